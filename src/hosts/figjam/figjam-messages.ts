@@ -1,0 +1,75 @@
+import { parseJourney } from '../../model/journey-schema';
+import type { Journey } from '../../model/journey';
+import { fail, succeed, type ParseResult } from '../../model/parse-result';
+import type { ApplyReport } from '../../sync/host-port';
+
+/** Messages the panel (plugin iframe) sends to the FigJam main thread. */
+export type UiToMainMessage =
+  | { type: 'insert-template' }
+  | { type: 'generate'; journey: Journey }
+  | { type: 'close' };
+
+/** Messages the FigJam main thread sends to the panel. */
+export type MainToUiMessage =
+  | { type: 'ready'; locale: string }
+  | { type: 'progress'; done: number; total: number }
+  | { type: 'done'; report: ApplyReport }
+  | { type: 'error'; message: string };
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+const isCount = (value: unknown): value is number => typeof value === 'number' && Number.isInteger(value) && value >= 0;
+
+/**
+ * Checks a message received from the panel. Returns the typed message, or an
+ * error naming what was wrong; unknown or malformed messages never act.
+ */
+export function parseUiToMainMessage(data: unknown): ParseResult<UiToMainMessage> {
+  if (!isRecord(data) || typeof data.type !== 'string') return fail([{ path: 'type', message: 'expected a message object with a "type"' }]);
+  switch (data.type) {
+    case 'insert-template':
+    case 'close':
+      return succeed({ type: data.type });
+    case 'generate': {
+      const journey = parseJourney(data.journey);
+      if (!journey.ok) return fail(journey.errors.map((error) => ({ ...error, path: `journey.${error.path}` })));
+      return succeed({ type: 'generate', journey: journey.value });
+    }
+    default:
+      return fail([{ path: 'type', message: `unknown message type ${JSON.stringify(data.type)}` }]);
+  }
+}
+
+function isApplyReport(value: unknown): value is ApplyReport {
+  if (!isRecord(value) || !isRecord(value.origin) || !Array.isArray(value.failed)) return false;
+  return (
+    typeof value.mapId === 'string' &&
+    typeof value.origin.x === 'number' &&
+    typeof value.origin.y === 'number' &&
+    isCount(value.created) &&
+    isCount(value.updated) &&
+    isCount(value.deleted) &&
+    value.failed.every((item) => isRecord(item) && typeof item.key === 'string' && typeof item.reason === 'string')
+  );
+}
+
+/** Checks a message received from the main thread. */
+export function parseMainToUiMessage(data: unknown): ParseResult<MainToUiMessage> {
+  if (!isRecord(data) || typeof data.type !== 'string') return fail([{ path: 'type', message: 'expected a message object with a "type"' }]);
+  switch (data.type) {
+    case 'ready':
+      return typeof data.locale === 'string' ? succeed({ type: 'ready', locale: data.locale }) : fail([{ path: 'locale', message: 'expected a locale string' }]);
+    case 'progress':
+      return isCount(data.done) && isCount(data.total)
+        ? succeed({ type: 'progress', done: data.done, total: data.total })
+        : fail([{ path: 'done', message: 'expected whole numbers "done" and "total"' }]);
+    case 'done':
+      return isApplyReport(data.report) ? succeed({ type: 'done', report: data.report }) : fail([{ path: 'report', message: 'expected an apply report' }]);
+    case 'error':
+      return typeof data.message === 'string' ? succeed({ type: 'error', message: data.message }) : fail([{ path: 'message', message: 'expected an error message string' }]);
+    default:
+      return fail([{ path: 'type', message: `unknown message type ${JSON.stringify(data.type)}` }]);
+  }
+}

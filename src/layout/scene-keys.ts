@@ -1,0 +1,79 @@
+import type { CardId, LaneId, PersonaId, StageId } from '../model/journey';
+
+/**
+ * The one key format of cjm-board. Every item the app draws carries its key,
+ * so the board can be read back and matched to the journey. Keys are built
+ * from model ids only, never from positions or text.
+ *
+ * | key                          | item                                   |
+ * | ---------------------------- | -------------------------------------- |
+ * | `map`                        | the map's frame / section              |
+ * | `title`, `subtitle`          | map title and scope line               |
+ * | `persona:<p>`                | persona card                           |
+ * | `stage:<s>`                  | stage header                           |
+ * | `lane:<l>`                   | lane label                             |
+ * | `row:<l>`                    | lane background band                   |
+ * | `card:<c>`                   | sticky note of a card                  |
+ * | `emotion:<p>:<s>`            | emotion point of persona p at stage s  |
+ * | `emotion-note:<p>:<s>`       | the "why" beside that point            |
+ * | `emotion-line:<p>`           | emotion line of persona p              |
+ * | `emotion-scale:<n>`          | scale label for score n                |
+ *
+ * `<p>`, `<s>`, `<l>`, `<c>` are the ids without their prefix.
+ */
+export type SceneKey = string & { readonly __sceneKey?: never };
+
+/** A parsed key: what the item stands for. */
+export type SceneKeyInfo =
+  | { kind: 'map' }
+  | { kind: 'title' }
+  | { kind: 'subtitle' }
+  | { kind: 'persona'; persona: PersonaId }
+  | { kind: 'stage'; stage: StageId }
+  | { kind: 'lane'; lane: LaneId }
+  | { kind: 'row'; lane: LaneId }
+  | { kind: 'card'; card: CardId }
+  | { kind: 'emotion'; persona: PersonaId; stage: StageId }
+  | { kind: 'emotion-note'; persona: PersonaId; stage: StageId }
+  | { kind: 'emotion-line'; persona: PersonaId }
+  | { kind: 'emotion-scale'; score: number };
+
+const local = (id: string): string => id.slice(id.indexOf(':') + 1);
+
+export const MAP_KEY: SceneKey = 'map';
+export const TITLE_KEY: SceneKey = 'title';
+export const SUBTITLE_KEY: SceneKey = 'subtitle';
+export const personaCardKey = (persona: PersonaId): SceneKey => persona;
+export const stageHeaderKey = (stage: StageId): SceneKey => stage;
+export const laneLabelKey = (lane: LaneId): SceneKey => lane;
+export const laneRowKey = (lane: LaneId): SceneKey => `row:${local(lane)}`;
+export const cardKey = (card: CardId): SceneKey => card;
+export const emotionPointKey = (persona: PersonaId, stage: StageId): SceneKey => `emotion:${local(persona)}:${local(stage)}`;
+export const emotionNoteKey = (persona: PersonaId, stage: StageId): SceneKey => `emotion-note:${local(persona)}:${local(stage)}`;
+export const emotionLineKey = (persona: PersonaId): SceneKey => `emotion-line:${local(persona)}`;
+export const emotionScaleKey = (score: number): SceneKey => `emotion-scale:${score}`;
+
+const LOCAL_ID = '[A-Za-z0-9][A-Za-z0-9_.-]{0,63}';
+const PATTERNS: readonly [RegExp, (m: RegExpMatchArray) => SceneKeyInfo][] = [
+  [/^map$/, () => ({ kind: 'map' })],
+  [/^title$/, () => ({ kind: 'title' })],
+  [/^subtitle$/, () => ({ kind: 'subtitle' })],
+  [new RegExp(`^persona:(${LOCAL_ID})$`), (m) => ({ kind: 'persona', persona: `persona:${m[1]}` })],
+  [new RegExp(`^stage:(${LOCAL_ID})$`), (m) => ({ kind: 'stage', stage: `stage:${m[1]}` })],
+  [new RegExp(`^lane:(${LOCAL_ID})$`), (m) => ({ kind: 'lane', lane: `lane:${m[1]}` })],
+  [new RegExp(`^row:(${LOCAL_ID})$`), (m) => ({ kind: 'row', lane: `lane:${m[1]}` })],
+  [new RegExp(`^card:(${LOCAL_ID})$`), (m) => ({ kind: 'card', card: `card:${m[1]}` })],
+  [new RegExp(`^emotion:(${LOCAL_ID}):(${LOCAL_ID})$`), (m) => ({ kind: 'emotion', persona: `persona:${m[1]}`, stage: `stage:${m[2]}` })],
+  [new RegExp(`^emotion-note:(${LOCAL_ID}):(${LOCAL_ID})$`), (m) => ({ kind: 'emotion-note', persona: `persona:${m[1]}`, stage: `stage:${m[2]}` })],
+  [new RegExp(`^emotion-line:(${LOCAL_ID})$`), (m) => ({ kind: 'emotion-line', persona: `persona:${m[1]}` })],
+  [/^emotion-scale:(-?[0-9])$/, (m) => ({ kind: 'emotion-scale', score: Number(m[1]) })],
+];
+
+/** Parses a key read from the board; returns undefined for anything not ours. */
+export function parseSceneKey(key: string): SceneKeyInfo | undefined {
+  for (const [pattern, build] of PATTERNS) {
+    const match = key.match(pattern);
+    if (match) return build(match);
+  }
+  return undefined;
+}

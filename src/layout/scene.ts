@@ -1,0 +1,112 @@
+import type { LaneKind, PersonaId, StageId } from '../model/journey';
+import type { SceneKey } from './scene-keys';
+
+/** A point in board units. */
+export interface Point {
+  x: number;
+  y: number;
+}
+
+/** A width and height in board units. */
+export interface Size {
+  width: number;
+  height: number;
+}
+
+/**
+ * Style tokens name what an item means, not how a host paints it; every
+ * host maps them to colours it allows (see `style-palette.ts`).
+ */
+export type StickyStyle = `sticky-${LaneKind}`;
+export type ShapeStyle = 'persona-card' | 'stage-header' | 'lane-label' | `lane-row-${LaneKind}` | 'emotion-point';
+export type TextStyle = 'title' | 'subtitle' | 'emotion-note' | 'emotion-scale';
+export type StyleToken = 'map' | StickyStyle | ShapeStyle | TextStyle | 'emotion-line';
+
+interface NodeBox {
+  /** Stable identity, derived from model ids (see `scene-keys.ts`). */
+  key: SceneKey;
+  /** Top-left corner relative to the map origin. */
+  x: number;
+  y: number;
+  width: number;
+  height: number;
+}
+
+/** The map's container: a FigJam section, a Miro frame. */
+export interface FrameNode extends NodeBox {
+  type: 'frame';
+  title: string;
+  style: 'map';
+}
+
+/** Free text. */
+export interface TextNode extends NodeBox {
+  type: 'text';
+  text: string;
+  style: TextStyle;
+  fontSize: number;
+  align: 'left' | 'center';
+  bold: boolean;
+}
+
+/** A shape, optionally holding text; `heading` is drawn bold above `text`. */
+export interface ShapeNode extends NodeBox {
+  type: 'shape';
+  shape: 'rectangle' | 'round-rectangle';
+  heading: string;
+  text: string;
+  style: ShapeStyle;
+  fontSize: number;
+  align: 'left' | 'center';
+}
+
+/** A sticky note holding one card. */
+export interface StickyNode extends NodeBox {
+  type: 'sticky';
+  text: string;
+  style: StickyStyle;
+}
+
+/** One persona's emotion at one stage: a circle with a face. */
+export interface EmotionPointNode extends NodeBox {
+  type: 'emotion-point';
+  persona: PersonaId;
+  stage: StageId;
+  score: number;
+  face: string;
+  style: 'emotion-point';
+}
+
+/** An absolute path command; only M, L, C and Z are produced. */
+export type PathCommand =
+  | { op: 'M'; x: number; y: number }
+  | { op: 'L'; x: number; y: number }
+  | { op: 'C'; x1: number; y1: number; x2: number; y2: number; x: number; y: number }
+  | { op: 'Z' };
+
+/**
+ * A persona's emotion line through the centres of its points. Hosts with
+ * free paths draw `path`; hosts without join `pointKeys` with connectors.
+ * The box is the bounding box of the path.
+ */
+export interface EmotionLineNode extends NodeBox {
+  type: 'emotion-line';
+  persona: PersonaId;
+  points: Point[];
+  pointKeys: SceneKey[];
+  path: PathCommand[];
+  style: 'emotion-line';
+}
+
+/** Any node of a scene. */
+export type SceneNode = FrameNode | TextNode | ShapeNode | StickyNode | EmotionPointNode | EmotionLineNode;
+
+/** The node types, for per-type tables (`drawers[node.type]`). */
+export type SceneNodeType = SceneNode['type'];
+
+/** A laid-out map: nodes in drawing order (back to front), frame first. */
+export interface Scene {
+  width: number;
+  height: number;
+  nodes: SceneNode[];
+}

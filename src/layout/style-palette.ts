@@ -1,0 +1,55 @@
+import type { StyleToken } from './scene';
+
+/**
+ * A colour family. Hosts with a fixed palette (Miro sticky notes) map a hue
+ * to their nearest allowed colour; the others use the hex values below.
+ */
+export type Hue = 'yellow' | 'orange' | 'red' | 'pink' | 'violet' | 'blue' | 'cyan' | 'green' | 'gray' | 'white' | 'dark';
+
+/** How one style token looks: colours as `#rrggbb`. */
+export interface StyleSwatch {
+  hue: Hue;
+  fill: string;
+  stroke: string;
+  text: string;
+}
+
+const swatch = (hue: Hue, fill: string, stroke: string, text = '#1e1e1e'): StyleSwatch => ({ hue, fill, stroke, text });
+
+/**
+ * The one palette of cjm-board. Colours follow what a lane means: actions
+ * blue, touchpoints violet, channels cyan, thoughts yellow, emotions pink,
+ * pains warm red, opportunities green, backstage grey, KPIs orange.
+ */
+export const STYLE_PALETTE: Readonly<Record<StyleToken, StyleSwatch>> = {
+  map: swatch('white', '#ffffff', '#d9d9d9'),
+  title: swatch('dark', '#ffffff', '#ffffff', '#1e1e1e'),
+  subtitle: swatch('dark', '#ffffff', '#ffffff', '#5e5e5e'),
+  'persona-card': swatch('gray', '#f5f3ff', '#8b7fd6'),
+  'stage-header': swatch('dark', '#2f3a56', '#2f3a56', '#ffffff'),
+  'lane-label': swatch('gray', '#ffffff', '#c8c8c8'),
+  'emotion-point': swatch('white', '#ffffff', '#d6336c'),
+  'emotion-line': swatch('pink', '#d6336c', '#d6336c', '#d6336c'),
+  'emotion-note': swatch('dark', '#ffffff', '#ffffff', '#5e5e5e'),
+  'emotion-scale': swatch('dark', '#ffffff', '#ffffff', '#5e5e5e'),
+  'sticky-actions': swatch('blue', '#b5d8ff', '#8ab8ee'),
+  'sticky-touchpoints': swatch('violet', '#d9c9ff', '#b59cf0'),
+  'sticky-channels': swatch('cyan', '#b8ece9', '#8dd6d1'),
+  'sticky-thoughts': swatch('yellow', '#fff1a8', '#f0d96a'),
+  'sticky-emotions': swatch('pink', '#ffc7de', '#f29bbd'),
+  'sticky-pains': swatch('red', '#ffb8a8', '#f08c78'),
+  'sticky-opportunities': swatch('green', '#c3ecb2', '#95d47c'),
+  'sticky-backstage': swatch('gray', '#e6e6e6', '#c4c4c4'),
+  'sticky-kpis': swatch('orange', '#ffd3a1', '#f3ae62'),
+  'sticky-custom': swatch('yellow', '#fff1a8', '#f0d96a'),
+  'lane-row-actions': swatch('blue', '#f1f7ff', '#f1f7ff'),
+  'lane-row-touchpoints': swatch('violet', '#f6f2ff', '#f6f2ff'),
+  'lane-row-channels': swatch('cyan', '#effbfa', '#effbfa'),
+  'lane-row-thoughts': swatch('yellow', '#fffbe6', '#fffbe6'),
+  'lane-row-emotions': swatch('pink', '#fff3f8', '#fff3f8'),
+  'lane-row-pains': swatch('red', '#fff2ef', '#fff2ef'),
+  'lane-row-opportunities': swatch('green', '#f1fbed', '#f1fbed'),
+  'lane-row-backstage': swatch('gray', '#f5f5f5', '#f5f5f5'),
+  'lane-row-kpis': swatch('orange', '#fff6ea', '#fff6ea'),
+  'lane-row-custom': swatch('yellow', '#fffbe6', '#fffbe6'),
+};

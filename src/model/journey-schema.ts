@@ -1,0 +1,190 @@
+import * as v from 'valibot';
+import { EMOTION_MAX, EMOTION_MIN } from './emotion-scale';
+import { JOURNEY_SCHEMA, LANE_KINDS, type Journey } from './journey';
+import { fail, succeed, type ParseResult, type ValidationError } from './parse-result';
+
+/** Longest text accepted on one card; longer text will not fit any sticky. */
+export const MAX_CARD_TEXT = 1000;
+/** Longest title, name or short field. */
+export const MAX_SHORT_TEXT = 200;
+/** Longest persona list item or quote. */
+export const MAX_LONG_TEXT = 500;
+/** Most stages, lanes and personas a board map stays usable with. */
+export const MAX_STAGES = 40;
+export const MAX_LANES = 30;
+export const MAX_PERSONAS = 12;
+/** Most cards: 40 stages × 30 lanes with a few cards each is far beyond any real map. */
+export const MAX_CARDS = 5000;
+
+const ID_BODY = '[A-Za-z0-9][A-Za-z0-9_.-]{0,63}';
+
+function idSchema(prefix: string) {
+  const pattern = new RegExp(`^${prefix}:${ID_BODY}$`);
+  return v.pipe(
+    v.string('expected a string id'),
+    v.regex(pattern, (issue) => `expected an id like "${prefix}:name" (letters, digits, _ . -), received ${JSON.stringify(issue.input)}`),
+  );
+}
+
+function textSchema(max: number, required: boolean) {
+  return required
+    ? v.pipe(
+        v.string('expected text'),
+        v.trim(),
+        v.nonEmpty('must not be empty'),
+        v.maxLength(max, (issue) => `is ${issue.input.length} characters long; shorten it to at most ${max}`),
+      )
+    : v.pipe(
+        v.string('expected text'),
+        v.trim(),
+        v.maxLength(max, (issue) => `is ${issue.input.length} characters long; shorten it to at most ${max}`),
+      );
+}
+
+const textList = v.optional(v.array(textSchema(MAX_LONG_TEXT, true), 'expected a list of texts'), []);
+
+const personaSchema = v.strictObject(
+  {
+    id: idSchema('persona'),
+    name: textSchema(MAX_SHORT_TEXT, true),
+    avatar: v.optional(textSchema(16, false)),
+    age: v.optional(textSchema(40, false)),
+    role: v.optional(textSchema(MAX_SHORT_TEXT, false)),
+    goals: textList,
+    needs: textList,
+    pains: textList,
+    behaviour: textList,
+    channels: textList,
+    quote: v.optional(textSchema(MAX_LONG_TEXT, false)),
+  },
+  (issue) => `unknown field ${JSON.stringify(issue.input)}`,
+);
+
+const stageSchema = v.strictObject({ id: idSchema('stage'), name: textSchema(MAX_SHORT_TEXT, true) });
+
+const laneSchema = v.strictObject({
+  id: idSchema('lane'),
+  kind: v.picklist(LANE_KINDS, (issue) => `expected one of ${LANE_KINDS.join(', ')}, received ${issue.received}`),
+  title: textSchema(MAX_SHORT_TEXT, true),
+});
+
+const cardSchema = v.strictObject({
+  id: idSchema('card'),
+  stage: idSchema('stage'),
+  lane: idSchema('lane'),
+  text: textSchema(MAX_CARD_TEXT, true),
+  persona: v.optional(idSchema('persona')),
+});
+
+const emotionSchema = v.strictObject({
+  persona: idSchema('persona'),
+  stage: idSchema('stage'),
+  score: v.pipe(
+    v.number('expected a number'),
+    v.integer((issue) => `expected a whole number from ${EMOTION_MIN} to ${EMOTION_MAX}, received ${issue.received}`),
+    v.minValue(EMOTION_MIN, (issue) => `expected ${EMOTION_MIN} or more, received ${issue.received}`),
+    v.maxValue(EMOTION_MAX, (issue) => `expected ${EMOTION_MAX} or less, received ${issue.received}`),
+  ),
+  note: v.optional(textSchema(MAX_LONG_TEXT, false)),
+});
+
+const scopeSchema = v.optional(
+  v.strictObject({
+    goal: v.optional(textSchema(MAX_LONG_TEXT, false)),
+    product: v.optional(textSchema(MAX_SHORT_TEXT, false)),
+    scenario: v.optional(textSchema(MAX_LONG_TEXT, false)),
+    period: v.optional(textSchema(MAX_SHORT_TEXT, false)),
+  }),
+  {},
+);
+
+function limitedArray<T extends v.GenericSchema>(item: T, max: number, what: string, min = 0) {
+  return v.pipe(
+    v.array(item, `expected a list of ${what}`),
+    v.maxLength(max, (issue) => `has ${issue.input.length} ${what}; a map holds at most ${max}`),
+    v.minLength(min, `needs at least ${min} of ${what}`),
+  );
+}
+
+/** The valibot schema of a journey document, before cross-reference checks. */
+export const journeySchema = v.strictObject({
+  schema: v.literal(JOURNEY_SCHEMA, (issue) => `expected ${JOURNEY_SCHEMA}, received ${issue.received}`),
+  title: textSchema(MAX_SHORT_TEXT, true),
+  locale: v.optional(v.pipe(v.string(), v.regex(/^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$/, 'expected a language code such as "en", "ru" or "uk"'))),
+  scope: scopeSchema,
+  personas: limitedArray(personaSchema, MAX_PERSONAS, 'personas', 1),
+  stages: limitedArray(stageSchema, MAX_STAGES, 'stages', 1),
+  lanes: limitedArray(laneSchema, MAX_LANES, 'lanes', 1),
+  cards: limitedArray(cardSchema, MAX_CARDS, 'cards'),
+  emotions: v.optional(limitedArray(emotionSchema, MAX_PERSONAS * MAX_STAGES, 'emotion scores'), []),
+});
+
+/** Renders a valibot issue path as `stages[2].name`. */
+function formatIssuePath(path: readonly v.IssuePathItem[] | undefined): string {
+  let out = '';
+  for (const item of path ?? []) {
+    const key = item.key;
+    if (typeof key === 'number') out += `[${key}]`;
+    else out += out ? `.${String(key)}` : String(key);
+  }
+  return out;
+}
+
+/** Checks what the schema cannot: unique ids and references that resolve. */
+function findReferenceErrors(journey: Journey): ValidationError[] {
+  const errors: ValidationError[] = [];
+  const checkUnique = (items: readonly { id: string }[], field: string) => {
+    const seen = new Map<string, number>();
+    items.forEach((item, index) => {
+      const first = seen.get(item.id);
+      if (first !== undefined) {
+        errors.push({ path: `${field}[${index}].id`, message: `"${item.id}" is already used by ${field}[${first}]; give each an id of its own` });
+      } else seen.set(item.id, index);
+    });
+  };
+  checkUnique(journey.personas, 'personas');
+  checkUnique(journey.stages, 'stages');
+  checkUnique(journey.lanes, 'lanes');
+  checkUnique(journey.cards, 'cards');
+  const personas = new Set<string>(journey.personas.map((p) => p.id));
+  const stages = new Set<string>(journey.stages.map((s) => s.id));
+  const lanes = new Set<string>(journey.lanes.map((l) => l.id));
+  journey.cards.forEach((card, index) => {
+    if (!stages.has(card.stage)) errors.push({ path: `cards[${index}].stage`, message: `no stage has the id "${card.stage}"; use one of the ids in "stages"` });
+    if (!lanes.has(card.lane)) errors.push({ path: `cards[${index}].lane`, message: `no lane has the id "${card.lane}"; use one of the ids in "lanes"` });
+    if (card.persona !== undefined && !personas.has(card.persona)) {
+      errors.push({ path: `cards[${index}].persona`, message: `no persona has the id "${card.persona}"; use one of the ids in "personas" or leave it out` });
+    }
+  });
+  const scored = new Map<string, number>();
+  journey.emotions.forEach((emotion, index) => {
+    if (!personas.has(emotion.persona)) errors.push({ path: `emotions[${index}].persona`, message: `no persona has the id "${emotion.persona}"` });
+    if (!stages.has(emotion.stage)) errors.push({ path: `emotions[${index}].stage`, message: `no stage has the id "${emotion.stage}"` });
+    const pair = `${emotion.persona} ${emotion.stage}`;
+    const first = scored.get(pair);
+    if (first !== undefined) {
+      errors.push({ path: `emotions[${index}]`, message: `${emotion.persona} already has a score at ${emotion.stage} (emotions[${first}]); keep one` });
+    } else scored.set(pair, index);
+  });
+  return errors;
+}
+
+/**
+ * Validates an unknown value as a journey of the current schema.
+ * Returns the journey with text trimmed and optional lists filled in, or
+ * every problem found, each with the path of the bad field.
+ */
+export function parseJourney(input: unknown): ParseResult<Journey> {
+  const result = v.safeParse(journeySchema, input);
+  if (!result.success) {
+    return fail(
+      result.issues.slice(0, 50).map((issue) => ({
+        path: formatIssuePath(issue.path) || '(document)',
+        message: issue.message,
+      })),
+    );
+  }
+  const journey = result.output as Journey;
+  const referenceErrors = findReferenceErrors(journey);
+  return referenceErrors.length > 0 ? fail(referenceErrors) : succeed(journey);
+}

@@ -1,0 +1,114 @@
+/**
+ * The journey document: the single source of truth that layout draws and
+ * merge updates. Plain JSON, no classes, so it can be stored on a board,
+ * posted between frames and saved to a file unchanged.
+ */
+
+/** Identifier of a persona, e.g. `persona:anna`. */
+export type PersonaId = `persona:${string}`;
+/** Identifier of a stage, e.g. `stage:search`. */
+export type StageId = `stage:${string}`;
+/** Identifier of a lane, e.g. `lane:pains`. */
+export type LaneId = `lane:${string}`;
+/** Identifier of a card, e.g. `card:k3f9`. */
+export type CardId = `card:${string}`;
+
+/** The journey schema version written by this build. */
+export const JOURNEY_SCHEMA = 1 as const;
+
+/**
+ * What a lane holds, following the journey-mapping method: the customer's
+ * goals and actions, touchpoints, channels, thoughts, emotions, pains and
+ * barriers, opportunities, the company's backstage, KPIs, or anything else.
+ */
+export const LANE_KINDS = [
+  'actions',
+  'touchpoints',
+  'channels',
+  'thoughts',
+  'emotions',
+  'pains',
+  'opportunities',
+  'backstage',
+  'kpis',
+  'custom',
+] as const;
+
+/** One of {@link LANE_KINDS}. */
+export type LaneKind = (typeof LANE_KINDS)[number];
+
+/** Goal and scope of the map: what it is about and for. */
+export interface JourneyScope {
+  /** What the team wants to learn from the map. */
+  goal?: string;
+  /** The product or service mapped. */
+  product?: string;
+  /** The scenario, e.g. "ordering goods from the web shop". */
+  scenario?: string;
+  /** The period the research covers, e.g. "Q3 2026". */
+  period?: string;
+}
+
+/** A typical customer. */
+export interface Persona {
+  id: PersonaId;
+  name: string;
+  /** An emoji or up to three initials. */
+  avatar?: string;
+  age?: string;
+  role?: string;
+  goals: string[];
+  needs: string[];
+  pains: string[];
+  behaviour: string[];
+  channels: string[];
+  quote?: string;
+}
+
+/** A step of the journey, a column of the map. */
+export interface Stage {
+  id: StageId;
+  name: string;
+}
+
+/** A row of the map. */
+export interface Lane {
+  id: LaneId;
+  kind: LaneKind;
+  title: string;
+}
+
+/** A note in one cell (stage × lane). */
+export interface Card {
+  id: CardId;
+  stage: StageId;
+  lane: LaneId;
+  text: string;
+  /** The persona this card speaks for, when the map has several. */
+  persona?: PersonaId;
+}
+
+/** A persona's feeling at one stage, on the scale of `emotion-scale.ts`. */
+export interface EmotionScore {
+  persona: PersonaId;
+  stage: StageId;
+  /** An integer from -2 (very negative) to +2 (very positive). */
+  score: number;
+  /** Why the persona feels so; shown next to the point. */
+  note?: string;
+}
+
+/** The whole journey document. */
+export interface Journey {
+  schema: typeof JOURNEY_SCHEMA;
+  title: string;
+  /** BCP 47 language of the content, e.g. `en`, `ru`, `uk`. */
+  locale?: string;
+  scope: JourneyScope;
+  personas: Persona[];
+  stages: Stage[];
+  lanes: Lane[];
+  /** Cards in reading order; the order within a cell is the drawing order. */
+  cards: Card[];
+  emotions: EmotionScore[];
+}

@@ -1,0 +1,494 @@
+import type {
+  EmotionLineNode as MapEmotionLine,
+  EmotionPointNode as MapEmotionPoint,
+  FrameNode as MapFrame,
+  Point,
+  SceneNode as MapNode,
+  SceneNodeType,
+  ShapeNode as MapShape,
+  StickyNode as MapSticky,
+  TextNode as MapText,
+} from '../../layout/scene';
+import { STYLE_PALETTE } from '../../layout/style-palette';
+import type { ApplyPlan, ApplyProgress, ApplyReport, ForeignItem, HostPort, Op, Snapshot, SnapshotItem } from '../../sync/host-port';
+import { decodeItemIdentity, encodeItemIdentity, IDENTITY_FIELD, type ItemIdentity } from '../../sync/item-identity';
+import { convertPathToVectorData } from './figjam-vector-path';
+
+// FigJam sticky text is Inter Medium; shapes and free text use Inter Regular
+// with Bold for headings. Fonts must be loaded before any text property is
+// written (https://developers.figma.com/docs/plugins/api/properties/figma-loadfontasync).
+const STICKY_FONT: FontName = { family: 'Inter', style: 'Medium' };
+const REGULAR_FONT: FontName = { family: 'Inter', style: 'Regular' };
+const BOLD_FONT: FontName = { family: 'Inter', style: 'Bold' };
+
+// "By default, the new node has constant width and height both at 240"
+// (figma.createSticky, plugin typings); the wide sticky is 416 wide
+// (https://help.figma.com/hc/en-us/articles/1500004414322-Sticky-notes-in-FigJam#Size).
+const STICKY_WIDTH = 240;
+const WIDE_STICKY_WIDTH = 416;
+
+// The emotion line must read as the map's main curve at fit-to-screen zoom.
+const EMOTION_LINE_WEIGHT = 6;
+// The ring of an emotion point, thinner than the line it sits on.
+const EMOTION_POINT_STROKE = 4;
+// A face fills about half of its circle.
+const EMOTION_FACE_SCALE = 0.5;
+
+// FigJam runs plugins on the editor thread; giving the event loop a turn
+// every 50 writes keeps the canvas responsive during a 150-item run.
+const YIELD_EVERY = 50;
+
+/**
+ * The official FigJam colours stickies can take
+ * (https://developers.figma.com/docs/plugins/api/ColorPalettes:
+ * `figJamBaseLight` plus white). Style swatches map to the nearest one.
+ */
+const STICKY_COLOURS: readonly { name: string; hex: string }[] = [
+  { name: 'lightGray', hex: '#E6E6E6' },
+  { name: 'lightRed', hex: '#FFC7C2' },
+  { name: 'lightOrange', hex: '#FCD19C' },
+  { name: 'lightYellow', hex: '#FFE8A3' },
+  { name: 'lightGreen', hex: '#AFF4C6' },
+  { name: 'lightBlue', hex: '#BDE3FF' },
+  { name: 'lightViolet', hex: '#E4CCFF' },
+  { name: 'white', hex: '#FFFFFF' },
+];
+
+/** Converts `#rrggbb` to a Figma RGB (channels 0..1); malformed input is black. */
+function convertHexToRgb(hex: string): RGB {
+  const match = /^#?([0-9a-f]{2})([0-9a-f]{2})([0-9a-f]{2})$/i.exec(hex);
+  if (!match) return { r: 0, g: 0, b: 0 };
+  const channel = (part: string | undefined): number => parseInt(part ?? '0', 16) / 255;
+  return { r: channel(match[1]), g: channel(match[2]), b: channel(match[3]) };
+}
+
+function createSolidPaint(hex: string): SolidPaint {
+  return { type: 'SOLID', color: convertHexToRgb(hex) };
+}
+
+/** The FigJam sticky colour nearest to a swatch fill (squared RGB distance). */
+export function findNearestStickyColour(hex: string): string {
+  const target = convertHexToRgb(hex);
+  let best = STICKY_COLOURS[0]?.hex ?? '#FFFFFF';
+  let bestDistance = Number.POSITIVE_INFINITY;
+  for (const colour of STICKY_COLOURS) {
+    const rgb = convertHexToRgb(colour.hex);
+    const distance = (rgb.r - target.r) ** 2 + (rgb.g - target.g) ** 2 + (rgb.b - target.b) ** 2;
+    if (distance < bestDistance) {
+      best = colour.hex;
+      bestDistance = distance;
+    }
+  }
+  return best;
+}
+
+/** Host node types this adapter draws. */
+type DrawnNode = SectionNode | StickyNode | ShapeWithTextNode | TextNode | VectorNode;
+
+/** Everything a drawer needs besides the node. */
+interface DrawContext {
+  api: PluginAPI;
+  /** The map's section; children are appended to it and placed relative to it. */
+  section: SectionNode | undefined;
+}
+
+/**
+ * How one scene node type is drawn in FigJam: `create` makes the bare host
+ * node, `draw` writes every property the scene defines. Updates call `draw`
+ * on the existing node, so a create and an update write the same things.
+ */
+interface Drawer<N extends MapNode, H extends DrawnNode> {
+  hostType: H['type'];
+  create(api: PluginAPI): H;
+  draw(host: H, node: N, context: DrawContext): void;
+  /** Fonts the drawer writes with. */
+  fonts: readonly FontName[];
+}
+
+function placeInSection(host: SceneNode, node: MapNode, context: DrawContext): void {
+  const section = context.section;
+  if (!section) throw new Error(`the map section is missing, so "${node.key}" has nowhere to go; run Insert CJM template again`);
+  // Section children are positioned relative to the section, and appendChild
+  // re-parents (https://developers.figma.com/docs/plugins/api/SectionNode).
+  if (host.parent !== section) section.appendChild(host);
+  host.x = node.x;
+  host.y = node.y;
+}
+
+const frameDrawer: Drawer<MapFrame, SectionNode> = {
+  hostType: 'SECTION',
+  fonts: [],
+  create: (api) => api.createSection(),
+  draw(section, node) {
+    section.name = node.title;
+    // Sections do not propagate constraints, resizeWithoutConstraints is the
+    // documented way to size them
+    // (https://developers.figma.com/docs/plugins/api/properties/SectionNode-resize/).
+    section.resizeWithoutConstraints(Math.max(1, node.width), Math.max(1, node.height));
+    section.fills = [createSolidPaint(STYLE_PALETTE.map.fill)];
+  },
+};
+
+const stickyDrawer: Drawer<MapSticky, StickyNode> = {
+  hostType: 'STICKY',
+  fonts: [STICKY_FONT],
+  create: (api) => api.createSticky(),
+  draw(sticky, node, context) {
+    placeInSection(sticky, node, context);
+    // A sticky cannot be resized: its width is 240 or, wide, 416, and its
+    // height follows the text.
+    sticky.isWideWidth = node.width >= WIDE_STICKY_WIDTH;
+    sticky.authorVisible = false;
+    sticky.fills = [createSolidPaint(findNearestStickyColour(STYLE_PALETTE[node.style].fill))];
+    sticky.text.fontName = STICKY_FONT;
+    sticky.text.characters = node.text;
+  },
+};
+
+const SHAPE_TYPES: Record<MapShape['shape'], ShapeWithTextNode['shapeType']> = {
+  rectangle: 'SQUARE',
+  'round-rectangle': 'ROUNDED_RECTANGLE',
+};
+
+const shapeDrawer: Drawer<MapShape, ShapeWithTextNode> = {
+  hostType: 'SHAPE_WITH_TEXT',
+  fonts: [REGULAR_FONT, BOLD_FONT],
+  create: (api) => api.createShapeWithText(),
+  draw(shape, node, context) {
+    const swatch = STYLE_PALETTE[node.style];
+    shape.shapeType = SHAPE_TYPES[node.shape];
+    placeInSection(shape, node, context);
+    shape.resize(Math.max(1, node.width), Math.max(1, node.height));
+    shape.fills = [createSolidPaint(swatch.fill)];
+    shape.strokes = [createSolidPaint(swatch.stroke)];
+    const text = node.heading && node.text ? `${node.heading}\n${node.text}` : node.heading || node.text;
+    shape.text.fontName = REGULAR_FONT;
+    shape.text.characters = text;
+    shape.text.fontSize = node.fontSize;
+    if (node.heading) shape.text.setRangeFontName(0, node.heading.length, BOLD_FONT);
+    shape.text.fills = [createSolidPaint(swatch.text)];
+  },
+};
+
+const textDrawer: Drawer<MapText, TextNode> = {
+  hostType: 'TEXT',
+  fonts: [REGULAR_FONT, BOLD_FONT],
+  create: (api) => api.createText(),
+  draw(text, node, context) {
+    placeInSection(text, node, context);
+    text.fontName = node.bold ? BOLD_FONT : REGULAR_FONT;
+    text.fontSize = node.fontSize;
+    text.characters = node.text;
+    // Fixed width, height from the text: resize first, then let it grow.
+    text.resize(Math.max(1, node.width), Math.max(1, node.height));
+    text.textAutoResize = 'HEIGHT';
+    text.textAlignHorizontal = node.align === 'center' ? 'CENTER' : 'LEFT';
+    text.fills = [createSolidPaint(STYLE_PALETTE[node.style].text)];
+  },
+};
+
+const emotionPointDrawer: Drawer<MapEmotionPoint, ShapeWithTextNode> = {
+  hostType: 'SHAPE_WITH_TEXT',
+  fonts: [REGULAR_FONT, BOLD_FONT],
+  create: (api) => api.createShapeWithText(),
+  draw(shape, node, context) {
+    const swatch = STYLE_PALETTE[node.style];
+    shape.shapeType = 'ELLIPSE';
+    placeInSection(shape, node, context);
+    shape.resize(Math.max(1, node.width), Math.max(1, node.height));
+    shape.fills = [createSolidPaint(swatch.fill)];
+    shape.strokes = [createSolidPaint(swatch.stroke)];
+    shape.strokeWeight = EMOTION_POINT_STROKE;
+    shape.text.fontName = REGULAR_FONT;
+    shape.text.characters = node.face;
+    shape.text.fontSize = Math.max(1, Math.round(Math.min(node.width, node.height) * EMOTION_FACE_SCALE));
+  },
+};
+
+const emotionLineDrawer: Drawer<MapEmotionLine, VectorNode> = {
+  hostType: 'VECTOR',
+  fonts: [],
+  create: (api) => api.createVector(),
+  draw(vector, node, context) {
+    const path = convertPathToVectorData(node.path);
+    if (!path) throw new Error(`emotion line "${node.key}" has no drawable path (received ${node.path.length} commands); check the emotion scores`);
+    placeInSection(vector, { ...node, x: path.origin.x, y: path.origin.y }, context);
+    vector.vectorPaths = [{ windingRule: 'NONE', data: path.data }];
+    vector.fills = [];
+    vector.strokes = [createSolidPaint(STYLE_PALETTE[node.style].stroke)];
+    vector.strokeWeight = EMOTION_LINE_WEIGHT;
+    vector.strokeCap = 'ROUND';
+    vector.strokeJoin = 'ROUND';
+  },
+};
+
+type AnyDrawer = Drawer<MapNode, DrawnNode>;
+
+/** How each scene node type is drawn: the one table of this adapter. */
+const drawers: { [T in SceneNodeType]: Drawer<Extract<MapNode, { type: T }>, DrawnNode> } = {
+  frame: frameDrawer as unknown as Drawer<MapFrame, DrawnNode>,
+  sticky: stickyDrawer as unknown as Drawer<MapSticky, DrawnNode>,
+  shape: shapeDrawer as unknown as Drawer<MapShape, DrawnNode>,
+  text: textDrawer as unknown as Drawer<MapText, DrawnNode>,
+  'emotion-point': emotionPointDrawer as unknown as Drawer<MapEmotionPoint, DrawnNode>,
+  'emotion-line': emotionLineDrawer as unknown as Drawer<MapEmotionLine, DrawnNode>,
+};
+
+const findDrawer = (node: MapNode): AnyDrawer => drawers[node.type] as AnyDrawer;
+
+/** The scene node type a host node of ours stands for, or undefined if not one we draw. */
+function readSceneType(node: SceneNode): SceneNodeType | undefined {
+  switch (node.type) {
+    case 'SECTION':
+      return 'frame';
+    case 'STICKY':
+      return 'sticky';
+    case 'TEXT':
+      return 'text';
+    case 'VECTOR':
+      return 'emotion-line';
+    case 'SHAPE_WITH_TEXT':
+      return node.shapeType === 'ELLIPSE' ? 'emotion-point' : 'shape';
+    default:
+      return undefined;
+  }
+}
+
+function readText(node: SceneNode): string {
+  switch (node.type) {
+    case 'SECTION':
+      return node.name;
+    case 'STICKY':
+    case 'SHAPE_WITH_TEXT':
+      return node.text.characters;
+    case 'TEXT':
+      return node.characters;
+    default:
+      return '';
+  }
+}
+
+function readIdentity(node: BaseNode): ItemIdentity | undefined {
+  return decodeItemIdentity(node.getPluginData(IDENTITY_FIELD));
+}
+
+const describeError = (error: unknown): string => (error instanceof Error ? error.message : String(error));
+
+/** What one map holds on the current page. */
+interface MapNodes {
+  section: SectionNode | undefined;
+  /** Nodes carrying this map's identity, the section included. */
+  owned: { node: SceneNode; identity: ItemIdentity }[];
+}
+
+/**
+ * Creates the FigJam adapter: reads maps back from the current page and
+ * draws plans on it. Every node it draws carries pluginData `cjm` with the
+ * map id, scene key and content hash; nothing else on the board is touched.
+ */
+export function createFigjamHost(api: PluginAPI): HostPort {
+  async function findMapNodesAsync(mapId: string): Promise<MapNodes> {
+    // With "documentAccess": "dynamic-page" a page must be loaded before
+    // its subtree can be searched
+    // (https://developers.figma.com/docs/plugins/api/properties/nodes-findone).
+    await api.currentPage.loadAsync();
+    // findAllWithCriteria with pluginData keys finds the nodes that store
+    // our identity without visiting each node in JS
+    // (https://developers.figma.com/docs/plugins/api/FindAllCriteria).
+    const candidates = api.currentPage.findAllWithCriteria({ pluginData: { keys: [IDENTITY_FIELD] } });
+    let section: SectionNode | undefined;
+    const owned: MapNodes['owned'] = [];
+    for (const node of candidates) {
+      const identity = readIdentity(node);
+      if (!identity || identity.map !== mapId) continue;
+      if (node.type === 'SECTION' && identity.key === 'map') {
+        // A duplicated section copies its pluginData; the first one wins.
+        if (section) continue;
+        section = node;
+      }
+      owned.push({ node, identity });
+    }
+    return { section, owned };
+  }
+
+  async function readMapAsync(mapId: string): Promise<Snapshot | undefined> {
+    const { section, owned } = await findMapNodesAsync(mapId);
+    if (!section) return undefined;
+    const origin: Point = { x: section.x, y: section.y };
+    const items: SnapshotItem[] = [];
+    const ownedIds = new Set<string>();
+    for (const { node, identity } of owned) {
+      const type = readSceneType(node);
+      if (!type) continue;
+      ownedIds.add(node.id);
+      const inSection = node.parent === section;
+      items.push({
+        itemId: node.id,
+        identity,
+        type,
+        text: readText(node),
+        x: node === section ? 0 : inSection ? node.x : node.x - origin.x,
+        y: node === section ? 0 : inSection ? node.y : node.y - origin.y,
+        width: node.width,
+        height: node.height,
+      });
+    }
+    const foreign: ForeignItem[] = section.children
+      .filter((child) => !ownedIds.has(child.id))
+      .map((child) => ({
+        itemId: child.id,
+        hostType: child.type,
+        text: readText(child),
+        x: child.x,
+        y: child.y,
+        width: child.width,
+        height: child.height,
+      }));
+    return { mapId, origin, items, foreign };
+  }
+
+  async function findOwnedNodeAsync(itemId: string, mapId: string): Promise<SceneNode | undefined> {
+    const node = await api.getNodeByIdAsync(itemId);
+    if (!node || node.removed || node.type === 'DOCUMENT' || node.type === 'PAGE') return undefined;
+    return readIdentity(node)?.map === mapId ? node : undefined;
+  }
+
+  function writeIdentity(host: BaseNode, mapId: string, key: string, hash: string): void {
+    host.setPluginData(IDENTITY_FIELD, encodeItemIdentity({ map: mapId, key, hash }));
+  }
+
+  function createNode(node: MapNode, hash: string, mapId: string, context: DrawContext): DrawnNode {
+    const drawer = findDrawer(node);
+    const host = drawer.create(api);
+    try {
+      drawer.draw(host, node, context);
+      if (node.type !== 'frame') host.name = node.key;
+      writeIdentity(host, mapId, node.key, hash);
+    } catch (error) {
+      // A half-drawn node without identity would stay on the board as a
+      // foreign item and be drawn again next run: take it away.
+      if (!host.removed) host.remove();
+      throw error;
+    }
+    return host;
+  }
+
+  /** Moves the section's foreign children onto the page so deleting the section keeps them. */
+  function rescueForeignChildren(section: SectionNode, mapId: string): void {
+    const parent = section.parent;
+    if (!parent) return;
+    for (const child of [...section.children]) {
+      if (readIdentity(child)?.map === mapId) continue;
+      const x = section.x + child.x;
+      const y = section.y + child.y;
+      parent.appendChild(child);
+      child.x = x;
+      child.y = y;
+    }
+  }
+
+  async function applyOpAsync(op: Op, mapId: string, context: DrawContext): Promise<'created' | 'updated' | 'deleted'> {
+    if (op.type === 'create') {
+      const host = createNode(op.node, op.hash, mapId, context);
+      if (op.node.type === 'frame' && host.type === 'SECTION') context.section = host;
+      return 'created';
+    }
+    if (op.type === 'update') {
+      const drawer = findDrawer(op.node);
+      const existing: SceneNode[] = [];
+      for (const itemId of op.itemIds) {
+        const node = await findOwnedNodeAsync(itemId, mapId);
+        if (node) existing.push(node);
+      }
+      const keep = existing.find((node) => node.type === drawer.hostType);
+      for (const node of existing) {
+        // Duplicates of a key and nodes of a changed type are ours to replace.
+        if (node !== keep && !node.removed) node.remove();
+      }
+      if (!keep) {
+        createNode(op.node, op.hash, mapId, context);
+        return 'updated';
+      }
+      const host = keep as DrawnNode;
+      drawer.draw(host, op.node, context);
+      writeIdentity(host, mapId, op.node.key, op.hash);
+      return 'updated';
+    }
+    for (const itemId of op.itemIds) {
+      const node = await findOwnedNodeAsync(itemId, mapId);
+      if (!node) continue;
+      if (node.type === 'SECTION') {
+        rescueForeignChildren(node, mapId);
+        if (context.section === node) context.section = undefined;
+      }
+      node.remove();
+    }
+    return 'deleted';
+  }
+
+  async function applyAsync(plan: ApplyPlan, onProgress?: (progress: ApplyProgress) => void): Promise<ApplyReport> {
+    const report: ApplyReport = { mapId: plan.mapId, origin: plan.origin ?? { x: 0, y: 0 }, created: 0, updated: 0, deleted: 0, failed: [] };
+    const { section } = await findMapNodesAsync(plan.mapId);
+    const context: DrawContext = { api, section };
+    if (section) report.origin = { x: section.x, y: section.y };
+    if (plan.ops.length === 0) return report;
+
+    let fontFailure: string | undefined;
+    const fonts = new Map<string, FontName>();
+    for (const op of plan.ops) {
+      if (op.type === 'delete') continue;
+      for (const font of findDrawer(op.node).fonts) fonts.set(`${font.family} ${font.style}`, font);
+    }
+    try {
+      await Promise.all([...fonts.values()].map((font) => api.loadFontAsync(font)));
+    } catch (error) {
+      fontFailure = `fonts ${[...fonts.keys()].join(', ')} could not be loaded (${describeError(error)}); check that Inter is available`;
+    }
+
+    const total = plan.ops.length;
+    let done = 0;
+    for (const op of plan.ops) {
+      try {
+        if (op.type === 'create' && op.node.type === 'frame') {
+          // A new map is centred on the viewport
+          // (https://developers.figma.com/docs/plugins/api/figma-viewport).
+          const center = api.viewport.center;
+          report.origin = plan.origin ?? {
+            x: Math.round(center.x - op.node.width / 2),
+            y: Math.round(center.y - op.node.height / 2),
+          };
+          await applyOpAsync(op, plan.mapId, context);
+          if (context.section) {
+            context.section.x = report.origin.x;
+            context.section.y = report.origin.y;
+          }
+          report.created += 1;
+        } else {
+          const outcome = await applyOpAsync(op, plan.mapId, context);
+          report[outcome] += 1;
+        }
+      } catch (error) {
+        const key = op.type === 'delete' ? op.key : op.node.key;
+        const reason = `${op.type} failed: ${describeError(error)}`;
+        report.failed.push({ key, reason: fontFailure ? `${reason}; ${fontFailure}` : reason });
+      }
+      done += 1;
+      onProgress?.({ done, total });
+      if (done % YIELD_EVERY === 0 && done < total) await new Promise<void>((resolve) => setTimeout(resolve, 0));
+    }
+    // Plugin changes are not committed to undo history by default; one
+    // commit at the end makes the whole run a single undo step
+    // (https://developers.figma.com/docs/plugins/api/properties/figma-commitundo).
+    api.commitUndo();
+    return report;
+  }
+
+  async function focusMapAsync(mapId: string): Promise<void> {
+    const { section } = await findMapNodesAsync(mapId);
+    if (!section) return;
+    api.viewport.scrollAndZoomIntoView([section]);
+    api.currentPage.selection = [section];
+  }
+
+  return { readMapAsync, applyAsync, focusMapAsync };
+}

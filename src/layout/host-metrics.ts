@@ -10,6 +10,9 @@ export interface HostMetrics {
   name: 'figjam' | 'miro' | 'svg';
   /** Width every sticky of this host takes. */
   stickyWidth: number;
+  /** Font size and inner padding of sticky text, as the host draws it. */
+  stickyFontSize: number;
+  stickyPadding: number;
   /** Size of a sticky holding `text`. */
   measureSticky(text: string, measureText: TextMeasurer): Size;
 }
@@ -26,6 +29,8 @@ const FIGJAM_STICKY_PADDING = 24;
 export const FIGJAM_METRICS: HostMetrics = {
   name: 'figjam',
   stickyWidth: FIGJAM_STICKY_SIZE,
+  stickyFontSize: FIGJAM_STICKY_FONT_SIZE,
+  stickyPadding: FIGJAM_STICKY_PADDING,
   measureSticky(text, measureText) {
     const inner = FIGJAM_STICKY_SIZE - 2 * FIGJAM_STICKY_PADDING;
     const measured = measureText(text, FIGJAM_STICKY_FONT_SIZE, inner);
@@ -38,11 +43,16 @@ export const FIGJAM_METRICS: HostMetrics = {
 // (developers.miro.com/docs/websdk-reference-sticky-note).
 const MIRO_STICKY_WIDTH = 199;
 const MIRO_STICKY_HEIGHT = 228;
+const MIRO_STICKY_MAX_FONT_SIZE = 24;
+const MIRO_STICKY_PADDING = 20;
 
 /** Sticky metrics of Miro: fixed square stickies; the font shrinks to fit. */
 export const MIRO_METRICS: HostMetrics = {
   name: 'miro',
   stickyWidth: MIRO_STICKY_WIDTH,
+  // Miro shrinks sticky text to fit; these are its largest auto size.
+  stickyFontSize: MIRO_STICKY_MAX_FONT_SIZE,
+  stickyPadding: MIRO_STICKY_PADDING,
   measureSticky() {
     return { width: MIRO_STICKY_WIDTH, height: MIRO_STICKY_HEIGHT };
   },

@@ -18,9 +18,11 @@ export interface Size {
  * host maps them to colours it allows (see `style-palette.ts`).
  */
 export type StickyStyle = `sticky-${LaneKind}`;
-export type ShapeStyle = 'persona-card' | 'stage-header' | 'lane-label' | `lane-row-${LaneKind}` | 'emotion-point';
+/** One colour per persona (emotion line, points, card border), cycling after six. */
+export type PersonaStyle = `persona-${1 | 2 | 3 | 4 | 5 | 6}`;
+export type ShapeStyle = `persona-card-${1 | 2 | 3 | 4 | 5 | 6}` | 'stage-header' | 'lane-label' | `lane-row-${LaneKind}`;
 export type TextStyle = 'title' | 'subtitle' | 'emotion-note' | 'emotion-scale';
-export type StyleToken = 'map' | StickyStyle | ShapeStyle | TextStyle | 'emotion-line';
+export type StyleToken = 'map' | StickyStyle | ShapeStyle | TextStyle | PersonaStyle;
 
 interface NodeBox {
   /** Stable identity, derived from model ids (see `scene-keys.ts`). */
@@ -74,7 +76,8 @@ export interface EmotionPointNode extends NodeBox {
   stage: StageId;
   score: number;
   face: string;
-  style: 'emotion-point';
+  /** The persona's colour: the circle's border. */
+  style: PersonaStyle;
 }
 
 /** An absolute path command; only M, L, C and Z are produced. */
@@ -95,7 +98,8 @@ export interface EmotionLineNode extends NodeBox {
   points: Point[];
   pointKeys: SceneKey[];
   path: PathCommand[];
-  style: 'emotion-line';
+  /** The persona's colour: the line's stroke. */
+  style: PersonaStyle;
 }
 
 /** Any node of a scene. */

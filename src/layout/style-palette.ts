@@ -20,16 +20,27 @@ const swatch = (hue: Hue, fill: string, stroke: string, text = '#1e1e1e'): Style
  * The one palette of cjm-board. Colours follow what a lane means: actions
  * blue, touchpoints violet, channels cyan, thoughts yellow, emotions pink,
  * pains warm red, opportunities green, backstage grey, KPIs orange.
+ * Personas get six distinct line colours (`persona-1` … `persona-6`); the
+ * line and point strokes use `stroke`, the persona card its border.
  */
 export const STYLE_PALETTE: Readonly<Record<StyleToken, StyleSwatch>> = {
   map: swatch('white', '#ffffff', '#d9d9d9'),
   title: swatch('dark', '#ffffff', '#ffffff', '#1e1e1e'),
   subtitle: swatch('dark', '#ffffff', '#ffffff', '#5e5e5e'),
-  'persona-card': swatch('gray', '#f5f3ff', '#8b7fd6'),
+  'persona-card-1': swatch('gray', '#fbf7fa', '#d6336c'),
+  'persona-card-2': swatch('gray', '#f6f9fd', '#1c7ed6'),
+  'persona-card-3': swatch('gray', '#f6fbf6', '#2f9e44'),
+  'persona-card-4': swatch('gray', '#fdf9f3', '#e67700'),
+  'persona-card-5': swatch('gray', '#f8f6fd', '#7048e8'),
+  'persona-card-6': swatch('gray', '#f3fafa', '#0c8599'),
+  'persona-1': swatch('pink', '#ffffff', '#d6336c', '#d6336c'),
+  'persona-2': swatch('blue', '#ffffff', '#1c7ed6', '#1c7ed6'),
+  'persona-3': swatch('green', '#ffffff', '#2f9e44', '#2f9e44'),
+  'persona-4': swatch('orange', '#ffffff', '#e67700', '#e67700'),
+  'persona-5': swatch('violet', '#ffffff', '#7048e8', '#7048e8'),
+  'persona-6': swatch('cyan', '#ffffff', '#0c8599', '#0c8599'),
   'stage-header': swatch('dark', '#2f3a56', '#2f3a56', '#ffffff'),
   'lane-label': swatch('gray', '#ffffff', '#c8c8c8'),
-  'emotion-point': swatch('white', '#ffffff', '#d6336c'),
-  'emotion-line': swatch('pink', '#d6336c', '#d6336c', '#d6336c'),
   'emotion-note': swatch('dark', '#ffffff', '#ffffff', '#5e5e5e'),
   'emotion-scale': swatch('dark', '#ffffff', '#ffffff', '#5e5e5e'),
   'sticky-actions': swatch('blue', '#b5d8ff', '#8ab8ee'),

@@ -1,0 +1,109 @@
+// Builds every deliverable of cjm-board into dist/:
+//   dist/figjam/code.js   FigJam main thread, one script (manifest "main")
+//   dist/figjam/ui.html   FigJam panel, one HTML file with JS and CSS inlined (manifest "ui")
+//   dist/miro/index.html  Miro app entry (sdkUri), opens the panel on icon click
+//   dist/miro/panel.html  Miro panel
+//   dist/cli.js           command-line renderer: node dist/cli.js --help
+import { build } from 'esbuild';
+import { mkdir, readFile, rm, writeFile, copyFile } from 'node:fs/promises';
+import { execFileSync } from 'node:child_process';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = dirname(fileURLToPath(import.meta.url));
+const dist = join(root, 'dist');
+
+// Miro loads its Web SDK from its own origin; the app itself makes no other requests.
+const MIRO_SDK = 'https://miro.com/app/static/sdk/v2/miro.js';
+
+const common = {
+  bundle: true,
+  minify: true,
+  legalComments: 'none',
+  logLevel: 'warning',
+  jsx: 'automatic',
+  jsxImportSource: 'preact',
+  define: { 'process.env.NODE_ENV': '"production"' },
+};
+
+/** Bundles one browser entry and returns its JavaScript text. */
+async function bundleScript(entry, options = {}) {
+  const result = await build({ ...common, entryPoints: [join(root, entry)], write: false, format: 'iife', target: 'es2020', ...options });
+  const file = result.outputFiles[0];
+  if (!file) throw new Error(`esbuild produced no output for ${entry}`);
+  return file.text;
+}
+
+/** Escapes a script so it can be inlined in HTML without ending the tag. */
+const inlineScript = (code) => code.replace(/<\/script/gi, '<\\/script');
+
+function createHtmlPage({ title, css, body = '<div id="app"></div>', scripts }) {
+  return `<!doctype html>
+<html lang="en">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>${title}</title>
+${css ? `<style>${css}</style>` : ''}
+</head>
+<body>
+${body}
+${scripts.join('\n')}
+</body>
+</html>
+`;
+}
+
+async function buildAll() {
+  await rm(dist, { recursive: true, force: true });
+  await mkdir(join(dist, 'figjam'), { recursive: true });
+  await mkdir(join(dist, 'miro'), { recursive: true });
+  const css = await readFile(join(root, 'ui/panel.css'), 'utf8');
+
+  // FigJam's plugin sandbox runs an older JavaScript engine; es2017 keeps
+  // optional chaining and spread out of the main script.
+  await build({ ...common, entryPoints: [join(root, 'src/hosts/figjam/main.ts')], outfile: join(dist, 'figjam/code.js'), format: 'iife', target: 'es2017' });
+
+  const figjamUi = await bundleScript('ui/figjam-ui.tsx');
+  await writeFile(
+    join(dist, 'figjam/ui.html'),
+    createHtmlPage({ title: 'cjm-board', css, scripts: [`<script>${inlineScript(figjamUi)}</script>`] }),
+  );
+
+  await writeFile(join(dist, 'miro/index.js'), await bundleScript('src/hosts/miro/miro-index.ts'));
+  await writeFile(
+    join(dist, 'miro/index.html'),
+    createHtmlPage({ title: 'cjm-board', body: '', scripts: [`<script src="${MIRO_SDK}"></script>`, '<script src="index.js"></script>'] }),
+  );
+  await writeFile(join(dist, 'miro/panel.js'), await bundleScript('ui/miro-panel.tsx'));
+  await writeFile(
+    join(dist, 'miro/panel.html'),
+    createHtmlPage({ title: 'cjm-board', css, scripts: [`<script src="${MIRO_SDK}"></script>`, '<script src="panel.js"></script>'] }),
+  );
+  await copyFile(join(root, 'ui/icon.svg'), join(dist, 'miro/icon.svg'));
+
+  await build({
+    ...common,
+    minify: false,
+    entryPoints: [join(root, 'src/cli/cli.ts')],
+    outfile: join(dist, 'cli.js'),
+    platform: 'node',
+    format: 'esm',
+    target: 'node20',
+    banner: { js: '#!/usr/bin/env node' },
+  });
+}
+
+/** The playground page and its map picture, drawn by the CLI just built. */
+async function buildPlayground() {
+  await mkdir(join(dist, 'playground'), { recursive: true });
+  await copyFile(join(root, 'ui/playground/index.html'), join(dist, 'playground/index.html'));
+  execFileSync(process.execPath, [join(dist, 'cli.js'), 'render', join(root, 'examples/online-store.json'), '-o', join(dist, 'playground/map.svg')], {
+    stdio: ['ignore', 'ignore', 'pipe'],
+  });
+}
+
+const started = Date.now();
+await buildAll();
+await buildPlayground();
+if (!process.env.CJM_QUIET) console.log(`built dist/ (FigJam plugin, Miro app, CLI) in ${Date.now() - started} ms`);

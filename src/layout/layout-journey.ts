@@ -1,0 +1,396 @@
+import { EMOTION_MAX, EMOTION_MIN, EMOTION_STEPS, findEmotionStep } from '../model/emotion-scale';
+import type { Card, Journey, Lane, Persona, StageId } from '../model/journey';
+import type { HostMetrics } from './host-metrics';
+import { measureTextApproximately, type TextMeasurer } from './measure-text';
+import type { EmotionLineNode, EmotionPointNode, Point, Scene, SceneNode, ShapeNode, Size, StickyNode, TextNode } from './scene';
+import {
+  cardKey,
+  emotionLineKey,
+  emotionNoteKey,
+  emotionPointKey,
+  emotionScaleKey,
+  laneLabelKey,
+  laneRowKey,
+  MAP_KEY,
+  personaCardKey,
+  stageHeaderKey,
+  SUBTITLE_KEY,
+  TITLE_KEY,
+} from './scene-keys';
+import { createSmoothPath } from './smooth-path';
+import { findMapLabels, type MapLabels } from './map-labels';
+import type { PersonaStyle } from './scene';
+
+/** What layout needs besides the journey. */
+export interface LayoutOptions {
+  /** Sticky metrics of the host the map is drawn on. */
+  metrics: HostMetrics;
+  /** Text measurer; defaults to the deterministic approximate one. */
+  measureText?: TextMeasurer;
+}
+
+// Spacing in board units, chosen so a map reads well at the zoom level
+// Miro and FigJam pick when zooming to fit a 6-stage map.
+const MAP_PADDING = 80;
+const GAP = 24;
+const ROW_GAP = 12;
+const STICKIES_PER_ROW = 2;
+const LABEL_WIDTH = 300;
+const SCALE_WIDTH = 96;
+const TITLE_FONT = 72;
+const SUBTITLE_FONT = 28;
+const PERSONA_FONT = 22;
+const PERSONA_HEADING_FONT = 30;
+const PERSONA_MIN_WIDTH = 760;
+const HEADER_FONT = 30;
+const HEADER_MIN_HEIGHT = 96;
+const LANE_FONT = 28;
+const LANE_MIN_HEIGHT = 160;
+const EMOTION_POINT = 80;
+const EMOTION_STEP = 80;
+const EMOTION_NOTE_FONT = 22;
+const SCALE_FONT = 22;
+const SHAPE_PADDING = 28;
+
+interface Column {
+  stage: StageId;
+  x: number;
+  width: number;
+}
+
+interface Placed<T> {
+  item: T;
+  x: number;
+  y: number;
+  size: Size;
+}
+
+/**
+ * Lays a journey out as a platform-neutral scene: title and scope, persona
+ * cards, a header row of stages, a label column of lanes, stickies in their
+ * cells (each row as tall as its fullest cell), and per persona an emotion
+ * line through one point per stage at the height of its score.
+ *
+ * Pure and deterministic: the same journey and options give the same scene.
+ * Positions are top-left corners relative to the map origin.
+ */
+export function layoutJourney(journey: Journey, options: LayoutOptions): Scene {
+  const measureText = options.measureText ?? measureTextApproximately;
+  const { metrics } = options;
+  const columnWidth = STICKIES_PER_ROW * metrics.stickyWidth + (STICKIES_PER_ROW + 1) * GAP;
+  const gridLeft = MAP_PADDING;
+  const columnsLeft = gridLeft + LABEL_WIDTH + GAP;
+  const columns: Column[] = journey.stages.map((stage, index) => ({
+    stage: stage.id,
+    x: columnsLeft + index * (columnWidth + GAP),
+    width: columnWidth,
+  }));
+  const gridRight = columnsLeft + journey.stages.length * (columnWidth + GAP) - GAP;
+  const contentWidth = gridRight - gridLeft;
+
+  const nodes: SceneNode[] = [];
+  let cursorY = MAP_PADDING;
+
+  const titleSize = measureText(journey.title, TITLE_FONT, contentWidth);
+  nodes.push(createText(TITLE_KEY, gridLeft, cursorY, contentWidth, titleSize.height, journey.title, 'title', TITLE_FONT, true));
+  cursorY += titleSize.height + GAP / 2;
+
+  const subtitle = describeScope(journey);
+  if (subtitle) {
+    const subtitleSize = measureText(subtitle, SUBTITLE_FONT, contentWidth);
+    nodes.push(createText(SUBTITLE_KEY, gridLeft, cursorY, contentWidth, subtitleSize.height, subtitle, 'subtitle', SUBTITLE_FONT, false));
+    cursorY += subtitleSize.height;
+  }
+  cursorY += GAP * 2;
+
+  cursorY = placePersonaCards(journey.personas, findMapLabels(journey.locale), gridLeft, cursorY, contentWidth, columnWidth, measureText, nodes) + GAP * 2;
+
+  const headerHeight = Math.max(
+    HEADER_MIN_HEIGHT,
+    ...journey.stages.map((stage) => measureText(stage.name, HEADER_FONT, columnWidth - 2 * SHAPE_PADDING).height + 2 * SHAPE_PADDING),
+  );
+  journey.stages.forEach((stage, index) => {
+    const column = columns[index] as Column;
+    nodes.push(createShape(stageHeaderKey(stage.id), column.x, cursorY, column.width, headerHeight, stage.name, '', 'stage-header', HEADER_FONT, 'center'));
+  });
+  cursorY += headerHeight + GAP;
+
+  const cardsByCell = groupCardsByCell(journey.cards);
+  const rowBands: SceneNode[] = [];
+  const rowContent: SceneNode[] = [];
+  const emotionLayers: SceneNode[][] = [[], [], []];
+  for (const lane of journey.lanes) {
+    const rowTop = cursorY;
+    const isEmotionLane = lane.kind === 'emotions';
+    const chartHeight = isEmotionLane ? measureEmotionChartHeight(journey, columnWidth, measureText) : 0;
+    const cells = columns.map((column) => {
+      const cards = cardsByCell.get(cellId(column.stage, lane)) ?? [];
+      return placeCards(cards, column.x + GAP, rowTop + GAP + chartHeight, metrics, measureText);
+    });
+    const contentHeight = Math.max(0, ...cells.map((cell) => cell.height));
+    const rowHeight = Math.max(LANE_MIN_HEIGHT, chartHeight + contentHeight + 2 * GAP);
+
+    rowBands.push(createShape(laneRowKey(lane.id), gridLeft, rowTop, contentWidth, rowHeight, '', '', `lane-row-${lane.kind}`, LANE_FONT, 'left'));
+    const labelWidth = isEmotionLane ? LABEL_WIDTH - SCALE_WIDTH : LABEL_WIDTH;
+    rowContent.push(createShape(laneLabelKey(lane.id), gridLeft, rowTop, labelWidth, rowHeight, lane.title, '', 'lane-label', LANE_FONT, 'left'));
+    for (const cell of cells) {
+      for (const placed of cell.placed) {
+        rowContent.push(createSticky(placed, lane));
+      }
+    }
+    if (isEmotionLane) {
+      const chartTop = rowTop + GAP;
+      rowContent.push(...createEmotionScale(gridLeft + labelWidth, chartTop, measureText));
+      const layers = createEmotionChart(journey, columns, chartTop, measureText);
+      layers.forEach((layer, index) => emotionLayers[index]?.push(...layer));
+    }
+    cursorY += rowHeight + ROW_GAP;
+  }
+  nodes.push(...rowBands, ...rowContent, ...emotionLayers.flat());
+
+  const width = gridRight + MAP_PADDING;
+  const height = cursorY - ROW_GAP + MAP_PADDING;
+  nodes.unshift({ type: 'frame', key: MAP_KEY, x: 0, y: 0, width, height, title: journey.title, style: 'map' });
+  return { width, height, nodes };
+}
+
+function describeScope(journey: Journey): string {
+  const { product, scenario, period, goal } = journey.scope;
+  const first = [product, scenario, period].filter((part): part is string => Boolean(part)).join(' · ');
+  return [first, goal ? `${findMapLabels(journey.locale).goal}: ${goal}` : ''].filter(Boolean).join('\n');
+}
+
+/** The colour of the persona at `index`, cycling through six. */
+function findPersonaStyle(index: number): PersonaStyle {
+  return `persona-${((index % 6) + 1) as 1 | 2 | 3 | 4 | 5 | 6}`;
+}
+
+function describePersona(persona: Persona, labels: MapLabels): string {
+  const lines: string[] = [];
+  const who = [persona.role, persona.age ? labels.age(persona.age) : ''].filter(Boolean).join(', ');
+  if (who) lines.push(who);
+  const list = (label: string, items: readonly string[]) => {
+    if (items.length > 0) lines.push(`${label}: ${items.join('; ')}`);
+  };
+  list(labels.goals, persona.goals);
+  list(labels.needs, persona.needs);
+  list(labels.pains, persona.pains);
+  list(labels.behaviour, persona.behaviour);
+  list(labels.channels, persona.channels);
+  if (persona.quote) lines.push(`\u201c${persona.quote}\u201d`);
+  return lines.join('\n');
+}
+
+function placePersonaCards(
+  personas: readonly Persona[],
+  labels: MapLabels,
+  left: number,
+  top: number,
+  contentWidth: number,
+  columnWidth: number,
+  measureText: TextMeasurer,
+  nodes: SceneNode[],
+): number {
+  const cardWidth = Math.min(contentWidth, Math.max(PERSONA_MIN_WIDTH, LABEL_WIDTH + 2 * (GAP + columnWidth)));
+  const perRow = Math.max(1, Math.floor((contentWidth + GAP) / (cardWidth + GAP)));
+  let rowTop = top;
+  for (let start = 0; start < personas.length; start += perRow) {
+    const row = personas.slice(start, start + perRow);
+    const inner = cardWidth - 2 * SHAPE_PADDING;
+    const heights = row.map((persona) => {
+      const heading = measureText(describePersonaHeading(persona), PERSONA_HEADING_FONT, inner).height;
+      const body = measureText(describePersona(persona, labels), PERSONA_FONT, inner).height;
+      return heading + GAP / 2 + body + 2 * SHAPE_PADDING;
+    });
+    const rowHeight = Math.max(...heights);
+    row.forEach((persona, index) => {
+      const x = left + index * (cardWidth + GAP);
+      const style = `persona-card-${findPersonaStyle(start + index).slice('persona-'.length)}` as ShapeNode['style'];
+      nodes.push(
+        createShape(personaCardKey(persona.id), x, rowTop, cardWidth, rowHeight, describePersonaHeading(persona), describePersona(persona, labels), style, PERSONA_FONT, 'left'),
+      );
+    });
+    rowTop += rowHeight + GAP;
+  }
+  return rowTop - GAP;
+}
+
+function describePersonaHeading(persona: Persona): string {
+  return persona.avatar ? `${persona.avatar} ${persona.name}` : persona.name;
+}
+
+function cellId(stage: StageId, lane: Lane): string {
+  return `${stage} ${lane.id}`;
+}
+
+function groupCardsByCell(cards: readonly Card[]): Map<string, Card[]> {
+  const cells = new Map<string, Card[]>();
+  for (const card of cards) {
+    const id = `${card.stage} ${card.lane}`;
+    const list = cells.get(id);
+    if (list) list.push(card);
+    else cells.set(id, [card]);
+  }
+  return cells;
+}
+
+/** Places a cell's stickies in rows of STICKIES_PER_ROW; each row as tall as its tallest sticky. */
+function placeCards(cards: readonly Card[], left: number, top: number, metrics: HostMetrics, measureText: TextMeasurer) {
+  const placed: Placed<Card>[] = [];
+  let y = top;
+  for (let start = 0; start < cards.length; start += STICKIES_PER_ROW) {
+    const row = cards.slice(start, start + STICKIES_PER_ROW);
+    const sizes = row.map((card) => metrics.measureSticky(card.text, measureText));
+    row.forEach((card, index) => {
+      placed.push({ item: card, x: left + index * (metrics.stickyWidth + GAP), y, size: sizes[index] as Size });
+    });
+    y += Math.max(...sizes.map((size) => size.height)) + GAP;
+  }
+  return { placed, height: cards.length > 0 ? y - GAP - top : 0 };
+}
+
+function measureNoteHeight(journey: Journey, columnWidth: number, measureText: TextMeasurer): number {
+  const noteWidth = noteWidthFor(journey, columnWidth);
+  return Math.max(0, ...journey.emotions.map((emotion) => (emotion.note ? measureText(emotion.note, EMOTION_NOTE_FONT, noteWidth).height : 0)));
+}
+
+function noteWidthFor(journey: Journey, columnWidth: number): number {
+  return Math.floor((columnWidth - GAP) / Math.max(1, journey.personas.length));
+}
+
+/** Height of the chart area at the top of the emotions lane: five steps, points and notes. */
+function measureEmotionChartHeight(journey: Journey, columnWidth: number, measureText: TextMeasurer): number {
+  const noteHeight = measureNoteHeight(journey, columnWidth, measureText);
+  return EMOTION_POINT + (EMOTION_MAX - EMOTION_MIN) * EMOTION_STEP + (noteHeight > 0 ? GAP / 2 + noteHeight : 0) + GAP;
+}
+
+/** Y of a point's centre for a score: higher scores sit higher. */
+function scoreToCentreY(chartTop: number, score: number): number {
+  return chartTop + EMOTION_POINT / 2 + (EMOTION_MAX - score) * EMOTION_STEP;
+}
+
+function createEmotionScale(left: number, chartTop: number, measureText: TextMeasurer): TextNode[] {
+  return EMOTION_STEPS.map((step) => {
+    const label = `${step.face} ${step.score > 0 ? `+${step.score}` : step.score < 0 ? `\u2212${-step.score}` : '0'}`;
+    const size = measureText(label, SCALE_FONT, SCALE_WIDTH);
+    const centre = scoreToCentreY(chartTop, step.score);
+    return createText(emotionScaleKey(step.score), left, Math.round(centre - size.height / 2), SCALE_WIDTH, size.height, label, 'emotion-scale', SCALE_FONT, false);
+  });
+}
+
+/** Returns [lines, points, notes]: drawing order, lines behind points. */
+function createEmotionChart(journey: Journey, columns: readonly Column[], chartTop: number, measureText: TextMeasurer): SceneNode[][] {
+  const lines: EmotionLineNode[] = [];
+  const points: EmotionPointNode[] = [];
+  const notes: TextNode[] = [];
+  const personaCount = journey.personas.length;
+  const scores = new Map(journey.emotions.map((emotion) => [`${emotion.persona} ${emotion.stage}`, emotion]));
+  journey.personas.forEach((persona, personaIndex) => {
+    const centres: Point[] = [];
+    const keys: string[] = [];
+    for (const column of columns) {
+      const emotion = scores.get(`${persona.id} ${column.stage}`);
+      if (!emotion) continue;
+      const spread = (personaIndex - (personaCount - 1) / 2) * noteWidthFor(journey, column.width);
+      const centre = { x: Math.round(column.x + column.width / 2 + spread), y: scoreToCentreY(chartTop, emotion.score) };
+      const step = findEmotionStep(emotion.score);
+      const key = emotionPointKey(persona.id, column.stage);
+      points.push({
+        type: 'emotion-point',
+        key,
+        x: centre.x - EMOTION_POINT / 2,
+        y: centre.y - EMOTION_POINT / 2,
+        width: EMOTION_POINT,
+        height: EMOTION_POINT,
+        persona: persona.id,
+        stage: column.stage,
+        score: emotion.score,
+        face: step.face,
+        style: findPersonaStyle(personaIndex),
+      });
+      if (emotion.note) {
+        const noteWidth = noteWidthFor(journey, column.width);
+        const size = measureText(emotion.note, EMOTION_NOTE_FONT, noteWidth);
+        notes.push(
+          createText(
+            emotionNoteKey(persona.id, column.stage),
+            Math.round(centre.x - noteWidth / 2),
+            centre.y + EMOTION_POINT / 2 + GAP / 4,
+            noteWidth,
+            size.height,
+            emotion.note,
+            'emotion-note',
+            EMOTION_NOTE_FONT,
+            false,
+            'center',
+          ),
+        );
+      }
+      centres.push(centre);
+      keys.push(key);
+    }
+    if (centres.length < 2) return;
+    const xs = centres.map((point) => point.x);
+    const ys = centres.map((point) => point.y);
+    const left = Math.min(...xs);
+    const top = Math.min(...ys);
+    lines.push({
+      type: 'emotion-line',
+      key: emotionLineKey(persona.id),
+      x: left,
+      y: top,
+      width: Math.max(...xs) - left,
+      height: Math.max(...ys) - top,
+      persona: persona.id,
+      points: centres,
+      pointKeys: keys,
+      path: createSmoothPath(centres),
+      style: findPersonaStyle(personaIndex),
+    });
+  });
+  return [lines, points, notes];
+}
+
+function createText(
+  key: string,
+  x: number,
+  y: number,
+  width: number,
+  height: number,
+  text: string,
+  style: TextNode['style'],
+  fontSize: number,
+  bold: boolean,
+  align: TextNode['align'] = 'left',
+): TextNode {
+  return { type: 'text', key, x, y, width, height, text, style, fontSize, align, bold };
+}
+
+function createShape(
+  key: string,
+  x: number,
+  y: number,
+  width: number,
+  height: number,
+  heading: string,
+  text: string,
+  style: ShapeNode['style'],
+  fontSize: number,
+  align: ShapeNode['align'],
+): ShapeNode {
+  const shape = style.startsWith('persona-card') || style === 'stage-header' ? 'round-rectangle' : 'rectangle';
+  return { type: 'shape', key, x, y, width, height, shape, heading, text, style, fontSize, align };
+}
+
+function createSticky(placed: Placed<Card>, lane: Lane): StickyNode {
+  return {
+    type: 'sticky',
+    key: cardKey(placed.item.id),
+    x: placed.x,
+    y: placed.y,
+    width: placed.size.width,
+    height: placed.size.height,
+    text: placed.item.text,
+    style: `sticky-${lane.kind}`,
+  };
+}

@@ -1,0 +1,145 @@
+import { LINE_HEIGHT, measureTextApproximately, type TextMeasurer } from '../layout/measure-text';
+import type { PathCommand, Scene, SceneNode, SceneNodeType } from '../layout/scene';
+import { STYLE_PALETTE } from '../layout/style-palette';
+import { SVG_METRICS, type HostMetrics } from '../layout/host-metrics';
+
+/** Options of the SVG picture. */
+export interface RenderSvgOptions {
+  /** Must be the measurer the scene was laid out with, so text wraps the same. */
+  measureText?: TextMeasurer;
+  /** Sticky text metrics of the host the scene was laid out for; defaults to the picture's. */
+  metrics?: Pick<HostMetrics, 'stickyFontSize' | 'stickyPadding'>;
+  /** Output width in CSS pixels; the height follows. Defaults to the scene width. */
+  width?: number;
+}
+
+const FONT_FAMILY = "Inter, 'Segoe UI', Roboto, 'Helvetica Neue', Arial, 'Noto Sans', sans-serif";
+
+/** Escapes text for XML content and attribute values. */
+export function escapeXml(text: string): string {
+  return text.replace(/[&<>"']/g, (char) => `&#${char.charCodeAt(0)};`);
+}
+
+interface DrawContext {
+  measureText: TextMeasurer;
+  stickyFontSize: number;
+  stickyPadding: number;
+}
+
+type Drawer<T extends SceneNode> = (node: T, context: DrawContext) => string;
+type Drawers = { [K in SceneNodeType]: Drawer<Extract<SceneNode, { type: K }>> };
+
+function drawLines(
+  lines: readonly string[],
+  x: number,
+  top: number,
+  fontSize: number,
+  options: { anchor: 'start' | 'middle'; color: string; weight: number },
+): string {
+  const lineHeight = fontSize * LINE_HEIGHT;
+  const spans = lines
+    .map((line, index) => `<tspan x="${x}" y="${round(top + index * lineHeight + fontSize)}">${escapeXml(line)}</tspan>`)
+    .join('');
+  return `<text font-size="${fontSize}" font-weight="${options.weight}" fill="${options.color}" text-anchor="${options.anchor}">${spans}</text>`;
+}
+
+const drawers: Drawers = {
+  frame: (node) => {
+    const swatch = STYLE_PALETTE[node.style];
+    return `<rect x="${node.x}" y="${node.y}" width="${node.width}" height="${node.height}" fill="${swatch.fill}" stroke="${swatch.stroke}" stroke-width="2" rx="8"/>`;
+  },
+  text: (node, { measureText }) => {
+    const swatch = STYLE_PALETTE[node.style];
+    const { lines } = measureText(node.text, node.fontSize, node.width);
+    const x = node.align === 'center' ? node.x + node.width / 2 : node.x;
+    return drawLines(lines, x, node.y, node.fontSize, { anchor: node.align === 'center' ? 'middle' : 'start', color: swatch.text, weight: node.bold ? 700 : 400 });
+  },
+  shape: (node, { measureText }) => {
+    const swatch = STYLE_PALETTE[node.style];
+    const radius = node.shape === 'round-rectangle' ? 20 : 6;
+    const parts = [
+      `<rect x="${node.x}" y="${node.y}" width="${node.width}" height="${node.height}" rx="${radius}" fill="${swatch.fill}" stroke="${swatch.stroke}" stroke-width="2"/>`,
+    ];
+    const padding = 28;
+    const inner = node.width - 2 * padding;
+    const headingFont = node.text ? Math.round(node.fontSize * 1.36) : node.fontSize;
+    const heading = node.heading ? measureText(node.heading, headingFont, inner) : undefined;
+    const body = node.text ? measureText(node.text, node.fontSize, inner) : undefined;
+    const total = (heading?.height ?? 0) + (heading && body ? 12 : 0) + (body?.height ?? 0);
+    let top = node.text ? node.y + padding : node.y + (node.height - total) / 2;
+    const anchor = node.align === 'center' ? 'middle' : 'start';
+    const x = node.align === 'center' ? node.x + node.width / 2 : node.x + padding;
+    if (heading) {
+      parts.push(drawLines(heading.lines, x, top, headingFont, { anchor, color: swatch.text, weight: 700 }));
+      top += heading.height + 12;
+    }
+    if (body) parts.push(drawLines(body.lines, x, top, node.fontSize, { anchor, color: swatch.text, weight: 400 }));
+    return parts.join('');
+  },
+  sticky: (node, { measureText, stickyFontSize, stickyPadding }) => {
+    const swatch = STYLE_PALETTE[node.style];
+    const { lines, height } = measureText(node.text, stickyFontSize, node.width - 2 * stickyPadding);
+    const top = node.y + Math.max(stickyPadding, (node.height - height) / 2);
+    return (
+      `<rect x="${node.x + 3}" y="${node.y + 5}" width="${node.width}" height="${node.height}" fill="#000" opacity="0.08" rx="4"/>` +
+      `<rect x="${node.x}" y="${node.y}" width="${node.width}" height="${node.height}" fill="${swatch.fill}" rx="4"/>` +
+      drawLines(lines, node.x + node.width / 2, top, stickyFontSize, { anchor: 'middle', color: swatch.text, weight: 500 })
+    );
+  },
+  'emotion-point': (node) => {
+    const swatch = STYLE_PALETTE[node.style];
+    const r = node.width / 2;
+    const cx = node.x + r;
+    const cy = node.y + r;
+    return (
+      `<circle cx="${cx}" cy="${cy}" r="${r - 2}" fill="${swatch.fill}" stroke="${swatch.stroke}" stroke-width="4"/>` +
+      `<text x="${cx}" y="${cy + r * 0.36}" font-size="${Math.round(r)}" text-anchor="middle">${escapeXml(node.face)}</text>`
+    );
+  },
+  'emotion-line': (node) => {
+    const swatch = STYLE_PALETTE[node.style];
+    return `<path d="${formatPathData(node.path)}" fill="none" stroke="${swatch.stroke}" stroke-width="6" stroke-linecap="round" stroke-linejoin="round"/>`;
+  },
+};
+
+/** Serialises path commands as SVG path data with absolute commands only. */
+export function formatPathData(path: readonly PathCommand[]): string {
+  return path
+    .map((command) => {
+      switch (command.op) {
+        case 'M':
+        case 'L':
+          return `${command.op} ${command.x} ${command.y}`;
+        case 'C':
+          return `C ${command.x1} ${command.y1} ${command.x2} ${command.y2} ${command.x} ${command.y}`;
+        case 'Z':
+          return 'Z';
+      }
+    })
+    .join(' ');
+}
+
+/**
+ * Renders a scene as a standalone SVG document, so a map can be looked at
+ * without Miro or FigJam. Returns the SVG text.
+ */
+export function renderSceneSvg(scene: Scene, options: RenderSvgOptions = {}): string {
+  const metrics = options.metrics ?? SVG_METRICS;
+  const context: DrawContext = {
+    measureText: options.measureText ?? measureTextApproximately,
+    stickyFontSize: metrics.stickyFontSize,
+    stickyPadding: metrics.stickyPadding,
+  };
+  const width = options.width ?? scene.width;
+  const height = Math.round((scene.height * width) / scene.width);
+  const body = scene.nodes.map((node) => (drawers[node.type] as Drawer<SceneNode>)(node, context)).join('\n');
+  return [
+    `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}" viewBox="0 0 ${scene.width} ${scene.height}" font-family="${FONT_FAMILY}">`,
+    `<rect width="${scene.width}" height="${scene.height}" fill="#f3f3f1"/>`,
+    body,
+    '</svg>',
+    '',
+  ].join('\n');
+}
+
+const round = (value: number): number => Math.round(value * 10) / 10;

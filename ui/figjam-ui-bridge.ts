@@ -1,0 +1,86 @@
+import { parseMainToUiMessage, type MainToUiMessage, type UiToMainMessage } from '../src/hosts/figjam/figjam-messages';
+import type { ApplyProgress, ApplyReport } from '../src/sync/host-port';
+import type { PanelController } from './panel-controller';
+
+/** The window pair the bridge talks through: the iframe and its parent (FigJam). */
+export interface UiBridgeWindows {
+  self: Pick<Window, 'addEventListener' | 'removeEventListener'>;
+  parent: Pick<Window, 'postMessage'>;
+}
+
+/** A panel controller over FigJam messages, and the disposer of its listener. */
+export interface UiBridge {
+  controller: PanelController;
+  /** Resolves with the host locale when the main thread says it is ready. */
+  readyAsync: Promise<string>;
+  dispose(): void;
+}
+
+interface PendingRun {
+  onProgress: (progress: ApplyProgress) => void;
+  resolve: (report: ApplyReport) => void;
+  reject: (error: Error) => void;
+}
+
+/**
+ * Connects the panel iframe to the FigJam main thread. Every message received
+ * is checked before it is acted on; malformed ones are ignored with a console
+ * warning. Nothing is registered until this is called.
+ */
+export function createUiBridge(windows: UiBridgeWindows): UiBridge {
+  let pending: PendingRun | undefined;
+  let resolveReady: (locale: string) => void = () => undefined;
+  const readyAsync = new Promise<string>((resolve) => {
+    resolveReady = resolve;
+  });
+
+  const post = (message: UiToMainMessage) => windows.parent.postMessage({ pluginMessage: message }, '*');
+
+  const handleMessage = (event: MessageEvent) => {
+    const data: unknown = event.data;
+    if (typeof data !== 'object' || data === null || !('pluginMessage' in data)) return;
+    const parsed = parseMainToUiMessage((data as { pluginMessage: unknown }).pluginMessage);
+    if (!parsed.ok) {
+      console.warn('cjm-board: ignored a malformed message from the plugin', parsed.errors);
+      return;
+    }
+    handleMainMessage(parsed.value);
+  };
+
+  const handleMainMessage = (message: MainToUiMessage) => {
+    switch (message.type) {
+      case 'ready':
+        resolveReady(message.locale);
+        return;
+      case 'progress':
+        pending?.onProgress({ done: message.done, total: message.total });
+        return;
+      case 'done':
+        pending?.resolve(message.report);
+        pending = undefined;
+        return;
+      case 'error':
+        pending?.reject(new Error(message.message));
+        pending = undefined;
+        return;
+    }
+  };
+
+  windows.self.addEventListener('message', handleMessage as EventListener);
+
+  const controller: PanelController = {
+    insertTemplateAsync(onProgress) {
+      if (pending) return Promise.reject(new Error('a map is already being drawn; wait for it to finish'));
+      return new Promise<ApplyReport>((resolve, reject) => {
+        pending = { onProgress, resolve, reject };
+        post({ type: 'insert-template' });
+      });
+    },
+  };
+
+  return {
+    controller,
+    readyAsync,
+    dispose: () => windows.self.removeEventListener('message', handleMessage as EventListener),
+  };
+}

@@ -1,0 +1,19 @@
+import { render } from 'preact';
+import { MIRO_METRICS } from '../src/layout/host-metrics';
+import { createOnlineStoreJourney } from '../src/model/templates/online-store-template';
+import { createMiroHost } from '../src/hosts/miro/miro-host';
+import { generateMapAsync } from '../src/sync/generate-map';
+import { createMapId } from '../src/sync/item-identity';
+import { PanelApp } from './panel-app';
+import type { PanelController } from './panel-controller';
+
+const root = document.getElementById('app');
+if (root) {
+  const host = createMiroHost(miro.board);
+  const controller: PanelController = {
+    hostLocale: navigator.language,
+    insertTemplateAsync: (onProgress) =>
+      generateMapAsync(host, createOnlineStoreJourney(), { metrics: MIRO_METRICS, mapId: createMapId(Math.random), onProgress }),
+  };
+  render(<PanelApp controller={controller} />, root);
+}

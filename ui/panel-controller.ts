@@ -1,0 +1,12 @@
+import type { ApplyProgress, ApplyReport } from '../src/sync/host-port';
+
+/**
+ * What the panel asks of its host. FigJam implements it with messages to
+ * the main thread; Miro calls the core and its adapter directly.
+ */
+export interface PanelController {
+  /** Language of the host, e.g. `en-US`, when the host tells it. */
+  hostLocale?: string;
+  /** Draws the default template as a new map; failures per item are in the report. */
+  insertTemplateAsync(onProgress: (progress: ApplyProgress) => void): Promise<ApplyReport>;
+}

@@ -39,8 +39,7 @@ const LABEL_WIDTH = 300;
 const SCALE_WIDTH = 96;
 const TITLE_FONT = 72;
 const SUBTITLE_FONT = 28;
-const PERSONA_FONT = 22;
-const PERSONA_HEADING_FONT = 30;
+const PERSONA_FONT = 24;
 const PERSONA_MIN_WIDTH = 760;
 const HEADER_FONT = 30;
 const HEADER_MIN_HEIGHT = 96;
@@ -198,7 +197,7 @@ function placePersonaCards(
     const row = personas.slice(start, start + perRow);
     const inner = cardWidth - 2 * SHAPE_PADDING;
     const heights = row.map((persona) => {
-      const heading = measureText(describePersonaHeading(persona), PERSONA_HEADING_FONT, inner).height;
+      const heading = measureText(describePersonaHeading(persona), PERSONA_FONT, inner).height;
       const body = measureText(describePersona(persona, labels), PERSONA_FONT, inner).height;
       return heading + GAP / 2 + body + 2 * SHAPE_PADDING;
     });

@@ -51,7 +51,10 @@ export interface TextNode extends NodeBox {
   bold: boolean;
 }
 
-/** A shape, optionally holding text; `heading` is drawn bold above `text`. */
+/**
+ * A shape, optionally holding text; `heading` is drawn bold above `text`,
+ * at the same font size (Miro's shape HTML cannot mix font sizes).
+ */
 export interface ShapeNode extends NodeBox {
   type: 'shape';
   shape: 'rectangle' | 'round-rectangle';

@@ -62,7 +62,7 @@ const drawers: Drawers = {
     ];
     const padding = 28;
     const inner = node.width - 2 * padding;
-    const headingFont = node.text ? Math.round(node.fontSize * 1.36) : node.fontSize;
+    const headingFont = node.fontSize;
     const heading = node.heading ? measureText(node.heading, headingFont, inner) : undefined;
     const body = node.text ? measureText(node.text, node.fontSize, inner) : undefined;
     const total = (heading?.height ?? 0) + (heading && body ? 12 : 0) + (body?.height ?? 0);

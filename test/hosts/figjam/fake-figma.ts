@@ -1,0 +1,745 @@
+/**
+ * An in-memory fake of the FigJam plugin API (`figma` global) for tests.
+ *
+ * It follows the documented rules that matter to cjm-board and logs every
+ * call, so tests can assert the exact list of host calls:
+ * - stickies have a constant width of 240 (416 when `isWideWidth`), no
+ *   `resize`, and grow in height with their text;
+ * - text can be written only after `loadFontAsync` of every font involved
+ *   ("Cannot write to node with unloaded font");
+ * - section children are positioned relative to the section, `appendChild`
+ *   re-parents;
+ * - vector path data accepts only absolute `M L Q C Z` with plain numbers;
+ * - with `"documentAccess": "dynamic-page"`, `getNodeById` throws and a page
+ *   must be `loadAsync`-ed before it can be searched;
+ * - `getPluginData` returns "" for a missing key.
+ * Failures can be requested with `failOn`.
+ */
+
+/** What kind of effect a call has; tests count `write` calls. */
+export type FakeCallKind = 'read' | 'write' | 'view' | 'plugin' | 'ui';
+
+/** One logged call: a method call or a property write. */
+export interface FakeCall {
+  kind: FakeCallKind;
+  /** Method name, or `set:<property>` for a property write. */
+  method: string;
+  /** `figma`, `viewport`, `ui`, or the node, e.g. `STICKY 1:7` or `STICKY 1:7 text`. */
+  target: string;
+  args: unknown[];
+}
+
+/** Options of a fake. */
+export interface FakeFigmaOptions {
+  /** `figma.command`; '' when the plugin was run without a menu command. */
+  command?: string;
+  viewportCenter?: { x: number; y: number };
+  /** Fonts `loadFontAsync` can load; default Inter Regular, Medium, Semi Bold, Bold. */
+  availableFonts?: string[];
+}
+
+/** The fake and its controls. */
+export interface FakeFigma {
+  /** The `figma` global to hand to the code under test. */
+  api: PluginAPI;
+  /** Every call, in order. */
+  calls: FakeCall[];
+  /** Fonts loaded so far, as `Family Style`. */
+  loadedFonts: Set<string>;
+  /** Messages the plugin posted to its UI (`figma.ui.postMessage`). */
+  uiMessages: unknown[];
+  /** Messages shown with `figma.notify`. */
+  notifications: string[];
+  /** `showUI` arguments, once called. */
+  shownUi: { html: string; options: ShowUIOptions | undefined } | undefined;
+  /** Whether `closePlugin` was called, and resolves when it is. */
+  closed: boolean;
+  whenClosed: Promise<void>;
+  /** Makes the `nth` next call of `method` throw; `create` matches every `create*`, `set:x` a property write. */
+  failOn(method: string, nth?: number): void;
+  /** Delivers a message from the UI iframe to the plugin (`onmessage` and `on('message')` handlers). */
+  sendFromUi(message: unknown): void;
+  /** Every node on the current page, depth first. */
+  listNodes(): SceneNode[];
+  /** The calls that changed the document. */
+  listWrites(): FakeCall[];
+  /** Forgets the logged calls. */
+  clearCalls(): void;
+}
+
+const ARG_COUNTS: Record<string, number> = { M: 2, L: 2, Q: 4, C: 6, Z: 0 };
+const NUMBER = /^-?(\d+(\.\d+)?|\.\d+)$/;
+
+const READ_METHODS = new Set([
+  'getPluginData',
+  'getPluginDataKeys',
+  'getSharedPluginData',
+  'findAll',
+  'findAllWithCriteria',
+  'findOne',
+  'findChildren',
+  'findChild',
+  'loadAsync',
+  'getRangeAllFontNames',
+  'getRangeFontName',
+  'toString',
+  'valueOf',
+]);
+
+const fontKey = (font: FontName): string => `${font.family} ${font.style}`;
+
+/** Throws the error Figma throws when path data is not in its SVG subset. */
+function validateVectorData(data: string): { width: number; height: number } {
+  const fail = (why: string): never => {
+    throw new Error(`in set_vectorPaths: Failed to parse path data "${data}": ${why}. Use absolute M, L, Q, C, Z commands with plain numbers, separated by single spaces.`);
+  };
+  if (typeof data !== 'string' || data.length === 0) fail('empty path');
+  const tokens = data.split(' ');
+  if (tokens.some((token) => token === '')) fail('tokens must be separated by exactly one space');
+  if (tokens[0] !== 'M') fail(`the path must start with "M", not "${tokens[0]}"`);
+  let maxX = 0;
+  let maxY = 0;
+  for (let index = 0; index < tokens.length; ) {
+    const command = tokens[index] as string;
+    const count = ARG_COUNTS[command];
+    if (count === undefined) fail(`unsupported command "${command}" at token ${index}`);
+    for (let arg = 1; arg <= (count ?? 0); arg += 1) {
+      const token = tokens[index + arg];
+      if (token === undefined || !NUMBER.test(token)) fail(`"${command}" at token ${index} needs ${count} numbers, got "${token}"`);
+      const value = Number(token);
+      if (arg % 2 === 1) maxX = Math.max(maxX, value);
+      else maxY = Math.max(maxY, value);
+    }
+    index += 1 + (count ?? 0);
+  }
+  return { width: maxX, height: maxY };
+}
+
+interface FakeInternals {
+  log(kind: FakeCallKind, method: string, target: string, args: unknown[]): void;
+  requireFont(font: FontName, operation: string): void;
+  nextId(): string;
+}
+
+/** Estimated height of wrapped text: about 0.55 em per character, 1.3 line height. */
+function measureTextHeight(text: string, fontSize: number, width: number): number {
+  const perLine = Math.max(1, Math.floor(width / (fontSize * 0.55)));
+  const lines = text.split('\n').reduce((sum, paragraph) => sum + Math.max(1, Math.ceil(paragraph.length / perLine)), 0);
+  return Math.ceil(lines * fontSize * 1.3);
+}
+
+/** Text content of a TEXT node or of a sticky / shape text sublayer. */
+class FakeTextContent {
+  _fake: FakeInternals;
+  _fontName: FontName;
+  _fontSize: number;
+  _characters = '';
+  _ranges: { start: number; end: number; font: FontName }[] = [];
+  fills: readonly Paint[] = [{ type: 'SOLID', color: { r: 0.12, g: 0.12, b: 0.12 } }];
+  hasMissingFont = false;
+
+  constructor(fake: FakeInternals, font: FontName, fontSize: number) {
+    this._fake = fake;
+    this._fontName = font;
+    this._fontSize = fontSize;
+  }
+
+  _requireAllFonts(operation: string): void {
+    this._fake.requireFont(this._fontName, operation);
+    for (const range of this._ranges) this._fake.requireFont(range.font, operation);
+  }
+
+  get fontName(): FontName {
+    return this._fontName;
+  }
+  set fontName(font: FontName) {
+    this._fake.requireFont(font, 'set_fontName');
+    this._fontName = { family: font.family, style: font.style };
+    this._ranges = [];
+  }
+  get fontSize(): number {
+    return this._fontSize;
+  }
+  set fontSize(size: number) {
+    this._requireAllFonts('set_fontSize');
+    if (typeof size !== 'number' || !(size >= 1)) throw new Error(`in set_fontSize: Expected a number >= 1, got ${String(size)}`);
+    this._fontSize = size;
+  }
+  get characters(): string {
+    return this._characters;
+  }
+  set characters(value: string) {
+    if (typeof value !== 'string') throw new Error(`in set_characters: Expected a string, got ${typeof value}`);
+    this._requireAllFonts('set_characters');
+    this._characters = value;
+    this._ranges = [];
+  }
+  setRangeFontName(start: number, end: number, font: FontName): void {
+    this._fake.requireFont(font, 'setRangeFontName');
+    if (!(start >= 0 && end > start && end <= this._characters.length)) {
+      throw new Error(`in setRangeFontName: Invalid range ${start}..${end} for ${this._characters.length} characters`);
+    }
+    this._ranges.push({ start, end, font: { family: font.family, style: font.style } });
+  }
+  getRangeAllFontNames(): FontName[] {
+    const fonts = new Map<string, FontName>([[fontKey(this._fontName), this._fontName]]);
+    for (const range of this._ranges) fonts.set(fontKey(range.font), range.font);
+    return [...fonts.values()];
+  }
+  /** The font of one character, for tests. */
+  _fontAt(index: number): FontName {
+    return [...this._ranges].reverse().find((range) => index >= range.start && index < range.end)?.font ?? this._fontName;
+  }
+}
+
+/** Common node behaviour: identity, parent, position, plugin data. */
+class FakeNode {
+  _fake: FakeInternals;
+  _type: string;
+  _id: string;
+  _parent: FakeContainer | null = null;
+  _removed = false;
+  _pluginData = new Map<string, string>();
+  _width = 100;
+  _height = 100;
+  name: string;
+  x = 0;
+  y = 0;
+  visible = true;
+  locked = false;
+
+  constructor(fake: FakeInternals, type: string, name: string) {
+    this._fake = fake;
+    this._type = type;
+    this._id = fake.nextId();
+    this.name = name;
+  }
+  get id(): string {
+    return this._id;
+  }
+  get type(): string {
+    return this._type;
+  }
+  get parent(): FakeContainer | null {
+    return this._parent;
+  }
+  get removed(): boolean {
+    return this._removed;
+  }
+  get width(): number {
+    return this._width;
+  }
+  get height(): number {
+    return this._height;
+  }
+  get absoluteBoundingBox(): Rect {
+    let x = this.x;
+    let y = this.y;
+    for (let parent = this._parent; parent && parent._type !== 'PAGE'; parent = parent._parent) {
+      x += parent.x;
+      y += parent.y;
+    }
+    return { x, y, width: this.width, height: this.height };
+  }
+  getPluginData(key: string): string {
+    return this._pluginData.get(key) ?? '';
+  }
+  setPluginData(key: string, value: string): void {
+    if (typeof value !== 'string') throw new Error(`in setPluginData: Expected value to be a string, got ${typeof value}`);
+    if (value === '') this._pluginData.delete(key);
+    else this._pluginData.set(key, value);
+  }
+  getPluginDataKeys(): string[] {
+    return [...this._pluginData.keys()];
+  }
+  remove(): void {
+    if (this._removed) throw new Error(`in remove: The node with id "${this._id}" does not exist`);
+    const parent = this._parent;
+    if (parent) parent._children = parent._children.filter((child) => child !== (this as unknown));
+    this._parent = null;
+    this._markRemoved();
+  }
+  _markRemoved(): void {
+    this._removed = true;
+  }
+}
+
+/** A node with children: page, section. */
+class FakeContainer extends FakeNode {
+  _children: FakeNode[] = [];
+  get children(): readonly FakeNode[] {
+    return [...this._children];
+  }
+  appendChild(child: FakeNode): void {
+    if (!(child instanceof FakeNode) && typeof child !== 'object') throw new Error('in appendChild: Expected a node');
+    for (let ancestor: FakeContainer | null = this; ancestor; ancestor = ancestor._parent) {
+      if (ancestor === (child as unknown)) throw new Error('in appendChild: Cannot move a node inside itself');
+    }
+    const old = child._parent;
+    if (old) old._children = old._children.filter((node) => node !== child);
+    this._children.push(child);
+    child._parent = this;
+  }
+  _listDescendants(): FakeNode[] {
+    return this._children.flatMap((child) => [child, ...(child instanceof FakeContainer || '_children' in child ? (child as FakeContainer)._listDescendants() : [])]);
+  }
+  _requireLoaded(_operation: string): void {}
+  findAll(callback?: (node: FakeNode) => boolean): FakeNode[] {
+    this._requireLoaded('findAll');
+    return this._listDescendants().filter((node) => (callback ? callback(node) : true));
+  }
+  findOne(callback: (node: FakeNode) => boolean): FakeNode | null {
+    this._requireLoaded('findOne');
+    return this._listDescendants().find(callback) ?? null;
+  }
+  findChildren(callback?: (node: FakeNode) => boolean): FakeNode[] {
+    this._requireLoaded('findChildren');
+    return this._children.filter((node) => (callback ? callback(node) : true));
+  }
+  findAllWithCriteria(criteria: { types?: string[]; pluginData?: { keys?: string[] } }): FakeNode[] {
+    this._requireLoaded('findAllWithCriteria');
+    if (!criteria.types && !criteria.pluginData) throw new Error('in findAllWithCriteria: At least one criteria must be specified');
+    return this._listDescendants().filter((node) => {
+      if (criteria.types && !criteria.types.includes(node._type)) return false;
+      if (criteria.pluginData) {
+        const keys = criteria.pluginData.keys;
+        if (keys ? !keys.some((key) => node._pluginData.has(key)) : node._pluginData.size === 0) return false;
+      }
+      return true;
+    });
+  }
+  override _markRemoved(): void {
+    super._markRemoved();
+    for (const child of this._children) child._markRemoved();
+  }
+}
+
+class FakePage extends FakeContainer {
+  _loaded = false;
+  selection: readonly FakeNode[] = [];
+  async loadAsync(): Promise<void> {
+    await Promise.resolve();
+    this._loaded = true;
+  }
+  override _requireLoaded(operation: string): void {
+    if (!this._loaded) {
+      throw new Error(`in ${operation}: Cannot search a page that has not been loaded. Call \`await page.loadAsync()\` first ("documentAccess": "dynamic-page").`);
+    }
+  }
+}
+
+class FakeSection extends FakeContainer {
+  fills: readonly Paint[] = [{ type: 'SOLID', color: { r: 1, g: 1, b: 1 } }];
+  strokes: readonly Paint[] = [];
+  sectionContentsHidden = false;
+  resizeWithoutConstraints(width: number, height: number): void {
+    if (!(width >= 0.01 && height >= 0.01)) throw new Error(`in resizeWithoutConstraints: width and height must be >= 0.01, got ${width} x ${height}`);
+    this._width = width;
+    this._height = height;
+  }
+  resize(width: number, height: number): void {
+    this.resizeWithoutConstraints(width, height);
+  }
+}
+
+const STICKY_SIZE = 240;
+const WIDE_STICKY_WIDTH = 416;
+const STICKY_PADDING = 24;
+
+class FakeSticky extends FakeNode {
+  text: FakeTextContent;
+  isWideWidth = false;
+  authorVisible = true;
+  authorName = 'Test User';
+  fills: readonly Paint[] = [{ type: 'SOLID', color: { r: 1, g: 0.91, b: 0.64 } }];
+  opacity = 1;
+  constructor(fake: FakeInternals, text: FakeTextContent) {
+    super(fake, 'STICKY', 'Sticky');
+    this.text = text;
+  }
+  override get width(): number {
+    return this.isWideWidth ? WIDE_STICKY_WIDTH : STICKY_SIZE;
+  }
+  override get height(): number {
+    const inner = this.width - 2 * STICKY_PADDING;
+    return Math.max(STICKY_SIZE, measureTextHeight(this.text._characters, this.text._fontSize, inner) + 2 * STICKY_PADDING);
+  }
+}
+
+const SHAPE_TYPES = new Set(['SQUARE', 'ELLIPSE', 'ROUNDED_RECTANGLE', 'DIAMOND', 'TRIANGLE_UP', 'TRIANGLE_DOWN', 'PARALLELOGRAM_RIGHT', 'PARALLELOGRAM_LEFT']);
+
+class FakeShapeWithText extends FakeNode {
+  text: FakeTextContent;
+  _shapeType = 'SQUARE';
+  fills: readonly Paint[] = [{ type: 'SOLID', color: { r: 1, g: 1, b: 1 } }];
+  strokes: readonly Paint[] = [];
+  strokeWeight = 2;
+  rotation = 0;
+  constructor(fake: FakeInternals, text: FakeTextContent) {
+    super(fake, 'SHAPE_WITH_TEXT', 'Shape');
+    this.text = text;
+    this._width = 208;
+    this._height = 208;
+  }
+  get shapeType(): string {
+    return this._shapeType;
+  }
+  set shapeType(value: string) {
+    if (!SHAPE_TYPES.has(value)) throw new Error(`in set_shapeType: Invalid shape type "${value}"`);
+    this._shapeType = value;
+  }
+  resize(width: number, height: number): void {
+    if (!(width >= 0.01 && height >= 0.01)) throw new Error(`in resize: width and height must be >= 0.01, got ${width} x ${height}`);
+    this._width = width;
+    this._height = height;
+  }
+}
+
+class FakeText extends FakeNode {
+  _content: FakeTextContent;
+  textAutoResize: 'NONE' | 'WIDTH_AND_HEIGHT' | 'HEIGHT' | 'TRUNCATE' = 'WIDTH_AND_HEIGHT';
+  textAlignHorizontal: 'LEFT' | 'CENTER' | 'RIGHT' | 'JUSTIFIED' = 'LEFT';
+  constructor(fake: FakeInternals, content: FakeTextContent) {
+    super(fake, 'TEXT', 'Text');
+    this._content = content;
+  }
+  get fontName(): FontName {
+    return this._content.fontName;
+  }
+  set fontName(font: FontName) {
+    this._content.fontName = font;
+  }
+  get fontSize(): number {
+    return this._content.fontSize;
+  }
+  set fontSize(size: number) {
+    this._content.fontSize = size;
+  }
+  get characters(): string {
+    return this._content.characters;
+  }
+  set characters(value: string) {
+    this._content.characters = value;
+  }
+  get fills(): readonly Paint[] {
+    return this._content.fills;
+  }
+  set fills(value: readonly Paint[]) {
+    this._content.fills = value;
+  }
+  setRangeFontName(start: number, end: number, font: FontName): void {
+    this._content.setRangeFontName(start, end, font);
+  }
+  getRangeAllFontNames(): FontName[] {
+    return this._content.getRangeAllFontNames();
+  }
+  resize(width: number, height: number): void {
+    if (!(width >= 0.01 && height >= 0.01)) throw new Error(`in resize: width and height must be >= 0.01, got ${width} x ${height}`);
+    this._width = width;
+    this._height = height;
+  }
+  override get width(): number {
+    return this.textAutoResize === 'WIDTH_AND_HEIGHT' ? Math.ceil(this._content._characters.length * this._content._fontSize * 0.55) : this._width;
+  }
+  override get height(): number {
+    if (this.textAutoResize === 'NONE' || this.textAutoResize === 'TRUNCATE') return this._height;
+    return measureTextHeight(this._content._characters, this._content._fontSize, this.width);
+  }
+}
+
+class FakeVector extends FakeNode {
+  _vectorPaths: readonly VectorPath[] = [];
+  fills: readonly Paint[] = [];
+  strokes: readonly Paint[] = [];
+  strokeWeight = 1;
+  _strokeCap = 'NONE';
+  strokeJoin = 'MITER';
+  constructor(fake: FakeInternals) {
+    super(fake, 'VECTOR', 'Vector');
+    this._width = 0;
+    this._height = 0;
+  }
+  get vectorPaths(): readonly VectorPath[] {
+    return this._vectorPaths;
+  }
+  set vectorPaths(paths: readonly VectorPath[]) {
+    let width = 0;
+    let height = 0;
+    for (const path of paths) {
+      if (!['NONZERO', 'EVENODD', 'NONE'].includes(path.windingRule)) throw new Error(`in set_vectorPaths: Invalid windingRule "${path.windingRule}"`);
+      const size = validateVectorData(path.data);
+      width = Math.max(width, size.width);
+      height = Math.max(height, size.height);
+    }
+    this._vectorPaths = paths.map((path) => ({ windingRule: path.windingRule, data: path.data }));
+    this._width = width;
+    this._height = height;
+  }
+  get strokeCap(): string {
+    return this._strokeCap;
+  }
+  set strokeCap(value: string) {
+    if (!['NONE', 'ROUND', 'SQUARE', 'ARROW_LINES', 'ARROW_EQUILATERAL'].includes(value)) throw new Error(`in set_strokeCap: Invalid stroke cap "${value}"`);
+    this._strokeCap = value;
+  }
+  resize(width: number, height: number): void {
+    this._width = width;
+    this._height = height;
+  }
+}
+
+/**
+ * Creates a fake `figma` global. Cast-free use in tests: pass `fake.api`
+ * wherever a `PluginAPI` is expected.
+ */
+export function createFakeFigma(options: FakeFigmaOptions = {}): FakeFigma {
+  const calls: FakeCall[] = [];
+  const loadedFonts = new Set<string>();
+  const availableFonts = new Set(options.availableFonts ?? ['Inter Regular', 'Inter Medium', 'Inter Semi Bold', 'Inter Bold']);
+  const failures: { method: string; remaining: number }[] = [];
+  const uiMessages: unknown[] = [];
+  const notifications: string[] = [];
+  const messageListeners = new Set<(message: unknown, props: { origin: string }) => void>();
+  let idCounter = 1;
+  let resolveClosed: () => void = () => {};
+  const whenClosed = new Promise<void>((resolve) => {
+    resolveClosed = resolve;
+  });
+
+  const checkFailure = (method: string): void => {
+    for (const rule of failures) {
+      const matches = rule.method === method || (rule.method === 'create' && method.startsWith('create'));
+      if (!matches) continue;
+      rule.remaining -= 1;
+      if (rule.remaining === 0) {
+        failures.splice(failures.indexOf(rule), 1);
+        throw new Error(`Simulated failure of ${method} (requested with failOn)`);
+      }
+    }
+  };
+
+  const internals: FakeInternals = {
+    log(kind, method, target, args) {
+      calls.push({ kind, method, target, args });
+      checkFailure(method);
+    },
+    requireFont(font, operation) {
+      if (!loadedFonts.has(fontKey(font))) {
+        throw new Error(
+          `in ${operation}: Cannot write to node with unloaded font "${fontKey(font)}". Please call figma.loadFontAsync({ family: "${font.family}", style: "${font.style}" }) and await the returned promise first.`,
+        );
+      }
+    },
+    nextId: () => `1:${(idCounter += 1)}`,
+  };
+
+  const describe = (node: FakeNode, suffix = ''): string => `${node._type} ${node._id}${suffix}`;
+
+  /** Wraps a node so every property write and method call is logged. */
+  function track<T extends object>(target: T, describeTarget: () => string, isRemoved: () => boolean): T {
+    return new Proxy(target, {
+      set(object, property, value, receiver) {
+        if (typeof property === 'string' && !property.startsWith('_')) {
+          internals.log(property === 'selection' ? 'view' : 'write', `set:${property}`, describeTarget(), [value]);
+          if (isRemoved()) throw new Error(`in set_${property}: The node with id "${describeTarget()}" has been removed`);
+          if (property === 'parent' || property === 'id' || property === 'type' || property === 'width' || property === 'height' || property === 'removed') {
+            throw new TypeError(`Cannot assign to read only property '${property}'; use a resize method or appendChild`);
+          }
+        }
+        if (!Reflect.set(object, property, value, receiver)) throw new TypeError(`Cannot assign to read only property '${String(property)}'`);
+        return true;
+      },
+      get(object, property, receiver) {
+        const value: unknown = Reflect.get(object, property, receiver);
+        if (typeof value !== 'function' || typeof property !== 'string' || property.startsWith('_') || property === 'constructor') return value;
+        return (...args: unknown[]) => {
+          internals.log(READ_METHODS.has(property) ? 'read' : 'write', property, describeTarget(), args);
+          return Reflect.apply(value as (...a: unknown[]) => unknown, receiver, args);
+        };
+      },
+    });
+  }
+
+  function trackNode<T extends FakeNode>(node: T): T {
+    const proxy = track(node, () => describe(node), () => node._removed);
+    const text = (node as unknown as { text?: FakeTextContent }).text;
+    if (text) (node as unknown as { text: FakeTextContent }).text = track(text, () => describe(node, ' text'), () => node._removed);
+    return proxy;
+  }
+
+  const root = new FakeContainer(internals, 'DOCUMENT', 'Document');
+  const page = trackNode(new FakePage(internals, 'PAGE', 'Page 1'));
+  root._children.push(page);
+  page._parent = root;
+  let viewportCenter = { ...(options.viewportCenter ?? { x: 0, y: 0 }) };
+  let uiOnMessage: ((message: unknown, props: { origin: string }) => void) | undefined;
+
+  const call = <R>(kind: FakeCallKind, method: string, target: string, args: unknown[], run: () => R): R => {
+    internals.log(kind, method, target, args);
+    return run();
+  };
+
+  const adopt = <T extends FakeNode>(node: T): T => {
+    const tracked = trackNode(node);
+    page._children.push(tracked);
+    tracked._parent = page;
+    return tracked;
+  };
+
+  const ui = {
+    get onmessage() {
+      return uiOnMessage;
+    },
+    set onmessage(handler) {
+      internals.log('ui', 'set:onmessage', 'ui', []);
+      uiOnMessage = handler;
+    },
+    on(type: string, handler: (message: unknown, props: { origin: string }) => void) {
+      call('ui', 'on', 'ui', [type], () => {
+        if (type === 'message') messageListeners.add(handler);
+      });
+    },
+    once(type: string, handler: (message: unknown, props: { origin: string }) => void) {
+      call('ui', 'once', 'ui', [type], () => {
+        const wrapped = (message: unknown, props: { origin: string }) => {
+          messageListeners.delete(wrapped);
+          handler(message, props);
+        };
+        if (type === 'message') messageListeners.add(wrapped);
+      });
+    },
+    off(type: string, handler: (message: unknown, props: { origin: string }) => void) {
+      call('ui', 'off', 'ui', [type], () => {
+        if (type === 'message') messageListeners.delete(handler);
+      });
+    },
+    postMessage(message: unknown) {
+      call('ui', 'postMessage', 'ui', [message], () => {
+        // Messages cross to the iframe by structured clone.
+        uiMessages.push(structuredClone(message));
+      });
+    },
+    show: () => call('ui', 'show', 'ui', [], () => undefined),
+    hide: () => call('ui', 'hide', 'ui', [], () => undefined),
+    resize: (width: number, height: number) => call('ui', 'resize', 'ui', [width, height], () => undefined),
+    close: () => call('ui', 'close', 'ui', [], () => undefined),
+  };
+
+  const viewport = {
+    get center() {
+      return { ...viewportCenter };
+    },
+    set center(value: { x: number; y: number }) {
+      internals.log('view', 'set:center', 'viewport', [value]);
+      viewportCenter = { ...value };
+    },
+    zoom: 1,
+    get bounds() {
+      return { x: viewportCenter.x - 960, y: viewportCenter.y - 540, width: 1920, height: 1080 };
+    },
+    scrollAndZoomIntoView(nodes: readonly FakeNode[]) {
+      call('view', 'scrollAndZoomIntoView', 'viewport', [nodes.map((node) => node.id)], () => {
+        const boxes = nodes.map((node) => node.absoluteBoundingBox);
+        if (boxes.length === 0) return;
+        const left = Math.min(...boxes.map((box) => box.x));
+        const top = Math.min(...boxes.map((box) => box.y));
+        const right = Math.max(...boxes.map((box) => box.x + box.width));
+        const bottom = Math.max(...boxes.map((box) => box.y + box.height));
+        viewportCenter = { x: (left + right) / 2, y: (top + bottom) / 2 };
+      });
+    },
+  };
+
+  const fake: FakeFigma = {
+    api: undefined as unknown as PluginAPI,
+    calls,
+    loadedFonts,
+    uiMessages,
+    notifications,
+    shownUi: undefined,
+    closed: false,
+    whenClosed,
+    failOn(method, nth = 1) {
+      failures.push({ method, remaining: nth });
+    },
+    sendFromUi(message) {
+      const cloned = structuredClone(message);
+      uiOnMessage?.(cloned, { origin: 'null' });
+      for (const listener of [...messageListeners]) listener(cloned, { origin: 'null' });
+    },
+    listNodes: () => page._listDescendants() as unknown as SceneNode[],
+    listWrites: () => calls.filter((entry) => entry.kind === 'write'),
+    clearCalls: () => {
+      calls.length = 0;
+    },
+  };
+
+  const api = {
+    apiVersion: '1.0.0',
+    command: options.command ?? '',
+    editorType: 'figjam',
+    mixed: Symbol('mixed'),
+    root,
+    get currentPage() {
+      return page;
+    },
+    viewport,
+    ui,
+    constants: {
+      colors: {
+        figJamBase: { black: '#1E1E1E', gray: '#B3B3B3', red: '#F24822', orange: '#FFA629', yellow: '#FFCD29', green: '#14AE5C', blue: '#0D99FF', violet: '#9747FF', white: '#FFFFFF' },
+        figJamBaseLight: { darkGray: '#757575', lightGray: '#E6E6E6', lightRed: '#FFC7C2', lightOrange: '#FCD19C', lightYellow: '#FFE8A3', lightGreen: '#AFF4C6', lightBlue: '#BDE3FF', lightViolet: '#E4CCFF' },
+      },
+    },
+    createSection: () => call('write', 'createSection', 'figma', [], () => adopt(new FakeSection(internals, 'SECTION', 'Section'))),
+    createSticky: () =>
+      call('write', 'createSticky', 'figma', [], () => adopt(new FakeSticky(internals, new FakeTextContent(internals, { family: 'Inter', style: 'Medium' }, 24)))),
+    createShapeWithText: () =>
+      call('write', 'createShapeWithText', 'figma', [], () => adopt(new FakeShapeWithText(internals, new FakeTextContent(internals, { family: 'Inter', style: 'Medium' }, 16)))),
+    createText: () => call('write', 'createText', 'figma', [], () => adopt(new FakeText(internals, new FakeTextContent(internals, { family: 'Inter', style: 'Regular' }, 12)))),
+    createVector: () => call('write', 'createVector', 'figma', [], () => adopt(new FakeVector(internals))),
+    loadFontAsync: async (font: FontName) => {
+      internals.log('read', 'loadFontAsync', 'figma', [font]);
+      await Promise.resolve();
+      if (!availableFonts.has(fontKey(font))) throw new Error(`in loadFontAsync: The font "${fontKey(font)}" could not be loaded`);
+      loadedFonts.add(fontKey(font));
+    },
+    getNodeByIdAsync: async (id: string) => {
+      internals.log('read', 'getNodeByIdAsync', 'figma', [id]);
+      await Promise.resolve();
+      const all = [root, ...root._listDescendants()];
+      return all.find((node) => node._id === id && !node._removed) ?? null;
+    },
+    getNodeById: (id: string) =>
+      call('read', 'getNodeById', 'figma', [id], () => {
+        throw new Error('in getNodeById: Cannot call with documentAccess: dynamic-page. Use figma.getNodeByIdAsync instead.');
+      }),
+    commitUndo: () => call('write', 'commitUndo', 'figma', [], () => undefined),
+    notify: (message: string, notifyOptions?: NotificationOptions) =>
+      call('plugin', 'notify', 'figma', [message, notifyOptions], () => {
+        notifications.push(message);
+        return { cancel: () => undefined };
+      }),
+    showUI: (html: string, showOptions?: ShowUIOptions) =>
+      call('plugin', 'showUI', 'figma', [showOptions], () => {
+        fake.shownUi = { html, options: showOptions };
+      }),
+    closePlugin: (message?: string) =>
+      call('plugin', 'closePlugin', 'figma', [message], () => {
+        if (message) notifications.push(message);
+        fake.closed = true;
+        resolveClosed();
+      }),
+    on: (type: string) => call('plugin', 'on', 'figma', [type], () => undefined),
+    once: (type: string) => call('plugin', 'once', 'figma', [type], () => undefined),
+    off: (type: string) => call('plugin', 'off', 'figma', [type], () => undefined),
+  };
+  fake.api = api as unknown as PluginAPI;
+  return fake;
+}
+
+/** The font of character `index` of a sticky / shape text sublayer or TEXT node, for tests. */
+export function readFontAt(text: { fontName: unknown }, index: number): FontName {
+  const content = (text as unknown as { _content?: FakeTextContent })._content ?? (text as unknown as FakeTextContent);
+  return content._fontAt(index);
+}

@@ -1,0 +1,175 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import type { Journey } from '../../src/model/journey';
+import { formatJourneyFile, parseJourneyFile, parseJourneyFileText } from '../../src/model/journey-file';
+import type { ParseResult, ValidationError } from '../../src/model/parse-result';
+import { createOnlineStoreJourney } from '../../src/model/templates/online-store-template';
+
+const FIXTURES = ['01-online-store.json', '02-minimal.json', '03-loyalty-two-personas.json'];
+
+function readFixtureText(name: string): string {
+  return readFileSync(new URL(`../fixtures/journeys/${name}`, import.meta.url), 'utf8');
+}
+
+function expectValid(result: ParseResult<Journey>): Journey {
+  if (!result.ok) throw new Error(`expected a valid journey, received errors:\n${JSON.stringify(result.errors, null, 2)}`);
+  return result.value;
+}
+
+function expectErrors(result: ParseResult<Journey>): ValidationError[] {
+  if (result.ok) throw new Error('expected the document to be refused, but it was accepted');
+  expect(result.errors.length).toBeGreaterThan(0);
+  return result.errors;
+}
+
+/** A saved template file as plain data, to break in one place per test. */
+function createTemplateDocument(): { format: string; version: unknown; journey: Record<string, unknown> & Journey } {
+  return JSON.parse(formatJourneyFile(createOnlineStoreJourney()));
+}
+
+describe('journey files', () => {
+  it.each(FIXTURES)('%s survives parse → format → parse unchanged', (name) => {
+    const first = expectValid(parseJourneyFileText(readFixtureText(name)));
+    const text = formatJourneyFile(first);
+    const second = expectValid(parseJourneyFileText(text));
+    expect(second).toEqual(first);
+    expect(formatJourneyFile(second)).toBe(text);
+  });
+
+  it('writes the current envelope: format, version 1, journey, and a final line break', () => {
+    const text = formatJourneyFile(createOnlineStoreJourney());
+    const data = JSON.parse(text);
+    expect(Object.keys(data)).toEqual(['format', 'version', 'journey']);
+    expect(data.format).toBe('cjm-journey');
+    expect(data.version).toBe(1);
+    expect(text.endsWith('}\n')).toBe(true);
+  });
+
+  it('reads the Russian two-persona fixture with its text intact', () => {
+    const journey = expectValid(parseJourneyFileText(readFixtureText('03-loyalty-two-personas.json')));
+    expect(journey.locale).toBe('ru');
+    expect(journey.personas.map((persona) => persona.name)).toEqual(['Максим', 'Ольга']);
+    expect(journey.title).toBe('Программа лояльности: две персоны');
+  });
+
+  it('trims text and fills in optional lists', () => {
+    const document = createTemplateDocument();
+    document.journey.stages[0]!.name = '  Realise the need \n';
+    const persona = document.journey.personas[0] as unknown as Record<string, unknown>;
+    delete persona.goals;
+    delete (document.journey as Record<string, unknown>).emotions;
+    const journey = expectValid(parseJourneyFile(document));
+    expect(journey.stages[0]!.name).toBe('Realise the need');
+    expect(journey.personas[0]!.goals).toEqual([]);
+    expect(journey.emotions).toEqual([]);
+  });
+
+  it('parses text that starts with a byte-order mark', () => {
+    const text = `\uFEFF${readFixtureText('02-minimal.json')}`;
+    expect(expectValid(parseJourneyFileText(text)).title).toBe('Minimal map');
+  });
+
+  it.each([
+    ['an empty file', ''],
+    ['a cut-off file', '{"format": "cjm-journey", "version": 1, "journey": {'],
+    ['CSV', 'stage,lane,text\nSearch,Actions,Compare'],
+  ])('reports %s as not valid JSON instead of throwing', (_, text) => {
+    const errors = expectErrors(parseJourneyFileText(text));
+    expect(errors[0]!.path).toBe('(file)');
+    expect(errors[0]!.message).toMatch(/not valid JSON/);
+  });
+
+  it('refuses a newer version and says to update cjm-board', () => {
+    const document = createTemplateDocument();
+    document.version = 2;
+    const errors = expectErrors(parseJourneyFile(document));
+    expect(errors).toHaveLength(1);
+    expect(errors[0]!.path).toBe('version');
+    expect(errors[0]!.message).toMatch(/version 2/);
+    expect(errors[0]!.message).toMatch(/update cjm-board/);
+  });
+
+  it.each([0, -1, 1.5, '1', null, undefined])('refuses version %s', (version) => {
+    const document = createTemplateDocument();
+    document.version = version;
+    expect(expectErrors(parseJourneyFile(document))[0]!.path).toBe('version');
+  });
+
+  it.each([['miro-board'], [undefined], ['CJM-JOURNEY']])('refuses format %s', (format) => {
+    const document = createTemplateDocument() as Record<string, unknown>;
+    document.format = format;
+    const errors = expectErrors(parseJourneyFile(document));
+    expect(errors[0]!.path).toBe('format');
+    expect(errors[0]!.message).toMatch(/cjm-journey/);
+  });
+
+  it.each([[null], [[]], ['text'], [42]])('refuses %j as a document', (input) => {
+    expect(expectErrors(parseJourneyFile(input))[0]!.path).toBe('(document)');
+  });
+
+  it('refuses a file without a journey, naming the field', () => {
+    const document = createTemplateDocument() as Record<string, unknown>;
+    delete document.journey;
+    expect(expectErrors(parseJourneyFile(document))[0]!.path).toBe('journey');
+  });
+});
+
+describe('journey validation', () => {
+  type Breaker = (journey: Record<string, unknown> & Journey) => void;
+  const cases: [string, Breaker, string][] = [
+    ['an empty stage name', (journey) => void (journey.stages[1]!.name = ''), 'journey.stages[1].name'],
+    ['a blank stage name', (journey) => void (journey.stages[1]!.name = ' \n '), 'journey.stages[1].name'],
+    ['an unknown lane kind', (journey) => void ((journey.lanes[2] as unknown as Record<string, unknown>).kind = 'feelings'), 'journey.lanes[2].kind'],
+    ['a card in a missing stage', (journey) => void (journey.cards[3]!.stage = 'stage:nowhere'), 'journey.cards[3].stage'],
+    ['a card in a missing lane', (journey) => void (journey.cards[4]!.lane = 'lane:nowhere'), 'journey.cards[4].lane'],
+    ['a card for a missing persona', (journey) => void (journey.cards[5]!.persona = 'persona:ghost'), 'journey.cards[5].persona'],
+    ['a duplicate stage id', (journey) => void journey.stages.push({ id: 'stage:need', name: 'Again' }), 'journey.stages[6].id'],
+    ['a duplicate card id', (journey) => void (journey.cards[7]!.id = journey.cards[0]!.id), 'journey.cards[7].id'],
+    ['a duplicate lane id', (journey) => void (journey.lanes[3]!.id = journey.lanes[1]!.id), 'journey.lanes[3].id'],
+    ['an emotion score of 3', (journey) => void (journey.emotions[2]!.score = 3), 'journey.emotions[2].score'],
+    ['an emotion score of -3', (journey) => void (journey.emotions[2]!.score = -3), 'journey.emotions[2].score'],
+    ['an emotion score of 1.5', (journey) => void (journey.emotions[4]!.score = 1.5), 'journey.emotions[4].score'],
+    ['an emotion score as text', (journey) => void ((journey.emotions[0] as unknown as Record<string, unknown>).score = '1'), 'journey.emotions[0].score'],
+    ['two scores for one persona and stage', (journey) => void journey.emotions.push({ ...journey.emotions[0]! }), 'journey.emotions[6]'],
+    ['an unknown field on a stage', (journey) => void ((journey.stages[0] as unknown as Record<string, unknown>).colour = 'red'), 'journey.stages[0].colour'],
+    ['an unknown top-level field', (journey) => void (journey.version = 3), 'journey.version'],
+    ['card text over 1000 characters', (journey) => void (journey.cards[0]!.text = 'x'.repeat(1001)), 'journey.cards[0].text'],
+    ['a title over 200 characters', (journey) => void (journey.title = 'T'.repeat(201)), 'journey.title'],
+    ['an id without its prefix', (journey) => void (journey.stages[0]!.id = 'need' as never), 'journey.stages[0].id'],
+    ['an id with a space', (journey) => void (journey.cards[0]!.id = 'card:a b'), 'journey.cards[0].id'],
+    ['no stages', (journey) => void (journey.stages = []), 'journey.stages'],
+    ['no personas', (journey) => void (journey.personas = []), 'journey.personas'],
+    ['schema 2 inside the journey', (journey) => void ((journey as Record<string, unknown>).schema = 2), 'journey.schema'],
+    ['a malformed locale', (journey) => void (journey.locale = 'English'), 'journey.locale'],
+  ];
+
+  it.each(cases)('refuses %s with the path %s', (_, breakJourney, path) => {
+    const document = createTemplateDocument();
+    breakJourney(document.journey);
+    const errors = expectErrors(parseJourneyFile(document));
+    expect(errors.map((error) => error.path)).toContain(path);
+    for (const error of errors) expect(error.message.length).toBeGreaterThan(0);
+  });
+
+  it('accepts card text of exactly 1000 characters', () => {
+    const document = createTemplateDocument();
+    document.journey.cards[0]!.text = 'x'.repeat(1000);
+    expect(expectValid(parseJourneyFile(document)).cards[0]!.text).toHaveLength(1000);
+  });
+
+  it('says how long too-long text is and what the limit is', () => {
+    const document = createTemplateDocument();
+    document.journey.cards[0]!.text = 'x'.repeat(1001);
+    const error = expectErrors(parseJourneyFile(document)).find((item) => item.path === 'journey.cards[0].text');
+    expect(error?.message).toMatch(/1001/);
+    expect(error?.message).toMatch(/1000/);
+  });
+
+  it('names the existing id in a duplicate-id error', () => {
+    const document = createTemplateDocument();
+    document.journey.cards[7]!.id = document.journey.cards[0]!.id;
+    const error = expectErrors(parseJourneyFile(document)).find((item) => item.path === 'journey.cards[7].id');
+    expect(error?.message).toContain(document.journey.cards[0]!.id);
+    expect(error?.message).toContain('cards[0]');
+  });
+});

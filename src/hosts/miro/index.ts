@@ -1,0 +1,6 @@
+export * from './miro-host';
+export * from './miro-drawers';
+export * from './miro-html';
+export * from './miro-sticky-colors';
+export * from './retry-on-rate-limit';
+export * from './run-with-concurrency';

@@ -1,0 +1,259 @@
+import type { Board, Connector, Frame, Shape, StickyNote, Text } from '@mirohq/websdk-types';
+import type { EmotionLineNode, EmotionPointNode, FrameNode, Point, SceneNode, SceneNodeType, ShapeNode, StickyNode, TextNode } from '../../layout/scene';
+import type { SceneKey } from '../../layout/scene-keys';
+import { STYLE_PALETTE } from '../../layout/style-palette';
+import { escapeHtml, formatHeadingAsHtml, formatTextAsHtml } from './miro-html';
+import { findStickyNoteColor } from './miro-sticky-colors';
+
+/** The Miro items the app draws. */
+export type MiroBoardItem = Frame | StickyNote | Shape | Text | Connector;
+
+/** A node's box: top-left relative to the map origin, and size. */
+export type NodeBox = Pick<SceneNode, 'x' | 'y' | 'width' | 'height'>;
+
+/** What a drawer needs from the adapter. */
+export interface DrawContext {
+  board: Board;
+  /**
+   * The absolute board position of a box's centre. Miro positions items by
+   * their centre, relative to the board's centre
+   * (https://developers.miro.com/docs/boards); items are created there and
+   * only then made children of the frame.
+   */
+  toBoardCentre(box: NodeBox): Point;
+  /**
+   * A box's centre relative to the frame's top-left corner: how Miro
+   * positions a frame's children (https://developers.miro.com/docs/frame-1,
+   * https://developers.miro.com/docs/children-inside-parent-items). The frame's
+   * top-left is the map origin, so this is the scene position plus half the size.
+   */
+  toFrameCentre(box: NodeBox): Point;
+  /** The board item id of a node already drawn, by its key. */
+  findItemIdByKey(key: SceneKey): string | undefined;
+  /** Runs one Web SDK call, retried on rate limits. */
+  callAsync<T>(call: () => Promise<T>): Promise<T>;
+}
+
+/** How one scene node type is drawn in Miro. */
+export interface MiroDrawer<N extends SceneNode> {
+  /** The Miro item type the node is drawn as. */
+  itemType: MiroBoardItem['type'];
+  /** Whether the items become children of the map's frame (`frame.add`). */
+  isFrameChild: boolean;
+  /** Creates the node's items at their absolute board position; removes what it created if a later part fails. */
+  createAsync(node: N, context: DrawContext): Promise<MiroBoardItem[]>;
+  /**
+   * Rewrites an item already on the board to show `node`; the caller calls
+   * `sync()`. Absent when the node's items are replaced instead.
+   */
+  rewriteItem?(item: MiroBoardItem, node: N, context: DrawContext): void;
+}
+
+// Emotion lines: a stroke that reads at the zoom a whole map is shown at.
+const EMOTION_LINE_WIDTH = 4;
+const EMOTION_POINT_BORDER_WIDTH = 4;
+// The face fills a little under half of the circle.
+const EMOTION_FACE_SCALE = 0.45;
+// Miro frames accept any hex fill; the map is drawn on white.
+const FRAME_FILL = '#ffffff';
+
+function requireItem<T extends MiroBoardItem['type']>(item: MiroBoardItem, type: T): Extract<MiroBoardItem, { type: T }> {
+  if (item.type !== type) {
+    throw new Error(
+      `Expected a Miro ${type} item, received a ${item.type} (id ${item.id}) carrying the same key; it was probably replaced by hand. Delete it and run Regenerate.`,
+    );
+  }
+  return item as Extract<MiroBoardItem, { type: T }>;
+}
+
+function describeFrame(node: FrameNode, context: DrawContext) {
+  const centre = context.toBoardCentre(node);
+  return { title: node.title, x: centre.x, y: centre.y, width: node.width, height: node.height, style: { fillColor: FRAME_FILL } };
+}
+
+function describeSticky(node: StickyNode) {
+  return {
+    content: formatTextAsHtml(node.text),
+    shape: 'square' as const,
+    style: { fillColor: findStickyNoteColor(node.style), textAlign: 'center' as const, textAlignVertical: 'middle' as const },
+  };
+}
+
+function describeShape(node: ShapeNode) {
+  const swatch = STYLE_PALETTE[node.style];
+  return {
+    shape: node.shape === 'round-rectangle' ? ('round_rectangle' as const) : ('rectangle' as const),
+    content: formatHeadingAsHtml(node.heading, node.text),
+    style: {
+      fillColor: swatch.fill,
+      borderColor: swatch.stroke,
+      color: swatch.text,
+      fontSize: node.fontSize,
+      textAlign: node.align,
+      textAlignVertical: node.style.startsWith('persona-card') ? ('top' as const) : ('middle' as const),
+    },
+  };
+}
+
+function describeText(node: TextNode) {
+  const html = formatTextAsHtml(node.text);
+  return {
+    content: node.bold ? html.replace(/<p>(.*?)<\/p>/g, '<p><strong>$1</strong></p>') : html,
+    style: { color: STYLE_PALETTE[node.style].text, fontSize: node.fontSize, textAlign: node.align },
+  };
+}
+
+function describeEmotionPoint(node: EmotionPointNode) {
+  const swatch = STYLE_PALETTE[node.style];
+  return {
+    shape: 'circle' as const,
+    content: `<p>${escapeHtml(node.face)}</p>`,
+    style: {
+      fillColor: swatch.fill,
+      borderColor: swatch.stroke,
+      borderWidth: EMOTION_POINT_BORDER_WIDTH,
+      fontSize: Math.round(Math.min(node.width, node.height) * EMOTION_FACE_SCALE),
+      textAlign: 'center' as const,
+      textAlignVertical: 'middle' as const,
+    },
+  };
+}
+
+async function removeQuietlyAsync(context: DrawContext, items: readonly MiroBoardItem[]): Promise<void> {
+  for (const item of items) {
+    try {
+      await context.callAsync(() => context.board.remove(item));
+    } catch {
+      // The item stays without identity; the caller reports the node as failed.
+    }
+  }
+}
+
+const frameDrawer: MiroDrawer<FrameNode> = {
+  itemType: 'frame',
+  isFrameChild: false,
+  async createAsync(node, context) {
+    return [await context.callAsync(() => context.board.createFrame(describeFrame(node, context)))];
+  },
+  rewriteItem(item, node, context) {
+    Object.assign(requireItem(item, 'frame'), describeFrame(node, context), { style: { fillColor: FRAME_FILL } });
+  },
+};
+
+const stickyDrawer: MiroDrawer<StickyNode> = {
+  itemType: 'sticky_note',
+  isFrameChild: true,
+  async createAsync(node, context) {
+    const centre = context.toBoardCentre(node);
+    // A sticky takes width or height, never both; it keeps its aspect ratio
+    // (https://developers.miro.com/docs/websdk-reference-sticky-note).
+    return [await context.callAsync(() => context.board.createStickyNote({ ...describeSticky(node), ...centre, width: node.width }))];
+  },
+  rewriteItem(item, node, context) {
+    const sticky = requireItem(item, 'sticky_note');
+    const { content, shape, style } = describeSticky(node);
+    Object.assign(sticky, context.toFrameCentre(node), { content, shape, style: { ...sticky.style, ...style } });
+    if (sticky.width !== node.width) sticky.width = node.width;
+  },
+};
+
+const shapeDrawer: MiroDrawer<ShapeNode> = {
+  itemType: 'shape',
+  isFrameChild: true,
+  async createAsync(node, context) {
+    const centre = context.toBoardCentre(node);
+    return [await context.callAsync(() => context.board.createShape({ ...describeShape(node), ...centre, width: node.width, height: node.height }))];
+  },
+  rewriteItem(item, node, context) {
+    const shape = requireItem(item, 'shape');
+    const { style, ...rest } = describeShape(node);
+    Object.assign(shape, rest, context.toFrameCentre(node), { width: node.width, height: node.height, style: { ...shape.style, ...style } });
+  },
+};
+
+const textDrawer: MiroDrawer<TextNode> = {
+  itemType: 'text',
+  isFrameChild: true,
+  async createAsync(node, context) {
+    const centre = context.toBoardCentre(node);
+    // Text takes only a width; Miro computes its height
+    // (https://developers.miro.com/docs/text-1).
+    return [await context.callAsync(() => context.board.createText({ ...describeText(node), ...centre, width: node.width }))];
+  },
+  rewriteItem(item, node, context) {
+    const text = requireItem(item, 'text');
+    const { content, style } = describeText(node);
+    Object.assign(text, context.toFrameCentre(node), { content, width: node.width, style: { ...text.style, ...style } });
+  },
+};
+
+const emotionPointDrawer: MiroDrawer<EmotionPointNode> = {
+  itemType: 'shape',
+  isFrameChild: true,
+  async createAsync(node, context) {
+    const centre = context.toBoardCentre(node);
+    return [await context.callAsync(() => context.board.createShape({ ...describeEmotionPoint(node), ...centre, width: node.width, height: node.height }))];
+  },
+  rewriteItem(item, node, context) {
+    const shape = requireItem(item, 'shape');
+    const { style, ...rest } = describeEmotionPoint(node);
+    Object.assign(shape, rest, context.toFrameCentre(node), { width: node.width, height: node.height, style: { ...shape.style, ...style } });
+  },
+};
+
+/**
+ * Miro has no free-form path item, so an emotion line is a chain of curved
+ * connectors between consecutive emotion points, without arrow heads
+ * (https://developers.miro.com/docs/connector_connector-1: an end is an item
+ * id plus either `snapTo` or a position, never both). Connectors follow the
+ * points they join and vanish with them; an update replaces the whole chain.
+ */
+const emotionLineDrawer: MiroDrawer<EmotionLineNode> = {
+  itemType: 'connector',
+  isFrameChild: false,
+  async createAsync(node, context) {
+    const ends = node.pointKeys.map((key) => {
+      const id = context.findItemIdByKey(key);
+      if (!id) {
+        throw new Error(`Emotion point ${key} is not on the board, so line ${node.key} cannot join it; run Regenerate to draw the point, then the line.`);
+      }
+      return id;
+    });
+    const created: MiroBoardItem[] = [];
+    try {
+      for (let index = 1; index < ends.length; index += 1) {
+        const start = ends[index - 1] as string;
+        const end = ends[index] as string;
+        created.push(
+          await context.callAsync(() =>
+            context.board.createConnector({
+              start: { item: start, snapTo: 'auto' },
+              end: { item: end, snapTo: 'auto' },
+              shape: 'curved',
+              style: { startStrokeCap: 'none', endStrokeCap: 'none', strokeColor: STYLE_PALETTE[node.style].stroke, strokeWidth: EMOTION_LINE_WIDTH },
+            }),
+          ),
+        );
+      }
+    } catch (error) {
+      await removeQuietlyAsync(context, created);
+      throw error;
+    }
+    return created;
+  },
+};
+
+/** Behaviour per scene node type: the one table of the Miro adapter. */
+export const MIRO_DRAWERS: { readonly [T in SceneNodeType]: MiroDrawer<Extract<SceneNode, { type: T }>> } = {
+  frame: frameDrawer,
+  sticky: stickyDrawer,
+  shape: shapeDrawer,
+  text: textDrawer,
+  'emotion-point': emotionPointDrawer,
+  'emotion-line': emotionLineDrawer,
+};
+
+/** The drawer of a node, typed for that node. */
+export function findDrawer(node: SceneNode): MiroDrawer<SceneNode> {
+  return MIRO_DRAWERS[node.type] as MiroDrawer<SceneNode>;
+}

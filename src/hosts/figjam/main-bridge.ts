@@ -1,0 +1,81 @@
+import type { Journey } from '../../model/journey';
+import { formatValidationErrors } from '../../model/parse-result';
+import type { ApplyProgress, ApplyReport } from '../../sync/host-port';
+import { parseUiToMainMessage, type MainToUiMessage } from './figjam-messages';
+
+/** What the main thread does for the panel. */
+export interface MainBridgeHandlers {
+  /** The journey "Insert CJM template" draws. */
+  createTemplateJourney(): Journey;
+  /** Draws `journey` as map `mapId`; item failures are in the report. */
+  generateMapAsync(journey: Journey, mapId: string, onProgress: (progress: ApplyProgress) => void): Promise<ApplyReport>;
+  /** A new map id. */
+  createMapId(): string;
+  /** Closes the plugin (the panel's "close"). */
+  closePlugin(): void;
+}
+
+/** Options of the bridge. */
+export interface MainBridgeOptions {
+  /** Locale sent to the panel in `ready`; the panel falls back to its own. */
+  locale?: string;
+}
+
+const describeError = (error: unknown): string => (error instanceof Error ? error.message : String(error));
+
+/**
+ * Connects the FigJam main thread to the panel iframe: listens to
+ * `figma.ui` messages, checks each one with `parseUiToMainMessage` (a bad one
+ * is answered with an `error` message and changes nothing), runs generation
+ * for `insert-template` and `generate` one run at a time, and posts
+ * `progress`, `done` or `error`. Posts `ready` first. Returns the disposer
+ * that removes the listener.
+ */
+export function createMainBridge(api: PluginAPI, handlers: MainBridgeHandlers, options: MainBridgeOptions = {}): () => void {
+  const post = (message: MainToUiMessage): void => api.ui.postMessage(message);
+  /** The map the panel edits: set by its first insert or generate. */
+  let currentMapId: string | undefined;
+  // Runs are queued, so a second click waits for the first map to finish.
+  let queue: Promise<void> = Promise.resolve();
+
+  const runGenerationAsync = async (journey: Journey, mapId: string): Promise<void> => {
+    try {
+      const report = await handlers.generateMapAsync(journey, mapId, (progress) => post({ type: 'progress', done: progress.done, total: progress.total }));
+      post({ type: 'done', report });
+    } catch (error) {
+      post({ type: 'error', message: `Could not draw the map: ${describeError(error)}. Nothing else was changed; try again, or reload the plugin.` });
+    }
+  };
+
+  const handleMessage = (data: unknown): void => {
+    const parsed = parseUiToMainMessage(data);
+    if (!parsed.ok) {
+      post({ type: 'error', message: `The plugin ignored a message from the panel: ${formatValidationErrors(parsed.errors)}` });
+      return;
+    }
+    const message = parsed.value;
+    switch (message.type) {
+      case 'close':
+        handlers.closePlugin();
+        return;
+      case 'insert-template': {
+        const mapId = handlers.createMapId();
+        currentMapId = mapId;
+        queue = queue.then(() => runGenerationAsync(handlers.createTemplateJourney(), mapId));
+        return;
+      }
+      case 'generate': {
+        const mapId = currentMapId ?? handlers.createMapId();
+        currentMapId = mapId;
+        queue = queue.then(() => runGenerationAsync(message.journey, mapId));
+        return;
+      }
+    }
+  };
+
+  // figma.ui.on('message') gets the pluginMessage itself
+  // (https://developers.figma.com/docs/plugins/api/figma-ui).
+  api.ui.on('message', handleMessage);
+  post({ type: 'ready', locale: options.locale ?? 'en' });
+  return () => api.ui.off('message', handleMessage);
+}

@@ -1,0 +1,117 @@
+import { createFigma, createParentPostMessage } from 'figma-api-stub';
+import { describe, expect, it, vi } from 'vitest';
+import { createMainBridge, type MainBridgeHandlers } from '../../../src/hosts/figjam/main-bridge';
+import type { Journey } from '../../../src/model/journey';
+import { createOnlineStoreJourney } from '../../../src/model/templates/online-store-template';
+import type { ApplyReport } from '../../../src/sync/host-port';
+
+// figma-api-stub stands in for FigJam's message plumbing only: its drawing
+// does not follow FigJam (no sticky rules, no fonts), so the adapter is
+// tested against fake-figma.ts instead.
+
+const REPORT: ApplyReport = { mapId: 'map-bridge0001', origin: { x: 10, y: 20 }, created: 3, updated: 0, deleted: 0, failed: [] };
+
+function createHandlers(overrides: Partial<MainBridgeHandlers> = {}) {
+  let count = 0;
+  const handlers: MainBridgeHandlers = {
+    createTemplateJourney: vi.fn(createOnlineStoreJourney),
+    createMapId: vi.fn(() => `map-bridge000${(count += 1)}`),
+    generateMapAsync: vi.fn(async (_journey: Journey, mapId: string, onProgress: (progress: { done: number; total: number }) => void) => {
+      onProgress({ done: 1, total: 2 });
+      onProgress({ done: 2, total: 2 });
+      return { ...REPORT, mapId };
+    }),
+    closePlugin: vi.fn(),
+    ...overrides,
+  };
+  return handlers;
+}
+
+function createStub() {
+  const figma = createFigma({ isWithoutTimeout: true });
+  const posted: unknown[] = [];
+  vi.spyOn(figma.ui, 'postMessage').mockImplementation((message: unknown) => {
+    posted.push(message);
+  });
+  const sendFromUi = createParentPostMessage(figma, true);
+  return { figma, posted, send: (message: unknown) => sendFromUi({ pluginMessage: message }, '*') };
+}
+
+const settleAsync = () => new Promise((resolve) => setTimeout(resolve, 0));
+
+describe('createMainBridge (with figma-api-stub)', () => {
+  it('says ready first, then answers insert-template with progress and done', async () => {
+    const { figma, posted, send } = createStub();
+    const handlers = createHandlers();
+    createMainBridge(figma, handlers, { locale: 'uk' });
+
+    send({ type: 'insert-template' });
+    await settleAsync();
+
+    expect(posted).toEqual([
+      { type: 'ready', locale: 'uk' },
+      { type: 'progress', done: 1, total: 2 },
+      { type: 'progress', done: 2, total: 2 },
+      { type: 'done', report: { ...REPORT, mapId: 'map-bridge0001' } },
+    ]);
+    expect(handlers.generateMapAsync).toHaveBeenCalledWith(createOnlineStoreJourney(), 'map-bridge0001', expect.any(Function));
+  });
+
+  it('draws a generated journey on the same map as the template before it', async () => {
+    const { figma, send } = createStub();
+    const handlers = createHandlers();
+    createMainBridge(figma, handlers);
+    const journey = { ...createOnlineStoreJourney(), title: 'Edited in the panel' };
+
+    send({ type: 'insert-template' });
+    send({ type: 'generate', journey });
+    await settleAsync();
+
+    const calls = vi.mocked(handlers.generateMapAsync).mock.calls;
+    expect(calls.map((call) => [call[0].title, call[1]])).toEqual([
+      [createOnlineStoreJourney().title, 'map-bridge0001'],
+      ['Edited in the panel', 'map-bridge0001'],
+    ]);
+  });
+
+  it('answers malformed messages with an error naming the problem and draws nothing', async () => {
+    const { figma, posted, send } = createStub();
+    const handlers = createHandlers();
+    createMainBridge(figma, handlers);
+
+    send('insert-template');
+    send({ type: 'explode' });
+    send({ type: 'generate', journey: { title: 42 } });
+    await settleAsync();
+
+    const errors = posted.slice(1) as { type: string; message: string }[];
+    expect(errors.map((message) => message.type)).toEqual(['error', 'error', 'error']);
+    expect(errors[0]?.message).toMatch(/type: expected a message object/);
+    expect(errors[1]?.message).toMatch(/unknown message type "explode"/);
+    expect(errors[2]?.message).toMatch(/journey\./);
+    expect(handlers.generateMapAsync).not.toHaveBeenCalled();
+  });
+
+  it('reports a generation that throws as an error message', async () => {
+    const { figma, posted, send } = createStub();
+    createMainBridge(figma, createHandlers({ generateMapAsync: vi.fn(async () => Promise.reject(new Error('page is read-only'))) }));
+
+    send({ type: 'insert-template' });
+    await settleAsync();
+
+    expect(posted.at(-1)).toEqual({ type: 'error', message: expect.stringMatching(/^Could not draw the map: page is read-only/) });
+  });
+
+  it('closes the plugin on close and stops listening once disposed', async () => {
+    const { figma, send } = createStub();
+    const handlers = createHandlers();
+    const dispose = createMainBridge(figma, handlers);
+
+    send({ type: 'close' });
+    expect(handlers.closePlugin).toHaveBeenCalledTimes(1);
+    dispose();
+    send({ type: 'insert-template' });
+    await settleAsync();
+    expect(handlers.generateMapAsync).not.toHaveBeenCalled();
+  });
+});

@@ -296,18 +296,18 @@ export function createFigjamHost(api: PluginAPI): HostPort {
     // our identity without visiting each node in JS
     // (https://developers.figma.com/docs/plugins/api/FindAllCriteria).
     const candidates = api.currentPage.findAllWithCriteria({ pluginData: { keys: [IDENTITY_FIELD] } });
-    let section: SectionNode | undefined;
-    const owned: MapNodes['owned'] = [];
+    const mine: MapNodes['owned'] = [];
     for (const node of candidates) {
       const identity = readIdentity(node);
-      if (!identity || identity.map !== mapId) continue;
-      if (node.type === 'SECTION' && identity.key === 'map') {
-        // A duplicated section copies its pluginData; the first one wins.
-        if (section) continue;
-        section = node;
-      }
-      owned.push({ node, identity });
+      if (identity?.map === mapId) mine.push({ node, identity });
     }
+    // Duplicating a section in FigJam copies its pluginData, so a copy of the
+    // map carries the same identities. The first section is the map; items
+    // inside any other container belong to a copy and are left alone.
+    const section = mine.find(({ node, identity }) => node.type === 'SECTION' && identity.key === 'map')?.node as SectionNode | undefined;
+    const owned = mine.filter(
+      ({ node, identity }) => node === section || (section !== undefined && identity.key !== 'map' && (node.parent === section || node.parent === api.currentPage)),
+    );
     return { section, owned };
   }
 

@@ -349,6 +349,65 @@ describe('createFigjamHost: reading back and regenerating', () => {
     expect(section.children).toContain(handSticky);
   });
 
+  it('keeps hand-made items on the page, where they were, when the whole map is deleted', async () => {
+    const fake = createFakeFigma({ viewportCenter: { x: 900, y: 900 } });
+    const scene = createSmallScene();
+    const { host } = await drawAsync(fake, scene);
+    const section = findSection(fake);
+    const handSticky = fake.api.createSticky();
+    section.appendChild(handSticky);
+    handSticky.x = 700;
+    handSticky.y = 300;
+    const absolute = { x: section.x + 700, y: section.y + 300 };
+
+    const report = await host.applyAsync(diffScene({ ...scene, nodes: [] }, await host.readMapAsync(MAP_ID), MAP_ID));
+
+    expect(report).toMatchObject({ deleted: scene.nodes.length, failed: [] });
+    expect(section.removed).toBe(true);
+    expect(fake.listNodes()).toEqual([handSticky]);
+    expect(handSticky.parent).toBe(fake.api.currentPage);
+    expect({ x: handSticky.x, y: handSticky.y }).toEqual(absolute);
+  });
+
+  it('still knows an item dragged out of the section, so regenerating does not draw it twice', async () => {
+    const fake = createFakeFigma({ viewportCenter: { x: 400, y: 400 } });
+    const scene = createSmallScene();
+    const { host } = await drawAsync(fake, scene);
+    const section = findSection(fake);
+    const sticky = section.children.find((child) => child.name === 'card:c1') as StickyNode;
+    fake.api.currentPage.appendChild(sticky);
+    sticky.x = section.x - 500;
+    sticky.y = section.y + 10;
+
+    const snapshot = await host.readMapAsync(MAP_ID);
+    expect(snapshot?.items.find((item) => item.itemId === sticky.id)).toMatchObject({ x: -500, y: 10 });
+    expect(diffScene(scene, snapshot, MAP_ID).ops).toEqual([]);
+  });
+
+  it('leaves a duplicated copy of the map alone when regenerating the original', async () => {
+    const fake = createFakeFigma();
+    const scene = createSmallScene();
+    const { host } = await drawAsync(fake, scene);
+    const section = findSection(fake);
+    // What FigJam's duplicate does: the copy carries the same pluginData.
+    const copy = fake.api.createSection();
+    copy.x = section.x + 2000;
+    copy.setPluginData(IDENTITY_FIELD, section.getPluginData(IDENTITY_FIELD));
+    const copiedSticky = fake.api.createSticky();
+    copy.appendChild(copiedSticky);
+    const original = section.children.find((child) => child.name === 'card:c1');
+    copiedSticky.setPluginData(IDENTITY_FIELD, original?.getPluginData(IDENTITY_FIELD) ?? '');
+
+    const snapshot = await host.readMapAsync(MAP_ID);
+    expect(snapshot?.items.map((item) => item.itemId).sort()).toEqual(fake.listNodes().filter((node) => node.parent === section || node === section).map((node) => node.id).sort());
+    const plan = diffScene({ ...scene, nodes: scene.nodes.filter((node) => node.key !== 'card:c1') }, snapshot, MAP_ID);
+    await host.applyAsync(plan);
+
+    expect(original?.removed).toBe(true);
+    expect(copy.removed).toBe(false);
+    expect(copiedSticky.removed).toBe(false);
+  });
+
   it('updates changed items in place and replaces an item whose type changed', async () => {
     const fake = createFakeFigma();
     const scene = createSmallScene();

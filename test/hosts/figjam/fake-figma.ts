@@ -271,7 +271,7 @@ class FakeContainer extends FakeNode {
     return [...this._children];
   }
   appendChild(child: FakeNode): void {
-    if (!(child instanceof FakeNode) && typeof child !== 'object') throw new Error('in appendChild: Expected a node');
+    if (!(child instanceof FakeNode)) throw new Error(`in appendChild: Expected a node, got ${typeof child}`);
     for (let ancestor: FakeContainer | null = this; ancestor; ancestor = ancestor._parent) {
       if (ancestor === (child as unknown)) throw new Error('in appendChild: Cannot move a node inside itself');
     }
@@ -281,7 +281,7 @@ class FakeContainer extends FakeNode {
     child._parent = this;
   }
   _listDescendants(): FakeNode[] {
-    return this._children.flatMap((child) => [child, ...(child instanceof FakeContainer || '_children' in child ? (child as FakeContainer)._listDescendants() : [])]);
+    return this._children.flatMap((child) => [child, ...(child instanceof FakeContainer ? child._listDescendants() : [])]);
   }
   _requireLoaded(_operation: string): void {}
   findAll(callback?: (node: FakeNode) => boolean): FakeNode[] {

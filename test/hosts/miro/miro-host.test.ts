@@ -1,0 +1,306 @@
+import { describe, expect, it } from 'vitest';
+import { createMiroHost } from '../../../src/hosts/miro/miro-host';
+import { MIRO_METRICS } from '../../../src/layout/host-metrics';
+import { layoutJourney } from '../../../src/layout/layout-journey';
+import type { EmotionLineNode, SceneNode } from '../../../src/layout/scene';
+import { STYLE_PALETTE } from '../../../src/layout/style-palette';
+import type { Journey } from '../../../src/model/journey';
+import { createOnlineStoreJourney } from '../../../src/model/templates/online-store-template';
+import { diffScene } from '../../../src/sync/diff-scene';
+import { generateMapAsync } from '../../../src/sync/generate-map';
+import { decodeItemIdentity, IDENTITY_FIELD } from '../../../src/sync/item-identity';
+import { FakeMiroBoard, type FakeRecord } from './fake-miro-board';
+
+const MAP_ID = 'map-test000001';
+const STICKY_COLORS = new Set(['gray', 'light_yellow', 'yellow', 'orange', 'light_green', 'green', 'dark_green', 'cyan', 'light_pink', 'pink', 'violet', 'red', 'light_blue', 'blue', 'dark_blue', 'black']);
+
+function setUp(options: { concurrency?: number } = {}) {
+  const fake = new FakeMiroBoard();
+  const sleeps: number[] = [];
+  const host = createMiroHost(fake.asBoard(), {
+    concurrency: options.concurrency ?? 8,
+    sleepAsync: async (ms) => {
+      sleeps.push(ms);
+    },
+  });
+  const generateAsync = (journey: Journey = createOnlineStoreJourney()) => generateMapAsync(host, journey, { metrics: MIRO_METRICS, mapId: MAP_ID });
+  return { fake, host, sleeps, generateAsync };
+}
+
+const layOut = (journey: Journey = createOnlineStoreJourney()) => layoutJourney(journey, { metrics: MIRO_METRICS });
+
+function readKey(record: FakeRecord): string | undefined {
+  return decodeItemIdentity(record.metadata[IDENTITY_FIELD])?.key;
+}
+
+/** The board items of one scene key. */
+function findByKey(fake: FakeMiroBoard, key: string): FakeRecord[] {
+  return fake.listRecords().filter((record) => readKey(record) === key);
+}
+
+function countSegments(nodes: readonly SceneNode[]): number {
+  return nodes.filter((node): node is EmotionLineNode => node.type === 'emotion-line').reduce((sum, line) => sum + line.pointKeys.length - 1, 0);
+}
+
+describe('createMiroHost: drawing a new map', () => {
+  it('draws every node once, each item carrying the map id, key and hash', async () => {
+    const { fake, generateAsync } = setUp();
+    const scene = layOut();
+    const report = await generateAsync();
+    expect(report.failed).toEqual([]);
+    expect(report.created).toBe(scene.nodes.length);
+    const records = fake.listRecords();
+    const singleItems = scene.nodes.filter((node) => node.type !== 'emotion-line').length;
+    expect(records).toHaveLength(singleItems + countSegments(scene.nodes));
+    for (const record of records) {
+      const identity = decodeItemIdentity(record.metadata[IDENTITY_FIELD]);
+      expect(identity?.map, `item ${record.id} (${record.type})`).toBe(MAP_ID);
+    }
+    const keys = new Set(records.map(readKey));
+    expect(keys).toEqual(new Set(scene.nodes.map((node) => node.key)));
+  });
+
+  it('gives stickies a StickyNoteColor and only a width (square 199 × 228)', async () => {
+    const { fake, generateAsync } = setUp();
+    await generateAsync();
+    const stickies = fake.listRecords().filter((record) => record.type === 'sticky_note');
+    expect(stickies.length).toBeGreaterThan(10);
+    for (const sticky of stickies) {
+      expect(STICKY_COLORS.has(String(sticky.style.fillColor))).toBe(true);
+      expect(sticky.width).toBe(199);
+      expect(sticky.height).toBeCloseTo(228);
+    }
+    // The colours follow the lanes: more than one colour on the map.
+    expect(new Set(stickies.map((sticky) => sticky.style.fillColor)).size).toBeGreaterThan(3);
+  });
+
+  it('stores user text escaped, and reads it back as written', async () => {
+    const { fake, host, generateAsync } = setUp();
+    const journey = createOnlineStoreJourney();
+    const [first, second] = journey.cards;
+    if (!first || !second) throw new Error('the template has cards');
+    first.text = '<script>alert(1)</script>';
+    second.text = `<img src=x onerror=alert(1)>\nTom & "Jerry's"`;
+    await generateAsync(journey);
+    const [script] = findByKey(fake, first.id);
+    const [image] = findByKey(fake, second.id);
+    expect(script?.content).toBe('<p>&lt;script&gt;alert(1)&lt;/script&gt;</p>');
+    expect(image?.content).toBe('<p>&lt;img src=x onerror=alert(1)&gt;</p><p>Tom &amp; &quot;Jerry&#39;s&quot;</p>');
+    for (const record of fake.listRecords()) expect(record.content ?? '').not.toMatch(/<(script|img)/);
+    const snapshot = await host.readMapAsync(MAP_ID);
+    expect(snapshot?.items.find((item) => item.identity.key === first.id)?.text).toBe(first.text);
+    expect(snapshot?.items.find((item) => item.identity.key === second.id)?.text).toBe(second.text);
+  });
+
+  it('places item centres at origin + position + half the size, as children of the frame', async () => {
+    const { fake, generateAsync } = setUp();
+    const scene = layOut();
+    const report = await generateAsync();
+    const [frame] = findByKey(fake, 'map');
+    if (!frame) throw new Error('no frame drawn');
+    expect(frame.title).toBe(createOnlineStoreJourney().title);
+    expect(frame.style.fillColor).toBe('#ffffff');
+    expect({ x: frame.x, y: frame.y }).toEqual({ x: report.origin.x + scene.width / 2, y: report.origin.y + scene.height / 2 });
+    for (const node of scene.nodes) {
+      if (node.type === 'frame' || node.type === 'emotion-line') continue;
+      const [item] = findByKey(fake, node.key);
+      if (!item) throw new Error(`${node.key} not drawn`);
+      expect(item.parentId, node.key).toBe(frame.id);
+      expect(fake.findBoardCentre(item.id), node.key).toEqual({ x: report.origin.x + node.x + node.width / 2, y: report.origin.y + node.y + node.height / 2 });
+      // Inside the frame, Miro counts from the frame's top-left corner.
+      expect({ x: item.x, y: item.y }).toEqual({ x: node.x + node.width / 2, y: node.y + node.height / 2 });
+    }
+  });
+
+  it('draws each emotion line as N-1 curved connectors without caps, in the persona colour', async () => {
+    const { fake, generateAsync } = setUp();
+    const lines = layOut().nodes.filter((node): node is EmotionLineNode => node.type === 'emotion-line');
+    expect(lines.length).toBeGreaterThan(0);
+    await generateAsync();
+    for (const line of lines) {
+      const connectors = findByKey(fake, line.key);
+      expect(connectors).toHaveLength(line.pointKeys.length - 1);
+      const pointIds = line.pointKeys.map((key) => findByKey(fake, key)[0]?.id);
+      connectors.forEach((connector, index) => {
+        expect(connector.type).toBe('connector');
+        expect(connector.shape).toBe('curved');
+        expect(connector.style).toMatchObject({ startStrokeCap: 'none', endStrokeCap: 'none', strokeColor: STYLE_PALETTE[line.style].stroke });
+        expect([connector.start?.item, connector.end?.item]).toEqual([pointIds[index], pointIds[index + 1]]);
+      });
+    }
+  });
+
+  it('places a new map in free space near the viewport centre, not over existing work', async () => {
+    const { fake, generateAsync } = setUp();
+    const existing = fake.seedItem({ type: 'sticky_note', x: 0, y: 0, width: 199, height: 228, content: '<p>earlier work</p>' });
+    const scene = layOut();
+    const report = await generateAsync();
+    const overlapsX = report.origin.x < existing.x + existing.width / 2 && report.origin.x + scene.width > existing.x - existing.width / 2;
+    const overlapsY = report.origin.y < existing.y + existing.height / 2 && report.origin.y + scene.height > existing.y - existing.height / 2;
+    expect(overlapsX && overlapsY).toBe(false);
+    const placement = fake.calls.findIndex((call) => call.method === 'board.findEmptySpace');
+    const frameCreate = fake.calls.findIndex((call) => call.method === 'board.createFrame');
+    const firstChild = fake.calls.findIndex((call) => call.method === 'board.createStickyNote' || call.method === 'board.createShape' || call.method === 'board.createText');
+    expect(placement).toBeGreaterThan(-1);
+    expect(placement).toBeLessThan(frameCreate);
+    expect(frameCreate).toBeLessThan(firstChild);
+  });
+
+  it('zooms the viewport to the map frame', async () => {
+    const { fake, generateAsync } = setUp();
+    await generateAsync();
+    const [frame] = findByKey(fake, 'map');
+    expect(fake.zooms.at(-1)).toEqual([frame?.id]);
+  });
+});
+
+describe('createMiroHost: calls, credits and limits', () => {
+  it.each([8, 3])('keeps at most %i calls in flight, and pipelines them', async (concurrency) => {
+    const { fake, generateAsync } = setUp({ concurrency });
+    await generateAsync();
+    expect(fake.maxInFlight).toBeLessThanOrEqual(concurrency);
+    expect(fake.maxInFlight).toBeGreaterThan(1);
+  });
+
+  it('retries a burst of rate-limit errors with growing waits and still completes the map', async () => {
+    const { fake, sleeps, generateAsync } = setUp();
+    const scene = layOut();
+    // The burst hits the pipelined creates, after the map is placed and framed.
+    fake.failWithRateLimit(40, { afterCalls: 10 });
+    const report = await generateAsync();
+    expect(report.failed).toEqual([]);
+    expect(report.created).toBe(scene.nodes.length);
+    expect(fake.listRecords()).toHaveLength(scene.nodes.filter((node) => node.type !== 'emotion-line').length + countSegments(scene.nodes));
+    expect(sleeps).toHaveLength(40);
+    expect(Math.max(...sleeps)).toBeGreaterThan(Math.min(...sleeps));
+    expect(diffScene(scene, await setUpRead(fake), MAP_ID).ops).toEqual([]);
+  });
+
+  it('reports an item as failed when the rate limit outlasts every retry, without throwing', async () => {
+    const { fake, generateAsync } = setUp({ concurrency: 1 });
+    fake.failWithRateLimit(8, { method: 'board.createText' });
+    const report = await generateAsync();
+    expect(report.failed).toHaveLength(1);
+    expect(report.failed[0]?.reason).toMatch(/rate limit still exceeded after 8 attempts.*Regenerate/);
+    expect(report.created).toBe(layOut().nodes.length - 1);
+  });
+
+  it('charges 50 credits per call: a full insert costs the documented formula', async () => {
+    const { fake, generateAsync } = setUp();
+    const scene = layOut();
+    await generateAsync();
+    const singleItems = scene.nodes.filter((node) => node.type !== 'emotion-line').length;
+    const calls =
+      1 + // read: one bulk board.get (the board holds no frame yet)
+      2 + // place: viewport.get, findEmptySpace
+      2 + // frame: createFrame, setMetadata
+      3 * (singleItems - 1) + // each other item: create, frame.add, setMetadata
+      2 * countSegments(scene.nodes) + // each line segment: createConnector, setMetadata
+      1; // focus: viewport.zoomTo
+    expect(fake.calls).toHaveLength(calls);
+    expect(fake.creditsSpent).toBe(50 * calls);
+  });
+});
+
+describe('createMiroHost: regenerating', () => {
+  it('writes nothing when the board already shows the scene', async () => {
+    const { fake, generateAsync } = setUp();
+    await generateAsync();
+    fake.resetLog();
+    const report = await generateAsync();
+    expect(report).toMatchObject({ created: 0, updated: 0, deleted: 0, failed: [] });
+    expect(fake.listWriteCalls()).toEqual([]);
+  });
+
+  it('finishes a map after a failed create, with no duplicates', async () => {
+    const { fake, host, generateAsync } = setUp();
+    const scene = layOut();
+    fake.failNthCall('board.createStickyNote', 5);
+    const first = await generateAsync();
+    expect(first.failed).toHaveLength(1);
+    expect(first.failed[0]?.reason).toMatch(/temporarily unavailable/);
+    const snapshot = await host.readMapAsync(MAP_ID);
+    const plan = diffScene(scene, snapshot, MAP_ID);
+    expect(plan.ops.map((op) => op.type)).toEqual(['create']);
+    expect(plan.ops[0]?.type === 'create' && plan.ops[0].node.key).toBe(first.failed[0]?.key);
+
+    const second = await generateAsync();
+    expect(second).toMatchObject({ created: 1, updated: 0, deleted: 0, failed: [] });
+    const keys = fake.listRecords().filter((record) => record.type !== 'connector').map(readKey);
+    expect(new Set(keys).size).toBe(keys.length);
+    expect(diffScene(scene, await host.readMapAsync(MAP_ID), MAP_ID).ops).toEqual([]);
+  });
+
+  it('removes an item whose identity could not be stored, so the next run redraws it once', async () => {
+    const { fake, host, generateAsync } = setUp();
+    fake.failNthCall('item.setMetadata', 12);
+    const first = await generateAsync();
+    expect(first.failed).toHaveLength(1);
+    const snapshot = await host.readMapAsync(MAP_ID);
+    expect(snapshot?.foreign).toEqual([]);
+    const second = await generateAsync();
+    expect(second).toMatchObject({ created: 1, failed: [] });
+    expect(diffScene(layOut(), await host.readMapAsync(MAP_ID), MAP_ID).ops).toEqual([]);
+  });
+
+  it('updates an edited card in place: one sync and one metadata write', async () => {
+    const { fake, generateAsync } = setUp();
+    const journey = createOnlineStoreJourney();
+    await generateAsync(journey);
+    const card = journey.cards[0];
+    if (!card) throw new Error('the template has cards');
+    const [before] = findByKey(fake, card.id);
+    card.text = 'Compares delivery options';
+    fake.resetLog();
+    const report = await generateAsync(journey);
+    expect(report).toMatchObject({ created: 0, updated: 1, deleted: 0, failed: [] });
+    expect(fake.listWriteCalls().map((call) => [call.method, call.target])).toEqual([
+      ['item.sync', before?.id],
+      ['item.setMetadata', before?.id],
+    ]);
+    expect(fake.findRecord(before?.id ?? '')?.content).toBe('<p>Compares delivery options</p>');
+  });
+
+  it('moves a changed emotion point in place and replaces its line', async () => {
+    const { fake, generateAsync } = setUp();
+    const journey = createOnlineStoreJourney();
+    await generateAsync(journey);
+    const emotion = journey.emotions[1];
+    if (!emotion) throw new Error('the template has emotions');
+    emotion.score = emotion.score >= 0 ? -2 : 2;
+    const lineKey = `emotion-line:${emotion.persona.slice('persona:'.length)}`;
+    const oldConnectors = findByKey(fake, lineKey).map((record) => record.id);
+    const report = await generateAsync(journey);
+    expect(report.failed).toEqual([]);
+    expect(report.updated).toBeGreaterThanOrEqual(2);
+    const newConnectors = findByKey(fake, lineKey);
+    expect(newConnectors).toHaveLength(oldConnectors.length);
+    for (const id of oldConnectors) expect(fake.findRecord(id)).toBeUndefined();
+    expect(diffScene(layOut(journey), await setUpRead(fake), MAP_ID).ops).toEqual([]);
+  });
+
+  it('reports a sticky added by hand inside the frame as foreign and never deletes it', async () => {
+    const { fake, host, generateAsync } = setUp();
+    const journey = createOnlineStoreJourney();
+    await generateAsync(journey);
+    const [frame] = findByKey(fake, 'map');
+    const handmade = fake.seedItem({ type: 'sticky_note', parentId: frame?.id ?? null, x: 500, y: 400, width: 199, height: 228, content: '<p>Added &amp; kept</p>' });
+    const snapshot = await host.readMapAsync(MAP_ID);
+    expect(snapshot?.foreign).toEqual([{ itemId: handmade.id, hostType: 'sticky_note', text: 'Added & kept', x: 500 - 199 / 2, y: 400 - 114, width: 199, height: 228 }]);
+    journey.cards.splice(0, 2);
+    const report = await generateAsync(journey);
+    expect(report).toMatchObject({ deleted: 2, failed: [] });
+    expect(fake.findRecord(handmade.id)).toBeDefined();
+    expect(fake.calls.filter((call) => call.target === handmade.id && call.method !== 'item.getMetadata')).toEqual([]);
+  });
+
+  it('returns undefined for a map that is not on the board', async () => {
+    const { host, generateAsync } = setUp();
+    await generateAsync();
+    expect(await host.readMapAsync('map-elsewhere1')).toBeUndefined();
+  });
+});
+
+async function setUpRead(fake: FakeMiroBoard) {
+  return createMiroHost(fake.asBoard(), { sleepAsync: async () => undefined }).readMapAsync(MAP_ID);
+}

@@ -1,0 +1,62 @@
+import { describe, expect, it } from 'vitest';
+import {
+  cardKey,
+  emotionLineKey,
+  emotionNoteKey,
+  emotionPointKey,
+  emotionScaleKey,
+  laneLabelKey,
+  laneRowKey,
+  MAP_KEY,
+  parseSceneKey,
+  personaCardKey,
+  stageHeaderKey,
+  SUBTITLE_KEY,
+  TITLE_KEY,
+} from '../../src/layout/scene-keys';
+
+describe('scene keys', () => {
+  it.each([
+    [MAP_KEY, 'map', { kind: 'map' }],
+    [TITLE_KEY, 'title', { kind: 'title' }],
+    [SUBTITLE_KEY, 'subtitle', { kind: 'subtitle' }],
+    [personaCardKey('persona:anna'), 'persona:anna', { kind: 'persona', persona: 'persona:anna' }],
+    [stageHeaderKey('stage:order'), 'stage:order', { kind: 'stage', stage: 'stage:order' }],
+    [laneLabelKey('lane:pains'), 'lane:pains', { kind: 'lane', lane: 'lane:pains' }],
+    [laneRowKey('lane:pains'), 'row:pains', { kind: 'row', lane: 'lane:pains' }],
+    [cardKey('card:a-1.b_2'), 'card:a-1.b_2', { kind: 'card', card: 'card:a-1.b_2' }],
+    [emotionPointKey('persona:anna', 'stage:order'), 'emotion:anna:order', { kind: 'emotion', persona: 'persona:anna', stage: 'stage:order' }],
+    [emotionNoteKey('persona:anna', 'stage:order'), 'emotion-note:anna:order', { kind: 'emotion-note', persona: 'persona:anna', stage: 'stage:order' }],
+    [emotionLineKey('persona:anna'), 'emotion-line:anna', { kind: 'emotion-line', persona: 'persona:anna' }],
+    [emotionScaleKey(-2), 'emotion-scale:-2', { kind: 'emotion-scale', score: -2 }],
+    [emotionScaleKey(2), 'emotion-scale:2', { kind: 'emotion-scale', score: 2 }],
+  ])('builds %s and parses it back', (key, expectedKey, info) => {
+    expect(key).toBe(expectedKey);
+    expect(parseSceneKey(key)).toEqual(info);
+  });
+
+  it.each([
+    '',
+    'Map',
+    'map:x',
+    'card:',
+    'card:a:b',
+    'card:-a',
+    'card:a b',
+    `card:${'a'.repeat(65)}`,
+    'stage',
+    'emotion:anna',
+    'emotion:anna:order:x',
+    'emotion-scale:10',
+    'emotion-scale:+1',
+    'widget:1',
+    ' title',
+  ])('does not claim %j', (key) => {
+    expect(parseSceneKey(key)).toBeUndefined();
+  });
+
+  it('accepts the longest local id the schema allows', () => {
+    const id = `card:${'a'.repeat(64)}` as const;
+    expect(parseSceneKey(cardKey(id))).toEqual({ kind: 'card', card: id });
+  });
+});

@@ -301,9 +301,10 @@ export function createFigjamHost(api: PluginAPI): HostPort {
       const identity = readIdentity(node);
       if (identity?.map === mapId) mine.push({ node, identity });
     }
-    // Duplicating a section in FigJam copies its pluginData, so a copy of the
-    // map carries the same identities. The first section is the map; items
-    // inside any other container belong to a copy and are left alone.
+    // A duplicated or pasted copy of the map may carry the same pluginData
+    // (not confirmed in the docs, so guarded against). The first section is
+    // the map; items inside any other container belong to a copy and are
+    // left alone.
     const section = mine.find(({ node, identity }) => node.type === 'SECTION' && identity.key === 'map')?.node as SectionNode | undefined;
     const owned = mine.filter(
       ({ node, identity }) => node === section || (section !== undefined && identity.key !== 'map' && (node.parent === section || node.parent === api.currentPage)),

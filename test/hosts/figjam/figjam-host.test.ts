@@ -389,7 +389,7 @@ describe('createFigjamHost: reading back and regenerating', () => {
     const scene = createSmallScene();
     const { host } = await drawAsync(fake, scene);
     const section = findSection(fake);
-    // What FigJam's duplicate does: the copy carries the same pluginData.
+    // A copy of the map that kept the pluginData of the original.
     const copy = fake.api.createSection();
     copy.x = section.x + 2000;
     copy.setPluginData(IDENTITY_FIELD, section.getPluginData(IDENTITY_FIELD));

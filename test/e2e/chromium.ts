@@ -1,0 +1,55 @@
+import { existsSync, mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { chromium, type Browser, type Page } from 'playwright-core';
+
+/** Debian's Chromium; browser tests never download one. */
+export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+
+// Flags for a headless Chromium on a closed network, run as root: without
+// the background-networking flags Chromium keeps trying to reach its servers.
+const CHROMIUM_FLAGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+];
+
+/** Where screenshots of browser tests are kept. */
+export const RESULTS_DIR = join(process.cwd(), 'test-results');
+
+/** Starts Debian's Chromium headless with a fresh profile, or fails with how to install it. */
+export async function launchChromiumAsync(): Promise<Browser> {
+  if (!existsSync(CHROMIUM_PATH)) {
+    throw new Error(`Chromium not found at ${CHROMIUM_PATH}; install it with "apt-get install chromium" or set CHROMIUM_PATH`);
+  }
+  return chromium.launch({ executablePath: CHROMIUM_PATH, headless: true, args: CHROMIUM_FLAGS });
+}
+
+/**
+ * Makes every request that would leave this machine fail, and records it,
+ * so a test can assert that nothing was sent anywhere. `fulfil` answers
+ * chosen external URLs (such as a host SDK) with local content instead.
+ */
+export async function guardNetworkAsync(page: Page, fulfil: Record<string, { body: string; contentType: string }> = {}): Promise<string[]> {
+  const external: string[] = [];
+  await page.route('**/*', async (route) => {
+    const url = route.request().url();
+    const local = fulfil[url];
+    if (local) return route.fulfill({ status: 200, body: local.body, contentType: local.contentType });
+    const { hostname, protocol } = new URL(url);
+    if (protocol === 'data:' || protocol === 'about:' || hostname === 'localhost' || hostname === '127.0.0.1') return route.continue();
+    external.push(url);
+    return route.abort();
+  });
+  return external;
+}
+
+/** Saves a full-page screenshot under test-results/ and returns its path. */
+export async function saveScreenshotAsync(page: Page, name: string): Promise<string> {
+  mkdirSync(RESULTS_DIR, { recursive: true });
+  const path = join(RESULTS_DIR, `${name}.png`);
+  await page.screenshot({ path, fullPage: true });
+  return path;
+}

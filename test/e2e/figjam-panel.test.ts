@@ -1,0 +1,89 @@
+import { build } from 'esbuild';
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { guardNetworkAsync, launchChromiumAsync, saveScreenshotAsync } from './chromium';
+import { startStaticServerAsync, type StaticServer } from './static-server';
+
+const ROOT = join(__dirname, '..', '..');
+const DIST = join(ROOT, 'dist');
+
+let browser: Browser;
+let server: StaticServer;
+
+async function bundleHarnessAsync(): Promise<string> {
+  const result = await build({ entryPoints: [join(__dirname, 'figjam-harness-entry.ts')], bundle: true, write: false, format: 'iife', target: 'es2020', logLevel: 'silent' });
+  return result.outputFiles[0]?.text ?? '';
+}
+
+beforeAll(async () => {
+  for (const file of ['figjam/code.js', 'figjam/ui.html']) {
+    if (!existsSync(join(DIST, file))) throw new Error(`dist/${file} is missing: run "npm run build" (npm test builds first)`);
+  }
+  const uiHtml = readFileSync(join(DIST, 'figjam/ui.html'), 'utf8');
+  const page = `<!doctype html><html><head><meta charset="utf-8"><title>FigJam stand-in</title></head><body>
+<script>window.__UI_HTML__ = ${JSON.stringify(uiHtml).replace(/<\//g, '<\\/')};</script>
+<script src="/harness.js"></script>
+<script src="/figjam/code.js"></script>
+</body></html>`;
+  server = await startStaticServerAsync(DIST, {
+    '/harness.html': ['text/html; charset=utf-8', page],
+    '/harness.js': ['text/javascript; charset=utf-8', await bundleHarnessAsync()],
+  });
+  browser = await launchChromiumAsync();
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.closeAsync();
+});
+
+async function openPanelAsync(): Promise<{ page: Page; external: string[] }> {
+  const page = await browser.newPage({ locale: 'en-US', viewport: { width: 420, height: 620 } });
+  const external = await guardNetworkAsync(page);
+  const errors: string[] = [];
+  page.on('pageerror', (error) => errors.push(error.message));
+  await page.goto(`${server.url}/harness.html`);
+  expect(errors).toEqual([]);
+  return { page, external };
+}
+
+const countMapNodesAsync = (page: Page) =>
+  page.evaluate(() => {
+    const fake = (window as unknown as { __fake: { listNodes(): { type: string; getPluginData(key: string): string }[] } }).__fake;
+    const nodes = fake.listNodes();
+    return { total: nodes.length, sections: nodes.filter((node) => node.type === 'SECTION').length, unmarked: nodes.filter((node) => node.getPluginData('cjm') === '').length };
+  });
+
+describe('FigJam panel in Chromium, driving the built plugin', () => {
+  it('inserts the template from the panel: progress, summary, a complete marked map', async () => {
+    const { page, external } = await openPanelAsync();
+    const panel = page.frameLocator('iframe[title="cjm-board panel"]');
+    const button = panel.getByRole('button', { name: 'Insert CJM template' });
+    await button.click();
+    await expect.poll(() => panel.getByRole('status').textContent(), { timeout: 20_000 }).toMatch(/Map ready: \d+ items created\./);
+    const status = (await panel.getByRole('status').textContent()) ?? '';
+    const created = Number(/(\d+) items created/.exec(status)?.[1]);
+    const counts = await countMapNodesAsync(page);
+    expect(counts.sections).toBe(1);
+    expect(counts.total).toBe(created);
+    expect(counts.total).toBeGreaterThan(100);
+    expect(counts.unmarked).toBe(0);
+    await expect.poll(() => button.isEnabled()).toBe(true);
+    await saveScreenshotAsync(page, 'figjam-panel-inserted');
+    expect(external).toEqual([]);
+    await page.close();
+  });
+
+  it('switches the panel language to Russian and Ukrainian', async () => {
+    const { page } = await openPanelAsync();
+    const panel = page.frameLocator('iframe[title="cjm-board panel"]');
+    await panel.getByRole('combobox', { name: 'Language' }).selectOption('ru');
+    await expect.poll(() => panel.getByRole('button', { name: 'Вставить шаблон CJM' }).count()).toBe(1);
+    await panel.getByRole('combobox', { name: 'Язык' }).selectOption('uk');
+    await expect.poll(() => panel.getByRole('button', { name: 'Вставити шаблон CJM' }).count()).toBe(1);
+    await saveScreenshotAsync(page, 'figjam-panel-ukrainian');
+    await page.close();
+  });
+});

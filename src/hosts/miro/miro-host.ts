@@ -135,9 +135,13 @@ export function createMiroHost(board: Board, options: MiroHostOptions = {}): Hos
     return results.map((result) => (result.status === 'fulfilled' ? result.value : undefined));
   }
 
-  async function findFrameAsync(mapId: string, frames: readonly Frame[]): Promise<Frame | undefined> {
+  async function findFrameAsync(mapId: string, frames: readonly Frame[]): Promise<OwnItem & { item: Frame } | undefined> {
     const identities = await readIdentitiesAsync(frames);
-    return frames.find((_, index) => identities[index]?.map === mapId && identities[index]?.key === MAP_KEY);
+    for (const [index, frame] of frames.entries()) {
+      const identity = identities[index];
+      if (identity?.map === mapId && identity.key === MAP_KEY) return { item: frame, identity };
+    }
+    return undefined;
   }
 
   async function readMapAsync(mapId: string): Promise<Snapshot | undefined> {
@@ -145,11 +149,12 @@ export function createMiroHost(board: Board, options: MiroHostOptions = {}): Hos
     // cards or embeds inside the frame are reported too.
     const all: BoardRecord[] = await callAsync(() => board.get());
     const frames = all.filter((item): item is Frame => item.type === 'frame');
-    const frame = await findFrameAsync(mapId, frames);
-    if (!frame) {
+    const found = await findFrameAsync(mapId, frames);
+    if (!found) {
       states.delete(mapId);
       return undefined;
     }
+    const { item: frame, identity: frameIdentity } = found;
     const origin = { x: frame.x - frame.width / 2, y: frame.y - frame.height / 2 };
     const children = all.filter((item) => findParentId(item) === frame.id);
     const childIds = new Set(children.map((item) => item.id));
@@ -168,7 +173,6 @@ export function createMiroHost(board: Board, options: MiroHostOptions = {}): Hos
     drawn.forEach((item, index) => identityById.set(item.id, identities[index]));
 
     const state: MapState = { frame, origin, own: new Map(), foreignIds: new Set() };
-    const frameIdentity = (await readIdentityAsync(frame)) as ItemIdentity;
     state.own.set(frame.id, { item: frame, identity: frameIdentity });
     const items: SnapshotItem[] = [
       { itemId: frame.id, identity: frameIdentity, type: 'frame', text: frame.title, x: 0, y: 0, width: frame.width, height: frame.height },
@@ -403,7 +407,7 @@ export function createMiroHost(board: Board, options: MiroHostOptions = {}): Hos
     let frame = states.get(mapId)?.frame;
     if (!frame) {
       const frames = await callAsync(() => board.get({ type: 'frame' }));
-      frame = await findFrameAsync(mapId, frames);
+      frame = (await findFrameAsync(mapId, frames))?.item;
     }
     if (frame) {
       const target = frame;

@@ -210,6 +210,9 @@ describe('createMiroHost: regenerating', () => {
     const report = await generateAsync();
     expect(report).toMatchObject({ created: 0, updated: 0, deleted: 0, failed: [] });
     expect(fake.listWriteCalls()).toEqual([]);
+    // Reading costs one bulk get, one metadata read per item of the map, and the zoom.
+    expect(fake.calls.map((call) => call.method).filter((method) => method !== 'item.getMetadata')).toEqual(['board.get', 'viewport.zoomTo']);
+    expect(fake.calls.filter((call) => call.method === 'item.getMetadata')).toHaveLength(fake.listRecords().length);
   });
 
   it('finishes a map after a failed create, with no duplicates', async () => {

@@ -1,0 +1,220 @@
+import { readFileSync } from 'node:fs';
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { EXIT_INVALID_INPUT, EXIT_OK, EXIT_USAGE, runCli, type CliIo } from '../../src/cli/run-cli';
+import { formatJourneyFile, parseJourneyFileText } from '../../src/model/journey-file';
+import { createOnlineStoreJourney } from '../../src/model/templates/online-store-template';
+import { PROPERTY_SEED } from '../layout/journey-arbitrary';
+
+const ONLINE_STORE = readFileSync(new URL('../fixtures/journeys/01-online-store.json', import.meta.url), 'utf8');
+const LOYALTY = readFileSync(new URL('../fixtures/journeys/03-loyalty-two-personas.json', import.meta.url), 'utf8');
+
+interface MemoryIo extends CliIo {
+  files: Map<string, string>;
+  out: string;
+  err: string;
+}
+
+/** An in-memory file system and streams; a missing file fails like Node's readFileSync. */
+function createMemoryIo(files: Record<string, string> = {}): MemoryIo {
+  const io: MemoryIo = {
+    files: new Map(Object.entries(files)),
+    out: '',
+    err: '',
+    readFile(path) {
+      const text = io.files.get(path);
+      if (text === undefined) throw Object.assign(new Error(`ENOENT: no such file or directory, open '${path}'`), { code: 'ENOENT' });
+      return text;
+    },
+    writeFile(path, text) {
+      io.files.set(path, text);
+    },
+    stdout(text) {
+      io.out += text;
+    },
+    stderr(text) {
+      io.err += text;
+    },
+  };
+  return io;
+}
+
+describe('cjm render', () => {
+  it('writes an SVG file and returns 0', () => {
+    const io = createMemoryIo({ 'store.json': ONLINE_STORE });
+    expect(runCli(['render', 'store.json', '-o', 'out.svg'], io)).toBe(EXIT_OK);
+    const svg = io.files.get('out.svg');
+    expect(svg?.startsWith('<svg')).toBe(true);
+    expect(svg?.trimEnd().endsWith('</svg>')).toBe(true);
+    expect(svg).toContain('Order &#38; pay');
+    expect(io.out).toBe('');
+    expect(io.err).toMatch(/wrote out\.svg/);
+  });
+
+  it('prints the SVG when no output file is given', () => {
+    const io = createMemoryIo({ 'loyalty.json': LOYALTY });
+    expect(runCli(['render', 'loyalty.json', '--host', 'miro', '--width', '1200'], io)).toBe(EXIT_OK);
+    expect(io.out).toMatch(/^<svg [^>]*width="1200"/);
+    expect(io.out).toContain('Максим');
+  });
+
+  it('reads the file named after the options too', () => {
+    const io = createMemoryIo({ 'store.json': ONLINE_STORE });
+    expect(runCli(['--host=figjam', '-o', 'a.svg', 'render', 'store.json'], io)).toBe(EXIT_OK);
+    expect(io.files.has('a.svg')).toBe(true);
+  });
+});
+
+describe('cjm scene', () => {
+  it('prints the scene as JSON with its nodes, frame first', () => {
+    const io = createMemoryIo({ 'store.json': ONLINE_STORE });
+    expect(runCli(['scene', 'store.json'], io)).toBe(EXIT_OK);
+    const scene = JSON.parse(io.out);
+    expect(scene.nodes.length).toBeGreaterThan(80);
+    expect(scene.nodes[0].key).toBe('map');
+    expect(scene.nodes.filter((node: { type: string }) => node.type === 'sticky')).toHaveLength(85);
+  });
+
+  it('uses the sticky size of the chosen host', () => {
+    const io = createMemoryIo({ 'store.json': ONLINE_STORE });
+    expect(runCli(['scene', 'store.json', '--host', 'miro'], io)).toBe(EXIT_OK);
+    const sticky = JSON.parse(io.out).nodes.find((node: { type: string }) => node.type === 'sticky');
+    expect([sticky.width, sticky.height]).toEqual([199, 228]);
+  });
+});
+
+describe('cjm template', () => {
+  it('prints the default template as a valid journey file', () => {
+    const io = createMemoryIo();
+    expect(runCli(['template'], io)).toBe(EXIT_OK);
+    expect(io.out).toBe(formatJourneyFile(createOnlineStoreJourney()));
+    const parsed = parseJourneyFileText(io.out);
+    expect(parsed.ok).toBe(true);
+  });
+
+  it('writes it to a file with -o', () => {
+    const io = createMemoryIo();
+    expect(runCli(['template', '-o', 'mine.json'], io)).toBe(EXIT_OK);
+    expect(parseJourneyFileText(io.files.get('mine.json') ?? '').ok).toBe(true);
+    expect(io.out).toBe('');
+  });
+});
+
+describe('cjm errors', () => {
+  it('returns 1 for a missing file and names it', () => {
+    const io = createMemoryIo();
+    expect(runCli(['render', 'nowhere/journey.json'], io)).toBe(EXIT_INVALID_INPUT);
+    expect(io.err).toContain('nowhere/journey.json');
+    expect(io.err).toMatch(/no such file/);
+    expect(io.out).toBe('');
+  });
+
+  it('returns 1 for an invalid journey and gives the path of the bad field', () => {
+    const document = JSON.parse(ONLINE_STORE);
+    document.journey.stages[1].name = '';
+    document.journey.cards[3].stage = 'stage:nowhere';
+    const io = createMemoryIo({ 'bad.json': JSON.stringify(document) });
+    expect(runCli(['scene', 'bad.json'], io)).toBe(EXIT_INVALID_INPUT);
+    expect(io.err).toContain('bad.json');
+    expect(io.err).toContain('journey.stages[1].name');
+    expect(io.out).toBe('');
+  });
+
+  it('returns 1 for a file that is not JSON', () => {
+    const io = createMemoryIo({ 'notes.txt': 'stage,lane,text' });
+    expect(runCli(['render', 'notes.txt', '-o', 'out.svg'], io)).toBe(EXIT_INVALID_INPUT);
+    expect(io.err).toMatch(/not valid JSON/);
+    expect(io.files.has('out.svg')).toBe(false);
+  });
+
+  it('returns 1 and the update hint for a newer file version', () => {
+    const io = createMemoryIo({ 'new.json': ONLINE_STORE.replace('"version": 1', '"version": 2') });
+    expect(runCli(['render', 'new.json'], io)).toBe(EXIT_INVALID_INPUT);
+    expect(io.err).toMatch(/update cjm-board/);
+  });
+
+  it.each([
+    ['an unknown command', ['draw', 'store.json']],
+    ['no command', []],
+    ['an unknown option', ['render', 'store.json', '--colour', 'red']],
+    ['-o without a value', ['render', 'store.json', '-o']],
+    ['no file', ['render']],
+    ['two files', ['render', 'store.json', 'other.json']],
+    ['an unknown host', ['render', 'store.json', '--host', 'canva']],
+    ['an empty host', ['render', 'store.json', '--host', '']],
+    ['a width that is not a number', ['render', 'store.json', '--width', 'wide']],
+    ['a fractional width', ['render', 'store.json', '--width', '800.5']],
+    ['a width too small', ['render', 'store.json', '--width', '10']],
+    ['a width too large', ['render', 'store.json', '--width', '50000']],
+    ['an empty width', ['render', 'store.json', '--width', '']],
+  ])('returns 2 for %s', (_, args) => {
+    const io = createMemoryIo({ 'store.json': ONLINE_STORE, 'other.json': ONLINE_STORE });
+    expect(runCli(args, io)).toBe(EXIT_USAGE);
+    expect(io.err.length).toBeGreaterThan(0);
+    expect(io.out).toBe('');
+    expect([...io.files.keys()].sort()).toEqual(['other.json', 'store.json']);
+  });
+
+  it('names the bad value of --host and --width', () => {
+    const host = createMemoryIo({ 'store.json': ONLINE_STORE });
+    runCli(['render', 'store.json', '--host', 'canva'], host);
+    expect(host.err).toContain('"canva"');
+    const width = createMemoryIo({ 'store.json': ONLINE_STORE });
+    runCli(['render', 'store.json', '--width', 'wide'], width);
+    expect(width.err).toContain('"wide"');
+  });
+
+  // Names of inherited object members are not hosts.
+  it.each([['toString'], ['constructor'], ['__proto__'], ['hasOwnProperty']])('returns 2 for --host %s', (host) => {
+    const io = createMemoryIo({ 'store.json': ONLINE_STORE });
+    expect(runCli(['render', 'store.json', '--host', host], io)).toBe(EXIT_USAGE);
+  });
+});
+
+describe('cjm --help', () => {
+  it.each([[['--help']], [['-h']], [['help']], [['render', '--help']]])('prints usage for %j and returns 0', (args) => {
+    const io = createMemoryIo();
+    expect(runCli(args, io)).toBe(EXIT_OK);
+    expect(io.out).toMatch(/Usage:/);
+    expect(io.out).toMatch(/cjm render FILE/);
+    expect(io.err).toBe('');
+  });
+});
+
+describe('cjm on arbitrary input', () => {
+  const word = fc.oneof(
+    fc.constantFrom('render', 'scene', 'template', 'help', 'file.json', 'store.json', '-o', '--output', '--host', '--width', '-h', '--', '-', '--host=miro', 'miro', 'figjam', 'svg', '0', '64', '-1'),
+    fc.string({ maxLength: 12 }),
+  );
+
+  it('never throws for random file contents', () => {
+    const document = JSON.parse(ONLINE_STORE);
+    const contents = fc.oneof(
+      fc.string({ maxLength: 200 }),
+      fc.json().map((json) => json),
+      fc.anything().map((value) => JSON.stringify({ format: 'cjm-journey', version: 1, journey: value }) ?? ''),
+      fc.anything().map((value) => JSON.stringify({ ...document, journey: { ...document.journey, cards: value } }) ?? ''),
+    );
+    fc.assert(
+      fc.property(contents, fc.constantFrom('render', 'scene'), (text, command) => {
+        const io = createMemoryIo({ 'file.json': text });
+        const code = runCli([command, 'file.json'], io);
+        expect([EXIT_OK, EXIT_INVALID_INPUT]).toContain(code);
+        if (code === EXIT_INVALID_INPUT) expect(io.err).toContain('file.json');
+      }),
+      { seed: PROPERTY_SEED, numRuns: 300 },
+    );
+  });
+
+  it('never throws for random argument lists, and only returns 0, 1 or 2', () => {
+    fc.assert(
+      fc.property(fc.array(word, { maxLength: 6 }), (args) => {
+        const io = createMemoryIo({ 'file.json': ONLINE_STORE, 'store.json': '{"format":"cjm-journey","version":1}' });
+        const code = runCli(args, io);
+        expect([EXIT_OK, EXIT_INVALID_INPUT, EXIT_USAGE]).toContain(code);
+        if (code !== EXIT_OK) expect(io.err.length).toBeGreaterThan(0);
+      }),
+      { seed: PROPERTY_SEED, numRuns: 300 },
+    );
+  });
+});

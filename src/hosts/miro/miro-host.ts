@@ -243,10 +243,10 @@ export function createMiroHost(board: Board, options: MiroHostOptions = {}): Hos
       }
       try {
         origin = await placeNewMapAsync(frameOp.node.width, frameOp.node.height);
-      } catch (error) {
-        // Free space could not be found: draw at the board centre rather than not at all.
+      } catch {
+        // Neither viewport nor free space could be read: drawing at the board
+        // centre beats not drawing; the report's origin says where the map went.
         origin = { x: -frameOp.node.width / 2, y: -frameOp.node.height / 2 };
-        void error;
       }
     }
     const mapOrigin: Point = origin;

@@ -45,7 +45,11 @@ FILE is a cjm-journey JSON file ({ "format": "cjm-journey", "version": 1, "journ
 Exit codes: 0 done, 1 the file is not a valid journey, 2 wrong usage.
 `;
 
-const HOSTS: Record<string, HostMetrics> = { svg: SVG_METRICS, figjam: FIGJAM_METRICS, miro: MIRO_METRICS };
+const HOSTS: ReadonlyMap<string, HostMetrics> = new Map([
+  ['svg', SVG_METRICS],
+  ['figjam', FIGJAM_METRICS],
+  ['miro', MIRO_METRICS],
+]);
 
 function readJourney(path: string, io: CliIo): ParseResult<Journey> {
   let text: string;
@@ -100,7 +104,7 @@ export function runCli(args: readonly string[], io: CliIo = NODE_IO): number {
     io.stderr(`cjm ${command}: expected exactly one journey file, received ${file ? [file, ...rest].length : 'none'}.\nRun "cjm --help" for usage.\n`);
     return EXIT_USAGE;
   }
-  const metrics = HOSTS[values.host ?? 'svg'];
+  const metrics = HOSTS.get(values.host ?? 'svg');
   if (!metrics) {
     io.stderr(`cjm: --host must be svg, figjam or miro, received "${values.host}".\n`);
     return EXIT_USAGE;

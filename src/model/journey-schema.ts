@@ -146,6 +146,15 @@ function findReferenceErrors(journey: Journey): ValidationError[] {
   checkUnique(journey.stages, 'stages');
   checkUnique(journey.lanes, 'lanes');
   checkUnique(journey.cards, 'cards');
+  // The emotions lane holds the emotion chart; the chart's items are keyed
+  // by persona and stage, so a map has one of it.
+  const emotionLanes = journey.lanes.flatMap((lane, index) => (lane.kind === 'emotions' ? [index] : []));
+  for (const index of emotionLanes.slice(1)) {
+    errors.push({
+      path: `lanes[${index}].kind`,
+      message: `a map has one "emotions" lane (lanes[${emotionLanes[0]}] already is); make this one "custom" or remove it`,
+    });
+  }
   const personas = new Set<string>(journey.personas.map((p) => p.id));
   const stages = new Set<string>(journey.stages.map((s) => s.id));
   const lanes = new Set<string>(journey.lanes.map((l) => l.id));

@@ -67,7 +67,7 @@ export interface JourneyArbitraryOptions {
  * so a property never runs on a journey the app would refuse.
  */
 export function journeyArbitrary(options: JourneyArbitraryOptions = {}): fc.Arbitrary<Journey> {
-  const maxEmotionLanes = options.maxEmotionLanes ?? 3;
+  const maxEmotionLanes = options.maxEmotionLanes ?? 1;
   const laneKinds = fc
     .tuple(
       fc.array(fc.constantFrom(...NON_EMOTION_KINDS), { minLength: 0, maxLength: 9 }),

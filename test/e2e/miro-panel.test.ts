@@ -1,0 +1,74 @@
+import { build } from 'esbuild';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { guardNetworkAsync, launchChromiumAsync, saveScreenshotAsync } from './chromium';
+import { startStaticServerAsync, type StaticServer } from './static-server';
+
+const ROOT = join(__dirname, '..', '..');
+const DIST = join(ROOT, 'dist');
+// The panel loads Miro's SDK from Miro; the test answers that URL with the fake board.
+const MIRO_SDK = 'https://miro.com/app/static/sdk/v2/miro.js';
+
+let browser: Browser;
+let server: StaticServer;
+let fakeSdk: string;
+
+beforeAll(async () => {
+  if (!existsSync(join(DIST, 'miro/panel.html'))) throw new Error('dist/miro/panel.html is missing: run "npm run build" (npm test builds first)');
+  const result = await build({ entryPoints: [join(__dirname, 'miro-sdk-entry.ts')], bundle: true, write: false, format: 'iife', target: 'es2020', logLevel: 'silent' });
+  fakeSdk = result.outputFiles[0]?.text ?? '';
+  server = await startStaticServerAsync(DIST);
+  browser = await launchChromiumAsync();
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.closeAsync();
+});
+
+interface BoardSummary {
+  types: Record<string, number>;
+  unmarked: number;
+  frames: number;
+  connectorShapes: string[];
+  credits: number;
+}
+
+describe('Miro panel in Chromium', () => {
+  it('inserts the template onto the board, zooms to it, and sends nothing anywhere', async () => {
+    const page = await browser.newPage({ locale: 'en-US', viewport: { width: 320, height: 600 } });
+    const external = await guardNetworkAsync(page, { [MIRO_SDK]: { body: fakeSdk, contentType: 'text/javascript' } });
+    const errors: string[] = [];
+    page.on('pageerror', (error) => errors.push(error.message));
+    await page.goto(`${server.url}/miro/panel.html`);
+
+    await page.getByRole('button', { name: 'Insert CJM template' }).click();
+    await expect.poll(() => page.getByRole('status').textContent(), { timeout: 30_000 }).toMatch(/Map ready: \d+ items created\./);
+    await saveScreenshotAsync(page, 'miro-panel-inserted');
+
+    const board = await page.evaluate(() => {
+      const fake = (window as unknown as { __fakeMiro: { listRecords(): { type: string; metadata: Record<string, unknown>; shape?: string }[]; creditsSpent?: number; zooms: string[][] } }).__fakeMiro;
+      const records = fake.listRecords();
+      const types: Record<string, number> = {};
+      for (const record of records) types[record.type] = (types[record.type] ?? 0) + 1;
+      return {
+        types,
+        unmarked: records.filter((record) => record.metadata.cjm === undefined).length,
+        frames: records.filter((record) => record.type === 'frame').length,
+        connectorShapes: records.filter((record) => record.type === 'connector').map((record) => String(record.shape)),
+        credits: Number(fake.creditsSpent ?? 0),
+        zooms: fake.zooms.length,
+      } satisfies BoardSummary & { zooms: number };
+    });
+    expect(errors).toEqual([]);
+    expect(board.frames).toBe(1);
+    expect(board.types.sticky_note).toBe(85);
+    expect(board.connectorShapes).toEqual(['curved', 'curved', 'curved', 'curved', 'curved']);
+    expect(board.unmarked).toBe(0);
+    expect(board.zooms).toBe(1);
+    expect(external).toEqual([]);
+    await page.close();
+  });
+});

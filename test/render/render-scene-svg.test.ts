@@ -3,6 +3,7 @@ import { MIRO_METRICS, SVG_METRICS } from '../../src/layout/host-metrics';
 import { layoutJourney } from '../../src/layout/layout-journey';
 import type { Scene } from '../../src/layout/scene';
 import { createOnlineStoreJourney } from '../../src/model/templates/online-store-template';
+import { parseJourney } from '../../src/model/journey-schema';
 import { escapeXml, formatPathData, renderSceneSvg } from '../../src/render/render-scene-svg';
 
 const HOSTILE_TEXT = '<script>alert(1)</script> & co';
@@ -116,5 +117,22 @@ describe('renderSceneSvg', () => {
     const points = scene.nodes.filter((node) => node.type === 'emotion-point');
     expect(svg.match(/<circle /g)).toHaveLength(points.length);
     for (const point of points) if (point.type === 'emotion-point') expect(svg).toContain(`>${point.face}</text>`);
+  });
+});
+
+describe('renderSceneSvg and characters XML cannot hold', () => {
+  // parseJourney accepts any string as card text, control characters
+  // included, and escapeXml passes them through; XML 1.0 allows none of
+  // U+0000–U+0008, U+000B, U+000C, U+000E–U+001F even as a reference, so a
+  // browser refuses the whole .svg ("invalid character"). Text pasted from
+  // office suites carries such characters.
+  it.fails('never writes them, or the journey is refused before', () => {
+    const journey = createOnlineStoreJourney();
+    journey.cards[0]!.text = 'Pasted\u0001text with a\u001Fcontrol character';
+    const parsed = parseJourney(journey);
+    if (!parsed.ok) return;
+    const svg = renderSceneSvg(layoutJourney(parsed.value, { metrics: SVG_METRICS }));
+    // eslint-disable-next-line no-control-regex
+    expect(/[\u0000-\u0008\u000B\u000C\u000E-\u001F]/.test(svg)).toBe(false);
   });
 });

@@ -173,3 +173,43 @@ describe('journey validation', () => {
     expect(error?.message).toContain('cards[0]');
   });
 });
+
+describe('validation messages', () => {
+  // STYLE.md: "Error messages say what was received, the likely cause, and
+  // the fix." journey-schema.ts gives its own message to most checks, and
+  // to unknown persona fields (`unknown field "hobby"`), but the other
+  // strictObject schemas (journey, scope, stage, lane, card, emotion), the
+  // object type checks, missing required fields and `locale`'s v.string()
+  // fall back to valibot's wording: `Invalid key: Expected never but
+  // received "colour"`, `Invalid key: Expected "title" but received
+  // undefined`, `Invalid type: Expected Object but received null`.
+  type Breaker = (journey: Record<string, unknown> & Journey) => void;
+  const field = (record: unknown): Record<string, unknown> => record as Record<string, unknown>;
+  const cases: [string, Breaker][] = [
+    ['an unknown field on a stage', (journey) => void (field(journey.stages[0]).colour = 'red')],
+    ['an unknown field on a lane', (journey) => void (field(journey.lanes[0]).colour = 'red')],
+    ['an unknown field on a card', (journey) => void (field(journey.cards[0]).colour = 'red')],
+    ['an unknown field on an emotion score', (journey) => void (field(journey.emotions[0]).why = 'because')],
+    ['an unknown field in the scope', (journey) => void (field(journey.scope).budget = 'large')],
+    ['an unknown top-level field', (journey) => void (journey.author = 'me')],
+    ['a missing title', (journey) => void delete field(journey).title],
+    ['a missing card text', (journey) => void delete field(journey.cards[0]).text],
+    ['a stage that is null', (journey) => void (field(journey.stages)[0] = null)],
+    ['a locale that is a number', (journey) => void (field(journey).locale = 5)],
+  ];
+
+  it.fails.each(cases)('explain %s in words for people', (_, breakJourney) => {
+    const document = createTemplateDocument();
+    breakJourney(document.journey);
+    const errors = expectErrors(parseJourneyFile(document));
+    for (const error of errors) expect(error.message).not.toMatch(/^Invalid (key|type):|Expected never/);
+  });
+
+  it('explain an unknown persona field in words for people', () => {
+    const document = createTemplateDocument();
+    field(document.journey.personas[0]).hobby = 'chess';
+    const errors = expectErrors(parseJourneyFile(document));
+    expect(errors).toEqual([{ path: 'journey.personas[0].hobby', message: expect.stringContaining('"hobby"') }]);
+    expect(errors[0]!.message).not.toMatch(/^Invalid (key|type):|Expected never/);
+  });
+});

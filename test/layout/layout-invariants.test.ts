@@ -185,6 +185,22 @@ function checkEmotionChart(journey: Journey, scene: Scene): void {
   }
 }
 
+/** Stickies stay clear of the emotion chart; points and notes stay clear of each other. */
+function checkChartIsClear(scene: Scene): void {
+  const chart = scene.nodes.filter((node) => node.type === 'emotion-point' || (node.type === 'text' && node.style === 'emotion-note'));
+  const stickies = scene.nodes.filter(isSticky);
+  for (const item of chart) {
+    for (const sticky of stickies) ensure(!intersects(item, sticky), () => `${sticky.key} covers ${item.key}`);
+  }
+  for (let i = 0; i < chart.length; i += 1) {
+    for (let j = i + 1; j < chart.length; j += 1) {
+      const a = chart[i]!;
+      const b = chart[j]!;
+      ensure(!intersects(a, b), () => `${a.key} ${JSON.stringify([a.x, a.y, a.width, a.height])} overlaps ${b.key} ${JSON.stringify([b.x, b.y, b.width, b.height])}`);
+    }
+  }
+}
+
 function checkStickySizes(metrics: HostMetrics, scene: Scene): void {
   for (const sticky of scene.nodes.filter(isSticky)) {
     const fits = metrics.name === 'miro' ? sticky.width === 199 && sticky.height === 228 : sticky.width === 240 && sticky.height >= 240;
@@ -236,6 +252,7 @@ describe.each(HOSTS)('layout invariants on %s', (_, metrics) => {
         const scene = layoutJourney(journey, { metrics });
         checkKeys(scene);
         checkEmotionChart(journey, scene);
+        checkChartIsClear(scene);
       }),
       { seed: PROPERTY_SEED, numRuns: RUNS },
     );
@@ -251,6 +268,7 @@ describe('layout of the default template', () => {
     checkInsideFrame(scene);
     checkKeys(scene);
     checkEmotionChart(journey, scene);
+    checkChartIsClear(scene);
     checkStickySizes(metrics, scene);
   });
 
@@ -287,6 +305,7 @@ describe('the invariant checks', () => {
       checkInsideFrame(scene);
       checkKeys(scene);
       checkEmotionChart(journey, scene);
+      checkChartIsClear(scene);
       checkStickySizes(FIGJAM_METRICS, scene);
     }).not.toThrow();
   });
@@ -356,6 +375,17 @@ describe('the invariant checks', () => {
     const curve = overshoot.nodes.filter(isLine)[0]!.path.find((command) => command.op === 'C')!;
     if (curve.op === 'C') curve.y1 = Math.min(curve.y, curve.y - 1000);
     expect(() => checkEmotionChart(journey, overshoot)).toThrow(/control point|leaves the chart/);
+  });
+
+  it('catch a sticky over an emotion point and two overlapping notes', () => {
+    const covered = layout();
+    const point = covered.nodes.find(isPoint)!;
+    Object.assign(stickyOf(covered, 0), { x: point.x, y: point.y });
+    expect(() => checkChartIsClear(covered)).toThrow(/covers emotion:/);
+    const crowded = layout();
+    const notes = crowded.nodes.filter((node) => node.type === 'text' && node.style === 'emotion-note');
+    Object.assign(notes[1]!, { x: notes[0]!.x + 10, y: notes[0]!.y });
+    expect(() => checkChartIsClear(crowded)).toThrow(/overlaps/);
   });
 
   it('catch a sticky of the wrong size', () => {

@@ -42,7 +42,7 @@ Usage:
 FILE is a cjm-journey JSON file ({ "format": "cjm-journey", "version": 1, "journey": … }).
 --host picks the sticky-note sizes of that host (default: svg, like FigJam).
 
-Exit codes: 0 done, 1 the file is not a valid journey, 2 wrong usage.
+Exit codes: 0 done, 1 the file is not a valid journey, 2 wrong usage or an output that cannot be written.
 `;
 
 const HOSTS: ReadonlyMap<string, HostMetrics> = new Map([
@@ -61,6 +61,19 @@ function readJourney(path: string, io: CliIo): ParseResult<Journey> {
     return { ok: false, errors: [{ path, message: `cannot read the file (${reason}); check the path` }] };
   }
   return parseJourneyFileText(text);
+}
+
+/** Writes an output file; reports a failure (missing folder, no permission) instead of throwing. */
+function writeOutput(path: string, text: string, io: CliIo): boolean {
+  try {
+    io.writeFile(path, text);
+    return true;
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    const reason = code === 'ENOENT' ? 'its folder does not exist' : code === 'EACCES' ? 'permission denied' : code === 'EISDIR' ? 'it is a folder' : (error as Error).message;
+    io.stderr(`cjm: cannot write ${path} (${reason}); choose another -o path\n`);
+    return false;
+  }
 }
 
 /**
@@ -91,10 +104,16 @@ export function runCli(args: readonly string[], io: CliIo = NODE_IO): number {
     return EXIT_OK;
   }
   if (command === 'template') {
+    if (file) {
+      io.stderr(`cjm template: takes no file, received "${file}"; write it with -o ${file}\n`);
+      return EXIT_USAGE;
+    }
     const text = formatJourneyFile(createOnlineStoreJourney());
-    if (values.output) io.writeFile(values.output, text);
-    else io.stdout(text);
-    return EXIT_OK;
+    if (!values.output) {
+      io.stdout(text);
+      return EXIT_OK;
+    }
+    return writeOutput(values.output, text, io) ? EXIT_OK : EXIT_USAGE;
   }
   if (command !== 'render' && command !== 'scene') {
     io.stderr(command ? `cjm: unknown command "${command}".\n\n${HELP}` : HELP);
@@ -122,7 +141,7 @@ export function runCli(args: readonly string[], io: CliIo = NODE_IO): number {
   const scene = layoutJourney(journey.value, { metrics });
   const text = command === 'scene' ? `${JSON.stringify(scene, null, 2)}\n` : renderSceneSvg(scene, { metrics, width });
   if (values.output) {
-    io.writeFile(values.output, text);
+    if (!writeOutput(values.output, text, io)) return EXIT_USAGE;
     io.stderr(`cjm: wrote ${values.output} (${scene.nodes.length} items, ${scene.width} × ${scene.height})\n`);
   } else io.stdout(text);
   return EXIT_OK;

@@ -46,6 +46,8 @@ const HEADER_MIN_HEIGHT = 96;
 const LANE_FONT = 28;
 const LANE_MIN_HEIGHT = 160;
 const EMOTION_POINT = 80;
+// With many personas each gets a slot of the column; points shrink to fit it.
+const EMOTION_POINT_MIN = 32;
 const EMOTION_STEP = 80;
 const EMOTION_NOTE_FONT = 22;
 const SCALE_FONT = 22;
@@ -127,10 +129,11 @@ export function layoutJourney(journey: Journey, options: LayoutOptions): Scene {
       return placeCards(cards, column.x + GAP, rowTop + GAP + chartHeight, metrics, measureText);
     });
     const contentHeight = Math.max(0, ...cells.map((cell) => cell.height));
-    const rowHeight = Math.max(LANE_MIN_HEIGHT, chartHeight + contentHeight + 2 * GAP);
+    const labelWidth = isEmotionLane ? LABEL_WIDTH - SCALE_WIDTH : LABEL_WIDTH;
+    const labelHeight = measureText(lane.title, LANE_FONT, labelWidth - 2 * SHAPE_PADDING).height + 2 * SHAPE_PADDING;
+    const rowHeight = Math.max(LANE_MIN_HEIGHT, labelHeight, chartHeight + contentHeight + 2 * GAP);
 
     rowBands.push(createShape(laneRowKey(lane.id), gridLeft, rowTop, contentWidth, rowHeight, '', '', `lane-row-${lane.kind}`, LANE_FONT, 'left'));
-    const labelWidth = isEmotionLane ? LABEL_WIDTH - SCALE_WIDTH : LABEL_WIDTH;
     rowContent.push(createShape(laneLabelKey(lane.id), gridLeft, rowTop, labelWidth, rowHeight, lane.title, '', 'lane-label', LANE_FONT, 'left'));
     for (const cell of cells) {
       for (const placed of cell.placed) {
@@ -283,6 +286,8 @@ function createEmotionChart(journey: Journey, columns: readonly Column[], chartT
   const points: EmotionPointNode[] = [];
   const notes: TextNode[] = [];
   const personaCount = journey.personas.length;
+  const slotWidth = columns[0] ? noteWidthFor(journey, columns[0].width) : EMOTION_POINT;
+  const pointSize = Math.min(EMOTION_POINT, Math.max(EMOTION_POINT_MIN, slotWidth - GAP / 2));
   const scores = new Map(journey.emotions.map((emotion) => [`${emotion.persona} ${emotion.stage}`, emotion]));
   journey.personas.forEach((persona, personaIndex) => {
     const centres: Point[] = [];
@@ -290,17 +295,17 @@ function createEmotionChart(journey: Journey, columns: readonly Column[], chartT
     for (const column of columns) {
       const emotion = scores.get(`${persona.id} ${column.stage}`);
       if (!emotion) continue;
-      const spread = (personaIndex - (personaCount - 1) / 2) * noteWidthFor(journey, column.width);
+      const spread = (personaIndex - (personaCount - 1) / 2) * slotWidth;
       const centre = { x: Math.round(column.x + column.width / 2 + spread), y: scoreToCentreY(chartTop, emotion.score) };
       const step = findEmotionStep(emotion.score);
       const key = emotionPointKey(persona.id, column.stage);
       points.push({
         type: 'emotion-point',
         key,
-        x: centre.x - EMOTION_POINT / 2,
-        y: centre.y - EMOTION_POINT / 2,
-        width: EMOTION_POINT,
-        height: EMOTION_POINT,
+        x: centre.x - pointSize / 2,
+        y: centre.y - pointSize / 2,
+        width: pointSize,
+        height: pointSize,
         persona: persona.id,
         stage: column.stage,
         score: emotion.score,
@@ -314,7 +319,7 @@ function createEmotionChart(journey: Journey, columns: readonly Column[], chartT
           createText(
             emotionNoteKey(persona.id, column.stage),
             Math.round(centre.x - noteWidth / 2),
-            centre.y + EMOTION_POINT / 2 + GAP / 4,
+            centre.y + pointSize / 2 + GAP / 4,
             noteWidth,
             size.height,
             emotion.note,

@@ -33,7 +33,7 @@ export function findEmotionStep(score: number): EmotionStep {
   return step;
 }
 
-/** Rounds any number to the nearest step of the scale (NaN becomes neutral). */
+/** Rounds any number to the nearest step of the scale; NaN and ±Infinity become neutral (0). */
 export function clampEmotionScore(score: number): number {
   if (!Number.isFinite(score)) return 0;
   return Math.min(EMOTION_MAX, Math.max(EMOTION_MIN, Math.round(score)));

@@ -18,6 +18,22 @@ export const MAX_CARDS = 5000;
 
 const ID_BODY = '[A-Za-z0-9][A-Za-z0-9_.-]{0,63}';
 
+// C0 control characters other than tab and line breaks, and DEL: pasted text
+// brings them along, and XML (SVG export) and hosts refuse them.
+const CONTROL_CHARACTERS = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/g;
+
+/**
+ * The message of an object schema: an unknown field, a missing field, or
+ * something that is not an object at all.
+ */
+function describeObjectIssue(what: string) {
+  return (issue: v.StrictObjectIssue): string => {
+    if (issue.expected === 'never') return `unknown field ${issue.received}; remove it or check its spelling`;
+    if (issue.received === 'undefined' && issue.expected?.startsWith('"')) return `${what} needs the field ${issue.expected}; add it`;
+    return `expected ${what} (a JSON object), received ${issue.received}`;
+  };
+}
+
 function idSchema(prefix: string) {
   const pattern = new RegExp(`^${prefix}:${ID_BODY}$`);
   return v.pipe(
@@ -29,13 +45,15 @@ function idSchema(prefix: string) {
 function textSchema(max: number, required: boolean) {
   return required
     ? v.pipe(
-        v.string('expected text'),
+        v.string((issue) => `expected text, received ${issue.received}`),
+        v.transform((text) => text.replace(CONTROL_CHARACTERS, '')),
         v.trim(),
         v.nonEmpty('must not be empty'),
         v.maxLength(max, (issue) => `is ${issue.input.length} characters long; shorten it to at most ${max}`),
       )
     : v.pipe(
-        v.string('expected text'),
+        v.string((issue) => `expected text, received ${issue.received}`),
+        v.transform((text) => text.replace(CONTROL_CHARACTERS, '')),
         v.trim(),
         v.maxLength(max, (issue) => `is ${issue.input.length} characters long; shorten it to at most ${max}`),
       );
@@ -57,16 +75,16 @@ const personaSchema = v.strictObject(
     channels: textList,
     quote: v.optional(textSchema(MAX_LONG_TEXT, false)),
   },
-  (issue) => `unknown field ${JSON.stringify(issue.input)}`,
+  describeObjectIssue('a persona'),
 );
 
-const stageSchema = v.strictObject({ id: idSchema('stage'), name: textSchema(MAX_SHORT_TEXT, true) });
+const stageSchema = v.strictObject({ id: idSchema('stage'), name: textSchema(MAX_SHORT_TEXT, true) }, describeObjectIssue('a stage'));
 
 const laneSchema = v.strictObject({
   id: idSchema('lane'),
   kind: v.picklist(LANE_KINDS, (issue) => `expected one of ${LANE_KINDS.join(', ')}, received ${issue.received}`),
   title: textSchema(MAX_SHORT_TEXT, true),
-});
+}, describeObjectIssue('a lane'));
 
 const cardSchema = v.strictObject({
   id: idSchema('card'),
@@ -74,7 +92,7 @@ const cardSchema = v.strictObject({
   lane: idSchema('lane'),
   text: textSchema(MAX_CARD_TEXT, true),
   persona: v.optional(idSchema('persona')),
-});
+}, describeObjectIssue('a card'));
 
 const emotionSchema = v.strictObject({
   persona: idSchema('persona'),
@@ -86,7 +104,7 @@ const emotionSchema = v.strictObject({
     v.maxValue(EMOTION_MAX, (issue) => `expected ${EMOTION_MAX} or less, received ${issue.received}`),
   ),
   note: v.optional(textSchema(MAX_LONG_TEXT, false)),
-});
+}, describeObjectIssue('an emotion score'));
 
 const scopeSchema = v.optional(
   v.strictObject({
@@ -94,7 +112,7 @@ const scopeSchema = v.optional(
     product: v.optional(textSchema(MAX_SHORT_TEXT, false)),
     scenario: v.optional(textSchema(MAX_LONG_TEXT, false)),
     period: v.optional(textSchema(MAX_SHORT_TEXT, false)),
-  }),
+  }, describeObjectIssue('the scope')),
   {},
 );
 
@@ -110,14 +128,14 @@ function limitedArray<T extends v.GenericSchema>(item: T, max: number, what: str
 export const journeySchema = v.strictObject({
   schema: v.literal(JOURNEY_SCHEMA, (issue) => `expected ${JOURNEY_SCHEMA}, received ${issue.received}`),
   title: textSchema(MAX_SHORT_TEXT, true),
-  locale: v.optional(v.pipe(v.string(), v.regex(/^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$/, 'expected a language code such as "en", "ru" or "uk"'))),
+  locale: v.optional(v.pipe(v.string((issue) => `expected a language code such as "en", received ${issue.received}`), v.regex(/^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$/, 'expected a language code such as "en", "ru" or "uk"'))),
   scope: scopeSchema,
   personas: limitedArray(personaSchema, MAX_PERSONAS, 'personas', 1),
   stages: limitedArray(stageSchema, MAX_STAGES, 'stages', 1),
   lanes: limitedArray(laneSchema, MAX_LANES, 'lanes', 1),
   cards: limitedArray(cardSchema, MAX_CARDS, 'cards'),
   emotions: v.optional(limitedArray(emotionSchema, MAX_PERSONAS * MAX_STAGES, 'emotion scores'), []),
-});
+}, describeObjectIssue('a journey'));
 
 /** Renders a valibot issue path as `stages[2].name`. */
 function formatIssuePath(path: readonly v.IssuePathItem[] | undefined): string {

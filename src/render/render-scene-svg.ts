@@ -15,9 +15,12 @@ export interface RenderSvgOptions {
 
 const FONT_FAMILY = "Inter, 'Segoe UI', Roboto, 'Helvetica Neue', Arial, 'Noto Sans', sans-serif";
 
-/** Escapes text for XML content and attribute values. */
+/**
+ * Escapes text for XML content and attribute values, and drops the control
+ * characters XML 1.0 forbids (a browser refuses the whole file otherwise).
+ */
 export function escapeXml(text: string): string {
-  return text.replace(/[&<>"']/g, (char) => `&#${char.charCodeAt(0)};`);
+  return text.replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/g, '').replace(/[&<>"']/g, (char) => `&#${char.charCodeAt(0)};`);
 }
 
 interface DrawContext {

@@ -220,11 +220,9 @@ describe('cjm on arbitrary input', () => {
 });
 
 describe('cjm and an output it cannot write', () => {
-  // runCli catches a failed read of FILE (exit 1, message naming it) but
-  // calls io.writeFile for -o OUT unguarded: "cjm render a.json -o
-  // missing-folder/a.svg" ends in an uncaught ENOENT and a stack trace, though
-  // runCli promises never to throw for bad input or usage.
-  it.fails('reports the path instead of throwing', () => {
+  // "cjm render a.json -o missing-folder/a.svg" reports the path and exits 2;
+  // runCli never throws for bad input or usage.
+  it('reports the path instead of throwing', () => {
     const io = createMemoryIo({ 'store.json': ONLINE_STORE });
     io.writeFile = (path) => {
       throw Object.assign(new Error(`ENOENT: no such file or directory, open '${path}'`), { code: 'ENOENT' });

@@ -121,12 +121,10 @@ describe('renderSceneSvg', () => {
 });
 
 describe('renderSceneSvg and characters XML cannot hold', () => {
-  // parseJourney accepts any string as card text, control characters
-  // included, and escapeXml passes them through; XML 1.0 allows none of
-  // U+0000–U+0008, U+000B, U+000C, U+000E–U+001F even as a reference, so a
-  // browser refuses the whole .svg ("invalid character"). Text pasted from
-  // office suites carries such characters.
-  it.fails('never writes them, or the journey is refused before', () => {
+  // XML 1.0 allows none of U+0000–U+0008, U+000B, U+000C, U+000E–U+001F,
+  // even as a reference: a browser would refuse the whole .svg. Text pasted
+  // from office suites carries such characters.
+  it('never writes them, or the journey is refused before', () => {
     const journey = createOnlineStoreJourney();
     journey.cards[0]!.text = 'Pasted\u0001text with a\u001Fcontrol character';
     const parsed = parseJourney(journey);

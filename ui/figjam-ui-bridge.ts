@@ -1,6 +1,7 @@
 import { parseMainToUiMessage, type MainToUiMessage, type UiToMainMessage } from '../src/hosts/figjam/figjam-messages';
 import type { ApplyProgress, ApplyReport } from '../src/sync/host-port';
 import type { PanelController } from './panel-controller';
+import { createOnlineStoreJourney } from '../src/model/templates/online-store-template';
 
 /** The window pair the bridge talks through: the iframe and its parent (FigJam). */
 export interface UiBridgeWindows {
@@ -68,14 +69,18 @@ export function createUiBridge(windows: UiBridgeWindows): UiBridge {
 
   windows.self.addEventListener('message', handleMessage as EventListener);
 
+  const runAsync = (message: UiToMainMessage, onProgress: PendingRun['onProgress']): Promise<ApplyReport> => {
+    if (pending) return Promise.reject(new Error('a map is already being drawn; wait for it to finish'));
+    return new Promise<ApplyReport>((resolve, reject) => {
+      pending = { onProgress, resolve, reject };
+      post(message);
+    });
+  };
+
   const controller: PanelController = {
-    insertTemplateAsync(onProgress) {
-      if (pending) return Promise.reject(new Error('a map is already being drawn; wait for it to finish'));
-      return new Promise<ApplyReport>((resolve, reject) => {
-        pending = { onProgress, resolve, reject };
-        post({ type: 'insert-template' });
-      });
-    },
+    insertTemplateAsync: (onProgress) => runAsync({ type: 'insert-template' }, onProgress),
+    // "generate" draws onto the map this panel inserted last.
+    finishMapAsync: (onProgress) => runAsync({ type: 'generate', journey: createOnlineStoreJourney() }, onProgress),
   };
 
   return {

@@ -10,10 +10,14 @@ import type { PanelController } from './panel-controller';
 const root = document.getElementById('app');
 if (root) {
   const host = createMiroHost(miro.board);
+  let mapId = createMapId(Math.random);
   const controller: PanelController = {
     hostLocale: navigator.language,
-    insertTemplateAsync: (onProgress) =>
-      generateMapAsync(host, createOnlineStoreJourney(), { metrics: MIRO_METRICS, mapId: createMapId(Math.random), onProgress }),
+    insertTemplateAsync: (onProgress) => {
+      mapId = createMapId(Math.random);
+      return generateMapAsync(host, createOnlineStoreJourney(), { metrics: MIRO_METRICS, mapId, onProgress });
+    },
+    finishMapAsync: (onProgress) => generateMapAsync(host, createOnlineStoreJourney(), { metrics: MIRO_METRICS, mapId, onProgress }),
   };
   render(<PanelApp controller={controller} />, root);
 }

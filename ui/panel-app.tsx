@@ -17,15 +17,18 @@ export function PanelApp({ controller, initialLocale }: { controller: PanelContr
   const [state, setState] = useState<RunState>({ phase: 'idle' });
   const strings = STRINGS[locale];
 
-  async function handleInsertClick() {
+  async function runAsync(draw: PanelController['insertTemplateAsync']) {
     setState({ phase: 'running' });
     try {
-      const report = await controller.insertTemplateAsync((progress) => setState({ phase: 'running', progress }));
+      const report = await draw((progress) => setState({ phase: 'running', progress }));
       setState({ phase: 'done', report });
     } catch (error) {
       setState({ phase: 'error', message: error instanceof Error ? error.message : String(error) });
     }
   }
+
+  const handleInsertClick = () => runAsync((onProgress) => controller.insertTemplateAsync(onProgress));
+  const handleFinishClick = () => runAsync((onProgress) => controller.finishMapAsync(onProgress));
 
   function handleLanguageChange(event: Event) {
     setLocale(pickLocale((event.currentTarget as HTMLSelectElement).value));
@@ -61,7 +64,14 @@ export function PanelApp({ controller, initialLocale }: { controller: PanelContr
         {state.phase === 'done' && (
           <>
             <p>{strings.done(state.report.created, state.report.updated)}</p>
-            {state.report.failed.length > 0 && <p class="panel__warning">{strings.failed(state.report.failed.length)}</p>}
+            {state.report.failed.length > 0 && (
+              <>
+                <p class="panel__warning">{strings.failed(state.report.failed.length, state.report.failed[0]?.reason ?? '')}</p>
+                <button type="button" class="button" onClick={handleFinishClick}>
+                  {strings.finish}
+                </button>
+              </>
+            )}
           </>
         )}
       </div>

@@ -9,4 +9,6 @@ export interface PanelController {
   hostLocale?: string;
   /** Draws the default template as a new map; failures per item are in the report. */
   insertTemplateAsync(onProgress: (progress: ApplyProgress) => void): Promise<ApplyReport>;
+  /** Draws what is still missing of the map inserted last, without duplicates. */
+  finishMapAsync(onProgress: (progress: ApplyProgress) => void): Promise<ApplyReport>;
 }

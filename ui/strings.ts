@@ -10,7 +10,8 @@ const en = {
   progress: (done: number, total: number) => `${done} of ${total} items`,
   done: (created: number, updated: number) =>
     updated > 0 ? `Map ready: ${created} items created, ${updated} updated.` : `Map ready: ${created} items created.`,
-  failed: (count: number) => `${count} items could not be drawn. Click the button again to finish the map.`,
+  failed: (count: number, reason: string) => `${count} items could not be drawn (${reason}).`,
+  finish: 'Finish the map',
   error: 'The map could not be drawn',
   language: 'Language',
 };
@@ -25,7 +26,8 @@ const ru: Strings = {
   progress: (done, total) => `${done} из ${total} элементов`,
   done: (created, updated) =>
     updated > 0 ? `Карта готова: создано ${created}, обновлено ${updated}.` : `Карта готова: создано элементов — ${created}.`,
-  failed: (count) => `Не удалось нарисовать элементов: ${count}. Нажмите кнопку ещё раз, чтобы дорисовать карту.`,
+  failed: (count, reason) => `Не удалось нарисовать элементов: ${count} (${reason}).`,
+  finish: 'Дорисовать карту',
   error: 'Не удалось нарисовать карту',
   language: 'Язык',
 };
@@ -38,7 +40,8 @@ const uk: Strings = {
   progress: (done, total) => `${done} з ${total} елементів`,
   done: (created, updated) =>
     updated > 0 ? `Карта готова: створено ${created}, оновлено ${updated}.` : `Карта готова: створено елементів — ${created}.`,
-  failed: (count) => `Не вдалося намалювати елементів: ${count}. Натисніть кнопку ще раз, щоб домалювати карту.`,
+  failed: (count, reason) => `Не вдалося намалювати елементів: ${count} (${reason}).`,
+  finish: 'Домалювати карту',
   error: 'Не вдалося намалювати карту',
   language: 'Мова',
 };

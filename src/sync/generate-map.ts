@@ -5,6 +5,12 @@ import type { TextMeasurer } from '../layout/measure-text';
 import { diffScene } from './diff-scene';
 import type { ApplyProgress, ApplyReport, HostPort } from './host-port';
 
+/**
+ * Rounds of read → diff → apply one run makes at most: a round after a
+ * partial failure redraws only what is still missing or stale.
+ */
+export const MAX_GENERATE_ROUNDS = 3;
+
 /** Options of one generation run. */
 export interface GenerateMapOptions {
   metrics: HostMetrics;
@@ -17,15 +23,26 @@ export interface GenerateMapOptions {
 /**
  * Draws a journey on the board as map `mapId`: lays it out, reads what the
  * board already holds of that map, writes only the difference, then brings
- * the map into view. Running it again after an interrupted run finishes the
- * map without duplicates; running it on an unchanged map writes nothing.
- * Item failures are in the report, not thrown.
+ * the map into view. When some items fail, it reads the map again and writes
+ * what is still missing, up to MAX_GENERATE_ROUNDS rounds; running it again
+ * later with the same `mapId` finishes the map without duplicates, and on an
+ * unchanged map it writes nothing. Item failures are in the report (those of
+ * the last round), not thrown.
  */
 export async function generateMapAsync(host: HostPort, journey: Journey, options: GenerateMapOptions): Promise<ApplyReport> {
   const scene = layoutJourney(journey, { metrics: options.metrics, measureText: options.measureText });
-  const snapshot = await host.readMapAsync(options.mapId);
-  const plan = diffScene(scene, snapshot, options.mapId);
-  const report = await host.applyAsync(plan, options.onProgress);
+  let total: ApplyReport | undefined;
+  for (let round = 0; round < MAX_GENERATE_ROUNDS; round += 1) {
+    const snapshot = await host.readMapAsync(options.mapId);
+    const plan = diffScene(scene, snapshot, options.mapId);
+    if (total && plan.ops.length === 0) break;
+    const report = await host.applyAsync(plan, options.onProgress);
+    total = total
+      ? { ...report, created: total.created + report.created, updated: total.updated + report.updated, deleted: total.deleted + report.deleted }
+      : report;
+    if (report.failed.length === 0) break;
+  }
   await host.focusMapAsync(options.mapId);
-  return report;
+  if (!total) throw new Error('generateMapAsync made no round; MAX_GENERATE_ROUNDS must be at least 1');
+  return total;
 }

@@ -29,7 +29,10 @@ const describeError = (error: unknown): string => (error instanceof Error ? erro
 function describeReport(report: ApplyReport): string {
   const drawn = report.created + report.updated;
   const failed = report.failed.length;
-  return failed === 0 ? `CJM map inserted: ${drawn} items` : `CJM map inserted: ${drawn} items, ${failed} could not be drawn (run Insert CJM template again to finish it)`;
+  const reason = report.failed[0]?.reason ?? '';
+  return failed === 0
+    ? `CJM map inserted: ${drawn} items`
+    : `CJM map inserted: ${drawn} items; ${failed} could not be drawn (${reason}). Open CJM panel and click Insert again, or undo and retry.`;
 }
 
 /**

@@ -60,7 +60,7 @@ const FRAME_FILL = '#ffffff';
 function requireItem<T extends MiroBoardItem['type']>(item: MiroBoardItem, type: T): Extract<MiroBoardItem, { type: T }> {
   if (item.type !== type) {
     throw new Error(
-      `Expected a Miro ${type} item, received a ${item.type} (id ${item.id}) carrying the same key; it was probably replaced by hand. Delete it and run Regenerate.`,
+      `Expected a Miro ${type} item, received a ${item.type} (id ${item.id}) carrying the same key; it was probably replaced by hand. Delete it, then click Finish the map in the panel.`,
     );
   }
   return item as Extract<MiroBoardItem, { type: T }>;
@@ -215,7 +215,7 @@ const emotionLineDrawer: MiroDrawer<EmotionLineNode> = {
     const ends = node.pointKeys.map((key) => {
       const id = context.findItemIdByKey(key);
       if (!id) {
-        throw new Error(`Emotion point ${key} is not on the board, so line ${node.key} cannot join it; run Regenerate to draw the point, then the line.`);
+        throw new Error(`Emotion point ${key} is not on the board, so line ${node.key} cannot join it; click Finish the map in the panel to draw the point, then the line.`);
       }
       return id;
     });

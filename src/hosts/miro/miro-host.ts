@@ -272,7 +272,7 @@ export function createMiroHost(board: Board, options: MiroHostOptions = {}): Hos
       if (tooBig) throw new Error(tooBig);
       const drawer = findDrawer(node);
       const frame = state?.frame;
-      if (drawer.isFrameChild && !frame) throw new Error(`the map's frame is missing, so ${node.key} has nowhere to go; run Regenerate to draw the frame first.`);
+      if (drawer.isFrameChild && !frame) throw new Error(`the map's frame is missing, so ${node.key} has nowhere to go; click Finish the map in the panel to draw the frame first.`);
       const items = await drawer.createAsync(node, context);
       try {
         for (const item of items) {

@@ -48,7 +48,7 @@ export async function retryOnRateLimitAsync<T>(call: () => Promise<T>, options: 
       if (!isRateLimitError(error)) throw error;
       if (attempt >= maxAttempts) {
         throw new Error(
-          `Miro rate limit still exceeded after ${attempt} attempts (${describeError(error)}); wait a minute and run Regenerate again to finish the map.`,
+          `Miro rate limit still exceeded after ${attempt} attempts (${describeError(error)}); wait a minute, then click Finish the map in the panel.`,
         );
       }
       await options.sleepAsync(Math.min(maxDelayMs, baseDelayMs * 2 ** (attempt - 1)));

@@ -24,7 +24,11 @@ function setUp(options: { concurrency?: number } = {}) {
     },
   });
   const generateAsync = (journey: Journey = createOnlineStoreJourney()) => generateMapAsync(host, journey, { metrics: MIRO_METRICS, mapId: MAP_ID });
-  return { fake, host, sleeps, generateAsync };
+  // One read → diff → apply round, without the retry rounds of generateMapAsync,
+  // to see what the adapter itself reports.
+  const applyOnceAsync = async (journey: Journey = createOnlineStoreJourney()) =>
+    host.applyAsync(diffScene(layOut(journey), await host.readMapAsync(MAP_ID), MAP_ID));
+  return { fake, host, sleeps, generateAsync, applyOnceAsync };
 }
 
 const layOut = (journey: Journey = createOnlineStoreJourney()) => layoutJourney(journey, { metrics: MIRO_METRICS });
@@ -177,11 +181,11 @@ describe('createMiroHost: calls, credits and limits', () => {
   });
 
   it('reports an item as failed when the rate limit outlasts every retry, without throwing', async () => {
-    const { fake, generateAsync } = setUp({ concurrency: 1 });
+    const { fake, applyOnceAsync } = setUp({ concurrency: 1 });
     fake.failWithRateLimit(8, { method: 'board.createText' });
-    const report = await generateAsync();
+    const report = await applyOnceAsync();
     expect(report.failed).toHaveLength(1);
-    expect(report.failed[0]?.reason).toMatch(/rate limit still exceeded after 8 attempts.*Regenerate/);
+    expect(report.failed[0]?.reason).toMatch(/rate limit still exceeded after 8 attempts.*Finish the map/);
     expect(report.created).toBe(layOut().nodes.length - 1);
   });
 
@@ -216,10 +220,10 @@ describe('createMiroHost: regenerating', () => {
   });
 
   it('finishes a map after a failed create, with no duplicates', async () => {
-    const { fake, host, generateAsync } = setUp();
+    const { fake, host, generateAsync, applyOnceAsync } = setUp();
     const scene = layOut();
     fake.failNthCall('board.createStickyNote', 5);
-    const first = await generateAsync();
+    const first = await applyOnceAsync();
     expect(first.failed).toHaveLength(1);
     expect(first.failed[0]?.reason).toMatch(/temporarily unavailable/);
     const snapshot = await host.readMapAsync(MAP_ID);
@@ -235,9 +239,9 @@ describe('createMiroHost: regenerating', () => {
   });
 
   it('removes an item whose identity could not be stored, so the next run redraws it once', async () => {
-    const { fake, host, generateAsync } = setUp();
+    const { fake, host, generateAsync, applyOnceAsync } = setUp();
     fake.failNthCall('item.setMetadata', 12);
-    const first = await generateAsync();
+    const first = await applyOnceAsync();
     expect(first.failed).toHaveLength(1);
     const snapshot = await host.readMapAsync(MAP_ID);
     expect(snapshot?.foreign).toEqual([]);

@@ -1,0 +1,56 @@
+import { describe, expect, it } from 'vitest';
+import { FIGJAM_METRICS, MIRO_METRICS } from '../../src/layout/host-metrics';
+import { layoutJourney } from '../../src/layout/layout-journey';
+import { createFigjamHost } from '../../src/hosts/figjam/figjam-host';
+import { createMiroHost } from '../../src/hosts/miro/miro-host';
+import { createOnlineStoreJourney } from '../../src/model/templates/online-store-template';
+import { generateMapAsync, MAX_GENERATE_ROUNDS } from '../../src/sync/generate-map';
+import { createFakeFigma } from '../hosts/figjam/fake-figma';
+import { FakeMiroBoard } from '../hosts/miro/fake-miro-board';
+
+const MAP_ID = 'map-rounds01';
+const journey = createOnlineStoreJourney();
+
+function countKeys(keys: readonly string[]): Map<string, number> {
+  const counts = new Map<string, number>();
+  for (const key of keys) counts.set(key, (counts.get(key) ?? 0) + 1);
+  return counts;
+}
+
+describe('generateMapAsync', () => {
+  it('finishes a FigJam map in the same run when one item fails, with no duplicates', async () => {
+    const fake = createFakeFigma();
+    fake.failOn('create', 40);
+    const report = await generateMapAsync(createFigjamHost(fake.api), journey, { metrics: FIGJAM_METRICS, mapId: MAP_ID });
+    const sceneKeys = layoutJourney(journey, { metrics: FIGJAM_METRICS }).nodes.map((node) => node.key);
+    const drawnKeys = fake.listNodes().map((node) => JSON.parse(node.getPluginData('cjm')).k as string);
+    expect(report.failed).toEqual([]);
+    expect(report.created).toBe(sceneKeys.length);
+    expect(countKeys(drawnKeys)).toEqual(countKeys(sceneKeys));
+  });
+
+  it('finishes a Miro map in the same run when one item fails, with no duplicates', async () => {
+    const fake = new FakeMiroBoard();
+    fake.failNthCall('board.createStickyNote', 5);
+    const host = createMiroHost(fake.asBoard(), { sleepAsync: async () => undefined });
+    const report = await generateMapAsync(host, journey, { metrics: MIRO_METRICS, mapId: MAP_ID });
+    const stickies = fake.listRecords().filter((record) => record.type === 'sticky_note');
+    expect(report.failed).toEqual([]);
+    expect(stickies).toHaveLength(journey.cards.length);
+    expect(new Set(stickies.map((record) => JSON.stringify(record.metadata.cjm))).size).toBe(journey.cards.length);
+  });
+
+  it(`gives up after ${MAX_GENERATE_ROUNDS} rounds and reports what is still missing`, async () => {
+    const fake = createFakeFigma();
+    // The fake counts every createSticky against each pending rule until one
+    // fires: with three rules of 85, the last sticky of the first round fails,
+    // then the one retry of each later round.
+    const stickies = journey.cards.length;
+    for (let round = 0; round < MAX_GENERATE_ROUNDS; round += 1) fake.failOn('createSticky', stickies);
+    const report = await generateMapAsync(createFigjamHost(fake.api), journey, { metrics: FIGJAM_METRICS, mapId: MAP_ID });
+    expect(report.failed).toHaveLength(1);
+    expect(report.failed[0]?.key).toMatch(/^card:/);
+    const rerun = await generateMapAsync(createFigjamHost(fake.api), journey, { metrics: FIGJAM_METRICS, mapId: MAP_ID });
+    expect(rerun).toMatchObject({ created: 1, updated: 0, deleted: 0, failed: [] });
+  });
+});

@@ -1,4 +1,5 @@
 import { parseMainToUiMessage, type MainToUiMessage, type UiToMainMessage } from '../src/hosts/figjam/figjam-messages';
+import type { RegenerateOutcome } from '../src/sync/regenerate-map';
 import type { ApplyProgress, ApplyReport } from '../src/sync/host-port';
 import type { PanelController } from './panel-controller';
 import { createOnlineStoreJourney } from '../src/model/templates/online-store-template';
@@ -19,7 +20,7 @@ export interface UiBridge {
 
 interface PendingRun {
   onProgress: (progress: ApplyProgress) => void;
-  resolve: (report: ApplyReport) => void;
+  resolve: (done: { report: ApplyReport; outcome?: RegenerateOutcome }) => void;
   reject: (error: Error) => void;
 }
 
@@ -57,7 +58,7 @@ export function createUiBridge(windows: UiBridgeWindows): UiBridge {
         pending?.onProgress({ done: message.done, total: message.total });
         return;
       case 'done':
-        pending?.resolve(message.report);
+        pending?.resolve(message.outcome ? { report: message.report, outcome: message.outcome } : { report: message.report });
         pending = undefined;
         return;
       case 'error':
@@ -69,18 +70,23 @@ export function createUiBridge(windows: UiBridgeWindows): UiBridge {
 
   windows.self.addEventListener('message', handleMessage as EventListener);
 
-  const runAsync = (message: UiToMainMessage, onProgress: PendingRun['onProgress']): Promise<ApplyReport> => {
+  const runAsync = (message: UiToMainMessage, onProgress: PendingRun['onProgress']): Promise<{ report: ApplyReport; outcome?: RegenerateOutcome }> => {
     if (pending) return Promise.reject(new Error('a map is already being drawn; wait for it to finish'));
-    return new Promise<ApplyReport>((resolve, reject) => {
+    return new Promise((resolve, reject) => {
       pending = { onProgress, resolve, reject };
       post(message);
     });
   };
 
   const controller: PanelController = {
-    insertTemplateAsync: (onProgress) => runAsync({ type: 'insert-template' }, onProgress),
+    insertTemplateAsync: async (onProgress) => (await runAsync({ type: 'insert-template' }, onProgress)).report,
     // "generate" draws onto the map this panel inserted last.
-    finishMapAsync: (onProgress) => runAsync({ type: 'generate', journey: createOnlineStoreJourney() }, onProgress),
+    finishMapAsync: async (onProgress) => (await runAsync({ type: 'generate', journey: createOnlineStoreJourney() }, onProgress)).report,
+    regenerateAsync: async (onProgress) => {
+      const done = await runAsync({ type: 'regenerate' }, onProgress);
+      if (!done.outcome) throw new Error('the plugin answered without saying what it regenerated');
+      return { report: done.report, outcome: done.outcome };
+    },
   };
 
   return {

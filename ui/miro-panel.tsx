@@ -4,6 +4,8 @@ import { createOnlineStoreJourney } from '../src/model/templates/online-store-te
 import { createMiroHost } from '../src/hosts/miro/miro-host';
 import { generateMapAsync } from '../src/sync/generate-map';
 import { createMapId } from '../src/sync/item-identity';
+import { chooseMapAsync, regenerateMapAsync } from '../src/sync/regenerate-map';
+import { formatValidationErrors } from '../src/model/parse-result';
 import { PanelApp } from './panel-app';
 import type { PanelController } from './panel-controller';
 
@@ -18,6 +20,13 @@ if (root) {
       return generateMapAsync(host, createOnlineStoreJourney(), { metrics: MIRO_METRICS, mapId, onProgress });
     },
     finishMapAsync: (onProgress) => generateMapAsync(host, createOnlineStoreJourney(), { metrics: MIRO_METRICS, mapId, onProgress }),
+    regenerateAsync: async (onProgress) => {
+      const chosen = await chooseMapAsync(host);
+      if (!chosen.ok) throw new Error(formatValidationErrors(chosen.errors));
+      const result = await regenerateMapAsync(host, { metrics: MIRO_METRICS, map: chosen.value, createMapId: () => createMapId(Math.random), onProgress });
+      mapId = result.mapId;
+      return { report: result.report, outcome: result.outcome };
+    },
   };
   render(<PanelApp controller={controller} />, root);
 }

@@ -1,34 +1,38 @@
 import { useState } from 'preact/hooks';
+import type { RegenerateOutcome } from '../src/sync/regenerate-map';
 import type { ApplyProgress, ApplyReport } from '../src/sync/host-port';
 import type { PanelController } from './panel-controller';
 import { LOCALES, pickLocale, STRINGS, type Locale } from './strings';
 
+type Action = 'insert' | 'regenerate';
+
 type RunState =
   | { phase: 'idle' }
-  | { phase: 'running'; progress?: ApplyProgress }
-  | { phase: 'done'; report: ApplyReport }
-  | { phase: 'error'; message: string };
+  | { phase: 'running'; action: Action; progress?: ApplyProgress }
+  | { phase: 'done'; action: Action; report: ApplyReport; outcome?: RegenerateOutcome }
+  | { phase: 'error'; action: Action; message: string };
 
 const LANGUAGE_NAMES: Record<Locale, string> = { en: 'English', ru: 'Русский', uk: 'Українська' };
 
-/** The cjm-board panel: one button that inserts the journey map template. */
+/** The cjm-board panel: insert the journey map template, or regenerate a map after board edits. */
 export function PanelApp({ controller, initialLocale }: { controller: PanelController; initialLocale?: string }) {
   const [locale, setLocale] = useState<Locale>(pickLocale(initialLocale ?? controller.hostLocale));
   const [state, setState] = useState<RunState>({ phase: 'idle' });
   const strings = STRINGS[locale];
 
-  async function runAsync(draw: PanelController['insertTemplateAsync']) {
-    setState({ phase: 'running' });
+  async function runAsync(action: Action, draw: (onProgress: (progress: ApplyProgress) => void) => Promise<{ report: ApplyReport; outcome?: RegenerateOutcome }>) {
+    setState({ phase: 'running', action });
     try {
-      const report = await draw((progress) => setState({ phase: 'running', progress }));
-      setState({ phase: 'done', report });
+      const result = await draw((progress) => setState({ phase: 'running', action, progress }));
+      setState({ phase: 'done', action, ...result });
     } catch (error) {
-      setState({ phase: 'error', message: error instanceof Error ? error.message : String(error) });
+      setState({ phase: 'error', action, message: error instanceof Error ? error.message : String(error) });
     }
   }
 
-  const handleInsertClick = () => runAsync((onProgress) => controller.insertTemplateAsync(onProgress));
-  const handleFinishClick = () => runAsync((onProgress) => controller.finishMapAsync(onProgress));
+  const handleInsertClick = () => runAsync('insert', async (onProgress) => ({ report: await controller.insertTemplateAsync(onProgress) }));
+  const handleFinishClick = () => runAsync('insert', async (onProgress) => ({ report: await controller.finishMapAsync(onProgress) }));
+  const handleRegenerateClick = () => runAsync('regenerate', (onProgress) => controller.regenerateAsync(onProgress));
 
   function handleLanguageChange(event: Event) {
     setLocale(pickLocale((event.currentTarget as HTMLSelectElement).value));
@@ -51,35 +55,48 @@ export function PanelApp({ controller, initialLocale }: { controller: PanelContr
         </label>
       </header>
       <p class="panel__intro">{strings.intro}</p>
-      <button type="button" class="button button--primary" onClick={handleInsertClick} disabled={running} aria-busy={running}>
-        {running ? strings.inserting : strings.insert}
+      <button type="button" class="button button--primary" onClick={handleInsertClick} disabled={running} aria-busy={running && state.action === 'insert'}>
+        {running && state.action === 'insert' ? strings.inserting : strings.insert}
+      </button>
+      <p class="panel__intro">{strings.regenerateHint}</p>
+      <button type="button" class="button" onClick={handleRegenerateClick} disabled={running} aria-busy={running && state.action === 'regenerate'}>
+        {running && state.action === 'regenerate' ? strings.regenerating : strings.regenerate}
       </button>
       {state.phase === 'running' && state.progress && (
         <div class="panel__progress">
-          <progress max={state.progress.total} value={state.progress.done} aria-label={strings.inserting} />
+          <progress max={state.progress.total} value={state.progress.done} aria-label={state.action === 'insert' ? strings.inserting : strings.regenerating} />
           <span>{strings.progress(state.progress.done, state.progress.total)}</span>
         </div>
       )}
       <div role="status" aria-live="polite" class="panel__status">
-        {state.phase === 'done' && (
+        {state.phase === 'done' && <Summary state={state} strings={strings} />}
+        {state.phase === 'done' && state.report.failed.length > 0 && (
           <>
-            <p>{strings.done(state.report.created, state.report.updated)}</p>
-            {state.report.failed.length > 0 && (
-              <>
-                <p class="panel__warning">{strings.failed(state.report.failed.length, state.report.failed[0]?.reason ?? '')}</p>
-                <button type="button" class="button" onClick={handleFinishClick}>
-                  {strings.finish}
-                </button>
-              </>
-            )}
+            <p class="panel__warning">{strings.failed(state.report.failed.length, state.report.failed[0]?.reason ?? '')}</p>
+            <button type="button" class="button" onClick={state.action === 'insert' ? handleFinishClick : handleRegenerateClick}>
+              {state.action === 'insert' ? strings.finish : strings.regenerate}
+            </button>
           </>
         )}
       </div>
       {state.phase === 'error' && (
         <p role="alert" class="panel__error">
-          {strings.error}: {state.message}
+          {state.action === 'insert' ? strings.error : strings.regenerateError}: {state.message}
         </p>
       )}
     </main>
+  );
+}
+
+function Summary({ state, strings }: { state: Extract<RunState, { phase: 'done' }>; strings: (typeof STRINGS)[Locale] }) {
+  const { report, outcome } = state;
+  if (!outcome) return <p>{strings.done(report.created, report.updated)}</p>;
+  const written = report.created + report.updated + report.deleted;
+  return (
+    <>
+      <p>{written === 0 && outcome.edits === 0 && outcome.adopted === 0 ? strings.upToDate(outcome.title) : strings.regenerated(outcome.title, outcome.edits, outcome.adopted, written)}</p>
+      {report.released > 0 && <p>{strings.released(report.released)}</p>}
+      {outcome.conflicts > 0 && <p class="panel__warning">{strings.conflicts(outcome.conflicts)}</p>}
+    </>
   );
 }

@@ -1,4 +1,5 @@
 import type { ApplyProgress, ApplyReport } from '../src/sync/host-port';
+import type { RegenerateOutcome } from '../src/sync/regenerate-map';
 
 /**
  * What the panel asks of its host. FigJam implements it with messages to
@@ -11,4 +12,10 @@ export interface PanelController {
   insertTemplateAsync(onProgress: (progress: ApplyProgress) => void): Promise<ApplyReport>;
   /** Draws what is still missing of the map inserted last, without duplicates. */
   finishMapAsync(onProgress: (progress: ApplyProgress) => void): Promise<ApplyReport>;
+  /**
+   * Regenerates the selected map (or the only one): keeps the board's edits
+   * and re-lays the map out. Rejects with a message when there is no map to
+   * choose or its journey cannot be read.
+   */
+  regenerateAsync(onProgress: (progress: ApplyProgress) => void): Promise<{ report: ApplyReport; outcome: RegenerateOutcome }>;
 }

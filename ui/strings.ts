@@ -12,7 +12,16 @@ const en = {
     updated > 0 ? `Map ready: ${created} items created, ${updated} updated.` : `Map ready: ${created} items created.`,
   failed: (count: number, reason: string) => `${count} items could not be drawn (${reason}).`,
   finish: 'Finish the map',
+  regenerate: 'Regenerate',
+  regenerateHint: 'Edited the map on the board? Regenerate keeps every edit and tidies the map in place.',
+  regenerating: 'Regenerating the map…',
+  regenerated: (title: string, edits: number, adopted: number, written: number) =>
+    `“${title}” regenerated: ${edits} board edits kept, ${adopted} new stickies added, ${written} items redrawn.`,
+  upToDate: (title: string) => `“${title}” is up to date: nothing to redraw.`,
+  conflicts: (count: number) => `${count} changes were made both on the board and in the panel; the board’s version was kept.`,
+  released: (count: number) => `${count} items could not become part of the map and were left exactly as you wrote them.`,
   error: 'The map could not be drawn',
+  regenerateError: 'Could not regenerate',
   language: 'Language',
 };
 
@@ -28,7 +37,16 @@ const ru: Strings = {
     updated > 0 ? `Карта готова: создано ${created}, обновлено ${updated}.` : `Карта готова: создано элементов — ${created}.`,
   failed: (count, reason) => `Не удалось нарисовать элементов: ${count} (${reason}).`,
   finish: 'Дорисовать карту',
+  regenerate: 'Перестроить',
+  regenerateHint: 'Правили карту на доске? «Перестроить» сохранит все правки и аккуратно перестроит карту на месте.',
+  regenerating: 'Перестраиваем карту…',
+  regenerated: (title, edits, adopted, written) =>
+    `«${title}» перестроена: сохранено правок — ${edits}, добавлено новых стикеров — ${adopted}, перерисовано элементов — ${written}.`,
+  upToDate: (title) => `«${title}» актуальна: перерисовывать нечего.`,
+  conflicts: (count) => `Изменений и на доске, и в панели: ${count}; оставлена версия с доски.`,
+  released: (count) => `Элементов, которые не стали частью карты и оставлены как есть: ${count}.`,
   error: 'Не удалось нарисовать карту',
+  regenerateError: 'Не удалось перестроить',
   language: 'Язык',
 };
 
@@ -42,7 +60,16 @@ const uk: Strings = {
     updated > 0 ? `Карта готова: створено ${created}, оновлено ${updated}.` : `Карта готова: створено елементів — ${created}.`,
   failed: (count, reason) => `Не вдалося намалювати елементів: ${count} (${reason}).`,
   finish: 'Домалювати карту',
+  regenerate: 'Перебудувати',
+  regenerateHint: 'Редагували карту на дошці? «Перебудувати» збереже всі правки й акуратно перебудує карту на місці.',
+  regenerating: 'Перебудовуємо карту…',
+  regenerated: (title, edits, adopted, written) =>
+    `«${title}» перебудовано: збережено правок — ${edits}, додано нових стікерів — ${adopted}, перемальовано елементів — ${written}.`,
+  upToDate: (title) => `«${title}» актуальна: перемальовувати нічого.`,
+  conflicts: (count) => `Змін і на дошці, і в панелі: ${count}; залишено версію з дошки.`,
+  released: (count) => `Елементів, що не стали частиною карти й залишені як є: ${count}.`,
   error: 'Не вдалося намалювати карту',
+  regenerateError: 'Не вдалося перебудувати',
   language: 'Мова',
 };
 

@@ -2,8 +2,9 @@ import type { Journey } from '../model/journey';
 import type { HostMetrics } from '../layout/host-metrics';
 import { layoutJourney } from '../layout/layout-journey';
 import type { TextMeasurer } from '../layout/measure-text';
+import type { Scene } from '../layout/scene';
 import { diffScene } from './diff-scene';
-import type { ApplyProgress, ApplyReport, HostPort } from './host-port';
+import type { ApplyPlan, ApplyProgress, ApplyReport, HostPort, StoredJourney } from './host-port';
 
 /**
  * Rounds of read → diff → apply one run makes at most: a round after a
@@ -20,29 +21,85 @@ export interface GenerateMapOptions {
   onProgress?: (progress: ApplyProgress) => void;
 }
 
+/** Options of drawing a laid-out journey. */
+export interface DrawJourneyOptions {
+  mapId: string;
+  /** The plan of the first round when the caller has one (Regenerate adopts and releases items in it). */
+  firstPlan?: ApplyPlan;
+  /** What the map stores now, when the caller has already loaded it. */
+  stored?: StoredJourney;
+  onProgress?: (progress: ApplyProgress) => void;
+}
+
+/** JSON with object keys sorted, so equal data compares equal whatever its key order. */
+function stringifyStably(value: unknown): string {
+  return JSON.stringify(value, (_key, inner: unknown) =>
+    inner && typeof inner === 'object' && !Array.isArray(inner)
+      ? Object.fromEntries(Object.entries(inner as Record<string, unknown>).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)))
+      : inner,
+  );
+}
+
+const sameJourney = (a: unknown, b: Journey): boolean => stringifyStably(a) === stringifyStably(b);
+
 /**
- * Draws a journey on the board as map `mapId`: lays it out, reads what the
- * board already holds of that map, writes only the difference, then brings
- * the map into view. When some items fail, it reads the map again and writes
- * what is still missing, up to MAX_GENERATE_ROUNDS rounds; running it again
- * later with the same `mapId` finishes the map without duplicates, and on an
- * unchanged map it writes nothing. Item failures are in the report (those of
- * the last round), not thrown.
+ * Draws `scene` (the layout of `journey`) as map `mapId` and stores the
+ * journey with the map before the first write. When the plan creates items
+ * the journey is stored as incomplete, and as complete once every item is
+ * drawn, so an interrupted run is finished, not misread as deletions, by the
+ * next; a plan without creates stores it once, as complete. After item failures it
+ * reads the map again and writes what is still missing, up to
+ * MAX_GENERATE_ROUNDS rounds. A map that already shows the scene, with the
+ * journey stored, gets no write at all. Item failures are in the report
+ * (those of the last round), not thrown.
  */
-export async function generateMapAsync(host: HostPort, journey: Journey, options: GenerateMapOptions): Promise<ApplyReport> {
-  const scene = layoutJourney(journey, { metrics: options.metrics, measureText: options.measureText });
+export async function drawJourneyAsync(host: HostPort, journey: Journey, scene: Scene, options: DrawJourneyOptions): Promise<ApplyReport> {
+  const { mapId } = options;
+  const stored = options.stored ?? (await host.loadJourneyAsync(mapId));
+  const storedComplete = stored !== undefined && stored.complete && sameJourney(stored.journey, journey);
   let total: ApplyReport | undefined;
+  let markedIncomplete = false;
   for (let round = 0; round < MAX_GENERATE_ROUNDS; round += 1) {
-    const snapshot = await host.readMapAsync(options.mapId);
-    const plan = diffScene(scene, snapshot, options.mapId);
-    if (total && plan.ops.length === 0) break;
+    const plan = round === 0 && options.firstPlan ? options.firstPlan : diffScene(scene, await host.readMapAsync(mapId), mapId);
+    if (plan.ops.length === 0 && (total || storedComplete)) {
+      total ??= { mapId, origin: plan.origin ?? { x: 0, y: 0 }, created: 0, updated: 0, deleted: 0, released: 0, failed: [] };
+      break;
+    }
+    if (round === 0 && !storedComplete) {
+      const complete = !plan.ops.some((op) => op.type === 'create');
+      await host.saveJourneyAsync(mapId, { journey, complete });
+      markedIncomplete = !complete;
+    } else if (!markedIncomplete && plan.ops.some((op) => op.type === 'create')) {
+      await host.saveJourneyAsync(mapId, { journey, complete: false });
+      markedIncomplete = true;
+    }
     const report = await host.applyAsync(plan, options.onProgress);
     total = total
-      ? { ...report, created: total.created + report.created, updated: total.updated + report.updated, deleted: total.deleted + report.deleted }
+      ? {
+          ...report,
+          created: total.created + report.created,
+          updated: total.updated + report.updated,
+          deleted: total.deleted + report.deleted,
+          released: total.released + report.released,
+        }
       : report;
     if (report.failed.length === 0) break;
   }
-  await host.focusMapAsync(options.mapId);
-  if (!total) throw new Error('generateMapAsync made no round; MAX_GENERATE_ROUNDS must be at least 1');
+  if (!total) throw new Error('drawJourneyAsync made no round; MAX_GENERATE_ROUNDS must be at least 1');
+  if (markedIncomplete && total.failed.length === 0) await host.saveJourneyAsync(mapId, { journey, complete: true });
   return total;
+}
+
+/**
+ * Draws a journey on the board as map `mapId`: lays it out, writes only what
+ * the board does not already show (see drawJourneyAsync), stores the journey
+ * with the map, then brings the map into view. Running it again after an
+ * interrupted run finishes the map without duplicates; on an unchanged map it
+ * writes nothing.
+ */
+export async function generateMapAsync(host: HostPort, journey: Journey, options: GenerateMapOptions): Promise<ApplyReport> {
+  const scene = layoutJourney(journey, { metrics: options.metrics, measureText: options.measureText });
+  const report = await drawJourneyAsync(host, journey, scene, { mapId: options.mapId, onProgress: options.onProgress });
+  await host.focusMapAsync(options.mapId);
+  return report;
 }

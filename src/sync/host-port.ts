@@ -1,6 +1,7 @@
 import type { Point, SceneNode, SceneNodeType } from '../layout/scene';
 import type { SceneKey } from '../layout/scene-keys';
 import type { ItemIdentity } from './item-identity';
+import type { Journey } from '../model/journey';
 
 /** One board item that carries this app's identity, as read back. */
 export interface SnapshotItem {
@@ -39,10 +40,21 @@ export interface Snapshot {
   foreign: ForeignItem[];
 }
 
-/** One change to the board, by scene key. */
+/**
+ * One change to the board, by scene key.
+ * - `create`: draw `node` and give it identity {map, key: node.key, hash}.
+ * - `update`: redraw the items `itemIds` in place to show `node`, and write
+ *   their identity {map, key: node.key, hash} — also for items that had no
+ *   identity yet (a sticky a person added inside a cell is adopted so).
+ * - `release`: remove this app's identity from the items and change nothing
+ *   else: they stay on the board exactly as they are, as a person's items
+ *   (text a person typed that the journey cannot hold is never lost).
+ * - `delete`: remove items that carry this map's identity.
+ */
 export type Op =
   | { type: 'create'; node: SceneNode; hash: string }
   | { type: 'update'; node: SceneNode; hash: string; itemIds: string[] }
+  | { type: 'release'; key: SceneKey; itemIds: string[] }
   | { type: 'delete'; key: SceneKey; itemIds: string[] };
 
 /** Everything one run writes to one map. */
@@ -54,7 +66,7 @@ export interface ApplyPlan {
    * space near the viewport centre).
    */
   origin?: Point;
-  /** Creates first (in drawing order), then updates, then deletes. */
+  /** Creates first (in drawing order), then updates, then releases, then deletes. */
   ops: Op[];
 }
 
@@ -71,7 +83,36 @@ export interface ApplyReport {
   created: number;
   updated: number;
   deleted: number;
+  /** Items handed over to people (identity removed, left as they are). */
+  released: number;
   failed: { key: SceneKey; reason: string }[];
+}
+
+/** One map found on the board. */
+export interface MapInfo {
+  mapId: string;
+  title: string;
+  /** The host id of the map's container (FigJam section, Miro frame). */
+  containerId: string;
+  /** The selection is the container or lies inside it. */
+  selected: boolean;
+  /**
+   * True when a person duplicated the map: this container carries the map id
+   * of another container, the original. Its first Regenerate forks it into a
+   * map of its own (`forkMapAsync`).
+   */
+  isCopy: boolean;
+}
+
+/** The journey last drawn on a map, as the adapter stored it. */
+export interface StoredJourney {
+  /** Raw stored data; the core validates it (`parseJourney`). */
+  journey: unknown;
+  /**
+   * False while a run is drawing the map: an item missing from the board is
+   * then not drawn yet rather than deleted by a person.
+   */
+  complete: boolean;
 }
 
 /**
@@ -85,4 +126,20 @@ export interface HostPort {
   applyAsync(plan: ApplyPlan, onProgress?: (progress: ApplyProgress) => void): Promise<ApplyReport>;
   /** Brings the map into view (scrolls and zooms the viewport to it). */
   focusMapAsync(mapId: string): Promise<void>;
+  /** Every map on the current page / board, originals and copies. */
+  listMapsAsync(): Promise<MapInfo[]>;
+  /**
+   * The journey last drawn on `mapId` (FigJam: pluginData of the map's
+   * section; Miro: `miro.board.storage`, since item metadata is capped at a
+   * few hundred bytes); undefined when nothing is stored.
+   */
+  loadJourneyAsync(mapId: string): Promise<StoredJourney | undefined>;
+  /** Stores the journey drawn on `mapId`, replacing what was stored. */
+  saveJourneyAsync(mapId: string, stored: { journey: Journey; complete: boolean }): Promise<void>;
+  /**
+   * Makes the copy in container `containerId` a map of its own: every item of
+   * it gets `newMapId` in its identity, and the journey stored for the
+   * original is stored for `newMapId` too. The original is not touched.
+   */
+  forkMapAsync(containerId: string, newMapId: string): Promise<void>;
 }

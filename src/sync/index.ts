@@ -3,3 +3,6 @@ export * from './item-identity';
 export * from './host-port';
 export * from './diff-scene';
 export * from './generate-map';
+export * from './merge-board-edits';
+export * from './merge-journeys';
+export * from './regenerate-map';

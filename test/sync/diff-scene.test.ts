@@ -36,7 +36,7 @@ function createTemplateScene(): Scene {
   return layoutJourney(createOnlineStoreJourney(), { metrics: FIGJAM_METRICS });
 }
 
-const opSummary = (op: Op) => (op.type === 'delete' ? `delete ${op.key}` : `${op.type} ${op.node.key}`);
+const opSummary = (op: Op) => (op.type === 'delete' || op.type === 'release' ? `${op.type} ${op.key}` : `${op.type} ${op.node.key}`);
 
 describe('hashSceneNode', () => {
   it('is 8 hex digits, the same for equal nodes and different when anything drawn changes', () => {

@@ -9,8 +9,11 @@ import type {
   StickyNode as MapSticky,
   TextNode as MapText,
 } from '../../layout/scene';
+import { parseSceneKey } from '../../layout/scene-keys';
 import { STYLE_PALETTE } from '../../layout/style-palette';
-import type { ApplyPlan, ApplyProgress, ApplyReport, ForeignItem, HostPort, Op, Snapshot, SnapshotItem } from '../../sync/host-port';
+import type { Journey } from '../../model/journey';
+import { createJourneyFile } from '../../model/journey-file';
+import type { ApplyPlan, ApplyProgress, ApplyReport, ForeignItem, HostPort, MapInfo, Op, Snapshot, SnapshotItem, StoredJourney } from '../../sync/host-port';
 import { decodeItemIdentity, encodeItemIdentity, IDENTITY_FIELD, type ItemIdentity } from '../../sync/item-identity';
 import { convertPathToVectorData } from './figjam-vector-path';
 
@@ -33,6 +36,22 @@ const EMOTION_LINE_WEIGHT = 6;
 const EMOTION_POINT_STROKE = 4;
 // A face fills about half of its circle.
 const EMOTION_FACE_SCALE = 0.5;
+
+/** pluginData key, on a map's section, of the journey last drawn there: `{ complete, file }`. */
+export const JOURNEY_FIELD = 'cjm-journey';
+/**
+ * pluginData key, on a map's section, of the section's own node id, written
+ * when the section is drawn or forked. A duplicated section gets a new id, so
+ * a recorded id that differs from the section's id marks a copy.
+ */
+export const SECTION_ID_FIELD = 'cjm-section';
+/** The relaunch button on a map's section; `regenerate` must be in the manifest's `relaunchButtons`. */
+export const RELAUNCH_DATA = { regenerate: 'Re-lay out this map, keeping board edits' } as const;
+
+// "The total size of your entry (pluginId, key, value) cannot exceed 100 kB"
+// (https://developers.figma.com/docs/plugins/api/properties/nodes-setplugindata).
+// The plugin id is not known here, so 1 kB of the budget is kept for it.
+const PLUGIN_DATA_LIMIT_BYTES = 100_000 - 1_000;
 
 // FigJam runs plugins on the editor thread; giving the event loop a turn
 // every 50 writes keeps the canvas responsive during a 150-item run.
@@ -105,12 +124,32 @@ interface Drawer<N extends MapNode, H extends DrawnNode> {
   fonts: readonly FontName[];
 }
 
+/**
+ * Where a node drawn into an existing map goes in the section's layers, or
+ * undefined for on top. Children are sorted back to front
+ * (https://developers.figma.com/docs/plugins/api/properties/nodes-children):
+ * a lane's band goes to the back, so one drawn again (after a person's text
+ * on the old one was kept) does not cover the lane's stickies; an emotion
+ * line goes under the points it joins.
+ */
+function findLayerIndex(section: SectionNode, node: MapNode): number | undefined {
+  const kind = parseSceneKey(node.key)?.kind;
+  if (kind === 'row') return 0;
+  if (kind !== 'emotion-line') return undefined;
+  const index = section.children.findIndex((child) => parseSceneKey(readIdentity(child)?.key ?? '')?.kind === 'emotion');
+  return index === -1 ? undefined : index;
+}
+
 function placeInSection(host: SceneNode, node: MapNode, context: DrawContext): void {
   const section = context.section;
   if (!section) throw new Error(`the map section is missing, so "${node.key}" has nowhere to go; run Insert CJM template again`);
   // Section children are positioned relative to the section, and appendChild
   // re-parents (https://developers.figma.com/docs/plugins/api/SectionNode).
-  if (host.parent !== section) section.appendChild(host);
+  if (host.parent !== section) {
+    const index = findLayerIndex(section, node);
+    if (index === undefined) section.appendChild(host);
+    else section.insertChild(index, host);
+  }
   host.x = node.x;
   host.y = node.y;
 }
@@ -274,6 +313,69 @@ function readIdentity(node: BaseNode): ItemIdentity | undefined {
 
 const describeError = (error: unknown): string => (error instanceof Error ? error.message : String(error));
 
+/** Length of a string in UTF-8 bytes (the plugin sandbox may lack TextEncoder). */
+function measureUtf8Bytes(text: string): number {
+  let bytes = 0;
+  for (const char of text) {
+    const code = char.codePointAt(0) ?? 0;
+    bytes += code < 0x80 ? 1 : code < 0x800 ? 2 : code < 0x10000 ? 3 : 4;
+  }
+  return bytes;
+}
+
+/** Reads what `saveJourneyAsync` stored; undefined when absent or not of that shape. */
+function parseStoredJourney(text: string): StoredJourney | undefined {
+  if (text === '') return undefined;
+  let data: unknown;
+  try {
+    data = JSON.parse(text);
+  } catch {
+    return undefined;
+  }
+  if (typeof data !== 'object' || data === null) return undefined;
+  const { complete, file } = data as Record<string, unknown>;
+  if (typeof complete !== 'boolean' || typeof file !== 'object' || file === null) return undefined;
+  return { complete, journey: (file as Record<string, unknown>).journey };
+}
+
+/** Whether `node` is `ancestor` or lies inside it. */
+function isInside(node: BaseNode, ancestor: BaseNode): boolean {
+  for (let current: BaseNode | null = node; current; current = current.parent) {
+    if (current === ancestor) return true;
+  }
+  return false;
+}
+
+/** A map's section on the page and whether it is a person's duplicate of another. */
+interface MapSection {
+  section: SectionNode;
+  identity: ItemIdentity;
+  isCopy: boolean;
+}
+
+/**
+ * Finds the map sections among nodes carrying identity, in page order, and
+ * tells originals from copies. A section whose recorded own id differs from
+ * its id is a copy. Sections drawn before ids were recorded have none; of
+ * those, the first with a map id is the original and later ones are copies.
+ */
+function classifyMapSections(nodes: readonly SceneNode[]): MapSection[] {
+  const found: { section: SectionNode; identity: ItemIdentity; recorded: string }[] = [];
+  for (const node of nodes) {
+    if (node.type !== 'SECTION') continue;
+    const identity = readIdentity(node);
+    if (identity?.key === 'map') found.push({ section: node, identity, recorded: node.getPluginData(SECTION_ID_FIELD) });
+  }
+  // Recorded originals first, so an unrecorded section never outranks one.
+  const withOriginal = new Set(found.filter(({ section, recorded }) => recorded === section.id).map(({ identity }) => identity.map));
+  return found.map(({ section, identity, recorded }) => {
+    if (recorded !== '') return { section, identity, isCopy: recorded !== section.id };
+    const isCopy = withOriginal.has(identity.map);
+    withOriginal.add(identity.map);
+    return { section, identity, isCopy };
+  });
+}
+
 /** What one map holds on the current page. */
 interface MapNodes {
   section: SectionNode | undefined;
@@ -284,10 +386,23 @@ interface MapNodes {
 /**
  * Creates the FigJam adapter: reads maps back from the current page and
  * draws plans on it. Every node it draws carries pluginData `cjm` with the
- * map id, scene key and content hash; nothing else on the board is touched.
+ * map id, scene key and content hash; a map's section also holds the
+ * journey last drawn (`cjm-journey`) and its own node id (`cjm-section`).
+ * Nothing else on the board is touched, except stickies a plan adopts.
+ *
+ * Undo: everything one run writes, from the first write to storing the
+ * journey as complete, is one undo step.
  */
 export function createFigjamHost(api: PluginAPI): HostPort {
-  async function findMapNodesAsync(mapId: string): Promise<MapNodes> {
+  /** Journeys saved for maps whose section is not drawn yet: written onto it when it is. */
+  const pendingJourneys = new Map<string, string>();
+  /** Whether this run wrote anything since the last undo commit. */
+  let uncommitted = false;
+  /** Maps whose journey was last stored as complete: a run on them ends with its drawing. */
+  const completeMaps = new Set<string>();
+  let appliedSinceSave = false;
+
+  async function findIdentifiedNodesAsync(): Promise<SceneNode[]> {
     // With "documentAccess": "dynamic-page" a page must be loaded before
     // its subtree can be searched
     // (https://developers.figma.com/docs/plugins/api/properties/nodes-findone).
@@ -295,20 +410,23 @@ export function createFigjamHost(api: PluginAPI): HostPort {
     // findAllWithCriteria with pluginData keys finds the nodes that store
     // our identity without visiting each node in JS
     // (https://developers.figma.com/docs/plugins/api/FindAllCriteria).
-    const candidates = api.currentPage.findAllWithCriteria({ pluginData: { keys: [IDENTITY_FIELD] } });
-    const mine: MapNodes['owned'] = [];
+    return api.currentPage.findAllWithCriteria({ pluginData: { keys: [IDENTITY_FIELD] } });
+  }
+
+  async function findMapNodesAsync(mapId: string): Promise<MapNodes> {
+    const candidates = await findIdentifiedNodesAsync();
+    // Only the original section is the map: a person's duplicate carries
+    // the same map id until its first Regenerate forks it, and is left alone.
+    const section = classifyMapSections(candidates).find(({ identity, isCopy }) => identity.map === mapId && !isCopy)?.section;
+    const owned: MapNodes['owned'] = [];
+    if (!section) return { section, owned };
     for (const node of candidates) {
       const identity = readIdentity(node);
-      if (identity?.map === mapId) mine.push({ node, identity });
+      if (identity?.map !== mapId) continue;
+      // Items inside another section with this map id belong to a copy;
+      // items dragged out onto the page still belong to the map.
+      if (node === section || (identity.key !== 'map' && (node.parent === section || node.parent === api.currentPage))) owned.push({ node, identity });
     }
-    // A duplicated or pasted copy of the map may carry the same pluginData
-    // (not confirmed in the docs, so guarded against). The first section is
-    // the map; items inside any other container belong to a copy and are
-    // left alone.
-    const section = mine.find(({ node, identity }) => node.type === 'SECTION' && identity.key === 'map')?.node as SectionNode | undefined;
-    const owned = mine.filter(
-      ({ node, identity }) => node === section || (section !== undefined && identity.key !== 'map' && (node.parent === section || node.parent === api.currentPage)),
-    );
     return { section, owned };
   }
 
@@ -348,14 +466,32 @@ export function createFigjamHost(api: PluginAPI): HostPort {
     return { mapId, origin, items, foreign };
   }
 
-  async function findOwnedNodeAsync(itemId: string, mapId: string): Promise<SceneNode | undefined> {
+  async function findSceneNodeAsync(itemId: string): Promise<SceneNode | undefined> {
     const node = await api.getNodeByIdAsync(itemId);
     if (!node || node.removed || node.type === 'DOCUMENT' || node.type === 'PAGE') return undefined;
-    return readIdentity(node)?.map === mapId ? node : undefined;
+    return node;
+  }
+
+  async function findOwnedNodeAsync(itemId: string, mapId: string): Promise<SceneNode | undefined> {
+    const node = await findSceneNodeAsync(itemId);
+    return node && readIdentity(node)?.map === mapId ? node : undefined;
   }
 
   function writeIdentity(host: BaseNode, mapId: string, key: string, hash: string): void {
     host.setPluginData(IDENTITY_FIELD, encodeItemIdentity({ map: mapId, key, hash }));
+  }
+
+  /** Gives a new map section what makes it a map besides its identity. */
+  function initialiseSection(section: SectionNode, mapId: string): void {
+    section.setPluginData(SECTION_ID_FIELD, section.id);
+    // The Regenerate button in the section's property menu
+    // (https://developers.figma.com/docs/plugins/api/properties/nodes-setrelaunchdata).
+    section.setRelaunchData({ ...RELAUNCH_DATA });
+    const pending = pendingJourneys.get(mapId);
+    if (pending !== undefined) {
+      section.setPluginData(JOURNEY_FIELD, pending);
+      pendingJourneys.delete(mapId);
+    }
   }
 
   function createNode(node: MapNode, hash: string, mapId: string, context: DrawContext): DrawnNode {
@@ -365,6 +501,7 @@ export function createFigjamHost(api: PluginAPI): HostPort {
       drawer.draw(host, node, context);
       if (node.type !== 'frame') host.name = node.key;
       writeIdentity(host, mapId, node.key, hash);
+      if (host.type === 'SECTION') initialiseSection(host, mapId);
     } catch (error) {
       // A half-drawn node without identity would stay on the board as a
       // foreign item and be drawn again next run: take it away.
@@ -388,56 +525,88 @@ export function createFigjamHost(api: PluginAPI): HostPort {
     }
   }
 
-  async function applyOpAsync(op: Op, mapId: string, context: DrawContext): Promise<'created' | 'updated' | 'deleted'> {
-    if (op.type === 'create') {
-      const host = createNode(op.node, op.hash, mapId, context);
-      if (op.node.type === 'frame' && host.type === 'SECTION') context.section = host;
-      return 'created';
-    }
-    if (op.type === 'update') {
-      const drawer = findDrawer(op.node);
-      const existing: SceneNode[] = [];
-      for (const itemId of op.itemIds) {
-        const node = await findOwnedNodeAsync(itemId, mapId);
-        if (node) existing.push(node);
-      }
-      const keep = existing.find((node) => node.type === drawer.hostType);
-      for (const node of existing) {
-        // Duplicates of a key and nodes of a changed type are ours to replace.
-        if (node !== keep && !node.removed) node.remove();
-      }
-      if (!keep) {
-        createNode(op.node, op.hash, mapId, context);
-        return 'updated';
-      }
-      const host = keep as DrawnNode;
-      drawer.draw(host, op.node, context);
-      writeIdentity(host, mapId, op.node.key, op.hash);
-      return 'updated';
-    }
+  /**
+   * Redraws the items of an update in place. Items of this map are the
+   * app's own; an item without identity inside the map's section is a
+   * sticky a person added, adopted here by drawing it and writing its
+   * identity. Items of other maps are never touched.
+   */
+  async function updateNodeAsync(op: Extract<Op, { type: 'update' }>, mapId: string, context: DrawContext): Promise<void> {
+    const drawer = findDrawer(op.node);
+    const candidates: { node: SceneNode; owned: boolean }[] = [];
     for (const itemId of op.itemIds) {
-      const node = await findOwnedNodeAsync(itemId, mapId);
+      const node = await findSceneNodeAsync(itemId);
       if (!node) continue;
-      if (node.type === 'SECTION') {
-        rescueForeignChildren(node, mapId);
-        if (context.section === node) context.section = undefined;
-      }
-      node.remove();
+      const identity = readIdentity(node);
+      if (identity?.map === mapId) candidates.push({ node, owned: true });
+      else if (!identity && context.section && node !== context.section && isInside(node, context.section)) candidates.push({ node, owned: false });
     }
-    return 'deleted';
+    const keep =
+      candidates.find(({ node, owned }) => owned && node.type === drawer.hostType) ?? candidates.find(({ node }) => node.type === drawer.hostType);
+    for (const candidate of candidates) {
+      // Duplicates of a key and nodes of a changed type are ours to replace;
+      // a person's item is never removed.
+      if (candidate !== keep && candidate.owned && !candidate.node.removed) candidate.node.remove();
+    }
+    if (!keep) {
+      createNode(op.node, op.hash, mapId, context);
+      return;
+    }
+    const host = keep.node as DrawnNode;
+    drawer.draw(host, op.node, context);
+    if (op.node.type !== 'frame' && host.name !== op.node.key) host.name = op.node.key;
+    writeIdentity(host, mapId, op.node.key, op.hash);
+  }
+
+  async function applyOpAsync(op: Op, mapId: string, context: DrawContext): Promise<'created' | 'updated' | 'released' | 'deleted'> {
+    switch (op.type) {
+      case 'create': {
+        const host = createNode(op.node, op.hash, mapId, context);
+        if (op.node.type === 'frame' && host.type === 'SECTION') context.section = host;
+        return 'created';
+      }
+      case 'update':
+        await updateNodeAsync(op, mapId, context);
+        return 'updated';
+      case 'release':
+        for (const itemId of op.itemIds) {
+          // Removing the identity is all: the item keeps its text, place and
+          // look, and is a person's item from now on. An empty value removes
+          // the key (https://developers.figma.com/docs/plugins/api/properties/nodes-setplugindata).
+          const node = await findOwnedNodeAsync(itemId, mapId);
+          if (node) node.setPluginData(IDENTITY_FIELD, '');
+        }
+        return 'released';
+      case 'delete':
+        for (const itemId of op.itemIds) {
+          const node = await findOwnedNodeAsync(itemId, mapId);
+          if (!node) continue;
+          if (node.type === 'SECTION') {
+            rescueForeignChildren(node, mapId);
+            if (context.section === node) context.section = undefined;
+          }
+          node.remove();
+        }
+        return 'deleted';
+    }
   }
 
   async function applyAsync(plan: ApplyPlan, onProgress?: (progress: ApplyProgress) => void): Promise<ApplyReport> {
-    const report: ApplyReport = { mapId: plan.mapId, origin: plan.origin ?? { x: 0, y: 0 }, created: 0, updated: 0, deleted: 0, failed: [] };
+    const report: ApplyReport = { mapId: plan.mapId, origin: plan.origin ?? { x: 0, y: 0 }, created: 0, updated: 0, deleted: 0, released: 0, failed: [] };
     const { section } = await findMapNodesAsync(plan.mapId);
     const context: DrawContext = { api, section };
     if (section) report.origin = { x: section.x, y: section.y };
-    if (plan.ops.length === 0) return report;
+    appliedSinceSave = true;
+    if (plan.ops.length === 0) {
+      if (completeMaps.has(plan.mapId)) commitRun();
+      return report;
+    }
+    uncommitted = true;
 
     let fontFailure: string | undefined;
     const fonts = new Map<string, FontName>();
     for (const op of plan.ops) {
-      if (op.type === 'delete') continue;
+      if (op.type !== 'create' && op.type !== 'update') continue;
       for (const font of findDrawer(op.node).fonts) fonts.set(`${font.family} ${font.style}`, font);
     }
     try {
@@ -469,7 +638,7 @@ export function createFigjamHost(api: PluginAPI): HostPort {
           report[outcome] += 1;
         }
       } catch (error) {
-        const key = op.type === 'delete' ? op.key : op.node.key;
+        const key = op.type === 'delete' || op.type === 'release' ? op.key : op.node.key;
         const reason = `${op.type} failed: ${describeError(error)}`;
         report.failed.push({ key, reason: fontFailure ? `${reason}; ${fontFailure}` : reason });
       }
@@ -477,11 +646,22 @@ export function createFigjamHost(api: PluginAPI): HostPort {
       onProgress?.({ done, total });
       if (done % YIELD_EVERY === 0 && done < total) await new Promise<void>((resolve) => setTimeout(resolve, 0));
     }
-    // Plugin changes are not committed to undo history by default; one
-    // commit at the end makes the whole run a single undo step
-    // (https://developers.figma.com/docs/plugins/api/properties/figma-commitundo).
-    api.commitUndo();
+    // A journey stored complete before the drawing (a Regenerate that only
+    // updates) closes its undo step here, after the drawing.
+    if (completeMaps.has(plan.mapId)) commitRun();
     return report;
+  }
+
+  /**
+   * Ends the run's undo step. Plugin changes are not committed to undo
+   * history by default; one commit once the journey is stored as complete
+   * makes the drawing and the stored journey a single undo step
+   * (https://developers.figma.com/docs/plugins/api/properties/figma-commitundo).
+   */
+  function commitRun(): void {
+    if (!uncommitted) return;
+    api.commitUndo();
+    uncommitted = false;
   }
 
   async function focusMapAsync(mapId: string): Promise<void> {
@@ -491,5 +671,75 @@ export function createFigjamHost(api: PluginAPI): HostPort {
     api.currentPage.selection = [section];
   }
 
-  return { readMapAsync, applyAsync, focusMapAsync };
+  async function listMapsAsync(): Promise<MapInfo[]> {
+    const sections = classifyMapSections(await findIdentifiedNodesAsync());
+    // Only directly selected nodes are in the selection, never a node and
+    // its descendants (https://developers.figma.com/docs/plugins/api/properties/PageNode-selection).
+    const selection = api.currentPage.selection;
+    return sections.map(({ section, identity, isCopy }) => ({
+      mapId: identity.map,
+      title: section.name,
+      containerId: section.id,
+      selected: selection.some((node) => isInside(node, section)),
+      isCopy,
+    }));
+  }
+
+  async function loadJourneyAsync(mapId: string): Promise<StoredJourney | undefined> {
+    const { section } = await findMapNodesAsync(mapId);
+    return parseStoredJourney(section ? section.getPluginData(JOURNEY_FIELD) : (pendingJourneys.get(mapId) ?? ''));
+  }
+
+  async function saveJourneyAsync(mapId: string, stored: { journey: Journey; complete: boolean }): Promise<void> {
+    const value = JSON.stringify({ complete: stored.complete, file: createJourneyFile(stored.journey) });
+    const bytes = measureUtf8Bytes(JOURNEY_FIELD) + measureUtf8Bytes(value);
+    if (bytes > PLUGIN_DATA_LIMIT_BYTES) {
+      throw new Error(
+        `the journey is ${Math.ceil(bytes / 1000)} kB, more than FigJam stores with a map (100 kB of plugin data); shorten long texts or split the journey into two maps`,
+      );
+    }
+    const { section } = await findMapNodesAsync(mapId);
+    if (!section) {
+      pendingJourneys.set(mapId, value);
+      return;
+    }
+    // Writing only what changed keeps a Regenerate of an unchanged map at zero writes.
+    if (section.getPluginData(JOURNEY_FIELD) !== value) {
+      section.setPluginData(JOURNEY_FIELD, value);
+      uncommitted = true;
+    }
+    if (section.getPluginData(SECTION_ID_FIELD) === '') {
+      // A map drawn before sections recorded their id: record it now, so a
+      // later duplicate of it is known as a copy.
+      section.setPluginData(SECTION_ID_FIELD, section.id);
+      uncommitted = true;
+    }
+    if (stored.complete) completeMaps.add(mapId);
+    else completeMaps.delete(mapId);
+    // Stored complete after its drawing (an insert): the run ends here.
+    if (stored.complete && appliedSinceSave) commitRun();
+    appliedSinceSave = false;
+  }
+
+  async function forkMapAsync(containerId: string, newMapId: string): Promise<void> {
+    const node = await findSceneNodeAsync(containerId);
+    const identity = node && readIdentity(node);
+    if (!node || node.type !== 'SECTION' || identity?.key !== 'map') {
+      throw new Error(`the map copy "${containerId}" is no longer a map section on this page; select a map and run Regenerate again`);
+    }
+    const oldMapId = identity.map;
+    // The journey stored on the copy is what was drawn on it (a duplicate
+    // keeps the section's plugin data); when it has none, the original's.
+    let journey = node.getPluginData(JOURNEY_FIELD);
+    if (journey === '') journey = (await findMapNodesAsync(oldMapId)).section?.getPluginData(JOURNEY_FIELD) ?? '';
+    uncommitted = true;
+    for (const item of [node, ...node.findAllWithCriteria({ pluginData: { keys: [IDENTITY_FIELD] } })]) {
+      const itemIdentity = readIdentity(item);
+      if (itemIdentity?.map === oldMapId) writeIdentity(item, newMapId, itemIdentity.key, itemIdentity.hash);
+    }
+    node.setPluginData(SECTION_ID_FIELD, node.id);
+    if (journey !== '' && node.getPluginData(JOURNEY_FIELD) !== journey) node.setPluginData(JOURNEY_FIELD, journey);
+  }
+
+  return { readMapAsync, applyAsync, focusMapAsync, listMapsAsync, loadJourneyAsync, saveJourneyAsync, forkMapAsync };
 }

@@ -2,18 +2,20 @@ import { parseJourney } from '../../model/journey-schema';
 import type { Journey } from '../../model/journey';
 import { fail, succeed, type ParseResult } from '../../model/parse-result';
 import type { ApplyReport } from '../../sync/host-port';
+import type { RegenerateOutcome } from '../../sync/regenerate-map';
 
 /** Messages the panel (plugin iframe) sends to the FigJam main thread. */
 export type UiToMainMessage =
   | { type: 'insert-template' }
   | { type: 'generate'; journey: Journey }
+  | { type: 'regenerate' }
   | { type: 'close' };
 
 /** Messages the FigJam main thread sends to the panel. */
 export type MainToUiMessage =
   | { type: 'ready'; locale: string }
   | { type: 'progress'; done: number; total: number }
-  | { type: 'done'; report: ApplyReport }
+  | { type: 'done'; report: ApplyReport; summary?: string; outcome?: RegenerateOutcome }
   | { type: 'error'; message: string };
 
 function isRecord(value: unknown): value is Record<string, unknown> {
@@ -30,6 +32,7 @@ export function parseUiToMainMessage(data: unknown): ParseResult<UiToMainMessage
   if (!isRecord(data) || typeof data.type !== 'string') return fail([{ path: 'type', message: 'expected a message object with a "type"' }]);
   switch (data.type) {
     case 'insert-template':
+    case 'regenerate':
     case 'close':
       return succeed({ type: data.type });
     case 'generate': {
@@ -42,6 +45,10 @@ export function parseUiToMainMessage(data: unknown): ParseResult<UiToMainMessage
   }
 }
 
+function isRegenerateOutcome(value: unknown): value is RegenerateOutcome {
+  return isRecord(value) && typeof value.title === 'string' && isCount(value.edits) && isCount(value.adopted) && isCount(value.conflicts);
+}
+
 function isApplyReport(value: unknown): value is ApplyReport {
   if (!isRecord(value) || !isRecord(value.origin) || !Array.isArray(value.failed)) return false;
   return (
@@ -51,6 +58,7 @@ function isApplyReport(value: unknown): value is ApplyReport {
     isCount(value.created) &&
     isCount(value.updated) &&
     isCount(value.deleted) &&
+    isCount(value.released) &&
     value.failed.every((item) => isRecord(item) && typeof item.key === 'string' && typeof item.reason === 'string')
   );
 }
@@ -66,7 +74,15 @@ export function parseMainToUiMessage(data: unknown): ParseResult<MainToUiMessage
         ? succeed({ type: 'progress', done: data.done, total: data.total })
         : fail([{ path: 'done', message: 'expected whole numbers "done" and "total"' }]);
     case 'done':
-      return isApplyReport(data.report) ? succeed({ type: 'done', report: data.report }) : fail([{ path: 'report', message: 'expected an apply report' }]);
+      if (!isApplyReport(data.report)) return fail([{ path: 'report', message: 'expected an apply report' }]);
+      if (data.summary !== undefined && typeof data.summary !== 'string') return fail([{ path: 'summary', message: 'expected a summary string' }]);
+      if (data.outcome !== undefined && !isRegenerateOutcome(data.outcome)) return fail([{ path: 'outcome', message: 'expected a regenerate outcome' }]);
+      return succeed({
+        type: 'done',
+        report: data.report,
+        ...(data.summary === undefined ? {} : { summary: data.summary }),
+        ...(data.outcome === undefined ? {} : { outcome: data.outcome }),
+      });
     case 'error':
       return typeof data.message === 'string' ? succeed({ type: 'error', message: data.message }) : fail([{ path: 'message', message: 'expected an error message string' }]);
     default:

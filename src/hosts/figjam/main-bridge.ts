@@ -1,6 +1,7 @@
 import type { Journey } from '../../model/journey';
 import { formatValidationErrors } from '../../model/parse-result';
 import type { ApplyProgress, ApplyReport } from '../../sync/host-port';
+import type { RegenerateOutcome } from '../../sync/regenerate-map';
 import { parseUiToMainMessage, type MainToUiMessage } from './figjam-messages';
 
 /** What the main thread does for the panel. */
@@ -9,6 +10,15 @@ export interface MainBridgeHandlers {
   createTemplateJourney(): Journey;
   /** Draws `journey` as map `mapId`; item failures are in the report. */
   generateMapAsync(journey: Journey, mapId: string, onProgress: (progress: ApplyProgress) => void): Promise<ApplyReport>;
+  /**
+   * Regenerates map `mapId` (the map the panel drew last), or the map
+   * chosen on the board when `mapId` is undefined or no longer a map.
+   * Throws with a message for people when no map can be chosen or read.
+   */
+  regenerateMapAsync(
+    mapId: string | undefined,
+    onProgress: (progress: ApplyProgress) => void,
+  ): Promise<{ mapId: string; report: ApplyReport; summary: string; outcome: RegenerateOutcome }>;
   /** A new map id. */
   createMapId(): string;
   /** Closes the plugin (the panel's "close"). */
@@ -27,9 +37,9 @@ const describeError = (error: unknown): string => (error instanceof Error ? erro
  * Connects the FigJam main thread to the panel iframe: listens to
  * `figma.ui` messages, checks each one with `parseUiToMainMessage` (a bad one
  * is answered with an `error` message and changes nothing), runs generation
- * for `insert-template` and `generate` one run at a time, and posts
- * `progress`, `done` or `error`. Posts `ready` first. Returns the disposer
- * that removes the listener.
+ * for `insert-template` and `generate` and Regenerate for `regenerate`, one
+ * run at a time, and posts `progress`, `done` or `error`. Posts `ready`
+ * first. Returns the disposer that removes the listener.
  */
 export function createMainBridge(api: PluginAPI, handlers: MainBridgeHandlers, options: MainBridgeOptions = {}): () => void {
   const post = (message: MainToUiMessage): void => api.ui.postMessage(message);
@@ -44,6 +54,15 @@ export function createMainBridge(api: PluginAPI, handlers: MainBridgeHandlers, o
       post({ type: 'done', report });
     } catch (error) {
       post({ type: 'error', message: `Could not draw the map: ${describeError(error)}. Nothing else was changed; try again, or reload the plugin.` });
+    }
+  };
+
+  const runRegenerateAsync = async (mapId: string | undefined): Promise<void> => {
+    try {
+      const result = await handlers.regenerateMapAsync(mapId, (progress) => post({ type: 'progress', done: progress.done, total: progress.total }));
+      post({ type: 'done', report: result.report, summary: result.summary, outcome: result.outcome });
+    } catch (error) {
+      post({ type: 'error', message: `Could not regenerate: ${describeError(error)}` });
     }
   };
 
@@ -68,6 +87,14 @@ export function createMainBridge(api: PluginAPI, handlers: MainBridgeHandlers, o
         const mapId = currentMapId ?? handlers.createMapId();
         currentMapId = mapId;
         queue = queue.then(() => runGenerationAsync(message.journey, mapId));
+        return;
+      }
+      case 'regenerate': {
+        // The panel keeps editing the map it drew; a map chosen on the board
+        // does not become the panel's, so the panel's journey never
+        // overwrites a map it did not draw.
+        const mapId = currentMapId;
+        queue = queue.then(() => runRegenerateAsync(mapId));
         return;
       }
     }

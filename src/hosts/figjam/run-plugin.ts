@@ -1,8 +1,10 @@
 import { FIGJAM_METRICS } from '../../layout/host-metrics';
+import { formatValidationErrors } from '../../model/parse-result';
 import { createOnlineStoreJourney } from '../../model/templates/online-store-template';
 import { generateMapAsync } from '../../sync/generate-map';
-import type { ApplyReport } from '../../sync/host-port';
+import type { ApplyProgress, ApplyReport, HostPort, MapInfo } from '../../sync/host-port';
 import { createMapId } from '../../sync/item-identity';
+import { chooseMapAsync, regenerateMapAsync, type RegenerateResult } from '../../sync/regenerate-map';
 import { createFigjamHost } from './figjam-host';
 import { createMainBridge } from './main-bridge';
 
@@ -35,11 +37,40 @@ function describeReport(report: ApplyReport): string {
     : `CJM map inserted: ${drawn} items; ${failed} could not be drawn (${reason}). Open CJM panel and click Insert again, or undo and retry.`;
 }
 
+/** Regenerate could not choose a map; the message says which maps there are. */
+class NoMapChosenError extends Error {
+  override name = 'NoMapChosenError';
+}
+
+/**
+ * Regenerates map `preferredMapId` when it is still an original map on the
+ * page (the map the panel drew last), otherwise the map `chooseMapAsync`
+ * picks: the one holding the selection, or the only one. Throws
+ * NoMapChosenError when there is none or several and none is selected, and
+ * RegenerateError when the map's stored journey cannot be read.
+ */
+async function regenerateChosenMapAsync(
+  host: HostPort,
+  options: { preferredMapId?: string; random: () => number; onProgress?: (progress: ApplyProgress) => void },
+): Promise<RegenerateResult & { map: MapInfo }> {
+  let map: MapInfo | undefined;
+  if (options.preferredMapId) map = (await host.listMapsAsync()).find((info) => info.mapId === options.preferredMapId && !info.isCopy);
+  if (!map) {
+    const chosen = await chooseMapAsync(host);
+    if (!chosen.ok) throw new NoMapChosenError(formatValidationErrors(chosen.errors));
+    map = chosen.value;
+  }
+  const result = await regenerateMapAsync(host, { metrics: FIGJAM_METRICS, map, createMapId: () => createMapId(options.random), onProgress: options.onProgress });
+  return { ...result, map };
+}
+
 /**
  * Runs the FigJam plugin for `figma.command`: `open` (or no command) shows
  * the panel and connects it; `insert-template` draws the template map without
- * a panel, notifies what it drew and closes; `regenerate` is announced and
- * closes. Never throws: failures are shown with `figma.notify`.
+ * a panel, notifies what it drew and closes; `regenerate` (the menu command
+ * and the relaunch button on a map's section) re-lays out the chosen map,
+ * notifies what it did and closes. Never throws: failures are shown with
+ * `figma.notify`.
  */
 export async function runPlugin(api: PluginAPI, options: RunPluginOptions): Promise<void> {
   const random = options.random ?? Math.random;
@@ -57,16 +88,25 @@ export async function runPlugin(api: PluginAPI, options: RunPluginOptions): Prom
       api.closePlugin();
       return;
     }
-    case FIGJAM_COMMANDS.regenerate:
-      api.notify('Regenerate is coming soon: it will re-lay out the map from the board. For now, use Open CJM panel.');
+    case FIGJAM_COMMANDS.regenerate: {
+      try {
+        const result = await regenerateChosenMapAsync(host, { random });
+        // The summary names the map; notify shows up to 100 characters
+        // (https://developers.figma.com/docs/plugins/api/properties/figma-notify).
+        api.notify(result.summary, { error: result.report.failed.length > 0 });
+      } catch (error) {
+        api.notify(`Could not regenerate: ${describeError(error)}`, { error: true });
+      }
       api.closePlugin();
       return;
+    }
     case FIGJAM_COMMANDS.open: {
       api.showUI(options.html, { ...PANEL_SIZE, themeColors: true });
       const dispose = createMainBridge(api, {
         createTemplateJourney: createOnlineStoreJourney,
         createMapId: () => createMapId(random),
         generateMapAsync: (journey, mapId, onProgress) => generateMapAsync(host, journey, { metrics: FIGJAM_METRICS, mapId, onProgress }),
+        regenerateMapAsync: (preferredMapId, onProgress) => regenerateChosenMapAsync(host, { preferredMapId, random, onProgress }),
         closePlugin: () => api.closePlugin(),
       });
       api.on('close', dispose);

@@ -4,3 +4,4 @@ export * from './miro-html';
 export * from './miro-sticky-colors';
 export * from './retry-on-rate-limit';
 export * from './run-with-concurrency';
+export * from './miro-journey-store';

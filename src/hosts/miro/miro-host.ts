@@ -1,10 +1,12 @@
 import type { Board, Frame } from '@mirohq/websdk-types';
 import type { Point, SceneNode, SceneNodeType } from '../../layout/scene';
 import { MAP_KEY, parseSceneKey, type SceneKey } from '../../layout/scene-keys';
-import type { ApplyPlan, ApplyProgress, ApplyReport, ForeignItem, HostPort, Op, Snapshot, SnapshotItem } from '../../sync/host-port';
+import type { Journey } from '../../model/journey';
+import type { ApplyPlan, ApplyProgress, ApplyReport, ForeignItem, HostPort, MapInfo, Op, Snapshot, SnapshotItem, StoredJourney } from '../../sync/host-port';
 import { decodeItemIdentity, IDENTITY_FIELD, type ItemIdentity } from '../../sync/item-identity';
 import { findDrawer, type DrawContext, type MiroBoardItem, type NodeBox } from './miro-drawers';
 import { convertHtmlToText } from './miro-html';
+import { createMiroJourneyStore, type JourneyStorage } from './miro-journey-store';
 import { describeError, retryOnRateLimitAsync } from './retry-on-rate-limit';
 import { runWithConcurrencyAsync } from './run-with-concurrency';
 
@@ -14,6 +16,8 @@ export interface MiroHostOptions {
   concurrency?: number;
   /** How to wait before retrying a rate-limited call; tests pass an instant one. */
   sleepAsync?: (ms: number) => Promise<void>;
+  /** Largest storage value written, in bytes; see DEFAULT_STORAGE_VALUE_LIMIT_BYTES. */
+  storageValueLimitBytes?: number;
 }
 
 // Eight calls in flight keep a map of ~300 items to a few seconds while
@@ -39,8 +43,17 @@ interface MapState {
   origin: Point;
   /** Items carrying this map's identity, by item id. */
   own: Map<string, OwnItem>;
-  /** Items inside the frame without this map's identity: never written. */
-  foreignIds: Set<string>;
+  /**
+   * Items inside the frame without this map's identity. Never deleted; an
+   * `update` may adopt one (a sticky a person added in a cell).
+   */
+  foreign: Map<string, BoardRecord>;
+}
+
+/** A frame that carries a map identity. */
+interface MapFrame {
+  frame: Frame;
+  identity: ItemIdentity;
 }
 
 /** The identity stored on an item, as Miro metadata. */
@@ -91,6 +104,29 @@ function readText(item: { type: string; content?: unknown; title?: unknown }): s
   return '';
 }
 
+/** The key an op is about, for failure reports. */
+function findOpKey(op: Op): SceneKey {
+  return op.type === 'delete' || op.type === 'release' ? op.key : op.node.key;
+}
+
+/**
+ * The children of `frame` and the connectors that join one of them: what a
+ * map's frame holds. Connectors of a line join emotion points inside the
+ * frame; Miro does not make them the frame's children.
+ */
+function collectMapItems(all: readonly BoardRecord[], frame: Frame): { children: BoardRecord[]; connectors: MiroBoardItem[] } {
+  const children = all.filter((item) => findParentId(item) === frame.id);
+  const childIds = new Set(children.map((item) => item.id));
+  const connectors = all.filter(
+    (item): item is Extract<MiroBoardItem, { type: 'connector' }> =>
+      item.type === 'connector' &&
+      'start' in item &&
+      findParentId(item) !== frame.id &&
+      (childIds.has(item.start?.item ?? '') || childIds.has(item.end?.item ?? '')),
+  );
+  return { children, connectors };
+}
+
 /**
  * Creates the Miro adapter over `board` (`miro.board` in the app).
  *
@@ -105,13 +141,30 @@ function readText(item: { type: string; content?: unknown; title?: unknown }): s
  * position plus half its size.
  *
  * Identity: each item gets `setMetadata('cjm', {m, k, h})` (one call, 50
- * credits; at most 256 bytes per item).
+ * credits; at most 256 bytes per item). Releasing an item sets `'cjm'` to
+ * `null`: the SDK types a metadata value as JSON, `null` included
+ * (`AppDataValue`), and the docs say nothing of removing a key, so whether
+ * Miro drops the key or keeps a `null`, the item decodes as carrying no
+ * identity.
  *
- * Cost of a new map, in Web SDK calls of 50 credits: 2 to place it
+ * The journey last drawn on a map is kept in `miro.board.storage`,
+ * collection `cjm-journeys`, keyed by map id, with the id of the map's
+ * original frame (see `miro-journey-store.ts`). A frame carrying a map id
+ * whose stored frame id is another frame's is a copy a person made. Miro's
+ * docs do not say whether duplicating a frame copies the app metadata of
+ * the frame and its items; if it does not, a copy carries no identity and
+ * is not a map at all (its items are a person's items).
+ *
+ * Cost, in Web SDK calls of 50 credits: a new map takes 2 to place it
  * (viewport, free space), 2 for the frame (create, metadata), 3 per other
  * item (create, `frame.add`, metadata) and 2 per emotion-line segment
- * (connector, metadata). Reading a map costs 1 bulk `board.get()` plus one
- * metadata read per frame on the board and per item inside the map's frame.
+ * (connector, metadata). Reading a map costs 1 bulk `board.get()`, one
+ * metadata read per frame on the board and per item inside the map's frame,
+ * and once per session a storage read of the map's frame id. Listing maps
+ * costs 1 `board.get`, one metadata read per frame, 1 `getSelection` and a
+ * storage read per map whose frame id this session has not seen. Forking a
+ * copy costs 1 `board.get`, two metadata calls per item of the copy (read,
+ * write) and the storage read and write of its journey.
  *
  * Writes are pipelined (`concurrency` calls in flight), retried with
  * back-off on rate limits, and reported per op; a failed item never throws.
@@ -120,9 +173,20 @@ export function createMiroHost(board: Board, options: MiroHostOptions = {}): Hos
   const concurrency = options.concurrency ?? DEFAULT_CONCURRENCY;
   const sleepAsync = options.sleepAsync ?? sleepWithTimerAsync;
   const states = new Map<string, MapState>();
+  // The frame id of each map's original frame. It never changes once a map
+  // is drawn, so it is safe to remember for the whole session.
+  const originalFrameIds = new Map<string, string>();
+  // Maps whose stored record this session has read: no need to read it
+  // again for a frame id it did not hold.
+  const recordsRead = new Set<string>();
   const callAsync = <T>(call: () => Promise<T>): Promise<T> => retryOnRateLimitAsync(call, { sleepAsync });
+  const store = createMiroJourneyStore(board.storage, {
+    callAsync,
+    concurrency,
+    ...(options.storageValueLimitBytes === undefined ? {} : { valueLimitBytes: options.storageValueLimitBytes }),
+  });
 
-  async function readIdentityAsync(item: MiroBoardItem): Promise<ItemIdentity | undefined> {
+  async function readIdentityAsync(item: { getMetadata(key: string): Promise<unknown> }): Promise<ItemIdentity | undefined> {
     return decodeItemIdentity(await callAsync(() => item.getMetadata(IDENTITY_FIELD)));
   }
 
@@ -135,13 +199,38 @@ export function createMiroHost(board: Board, options: MiroHostOptions = {}): Hos
     return results.map((result) => (result.status === 'fulfilled' ? result.value : undefined));
   }
 
-  async function findFrameAsync(mapId: string, frames: readonly Frame[]): Promise<OwnItem & { item: Frame } | undefined> {
+  /** The frames among `frames` that carry a map identity (key `map`). */
+  async function findMapFramesAsync(frames: readonly Frame[]): Promise<MapFrame[]> {
     const identities = await readIdentitiesAsync(frames);
-    for (const [index, frame] of frames.entries()) {
+    const found: MapFrame[] = [];
+    frames.forEach((frame, index) => {
       const identity = identities[index];
-      if (identity?.map === mapId && identity.key === MAP_KEY) return { item: frame, identity };
+      if (identity?.key === MAP_KEY) found.push({ frame, identity });
+    });
+    return found;
+  }
+
+  /**
+   * The id of the original frame of `mapId`, given the frames that carry it:
+   * the one stored with its journey; when none is stored, the first frame
+   * found. Undefined when the stored original is not among them (it was
+   * deleted and only copies are left).
+   */
+  async function findOriginalFrameIdAsync(mapId: string, candidates: readonly Frame[]): Promise<string | undefined> {
+    let frameId = originalFrameIds.get(mapId);
+    if (frameId === undefined && candidates.length > 0 && !recordsRead.has(mapId)) {
+      frameId = await loadFrameIdAsync(mapId);
     }
-    return undefined;
+    if (frameId === undefined) return candidates[0]?.id;
+    return frameId;
+  }
+
+  /** The frame id stored with `mapId`'s journey (one storage read), remembered. */
+  async function loadFrameIdAsync(mapId: string): Promise<string | undefined> {
+    const frameId = await store.loadFrameIdAsync(mapId);
+    recordsRead.add(mapId);
+    if (frameId !== undefined) originalFrameIds.set(mapId, frameId);
+    return frameId;
   }
 
   async function readMapAsync(mapId: string): Promise<Snapshot | undefined> {
@@ -149,30 +238,26 @@ export function createMiroHost(board: Board, options: MiroHostOptions = {}): Hos
     // cards or embeds inside the frame are reported too.
     const all: BoardRecord[] = await callAsync(() => board.get());
     const frames = all.filter((item): item is Frame => item.type === 'frame');
-    const found = await findFrameAsync(mapId, frames);
+    const candidates = (await findMapFramesAsync(frames)).filter((found) => found.identity.map === mapId);
+    const originalId = await findOriginalFrameIdAsync(
+      mapId,
+      candidates.map((found) => found.frame),
+    );
+    const found = candidates.find((candidate) => candidate.frame.id === originalId);
     if (!found) {
       states.delete(mapId);
       return undefined;
     }
-    const { item: frame, identity: frameIdentity } = found;
+    const { frame, identity: frameIdentity } = found;
     const origin = { x: frame.x - frame.width / 2, y: frame.y - frame.height / 2 };
-    const children = all.filter((item) => findParentId(item) === frame.id);
-    const childIds = new Set(children.map((item) => item.id));
-    // Connectors of a line join emotion points inside the frame; they are not its children.
-    const connectors = all.filter(
-      (item): item is Extract<MiroBoardItem, { type: 'connector' }> =>
-        item.type === 'connector' &&
-        'start' in item &&
-        findParentId(item) !== frame.id &&
-        (childIds.has(item.start?.item ?? '') || childIds.has(item.end?.item ?? '')),
-    );
-    const candidates: BoardRecord[] = [...children, ...connectors];
-    const drawn = candidates.filter(isDrawnItem);
+    const { children, connectors } = collectMapItems(all, frame);
+    const candidatesInFrame: BoardRecord[] = [...children, ...connectors];
+    const drawn = candidatesInFrame.filter(isDrawnItem);
     const identities = await readIdentitiesAsync(drawn);
     const identityById = new Map<string, ItemIdentity | undefined>();
     drawn.forEach((item, index) => identityById.set(item.id, identities[index]));
 
-    const state: MapState = { frame, origin, own: new Map(), foreignIds: new Set() };
+    const state: MapState = { frame, origin, own: new Map(), foreign: new Map() };
     state.own.set(frame.id, { item: frame, identity: frameIdentity });
     const items: SnapshotItem[] = [
       { itemId: frame.id, identity: frameIdentity, type: 'frame', text: frame.title, x: 0, y: 0, width: frame.width, height: frame.height },
@@ -182,7 +267,7 @@ export function createMiroHost(board: Board, options: MiroHostOptions = {}): Hos
     for (const child of children) {
       if ('x' in child && 'y' in child) centres.set(child.id, { x: child.x, y: child.y });
     }
-    for (const item of candidates) {
+    for (const item of candidatesInFrame) {
       const identity = identityById.get(item.id);
       const size = readSize(item as { width?: unknown; height?: unknown });
       const centre = centres.get(item.id) ?? { x: 0, y: 0 };
@@ -192,7 +277,7 @@ export function createMiroHost(board: Board, options: MiroHostOptions = {}): Hos
         const type = findNodeType(item, identity);
         items.push({ itemId: item.id, identity, type, text: readText(item), ...(item.type === 'connector' ? measureConnector(item, centres) : box) });
       } else if (findParentId(item) === frame.id) {
-        state.foreignIds.add(item.id);
+        state.foreign.set(item.id, item);
         foreign.push({ itemId: item.id, hostType: item.type, text: readText(item as { type: string }), ...box });
       }
     }
@@ -220,9 +305,9 @@ export function createMiroHost(board: Board, options: MiroHostOptions = {}): Hos
       await readMapAsync(plan.mapId);
       state = states.get(plan.mapId);
     }
-    const frameOp = plan.ops.find((op): op is Extract<Op, { node: SceneNode }> => op.type !== 'delete' && op.node.type === 'frame');
+    const frameOp = plan.ops.find((op): op is Extract<Op, { node: SceneNode }> => 'node' in op && op.node.type === 'frame');
     let origin = plan.origin ?? state?.origin;
-    const report: ApplyReport = { mapId: plan.mapId, origin: origin ?? { x: 0, y: 0 }, created: 0, updated: 0, deleted: 0, failed: [] };
+    const report: ApplyReport = { mapId: plan.mapId, origin: origin ?? { x: 0, y: 0 }, created: 0, updated: 0, deleted: 0, released: 0, failed: [] };
     if (total === 0) return report;
 
     const settle = (): void => {
@@ -236,7 +321,7 @@ export function createMiroHost(board: Board, options: MiroHostOptions = {}): Hos
     if (!origin) {
       if (!frameOp) {
         for (const op of plan.ops) {
-          fail(op.type === 'delete' ? op.key : op.node.key, `map ${plan.mapId} has no frame on the board and the plan draws none; regenerate the map from its journey.`);
+          fail(findOpKey(op), `map ${plan.mapId} has no frame on the board and the plan draws none; regenerate the map from its journey.`);
           settle();
         }
         return report;
@@ -287,7 +372,7 @@ export function createMiroHost(board: Board, options: MiroHostOptions = {}): Hos
     }
 
     async function findOwnItemAsync(itemId: string): Promise<MiroBoardItem> {
-      if (state?.foreignIds.has(itemId)) throw new Error(`item ${itemId} does not carry this map's identity; the app never changes items it did not draw.`);
+      if (state?.foreign.has(itemId)) throw new Error(`item ${itemId} does not carry this map's identity; the app never removes items it did not draw.`);
       const known = state?.own.get(itemId)?.item;
       if (known) return known;
       const fetched = await callAsync(() => board.getById(itemId));
@@ -305,20 +390,50 @@ export function createMiroHost(board: Board, options: MiroHostOptions = {}): Hos
 
     async function updateAsync(op: Extract<Op, { type: 'update' }>): Promise<void> {
       const drawer = findDrawer(op.node);
-      const items = await Promise.all(op.itemIds.map((itemId) => findOwnItemAsync(itemId)));
+      const identity = identityOf(op.node, op.hash);
+      const tooBig = checkIdentitySize(identity);
+      if (tooBig) throw new Error(tooBig);
+      // Items without identity inside the frame are adopted: redrawn in place
+      // as the node, never replaced, since a person made them.
+      const adopted = op.itemIds.filter((itemId) => state?.foreign.has(itemId));
+      const items = await Promise.all(
+        op.itemIds.map((itemId) => {
+          const foreign = state?.foreign.get(itemId);
+          return foreign ? Promise.resolve(foreign) : findOwnItemAsync(itemId);
+        }),
+      );
       const rewrite = drawer.rewriteItem;
-      if (!rewrite || items.some((item) => item.type !== drawer.itemType)) {
+      const fits = (item: BoardRecord): item is MiroBoardItem => isDrawnItem(item) && item.type === drawer.itemType;
+      if (adopted.length > 0 && (!rewrite || !items.every(fits))) {
+        const misfit = items.find((item) => !fits(item));
+        throw new Error(
+          `${op.node.key} would adopt item ${misfit?.id ?? adopted[0]} (a ${misfit?.type ?? 'item'}), but only a ${drawer.itemType} can show it; the item is left as it is.`,
+        );
+      }
+      if (!rewrite || !items.every(fits)) {
         // Replace: draw the new items first, then remove the old ones.
         await drawAsync(op.node, op.hash);
         await removeOwnAsync(op.itemIds);
         return;
       }
-      const identity = identityOf(op.node, op.hash);
       for (const item of items) {
         rewrite(item, op.node, context);
         await callAsync(() => item.sync());
         await callAsync(() => item.setMetadata(IDENTITY_FIELD, formatIdentity(identity)));
+        state?.foreign.delete(item.id);
         state?.own.set(item.id, { item, identity });
+      }
+    }
+
+    async function releaseAsync(op: Extract<Op, { type: 'release' }>): Promise<void> {
+      for (const itemId of op.itemIds) {
+        // An item already without identity has nothing to hand over.
+        if (state?.foreign.has(itemId)) continue;
+        const item = state?.own.get(itemId)?.item ?? (await callAsync(() => board.getById(itemId)));
+        if (!('setMetadata' in item)) throw new Error(`item ${itemId} is a ${item.type}, which holds no app metadata; nothing to release.`);
+        await callAsync(() => item.setMetadata(IDENTITY_FIELD, null));
+        state?.own.delete(itemId);
+        if (state && findParentId(item) === state.frame.id) state.foreign.set(itemId, item);
       }
     }
 
@@ -329,7 +444,7 @@ export function createMiroHost(board: Board, options: MiroHostOptions = {}): Hos
             await runAsync(op);
             count(op);
           } catch (error) {
-            fail(op.type === 'delete' ? op.key : op.node.key, describeError(error));
+            fail(findOpKey(op), describeError(error));
           }
         }),
         concurrency,
@@ -340,11 +455,13 @@ export function createMiroHost(board: Board, options: MiroHostOptions = {}): Hos
     const runOpAsync = async (op: Op): Promise<void> => {
       if (op.type === 'create') await drawAsync(op.node, op.hash);
       else if (op.type === 'update') await updateAsync(op);
+      else if (op.type === 'release') await releaseAsync(op);
       else await removeOwnAsync(op.itemIds);
     };
     const countOp = (op: Op): void => {
       if (op.type === 'create') report.created += 1;
       else if (op.type === 'update') report.updated += 1;
+      else if (op.type === 'release') report.released += 1;
       else report.deleted += 1;
     };
 
@@ -358,8 +475,10 @@ export function createMiroHost(board: Board, options: MiroHostOptions = {}): Hos
           await callAsync(() => board.remove(frame)).catch(() => undefined);
           throw error;
         });
-        state = { frame, origin: mapOrigin, own: new Map([[frame.id, { item: frame, identity }]]), foreignIds: new Set() };
+        state = { frame, origin: mapOrigin, own: new Map([[frame.id, { item: frame, identity }]]), foreign: new Map() };
         states.set(plan.mapId, state);
+        // The app drew this frame: it is the map's original.
+        originalFrameIds.set(plan.mapId, frame.id);
         report.created += 1;
       } catch (error) {
         fail(frameOp.node.key, describeError(error));
@@ -372,10 +491,10 @@ export function createMiroHost(board: Board, options: MiroHostOptions = {}): Hos
     const frameUpdate = frameOp?.type === 'update' ? frameOp : undefined;
     if (frameUpdate && frameGrows) await runOpsAsync([frameUpdate], runOpAsync, countOp);
 
-    const isLine = (op: Op): boolean => op.type !== 'delete' && op.node.type === 'emotion-line';
+    const isLine = (op: Op): boolean => 'node' in op && op.node.type === 'emotion-line';
     const rest = plan.ops.filter((op) => op !== frameOp);
     // 2. Creates, then updates, of everything but lines; 3. lines, which join
-    // points that now exist; 4. a shrinking frame; 5. deletes, last.
+    // points that now exist; 4. a shrinking frame; 5. releases; 6. deletes, last.
     await runOpsAsync(
       rest.filter((op) => op.type === 'create' && !isLine(op)),
       runOpAsync,
@@ -388,6 +507,11 @@ export function createMiroHost(board: Board, options: MiroHostOptions = {}): Hos
     );
     await runOpsAsync(rest.filter(isLine), runOpAsync, countOp);
     if (frameUpdate && !frameGrows) await runOpsAsync([frameUpdate], runOpAsync, countOp);
+    await runOpsAsync(
+      rest.filter((op) => op.type === 'release'),
+      runOpAsync,
+      countOp,
+    );
     // Lines go first: Miro removes a connector with the item it joins, so
     // removing points first would leave the line's ids pointing at nothing.
     await runOpsAsync(
@@ -407,7 +531,9 @@ export function createMiroHost(board: Board, options: MiroHostOptions = {}): Hos
     let frame = states.get(mapId)?.frame;
     if (!frame) {
       const frames = await callAsync(() => board.get({ type: 'frame' }));
-      frame = (await findFrameAsync(mapId, frames))?.item;
+      const candidates = (await findMapFramesAsync(frames)).filter((found) => found.identity.map === mapId).map((found) => found.frame);
+      const originalId = await findOriginalFrameIdAsync(mapId, candidates);
+      frame = candidates.find((candidate) => candidate.id === originalId);
     }
     if (frame) {
       const target = frame;
@@ -415,7 +541,90 @@ export function createMiroHost(board: Board, options: MiroHostOptions = {}): Hos
     }
   }
 
-  return { readMapAsync, applyAsync, focusMapAsync };
+  async function listMapsAsync(): Promise<MapInfo[]> {
+    const frames = await callAsync(() => board.get({ type: 'frame' }));
+    const mapFrames = await findMapFramesAsync(frames);
+    if (mapFrames.length === 0) return [];
+    const selection = await callAsync(() => board.getSelection());
+    const selectedIds = new Set(selection.map((item) => item.id));
+    const selectedParentIds = new Set(selection.map((item) => findParentId(item as BoardRecord)).filter((id): id is string => id !== null));
+    const mapIds = [...new Set(mapFrames.map((found) => found.identity.map))];
+    const originals = new Map<string, string | undefined>();
+    await runWithConcurrencyAsync(
+      mapIds.map((mapId) => async () => {
+        const candidates = mapFrames.filter((found) => found.identity.map === mapId).map((found) => found.frame);
+        originals.set(mapId, await findOriginalFrameIdAsync(mapId, candidates));
+      }),
+      concurrency,
+    );
+    return mapFrames.map(({ frame, identity }) => ({
+      mapId: identity.map,
+      title: frame.title,
+      containerId: frame.id,
+      selected: selectedIds.has(frame.id) || selectedParentIds.has(frame.id),
+      isCopy: originals.get(identity.map) !== frame.id,
+    }));
+  }
+
+  async function loadJourneyAsync(mapId: string): Promise<StoredJourney | undefined> {
+    const stored = await store.loadAsync(mapId);
+    recordsRead.add(mapId);
+    if (!stored) return undefined;
+    if (stored.frameId !== undefined) originalFrameIds.set(mapId, stored.frameId);
+    return { journey: stored.journey, complete: stored.complete };
+  }
+
+  async function saveJourneyAsync(mapId: string, stored: { journey: Journey; complete: boolean }): Promise<void> {
+    let frameId = states.get(mapId)?.frame.id ?? originalFrameIds.get(mapId);
+    // Keep the frame id a record already holds: a run may save before it
+    // has read the map (generate saves `complete: false` before drawing).
+    if (frameId === undefined && !recordsRead.has(mapId)) frameId = await loadFrameIdAsync(mapId);
+    await store.saveAsync(mapId, { journey: stored.journey, complete: stored.complete, ...(frameId === undefined ? {} : { frameId }) });
+    recordsRead.add(mapId);
+    if (frameId !== undefined) originalFrameIds.set(mapId, frameId);
+  }
+
+  async function forkMapAsync(containerId: string, newMapId: string): Promise<void> {
+    const all: BoardRecord[] = await callAsync(() => board.get());
+    const frame = all.find((item): item is Frame => item.id === containerId && item.type === 'frame');
+    if (!frame) throw new Error(`frame ${containerId} is not on the board (it was deleted or the id is wrong); select the copied map and click Regenerate again.`);
+    const frameIdentity = await readIdentityAsync(frame);
+    if (frameIdentity?.key !== MAP_KEY) throw new Error(`frame ${containerId} is not a map drawn by CJM Board; select a map and click Regenerate again.`);
+    const tooBig = checkIdentitySize({ ...frameIdentity, map: newMapId });
+    if (tooBig) throw new Error(tooBig);
+    const { children, connectors } = collectMapItems(all, frame);
+    const drawn = [...children.filter(isDrawnItem), ...connectors];
+    const identities = await readIdentitiesAsync(drawn);
+
+    // The journey first, so the new map has it as soon as any item is its.
+    const stored = await store.loadAsync(frameIdentity.map);
+    if (stored) await store.saveAsync(newMapId, { journey: stored.journey, complete: stored.complete, frameId: containerId });
+    originalFrameIds.set(newMapId, containerId);
+    recordsRead.add(newMapId);
+
+    // Every item with an identity moves to the new map, also items a fork
+    // that stopped half-way left with another id; the frame goes last, so
+    // until every item moved the frame still reads as a copy and a second
+    // Regenerate finishes the fork.
+    const moves = drawn.flatMap((item, index) => {
+      const identity = identities[index];
+      return identity && identity.map !== newMapId ? [{ item, identity: { ...identity, map: newMapId } }] : [];
+    });
+    const results = await runWithConcurrencyAsync(
+      moves.map(({ item, identity }) => () => callAsync(() => item.setMetadata(IDENTITY_FIELD, formatIdentity(identity)))),
+      concurrency,
+    );
+    const failures = results.filter((result): result is PromiseRejectedResult => result.status === 'rejected');
+    if (failures.length > 0) {
+      throw new Error(
+        `${failures.length} of ${moves.length} items of the copied map could not be given their new map id (${describeError(failures[0]?.reason)}); click Regenerate again to finish.`,
+      );
+    }
+    await callAsync(() => frame.setMetadata(IDENTITY_FIELD, formatIdentity({ ...frameIdentity, map: newMapId })));
+    states.delete(newMapId);
+  }
+
+  return { readMapAsync, applyAsync, focusMapAsync, listMapsAsync, loadJourneyAsync, saveJourneyAsync, forkMapAsync };
 }
 
 /** A connector's box: the bounding box of the centres it joins (relative to the frame). */

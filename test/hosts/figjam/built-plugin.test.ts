@@ -42,7 +42,34 @@ describe('built FigJam plugin (dist/figjam/code.js)', () => {
     expect(fake.calls.some((call) => call.method === 'getNodeById')).toBe(false);
   });
 
-  it('matches the manifest: FigJam only, dynamic-page, no network, three commands', () => {
+  it('regenerates with command regenerate after a sticky was edited: the edit is kept and the map complete', async () => {
+    const code = readBuiltCode();
+    const fake = createFakeFigma({ command: 'insert-template', viewportCenter: { x: 200, y: 100 } });
+    const runBuilt = async (closes: number) => {
+      const sandbox = vm.createContext({ figma: fake.api, __html__: '<p>panel</p>', setTimeout, clearTimeout, console });
+      vm.runInContext(code, sandbox, { filename: 'code.js' });
+      await expect.poll(() => fake.calls.filter((call) => call.method === 'closePlugin').length, { timeout: 10_000 }).toBe(closes);
+    };
+    await runBuilt(1);
+    const keysBefore = fake.listNodes().map((node) => decodeItemIdentity(node.getPluginData(IDENTITY_FIELD))?.key).sort();
+    const sticky = fake.listNodes().find((node): node is StickyNode => node.type === 'STICKY');
+    if (!sticky) throw new Error('the built plugin drew no sticky');
+    await fake.api.loadFontAsync({ family: 'Inter', style: 'Medium' });
+    sticky.text.characters = 'Edited on the board';
+    (fake.api as { command: string }).command = 'regenerate';
+    fake.notifications.length = 0;
+
+    await runBuilt(2);
+
+    expect(sticky.removed).toBe(false);
+    expect(sticky.text.characters).toBe('Edited on the board');
+    const keysAfter = fake.listNodes().map((node) => decodeItemIdentity(node.getPluginData(IDENTITY_FIELD))?.key).sort();
+    expect(keysAfter).toEqual(keysBefore);
+    expect(new Set(keysAfter).size).toBe(keysAfter.length);
+    expect(fake.notifications).toEqual(['Regenerated "Online store: ordering a kettle": 1 edit kept, 1 redrawn.']);
+  });
+
+  it('matches the manifest: FigJam only, dynamic-page, no network, three commands, a Regenerate relaunch button', () => {
     const manifest = JSON.parse(readFileSync(MANIFEST, 'utf8')) as Record<string, unknown>;
 
     expect(manifest).toMatchObject({
@@ -58,6 +85,7 @@ describe('built FigJam plugin (dist/figjam/code.js)', () => {
         { name: 'Insert CJM template', command: 'insert-template' },
         { name: 'Regenerate', command: 'regenerate' },
       ],
+      relaunchButtons: [{ command: 'regenerate', name: 'Regenerate' }],
     });
     expect(typeof manifest.id).toBe('string');
   });

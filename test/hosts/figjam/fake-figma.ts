@@ -12,8 +12,13 @@
  * - vector path data accepts only absolute `M L Q C Z` with plain numbers;
  * - with `"documentAccess": "dynamic-page"`, `getNodeById` throws and a page
  *   must be `loadAsync`-ed before it can be searched;
- * - `getPluginData` returns "" for a missing key.
- * Failures can be requested with `failOn`.
+ * - `getPluginData` returns "" for a missing key, `setPluginData(key, "")`
+ *   removes it, and an entry over 100 kB (key and value) is refused;
+ * - `setRelaunchData` replaces all relaunch data and refuses descriptions
+ *   over 1000 characters.
+ * Failures can be requested with `failOn`. `duplicate` does what a person's
+ * Duplicate does: copies a node and its subtree with new ids (plugin data
+ * copied by default; whether FigJam copies it is not documented).
  */
 
 /** What kind of effect a call has; tests count `write` calls. */
@@ -65,7 +70,19 @@ export interface FakeFigma {
   listWrites(): FakeCall[];
   /** Forgets the logged calls. */
   clearCalls(): void;
+  /**
+   * A person duplicates `node`: a copy of it and its subtree, with new ids,
+   * added to the same parent at (x, y). Not logged: it is not a plugin call.
+   */
+  duplicate<T extends SceneNode>(node: T, options?: { x?: number; y?: number; keepPluginData?: boolean }): T;
 }
+
+// "The total size of your entry (pluginId, key, value) cannot exceed 100 kB"
+// (https://developers.figma.com/docs/plugins/api/properties/nodes-setplugindata).
+const PLUGIN_DATA_LIMIT = 100_000;
+// "This method will throw if description exceeds 1000 characters"
+// (https://developers.figma.com/docs/plugins/api/properties/nodes-setrelaunchdata).
+const RELAUNCH_DESCRIPTION_LIMIT = 1000;
 
 const ARG_COUNTS: Record<string, number> = { M: 2, L: 2, Q: 4, C: 6, Z: 0 };
 const NUMBER = /^-?(\d+(\.\d+)?|\.\d+)$/;
@@ -82,6 +99,7 @@ const READ_METHODS = new Set([
   'loadAsync',
   'getRangeAllFontNames',
   'getRangeFontName',
+  'getRelaunchData',
   'toString',
   'valueOf',
 ]);
@@ -246,8 +264,22 @@ class FakeNode {
   }
   setPluginData(key: string, value: string): void {
     if (typeof value !== 'string') throw new Error(`in setPluginData: Expected value to be a string, got ${typeof value}`);
+    const size = new TextEncoder().encode(key + value).length;
+    if (size > PLUGIN_DATA_LIMIT) throw new Error(`in setPluginData: Plugin data entry is ${size} bytes, over the limit of 100 kB`);
     if (value === '') this._pluginData.delete(key);
     else this._pluginData.set(key, value);
+  }
+  _relaunchData: Record<string, string> = {};
+  setRelaunchData(data: Record<string, string>): void {
+    for (const [command, description] of Object.entries(data)) {
+      if (typeof description !== 'string' || description.length > RELAUNCH_DESCRIPTION_LIMIT) {
+        throw new Error(`in setRelaunchData: description of "${command}" must be a string of at most 1000 characters`);
+      }
+    }
+    this._relaunchData = { ...data };
+  }
+  getRelaunchData(): Record<string, string> {
+    return { ...this._relaunchData };
   }
   getPluginDataKeys(): string[] {
     return [...this._pluginData.keys()];
@@ -271,13 +303,22 @@ class FakeContainer extends FakeNode {
     return [...this._children];
   }
   appendChild(child: FakeNode): void {
-    if (!(child instanceof FakeNode)) throw new Error(`in appendChild: Expected a node, got ${typeof child}`);
+    this._insert(this._children.filter((node) => node !== child).length, child, 'appendChild');
+  }
+  insertChild(index: number, child: FakeNode): void {
+    this._insert(index, child, 'insertChild');
+  }
+  _insert(index: number, child: FakeNode, operation: string): void {
+    if (!(child instanceof FakeNode)) throw new Error(`in ${operation}: Expected a node, got ${typeof child}`);
     for (let ancestor: FakeContainer | null = this; ancestor; ancestor = ancestor._parent) {
-      if (ancestor === (child as unknown)) throw new Error('in appendChild: Cannot move a node inside itself');
+      if (ancestor === (child as unknown)) throw new Error(`in ${operation}: Cannot move a node inside itself`);
     }
     const old = child._parent;
     if (old) old._children = old._children.filter((node) => node !== child);
-    this._children.push(child);
+    if (!(index >= 0 && index <= this._children.length)) {
+      throw new Error(`in ${operation}: Cannot insert node at index greater than the number of existing siblings (${index})`);
+    }
+    this._children.splice(index, 0, child);
     child._parent = this;
   }
   _listDescendants(): FakeNode[] {
@@ -567,6 +608,31 @@ export function createFakeFigma(options: FakeFigmaOptions = {}): FakeFigma {
     return proxy;
   }
 
+  const cloneText = (text: FakeTextContent): FakeTextContent => {
+    const raw = Object.assign(Object.create(FakeTextContent.prototype) as FakeTextContent, text);
+    raw._ranges = text._ranges.map((range) => ({ ...range }));
+    return raw;
+  };
+
+  /** Copies a node and its subtree with new ids, unlogged, as a person's Duplicate does. */
+  function cloneSubtree(source: FakeNode, parent: FakeContainer, keepPluginData: boolean, at?: { x: number; y: number }): FakeNode {
+    const raw = Object.assign(Object.create(Object.getPrototypeOf(source) as object) as FakeNode, source);
+    if (at) Object.assign(raw, at);
+    raw._id = internals.nextId();
+    raw._parent = parent;
+    raw._removed = false;
+    raw._pluginData = new Map(keepPluginData ? source._pluginData : []);
+    raw._relaunchData = { ...source._relaunchData };
+    const withText = raw as unknown as { text?: FakeTextContent; _content?: FakeTextContent };
+    if (withText.text) withText.text = cloneText(withText.text);
+    if (withText._content) withText._content = cloneText(withText._content);
+    const tracked = trackNode(raw);
+    if (raw instanceof FakeContainer && source instanceof FakeContainer) {
+      raw._children = source._children.map((child) => cloneSubtree(child, tracked as unknown as FakeContainer, keepPluginData));
+    }
+    return tracked;
+  }
+
   const root = new FakeContainer(internals, 'DOCUMENT', 'Document');
   const page = trackNode(new FakePage(internals, 'PAGE', 'Page 1'));
   root._children.push(page);
@@ -668,6 +734,14 @@ export function createFakeFigma(options: FakeFigmaOptions = {}): FakeFigma {
       for (const listener of [...messageListeners]) listener(cloned, { origin: 'null' });
     },
     listNodes: () => page._listDescendants() as unknown as SceneNode[],
+    duplicate: (node, duplicateOptions = {}) => {
+      const source = node as unknown as FakeNode;
+      const parent = source._parent;
+      if (!parent || source._removed) throw new Error(`cannot duplicate ${describe(source)}: it is not on the page`);
+      const copy = cloneSubtree(source, parent, duplicateOptions.keepPluginData ?? true, { x: duplicateOptions.x ?? source.x, y: duplicateOptions.y ?? source.y });
+      parent._children.push(copy);
+      return copy as unknown as typeof node;
+    },
     listWrites: () => calls.filter((entry) => entry.kind === 'write'),
     clearCalls: () => {
       calls.length = 0;

@@ -81,7 +81,7 @@ describe('createFigjamHost: drawing a new map', () => {
   it('draws every scene node once, centred on the viewport, as one undo step', async () => {
     const fake = createFakeFigma({ viewportCenter: { x: 1000, y: 500 } });
     const scene = createTemplateScene();
-    const { report } = await drawAsync(fake, scene);
+    const report = await generateMapAsync(createFigjamHost(fake.api), createOnlineStoreJourney(), { metrics: FIGJAM_METRICS, mapId: MAP_ID });
 
     expect(report.failed).toEqual([]);
     expect(report.created).toBe(scene.nodes.length);

@@ -9,7 +9,9 @@ import type { ApplyReport } from '../../../src/sync/host-port';
 // does not follow FigJam (no sticky rules, no fonts), so the adapter is
 // tested against fake-figma.ts instead.
 
-const REPORT: ApplyReport = { mapId: 'map-bridge0001', origin: { x: 10, y: 20 }, created: 3, updated: 0, deleted: 0, failed: [] };
+const REPORT: ApplyReport = { mapId: 'map-bridge0001', origin: { x: 10, y: 20 }, created: 3, updated: 0, deleted: 0, released: 0, failed: [] };
+
+const OUTCOME = { title: 'Map', edits: 1, adopted: 0, conflicts: 0 };
 
 function createHandlers(overrides: Partial<MainBridgeHandlers> = {}) {
   let count = 0;
@@ -20,6 +22,10 @@ function createHandlers(overrides: Partial<MainBridgeHandlers> = {}) {
       onProgress({ done: 1, total: 2 });
       onProgress({ done: 2, total: 2 });
       return { ...REPORT, mapId };
+    }),
+    regenerateMapAsync: vi.fn(async (mapId: string | undefined, onProgress: (progress: { done: number; total: number }) => void) => {
+      onProgress({ done: 1, total: 1 });
+      return { mapId: mapId ?? 'map-chosen0001', report: { ...REPORT, mapId: mapId ?? 'map-chosen0001', created: 0, updated: 1 }, summary: 'Regenerated "Map": 1 board edit kept.', outcome: OUTCOME };
     }),
     closePlugin: vi.fn(),
     ...overrides,
@@ -100,6 +106,49 @@ describe('createMainBridge (with figma-api-stub)', () => {
     await settleAsync();
 
     expect(posted.at(-1)).toEqual({ type: 'error', message: expect.stringMatching(/^Could not draw the map: page is read-only/) });
+  });
+
+  it('regenerates the map the panel drew, after its drawing, and posts the summary', async () => {
+    const { figma, posted, send } = createStub();
+    const handlers = createHandlers();
+    createMainBridge(figma, handlers);
+
+    send({ type: 'insert-template' });
+    send({ type: 'regenerate' });
+    await settleAsync();
+
+    expect(vi.mocked(handlers.regenerateMapAsync).mock.calls.map((call) => call[0])).toEqual(['map-bridge0001']);
+    expect(vi.mocked(handlers.generateMapAsync).mock.invocationCallOrder[0]).toBeLessThan(vi.mocked(handlers.regenerateMapAsync).mock.invocationCallOrder[0] ?? 0);
+    expect(posted.slice(-2)).toEqual([
+      { type: 'progress', done: 1, total: 1 },
+      { type: 'done', report: { ...REPORT, mapId: 'map-bridge0001', created: 0, updated: 1 }, summary: 'Regenerated "Map": 1 board edit kept.', outcome: OUTCOME },
+    ]);
+  });
+
+  it('regenerates the map chosen on the board when the panel drew none, without making it the panel\'s map', async () => {
+    const { figma, send } = createStub();
+    const handlers = createHandlers();
+    createMainBridge(figma, handlers);
+
+    send({ type: 'regenerate' });
+    send({ type: 'generate', journey: createOnlineStoreJourney() });
+    await settleAsync();
+
+    expect(vi.mocked(handlers.regenerateMapAsync).mock.calls.map((call) => call[0])).toEqual([undefined]);
+    expect(vi.mocked(handlers.generateMapAsync).mock.calls.map((call) => call[1])).toEqual(['map-bridge0001']);
+  });
+
+  it('reports a Regenerate that cannot choose a map as an error message', async () => {
+    const { figma, posted, send } = createStub();
+    const handlers = createHandlers({
+      regenerateMapAsync: vi.fn(async () => Promise.reject(new Error('selection: there are 2 maps here ("A", "B"); select one and run Regenerate again'))),
+    });
+    createMainBridge(figma, handlers);
+
+    send({ type: 'regenerate' });
+    await settleAsync();
+
+    expect(posted.at(-1)).toEqual({ type: 'error', message: 'Could not regenerate: selection: there are 2 maps here ("A", "B"); select one and run Regenerate again' });
   });
 
   it('closes the plugin on close and stops listening once disposed', async () => {

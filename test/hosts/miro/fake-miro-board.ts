@@ -16,7 +16,14 @@ import type { Board, Connector, StickyNoteColorType } from '@mirohq/websdk-types
  * - every call costs credits, 50 by default
  *   (https://developers.miro.com/docs/websdk-reference-rate-limiting);
  * - a connector joins two existing items and is removed with either of them
- *   (https://developers.miro.com/docs/connector_connector-1).
+ *   (https://developers.miro.com/docs/connector_connector-1);
+ * - `storage.collection(name)` keeps JSON values under string keys; `get`
+ *   answers undefined for a missing key; `set`, `get` and `remove` are Level 1
+ *   calls of 50 credits (https://developers.miro.com/docs/websdk-reference-collection).
+ *   Miro documents no value size limit; `storageValueLimitBytes` scripts one;
+ * - `setMetadata(key, value)` stores the JSON value as given, `null` included
+ *   (the docs say nothing of removing a key);
+ * - `getSelection()` answers the items a person selected (`select`).
  *
  * Items handed out are copies: changes reach the board only through `sync()`.
  * Every call is logged; failures and rate-limit bursts can be scripted.
@@ -54,6 +61,17 @@ export interface FakeMiroBoardOptions {
   creditsPerCall?: number;
   /** The viewport: x and y are its top-left corner (https://developers.miro.com/docs/viewport). */
   viewport?: { x: number; y: number; width: number; height: number };
+  /** Refuse storage values whose JSON takes more bytes than this; Miro documents no limit. */
+  storageValueLimitBytes?: number;
+}
+
+/** One storage collection, as `miro.board.storage.collection(name)` returns it. */
+export interface FakeCollection {
+  set(key: string, value: unknown): Promise<void>;
+  get(key: string): Promise<unknown>;
+  remove(key: string): Promise<void>;
+  onValue(key: string, handler: (value: unknown, version: string) => void): Promise<void>;
+  offValue(key: string, handler: (value: unknown, version: string) => void): Promise<void>;
 }
 
 interface FailureRule {
@@ -75,6 +93,8 @@ export const FAKE_WRITE_METHODS: ReadonlySet<string> = new Set([
   'item.setMetadata',
   'frame.add',
   'frame.remove',
+  'storage.set',
+  'storage.remove',
 ]);
 
 const STICKY_NOTE_COLORS = [
@@ -176,8 +196,13 @@ export class FakeMiroBoard {
   /** Ids of the items the viewport zoomed to, per `viewport.zoomTo` call. */
   readonly zooms: string[][] = [];
   readonly viewport: { get(): Promise<FakeMiroBoardOptions['viewport'] & object>; zoomTo(items: unknown): Promise<void> };
+  /** `miro.board.storage`. */
+  readonly storage: { collection(name: string): FakeCollection };
 
   private readonly records = new Map<string, FakeRecord>();
+  private readonly stored = new Map<string, Map<string, unknown>>();
+  private readonly storageValueLimitBytes: number | undefined;
+  private selectedIds: string[] = [];
   private readonly failures: FailureRule[] = [];
   private readonly creditsPerCall: number;
   private inFlight = 0;
@@ -185,6 +210,8 @@ export class FakeMiroBoard {
 
   constructor(options: FakeMiroBoardOptions = {}) {
     this.creditsPerCall = options.creditsPerCall ?? DEFAULT_CREDITS_PER_CALL;
+    this.storageValueLimitBytes = options.storageValueLimitBytes;
+    this.storage = { collection: (name: string) => this.createCollection(name) };
     const viewportRect = options.viewport ?? { x: -960, y: -540, width: 1920, height: 1080 };
     this.viewport = {
       get: () => this.callAsync('viewport.get', 'viewport', () => ({ ...viewportRect })),
@@ -255,6 +282,61 @@ export class FakeMiroBoard {
     return { x: parent.x - parent.width / 2 + record.x, y: parent.y - parent.height / 2 + record.y };
   }
 
+  /** Changes an item as a person would (edit text, drag, resize): no call, no credits, metadata kept. */
+  editItem(id: string, patch: Partial<Pick<FakeRecord, 'x' | 'y' | 'width' | 'height' | 'content' | 'title' | 'style'>>): FakeRecord {
+    const record = this.requireRecord(id);
+    Object.assign(record, clone(patch));
+    return clone(record);
+  }
+
+  /** Deletes an item as a person would; its connectors go with it. */
+  removeItemByHand(id: string): void {
+    this.requireRecord(id);
+    this.deleteRecord(id);
+  }
+
+  /** Selects items as a person would; `getSelection()` answers them. */
+  select(ids: readonly string[]): void {
+    for (const id of ids) this.requireRecord(id);
+    this.selectedIds = [...ids];
+  }
+
+  /**
+   * Duplicates a frame with its children and the connectors between them,
+   * as a person's Duplicate would, `dx` to the right. Whether Miro copies
+   * app metadata is not documented; `copyMetadata` says which to assume.
+   * Returns the new frame's record.
+   */
+  duplicateFrame(frameId: string, options: { dx: number; copyMetadata: boolean }): FakeRecord {
+    const frame = this.requireRecord(frameId);
+    const copyOf = (record: FakeRecord, patch: Partial<FakeRecord>): FakeRecord =>
+      this.createRecord(record.type, { ...clone(record), childrenIds: [], metadata: options.copyMetadata ? clone(record.metadata) : {}, ...patch });
+    const newFrame = copyOf(frame, { x: frame.x + options.dx });
+    const ids = new Map<string, string>([[frame.id, newFrame.id]]);
+    for (const childId of frame.childrenIds) {
+      const child = copyOf(this.requireRecord(childId), { parentId: newFrame.id });
+      newFrame.childrenIds.push(child.id);
+      ids.set(childId, child.id);
+    }
+    for (const record of [...this.records.values()]) {
+      if (record.type !== 'connector') continue;
+      const start = ids.get(record.start?.item ?? '');
+      const end = ids.get(record.end?.item ?? '');
+      if (start && end) copyOf(record, { start: { ...record.start, item: start }, end: { ...record.end, item: end } });
+    }
+    return clone(newFrame);
+  }
+
+  /** The value stored under `key` in storage collection `name`, or undefined. */
+  findStored(name: string, key: string): unknown {
+    return clone(this.stored.get(name)?.get(key));
+  }
+
+  /** The keys stored in storage collection `name`, sorted. */
+  listStoredKeys(name: string): string[] {
+    return [...(this.stored.get(name)?.keys() ?? [])].sort();
+  }
+
   // ------------------------------------------------------------ board methods
 
   /** `miro.board.get`: every item, or those matching `{ type }` / `{ id }`. */
@@ -264,6 +346,11 @@ export class FakeMiroBoard {
       const ids = filter?.id === undefined ? undefined : new Set([filter.id].flat());
       return [...this.records.values()].filter((record) => (!types || types.has(record.type)) && (!ids || ids.has(record.id))).map((record) => this.toItem(record));
     });
+  }
+
+  /** `miro.board.getSelection`: the items a person selected. */
+  getSelection(): Promise<unknown[]> {
+    return this.callAsync('board.getSelection', 'board', () => this.selectedIds.filter((id) => this.records.has(id)).map((id) => this.toItem(this.requireRecord(id))));
   }
 
   /** `miro.board.getById`. */
@@ -361,6 +448,40 @@ export class FakeMiroBoard {
   }
 
   // ---------------------------------------------------------------- internals
+
+  private createCollection(name: string): FakeCollection {
+    const values = (): Map<string, unknown> => {
+      let collection = this.stored.get(name);
+      if (!collection) {
+        collection = new Map();
+        this.stored.set(name, collection);
+      }
+      return collection;
+    };
+    const requireKey = (method: string, key: unknown): string => {
+      if (typeof key !== 'string') throw new Error(`${method}: the key must be a string, received ${typeof key}.`);
+      return key;
+    };
+    return {
+      set: (key, value) =>
+        this.callAsync('storage.set', `${name}/${String(key)}`, () => {
+          const text = JSON.stringify(value);
+          if (text === undefined) throw new Error(`storage.set: the value of ${String(key)} is not serialisable to JSON.`);
+          const bytes = new TextEncoder().encode(text).length;
+          if (this.storageValueLimitBytes !== undefined && bytes > this.storageValueLimitBytes) {
+            throw new Error(`storage.set: the value of ${String(key)} takes ${bytes} bytes, over the ${this.storageValueLimitBytes} this board allows.`);
+          }
+          values().set(requireKey('storage.set', key), JSON.parse(text));
+        }),
+      get: (key) => this.callAsync('storage.get', `${name}/${String(key)}`, () => clone(values().get(requireKey('storage.get', key)))),
+      remove: (key) =>
+        this.callAsync('storage.remove', `${name}/${String(key)}`, () => {
+          values().delete(requireKey('storage.remove', key));
+        }),
+      onValue: () => Promise.resolve(),
+      offValue: () => Promise.resolve(),
+    };
+  }
 
   private async callAsync<T>(method: string, target: string, run: () => T): Promise<T> {
     this.calls.push({ method, target });

@@ -195,6 +195,8 @@ describe('createMiroHost: calls, credits and limits', () => {
     await generateAsync();
     const singleItems = scene.nodes.filter((node) => node.type !== 'emotion-line').length;
     const calls =
+      1 + // the stored journey: one storage.get (none yet)
+      2 + // the journey stored as incomplete before drawing, complete after: two storage.set
       1 + // read: one bulk board.get (the board holds no frame yet)
       2 + // place: viewport.get, findEmptySpace
       2 + // frame: createFrame, setMetadata
@@ -214,8 +216,8 @@ describe('createMiroHost: regenerating', () => {
     const report = await generateAsync();
     expect(report).toMatchObject({ created: 0, updated: 0, deleted: 0, failed: [] });
     expect(fake.listWriteCalls()).toEqual([]);
-    // Reading costs one bulk get, one metadata read per item of the map, and the zoom.
-    expect(fake.calls.map((call) => call.method).filter((method) => method !== 'item.getMetadata')).toEqual(['board.get', 'viewport.zoomTo']);
+    // Reading costs the stored journey, one bulk get, one metadata read per item of the map, and the zoom.
+    expect(fake.calls.map((call) => call.method).filter((method) => method !== 'item.getMetadata')).toEqual(['storage.get', 'board.get', 'viewport.zoomTo']);
     expect(fake.calls.filter((call) => call.method === 'item.getMetadata')).toHaveLength(fake.listRecords().length);
   });
 
@@ -262,6 +264,7 @@ describe('createMiroHost: regenerating', () => {
     const report = await generateAsync(journey);
     expect(report).toMatchObject({ created: 0, updated: 1, deleted: 0, failed: [] });
     expect(fake.listWriteCalls().map((call) => [call.method, call.target])).toEqual([
+      ['storage.set', `cjm-journeys/${MAP_ID}`],
       ['item.sync', before?.id],
       ['item.setMetadata', before?.id],
     ]);

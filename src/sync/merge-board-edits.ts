@@ -1,0 +1,420 @@
+import { clampEmotionScore } from '../model/emotion-scale';
+import type { Card, CardId, Journey, LaneId, Persona, StageId } from '../model/journey';
+import { MAX_CARD_TEXT, MAX_LONG_TEXT, MAX_SHORT_TEXT } from '../model/journey-schema';
+import type { HostMetrics } from '../layout/host-metrics';
+import { layoutJourney } from '../layout/layout-journey';
+import { findMapLabels, type MapLabels } from '../layout/map-labels';
+import type { TextMeasurer } from '../layout/measure-text';
+import type { Scene, SceneNode, ShapeNode } from '../layout/scene';
+import { cardKey, parseSceneKey, type SceneKey } from '../layout/scene-keys';
+import { hashContent } from './content-hash';
+import type { ForeignItem, Snapshot, SnapshotItem } from './host-port';
+
+/** One edit found on the board and what became of it. */
+export interface BoardChange {
+  kind: 'card-text' | 'card-moved' | 'card-deleted' | 'card-adopted' | 'emotion' | 'note' | 'stage-renamed' | 'lane-renamed' | 'title' | 'persona' | 'scope' | 'released';
+  key: SceneKey;
+  /** For people: what changed, e.g. `Order & pay → Checkout`. */
+  detail: string;
+}
+
+/** A sticky a person added inside a cell, now a card. */
+export interface Adoption {
+  itemId: string;
+  key: SceneKey;
+}
+
+/** Items of this app whose text the journey cannot hold: handed over to people. */
+export interface Release {
+  key: SceneKey;
+  itemIds: string[];
+}
+
+/** The journey with the board's edits, and what the board must do about them. */
+export interface MergedBoard {
+  journey: Journey;
+  changes: BoardChange[];
+  adoptions: Adoption[];
+  releases: Release[];
+}
+
+/** What merging needs besides the journey and the snapshot. */
+export interface MergeBoardOptions {
+  /** Metrics the map was drawn with: cells are where that layout put them. */
+  metrics: HostMetrics;
+  measureText?: TextMeasurer;
+  /**
+   * Whether the last run finished drawing the map. While it had not, an item
+   * missing from the board was never drawn, so its card is not deleted.
+   */
+  complete: boolean;
+}
+
+/** Host item types of sticky notes, which a person adds to a cell. */
+const STICKY_HOST_TYPES = new Set(['STICKY', 'sticky_note']);
+
+interface Cell {
+  stage: StageId;
+  lane: LaneId;
+}
+
+interface Grid {
+  columns: { stage: StageId; left: number; right: number }[];
+  rows: { lane: LaneId; top: number; bottom: number }[];
+  /** Centre y of each score on the emotion chart. */
+  scoreCentres: { score: number; y: number }[];
+}
+
+/** Folds white space so only real text changes count as edits. */
+export function normalizeBoardText(text: string): string {
+  return text
+    .replace(/\r\n?/g, '\n')
+    .split('\n')
+    .map((line) => line.replace(/\s+/g, ' ').trim())
+    .filter((line) => line !== '')
+    .join('\n');
+}
+
+const joinLines = (text: string): string => normalizeBoardText(text).replace(/\n/g, ' ');
+
+function readGrid(scene: Scene): Grid {
+  const grid: Grid = { columns: [], rows: [], scoreCentres: [] };
+  const headers = scene.nodes.filter((node): node is ShapeNode => node.type === 'shape' && parseSceneKey(node.key)?.kind === 'stage');
+  headers.forEach((header, index) => {
+    const info = parseSceneKey(header.key);
+    if (info?.kind !== 'stage') return;
+    const previous = headers[index - 1];
+    const next = headers[index + 1];
+    // Cells reach halfway into the gutters, so a sticky dropped between two
+    // columns belongs to the nearer one.
+    const left = previous ? (previous.x + previous.width + header.x) / 2 : header.x - header.width / 2;
+    const right = next ? (header.x + header.width + next.x) / 2 : header.x + header.width * 1.5;
+    grid.columns.push({ stage: info.stage, left, right });
+  });
+  const bands = scene.nodes.filter((node) => parseSceneKey(node.key)?.kind === 'row');
+  bands.forEach((band, index) => {
+    const info = parseSceneKey(band.key);
+    if (info?.kind !== 'row') return;
+    const next = bands[index + 1];
+    grid.rows.push({ lane: info.lane, top: band.y, bottom: next ? next.y : band.y + band.height });
+  });
+  for (const node of scene.nodes) {
+    const info = parseSceneKey(node.key);
+    if (info?.kind === 'emotion-scale') grid.scoreCentres.push({ score: info.score, y: node.y + node.height / 2 });
+  }
+  return grid;
+}
+
+function findCell(grid: Grid, box: { x: number; y: number; width: number; height: number }): Cell | undefined {
+  const cx = box.x + box.width / 2;
+  const cy = box.y + box.height / 2;
+  const column = grid.columns.find((candidate) => cx >= candidate.left && cx < candidate.right);
+  const row = grid.rows.find((candidate) => cy >= candidate.top && cy < candidate.bottom);
+  return column && row ? { stage: column.stage, lane: row.lane } : undefined;
+}
+
+function findNearestScore(grid: Grid, centreY: number): number | undefined {
+  let best: { score: number; distance: number } | undefined;
+  for (const step of grid.scoreCentres) {
+    const distance = Math.abs(step.y - centreY);
+    if (!best || distance < best.distance) best = { score: step.score, distance };
+  }
+  return best === undefined ? undefined : clampEmotionScore(best.score);
+}
+
+function drawnText(node: SceneNode | undefined): string {
+  if (!node) return '';
+  if (node.type === 'shape') return node.text ? `${node.heading}\n${node.text}` : node.heading;
+  if (node.type === 'text' || node.type === 'sticky') return node.text;
+  if (node.type === 'frame') return node.title;
+  return '';
+}
+
+const clip = (text: string, max: number): string => (text.length > max ? text.slice(0, max) : text);
+
+/** Reads a persona card back; undefined when a line cannot be understood. */
+function parsePersonaCard(persona: Persona, text: string, labels: MapLabels): Persona | undefined {
+  const lines = normalizeBoardText(text).split('\n');
+  const heading = lines.shift();
+  if (!heading) return undefined;
+  const next: Persona = { ...persona, goals: [], needs: [], pains: [], behaviour: [], channels: [] };
+  next.name = clip(persona.avatar && heading.startsWith(persona.avatar) ? heading.slice(persona.avatar.length).trim() : heading, MAX_SHORT_TEXT);
+  if (!next.name) return undefined;
+  delete next.quote;
+  const lists: [string, 'goals' | 'needs' | 'pains' | 'behaviour' | 'channels'][] = [
+    [labels.goals, 'goals'],
+    [labels.needs, 'needs'],
+    [labels.pains, 'pains'],
+    [labels.behaviour, 'behaviour'],
+    [labels.channels, 'channels'],
+  ];
+  let sawWho = false;
+  for (const line of lines) {
+    const list = lists.find(([label]) => line.startsWith(`${label}:`));
+    if (list) {
+      next[list[1]] = line
+        .slice(list[0].length + 1)
+        .split(';')
+        .map((item) => clip(item.trim(), MAX_LONG_TEXT))
+        .filter(Boolean);
+      continue;
+    }
+    const quote = /^[\u201c"](.*)[\u201d"]$/.exec(line);
+    if (quote) {
+      next.quote = clip((quote[1] ?? '').trim(), MAX_LONG_TEXT);
+      continue;
+    }
+    if (sawWho) return undefined;
+    sawWho = true;
+    const ageLabel = persona.age ? labels.age(persona.age) : undefined;
+    const parts = line.split(',').map((part) => part.trim());
+    if (ageLabel && parts[parts.length - 1] === ageLabel) parts.pop();
+    else delete next.age;
+    const role = parts.join(', ');
+    if (role) next.role = clip(role, MAX_SHORT_TEXT);
+    else delete next.role;
+  }
+  if (!sawWho) {
+    delete next.role;
+    delete next.age;
+  }
+  return next;
+}
+
+/** Reads the scope line back; undefined when it cannot be understood. */
+function parseScope(journey: Journey, text: string, labels: MapLabels): Journey['scope'] | undefined {
+  const scope: Journey['scope'] = {};
+  const fields = (['product', 'scenario', 'period'] as const).filter((field) => journey.scope[field]);
+  for (const line of normalizeBoardText(text).split('\n')) {
+    if (line.startsWith(`${labels.goal}:`)) {
+      scope.goal = clip(line.slice(labels.goal.length + 1).trim(), MAX_LONG_TEXT);
+      continue;
+    }
+    const parts = line.split(' · ');
+    if (parts.length !== fields.length || Object.keys(scope).some((key) => key !== 'goal')) return undefined;
+    fields.forEach((field, index) => {
+      const value = parts[index]?.trim();
+      if (value) scope[field] = clip(value, field === 'scenario' ? MAX_LONG_TEXT : MAX_SHORT_TEXT);
+    });
+  }
+  return scope;
+}
+
+function createAdoptedCardId(itemId: string, taken: ReadonlySet<string>): CardId {
+  const base = `card:b${hashContent(itemId)}`;
+  let id = base;
+  for (let index = 2; taken.has(id); index += 1) id = `${base}-${index}`;
+  return id as CardId;
+}
+
+/**
+ * Absorbs what people did on the board into the journey last drawn there:
+ * edited, moved, deleted and added stickies, dragged emotion points (snapped
+ * to the nearest step), renamed stage headers and lane labels, and edits of
+ * the title, scope line, persona cards and emotion notes. Structure people
+ * deleted (headers, labels, the title, the emotion line) is simply drawn
+ * again. Text on an item of this app that the journey cannot hold is released
+ * to people rather than overwritten; items the app did not draw are never
+ * changed, except stickies placed inside a cell, which become cards there.
+ *
+ * Pure: the same journey and snapshot give the same result.
+ */
+export function mergeBoardEdits(base: Journey, snapshot: Snapshot, options: MergeBoardOptions): MergedBoard {
+  const lastScene = layoutJourney(base, { metrics: options.metrics, measureText: options.measureText });
+  const drawn = new Map(lastScene.nodes.map((node) => [node.key, node]));
+  const grid = readGrid(lastScene);
+  const labels = findMapLabels(base.locale);
+  const journey: Journey = JSON.parse(JSON.stringify(base)) as Journey;
+  const changes: BoardChange[] = [];
+  const releases: Release[] = [];
+  const adoptions: Adoption[] = [];
+
+  const items = new Map<string, SnapshotItem[]>();
+  for (const item of snapshot.items) {
+    if (item.identity.map !== snapshot.mapId) continue;
+    const list = items.get(item.identity.key);
+    if (list) list.push(item);
+    else items.set(item.identity.key, [item]);
+  }
+  /** The item showing a key, when exactly one of the expected type does. */
+  const findItem = (key: string, type: SceneNode['type']): SnapshotItem | undefined => items.get(key)?.find((item) => item.type === type);
+  /** The board text of a key when a person changed it, else undefined. */
+  const findEditedText = (key: string, type: SceneNode['type']): { item: SnapshotItem; text: string } | undefined => {
+    const item = findItem(key, type);
+    if (!item) return undefined;
+    const text = normalizeBoardText(item.text);
+    return text === normalizeBoardText(drawnText(drawn.get(key))) ? undefined : { item, text };
+  };
+  const release = (key: string, reason: string) => {
+    const list = items.get(key);
+    if (!list || list.length === 0) return;
+    releases.push({ key, itemIds: list.map((item) => item.itemId) });
+    changes.push({ kind: 'released', key, detail: reason });
+  };
+
+  const title = findEditedText('title', 'text');
+  if (title && title.text) {
+    journey.title = clip(joinLines(title.text), MAX_SHORT_TEXT);
+    changes.push({ kind: 'title', key: 'title', detail: journey.title });
+  }
+
+  const subtitle = findEditedText('subtitle', 'text');
+  if (subtitle) {
+    const scope = parseScope(base, subtitle.text, labels);
+    if (scope) {
+      journey.scope = scope;
+      changes.push({ kind: 'scope', key: 'subtitle', detail: joinLines(subtitle.text) });
+    } else release('subtitle', 'the scope line was rewritten in a way the map cannot read; it is kept as you wrote it');
+  }
+
+  journey.personas = journey.personas.map((persona) => {
+    const edited = findEditedText(persona.id, 'shape');
+    if (!edited) return persona;
+    const parsed = parsePersonaCard(persona, edited.text, labels);
+    if (parsed) {
+      changes.push({ kind: 'persona', key: persona.id, detail: parsed.name });
+      return parsed;
+    }
+    release(persona.id, 'the persona card was rewritten in a way the map cannot read; it is kept as you wrote it');
+    return persona;
+  });
+
+  for (const stage of journey.stages) {
+    const edited = findEditedText(stage.id, 'shape');
+    if (edited && edited.text) {
+      const name = clip(joinLines(edited.text), MAX_SHORT_TEXT);
+      changes.push({ kind: 'stage-renamed', key: stage.id, detail: `${stage.name} \u2192 ${name}` });
+      stage.name = name;
+    }
+  }
+  for (const lane of journey.lanes) {
+    const edited = findEditedText(lane.id, 'shape');
+    if (edited && edited.text) {
+      const title = clip(joinLines(edited.text), MAX_SHORT_TEXT);
+      changes.push({ kind: 'lane-renamed', key: lane.id, detail: `${lane.title} \u2192 ${title}` });
+      lane.title = title;
+    }
+  }
+
+  for (const emotion of journey.emotions) {
+    const pointKey = `emotion:${emotion.persona.slice('persona:'.length)}:${emotion.stage.slice('stage:'.length)}`;
+    const point = findItem(pointKey, 'emotion-point');
+    const drawnPoint = drawn.get(pointKey);
+    if (point && drawnPoint) {
+      const moved = Math.abs(point.y + point.height / 2 - (drawnPoint.y + drawnPoint.height / 2)) > 0.5;
+      const score = moved ? findNearestScore(grid, point.y + point.height / 2) : undefined;
+      if (score !== undefined && score !== emotion.score) {
+        changes.push({ kind: 'emotion', key: pointKey, detail: `${emotion.score} \u2192 ${score}` });
+        emotion.score = score;
+      }
+    }
+    const noteKey = `emotion-note:${emotion.persona.slice('persona:'.length)}:${emotion.stage.slice('stage:'.length)}`;
+    const note = findEditedText(noteKey, 'text');
+    if (note) {
+      if (note.text) emotion.note = clip(joinLines(note.text), MAX_LONG_TEXT);
+      else delete emotion.note;
+      changes.push({ kind: 'note', key: noteKey, detail: note.text });
+    }
+  }
+
+  // Derived items that carry no journey data: text typed onto them is kept by
+  // handing them over, and the map draws fresh ones.
+  for (const node of lastScene.nodes) {
+    const kind = parseSceneKey(node.key)?.kind;
+    if (kind !== 'row' && kind !== 'emotion-scale') continue;
+    const type = node.type;
+    const edited = findEditedText(node.key, type);
+    if (edited && edited.text) release(node.key, 'text was typed on a part of the map that holds none; it is kept as you wrote it');
+  }
+
+  // Cards: each card's sticky, where it is now and what it says.
+  const positions = new Map<string, { x: number; y: number }>();
+  const cards: Card[] = [];
+  for (const card of journey.cards) {
+    const item = findItem(cardKey(card.id), 'sticky');
+    if (!item) {
+      if (options.complete) changes.push({ kind: 'card-deleted', key: card.id, detail: card.text });
+      else cards.push(card);
+      continue;
+    }
+    const text = normalizeBoardText(item.text);
+    if (!text) {
+      // An emptied sticky holds nothing a person typed: the card goes, and
+      // the diff removes the empty sticky with it.
+      changes.push({ kind: 'card-deleted', key: card.id, detail: card.text });
+      continue;
+    }
+    if (text !== normalizeBoardText(card.text)) {
+      card.text = clip(item.text.trim(), MAX_CARD_TEXT);
+      changes.push({ kind: 'card-text', key: card.id, detail: text });
+    }
+    const cell = findCell(grid, item);
+    if (cell && (cell.stage !== card.stage || cell.lane !== card.lane)) {
+      card.stage = cell.stage;
+      card.lane = cell.lane;
+      changes.push({ kind: 'card-moved', key: card.id, detail: `${cell.stage} ${cell.lane}` });
+    }
+    positions.set(card.id, { x: item.x + item.width / 2, y: item.y + item.height / 2 });
+    cards.push(card);
+  }
+
+  // Stickies people added inside a cell become cards of that cell.
+  const taken = new Set<string>(cards.map((card) => card.id));
+  const foreign = [...snapshot.foreign].sort((a, b) => a.y - b.y || a.x - b.x || a.itemId.localeCompare(b.itemId));
+  for (const item of foreign) {
+    if (!STICKY_HOST_TYPES.has(item.hostType)) continue;
+    const text = normalizeBoardText(item.text);
+    const cell = findCell(grid, item);
+    if (!text || !cell) continue;
+    const id = createAdoptedCardId(item.itemId, taken);
+    taken.add(id);
+    cards.push({ id, stage: cell.stage, lane: cell.lane, text: clip(item.text.trim(), MAX_CARD_TEXT) });
+    positions.set(id, { x: item.x + item.width / 2, y: item.y + item.height / 2 });
+    adoptions.push({ itemId: item.itemId, key: cardKey(id) });
+    changes.push({ kind: 'card-adopted', key: id, detail: text });
+  }
+
+  journey.cards = orderCardsByBoard(cards, positions, base);
+  return { journey, changes, adoptions, releases };
+}
+
+// Stickies whose centres are within this many units vertically read as one row.
+const ROW_BUCKET = 80;
+
+/** Within each cell, cards follow the board's reading order: rows top to bottom, then left to right. */
+function orderCardsByBoard(cards: readonly Card[], positions: ReadonlyMap<string, { x: number; y: number }>, base: Journey): Card[] {
+  const laneIndex = new Map(base.lanes.map((lane, index) => [lane.id as string, index]));
+  const stageIndex = new Map(base.stages.map((stage, index) => [stage.id as string, index]));
+  const original = new Map(cards.map((card, index) => [card.id as string, index]));
+  return [...cards].sort((a, b) => {
+    const cell = (laneIndex.get(a.lane) ?? 0) - (laneIndex.get(b.lane) ?? 0) || (stageIndex.get(a.stage) ?? 0) - (stageIndex.get(b.stage) ?? 0);
+    if (cell !== 0) return cell;
+    const pa = positions.get(a.id);
+    const pb = positions.get(b.id);
+    if (pa && pb) {
+      const rows = Math.floor(pa.y / ROW_BUCKET) - Math.floor(pb.y / ROW_BUCKET);
+      if (rows !== 0) return rows;
+      if (pa.x !== pb.x) return pa.x - pb.x;
+    } else if (pa || pb) return pa ? -1 : 1;
+    return (original.get(a.id) ?? 0) - (original.get(b.id) ?? 0);
+  });
+}
+
+/** Snapshot items of foreign stickies taken over by `adoptions`, as the diff sees them. */
+export function adoptForeignItems(snapshot: Snapshot, adoptions: readonly Adoption[]): Snapshot {
+  if (adoptions.length === 0) return snapshot;
+  const byItem = new Map(adoptions.map((adoption) => [adoption.itemId, adoption.key]));
+  const adopted: SnapshotItem[] = [];
+  const foreign: ForeignItem[] = [];
+  for (const item of snapshot.foreign) {
+    const key = byItem.get(item.itemId);
+    if (key === undefined) {
+      foreign.push(item);
+      continue;
+    }
+    // A hash no node has: the diff always redraws an adopted sticky, which
+    // writes its identity.
+    adopted.push({ itemId: item.itemId, identity: { map: snapshot.mapId, key, hash: '00000000' }, type: 'sticky', text: item.text, x: item.x, y: item.y, width: item.width, height: item.height });
+  }
+  return { ...snapshot, items: [...snapshot.items, ...adopted], foreign };
+}

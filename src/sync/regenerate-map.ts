@@ -1,0 +1,172 @@
+import type { Journey } from '../model/journey';
+import { parseJourney } from '../model/journey-schema';
+import { fail, formatValidationErrors, succeed, type ParseResult } from '../model/parse-result';
+import type { HostMetrics } from '../layout/host-metrics';
+import { layoutJourney } from '../layout/layout-journey';
+import type { TextMeasurer } from '../layout/measure-text';
+import { cardKey } from '../layout/scene-keys';
+import { diffScene } from './diff-scene';
+import { drawJourneyAsync } from './generate-map';
+import type { ApplyProgress, ApplyReport, HostPort, MapInfo, Op } from './host-port';
+import { adoptForeignItems, mergeBoardEdits, type BoardChange, type Release } from './merge-board-edits';
+import { mergeJourneys, type MergeConflict } from './merge-journeys';
+
+/** Options of one Regenerate run. */
+export interface RegenerateOptions {
+  metrics: HostMetrics;
+  /** The map to regenerate, as `chooseMapAsync` or the panel found it. */
+  map: MapInfo;
+  /** A fresh map id, used when `map` is a copy that becomes a map of its own. */
+  createMapId: () => string;
+  /** The journey as the panel has it now, when the panel was edited meanwhile. */
+  panelJourney?: Journey;
+  measureText?: TextMeasurer;
+  onProgress?: (progress: ApplyProgress) => void;
+}
+
+/** What a Regenerate run found, in counts a panel can say in its own language. */
+export interface RegenerateOutcome {
+  title: string;
+  /** Board edits absorbed into the journey. */
+  edits: number;
+  /** Stickies people added in cells, now cards. */
+  adopted: number;
+  /** Fields changed both on the board and in the panel (the board's kept). */
+  conflicts: number;
+}
+
+/** What Regenerate did. */
+export interface RegenerateResult {
+  /** The map's id (new when a copy became a map of its own). */
+  mapId: string;
+  report: ApplyReport;
+  /** The journey now drawn and stored with the map. */
+  journey: Journey;
+  /** Edits found on the board and kept. */
+  changes: BoardChange[];
+  /** Fields changed both on the board and in the panel; the board's version was kept. */
+  conflicts: MergeConflict[];
+  /** The same in counts, for the panel. */
+  outcome: RegenerateOutcome;
+  /** One line for people (English), e.g. for a FigJam notification. */
+  summary: string;
+}
+
+/** Regenerate could not run; the message says why and what to do. */
+export class RegenerateError extends Error {
+  override name = 'RegenerateError';
+}
+
+/**
+ * Chooses the map Regenerate acts on: the one containing the selection, or
+ * the only map on the page or board. Otherwise an error that says which maps
+ * there are and to select one.
+ */
+export async function chooseMapAsync(host: HostPort): Promise<ParseResult<MapInfo>> {
+  const maps = await host.listMapsAsync();
+  const selected = maps.filter((map) => map.selected);
+  if (selected.length === 1 && selected[0]) return succeed(selected[0]);
+  if (selected.length > 1) {
+    return fail([{ path: 'selection', message: `the selection touches ${selected.length} maps (${describeMaps(selected)}); select items of one map and run Regenerate again` }]);
+  }
+  if (maps.length === 1 && maps[0]) return succeed(maps[0]);
+  if (maps.length === 0) return fail([{ path: 'board', message: 'there is no CJM map here; insert one with Insert CJM template first' }]);
+  return fail([{ path: 'selection', message: `there are ${maps.length} maps here (${describeMaps(maps)}); select one and run Regenerate again` }]);
+}
+
+function describeMaps(maps: readonly MapInfo[]): string {
+  const titles = maps.slice(0, 3).map((map) => `"${map.title}"${map.isCopy ? ' (copy)' : ''}`);
+  return maps.length > 3 ? `${titles.join(', ')} and ${maps.length - 3} more` : titles.join(', ');
+}
+
+/** Puts release ops after creates and updates, before deletes (create and update before delete). */
+function insertReleases(ops: readonly Op[], releases: readonly Release[]): Op[] {
+  const releaseOps: Op[] = releases.map((release) => ({ type: 'release', key: release.key, itemIds: release.itemIds }));
+  const firstDelete = ops.findIndex((op) => op.type === 'delete');
+  const at = firstDelete === -1 ? ops.length : firstDelete;
+  return [...ops.slice(0, at), ...releaseOps, ...ops.slice(at)];
+}
+
+function describeResult(title: string, changes: readonly BoardChange[], conflicts: readonly MergeConflict[], report: ApplyReport): string {
+  // Kept short: FigJam shows it as a one-line notification.
+  const count = (kind: BoardChange['kind']) => changes.filter((change) => change.kind === kind).length;
+  const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
+  const adopted = count('card-adopted');
+  const edits = changes.length - adopted - count('released');
+  const written = report.created + report.updated + report.deleted;
+  const parts = [plural(edits, 'edit', 'edits') + ' kept'];
+  if (adopted > 0) parts.push(plural(adopted, 'sticky', 'stickies') + ' added');
+  parts.push(written === 0 ? 'nothing redrawn' : `${written} redrawn`);
+  if (conflicts.length > 0) parts.push(plural(conflicts.length, 'clash', 'clashes') + ': board kept');
+  if (report.failed.length > 0) parts.push(`${report.failed.length} failed, run again`);
+  const shortTitle = title.length > 32 ? `${title.slice(0, 31)}…` : title;
+  return `Regenerated "${shortTitle}": ${parts.join(', ')}.`;
+}
+
+/**
+ * Regenerate: reads the map back, absorbs what people changed on the board
+ * (and, three-way, what changed in the panel meanwhile) into the journey,
+ * lays the map out again in place and writes only the difference. Nothing a
+ * person typed is deleted; items the app did not draw are left where they
+ * are; a copy of a map becomes a map of its own. On an unchanged board it
+ * writes nothing. Throws RegenerateError when the map or its stored journey
+ * cannot be read; item failures are in the report.
+ */
+export async function regenerateMapAsync(host: HostPort, options: RegenerateOptions): Promise<RegenerateResult> {
+  const { map, metrics } = options;
+  let mapId = map.mapId;
+  if (map.isCopy) {
+    mapId = options.createMapId();
+    await host.forkMapAsync(map.containerId, mapId);
+  }
+  const stored = await host.loadJourneyAsync(mapId);
+  if (!stored) throw new RegenerateError(`the map "${map.title}" has no journey stored with it, so its edits cannot be read; insert the map again from the panel`);
+  const base = parseJourney(stored.journey);
+  if (!base.ok) {
+    throw new RegenerateError(`the journey stored with "${map.title}" is damaged (${formatValidationErrors(base.errors.slice(0, 3))}); insert the map again from the panel`);
+  }
+  const snapshot = await host.readMapAsync(mapId);
+  if (!snapshot) throw new RegenerateError(`the map "${map.title}" is no longer on the board; insert it again`);
+
+  const fromBoard = mergeBoardEdits(base.value, snapshot, { metrics, measureText: options.measureText, complete: stored.complete });
+  let journey = fromBoard.journey;
+  let conflicts: MergeConflict[] = [];
+  let adoptions = fromBoard.adoptions;
+  const releases = [...fromBoard.releases];
+  if (options.panelJourney) {
+    const merged = mergeJourneys(base.value, journey, options.panelJourney);
+    journey = merged.journey;
+    conflicts = merged.conflicts;
+    // A card written on the board whose cell the panel removed stays on the
+    // board as the person's own sticky.
+    const orphanKeys = new Set<string>(merged.orphans.map((id) => cardKey(id)));
+    adoptions = adoptions.filter((adoption) => !orphanKeys.has(adoption.key));
+    for (const key of orphanKeys) {
+      const itemIds = snapshot.items.filter((item) => item.identity.key === key).map((item) => item.itemId);
+      if (itemIds.length > 0) releases.push({ key, itemIds });
+    }
+  }
+  const checked = parseJourney(journey);
+  if (!checked.ok) {
+    throw new RegenerateError(`the board's edits make an invalid journey (${formatValidationErrors(checked.errors.slice(0, 3))}); fix that on the board and run Regenerate again`);
+  }
+  journey = checked.value;
+
+  const scene = layoutJourney(journey, { metrics, measureText: options.measureText });
+  const released = new Set(releases.flatMap((release) => release.itemIds));
+  const diffSnapshot = adoptForeignItems({ ...snapshot, items: snapshot.items.filter((item) => !released.has(item.itemId)) }, adoptions);
+  const plan = diffScene(scene, diffSnapshot, mapId);
+  plan.ops = insertReleases(plan.ops, releases);
+  const report = await drawJourneyAsync(host, journey, scene, { mapId, firstPlan: plan, stored, onProgress: options.onProgress });
+  const adopted = fromBoard.changes.filter((change) => change.kind === 'card-adopted').length;
+  const releasedCount = fromBoard.changes.filter((change) => change.kind === 'released').length;
+  return {
+    mapId,
+    report,
+    journey,
+    changes: fromBoard.changes,
+    conflicts,
+    outcome: { title: journey.title, edits: fromBoard.changes.length - adopted - releasedCount, adopted, conflicts: conflicts.length },
+    summary: describeResult(journey.title, fromBoard.changes, conflicts, report),
+  };
+}

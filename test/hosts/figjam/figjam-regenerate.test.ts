@@ -1,0 +1,456 @@
+import { describe, expect, it } from 'vitest';
+import { createFigjamHost, JOURNEY_FIELD, RELAUNCH_DATA, SECTION_ID_FIELD } from '../../../src/hosts/figjam/figjam-host';
+import { FIGJAM_METRICS } from '../../../src/layout/host-metrics';
+import { layoutJourney } from '../../../src/layout/layout-journey';
+import type { Journey } from '../../../src/model/journey';
+import { createOnlineStoreJourney } from '../../../src/model/templates/online-store-template';
+import { generateMapAsync } from '../../../src/sync/generate-map';
+import type { HostPort, MapInfo } from '../../../src/sync/host-port';
+import { decodeItemIdentity, IDENTITY_FIELD } from '../../../src/sync/item-identity';
+import { chooseMapAsync, regenerateMapAsync } from '../../../src/sync/regenerate-map';
+import { createFakeFigma, type FakeFigma } from './fake-figma';
+
+// Exact host-call logs of Regenerate, in the style of Preact's keyed-diff
+// tests: each edit a person makes on the board is followed by the list of
+// every write FigJam receives. Writes are named by the scene key of the node
+// they touch (its name for an item handed over to people).
+
+const MAP_ID = 'map-test000001';
+const FORK_ID = 'map-fork000001';
+const TEMPLATE_SCENE = layoutJourney(createOnlineStoreJourney(), { metrics: FIGJAM_METRICS });
+
+const STICKY_FONT = { family: 'Inter', style: 'Medium' };
+
+interface Board {
+  fake: FakeFigma;
+  host: HostPort;
+  section: SectionNode;
+  /** The node showing a scene key in the map's section. */
+  find(key: string): SceneNode;
+}
+
+async function insertTemplateAsync(): Promise<Board> {
+  const fake = createFakeFigma({ viewportCenter: { x: 500, y: 300 } });
+  const host = createFigjamHost(fake.api);
+  await generateMapAsync(host, createOnlineStoreJourney(), { metrics: FIGJAM_METRICS, mapId: MAP_ID });
+  const section = fake.listNodes().find((node): node is SectionNode => node.type === 'SECTION');
+  if (!section) throw new Error('the template drew no section');
+  const find = (key: string): SceneNode => {
+    const node = section.children.find((child) => decodeItemIdentity(child.getPluginData(IDENTITY_FIELD))?.key === key);
+    if (!node) throw new Error(`no node "${key}" in the map`);
+    return node;
+  };
+  fake.clearCalls();
+  return { fake, host, section, find };
+}
+
+/** A scene node of the template map. */
+function sceneNode(key: string) {
+  const node = TEMPLATE_SCENE.nodes.find((item) => item.key === key);
+  if (!node) throw new Error(`no scene node "${key}"`);
+  return node;
+}
+
+/** A person types into a sticky (FigJam loads the font for people). */
+async function typeAsync(fake: FakeFigma, sticky: StickyNode, text: string): Promise<void> {
+  await fake.api.loadFontAsync(STICKY_FONT);
+  sticky.text.characters = text;
+}
+
+async function regenerateAsync(board: Board, map?: MapInfo) {
+  board.fake.clearCalls();
+  const chosen = map ?? (await chooseMapAsync(board.host));
+  if (!('mapId' in chosen) && !chosen.ok) throw new Error(JSON.stringify(chosen.errors));
+  const info = 'mapId' in chosen ? chosen : chosen.value;
+  return regenerateMapAsync(board.host, { metrics: FIGJAM_METRICS, map: info, createMapId: () => FORK_ID });
+}
+
+/** The writes since the last clear, as `method(pluginData key) TYPE key`. */
+function listWriteLog(fake: FakeFigma): string[] {
+  const byId = new Map(fake.listNodes().map((node) => [node.id, node]));
+  return fake.listWrites().map((call) => {
+    const method = call.method === 'setPluginData' ? `setPluginData(${String(call.args[0])})` : call.method;
+    if (call.target === 'figma') return method;
+    const [type, id, ...rest] = call.target.split(' ');
+    const node = byId.get(id ?? '');
+    const label = node ? (decodeItemIdentity(node.getPluginData(IDENTITY_FIELD))?.key ?? node.name) : id;
+    return [method, type, label, ...rest].join(' ');
+  });
+}
+
+/** What redrawing a sticky in place writes. */
+const stickyRedraw = (key: string): string[] => [
+  `set:x STICKY ${key}`,
+  `set:y STICKY ${key}`,
+  `set:isWideWidth STICKY ${key}`,
+  `set:authorVisible STICKY ${key}`,
+  `set:fills STICKY ${key}`,
+  `set:fontName STICKY ${key} text`,
+  `set:characters STICKY ${key} text`,
+];
+const storeJourney = 'setPluginData(cjm-journey) SECTION map';
+const identity = (type: string, key: string): string => `setPluginData(cjm) ${type} ${key}`;
+
+function readStoredJourney(section: SectionNode): { complete: boolean; journey: Journey } {
+  const stored = JSON.parse(section.getPluginData(JOURNEY_FIELD)) as { complete: boolean; file: { journey: Journey } };
+  return { complete: stored.complete, journey: stored.file.journey };
+}
+
+function countKeys(fake: FakeFigma, mapId: string): Map<string, number> {
+  const counts = new Map<string, number>();
+  for (const node of fake.listNodes()) {
+    const found = decodeItemIdentity(node.getPluginData(IDENTITY_FIELD));
+    if (found?.map === mapId) counts.set(found.key, (counts.get(found.key) ?? 0) + 1);
+  }
+  return counts;
+}
+
+/** Every scene key of the template exactly once. */
+function expectCompleteMap(fake: FakeFigma, mapId: string, journey: Journey): void {
+  const scene = layoutJourney(journey, { metrics: FIGJAM_METRICS });
+  const counts = countKeys(fake, mapId);
+  expect([...counts.keys()].sort()).toEqual(scene.nodes.map((node) => node.key).sort());
+  expect([...counts.entries()].filter(([, count]) => count !== 1)).toEqual([]);
+}
+
+describe('Regenerate in FigJam: exact writes after one edit', () => {
+  it('writes nothing when nobody edited the board', async () => {
+    const board = await insertTemplateAsync();
+    const result = await regenerateAsync(board);
+
+    expect(listWriteLog(board.fake)).toEqual([]);
+    expect(result.report).toMatchObject({ created: 0, updated: 0, deleted: 0, released: 0, failed: [] });
+    expect(result.summary).toBe('Regenerated "Online store: ordering a kettle": 0 edits kept, nothing redrawn.');
+  });
+
+  it('after a sticky text edit, rewrites that sticky and the stored journey only', async () => {
+    const board = await insertTemplateAsync();
+    const sticky = board.find('card:actions-need-1') as StickyNode;
+    await typeAsync(board.fake, sticky, 'Notices the old kettle leaks');
+
+    const result = await regenerateAsync(board);
+
+    expect(listWriteLog(board.fake)).toEqual([
+      storeJourney,
+      ...stickyRedraw('card:actions-need-1'),
+      identity('STICKY', 'card:actions-need-1'),
+      'commitUndo',
+    ]);
+    expect(sticky.text.characters).toBe('Notices the old kettle leaks');
+    expect(readStoredJourney(board.section)).toMatchObject({ complete: true });
+    expect(readStoredJourney(board.section).journey.cards.find((card) => card.id === 'card:actions-need-1')?.text).toBe('Notices the old kettle leaks');
+    expect(result.report).toMatchObject({ updated: 1, created: 0, deleted: 0, failed: [] });
+
+    await regenerateAsync(board);
+    expect(listWriteLog(board.fake)).toEqual([]);
+  });
+
+  it('adopts a sticky added by hand inside a cell: drawn in place with identity, nothing created', async () => {
+    const board = await insertTemplateAsync();
+    const stickiesBefore = board.fake.listNodes().filter((node) => node.type === 'STICKY').length;
+    // A free slot of the cell "need × actions": below its first sticky.
+    const added = board.fake.api.createSticky();
+    board.section.appendChild(added);
+    added.x = sceneNode('card:actions-need-1').x;
+    added.y = sceneNode('card:actions-order-3').y;
+    await typeAsync(board.fake, added, 'Asks a friend which kettle to buy');
+
+    const result = await regenerateAsync(board);
+
+    const adopted = decodeItemIdentity(added.getPluginData(IDENTITY_FIELD));
+    expect(adopted).toMatchObject({ map: MAP_ID, key: expect.stringMatching(/^card:/) });
+    const key = adopted?.key ?? '';
+    expect(listWriteLog(board.fake)).toEqual([
+      storeJourney,
+      ...stickyRedraw(key),
+      `set:name STICKY ${key}`,
+      identity('STICKY', key),
+      'commitUndo',
+    ]);
+    expect(board.fake.calls.filter((call) => call.method.startsWith('create'))).toEqual([]);
+    expect(added.removed).toBe(false);
+    expect({ x: added.x, y: added.y, text: added.text.characters }).toEqual({ x: sceneNode('card:actions-need-1').x, y: sceneNode('card:actions-order-3').y, text: 'Asks a friend which kettle to buy' });
+    expect(board.fake.listNodes().filter((node) => node.type === 'STICKY')).toHaveLength(stickiesBefore + 1);
+    const journey = readStoredJourney(board.section).journey;
+    expect(journey.cards.find((card) => card.id === key)).toMatchObject({ stage: 'stage:need', lane: 'lane:actions', text: 'Asks a friend which kettle to buy' });
+    expect(result.summary).toMatch(/1 sticky added/);
+    expectCompleteMap(board.fake, MAP_ID, journey);
+
+    await regenerateAsync(board);
+    expect(listWriteLog(board.fake)).toEqual([]);
+  });
+
+  it("after a card's sticky is moved into another cell, rewrites that sticky only; the card changes cell", async () => {
+    const board = await insertTemplateAsync();
+    const sticky = board.find('card:actions-need-2');
+    // Into the free slot of "search × actions".
+    sticky.x = sceneNode('card:actions-search-1').x;
+    sticky.y = sceneNode('card:actions-order-3').y;
+
+    await regenerateAsync(board);
+
+    expect(listWriteLog(board.fake)).toEqual([
+      storeJourney,
+      ...stickyRedraw('card:actions-need-2'),
+      identity('STICKY', 'card:actions-need-2'),
+      'commitUndo',
+    ]);
+    const journey = readStoredJourney(board.section).journey;
+    expect(journey.cards.find((card) => card.id === 'card:actions-need-2')).toMatchObject({ stage: 'stage:search', lane: 'lane:actions' });
+    const laidOut = layoutJourney(journey, { metrics: FIGJAM_METRICS }).nodes.find((node) => node.key === 'card:actions-need-2');
+    expect({ x: sticky.x, y: sticky.y }).toEqual({ x: laidOut?.x, y: laidOut?.y });
+
+    await regenerateAsync(board);
+    expect(listWriteLog(board.fake)).toEqual([]);
+  });
+
+  it('after an emotion point is dragged, snaps its score to the nearest step and rewrites the point, the line and its note', async () => {
+    const board = await insertTemplateAsync();
+    const point = board.find('emotion:anna:order');
+    const neutral = sceneNode('emotion-scale:0');
+    // Dragged from "very negative" to just off the neutral line.
+    point.y = neutral.y + neutral.height / 2 - point.height / 2 - 17;
+
+    const result = await regenerateAsync(board);
+
+    expect(listWriteLog(board.fake)).toEqual([
+      storeJourney,
+      'set:x VECTOR emotion-line:anna',
+      'set:y VECTOR emotion-line:anna',
+      'set:vectorPaths VECTOR emotion-line:anna',
+      'set:fills VECTOR emotion-line:anna',
+      'set:strokes VECTOR emotion-line:anna',
+      'set:strokeWeight VECTOR emotion-line:anna',
+      'set:strokeCap VECTOR emotion-line:anna',
+      'set:strokeJoin VECTOR emotion-line:anna',
+      identity('VECTOR', 'emotion-line:anna'),
+      'set:shapeType SHAPE_WITH_TEXT emotion:anna:order',
+      'set:x SHAPE_WITH_TEXT emotion:anna:order',
+      'set:y SHAPE_WITH_TEXT emotion:anna:order',
+      'resize SHAPE_WITH_TEXT emotion:anna:order',
+      'set:fills SHAPE_WITH_TEXT emotion:anna:order',
+      'set:strokes SHAPE_WITH_TEXT emotion:anna:order',
+      'set:strokeWeight SHAPE_WITH_TEXT emotion:anna:order',
+      'set:fontName SHAPE_WITH_TEXT emotion:anna:order text',
+      'set:characters SHAPE_WITH_TEXT emotion:anna:order text',
+      'set:fontSize SHAPE_WITH_TEXT emotion:anna:order text',
+      identity('SHAPE_WITH_TEXT', 'emotion:anna:order'),
+      'set:x TEXT emotion-note:anna:order',
+      'set:y TEXT emotion-note:anna:order',
+      'set:fontName TEXT emotion-note:anna:order',
+      'set:fontSize TEXT emotion-note:anna:order',
+      'set:characters TEXT emotion-note:anna:order',
+      'resize TEXT emotion-note:anna:order',
+      'set:textAutoResize TEXT emotion-note:anna:order',
+      'set:textAlignHorizontal TEXT emotion-note:anna:order',
+      'set:fills TEXT emotion-note:anna:order',
+      identity('TEXT', 'emotion-note:anna:order'),
+      'commitUndo',
+    ]);
+    expect(result.changes).toEqual([{ kind: 'emotion', key: 'emotion:anna:order', detail: '-2 \u2192 0' }]);
+    const journey = readStoredJourney(board.section).journey;
+    expect(journey.emotions.find((emotion) => emotion.stage === 'stage:order')?.score).toBe(0);
+    // Snapped: the point sits where layout puts a neutral score, on the neutral step.
+    const laidOut = layoutJourney(journey, { metrics: FIGJAM_METRICS }).nodes.find((node) => node.key === 'emotion:anna:order');
+    expect(point.y).toBe(laidOut?.y);
+    expect(Math.abs(point.y + point.height / 2 - (neutral.y + neutral.height / 2))).toBeLessThanOrEqual(1);
+    expect((point as ShapeWithTextNode).text.characters).toBe('😐');
+
+    await regenerateAsync(board);
+    expect(listWriteLog(board.fake)).toEqual([]);
+  });
+});
+
+describe('Regenerate in FigJam: handing items over to people', () => {
+  it('release removes only the identity: the item keeps its text and position', async () => {
+    const board = await insertTemplateAsync();
+    const sticky = board.find('card:actions-need-1') as StickyNode;
+    const before = { x: sticky.x, y: sticky.y, text: sticky.text.characters, parent: sticky.parent, name: sticky.name };
+
+    const report = await board.host.applyAsync({ mapId: MAP_ID, ops: [{ type: 'release', key: 'card:actions-need-1', itemIds: [sticky.id] }] });
+
+    expect(report).toMatchObject({ released: 1, created: 0, updated: 0, deleted: 0, failed: [] });
+    expect(listWriteLog(board.fake)).toEqual(['setPluginData(cjm) STICKY card:actions-need-1', 'commitUndo']);
+    expect(board.fake.listWrites()[0]?.args).toEqual([IDENTITY_FIELD, '']);
+    expect(sticky.getPluginData(IDENTITY_FIELD)).toBe('');
+    expect(sticky.getPluginDataKeys()).not.toContain(IDENTITY_FIELD);
+    expect({ x: sticky.x, y: sticky.y, text: sticky.text.characters, parent: sticky.parent, name: sticky.name }).toEqual(before);
+    expect(sticky.removed).toBe(false);
+  });
+
+  it('release never touches an item of another map', async () => {
+    const board = await insertTemplateAsync();
+    const sticky = board.find('card:actions-need-1');
+
+    const report = await board.host.applyAsync({ mapId: 'map-another0001', ops: [{ type: 'release', key: 'card:actions-need-1', itemIds: [sticky.id] }] });
+
+    expect(report.released).toBe(1);
+    expect(decodeItemIdentity(sticky.getPluginData(IDENTITY_FIELD))?.map).toBe(MAP_ID);
+    expect(listWriteLog(board.fake)).toEqual([]);
+  });
+
+  it('text typed on a lane band is kept on the band, handed over, and a fresh band goes behind the stickies', async () => {
+    const board = await insertTemplateAsync();
+    const band = board.find('row:actions') as ShapeWithTextNode;
+    await board.fake.api.loadFontAsync({ family: 'Inter', style: 'Regular' });
+    band.text.characters = 'Ask support about this lane';
+
+    const result = await regenerateAsync(board);
+
+    expect(result.report).toMatchObject({ released: 1, created: 1, failed: [] });
+    expect(band.removed).toBe(false);
+    expect(band.text.characters).toBe('Ask support about this lane');
+    expect(band.getPluginData(IDENTITY_FIELD)).toBe('');
+    const fresh = board.find('row:actions');
+    expect(fresh).not.toBe(band);
+    expect(board.section.children.indexOf(fresh)).toBe(0);
+    expect(board.section.children.indexOf(band)).toBeLessThan(board.section.children.indexOf(board.find('card:actions-need-1')));
+    expectCompleteMap(board.fake, MAP_ID, readStoredJourney(board.section).journey);
+  });
+});
+
+describe('FigJam maps: listing, copies and forks', () => {
+  it('records the section id and the Regenerate relaunch button when it draws a section', async () => {
+    const board = await insertTemplateAsync();
+
+    expect(board.section.getPluginData(SECTION_ID_FIELD)).toBe(board.section.id);
+    expect(board.section.getRelaunchData()).toEqual(RELAUNCH_DATA);
+    // Inserting a map selects its section.
+    expect(await board.host.listMapsAsync()).toEqual([
+      { mapId: MAP_ID, title: 'Online store: ordering a kettle', containerId: board.section.id, selected: true, isCopy: false },
+    ]);
+  });
+
+  it('says a map is selected when the section or a node inside it is', async () => {
+    const board = await insertTemplateAsync();
+    board.fake.api.currentPage.selection = [board.find('card:actions-need-1')];
+    expect((await board.host.listMapsAsync())[0]?.selected).toBe(true);
+    board.fake.api.currentPage.selection = [board.section];
+    expect((await board.host.listMapsAsync())[0]?.selected).toBe(true);
+    board.fake.api.currentPage.selection = [];
+    expect((await board.host.listMapsAsync())[0]?.selected).toBe(false);
+  });
+
+  it('regenerating a duplicated map forks it into a map of its own and leaves the original untouched', async () => {
+    const board = await insertTemplateAsync();
+    const copy = board.fake.duplicate(board.section, { x: board.section.x + board.section.width + 400 });
+    const snapshotOriginal = () =>
+      [board.section, ...board.section.children].map((node) => [node.id, node.x, node.y, node.getPluginData(IDENTITY_FIELD), 'text' in node ? (node.text as { characters: string }).characters : node.name]);
+    const originalBefore = snapshotOriginal();
+    const originalJourney = board.section.getPluginData(JOURNEY_FIELD);
+
+    const maps = await board.host.listMapsAsync();
+    expect(maps.map((map) => [map.mapId, map.containerId, map.isCopy])).toEqual([
+      [MAP_ID, board.section.id, false],
+      [MAP_ID, copy.id, true],
+    ]);
+    // The original's reading ignores the copy.
+    expect((await board.host.readMapAsync(MAP_ID))?.items).toHaveLength(TEMPLATE_SCENE.nodes.length);
+
+    // A person edits the copy and runs Regenerate with a node of it selected.
+    const copiedSticky = copy.children.find((node) => node.name === 'card:actions-need-1') as StickyNode;
+    await typeAsync(board.fake, copiedSticky, 'Only in the copy');
+    board.fake.api.currentPage.selection = [copiedSticky];
+    const result = await regenerateAsync(board);
+
+    expect(result.mapId).toBe(FORK_ID);
+    expect(result.report.failed).toEqual([]);
+    expect(copiedSticky.text.characters).toBe('Only in the copy');
+    expect(snapshotOriginal()).toEqual(originalBefore);
+    expect(board.section.getPluginData(JOURNEY_FIELD)).toBe(originalJourney);
+    expect(copy.getPluginData(SECTION_ID_FIELD)).toBe(copy.id);
+    expect(readStoredJourney(copy)).toMatchObject({ complete: true });
+    expect(readStoredJourney(copy).journey.cards.find((card) => card.id === 'card:actions-need-1')?.text).toBe('Only in the copy');
+    expect(copy.children.every((node) => decodeItemIdentity(node.getPluginData(IDENTITY_FIELD))?.map === FORK_ID)).toBe(true);
+
+    expectCompleteMap(board.fake, MAP_ID, createOnlineStoreJourney());
+    expectCompleteMap(board.fake, FORK_ID, readStoredJourney(copy).journey);
+    expect((await board.host.listMapsAsync()).map((map) => [map.mapId, map.isCopy])).toEqual([
+      [MAP_ID, false],
+      [FORK_ID, false],
+    ]);
+
+    // Both are settled maps now: Regenerate on either writes nothing.
+    const [original, forked] = await board.host.listMapsAsync();
+    await regenerateAsync(board, original);
+    expect(listWriteLog(board.fake)).toEqual([]);
+    await regenerateAsync(board, forked);
+    expect(listWriteLog(board.fake)).toEqual([]);
+  });
+
+  it('of two sections with one map id and no recorded id, the later in page order is the copy', async () => {
+    const board = await insertTemplateAsync();
+    const copy = board.fake.duplicate(board.section, { x: board.section.x + 9000 });
+    board.section.setPluginData(SECTION_ID_FIELD, '');
+    copy.setPluginData(SECTION_ID_FIELD, '');
+
+    expect((await board.host.listMapsAsync()).map((map) => [map.containerId, map.isCopy])).toEqual([
+      [board.section.id, false],
+      [copy.id, true],
+    ]);
+  });
+
+  it('a duplicate that kept no plugin data is not a map', async () => {
+    const board = await insertTemplateAsync();
+    board.fake.duplicate(board.section, { x: board.section.x + 9000, keepPluginData: false });
+
+    expect(await board.host.listMapsAsync()).toHaveLength(1);
+  });
+});
+
+describe('FigJam: the journey stored with a map', () => {
+  it('stores { complete, file } on the section and loads the raw journey back', async () => {
+    const board = await insertTemplateAsync();
+    const stored = JSON.parse(board.section.getPluginData(JOURNEY_FIELD)) as Record<string, unknown>;
+
+    expect(stored).toEqual({ complete: true, file: { format: 'cjm-journey', version: 1, journey: createOnlineStoreJourney() } });
+    await expect(board.host.loadJourneyAsync(MAP_ID)).resolves.toEqual({ complete: true, journey: createOnlineStoreJourney() });
+    await expect(board.host.loadJourneyAsync('map-absent00001')).resolves.toBeUndefined();
+  });
+
+  it('loads nothing from damaged data', async () => {
+    const board = await insertTemplateAsync();
+    for (const damaged of ['{"complete":tru', '"text"', '{"complete":"yes","file":{}}', '{"complete":true}']) {
+      board.section.setPluginData(JOURNEY_FIELD, damaged);
+      await expect(board.host.loadJourneyAsync(MAP_ID)).resolves.toBeUndefined();
+    }
+  });
+
+  it('writes nothing when the same journey is stored again', async () => {
+    const board = await insertTemplateAsync();
+    await board.host.saveJourneyAsync(MAP_ID, { journey: createOnlineStoreJourney(), complete: true });
+
+    expect(board.fake.listWrites()).toEqual([]);
+  });
+
+  it('keeps a journey saved before the section exists and writes it onto the section when drawn', async () => {
+    const fake = createFakeFigma();
+    const host = createFigjamHost(fake.api);
+    const journey = createOnlineStoreJourney();
+    await host.saveJourneyAsync(MAP_ID, { journey, complete: false });
+
+    expect(fake.listWrites()).toEqual([]);
+    await expect(host.loadJourneyAsync(MAP_ID)).resolves.toEqual({ complete: false, journey });
+  });
+
+  it('refuses a journey over the 100 kB plugin data limit with a clear message and writes nothing', async () => {
+    const board = await insertTemplateAsync();
+    const journey = createOnlineStoreJourney();
+    const huge: Journey = { ...journey, cards: Array.from({ length: 400 }, (_, index) => ({ id: `card:big-${index}`, stage: 'stage:need', lane: 'lane:actions', text: 'x'.repeat(300) })) };
+
+    await expect(board.host.saveJourneyAsync(MAP_ID, { journey: huge, complete: false })).rejects.toThrow(/the journey is 1\d\d kB, more than FigJam stores with a map \(100 kB/);
+    expect(board.fake.listWrites()).toEqual([]);
+  });
+
+  it('makes one undo step of a whole run: the journey is stored complete first, the commit comes after the drawing', async () => {
+    const board = await insertTemplateAsync();
+    await typeAsync(board.fake, board.find('card:actions-need-1') as StickyNode, 'Edited');
+    await regenerateAsync(board);
+
+    const writes = board.fake.listWrites();
+    expect(writes.filter((call) => call.method === 'commitUndo')).toHaveLength(1);
+    expect(writes.at(-1)?.method).toBe('commitUndo');
+    expect(writes[0]).toMatchObject({ method: 'setPluginData', args: [JOURNEY_FIELD, expect.stringMatching(/^\{"complete":true,/)] });
+    expect(writes.filter((call) => call.method === 'setPluginData' && call.args[0] === JOURNEY_FIELD)).toHaveLength(1);
+  });
+});

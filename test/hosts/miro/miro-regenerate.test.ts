@@ -1,0 +1,305 @@
+import { describe, expect, it } from 'vitest';
+import { JOURNEY_COLLECTION, splitIntoParts } from '../../../src/hosts/miro/miro-journey-store';
+import { createMiroHost } from '../../../src/hosts/miro/miro-host';
+import { MIRO_METRICS } from '../../../src/layout/host-metrics';
+import { layoutJourney } from '../../../src/layout/layout-journey';
+import type { Journey } from '../../../src/model/journey';
+import { createOnlineStoreJourney } from '../../../src/model/templates/online-store-template';
+import { generateMapAsync } from '../../../src/sync/generate-map';
+import { decodeItemIdentity, IDENTITY_FIELD } from '../../../src/sync/item-identity';
+import { chooseMapAsync, regenerateMapAsync } from '../../../src/sync/regenerate-map';
+import { FakeMiroBoard, type FakeRecord } from './fake-miro-board';
+
+const MAP_ID = 'map-test000001';
+const COPY_ID = 'map-copy000001';
+const STORED = `storage.set ${JOURNEY_COLLECTION}/${MAP_ID}`;
+const instantSleepAsync = async (): Promise<void> => undefined;
+
+const readIdentity = (record: FakeRecord | undefined) => decodeItemIdentity(record?.metadata[IDENTITY_FIELD]);
+
+/** A board with the template map drawn on it, and the call log cleared. */
+async function setUpAsync(options: { storageValueLimitBytes?: number } = {}) {
+  const fake = new FakeMiroBoard(options);
+  const journey = createOnlineStoreJourney();
+  const host = createMiroHost(fake.asBoard(), { sleepAsync: instantSleepAsync, ...options });
+  await generateMapAsync(host, journey, { metrics: MIRO_METRICS, mapId: MAP_ID });
+  const scene = layoutJourney(journey, { metrics: MIRO_METRICS });
+  fake.resetLog();
+  const find = (key: string, map = MAP_ID): FakeRecord => {
+    const record = fake.listRecords().find((candidate) => readIdentity(candidate)?.key === key && readIdentity(candidate)?.map === map);
+    if (!record) throw new Error(`${key} is not on the board`);
+    return record;
+  };
+  const node = (key: string) => {
+    const found = scene.nodes.find((candidate) => candidate.key === key);
+    if (!found) throw new Error(`${key} is not in the scene`);
+    return found;
+  };
+  return { fake, journey, scene, find, node };
+}
+
+/**
+ * Regenerate as the Miro panel runs it, from a panel opened afresh (a new
+ * adapter, nothing remembered): choose the map, regenerate it. Returns the
+ * result and the write calls, each named by the scene key of its item
+ * (keys read before and after the run, so removed items are named too).
+ */
+async function regenerateAsync(fake: FakeMiroBoard) {
+  const keysBefore = new Map(fake.listRecords().map((record) => [record.id, readIdentity(record)?.key]));
+  fake.resetLog();
+  const host = createMiroHost(fake.asBoard(), { sleepAsync: instantSleepAsync });
+  const chosen = await chooseMapAsync(host);
+  if (!chosen.ok) throw new Error(chosen.errors.map((error) => error.message).join('; '));
+  const result = await regenerateMapAsync(host, { metrics: MIRO_METRICS, map: chosen.value, createMapId: () => COPY_ID });
+  const name = (target: string): string => {
+    if (target.startsWith(`${JOURNEY_COLLECTION}/`)) return target;
+    const key = readIdentity(fake.findRecord(target))?.key ?? keysBefore.get(target);
+    return key ?? `<foreign ${target}>`;
+  };
+  // A create call is about an item type, not an item yet.
+  const writes = fake.listWriteCalls().map((call) => (call.method.startsWith('board.create') ? call.method : `${call.method} ${name(call.target)}`));
+  return { result, writes, calls: fake.calls.length, credits: fake.creditsSpent, host };
+}
+
+/** Reads a Miro item as everything but its metadata. */
+function withoutMetadata(record: FakeRecord | undefined): Omit<FakeRecord, 'metadata'> | undefined {
+  if (!record) return undefined;
+  const { metadata, ...rest } = record;
+  void metadata;
+  return rest;
+}
+
+describe('Regenerate on Miro: exact write calls', () => {
+  it('writes nothing on an unchanged board, and reads as little as it can', async () => {
+    const { fake } = await setUpAsync();
+    const items = fake.listRecords().length;
+    const { result, writes, calls, credits } = await regenerateAsync(fake);
+    expect(writes).toEqual([]);
+    expect(result.report).toMatchObject({ created: 0, updated: 0, deleted: 0, released: 0, failed: [] });
+    const reads = fake.calls.map((call) => call.method).filter((method) => method !== 'item.getMetadata');
+    expect(reads).toEqual([
+      'board.get', // list maps: the frames
+      'board.getSelection',
+      'storage.get', // the map's original frame id (once per panel session)
+      'storage.get', // the stored journey
+      'board.get', // read the map: everything, in one call
+    ]);
+    // Metadata: the frame when listing, the frame and every other item when reading.
+    expect(fake.calls.filter((call) => call.method === 'item.getMetadata')).toHaveLength(1 + items);
+    expect(calls).toBe(5 + 1 + items);
+    expect(credits).toBe(50 * calls);
+  });
+
+  it('after one sticky text edit: syncs that sticky, rewrites its metadata, stores the journey', async () => {
+    const { fake, find } = await setUpAsync();
+    const sticky = find('card:actions-need-1');
+    fake.editItem(sticky.id, { content: '<p>Compares delivery options</p>' });
+    const { result, writes } = await regenerateAsync(fake);
+    expect(writes).toEqual([STORED, 'item.sync card:actions-need-1', 'item.setMetadata card:actions-need-1']);
+    expect(result.journey.cards.find((card) => card.id === 'card:actions-need-1')?.text).toBe('Compares delivery options');
+    expect(fake.findRecord(sticky.id)?.content).toBe('<p>Compares delivery options</p>');
+    expect((await regenerateAsync(fake)).writes).toEqual([]);
+  });
+
+  it('adopts a sticky added by hand inside a cell in place: no sticky is created', async () => {
+    const { fake, find, node } = await setUpAsync();
+    const frame = find('map');
+    // The free fourth slot of the cell (touchpoints × search): below card 2.
+    const slot = node('card:touchpoints-search-2');
+    const handmade = fake.seedItem({
+      type: 'sticky_note',
+      parentId: frame.id,
+      x: slot.x + slot.width / 2,
+      y: node('card:touchpoints-search-3').y + slot.height / 2,
+      width: 199,
+      height: 228,
+      content: '<p>Asks a friend</p>',
+      style: { fillColor: 'yellow' },
+    });
+    const { result, writes } = await regenerateAsync(fake);
+    const identity = readIdentity(fake.findRecord(handmade.id));
+    expect(identity?.map).toBe(MAP_ID);
+    const adopted = result.journey.cards.find((card) => card.id === identity?.key);
+    expect(adopted).toMatchObject({ stage: 'stage:search', lane: 'lane:touchpoints', text: 'Asks a friend' });
+    expect(writes).toEqual([STORED, `item.sync ${identity?.key}`, `item.setMetadata ${identity?.key}`]);
+    expect(fake.calls.filter((call) => call.method.startsWith('board.create'))).toEqual([]);
+    // Redrawn as a card of the lane: its colour, a square, in the slot.
+    expect(fake.findRecord(handmade.id)).toMatchObject({ content: '<p>Asks a friend</p>', shape: 'square', parentId: frame.id });
+    expect(fake.findRecord(handmade.id)?.style.fillColor).toBe(find('card:touchpoints-search-1').style.fillColor);
+    expect((await regenerateAsync(fake)).writes).toEqual([]);
+  });
+
+  it("moves a card to the cell its sticky was dragged into: only that sticky is rewritten", async () => {
+    const { fake, find, node } = await setUpAsync();
+    const sticky = find('card:actions-search-2');
+    // Into the free second slot of channels × order, beside its only card.
+    const beside = node('card:channels-order-1');
+    fake.editItem(sticky.id, { x: beside.x + 223 + beside.width / 2, y: beside.y + beside.height / 2 });
+    const { result, writes } = await regenerateAsync(fake);
+    expect(result.journey.cards.find((card) => card.id === 'card:actions-search-2')).toMatchObject({ stage: 'stage:order', lane: 'lane:channels' });
+    expect(writes).toEqual([STORED, 'item.sync card:actions-search-2', 'item.setMetadata card:actions-search-2']);
+    expect(fake.findRecord(sticky.id)?.style.fillColor).toBe(find('card:channels-order-1').style.fillColor);
+    expect((await regenerateAsync(fake)).writes).toEqual([]);
+  });
+
+  it('snaps a dragged emotion point to the nearest step and redraws the point and its line', async () => {
+    const { fake, find, node } = await setUpAsync();
+    const point = find('emotion:anna:need');
+    const before = createOnlineStoreJourney().emotions.find((emotion) => emotion.persona === 'persona:anna' && emotion.stage === 'stage:need');
+    const stepUp = node('emotion-scale:1');
+    // Dropped a little off the +1 step.
+    fake.editItem(point.id, { y: stepUp.y + stepUp.height / 2 + 7 });
+    const oldSegments = fake.listRecords().filter((record) => readIdentity(record)?.key === 'emotion-line:anna');
+    const { result, writes } = await regenerateAsync(fake);
+    expect(before?.score).toBe(0);
+    expect(result.journey.emotions.find((emotion) => emotion.persona === 'persona:anna' && emotion.stage === 'stage:need')?.score).toBe(1);
+    const newSegments = fake.listRecords().filter((record) => readIdentity(record)?.key === 'emotion-line:anna');
+    expect(newSegments).toHaveLength(oldSegments.length);
+    const segments = oldSegments.length;
+    expect(writes).toEqual([
+      STORED,
+      // The point and the note beside it move to the +1 step.
+      'item.sync emotion:anna:need',
+      'item.sync emotion-note:anna:need',
+      'item.setMetadata emotion:anna:need',
+      'item.setMetadata emotion-note:anna:need',
+      // The line is replaced: new connectors first, then the old ones go.
+      ...Array<string>(segments).fill('board.createConnector'),
+      ...Array<string>(segments).fill('item.setMetadata emotion-line:anna'),
+      ...Array<string>(segments).fill('board.remove emotion-line:anna'),
+    ]);
+    // The point sits exactly where the layout puts a +1.
+    const snapped = layoutJourney(result.journey, { metrics: MIRO_METRICS }).nodes.find((candidate) => candidate.key === 'emotion:anna:need');
+    expect(fake.findRecord(point.id)?.y).toBe((snapped?.y ?? 0) + (snapped?.height ?? 0) / 2);
+    expect(Math.abs((fake.findRecord(point.id)?.y ?? 0) - (stepUp.y + stepUp.height / 2))).toBeLessThan(1);
+    expect((await regenerateAsync(fake)).writes).toEqual([]);
+  });
+});
+
+describe('applyAsync: release and adoption', () => {
+  it('release removes only the identity: the item keeps its text, place, size and style', async () => {
+    const { fake, find } = await setUpAsync();
+    const host = createMiroHost(fake.asBoard(), { sleepAsync: instantSleepAsync });
+    const snapshot = await host.readMapAsync(MAP_ID);
+    const sticky = find('card:pains-need-1');
+    fake.resetLog();
+    const report = await host.applyAsync({ mapId: MAP_ID, origin: snapshot?.origin, ops: [{ type: 'release', key: 'card:pains-need-1', itemIds: [sticky.id] }] });
+    expect(report).toMatchObject({ released: 1, created: 0, updated: 0, deleted: 0, failed: [] });
+    expect(fake.listWriteCalls()).toEqual([{ method: 'item.setMetadata', target: sticky.id }]);
+    expect(withoutMetadata(fake.findRecord(sticky.id))).toEqual(withoutMetadata(sticky));
+    expect(readIdentity(fake.findRecord(sticky.id))).toBeUndefined();
+    const after = await host.readMapAsync(MAP_ID);
+    expect(after?.foreign.map((item) => item.itemId)).toEqual([sticky.id]);
+  });
+
+  it('never replaces an item it adopts: a person’s shape cannot become a card', async () => {
+    const { fake, find, node } = await setUpAsync();
+    const host = createMiroHost(fake.asBoard(), { sleepAsync: instantSleepAsync });
+    const shape = fake.seedItem({ type: 'shape', parentId: find('map').id, x: 500, y: 900, width: 100, height: 100, shape: 'circle', content: '<p>mine</p>' });
+    const snapshot = await host.readMapAsync(MAP_ID);
+    fake.resetLog();
+    const sticky = node('card:actions-need-1');
+    const report = await host.applyAsync({ mapId: MAP_ID, origin: snapshot?.origin, ops: [{ type: 'update', node: sticky, hash: '0000abcd', itemIds: [shape.id] }] });
+    expect(report.updated).toBe(0);
+    expect(report.failed[0]?.reason).toMatch(/only a sticky_note can show it/);
+    expect(fake.listWriteCalls()).toEqual([]);
+    expect(fake.findRecord(shape.id)).toEqual(shape);
+  });
+});
+
+describe('Regenerate on Miro: a duplicated map', () => {
+  it('becomes a map of its own on its first Regenerate; the original is untouched; storage holds both', async () => {
+    const { fake, find, journey } = await setUpAsync();
+    const original = find('map');
+    const originalItems = fake.listRecords();
+    const copyFrame = fake.duplicateFrame(original.id, { dx: 8000, copyMetadata: true });
+    const copyItems = fake.listRecords().filter((record) => !originalItems.some((item) => item.id === record.id));
+    const copySticky = copyItems.find((record) => record.parentId === copyFrame.id && record.type === 'sticky_note');
+    fake.select([copySticky?.id ?? '']);
+
+    const lister = createMiroHost(fake.asBoard(), { sleepAsync: instantSleepAsync });
+    expect(await lister.listMapsAsync()).toEqual([
+      { mapId: MAP_ID, title: journey.title, containerId: original.id, selected: false, isCopy: false },
+      { mapId: MAP_ID, title: journey.title, containerId: copyFrame.id, selected: true, isCopy: true },
+    ]);
+
+    const { result, writes, calls } = await regenerateAsync(fake);
+    expect(result.mapId).toBe(COPY_ID);
+    expect(result.report).toMatchObject({ created: 0, updated: 0, deleted: 0, failed: [] });
+    // Fork: the journey stored for the copy, every item's metadata, the frame's last.
+    expect(writes).toEqual([
+      `storage.set ${JOURNEY_COLLECTION}/${COPY_ID}`,
+      ...copyItems.filter((record) => record.id !== copyFrame.id).map(() => expect.stringMatching(/^item\.setMetadata /)),
+      'item.setMetadata map',
+    ]);
+    expect(calls).toBeGreaterThan(0);
+    for (const record of copyItems) expect(readIdentity(fake.findRecord(record.id))?.map, record.id).toBe(COPY_ID);
+    // Keys and hashes are kept.
+    for (const record of copyItems) expect({ ...readIdentity(fake.findRecord(record.id)), map: MAP_ID }).toEqual(readIdentity(record));
+    // The original: not one field changed, metadata included.
+    for (const record of originalItems) expect(fake.findRecord(record.id)).toEqual(record);
+    expect(fake.listStoredKeys(JOURNEY_COLLECTION)).toEqual([COPY_ID, MAP_ID]);
+    expect(fake.findStored(JOURNEY_COLLECTION, COPY_ID)).toMatchObject({ complete: true, frameId: copyFrame.id });
+    expect(fake.findStored(JOURNEY_COLLECTION, MAP_ID)).toMatchObject({ complete: true, frameId: original.id });
+
+    const after = await createMiroHost(fake.asBoard(), { sleepAsync: instantSleepAsync }).listMapsAsync();
+    expect(after.map((map) => [map.mapId, map.containerId, map.isCopy])).toEqual([
+      [MAP_ID, original.id, false],
+      [COPY_ID, copyFrame.id, false],
+    ]);
+    expect((await regenerateAsync(fake)).writes).toEqual([]);
+  });
+
+  it('reads only the original frame of a map while a copy carries its id', async () => {
+    const { fake, find } = await setUpAsync();
+    const original = find('map');
+    fake.duplicateFrame(original.id, { dx: -8000, copyMetadata: true });
+    const snapshot = await createMiroHost(fake.asBoard(), { sleepAsync: instantSleepAsync }).readMapAsync(MAP_ID);
+    expect(snapshot?.items.find((item) => item.type === 'frame')?.itemId).toBe(original.id);
+    const originalIds = new Set(fake.listRecords().filter((record) => record.parentId === original.id || record.id === original.id).map((record) => record.id));
+    for (const item of snapshot?.items ?? []) if (item.type !== 'emotion-line') expect(originalIds.has(item.itemId), item.itemId).toBe(true);
+  });
+
+  it('sees a copy without app metadata as no map at all (if Miro does not copy metadata)', async () => {
+    const { fake, find } = await setUpAsync();
+    fake.duplicateFrame(find('map').id, { dx: 8000, copyMetadata: false });
+    const maps = await createMiroHost(fake.asBoard(), { sleepAsync: instantSleepAsync }).listMapsAsync();
+    expect(maps.map((map) => map.containerId)).toEqual([find('map').id]);
+  });
+});
+
+describe('the journey in miro.board.storage', () => {
+  it('stores one value per map when the journey fits, with the frame id', async () => {
+    const { fake, find, journey } = await setUpAsync();
+    expect(fake.listStoredKeys(JOURNEY_COLLECTION)).toEqual([MAP_ID]);
+    expect(fake.findStored(JOURNEY_COLLECTION, MAP_ID)).toEqual({ v: 1, complete: true, frameId: find('map').id, journey });
+    const host = createMiroHost(fake.asBoard(), { sleepAsync: instantSleepAsync });
+    expect(await host.loadJourneyAsync(MAP_ID)).toEqual({ journey, complete: true });
+    expect(await host.loadJourneyAsync('map-nothing001')).toBeUndefined();
+    expect(fake.calls.map((call) => call.method)).toEqual(['storage.get', 'storage.get']);
+  });
+
+  it('splits a journey over the value limit into parts, reads it back whole, and removes parts it replaced', async () => {
+    const limit = 2_000;
+    const { fake, journey } = await setUpAsync({ storageValueLimitBytes: limit });
+    const keys = fake.listStoredKeys(JOURNEY_COLLECTION);
+    const size = new TextEncoder().encode(JSON.stringify(journey)).length;
+    expect(keys.length).toBeGreaterThan(Math.ceil(size / limit));
+    for (const key of keys) expect(new TextEncoder().encode(JSON.stringify(fake.findStored(JOURNEY_COLLECTION, key))).length).toBeLessThanOrEqual(limit);
+    const host = createMiroHost(fake.asBoard(), { sleepAsync: instantSleepAsync, storageValueLimitBytes: limit });
+    expect(await host.loadJourneyAsync(MAP_ID)).toEqual({ journey, complete: true });
+    // Far fewer cards: the new record fits fewer parts; the old ones go.
+    const smaller: Journey = { ...journey, cards: journey.cards.slice(0, 3) };
+    await host.saveJourneyAsync(MAP_ID, { journey: smaller, complete: true });
+    const left = fake.listStoredKeys(JOURNEY_COLLECTION);
+    expect(left.filter((key) => keys.includes(key) && key !== MAP_ID)).toEqual([]);
+    expect(await host.loadJourneyAsync(MAP_ID)).toEqual({ journey: smaller, complete: true });
+  });
+
+  it('splits text without breaking a character, each part within the limit', () => {
+    const text = `${'é'.repeat(30)}😀"\\${'a'.repeat(25)}`;
+    const parts = splitIntoParts(text, 20);
+    expect(parts.join('')).toBe(text);
+    for (const part of parts) expect(new TextEncoder().encode(JSON.stringify(part)).length).toBeLessThanOrEqual(20);
+  });
+});

@@ -4,7 +4,7 @@ import { layoutJourney } from '../layout/layout-journey';
 import type { TextMeasurer } from '../layout/measure-text';
 import type { Scene } from '../layout/scene';
 import { diffScene } from './diff-scene';
-import type { ApplyPlan, ApplyProgress, ApplyReport, HostPort, StoredJourney } from './host-port';
+import type { ApplyPlan, ApplyProgress, ApplyReport, HostPort, JourneyRecord, LeftAloneItem, StoredJourney } from './host-port';
 
 /**
  * Rounds of read → diff → apply one run makes at most: a round after a
@@ -28,6 +28,8 @@ export interface DrawJourneyOptions {
   firstPlan?: ApplyPlan;
   /** What the map stores now, when the caller has already loaded it. */
   stored?: StoredJourney;
+  /** Stickies to keep left alone (Regenerate's finding); else what the map stores. */
+  leftAlone?: readonly LeftAloneItem[];
   onProgress?: (progress: ApplyProgress) => void;
 }
 
@@ -40,7 +42,16 @@ function stringifyStably(value: unknown): string {
   );
 }
 
-const sameJourney = (a: unknown, b: Journey): boolean => stringifyStably(a) === stringifyStably(b);
+/**
+ * Whether the stored record already says what `record` says. Left-alone
+ * entries the record no longer has (stickies deleted or taken off the map)
+ * are harmless, so they alone cause no write; the next save drops them.
+ */
+function sameRecord(stored: StoredJourney, record: JourneyRecord): boolean {
+  if (stringifyStably(stored.journey) !== stringifyStably(record.journey)) return false;
+  const known = new Set((stored.leftAlone ?? []).map((item) => stringifyStably(item)));
+  return (record.leftAlone ?? []).every((item) => known.has(stringifyStably(item)));
+}
 
 /**
  * Draws `scene` (the layout of `journey`) as map `mapId` and stores the
@@ -56,7 +67,9 @@ const sameJourney = (a: unknown, b: Journey): boolean => stringifyStably(a) === 
 export async function drawJourneyAsync(host: HostPort, journey: Journey, scene: Scene, options: DrawJourneyOptions): Promise<ApplyReport> {
   const { mapId } = options;
   const stored = options.stored ?? (await host.loadJourneyAsync(mapId));
-  const storedComplete = stored !== undefined && stored.complete && sameJourney(stored.journey, journey);
+  const leftAlone = options.leftAlone ?? stored?.leftAlone;
+  const record = (complete: boolean): JourneyRecord => ({ journey, complete, ...(leftAlone && leftAlone.length > 0 ? { leftAlone } : {}) });
+  const storedComplete = stored !== undefined && stored.complete && sameRecord(stored, record(true));
   let total: ApplyReport | undefined;
   let markedIncomplete = false;
   for (let round = 0; round < MAX_GENERATE_ROUNDS; round += 1) {
@@ -67,10 +80,10 @@ export async function drawJourneyAsync(host: HostPort, journey: Journey, scene: 
     }
     if (round === 0 && !storedComplete) {
       const complete = !plan.ops.some((op) => op.type === 'create');
-      await host.saveJourneyAsync(mapId, { journey, complete });
+      await host.saveJourneyAsync(mapId, record(complete));
       markedIncomplete = !complete;
     } else if (!markedIncomplete && plan.ops.some((op) => op.type === 'create')) {
-      await host.saveJourneyAsync(mapId, { journey, complete: false });
+      await host.saveJourneyAsync(mapId, record(false));
       markedIncomplete = true;
     }
     const report = await host.applyAsync(plan, options.onProgress);
@@ -86,7 +99,7 @@ export async function drawJourneyAsync(host: HostPort, journey: Journey, scene: 
     if (report.failed.length === 0) break;
   }
   if (!total) throw new Error('drawJourneyAsync made no round; MAX_GENERATE_ROUNDS must be at least 1');
-  if (markedIncomplete && total.failed.length === 0) await host.saveJourneyAsync(mapId, { journey, complete: true });
+  if (markedIncomplete && total.failed.length === 0) await host.saveJourneyAsync(mapId, record(true));
   return total;
 }
 

@@ -36,6 +36,12 @@ export interface Snapshot {
   mapId: string;
   /** Absolute board position of the map's top-left corner. */
   origin: Point;
+  /**
+   * The point of an item the host positions exactly: its top-left corner
+   * (FigJam) or its centre (Miro). Sizes that follow content (text heights)
+   * move the other points, so a drag is told from a reflow by this one.
+   */
+  anchor: 'top-left' | 'centre';
   items: SnapshotItem[];
   foreign: ForeignItem[];
 }
@@ -113,6 +119,38 @@ export interface StoredJourney {
    * then not drawn yet rather than deleted by a person.
    */
   complete: boolean;
+  /** Stickies the last run left to people, as they lay then (see LeftAloneItem). */
+  leftAlone?: LeftAloneItem[];
+}
+
+/**
+ * A sticky on the map that is a person's own (a comment outside the cells, or
+ * an item handed over), where it lay when the map was last drawn. The map's
+ * cells move when it is laid out again; a sticky that was left alone stays
+ * left alone, even when a cell grows under it, until a person moves it.
+ */
+export interface LeftAloneItem {
+  itemId: string;
+  /** Top-left corner relative to the map origin. */
+  x: number;
+  y: number;
+}
+
+/** What a run stores with its map. */
+export interface JourneyRecord {
+  journey: Journey;
+  complete: boolean;
+  leftAlone?: readonly LeftAloneItem[];
+}
+
+/** Reads the `leftAlone` list of stored data: well-formed entries only. */
+export function readLeftAloneItems(value: unknown): LeftAloneItem[] | undefined {
+  if (!Array.isArray(value)) return undefined;
+  return value.flatMap((entry: unknown): LeftAloneItem[] => {
+    if (typeof entry !== 'object' || entry === null) return [];
+    const { itemId, x, y } = entry as Record<string, unknown>;
+    return typeof itemId === 'string' && typeof x === 'number' && Number.isFinite(x) && typeof y === 'number' && Number.isFinite(y) ? [{ itemId, x, y }] : [];
+  });
 }
 
 /**
@@ -135,7 +173,7 @@ export interface HostPort {
    */
   loadJourneyAsync(mapId: string): Promise<StoredJourney | undefined>;
   /** Stores the journey drawn on `mapId`, replacing what was stored. */
-  saveJourneyAsync(mapId: string, stored: { journey: Journey; complete: boolean }): Promise<void>;
+  saveJourneyAsync(mapId: string, stored: JourneyRecord): Promise<void>;
   /**
    * Makes the copy in container `containerId` a map of its own: every item of
    * it gets `newMapId` in its identity, and the journey stored for the

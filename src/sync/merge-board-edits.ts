@@ -8,7 +8,7 @@ import type { TextMeasurer } from '../layout/measure-text';
 import type { Scene, SceneNode, ShapeNode } from '../layout/scene';
 import { cardKey, parseSceneKey, type SceneKey } from '../layout/scene-keys';
 import { hashContent } from './content-hash';
-import type { ForeignItem, Snapshot, SnapshotItem } from './host-port';
+import type { ForeignItem, LeftAloneItem, Snapshot, SnapshotItem } from './host-port';
 
 /** One edit found on the board and what became of it. */
 export interface BoardChange {
@@ -36,6 +36,8 @@ export interface MergedBoard {
   changes: BoardChange[];
   adoptions: Adoption[];
   releases: Release[];
+  /** Stickies on the map left to people this time (not adopted), where they lie. */
+  leftAlone: LeftAloneItem[];
 }
 
 /** What merging needs besides the journey and the snapshot. */
@@ -48,6 +50,8 @@ export interface MergeBoardOptions {
    * missing from the board was never drawn, so its card is not deleted.
    */
   complete: boolean;
+  /** Stickies the last run left alone: not adopted while they lie where they were. */
+  leftAlone?: readonly LeftAloneItem[];
 }
 
 /** Host item types of sticky notes, which a person adds to a cell. */
@@ -236,6 +240,29 @@ export function mergeBoardEdits(base: Journey, snapshot: Snapshot, options: Merg
     if (list) list.push(item);
     else items.set(item.identity.key, [item]);
   }
+  // A person's copy of a map item (Duplicate, copy and paste) can carry its
+  // identity. The item nearest the place the map gave the key is the map's;
+  // the others are the person's: a copied card sticky inside a cell becomes
+  // a card of its own, anything else is handed over as it is. An emotion
+  // line may be drawn as several items (Miro: a connector per segment).
+  const copies: SnapshotItem[] = [];
+  // A card sticky whose card the journey does not have (taken off the map
+  // and brought back, say) is a person's sticky like a copy: never deleted.
+  const knownCards = new Set<string>(base.cards.map((card) => cardKey(card.id)));
+  for (const [key, list] of items) {
+    if (parseSceneKey(key)?.kind === 'card' && !knownCards.has(key)) {
+      copies.push(...list);
+      items.delete(key);
+    }
+  }
+  for (const [key, list] of items) {
+    const node = drawn.get(key);
+    if (list.length < 2 || node?.type === 'emotion-line') continue;
+    const distance = (item: SnapshotItem) => (node ? Math.hypot(item.x - node.x, item.y - node.y) : 0);
+    const sorted = [...list].sort((a, b) => Number(b.type === node?.type) - Number(a.type === node?.type) || distance(a) - distance(b) || a.itemId.localeCompare(b.itemId));
+    items.set(key, sorted.slice(0, 1));
+    copies.push(...sorted.slice(1));
+  }
   /** The item showing a key, when exactly one of the expected type does. */
   const findItem = (key: string, type: SceneNode['type']): SnapshotItem | undefined => items.get(key)?.find((item) => item.type === type);
   /** The board text of a key when a person changed it, else undefined. */
@@ -349,7 +376,13 @@ export function mergeBoardEdits(base: Journey, snapshot: Snapshot, options: Merg
       changes.push({ kind: 'card-text', key: card.id, detail: text });
     }
     const cell = findCell(grid, item);
-    if (cell && (cell.stage !== card.stage || cell.lane !== card.lane)) {
+    if (!cell) {
+      // Dragged off the map's cells (onto its margins or out of it): the
+      // person took the card off the map; the sticky stays where they put it.
+      release(cardKey(card.id), 'moved off the map\u2019s cells; kept where you put it');
+      continue;
+    }
+    if (cell.stage !== card.stage || cell.lane !== card.lane) {
       card.stage = cell.stage;
       card.lane = cell.lane;
       changes.push({ kind: 'card-moved', key: card.id, detail: `${cell.stage} ${cell.lane}` });
@@ -359,13 +392,35 @@ export function mergeBoardEdits(base: Journey, snapshot: Snapshot, options: Merg
   }
 
   // Stickies people added inside a cell become cards of that cell.
+  // A sticky left alone last time stays so while it lies where it was, even
+  // when the new layout grew a cell under it.
   const taken = new Set<string>(cards.map((card) => card.id));
-  const foreign = [...snapshot.foreign].sort((a, b) => a.y - b.y || a.x - b.x || a.itemId.localeCompare(b.itemId));
+  const wasLeftAlone = new Map((options.leftAlone ?? []).map((item) => [item.itemId, item]));
+  const leftAlone: LeftAloneItem[] = [];
+  const copiedCards = copies.filter((item) => item.type === 'sticky' && parseSceneKey(item.identity.key)?.kind === 'card');
+  for (const item of copies) {
+    if (copiedCards.includes(item)) continue;
+    releases.push({ key: item.identity.key, itemIds: [item.itemId] });
+    changes.push({ kind: 'released', key: item.identity.key, detail: 'a copy of a map item; kept as you placed it' });
+  }
+  const newStickies: { itemId: string; text: string; x: number; y: number; width: number; height: number; copyOf?: SceneKey }[] = [
+    ...snapshot.foreign.filter((item) => STICKY_HOST_TYPES.has(item.hostType)),
+    ...copiedCards.map((item) => ({ ...item, copyOf: item.identity.key })),
+  ];
+  const foreign = newStickies.sort((a, b) => a.y - b.y || a.x - b.x || a.itemId.localeCompare(b.itemId));
   for (const item of foreign) {
-    if (!STICKY_HOST_TYPES.has(item.hostType)) continue;
     const text = normalizeBoardText(item.text);
-    const cell = findCell(grid, item);
-    if (!text || !cell) continue;
+    const before = wasLeftAlone.get(item.itemId);
+    const unmoved = before !== undefined && Math.abs(before.x - item.x) <= 0.5 && Math.abs(before.y - item.y) <= 0.5;
+    const cell = unmoved ? undefined : findCell(grid, item);
+    if (!text || !cell) {
+      if (item.copyOf === undefined) leftAlone.push({ itemId: item.itemId, x: item.x, y: item.y });
+      else {
+        releases.push({ key: item.copyOf, itemIds: [item.itemId] });
+        changes.push({ kind: 'released', key: item.copyOf, detail: 'a copy of a card outside the cells; kept as you placed it' });
+      }
+      continue;
+    }
     const id = createAdoptedCardId(item.itemId, taken);
     taken.add(id);
     cards.push({ id, stage: cell.stage, lane: cell.lane, text: clip(item.text.trim(), MAX_CARD_TEXT) });
@@ -375,7 +430,13 @@ export function mergeBoardEdits(base: Journey, snapshot: Snapshot, options: Merg
   }
 
   journey.cards = orderCardsByBoard(cards, positions, base);
-  return { journey, changes, adoptions, releases };
+  // Released stickies stay where they are, people's own from now on.
+  const released = new Set(releases.flatMap((release) => release.itemIds));
+  for (const item of snapshot.items) {
+    if (released.has(item.itemId) && item.type === 'sticky') leftAlone.push({ itemId: item.itemId, x: item.x, y: item.y });
+  }
+  leftAlone.sort((a, b) => (a.itemId < b.itemId ? -1 : a.itemId > b.itemId ? 1 : 0));
+  return { journey, changes, adoptions, releases, leftAlone };
 }
 
 // Stickies whose centres are within this many units vertically read as one row.
@@ -400,21 +461,31 @@ function orderCardsByBoard(cards: readonly Card[], positions: ReadonlyMap<string
   });
 }
 
-/** Snapshot items of foreign stickies taken over by `adoptions`, as the diff sees them. */
+/** The snapshot as the diff sees it once `adoptions` took stickies over (foreign ones, or people's copies of cards). */
 export function adoptForeignItems(snapshot: Snapshot, adoptions: readonly Adoption[]): Snapshot {
   if (adoptions.length === 0) return snapshot;
   const byItem = new Map(adoptions.map((adoption) => [adoption.itemId, adoption.key]));
-  const adopted: SnapshotItem[] = [];
+  // A hash no node has: the diff always redraws an adopted sticky, which
+  // writes its identity.
+  const adopt = (item: { itemId: string; text: string; x: number; y: number; width: number; height: number }, key: SceneKey): SnapshotItem => ({
+    itemId: item.itemId,
+    identity: { map: snapshot.mapId, key, hash: '00000000' },
+    type: 'sticky',
+    text: item.text,
+    x: item.x,
+    y: item.y,
+    width: item.width,
+    height: item.height,
+  });
+  const items = snapshot.items.map((item) => {
+    const key = byItem.get(item.itemId);
+    return key === undefined ? item : adopt(item, key);
+  });
   const foreign: ForeignItem[] = [];
   for (const item of snapshot.foreign) {
     const key = byItem.get(item.itemId);
-    if (key === undefined) {
-      foreign.push(item);
-      continue;
-    }
-    // A hash no node has: the diff always redraws an adopted sticky, which
-    // writes its identity.
-    adopted.push({ itemId: item.itemId, identity: { map: snapshot.mapId, key, hash: '00000000' }, type: 'sticky', text: item.text, x: item.x, y: item.y, width: item.width, height: item.height });
+    if (key === undefined) foreign.push(item);
+    else items.push(adopt(item, key));
   }
-  return { ...snapshot, items: [...snapshot.items, ...adopted], foreign };
+  return { ...snapshot, items, foreign };
 }

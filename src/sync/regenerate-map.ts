@@ -128,11 +128,12 @@ export async function regenerateMapAsync(host: HostPort, options: RegenerateOpti
   const snapshot = await host.readMapAsync(mapId);
   if (!snapshot) throw new RegenerateError(`the map "${map.title}" is no longer on the board; insert it again`);
 
-  const fromBoard = mergeBoardEdits(base.value, snapshot, { metrics, measureText: options.measureText, complete: stored.complete });
+  const fromBoard = mergeBoardEdits(base.value, snapshot, { metrics, measureText: options.measureText, complete: stored.complete, leftAlone: stored.leftAlone });
   let journey = fromBoard.journey;
   let conflicts: MergeConflict[] = [];
   let adoptions = fromBoard.adoptions;
   const releases = [...fromBoard.releases];
+  const leftAlone = [...fromBoard.leftAlone];
   if (options.panelJourney) {
     const merged = mergeJourneys(base.value, journey, options.panelJourney);
     journey = merged.journey;
@@ -140,10 +141,15 @@ export async function regenerateMapAsync(host: HostPort, options: RegenerateOpti
     // A card written on the board whose cell the panel removed stays on the
     // board as the person's own sticky.
     const orphanKeys = new Set<string>(merged.orphans.map((id) => cardKey(id)));
+    const orphanItems = new Set(adoptions.filter((adoption) => orphanKeys.has(adoption.key)).map((adoption) => adoption.itemId));
     adoptions = adoptions.filter((adoption) => !orphanKeys.has(adoption.key));
     for (const key of orphanKeys) {
-      const itemIds = snapshot.items.filter((item) => item.identity.key === key).map((item) => item.itemId);
-      if (itemIds.length > 0) releases.push({ key, itemIds });
+      const items = snapshot.items.filter((item) => item.identity.key === key);
+      if (items.length > 0) releases.push({ key, itemIds: items.map((item) => item.itemId) });
+      for (const item of items) orphanItems.add(item.itemId);
+    }
+    for (const item of [...snapshot.items, ...snapshot.foreign]) {
+      if (orphanItems.has(item.itemId)) leftAlone.push({ itemId: item.itemId, x: item.x, y: item.y });
     }
   }
   const checked = parseJourney(journey);
@@ -157,7 +163,8 @@ export async function regenerateMapAsync(host: HostPort, options: RegenerateOpti
   const diffSnapshot = adoptForeignItems({ ...snapshot, items: snapshot.items.filter((item) => !released.has(item.itemId)) }, adoptions);
   const plan = diffScene(scene, diffSnapshot, mapId);
   plan.ops = insertReleases(plan.ops, releases);
-  const report = await drawJourneyAsync(host, journey, scene, { mapId, firstPlan: plan, stored, onProgress: options.onProgress });
+  leftAlone.sort((a, b) => (a.itemId < b.itemId ? -1 : a.itemId > b.itemId ? 1 : 0));
+  const report = await drawJourneyAsync(host, journey, scene, { mapId, firstPlan: plan, stored, leftAlone, onProgress: options.onProgress });
   const adopted = fromBoard.changes.filter((change) => change.kind === 'card-adopted').length;
   const releasedCount = fromBoard.changes.filter((change) => change.kind === 'released').length;
   return {

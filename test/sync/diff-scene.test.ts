@@ -29,7 +29,7 @@ function snapshotOf(scene: Scene, mapId = MAP_ID): Snapshot {
     width: node.width,
     height: node.height,
   }));
-  return { mapId, origin: ORIGIN, items, foreign: [] };
+  return { mapId, origin: ORIGIN, anchor: 'top-left', items, foreign: [] };
 }
 
 function createTemplateScene(): Scene {
@@ -101,6 +101,44 @@ describe('diffScene', () => {
       }),
       { seed: PROPERTY_SEED, numRuns: 100 },
     );
+  });
+
+  it('puts back an item a person moved or resized, though the journey did not change', () => {
+    const scene = createTemplateScene();
+    const snapshot = snapshotOf(scene);
+    const sticky = snapshot.items.find((item) => item.type === 'sticky')!;
+    sticky.x += 30;
+    const header = snapshot.items.find((item) => item.type === 'shape')!;
+    header.height += 40;
+    expect(diffScene(scene, snapshot, MAP_ID).ops.map(opSummary)).toEqual([`update ${header.identity.key}`, `update ${sticky.identity.key}`]);
+  });
+
+  it('tells a drag from a reflow by the anchor the host places exactly: text and sticky heights may differ', () => {
+    const scene = createTemplateScene();
+    const topLeft = snapshotOf(scene);
+    for (const item of topLeft.items) if (item.type === 'text' || item.type === 'sticky') item.height += 17;
+    expect(diffScene(scene, topLeft, MAP_ID).ops).toEqual([]);
+    // A host that places centres (Miro): a taller text keeps its centre, so its top moves up.
+    const centred = { ...snapshotOf(scene), anchor: 'centre' as const };
+    for (const item of centred.items) {
+      if (item.type !== 'text') continue;
+      item.height += 20;
+      item.y -= 10;
+    }
+    expect(diffScene(scene, centred, MAP_ID).ops).toEqual([]);
+    const text = centred.items.find((item) => item.type === 'text')!;
+    text.y += 10;
+    expect(diffScene(scene, centred, MAP_ID).ops.map(opSummary)).toEqual([`update ${text.identity.key}`]);
+  });
+
+  it('lets people move the whole map, and an emotion line follow its points', () => {
+    const scene = createTemplateScene();
+    const snapshot = snapshotOf(scene);
+    for (const item of snapshot.items) {
+      if (item.type === 'frame') Object.assign(item, { width: item.width + 300, height: item.height + 100 });
+      if (item.type === 'emotion-line') Object.assign(item, { x: item.x + 5, y: item.y - 12, height: item.height + 24 });
+    }
+    expect(diffScene(scene, { ...snapshot, origin: { x: ORIGIN.x + 4000, y: ORIGIN.y } }, MAP_ID).ops).toEqual([]);
   });
 
   it('updates a node whose item was drawn as another type', () => {

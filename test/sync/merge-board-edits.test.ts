@@ -32,7 +32,7 @@ function createSnapshot(scene: Scene): Snapshot {
     width: node.width,
     height: node.height,
   }));
-  return { mapId: MAP_ID, origin: { x: 0, y: 0 }, items, foreign: [] };
+  return { mapId: MAP_ID, origin: { x: 0, y: 0 }, anchor: 'top-left', items, foreign: [] };
 }
 
 function setUp(journey: Journey = createOnlineStoreJourney()) {
@@ -123,6 +123,59 @@ describe('mergeBoardEdits', () => {
     const forDiff = adoptForeignItems(snapshot, merged.adoptions);
     expect(forDiff.foreign.map((item) => item.itemId)).toEqual(['person-2', 'person-3']);
     expect(forDiff.items.find((item) => item.itemId === 'person-1')?.identity).toEqual({ map: MAP_ID, key: adopted?.id, hash: '00000000' });
+  });
+
+  it('keeps a sticky left alone last time alone, even when a cell now lies under it, until a person moves it', () => {
+    const { snapshot, node, merge, journey } = setUp();
+    const cell = node('card:channels-order-1');
+    const comment = foreignSticky('person-1', cell.x + 264, cell.y, 'Ask Sam about Apple Pay');
+    snapshot.foreign.push(comment);
+    const remembered = [{ itemId: 'person-1', x: comment.x, y: comment.y }];
+    const kept = mergeBoardEdits(journey, snapshot, { metrics, complete: true, leftAlone: remembered });
+    expect(kept.adoptions).toEqual([]);
+    expect(kept.leftAlone).toEqual(remembered);
+    comment.y += 40;
+    const moved = merge();
+    expect(moved.adoptions).toHaveLength(1);
+    expect(moved.leftAlone).toEqual([]);
+  });
+
+  it('takes a card off the map when its sticky is dragged off the cells, and leaves the sticky where it is', () => {
+    const { item, merge } = setUp();
+    const sticky = item('card:pains-order-1');
+    sticky.x = -900;
+    const merged = merge();
+    expect(merged.journey.cards.some((card) => card.id === 'card:pains-order-1')).toBe(false);
+    expect(merged.releases).toEqual([{ key: 'card:pains-order-1', itemIds: [sticky.itemId] }]);
+    expect(merged.changes).toEqual([{ kind: 'released', key: 'card:pains-order-1', detail: expect.stringMatching(/moved off the map/) }]);
+    expect(merged.leftAlone).toEqual([{ itemId: sticky.itemId, x: -900, y: sticky.y }]);
+  });
+
+  it("makes a person's copy of a card sticky a card of its own; the sticky nearest the card's place stays the card", () => {
+    const { snapshot, item, node, merge } = setUp();
+    const original = item('card:pains-order-1');
+    const free = node('card:channels-order-1');
+    const copy: SnapshotItem = { ...original, itemId: 'copy-1', text: 'Promo code rejected', x: free.x + 264, y: free.y };
+    const strayCopy: SnapshotItem = { ...original, itemId: 'copy-2', text: 'Parking lot', x: -700, y: -700 };
+    snapshot.items.push(copy, strayCopy);
+    const merged = merge();
+    expect(merged.journey.cards.find((card) => card.id === 'card:pains-order-1')?.text).toBe('Order form has 14 fields');
+    const adopted = merged.journey.cards.find((card) => card.text === 'Promo code rejected');
+    expect(adopted).toMatchObject({ stage: 'stage:order', lane: 'lane:channels' });
+    expect(merged.adoptions).toEqual([{ itemId: 'copy-1', key: adopted?.id }]);
+    expect(merged.releases).toEqual([{ key: 'card:pains-order-1', itemIds: ['copy-2'] }]);
+    const forDiff = adoptForeignItems(snapshot, merged.adoptions);
+    expect(forDiff.items.filter((entry) => entry.identity.key === 'card:pains-order-1').map((entry) => entry.itemId)).toEqual([original.itemId, 'copy-2']);
+  });
+
+  it('never lets a card sticky the journey does not know be deleted: it becomes a card again in its cell', () => {
+    const { snapshot, node, merge } = setUp();
+    const cell = node('card:channels-order-1');
+    snapshot.items.push({ itemId: 'back-1', identity: { map: MAP_ID, key: 'card:gone-1', hash: 'abcdef12' }, type: 'sticky', text: 'Brought back', x: cell.x + 264, y: cell.y, width: 240, height: 240 });
+    const merged = merge();
+    const card = merged.journey.cards.find((entry) => entry.text === 'Brought back');
+    expect(card).toMatchObject({ stage: 'stage:order', lane: 'lane:channels' });
+    expect(merged.adoptions).toEqual([{ itemId: 'back-1', key: card?.id }]);
   });
 
   it('snaps a dragged emotion point to the nearest step of the scale', () => {

@@ -13,7 +13,7 @@ import { parseSceneKey } from '../../layout/scene-keys';
 import { STYLE_PALETTE } from '../../layout/style-palette';
 import type { Journey } from '../../model/journey';
 import { createJourneyFile } from '../../model/journey-file';
-import type { ApplyPlan, ApplyProgress, ApplyReport, ForeignItem, HostPort, MapInfo, Op, Snapshot, SnapshotItem, StoredJourney } from '../../sync/host-port';
+import { readLeftAloneItems, type ApplyPlan, type ApplyProgress, type ApplyReport, type ForeignItem, type HostPort, type JourneyRecord, type MapInfo, type Op, type Snapshot, type SnapshotItem, type StoredJourney } from '../../sync/host-port';
 import { decodeItemIdentity, encodeItemIdentity, IDENTITY_FIELD, type ItemIdentity } from '../../sync/item-identity';
 import { convertPathToVectorData } from './figjam-vector-path';
 
@@ -333,9 +333,10 @@ function parseStoredJourney(text: string): StoredJourney | undefined {
     return undefined;
   }
   if (typeof data !== 'object' || data === null) return undefined;
-  const { complete, file } = data as Record<string, unknown>;
+  const { complete, file, leftAlone } = data as Record<string, unknown>;
   if (typeof complete !== 'boolean' || typeof file !== 'object' || file === null) return undefined;
-  return { complete, journey: (file as Record<string, unknown>).journey };
+  const items = readLeftAloneItems(leftAlone);
+  return { complete, journey: (file as Record<string, unknown>).journey, ...(items ? { leftAlone: items } : {}) };
 }
 
 /** Whether `node` is `ancestor` or lies inside it. */
@@ -463,7 +464,7 @@ export function createFigjamHost(api: PluginAPI): HostPort {
         width: child.width,
         height: child.height,
       }));
-    return { mapId, origin, items, foreign };
+    return { mapId, origin, anchor: 'top-left', items, foreign };
   }
 
   async function findSceneNodeAsync(itemId: string): Promise<SceneNode | undefined> {
@@ -690,8 +691,9 @@ export function createFigjamHost(api: PluginAPI): HostPort {
     return parseStoredJourney(section ? section.getPluginData(JOURNEY_FIELD) : (pendingJourneys.get(mapId) ?? ''));
   }
 
-  async function saveJourneyAsync(mapId: string, stored: { journey: Journey; complete: boolean }): Promise<void> {
-    const value = JSON.stringify({ complete: stored.complete, file: createJourneyFile(stored.journey) });
+  async function saveJourneyAsync(mapId: string, stored: JourneyRecord): Promise<void> {
+    const leftAlone = stored.leftAlone && stored.leftAlone.length > 0 ? { leftAlone: stored.leftAlone } : {};
+    const value = JSON.stringify({ complete: stored.complete, file: createJourneyFile(stored.journey), ...leftAlone });
     const bytes = measureUtf8Bytes(JOURNEY_FIELD) + measureUtf8Bytes(value);
     if (bytes > PLUGIN_DATA_LIMIT_BYTES) {
       throw new Error(

@@ -2,7 +2,7 @@ import type { Board, Frame } from '@mirohq/websdk-types';
 import type { Point, SceneNode, SceneNodeType } from '../../layout/scene';
 import { MAP_KEY, parseSceneKey, type SceneKey } from '../../layout/scene-keys';
 import type { Journey } from '../../model/journey';
-import type { ApplyPlan, ApplyProgress, ApplyReport, ForeignItem, HostPort, MapInfo, Op, Snapshot, SnapshotItem, StoredJourney } from '../../sync/host-port';
+import type { ApplyPlan, ApplyProgress, ApplyReport, ForeignItem, HostPort, JourneyRecord, MapInfo, Op, Snapshot, SnapshotItem, StoredJourney } from '../../sync/host-port';
 import { decodeItemIdentity, IDENTITY_FIELD, type ItemIdentity } from '../../sync/item-identity';
 import { findDrawer, type DrawContext, type MiroBoardItem, type NodeBox } from './miro-drawers';
 import { convertHtmlToText } from './miro-html';
@@ -282,7 +282,8 @@ export function createMiroHost(board: Board, options: MiroHostOptions = {}): Hos
       }
     }
     states.set(mapId, state);
-    return { mapId, origin, items, foreign };
+    // Miro item x/y are centres (https://developers.miro.com/docs/boards: "The x and y coordinates of an item mark the center point of the item").
+    return { mapId, origin, anchor: 'centre', items, foreign };
   }
 
   async function placeNewMapAsync(width: number, height: number): Promise<Point> {
@@ -489,12 +490,29 @@ export function createMiroHost(board: Board, options: MiroHostOptions = {}): Hos
     // one that shrinks only after they left (Miro refuses to cut children off).
     const frameGrows = frameOp?.type === 'update' && state && frameOp.node.width >= state.frame.width && frameOp.node.height >= state.frame.height;
     const frameUpdate = frameOp?.type === 'update' ? frameOp : undefined;
-    if (frameUpdate && frameGrows) await runOpsAsync([frameUpdate], runOpAsync, countOp);
+    /**
+     * The frame update, its size grown to hold the items people put on the
+     * map: the frame never shrinks from under them. Children are positioned
+     * by their centres relative to the frame's top-left corner
+     * (https://developers.miro.com/docs/frame-1).
+     */
+    const fitFrame = (op: Extract<Op, { type: 'update' }>): Extract<Op, { type: 'update' }> => {
+      let width = op.node.width;
+      let height = op.node.height;
+      for (const item of state?.foreign.values() ?? []) {
+        if (!('x' in item) || !('y' in item)) continue;
+        const size = readSize(item as { width?: unknown; height?: unknown });
+        width = Math.max(width, Math.ceil(item.x + size.width / 2));
+        height = Math.max(height, Math.ceil(item.y + size.height / 2));
+      }
+      return width === op.node.width && height === op.node.height ? op : { ...op, node: { ...op.node, width, height } };
+    };
+    if (frameUpdate && frameGrows) await runOpsAsync([fitFrame(frameUpdate)], runOpAsync, countOp);
 
     const isLine = (op: Op): boolean => 'node' in op && op.node.type === 'emotion-line';
     const rest = plan.ops.filter((op) => op !== frameOp);
     // 2. Creates, then updates, of everything but lines; 3. lines, which join
-    // points that now exist; 4. a shrinking frame; 5. releases; 6. deletes, last.
+    // points that now exist; 4. releases; 5. deletes; 6. a shrinking frame, last.
     await runOpsAsync(
       rest.filter((op) => op.type === 'create' && !isLine(op)),
       runOpAsync,
@@ -506,13 +524,12 @@ export function createMiroHost(board: Board, options: MiroHostOptions = {}): Hos
       countOp,
     );
     await runOpsAsync(rest.filter(isLine), runOpAsync, countOp);
-    if (frameUpdate && !frameGrows) await runOpsAsync([frameUpdate], runOpAsync, countOp);
     await runOpsAsync(
       rest.filter((op) => op.type === 'release'),
       runOpAsync,
       countOp,
     );
-    // Lines go first: Miro removes a connector with the item it joins, so
+    // 6. Deletes. Lines go first: Miro removes a connector with the item it joins, so
     // removing points first would leave the line's ids pointing at nothing.
     await runOpsAsync(
       rest.filter((op) => op.type === 'delete' && parseSceneKey(op.key)?.kind === 'emotion-line'),
@@ -524,6 +541,7 @@ export function createMiroHost(board: Board, options: MiroHostOptions = {}): Hos
       runOpAsync,
       countOp,
     );
+    if (frameUpdate && !frameGrows) await runOpsAsync([fitFrame(frameUpdate)], runOpAsync, countOp);
     return report;
   }
 
@@ -571,15 +589,20 @@ export function createMiroHost(board: Board, options: MiroHostOptions = {}): Hos
     recordsRead.add(mapId);
     if (!stored) return undefined;
     if (stored.frameId !== undefined) originalFrameIds.set(mapId, stored.frameId);
-    return { journey: stored.journey, complete: stored.complete };
+    return { journey: stored.journey, complete: stored.complete, ...(stored.leftAlone ? { leftAlone: stored.leftAlone } : {}) };
   }
 
-  async function saveJourneyAsync(mapId: string, stored: { journey: Journey; complete: boolean }): Promise<void> {
+  async function saveJourneyAsync(mapId: string, stored: JourneyRecord): Promise<void> {
     let frameId = states.get(mapId)?.frame.id ?? originalFrameIds.get(mapId);
     // Keep the frame id a record already holds: a run may save before it
     // has read the map (generate saves `complete: false` before drawing).
     if (frameId === undefined && !recordsRead.has(mapId)) frameId = await loadFrameIdAsync(mapId);
-    await store.saveAsync(mapId, { journey: stored.journey, complete: stored.complete, ...(frameId === undefined ? {} : { frameId }) });
+    await store.saveAsync(mapId, {
+      journey: stored.journey,
+      complete: stored.complete,
+      ...(stored.leftAlone ? { leftAlone: [...stored.leftAlone] } : {}),
+      ...(frameId === undefined ? {} : { frameId }),
+    });
     recordsRead.add(mapId);
     if (frameId !== undefined) originalFrameIds.set(mapId, frameId);
   }
@@ -598,6 +621,7 @@ export function createMiroHost(board: Board, options: MiroHostOptions = {}): Hos
 
     // The journey first, so the new map has it as soon as any item is its.
     const stored = await store.loadAsync(frameIdentity.map);
+    // The copy's items have new ids: what the original left alone does not carry over.
     if (stored) await store.saveAsync(newMapId, { journey: stored.journey, complete: stored.complete, frameId: containerId });
     originalFrameIds.set(newMapId, containerId);
     recordsRead.add(newMapId);

@@ -1,6 +1,6 @@
 import type { Json } from '@mirohq/websdk-types';
 import { hashContent } from '../../sync/content-hash';
-import type { StoredJourney } from '../../sync/host-port';
+import { readLeftAloneItems, type LeftAloneItem, type StoredJourney } from '../../sync/host-port';
 import { runWithConcurrencyAsync } from './run-with-concurrency';
 
 /** The storage collection that holds the journey last drawn on each map, keyed by map id. */
@@ -25,8 +25,8 @@ const STORED_VERSION = 1;
 
 /**
  * What is stored under a map id:
- * `{ v: 1, complete, frameId?, journey }` when the journey fits one value,
- * `{ v: 1, complete, frameId?, parts: { tag, count } }` when it is split.
+ * `{ v: 1, complete, frameId?, leftAlone?, journey }` when the journey fits one value,
+ * `{ v: 1, complete, frameId?, leftAlone?, parts: { tag, count } }` when it is split.
  * Part `i` (0-based) of a split journey is the string stored under
  * `<mapId>/<tag>/<i>`; joined, the parts are the journey's JSON. The tag is
  * the hash of that JSON, so the parts of a new save never overwrite the
@@ -37,6 +37,7 @@ interface StoredRecord {
   v: number;
   complete: boolean;
   frameId?: string;
+  leftAlone?: LeftAloneItem[];
   journey?: Json;
   parts?: { tag: string; count: number };
 }
@@ -72,7 +73,7 @@ export interface MiroJourneyStore {
   /** The frame id stored for `mapId`, reading only the record's head. */
   loadFrameIdAsync(mapId: string): Promise<string | undefined>;
   /** Stores `journey` for `mapId`, replacing what was stored; removes parts of the replaced record it knows of. */
-  saveAsync(mapId: string, stored: { journey: unknown; complete: boolean; frameId?: string }): Promise<void>;
+  saveAsync(mapId: string, stored: StoredMapJourney): Promise<void>;
 }
 
 const byteLength = (text: string): number => new TextEncoder().encode(text).length;
@@ -86,6 +87,7 @@ function parseRecord(value: unknown): StoredRecord | undefined {
     v: STORED_VERSION,
     complete: record.complete,
     ...(typeof record.frameId === 'string' ? { frameId: record.frameId } : {}),
+    ...(readLeftAloneItems(record.leftAlone) ? { leftAlone: readLeftAloneItems(record.leftAlone) } : {}),
     ...('journey' in record ? { journey: record.journey as Json } : {}),
     ...(parts && typeof parts.tag === 'string' && Number.isInteger(parts.count) ? { parts: { tag: parts.tag, count: Number(parts.count) } } : {}),
   };
@@ -135,7 +137,7 @@ export function createMiroJourneyStore(storage: JourneyStorage, options: Journey
   async function loadAsync(mapId: string): Promise<StoredMapJourney | undefined> {
     const record = await readRecordAsync(mapId);
     if (!record) return undefined;
-    const frame = record.frameId === undefined ? {} : { frameId: record.frameId };
+    const frame = { ...(record.frameId === undefined ? {} : { frameId: record.frameId }), ...(record.leftAlone ? { leftAlone: record.leftAlone } : {}) };
     if (!record.parts) return { journey: record.journey, complete: record.complete, ...frame };
     const { tag, count } = record.parts;
     const results = await runWithConcurrencyAsync(
@@ -156,9 +158,14 @@ export function createMiroJourneyStore(storage: JourneyStorage, options: Journey
     return (await readRecordAsync(mapId))?.frameId;
   }
 
-  async function saveAsync(mapId: string, stored: { journey: unknown; complete: boolean; frameId?: string }): Promise<void> {
+  async function saveAsync(mapId: string, stored: StoredMapJourney): Promise<void> {
     const text = JSON.stringify(stored.journey ?? null);
-    const base: StoredRecord = { v: STORED_VERSION, complete: stored.complete, ...(stored.frameId === undefined ? {} : { frameId: stored.frameId }) };
+    const base: StoredRecord = {
+      v: STORED_VERSION,
+      complete: stored.complete,
+      ...(stored.frameId === undefined ? {} : { frameId: stored.frameId }),
+      ...(stored.leftAlone && stored.leftAlone.length > 0 ? { leftAlone: stored.leftAlone } : {}),
+    };
     const previous = knownParts.get(mapId);
     const inline: StoredRecord = { ...base, journey: JSON.parse(text) as Json };
     let parts: { tag: string; count: number } | undefined;

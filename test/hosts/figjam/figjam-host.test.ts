@@ -369,7 +369,7 @@ describe('createFigjamHost: reading back and regenerating', () => {
     expect({ x: handSticky.x, y: handSticky.y }).toEqual(absolute);
   });
 
-  it('still knows an item dragged out of the section, so regenerating does not draw it twice', async () => {
+  it('still knows an item dragged out of the section, so drawing again puts it back instead of drawing it twice', async () => {
     const fake = createFakeFigma({ viewportCenter: { x: 400, y: 400 } });
     const scene = createSmallScene();
     const { host } = await drawAsync(fake, scene);
@@ -381,7 +381,11 @@ describe('createFigjamHost: reading back and regenerating', () => {
 
     const snapshot = await host.readMapAsync(MAP_ID);
     expect(snapshot?.items.find((item) => item.itemId === sticky.id)).toMatchObject({ x: -500, y: 10 });
-    expect(diffScene(scene, snapshot, MAP_ID).ops).toEqual([]);
+    const ops = diffScene(scene, snapshot, MAP_ID).ops;
+    expect(ops.map((op) => (op.type === 'update' ? `${op.type} ${op.node.key} ${op.itemIds.join(',')}` : op.type))).toEqual([`update card:c1 ${sticky.id}`]);
+    await host.applyAsync({ mapId: MAP_ID, ops });
+    expect(sticky.parent).toBe(section);
+    expect({ x: sticky.x, y: sticky.y }).toEqual({ x: scene.nodes.find((node) => node.key === 'card:c1')?.x, y: scene.nodes.find((node) => node.key === 'card:c1')?.y });
   });
 
   it('leaves a duplicated copy of the map alone when regenerating the original', async () => {

@@ -295,6 +295,48 @@ export class FakeMiroBoard {
     this.deleteRecord(id);
   }
 
+  /**
+   * Drags an item as a person would, its centre to `centre` in board
+   * coordinates: dropped inside a frame it becomes that frame's child
+   * (positioned relative to the frame), dropped outside every frame it is a
+   * top-level item. No call, no credits, metadata kept.
+   */
+  dragItemByHand(id: string, centre: { x: number; y: number }): FakeRecord {
+    const record = this.requireRecord(id);
+    const frame = [...this.records.values()].find(
+      (candidate) =>
+        candidate.type === 'frame' &&
+        candidate.id !== id &&
+        Math.abs(centre.x - candidate.x) <= candidate.width / 2 &&
+        Math.abs(centre.y - candidate.y) <= candidate.height / 2,
+    );
+    if (record.parentId) {
+      const parent = this.requireRecord(record.parentId);
+      parent.childrenIds = parent.childrenIds.filter((childId) => childId !== id);
+    }
+    record.parentId = frame?.id ?? null;
+    if (frame) {
+      frame.childrenIds.push(id);
+      record.x = centre.x - (frame.x - frame.width / 2);
+      record.y = centre.y - (frame.y - frame.height / 2);
+    } else {
+      record.x = centre.x;
+      record.y = centre.y;
+    }
+    return clone(record);
+  }
+
+  /**
+   * A person's Duplicate of one item, dropped with its centre at `centre`
+   * (board coordinates). Whether Miro copies app metadata is not documented;
+   * `copyMetadata` says which to assume. Returns the copy.
+   */
+  duplicateItemByHand(id: string, centre: { x: number; y: number }, options: { copyMetadata: boolean }): FakeRecord {
+    const source = this.requireRecord(id);
+    const copy = this.createRecord(source.type, { ...clone(source), parentId: null, childrenIds: [], metadata: options.copyMetadata ? clone(source.metadata) : {} });
+    return this.dragItemByHand(copy.id, centre);
+  }
+
   /** Selects items as a person would; `getSelection()` answers them. */
   select(ids: readonly string[]): void {
     for (const id of ids) this.requireRecord(id);
@@ -488,8 +530,9 @@ export class FakeMiroBoard {
     this.inFlight += 1;
     this.maxInFlight = Math.max(this.maxInFlight, this.inFlight);
     try {
-      // A macrotask per call lets concurrent calls overlap as they would over postMessage.
-      await new Promise((resolve) => setTimeout(resolve, 0));
+      // A macrotask per call lets concurrent calls overlap as they would over
+      // postMessage (setImmediate where there is one: no 1 ms timer clamp).
+      await new Promise<void>((resolve) => (typeof setImmediate === 'function' ? setImmediate(resolve) : setTimeout(resolve, 0)));
       const failure = this.takeFailure(method);
       if (failure) throw failure;
       const result = run();

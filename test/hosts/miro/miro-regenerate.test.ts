@@ -176,6 +176,44 @@ describe('Regenerate on Miro: exact write calls', () => {
   });
 });
 
+describe('Regenerate on Miro: items people put on the map', () => {
+  it('never shrinks the frame from under them, and leaves them untouched', async () => {
+    const { fake, find } = await setUpAsync();
+    const frame = find('map');
+    // A note by the right edge, beside the last stage, which then loses its cards.
+    const note = fake.seedItem({ type: 'shape', parentId: frame.id, shape: 'rectangle', x: frame.width - 120, y: 400, width: 200, height: 120, content: '<p>Check with legal</p>', style: {} });
+    const lastStage = fake.listRecords().filter((record) => readIdentity(record)?.key.startsWith('card:') && readIdentity(record)?.key.includes('-repeat-'));
+    for (const record of lastStage) fake.removeItemByHand(record.id);
+
+    const { result } = await regenerateAsync(fake);
+
+    expect(result.report.failed).toEqual([]);
+    expect(fake.findRecord(note.id)).toEqual(note);
+    const after = fake.findRecord(frame.id)!;
+    expect(after.width).toBeGreaterThanOrEqual(note.x + note.width / 2);
+    expect((await regenerateAsync(fake)).writes).toEqual([]);
+  });
+
+  it('leaves a sticky outside the cells alone on later runs, though the cells grew under it', async () => {
+    const { fake, find, node } = await setUpAsync();
+    const frame = find('map');
+    // Below the last lane, in the frame's bottom margin.
+    const last = node('map');
+    const comment = fake.seedItem({ type: 'sticky_note', parentId: frame.id, x: node('card:touchpoints-search-1').x + 100, y: last.height - 20, width: 199, height: 228, content: '<p>Parking lot</p>', style: { fillColor: 'yellow' } });
+    // Cards added to the bottom lane make it taller.
+    const bottomCard = node('card:backstage-order-1');
+    for (let index = 0; index < 3; index += 1) {
+      fake.seedItem({ type: 'sticky_note', parentId: frame.id, x: bottomCard.x + bottomCard.width / 2 + 8 * index, y: bottomCard.y + bottomCard.height / 2 + 8, width: 199, height: 228, content: `<p>More work ${index}</p>`, style: { fillColor: 'yellow' } });
+    }
+    const first = await regenerateAsync(fake);
+    expect(first.result.outcome.adopted).toBe(3);
+    expect(readIdentity(fake.findRecord(comment.id))).toBeUndefined();
+    const second = await regenerateAsync(fake);
+    expect(second.writes).toEqual([]);
+    expect(fake.findRecord(comment.id)).toEqual(comment);
+  });
+});
+
 describe('applyAsync: release and adoption', () => {
   it('release removes only the identity: the item keeps its text, place, size and style', async () => {
     const { fake, find } = await setUpAsync();

@@ -1,0 +1,14 @@
+import fc from 'fast-check';
+import { describe, it } from 'vitest';
+import { editRoundsArbitrary, REGENERATE_SEED, runRegenerateScenarioAsync } from '../../sync/regenerate-properties';
+import { createFigjamDriver } from './figjam-board-driver';
+
+const RUNS = Number(process.env.REGENERATE_RUNS ?? 1000);
+describe('Regenerate on FigJam, property: random board edits', () => {
+  it(`keeps every typed text once, foreign items untouched, stickies apart, and is idempotent (${RUNS} runs)`, async () => {
+    await fc.assert(
+      fc.asyncProperty(editRoundsArbitrary, (rounds) => runRegenerateScenarioAsync(createFigjamDriver, rounds)),
+      { seed: REGENERATE_SEED, numRuns: RUNS },
+    );
+  }, 600_000);
+});

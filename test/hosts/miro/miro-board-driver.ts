@@ -1,0 +1,83 @@
+import { convertHtmlToText, formatTextAsHtml } from '../../../src/hosts/miro/miro-html';
+import { createMiroHost } from '../../../src/hosts/miro/miro-host';
+import { MIRO_METRICS } from '../../../src/layout/host-metrics';
+import { generateMapAsync } from '../../../src/sync/generate-map';
+import { decodeItemIdentity, IDENTITY_FIELD } from '../../../src/sync/item-identity';
+import { MAP_ID, type BoardDriver, type ItemView } from '../../sync/regenerate-properties';
+import { FakeMiroBoard, type FakeRecord } from './fake-miro-board';
+
+const instantSleepAsync = async (): Promise<void> => undefined;
+const MIRO_STICKY = { width: 199, height: 228 };
+
+/**
+ * Miro as a person uses it, on the fake board: a frame per map, items
+ * positioned by their centres. A person's Duplicate is assumed to copy app
+ * metadata (the harder case; Miro does not document it).
+ */
+export function createMiroDriver(): BoardDriver {
+  const fake = new FakeMiroBoard();
+  const frame = (): FakeRecord => {
+    const found = fake.listRecords().find((record) => record.type === 'frame' && decodeItemIdentity(record.metadata[IDENTITY_FIELD])?.map === MAP_ID);
+    if (!found) throw new Error('the map frame is gone');
+    return found;
+  };
+  const topLeft = (map: FakeRecord) => ({ x: map.x - map.width / 2, y: map.y - map.height / 2 });
+  /** Board coordinates of a centre given as a map-relative top-left corner of a w × h box. */
+  const toBoardCentre = (x: number, y: number, width: number, height: number) => {
+    const corner = topLeft(frame());
+    return { x: corner.x + x + width / 2, y: corner.y + y + height / 2 };
+  };
+  const find = (id: string): FakeRecord => {
+    const record = fake.findRecord(id);
+    if (!record) throw new Error(`no item ${id}`);
+    return record;
+  };
+  return {
+    metrics: MIRO_METRICS,
+    insertAsync: async (journey) => {
+      await generateMapAsync(createMiroHost(fake.asBoard(), { sleepAsync: instantSleepAsync }), journey, { metrics: MIRO_METRICS, mapId: MAP_ID });
+    },
+    createHost: () => createMiroHost(fake.asBoard(), { sleepAsync: instantSleepAsync }),
+    listItems: () => {
+      const map = frame();
+      const corner = topLeft(map);
+      return fake.listRecords().map((record): ItemView => {
+        const identity = decodeItemIdentity(record.metadata[IDENTITY_FIELD]);
+        const centre = record.type === 'connector' ? undefined : fake.findBoardCentre(record.id);
+        return {
+          id: record.id,
+          key: identity?.key,
+          mapId: identity?.map,
+          sticky: record.type === 'sticky_note',
+          // Connectors have no parent; the map's join its points.
+          inMap: record.id === map.id || record.parentId === map.id || record.type === 'connector',
+          box: centre && record.id !== map.id ? { x: centre.x - record.width / 2 - corner.x, y: centre.y - record.height / 2 - corner.y, width: record.width, height: record.height } : undefined,
+          text: record.content === undefined ? '' : convertHtmlToText(record.content),
+        };
+      });
+    },
+    typeAsync: async (id, text) => {
+      fake.editItem(id, { content: formatTextAsHtml(text) });
+    },
+    move: (id, x, y) => {
+      const record = find(id);
+      fake.dragItemByHand(id, toBoardCentre(x, y, record.width, record.height));
+    },
+    remove: (id) => fake.removeItemByHand(id),
+    duplicate: (id, x, y) => {
+      const record = find(id);
+      return fake.duplicateItemByHand(id, toBoardCentre(x, y, record.width, record.height), { copyMetadata: true }).id;
+    },
+    addStickyAsync: async (x, y, text) => {
+      const map = frame();
+      return fake.seedItem({ type: 'sticky_note', parentId: map.id, x: x + MIRO_STICKY.width / 2, y: y + MIRO_STICKY.height / 2, ...MIRO_STICKY, shape: 'square', content: formatTextAsHtml(text), style: { fillColor: 'yellow' } }).id;
+    },
+    addForeignAsync: async (x, y, text) => {
+      const map = frame();
+      return fake.seedItem({ type: 'shape', parentId: map.id, shape: 'round_rectangle', x: x + 100, y: y + 50, width: 200, height: 100, content: formatTextAsHtml(text), style: { fillColor: '#ffffff' } }).id;
+    },
+    dump: (id) => find(id),
+    clearWrites: () => fake.resetLog(),
+    countWrites: () => fake.listWriteCalls().length,
+  };
+}

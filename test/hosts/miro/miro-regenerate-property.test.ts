@@ -1,0 +1,15 @@
+import fc from 'fast-check';
+import { describe, it } from 'vitest';
+import { editRoundsArbitrary, REGENERATE_SEED, runRegenerateScenarioAsync } from '../../sync/regenerate-properties';
+import { createMiroDriver } from './miro-board-driver';
+
+const RUNS = Number(process.env.REGENERATE_RUNS ?? 1000);
+
+describe('Regenerate on Miro, property: random board edits', () => {
+  it(`keeps every typed text once, foreign items untouched, stickies apart, and is idempotent (${RUNS} runs)`, async () => {
+    await fc.assert(
+      fc.asyncProperty(editRoundsArbitrary, (rounds) => runRegenerateScenarioAsync(createMiroDriver, rounds)),
+      { seed: REGENERATE_SEED, numRuns: RUNS },
+    );
+  }, 900_000);
+});

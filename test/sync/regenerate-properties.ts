@@ -1,0 +1,337 @@
+import fc from 'fast-check';
+import { expect } from 'vitest';
+import type { HostMetrics } from '../../src/layout/host-metrics';
+import { layoutJourney } from '../../src/layout/layout-journey';
+import type { Scene, SceneNode } from '../../src/layout/scene';
+import { parseSceneKey } from '../../src/layout/scene-keys';
+import type { Journey } from '../../src/model/journey';
+import { createOnlineStoreJourney } from '../../src/model/templates/online-store-template';
+import type { HostPort } from '../../src/sync/host-port';
+import { normalizeBoardText } from '../../src/sync/merge-board-edits';
+import { chooseMapAsync, regenerateMapAsync } from '../../src/sync/regenerate-map';
+
+/**
+ * The Regenerate property, shared by the FigJam and the Miro fake: a map is
+ * drawn, a person makes a random sequence of the edits Regenerate knows
+ * (edit, add, move and delete stickies, drag emotion points, rename and
+ * delete headers, put foreign things on the map), Regenerate runs, and then
+ *
+ * - every text a person typed is on the board exactly once;
+ * - items the app does not own are untouched;
+ * - no two stickies of the map overlap;
+ * - the map shows its journey completely, each item once;
+ * - a second Regenerate makes zero writes.
+ *
+ * Two rounds of edits and Regenerate per run, so a regenerated map is edited
+ * again. Seeded, so a failure replays with the printed seed and path.
+ */
+
+export const MAP_ID = 'map-prop000001';
+export const REGENERATE_SEED = 20261123;
+
+/** A box in map coordinates: top-left corner, relative to the map's frame or section. */
+export interface Box {
+  x: number;
+  y: number;
+  width: number;
+  height: number;
+}
+
+/** An item as a person sees it on the board. */
+export interface ItemView {
+  id: string;
+  /** The scene key, when the item carries the identity of map `mapId`. */
+  key?: string;
+  mapId?: string;
+  sticky: boolean;
+  /** A child of the map's frame or section. */
+  inMap: boolean;
+  /** In map coordinates; for items on the map or loose on the board, not for connectors. */
+  box?: Box;
+  /** The text a person reads on it, '' for none. */
+  text: string;
+}
+
+/** One board host as a person uses it, for the property. */
+export interface BoardDriver {
+  metrics: HostMetrics;
+  /** Draws `journey` as map MAP_ID on an empty board. */
+  insertAsync(journey: Journey): Promise<void>;
+  /** A host adapter as a freshly opened panel or plugin run makes it. */
+  createHost(): HostPort;
+  listItems(): ItemView[];
+  /** Replaces the text of an item as a person types it. */
+  typeAsync(id: string, text: string): Promise<void>;
+  /** Drags an item so its top-left corner is at (x, y) in map coordinates. */
+  move(id: string, x: number, y: number): void;
+  remove(id: string): void;
+  /** A person's Duplicate of an item, its top-left at (x, y); returns the copy's id. */
+  duplicate(id: string, x: number, y: number): string;
+  /** Adds a sticky with `text` whose top-left is at (x, y) inside the map. */
+  addStickyAsync(x: number, y: number, text: string): Promise<string>;
+  /** Adds a text or shape (not a sticky) with `text` at (x, y) inside the map. */
+  addForeignAsync(x: number, y: number, text: string): Promise<string>;
+  /** Everything about an item, to compare before and after. */
+  dump(id: string): unknown;
+  clearWrites(): void;
+  countWrites(): number;
+}
+
+// ---------------------------------------------------------------- the edits
+
+/** Where an edit points: a fraction of a range, or an index into a list. */
+type Edit =
+  | { kind: 'type-card'; pick: number; text: string }
+  | { kind: 'add-in-cell'; stage: number; lane: number; fx: number; fy: number; text: string }
+  | { kind: 'add-anywhere'; fx: number; fy: number; text: string }
+  | { kind: 'move-card'; pick: number; stage: number; lane: number; fx: number; fy: number }
+  | { kind: 'delete-sticky'; pick: number }
+  | { kind: 'duplicate-card'; pick: number; fx: number; fy: number; text: string }
+  | { kind: 'drag-off'; pick: number; fy: number; side: 'outside' | 'margin' }
+  | { kind: 'drag-emotion'; pick: number; dy: number }
+  | { kind: 'rename-stage'; pick: number; text: string }
+  | { kind: 'rename-lane'; pick: number; text: string }
+  | { kind: 'delete-structure'; which: 'stage' | 'lane' | 'title' | 'emotion-line'; pick: number }
+  | { kind: 'add-foreign'; fx: number; fy: number; text: string };
+
+const PHRASES = ['Asks a friend', 'Compares prices', 'Звонит в поддержку', 'Чекає на кур’єра', 'Pays by card', 'Читает отзывы', 'Loses the receipt', 'Хоче знижку'];
+const phrase = fc.constantFrom(...PHRASES);
+const pick = fc.nat({ max: 1000 });
+const fraction = fc.double({ min: 0.15, max: 0.85, noNaN: true });
+const anywhere = fc.double({ min: 0.02, max: 0.98, noNaN: true });
+
+const editArbitrary: fc.Arbitrary<Edit> = fc.oneof(
+  { weight: 4, arbitrary: fc.record({ kind: fc.constant('type-card' as const), pick, text: phrase }) },
+  { weight: 3, arbitrary: fc.record({ kind: fc.constant('add-in-cell' as const), stage: pick, lane: pick, fx: fraction, fy: fraction, text: phrase }) },
+  { weight: 1, arbitrary: fc.record({ kind: fc.constant('add-anywhere' as const), fx: anywhere, fy: anywhere, text: phrase }) },
+  { weight: 3, arbitrary: fc.record({ kind: fc.constant('move-card' as const), pick, stage: pick, lane: pick, fx: fraction, fy: fraction }) },
+  { weight: 2, arbitrary: fc.record({ kind: fc.constant('delete-sticky' as const), pick }) },
+  { weight: 1, arbitrary: fc.record({ kind: fc.constant('duplicate-card' as const), pick, fx: anywhere, fy: anywhere, text: phrase }) },
+  { weight: 1, arbitrary: fc.record({ kind: fc.constant('drag-off' as const), pick, fy: anywhere, side: fc.constantFrom('outside' as const, 'margin' as const) }) },
+  { weight: 2, arbitrary: fc.record({ kind: fc.constant('drag-emotion' as const), pick, dy: fc.integer({ min: -400, max: 400 }) }) },
+  { weight: 1, arbitrary: fc.record({ kind: fc.constant('rename-stage' as const), pick, text: phrase }) },
+  { weight: 1, arbitrary: fc.record({ kind: fc.constant('rename-lane' as const), pick, text: phrase }) },
+  { weight: 1, arbitrary: fc.record({ kind: fc.constant('delete-structure' as const), which: fc.constantFrom('stage' as const, 'lane' as const, 'title' as const, 'emotion-line' as const), pick }) },
+  { weight: 1, arbitrary: fc.record({ kind: fc.constant('add-foreign' as const), fx: anywhere, fy: anywhere, text: phrase }) },
+);
+
+/** Two rounds of 1–8 edits each. */
+export const editRoundsArbitrary = fc.array(fc.array(editArbitrary, { minLength: 1, maxLength: 8 }), { minLength: 2, maxLength: 2 });
+
+// ---------------------------------------------------------------- journeys
+
+/**
+ * The online-store template cut to three stages and five lanes (the
+ * emotions lane among them): every kind of item, few enough for a thousand
+ * runs.
+ */
+export function createPropertyJourney(): Journey {
+  const journey = createOnlineStoreJourney();
+  const stages = journey.stages.slice(0, 3);
+  const stageIds = new Set(stages.map((stage) => stage.id));
+  const lanes = journey.lanes.filter((lane) => ['actions', 'touchpoints', 'emotions', 'pains', 'opportunities'].includes(lane.kind));
+  const laneIds = new Set(lanes.map((lane) => lane.id));
+  return {
+    ...journey,
+    stages,
+    lanes,
+    cards: journey.cards.filter((card) => stageIds.has(card.stage) && laneIds.has(card.lane)),
+    emotions: journey.emotions.filter((emotion) => stageIds.has(emotion.stage)),
+  };
+}
+
+// ---------------------------------------------------------------- the run
+
+const at = <T>(list: readonly T[], index: number): T | undefined => (list.length === 0 ? undefined : list[index % list.length]);
+
+/** The cell rectangle of (stage, lane) in the scene last drawn: the stage's column, the lane's band. */
+function findCellBox(scene: Scene, stageIndex: number, laneIndex: number): Box | undefined {
+  const headers = scene.nodes.filter((node) => parseSceneKey(node.key)?.kind === 'stage');
+  const bands = scene.nodes.filter((node) => {
+    const info = parseSceneKey(node.key);
+    // Cards go into card lanes; the emotions lane holds the chart.
+    return info?.kind === 'row' && !node.key.startsWith('row:emotions');
+  });
+  const header = at(headers, stageIndex);
+  const band = at(bands, laneIndex);
+  if (!header || !band) return undefined;
+  return { x: header.x, y: band.y, width: header.width, height: band.height };
+}
+
+/** State carried through one run: what a person typed, and what the app must not touch. */
+interface Expectations {
+  /** Item id → the text a person typed on it. */
+  typed: Map<string, string>;
+  /** Items a person added that are not stickies. */
+  foreign: Set<string>;
+}
+
+async function applyEditAsync(driver: BoardDriver, scene: Scene, edit: Edit, expected: Expectations, counter: { next: number }): Promise<void> {
+  const items = driver.listItems();
+  const mine = (kind: string) => items.filter((item) => item.mapId === MAP_ID && item.inMap && item.key !== undefined && parseSceneKey(item.key)?.kind === kind);
+  const unique = (text: string) => `${text} #${(counter.next += 1)}`;
+  const mapNode = scene.nodes.find((node) => node.key === 'map') as SceneNode;
+  switch (edit.kind) {
+    case 'type-card': {
+      const target = at(mine('card'), edit.pick);
+      if (!target) return;
+      const text = unique(edit.text);
+      await driver.typeAsync(target.id, text);
+      expected.typed.set(target.id, text);
+      return;
+    }
+    case 'add-in-cell': {
+      const cell = findCellBox(scene, edit.stage, edit.lane);
+      if (!cell) return;
+      const text = unique(edit.text);
+      const id = await driver.addStickyAsync(Math.round(cell.x + cell.width * edit.fx - 60), Math.round(cell.y + cell.height * edit.fy - 60), text);
+      expected.typed.set(id, text);
+      return;
+    }
+    case 'add-anywhere': {
+      const text = unique(edit.text);
+      const id = await driver.addStickyAsync(Math.round(mapNode.width * edit.fx), Math.round(mapNode.height * edit.fy), text);
+      expected.typed.set(id, text);
+      return;
+    }
+    case 'move-card': {
+      const target = at(mine('card'), edit.pick);
+      const cell = findCellBox(scene, edit.stage, edit.lane);
+      if (!target?.box || !cell) return;
+      driver.move(target.id, Math.round(cell.x + cell.width * edit.fx - target.box.width / 2), Math.round(cell.y + cell.height * edit.fy - target.box.height / 2));
+      return;
+    }
+    case 'delete-sticky': {
+      const target = at(
+        items.filter((item) => item.sticky && item.box && !expected.foreign.has(item.id)),
+        edit.pick,
+      );
+      if (!target) return;
+      driver.remove(target.id);
+      expected.typed.delete(target.id);
+      return;
+    }
+    case 'duplicate-card': {
+      const target = at(mine('card'), edit.pick);
+      if (!target) return;
+      const copy = driver.duplicate(target.id, Math.round(mapNode.width * edit.fx), Math.round(mapNode.height * edit.fy));
+      const text = unique(edit.text);
+      await driver.typeAsync(copy, text);
+      expected.typed.set(copy, text);
+      return;
+    }
+    case 'drag-off': {
+      const target = at(mine('card'), edit.pick);
+      if (!target?.box) return;
+      // Out of the map to its left, or onto its top margin by the title.
+      if (edit.side === 'outside') driver.move(target.id, -target.box.width - 200, Math.round(mapNode.height * edit.fy));
+      else driver.move(target.id, Math.round(mapNode.width * edit.fy), 8);
+      return;
+    }
+    case 'drag-emotion': {
+      const target = at(mine('emotion'), edit.pick);
+      if (!target?.box) return;
+      driver.move(target.id, target.box.x, target.box.y + edit.dy);
+      return;
+    }
+    case 'rename-stage':
+    case 'rename-lane': {
+      const target = at(mine(edit.kind === 'rename-stage' ? 'stage' : 'lane'), edit.pick);
+      if (!target) return;
+      const text = unique(edit.text);
+      await driver.typeAsync(target.id, text);
+      expected.typed.set(target.id, text);
+      return;
+    }
+    case 'delete-structure': {
+      const target = at(mine(edit.which), edit.pick);
+      if (!target) return;
+      driver.remove(target.id);
+      expected.typed.delete(target.id);
+      return;
+    }
+    case 'add-foreign': {
+      const text = unique(edit.text);
+      const id = await driver.addForeignAsync(Math.round(mapNode.width * edit.fx), Math.round(mapNode.height * edit.fy), text);
+      expected.typed.set(id, text);
+      expected.foreign.add(id);
+      return;
+    }
+  }
+}
+
+const overlaps = (a: Box, b: Box): boolean => a.x < b.x + b.width && b.x < a.x + a.width && a.y < b.y + b.height && b.y < a.y + a.height;
+
+async function regenerateAsync(driver: BoardDriver): Promise<Awaited<ReturnType<typeof regenerateMapAsync>>> {
+  const host = driver.createHost();
+  const chosen = await chooseMapAsync(host);
+  if (!chosen.ok) throw new Error(chosen.errors.map((error) => error.message).join('; '));
+  return regenerateMapAsync(host, { metrics: driver.metrics, map: chosen.value, createMapId: () => 'map-never00001' });
+}
+
+/** Checks the board after a Regenerate against what the person did. */
+async function expectTidyMapAsync(driver: BoardDriver, expected: Expectations, before: Map<string, unknown>): Promise<Journey> {
+  const items = driver.listItems();
+  const byId = new Map(items.map((item) => [item.id, item]));
+
+  // Every typed text, exactly once on the board.
+  for (const text of expected.typed.values()) {
+    const showing = items.filter((item) => normalizeBoardText(item.text).split('\n').includes(text) || normalizeBoardText(item.text) === text);
+    expect(showing.map((item) => item.id), `"${text}" on the board`).toHaveLength(1);
+  }
+
+  // Items the app does not own: as the person left them.
+  for (const [id, dump] of before) {
+    const item = byId.get(id);
+    if (item?.mapId === MAP_ID) continue; // adopted: a card now
+    expect(driver.dump(id), `foreign item ${id}`).toEqual(dump);
+  }
+
+  // The map's stickies never overlap.
+  const stickies = items.filter((item) => item.mapId === MAP_ID && item.inMap && item.sticky && item.box);
+  for (let i = 0; i < stickies.length; i += 1) {
+    for (let j = i + 1; j < stickies.length; j += 1) {
+      const a = stickies[i];
+      const b = stickies[j];
+      if (a?.box && b?.box && overlaps(a.box, b.box)) expect.fail(`stickies ${a.key} and ${b.key} overlap: ${JSON.stringify(a.box)} ${JSON.stringify(b.box)}`);
+    }
+  }
+
+  // The map shows its stored journey, every item once.
+  const stored = await driver.createHost().loadJourneyAsync(MAP_ID);
+  expect(stored?.complete).toBe(true);
+  const journey = stored?.journey as Journey;
+  // An emotion line may take several items (Miro: a connector per segment).
+  // Items taken off the map are the person's: FigJam hands them over, Miro
+  // cannot see them without reading every item on the board.
+  const keys = items.filter((item) => item.mapId === MAP_ID && item.inMap).map((item) => item.key ?? '');
+  const once = keys.filter((key, index) => !key.startsWith('emotion-line:') || keys.indexOf(key) === index);
+  expect(once.sort()).toEqual(layoutJourney(journey, { metrics: driver.metrics }).nodes.map((node) => node.key).sort());
+  return journey;
+}
+
+/**
+ * One run of the property: insert, then for each round apply its edits,
+ * Regenerate, check, and Regenerate again expecting no write.
+ */
+export async function runRegenerateScenarioAsync(createDriver: () => BoardDriver, rounds: readonly (readonly Edit[])[], journey = createPropertyJourney()): Promise<void> {
+  const driver = createDriver();
+  await driver.insertAsync(journey);
+  let drawn = journey;
+  const expected: Expectations = { typed: new Map(), foreign: new Set() };
+  const counter = { next: 0 };
+  for (const edits of rounds) {
+    const scene = layoutJourney(drawn, { metrics: driver.metrics });
+    for (const edit of edits) await applyEditAsync(driver, scene, edit, expected, counter);
+
+    const before = new Map(driver.listItems().filter((item) => item.mapId !== MAP_ID).map((item) => [item.id, driver.dump(item.id)]));
+    const result = await regenerateAsync(driver);
+    expect(result.report.failed).toEqual([]);
+    drawn = await expectTidyMapAsync(driver, expected, before);
+
+    driver.clearWrites();
+    const again = await regenerateAsync(driver);
+    expect(driver.countWrites(), 'writes of a second Regenerate').toBe(0);
+    expect(again.report).toMatchObject({ created: 0, updated: 0, deleted: 0, released: 0 });
+  }
+}

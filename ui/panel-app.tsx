@@ -94,7 +94,14 @@ function Summary({ state, strings }: { state: Extract<RunState, { phase: 'done' 
   const written = report.created + report.updated + report.deleted;
   return (
     <>
-      <p>{written === 0 && outcome.edits === 0 && outcome.adopted === 0 ? strings.upToDate(outcome.title) : strings.regenerated(outcome.title, outcome.edits, outcome.adopted, written)}</p>
+      {written === 0 && outcome.edits === 0 && outcome.adopted === 0 ? (
+        <p>{strings.upToDate(outcome.title)}</p>
+      ) : (
+        <>
+          <p>{strings.regenerated(outcome.title, outcome.edits, outcome.adopted)}</p>
+          <p>{strings.written(report.created, report.updated, report.deleted)}</p>
+        </>
+      )}
       {report.released > 0 && <p>{strings.released(report.released)}</p>}
       {outcome.conflicts > 0 && <p class="panel__warning">{strings.conflicts(outcome.conflicts)}</p>}
     </>

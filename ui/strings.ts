@@ -15,8 +15,9 @@ const en = {
   regenerate: 'Regenerate',
   regenerateHint: 'Edited the map on the board? Regenerate keeps every edit and tidies the map in place.',
   regenerating: 'Regenerating the map…',
-  regenerated: (title: string, edits: number, adopted: number, written: number) =>
-    `“${title}” regenerated: ${edits} board edits kept, ${adopted} new stickies added, ${written} items redrawn.`,
+  regenerated: (title: string, edits: number, adopted: number) =>
+    `“${title}” regenerated: ${edits} board ${edits === 1 ? 'edit' : 'edits'} kept, ${adopted} new ${adopted === 1 ? 'sticky' : 'stickies'} added to the map.`,
+  written: (created: number, updated: number, removed: number) => `Items created: ${created}, updated: ${updated}, removed: ${removed}.`,
   upToDate: (title: string) => `“${title}” is up to date: nothing to redraw.`,
   conflicts: (count: number) => `${count} changes were made both on the board and in the panel; the board’s version was kept.`,
   released: (count: number) => `${count} items could not become part of the map and were left exactly as you wrote them.`,
@@ -40,8 +41,8 @@ const ru: Strings = {
   regenerate: 'Перестроить',
   regenerateHint: 'Правили карту на доске? «Перестроить» сохранит все правки и аккуратно перестроит карту на месте.',
   regenerating: 'Перестраиваем карту…',
-  regenerated: (title, edits, adopted, written) =>
-    `«${title}» перестроена: сохранено правок — ${edits}, добавлено новых стикеров — ${adopted}, перерисовано элементов — ${written}.`,
+  regenerated: (title, edits, adopted) => `«${title}» перестроена: сохранено правок с доски — ${edits}, новых стикеров в карте — ${adopted}.`,
+  written: (created, updated, removed) => `Элементов создано: ${created}, обновлено: ${updated}, удалено: ${removed}.`,
   upToDate: (title) => `«${title}» актуальна: перерисовывать нечего.`,
   conflicts: (count) => `Изменений и на доске, и в панели: ${count}; оставлена версия с доски.`,
   released: (count) => `Элементов, которые не стали частью карты и оставлены как есть: ${count}.`,
@@ -63,8 +64,8 @@ const uk: Strings = {
   regenerate: 'Перебудувати',
   regenerateHint: 'Редагували карту на дошці? «Перебудувати» збереже всі правки й акуратно перебудує карту на місці.',
   regenerating: 'Перебудовуємо карту…',
-  regenerated: (title, edits, adopted, written) =>
-    `«${title}» перебудовано: збережено правок — ${edits}, додано нових стікерів — ${adopted}, перемальовано елементів — ${written}.`,
+  regenerated: (title, edits, adopted) => `«${title}» перебудовано: збережено правок з дошки — ${edits}, нових стікерів у карті — ${adopted}.`,
+  written: (created, updated, removed) => `Елементів створено: ${created}, оновлено: ${updated}, видалено: ${removed}.`,
   upToDate: (title) => `«${title}» актуальна: перемальовувати нічого.`,
   conflicts: (count) => `Змін і на дошці, і в панелі: ${count}; залишено версію з дошки.`,
   released: (count) => `Елементів, що не стали частиною карти й залишені як є: ${count}.`,

@@ -86,4 +86,34 @@ describe('FigJam panel in Chromium, driving the built plugin', () => {
     await saveScreenshotAsync(page, 'figjam-panel-ukrainian');
     await page.close();
   });
+
+  it('regenerates after a sticky was edited on the board: the edit is kept, one undo step, the summary says so', async () => {
+    const { page, external } = await openPanelAsync();
+    const panel = page.frameLocator('iframe[title="cjm-board panel"]');
+    await panel.getByRole('button', { name: 'Insert CJM template' }).click();
+    await expect.poll(() => panel.getByRole('status').textContent(), { timeout: 20_000 }).toMatch(/Map ready/);
+    const before = await countMapNodesAsync(page);
+
+    await page.evaluate(async () => {
+      interface Node { type: string; getPluginData(key: string): string; text: { characters: string } }
+      const fake = (window as unknown as { __fake: { listNodes(): Node[]; api: { loadFontAsync(font: object): Promise<void> } } }).__fake;
+      const sticky = fake.listNodes().find((node) => node.type === 'STICKY' && node.getPluginData('cjm').includes('card:actions-need-1'));
+      if (!sticky) throw new Error('no sticky card:actions-need-1');
+      await fake.api.loadFontAsync({ family: 'Inter', style: 'Medium' });
+      sticky.text.characters = 'Kettle leaks on the table';
+    });
+
+    await panel.getByRole('button', { name: 'Regenerate' }).click();
+    await expect.poll(() => panel.getByRole('status').textContent(), { timeout: 20_000 }).toMatch(/regenerated: 1 board edit kept, 0 new stickies added to the map\.Items created: 0, updated: 1, removed: 0\./);
+    await saveScreenshotAsync(page, 'figjam-panel-regenerated');
+    const after = await countMapNodesAsync(page);
+    expect(after).toEqual(before);
+    const texts = await page.evaluate(() => {
+      const fake = (window as unknown as { __fake: { listNodes(): { type: string; text?: { characters: string } }[] } }).__fake;
+      return fake.listNodes().filter((node) => node.type === 'STICKY' && node.text?.characters === 'Kettle leaks on the table').length;
+    });
+    expect(texts).toBe(1);
+    expect(external).toEqual([]);
+    await page.close();
+  });
 });

@@ -71,4 +71,48 @@ describe('Miro panel in Chromium', () => {
     expect(external).toEqual([]);
     await page.close();
   });
+
+  it('regenerates the map after board edits: the edit is kept, a new sticky adopted, the summary says so', async () => {
+    const page = await browser.newPage({ locale: 'en-US', viewport: { width: 320, height: 700 } });
+    const external = await guardNetworkAsync(page, { [MIRO_SDK]: { body: fakeSdk, contentType: 'text/javascript' } });
+    const errors: string[] = [];
+    page.on('pageerror', (error) => errors.push(error.message));
+    await page.goto(`${server.url}/miro/panel.html`);
+    await page.getByRole('button', { name: 'Insert CJM template' }).click();
+    await expect.poll(() => page.getByRole('status').textContent(), { timeout: 30_000 }).toMatch(/Map ready/);
+
+    // A person edits one sticky and adds one next to it, in the same cell.
+    const added = await page.evaluate(() => {
+      interface Rec { id: string; type: string; x: number; y: number; parentId: string | null; content?: string; metadata: Record<string, unknown> }
+      const fake = (window as unknown as { __fakeMiro: { listRecords(): Rec[]; editItem(id: string, patch: object): void; seedItem(props: object): Rec } }).__fakeMiro;
+      const sticky = fake.listRecords().find((record) => JSON.stringify(record.metadata.cjm ?? '').includes('card:actions-need-1'));
+      if (!sticky) throw new Error('no sticky card:actions-need-1');
+      fake.editItem(sticky.id, { content: '<p>Kettle leaks on the table</p>' });
+      return fake.seedItem({ type: 'sticky_note', parentId: sticky.parentId, x: sticky.x + 8, y: sticky.y + 240, width: 199, height: 228, content: '<p>Asks a neighbour</p>', style: { fillColor: 'yellow' } }).id;
+    });
+
+    await page.getByRole('button', { name: 'Regenerate' }).click();
+    await expect.poll(() => page.getByRole('status').textContent(), { timeout: 30_000 }).toMatch(/regenerated: 1 board edit kept, 1 new sticky added to the map\.Items created: 0, updated: \d+, removed: 0\./);
+    await saveScreenshotAsync(page, 'miro-panel-regenerated');
+
+    const board = await page.evaluate((addedId) => {
+      interface Rec { id: string; type: string; content?: string; metadata: Record<string, unknown> }
+      const fake = (window as unknown as { __fakeMiro: { listRecords(): Rec[] } }).__fakeMiro;
+      const records = fake.listRecords();
+      return {
+        edited: records.filter((record) => record.content === '<p>Kettle leaks on the table</p>').length,
+        added: records.filter((record) => record.content === '<p>Asks a neighbour</p>').length,
+        adoptedMarked: records.some((record) => record.id === addedId && record.metadata.cjm !== undefined),
+        stickies: records.filter((record) => record.type === 'sticky_note').length,
+      };
+    }, added);
+    expect(board).toEqual({ edited: 1, added: 1, adoptedMarked: true, stickies: 86 });
+
+    // Nothing changed since: Regenerate says the map is up to date.
+    await page.getByRole('button', { name: 'Regenerate' }).click();
+    await expect.poll(() => page.getByRole('status').textContent(), { timeout: 30_000 }).toMatch(/is up to date: nothing to redraw/);
+    expect(errors).toEqual([]);
+    expect(external).toEqual([]);
+    await page.close();
+  });
 });

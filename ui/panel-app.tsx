@@ -65,7 +65,9 @@ export function PanelApp({ controller, initialLocale }: { controller: PanelContr
       {state.phase === 'running' && state.progress && (
         <div class="panel__progress">
           <progress max={state.progress.total} value={state.progress.done} aria-label={state.action === 'insert' ? strings.inserting : strings.regenerating} />
-          <span>{strings.progress(state.progress.done, state.progress.total)}</span>
+          <span>
+            {state.progress.waitingMs === undefined ? strings.progress(state.progress.done, state.progress.total) : strings.waiting(Math.max(1, Math.ceil(state.progress.waitingMs / 1000)))}
+          </span>
         </div>
       )}
       <div role="status" aria-live="polite" class="panel__status">

@@ -8,6 +8,7 @@ const en = {
   insert: 'Insert CJM template',
   inserting: 'Drawing the map…',
   progress: (done: number, total: number) => `${done} of ${total} items`,
+  waiting: (seconds: number) => `Waiting for Miro’s rate limit, resuming in ${seconds} s`,
   done: (created: number, updated: number) =>
     updated > 0 ? `Map ready: ${created} items created, ${updated} updated.` : `Map ready: ${created} items created.`,
   failed: (count: number, reason: string) => `${count} items could not be drawn (${reason}).`,
@@ -34,6 +35,7 @@ const ru: Strings = {
   insert: 'Вставить шаблон CJM',
   inserting: 'Рисуем карту…',
   progress: (done, total) => `${done} из ${total} элементов`,
+  waiting: (seconds) => `Ждём лимита запросов Miro, продолжим через ${seconds} с`,
   done: (created, updated) =>
     updated > 0 ? `Карта готова: создано ${created}, обновлено ${updated}.` : `Карта готова: создано элементов — ${created}.`,
   failed: (count, reason) => `Не удалось нарисовать элементов: ${count} (${reason}).`,
@@ -57,6 +59,7 @@ const uk: Strings = {
   insert: 'Вставити шаблон CJM',
   inserting: 'Малюємо карту…',
   progress: (done, total) => `${done} з ${total} елементів`,
+  waiting: (seconds) => `Чекаємо на ліміт запитів Miro, продовжимо через ${seconds} с`,
   done: (created, updated) =>
     updated > 0 ? `Карта готова: створено ${created}, оновлено ${updated}.` : `Карта готова: створено елементів — ${created}.`,
   failed: (count, reason) => `Не вдалося намалювати елементів: ${count} (${reason}).`,

@@ -80,6 +80,8 @@ export interface ApplyPlan {
 export interface ApplyProgress {
   done: number;
   total: number;
+  /** Set while the host pauses for its rate limit: milliseconds until it resumes. */
+  waitingMs?: number;
 }
 
 /** What an adapter did: the UI shows it. */

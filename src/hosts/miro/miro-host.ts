@@ -7,23 +7,32 @@ import { decodeItemIdentity, IDENTITY_FIELD, type ItemIdentity } from '../../syn
 import { findDrawer, type DrawContext, type MiroBoardItem, type NodeBox } from './miro-drawers';
 import { convertHtmlToText } from './miro-html';
 import { createMiroJourneyStore, type JourneyStorage } from './miro-journey-store';
-import { describeError, retryOnRateLimitAsync } from './retry-on-rate-limit';
+import { createCallPacer } from './call-pacer';
+import { describeError } from './miro-errors';
 import { runWithConcurrencyAsync } from './run-with-concurrency';
 
 /** Options of the Miro adapter. */
 export interface MiroHostOptions {
-  /** Web SDK calls in flight at once; default 8. */
+  /** Web SDK calls in flight at once; default 16. */
   concurrency?: number;
-  /** How to wait before retrying a rate-limited call; tests pass an instant one. */
+  /**
+   * How to wait (rate-limit back-off, credit pacing); tests pass an instant
+   * one, and then the adapter's clock advances by what it slept.
+   */
   sleepAsync?: (ms: number) => Promise<void>;
+  /** The clock for credit pacing; default Date.now (plus the instant sleeps of tests). */
+  now?: () => number;
+  /** Credits the adapter spends in any minute; see createCallPacer. */
+  creditsPerMinute?: number;
   /** Largest storage value written, in bytes; see DEFAULT_STORAGE_VALUE_LIMIT_BYTES. */
   storageValueLimitBytes?: number;
 }
 
-// Eight calls in flight keep a map of ~300 items to a few seconds while
-// staying far below 2,000 item calls a minute (100,000 credits at 50 each,
+// Sixteen calls in flight keep a map of ~300 items to a second or two at
+// 40 ms a call; the call pacer keeps them under 100,000 credits a minute
+// (2,000 item calls at 50 each,
 // https://developers.miro.com/docs/websdk-reference-rate-limiting).
-const DEFAULT_CONCURRENCY = 8;
+const DEFAULT_CONCURRENCY = 16;
 // "AppMetadata can store up to 256 bytes" per item per app; the Web SDK throws
 // above it (https://developers.miro.com/changelog/2023-02-13-changelog).
 const METADATA_LIMIT_BYTES = 256;
@@ -171,7 +180,24 @@ function collectMapItems(all: readonly BoardRecord[], frame: Frame): { children:
  */
 export function createMiroHost(board: Board, options: MiroHostOptions = {}): HostPort {
   const concurrency = options.concurrency ?? DEFAULT_CONCURRENCY;
-  const sleepAsync = options.sleepAsync ?? sleepWithTimerAsync;
+  // With an injected sleep (tests, benchmarks) time is what was slept.
+  let slept = 0;
+  const sleepAsync = options.sleepAsync
+    ? async (ms: number) => {
+        slept += ms;
+        await options.sleepAsync?.(ms);
+      }
+    : sleepWithTimerAsync;
+  const now = options.now ?? (options.sleepAsync ? () => Date.now() + slept : () => Date.now());
+  /** Told when calls pause for the rate limit, while a run reports progress. */
+  let onWait: ((ms: number) => void) | undefined;
+  const pacer = createCallPacer({
+    sleepAsync,
+    now,
+    ...(options.creditsPerMinute === undefined ? {} : { creditsPerMinute: options.creditsPerMinute }),
+    maxInFlight: concurrency,
+    onWait: (wait) => onWait?.(wait.ms),
+  });
   const states = new Map<string, MapState>();
   // The frame id of each map's original frame. It never changes once a map
   // is drawn, so it is safe to remember for the whole session.
@@ -179,15 +205,18 @@ export function createMiroHost(board: Board, options: MiroHostOptions = {}): Hos
   // Maps whose stored record this session has read: no need to read it
   // again for a frame id it did not hold.
   const recordsRead = new Set<string>();
-  const callAsync = <T>(call: () => Promise<T>): Promise<T> => retryOnRateLimitAsync(call, { sleepAsync });
+  /** A call that changes the board once (create, remove): not repeated after a failure. */
+  const callAsync = <T>(call: () => Promise<T>): Promise<T> => pacer.runAsync(call);
+  /** A read, or a write that may run twice (sync, metadata, frame.add, storage): retried after failures. */
+  const retryAsync = <T>(call: () => Promise<T>): Promise<T> => pacer.runAsync(call, { idempotent: true });
   const store = createMiroJourneyStore(board.storage, {
-    callAsync,
+    callAsync: retryAsync,
     concurrency,
     ...(options.storageValueLimitBytes === undefined ? {} : { valueLimitBytes: options.storageValueLimitBytes }),
   });
 
   async function readIdentityAsync(item: { getMetadata(key: string): Promise<unknown> }): Promise<ItemIdentity | undefined> {
-    return decodeItemIdentity(await callAsync(() => item.getMetadata(IDENTITY_FIELD)));
+    return decodeItemIdentity(await retryAsync(() => item.getMetadata(IDENTITY_FIELD)));
   }
 
   /** Reads identities of `items` in a bounded pipeline; an unreadable item counts as not ours. */
@@ -236,7 +265,7 @@ export function createMiroHost(board: Board, options: MiroHostOptions = {}): Hos
   async function readMapAsync(mapId: string): Promise<Snapshot | undefined> {
     // One unfiltered bulk read: items of every type, so foreign images,
     // cards or embeds inside the frame are reported too.
-    const all: BoardRecord[] = await callAsync(() => board.get());
+    const all: BoardRecord[] = await retryAsync(() => board.get());
     const frames = all.filter((item): item is Frame => item.type === 'frame');
     const candidates = (await findMapFramesAsync(frames)).filter((found) => found.identity.map === mapId);
     const originalId = await findOriginalFrameIdAsync(
@@ -291,7 +320,7 @@ export function createMiroHost(board: Board, options: MiroHostOptions = {}): Hos
     // (https://developers.miro.com/docs/viewport); findEmptySpace answers a
     // centred rectangle that overlaps no item
     // (https://developers.miro.com/changelog/2024-03-12).
-    const viewport = await callAsync(() => board.viewport.get());
+    const viewport = await retryAsync(() => board.viewport.get());
     const space = await callAsync(() =>
       board.findEmptySpace({ x: viewport.x + viewport.width / 2, y: viewport.y + viewport.height / 2, width, height, offset: NEW_MAP_OFFSET }),
     );
@@ -311,6 +340,8 @@ export function createMiroHost(board: Board, options: MiroHostOptions = {}): Hos
     const report: ApplyReport = { mapId: plan.mapId, origin: origin ?? { x: 0, y: 0 }, created: 0, updated: 0, deleted: 0, released: 0, failed: [] };
     if (total === 0) return report;
 
+    // Pauses for Miro's rate limit show in the run's progress.
+    onWait = (ms) => onProgress?.({ done, total, waitingMs: ms });
     const settle = (): void => {
       done += 1;
       onProgress?.({ done, total });
@@ -361,9 +392,12 @@ export function createMiroHost(board: Board, options: MiroHostOptions = {}): Hos
       if (drawer.isFrameChild && !frame) throw new Error(`the map's frame is missing, so ${node.key} has nowhere to go; click Finish the map in the panel to draw the frame first.`);
       const items = await drawer.createAsync(node, context);
       try {
+        // Into the frame and marked at once: two calls in flight, one wait.
         for (const item of items) {
-          if (drawer.isFrameChild && frame) await callAsync(() => frame.add(item));
-          await callAsync(() => item.setMetadata(IDENTITY_FIELD, formatIdentity(identity)));
+          await Promise.all([
+            drawer.isFrameChild && frame ? retryAsync(() => frame.add(item)) : undefined,
+            retryAsync(() => item.setMetadata(IDENTITY_FIELD, formatIdentity(identity))),
+          ]);
         }
       } catch (error) {
         for (const item of items) await callAsync(() => board.remove(item)).catch(() => undefined);
@@ -376,7 +410,7 @@ export function createMiroHost(board: Board, options: MiroHostOptions = {}): Hos
       if (state?.foreign.has(itemId)) throw new Error(`item ${itemId} does not carry this map's identity; the app never removes items it did not draw.`);
       const known = state?.own.get(itemId)?.item;
       if (known) return known;
-      const fetched = await callAsync(() => board.getById(itemId));
+      const fetched = await retryAsync(() => board.getById(itemId));
       if (!isDrawnItem(fetched)) throw new Error(`item ${itemId} is a ${fetched.type}, not an item the app draws; delete it by hand if it is in the way.`);
       return fetched;
     }
@@ -419,8 +453,8 @@ export function createMiroHost(board: Board, options: MiroHostOptions = {}): Hos
       }
       for (const item of items) {
         rewrite(item, op.node, context);
-        await callAsync(() => item.sync());
-        await callAsync(() => item.setMetadata(IDENTITY_FIELD, formatIdentity(identity)));
+        await retryAsync(() => item.sync());
+        await retryAsync(() => item.setMetadata(IDENTITY_FIELD, formatIdentity(identity)));
         state?.foreign.delete(item.id);
         state?.own.set(item.id, { item, identity });
       }
@@ -430,9 +464,9 @@ export function createMiroHost(board: Board, options: MiroHostOptions = {}): Hos
       for (const itemId of op.itemIds) {
         // An item already without identity has nothing to hand over.
         if (state?.foreign.has(itemId)) continue;
-        const item = state?.own.get(itemId)?.item ?? (await callAsync(() => board.getById(itemId)));
+        const item = state?.own.get(itemId)?.item ?? (await retryAsync(() => board.getById(itemId)));
         if (!('setMetadata' in item)) throw new Error(`item ${itemId} is a ${item.type}, which holds no app metadata; nothing to release.`);
-        await callAsync(() => item.setMetadata(IDENTITY_FIELD, null));
+        await retryAsync(() => item.setMetadata(IDENTITY_FIELD, null));
         state?.own.delete(itemId);
         if (state && findParentId(item) === state.frame.id) state.foreign.set(itemId, item);
       }
@@ -472,7 +506,7 @@ export function createMiroHost(board: Board, options: MiroHostOptions = {}): Hos
         const identity = identityOf(frameOp.node, frameOp.hash);
         const [frame] = await findDrawer(frameOp.node).createAsync(frameOp.node, context);
         if (!frame || frame.type !== 'frame') throw new Error('Miro returned no frame for createFrame; check the boards:write scope in app-manifest.yaml.');
-        await callAsync(() => frame.setMetadata(IDENTITY_FIELD, formatIdentity(identity))).catch(async (error: unknown) => {
+        await retryAsync(() => frame.setMetadata(IDENTITY_FIELD, formatIdentity(identity))).catch(async (error: unknown) => {
           await callAsync(() => board.remove(frame)).catch(() => undefined);
           throw error;
         });
@@ -548,7 +582,7 @@ export function createMiroHost(board: Board, options: MiroHostOptions = {}): Hos
   async function focusMapAsync(mapId: string): Promise<void> {
     let frame = states.get(mapId)?.frame;
     if (!frame) {
-      const frames = await callAsync(() => board.get({ type: 'frame' }));
+      const frames = await retryAsync(() => board.get({ type: 'frame' }));
       const candidates = (await findMapFramesAsync(frames)).filter((found) => found.identity.map === mapId).map((found) => found.frame);
       const originalId = await findOriginalFrameIdAsync(mapId, candidates);
       frame = candidates.find((candidate) => candidate.id === originalId);
@@ -560,10 +594,10 @@ export function createMiroHost(board: Board, options: MiroHostOptions = {}): Hos
   }
 
   async function listMapsAsync(): Promise<MapInfo[]> {
-    const frames = await callAsync(() => board.get({ type: 'frame' }));
+    const frames = await retryAsync(() => board.get({ type: 'frame' }));
     const mapFrames = await findMapFramesAsync(frames);
     if (mapFrames.length === 0) return [];
-    const selection = await callAsync(() => board.getSelection());
+    const selection = await retryAsync(() => board.getSelection());
     const selectedIds = new Set(selection.map((item) => item.id));
     const selectedParentIds = new Set(selection.map((item) => findParentId(item as BoardRecord)).filter((id): id is string => id !== null));
     const mapIds = [...new Set(mapFrames.map((found) => found.identity.map))];
@@ -608,7 +642,7 @@ export function createMiroHost(board: Board, options: MiroHostOptions = {}): Hos
   }
 
   async function forkMapAsync(containerId: string, newMapId: string): Promise<void> {
-    const all: BoardRecord[] = await callAsync(() => board.get());
+    const all: BoardRecord[] = await retryAsync(() => board.get());
     const frame = all.find((item): item is Frame => item.id === containerId && item.type === 'frame');
     if (!frame) throw new Error(`frame ${containerId} is not on the board (it was deleted or the id is wrong); select the copied map and click Regenerate again.`);
     const frameIdentity = await readIdentityAsync(frame);
@@ -635,7 +669,7 @@ export function createMiroHost(board: Board, options: MiroHostOptions = {}): Hos
       return identity && identity.map !== newMapId ? [{ item, identity: { ...identity, map: newMapId } }] : [];
     });
     const results = await runWithConcurrencyAsync(
-      moves.map(({ item, identity }) => () => callAsync(() => item.setMetadata(IDENTITY_FIELD, formatIdentity(identity)))),
+      moves.map(({ item, identity }) => () => retryAsync(() => item.setMetadata(IDENTITY_FIELD, formatIdentity(identity)))),
       concurrency,
     );
     const failures = results.filter((result): result is PromiseRejectedResult => result.status === 'rejected');
@@ -644,7 +678,7 @@ export function createMiroHost(board: Board, options: MiroHostOptions = {}): Hos
         `${failures.length} of ${moves.length} items of the copied map could not be given their new map id (${describeError(failures[0]?.reason)}); click Regenerate again to finish.`,
       );
     }
-    await callAsync(() => frame.setMetadata(IDENTITY_FIELD, formatIdentity({ ...frameIdentity, map: newMapId })));
+    await retryAsync(() => frame.setMetadata(IDENTITY_FIELD, formatIdentity({ ...frameIdentity, map: newMapId })));
     states.delete(newMapId);
   }
 

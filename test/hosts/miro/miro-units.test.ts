@@ -2,7 +2,7 @@ import { describe, expect, it, vi } from 'vitest';
 import { convertHtmlToText, escapeHtml, formatHeadingAsHtml, formatTextAsHtml } from '../../../src/hosts/miro/miro-html';
 import { registerMiroApp, type MiroAppSdk } from '../../../src/hosts/miro/miro-index';
 import { findStickyNoteColor, STICKY_COLOR_BY_HUE } from '../../../src/hosts/miro/miro-sticky-colors';
-import { isRateLimitError, retryOnRateLimitAsync } from '../../../src/hosts/miro/retry-on-rate-limit';
+import { isRateLimitError } from '../../../src/hosts/miro/miro-errors';
 import { runWithConcurrencyAsync } from '../../../src/hosts/miro/run-with-concurrency';
 import { STYLE_PALETTE } from '../../../src/layout/style-palette';
 import type { StickyStyle } from '../../../src/layout/scene';
@@ -71,32 +71,6 @@ describe('FakeMiroBoard enforces the documented rules', () => {
     await fake.get();
     expect(fake.calls).toHaveLength(2);
     expect(fake.creditsSpent).toBe(50);
-  });
-});
-
-describe('retryOnRateLimitAsync', () => {
-  it('retries rate limits with doubling waits, and rethrows other errors at once', async () => {
-    const sleeps: number[] = [];
-    const sleepAsync = async (ms: number) => {
-      sleeps.push(ms);
-    };
-    let calls = 0;
-    const value = await retryOnRateLimitAsync(async () => {
-      calls += 1;
-      if (calls < 4) throw createRateLimitError();
-      return 'done';
-    }, { sleepAsync });
-    expect(value).toBe('done');
-    expect(sleeps).toEqual([1000, 2000, 4000]);
-    const other = new Error('item not found');
-    await expect(retryOnRateLimitAsync(() => Promise.reject(other), { sleepAsync })).rejects.toBe(other);
-    expect(sleeps).toHaveLength(3);
-  });
-
-  it('recognises Miro rate-limit errors by status or message only', () => {
-    expect(isRateLimitError(createRateLimitError())).toBe(true);
-    expect(isRateLimitError({ status: 429 })).toBe(true);
-    expect(isRateLimitError(new Error('Item 12 does not exist'))).toBe(false);
   });
 });
 

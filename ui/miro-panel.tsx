@@ -12,18 +12,19 @@ import type { PanelController } from './panel-controller';
 const root = document.getElementById('app');
 if (root) {
   const host = createMiroHost(miro.board);
+  const sleepAsync = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
   let mapId = createMapId(Math.random);
   const controller: PanelController = {
     hostLocale: navigator.language,
     insertTemplateAsync: (onProgress) => {
       mapId = createMapId(Math.random);
-      return generateMapAsync(host, createOnlineStoreJourney(), { metrics: MIRO_METRICS, mapId, onProgress });
+      return generateMapAsync(host, createOnlineStoreJourney(), { metrics: MIRO_METRICS, mapId, onProgress, sleepAsync });
     },
-    finishMapAsync: (onProgress) => generateMapAsync(host, createOnlineStoreJourney(), { metrics: MIRO_METRICS, mapId, onProgress }),
+    finishMapAsync: (onProgress) => generateMapAsync(host, createOnlineStoreJourney(), { metrics: MIRO_METRICS, mapId, onProgress, sleepAsync }),
     regenerateAsync: async (onProgress) => {
       const chosen = await chooseMapAsync(host);
       if (!chosen.ok) throw new Error(formatValidationErrors(chosen.errors));
-      const result = await regenerateMapAsync(host, { metrics: MIRO_METRICS, map: chosen.value, createMapId: () => createMapId(Math.random), onProgress });
+      const result = await regenerateMapAsync(host, { metrics: MIRO_METRICS, map: chosen.value, createMapId: () => createMapId(Math.random), onProgress, sleepAsync });
       mapId = result.mapId;
       return { report: result.report, outcome: result.outcome };
     },

@@ -10,7 +10,26 @@ import type { ApplyPlan, ApplyProgress, ApplyReport, HostPort, JourneyRecord, Le
  * Rounds of read → diff → apply one run makes at most: a round after a
  * partial failure redraws only what is still missing or stale.
  */
-export const MAX_GENERATE_ROUNDS = 3;
+export const MAX_GENERATE_ROUNDS = 5;
+
+/** Pause before round n (from the second): 250 ms, then doubling. */
+const roundDelayMs = (round: number): number => 250 * 2 ** (round - 1);
+
+// Attempts at storing the journey with the map before a run gives up.
+const SAVE_ATTEMPTS = 3;
+
+/** Stores the journey with the map, retrying a failed write: a run cannot go on without it. */
+async function saveRecordAsync(host: HostPort, mapId: string, record: JourneyRecord, sleepAsync?: (ms: number) => Promise<void>): Promise<void> {
+  for (let attempt = 1; ; attempt += 1) {
+    try {
+      await host.saveJourneyAsync(mapId, record);
+      return;
+    } catch (error) {
+      if (attempt >= SAVE_ATTEMPTS) throw error;
+      await sleepAsync?.(roundDelayMs(attempt));
+    }
+  }
+}
 
 /** Options of one generation run. */
 export interface GenerateMapOptions {
@@ -19,6 +38,8 @@ export interface GenerateMapOptions {
   mapId: string;
   measureText?: TextMeasurer;
   onProgress?: (progress: ApplyProgress) => void;
+  /** Waits between rounds after failures (back-off); without it rounds follow at once. */
+  sleepAsync?: (ms: number) => Promise<void>;
 }
 
 /** Options of drawing a laid-out journey. */
@@ -31,6 +52,8 @@ export interface DrawJourneyOptions {
   /** Stickies to keep left alone (Regenerate's finding); else what the map stores. */
   leftAlone?: readonly LeftAloneItem[];
   onProgress?: (progress: ApplyProgress) => void;
+  /** Waits between rounds after failures (back-off); without it rounds follow at once. */
+  sleepAsync?: (ms: number) => Promise<void>;
 }
 
 /** JSON with object keys sorted, so equal data compares equal whatever its key order. */
@@ -73,6 +96,7 @@ export async function drawJourneyAsync(host: HostPort, journey: Journey, scene: 
   let total: ApplyReport | undefined;
   let markedIncomplete = false;
   for (let round = 0; round < MAX_GENERATE_ROUNDS; round += 1) {
+    if (round > 0) await options.sleepAsync?.(roundDelayMs(round));
     const plan = round === 0 && options.firstPlan ? options.firstPlan : diffScene(scene, await host.readMapAsync(mapId), mapId);
     if (plan.ops.length === 0 && (total || storedComplete)) {
       total ??= { mapId, origin: plan.origin ?? { x: 0, y: 0 }, created: 0, updated: 0, deleted: 0, released: 0, failed: [] };
@@ -80,10 +104,10 @@ export async function drawJourneyAsync(host: HostPort, journey: Journey, scene: 
     }
     if (round === 0 && !storedComplete) {
       const complete = !plan.ops.some((op) => op.type === 'create');
-      await host.saveJourneyAsync(mapId, record(complete));
+      await saveRecordAsync(host, mapId, record(complete), options.sleepAsync);
       markedIncomplete = !complete;
     } else if (!markedIncomplete && plan.ops.some((op) => op.type === 'create')) {
-      await host.saveJourneyAsync(mapId, record(false));
+      await saveRecordAsync(host, mapId, record(false), options.sleepAsync);
       markedIncomplete = true;
     }
     const report = await host.applyAsync(plan, options.onProgress);
@@ -99,7 +123,7 @@ export async function drawJourneyAsync(host: HostPort, journey: Journey, scene: 
     if (report.failed.length === 0) break;
   }
   if (!total) throw new Error('drawJourneyAsync made no round; MAX_GENERATE_ROUNDS must be at least 1');
-  if (markedIncomplete && total.failed.length === 0) await host.saveJourneyAsync(mapId, record(true));
+  if (markedIncomplete && total.failed.length === 0) await saveRecordAsync(host, mapId, record(true), options.sleepAsync);
   return total;
 }
 
@@ -112,7 +136,7 @@ export async function drawJourneyAsync(host: HostPort, journey: Journey, scene: 
  */
 export async function generateMapAsync(host: HostPort, journey: Journey, options: GenerateMapOptions): Promise<ApplyReport> {
   const scene = layoutJourney(journey, { metrics: options.metrics, measureText: options.measureText });
-  const report = await drawJourneyAsync(host, journey, scene, { mapId: options.mapId, onProgress: options.onProgress });
+  const report = await drawJourneyAsync(host, journey, scene, { mapId: options.mapId, onProgress: options.onProgress, sleepAsync: options.sleepAsync });
   await host.focusMapAsync(options.mapId);
   return report;
 }

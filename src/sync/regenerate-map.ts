@@ -22,6 +22,8 @@ export interface RegenerateOptions {
   panelJourney?: Journey;
   measureText?: TextMeasurer;
   onProgress?: (progress: ApplyProgress) => void;
+  /** Waits between rounds after failures (back-off); without it rounds follow at once. */
+  sleepAsync?: (ms: number) => Promise<void>;
 }
 
 /** What a Regenerate run found, in counts a panel can say in its own language. */
@@ -164,7 +166,7 @@ export async function regenerateMapAsync(host: HostPort, options: RegenerateOpti
   const plan = diffScene(scene, diffSnapshot, mapId);
   plan.ops = insertReleases(plan.ops, releases);
   leftAlone.sort((a, b) => (a.itemId < b.itemId ? -1 : a.itemId > b.itemId ? 1 : 0));
-  const report = await drawJourneyAsync(host, journey, scene, { mapId, firstPlan: plan, stored, leftAlone, onProgress: options.onProgress });
+  const report = await drawJourneyAsync(host, journey, scene, { mapId, firstPlan: plan, stored, leftAlone, onProgress: options.onProgress, sleepAsync: options.sleepAsync });
   const adopted = fromBoard.changes.filter((change) => change.kind === 'card-adopted').length;
   const releasedCount = fromBoard.changes.filter((change) => change.kind === 'released').length;
   return {

@@ -43,10 +43,11 @@ describe('generateMapAsync', () => {
   it(`gives up after ${MAX_GENERATE_ROUNDS} rounds and reports what is still missing`, async () => {
     const fake = createFakeFigma();
     // The fake counts every createSticky against each pending rule until one
-    // fires: with three rules of 85, the last sticky of the first round fails,
-    // then the one retry of each later round.
+    // fires, then the next rule fires on the next call: the last sticky of the
+    // first round fails, and so does every later attempt at it (the host tries
+    // each op twice per round).
     const stickies = journey.cards.length;
-    for (let round = 0; round < MAX_GENERATE_ROUNDS; round += 1) fake.failOn('createSticky', stickies);
+    for (let attempt = 0; attempt < 2 * MAX_GENERATE_ROUNDS; attempt += 1) fake.failOn('createSticky', stickies);
     const report = await generateMapAsync(createFigjamHost(fake.api), journey, { metrics: FIGJAM_METRICS, mapId: MAP_ID });
     expect(report.failed).toHaveLength(1);
     expect(report.failed[0]?.key).toMatch(/^card:/);

@@ -6,7 +6,7 @@ import type { Scene, SceneNode } from '../../src/layout/scene';
 import { parseSceneKey } from '../../src/layout/scene-keys';
 import type { Journey } from '../../src/model/journey';
 import { createOnlineStoreJourney } from '../../src/model/templates/online-store-template';
-import type { HostPort } from '../../src/sync/host-port';
+import type { ApplyReport, HostPort } from '../../src/sync/host-port';
 import { normalizeBoardText } from '../../src/sync/merge-board-edits';
 import { chooseMapAsync, regenerateMapAsync } from '../../src/sync/regenerate-map';
 
@@ -55,8 +55,10 @@ export interface ItemView {
 /** One board host as a person uses it, for the property. */
 export interface BoardDriver {
   metrics: HostMetrics;
-  /** Draws `journey` as map MAP_ID on an empty board. */
-  insertAsync(journey: Journey): Promise<void>;
+  /** Draws `journey` as map MAP_ID (on an empty board, or finishing it). */
+  insertAsync(journey: Journey): Promise<ApplyReport>;
+  /** From now on writes fail with probability `rate`, and (Miro) bursts of rate-limit errors come. */
+  injectFaults(rate: number, random: () => number): void;
   /** A host adapter as a freshly opened panel or plugin run makes it. */
   createHost(): HostPort;
   listItems(): ItemView[];
@@ -262,11 +264,20 @@ async function applyEditAsync(driver: BoardDriver, scene: Scene, edit: Edit, exp
 
 const overlaps = (a: Box, b: Box): boolean => a.x < b.x + b.width && b.x < a.x + a.width && a.y < b.y + b.height && b.y < a.y + a.height;
 
-async function regenerateAsync(driver: BoardDriver): Promise<Awaited<ReturnType<typeof regenerateMapAsync>>> {
+/** Regenerate as a person runs it: a fresh adapter chooses the only map. */
+export async function regenerateAsync(driver: BoardDriver): Promise<Awaited<ReturnType<typeof regenerateMapAsync>>> {
   const host = driver.createHost();
   const chosen = await chooseMapAsync(host);
   if (!chosen.ok) throw new Error(chosen.errors.map((error) => error.message).join('; '));
   return regenerateMapAsync(host, { metrics: driver.metrics, map: chosen.value, createMapId: () => 'map-never00001' });
+}
+
+/** What the map shows, item by item (key, place, size, text), in key order; and items on it without identity. */
+export function describeMap(driver: BoardDriver): { items: string[]; unmarked: number } {
+  const items = driver.listItems().filter((item) => item.inMap);
+  const mine = items.filter((item) => item.mapId === MAP_ID);
+  const describe = (item: ItemView) => [item.key, item.box && [item.box.x, item.box.y, item.box.width, item.box.height].map((n) => Math.round(n)).join(','), item.text].join(' | ');
+  return { items: mine.map(describe).sort(), unmarked: items.length - mine.length };
 }
 
 /** Checks the board after a Regenerate against what the person did. */

@@ -592,6 +592,19 @@ export function createFigjamHost(api: PluginAPI): HostPort {
     }
   }
 
+  /**
+   * Applies an op, and once more after a failure: every op is safe to repeat
+   * (a half-drawn node is removed, updates write every property again,
+   * removed items are skipped), and a second try costs nothing remote.
+   */
+  async function applyOpWithRetryAsync(op: Op, mapId: string, context: DrawContext): Promise<'created' | 'updated' | 'released' | 'deleted'> {
+    try {
+      return await applyOpAsync(op, mapId, context);
+    } catch {
+      return applyOpAsync(op, mapId, context);
+    }
+  }
+
   async function applyAsync(plan: ApplyPlan, onProgress?: (progress: ApplyProgress) => void): Promise<ApplyReport> {
     const report: ApplyReport = { mapId: plan.mapId, origin: plan.origin ?? { x: 0, y: 0 }, created: 0, updated: 0, deleted: 0, released: 0, failed: [] };
     const { section } = await findMapNodesAsync(plan.mapId);
@@ -628,14 +641,14 @@ export function createFigjamHost(api: PluginAPI): HostPort {
             x: Math.round(center.x - op.node.width / 2),
             y: Math.round(center.y - op.node.height / 2),
           };
-          await applyOpAsync(op, plan.mapId, context);
+          await applyOpWithRetryAsync(op, plan.mapId, context);
           if (context.section) {
             context.section.x = report.origin.x;
             context.section.y = report.origin.y;
           }
           report.created += 1;
         } else {
-          const outcome = await applyOpAsync(op, plan.mapId, context);
+          const outcome = await applyOpWithRetryAsync(op, plan.mapId, context);
           report[outcome] += 1;
         }
       } catch (error) {

@@ -24,7 +24,11 @@ export interface RunPluginOptions {
   html: string;
   /** Source of randomness for map ids; defaults to Math.random. */
   random?: () => number;
+  /** Back-off between drawing rounds after failures; defaults to a timer. */
+  sleepAsync?: (ms: number) => Promise<void>;
 }
+
+const sleepWithTimerAsync = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
 
 const describeError = (error: unknown): string => (error instanceof Error ? error.message : String(error));
 
@@ -51,7 +55,7 @@ class NoMapChosenError extends Error {
  */
 async function regenerateChosenMapAsync(
   host: HostPort,
-  options: { preferredMapId?: string; random: () => number; onProgress?: (progress: ApplyProgress) => void },
+  options: { preferredMapId?: string; random: () => number; sleepAsync: (ms: number) => Promise<void>; onProgress?: (progress: ApplyProgress) => void },
 ): Promise<RegenerateResult & { map: MapInfo }> {
   let map: MapInfo | undefined;
   if (options.preferredMapId) map = (await host.listMapsAsync()).find((info) => info.mapId === options.preferredMapId && !info.isCopy);
@@ -60,7 +64,7 @@ async function regenerateChosenMapAsync(
     if (!chosen.ok) throw new NoMapChosenError(formatValidationErrors(chosen.errors));
     map = chosen.value;
   }
-  const result = await regenerateMapAsync(host, { metrics: FIGJAM_METRICS, map, createMapId: () => createMapId(options.random), onProgress: options.onProgress });
+  const result = await regenerateMapAsync(host, { metrics: FIGJAM_METRICS, map, createMapId: () => createMapId(options.random), onProgress: options.onProgress, sleepAsync: options.sleepAsync });
   return { ...result, map };
 }
 
@@ -74,13 +78,14 @@ async function regenerateChosenMapAsync(
  */
 export async function runPlugin(api: PluginAPI, options: RunPluginOptions): Promise<void> {
   const random = options.random ?? Math.random;
+  const sleepAsync = options.sleepAsync ?? sleepWithTimerAsync;
   const host = createFigjamHost(api);
   // Run from the plugins menu without a command, figma.command is ''.
   const command = api.command || FIGJAM_COMMANDS.open;
   switch (command) {
     case FIGJAM_COMMANDS.insertTemplate: {
       try {
-        const report = await generateMapAsync(host, createOnlineStoreJourney(), { metrics: FIGJAM_METRICS, mapId: createMapId(random) });
+        const report = await generateMapAsync(host, createOnlineStoreJourney(), { metrics: FIGJAM_METRICS, mapId: createMapId(random), sleepAsync });
         api.notify(describeReport(report), { error: report.failed.length > 0 });
       } catch (error) {
         api.notify(`Could not insert the CJM map: ${describeError(error)}`, { error: true });
@@ -90,7 +95,7 @@ export async function runPlugin(api: PluginAPI, options: RunPluginOptions): Prom
     }
     case FIGJAM_COMMANDS.regenerate: {
       try {
-        const result = await regenerateChosenMapAsync(host, { random });
+        const result = await regenerateChosenMapAsync(host, { random, sleepAsync });
         // The summary names the map; notify shows up to 100 characters
         // (https://developers.figma.com/docs/plugins/api/properties/figma-notify).
         api.notify(result.summary, { error: result.report.failed.length > 0 });
@@ -105,8 +110,8 @@ export async function runPlugin(api: PluginAPI, options: RunPluginOptions): Prom
       const dispose = createMainBridge(api, {
         createTemplateJourney: createOnlineStoreJourney,
         createMapId: () => createMapId(random),
-        generateMapAsync: (journey, mapId, onProgress) => generateMapAsync(host, journey, { metrics: FIGJAM_METRICS, mapId, onProgress }),
-        regenerateMapAsync: (preferredMapId, onProgress) => regenerateChosenMapAsync(host, { preferredMapId, random, onProgress }),
+        generateMapAsync: (journey, mapId, onProgress) => generateMapAsync(host, journey, { metrics: FIGJAM_METRICS, mapId, onProgress, sleepAsync }),
+        regenerateMapAsync: (preferredMapId, onProgress) => regenerateChosenMapAsync(host, { preferredMapId, random, sleepAsync, onProgress }),
         closePlugin: () => api.closePlugin(),
       });
       api.on('close', dispose);

@@ -62,6 +62,13 @@ export interface FakeFigma {
   whenClosed: Promise<void>;
   /** Makes the `nth` next call of `method` throw; `create` matches every `create*`, `set:x` a property write. */
   failOn(method: string, nth?: number): void;
+  /**
+   * From now on each node-level write (create*, appendChild, insertChild,
+   * setPluginData: about one per node drawn) fails with probability `rate`,
+   * drawing from `random`. Property sets and `remove` (a run's clean-up of a
+   * half-drawn node) do not fail.
+   */
+  failRandomly(rate: number, random: () => number): void;
   /** Delivers a message from the UI iframe to the plugin (`onmessage` and `on('message')` handlers). */
   sendFromUi(message: unknown): void;
   /** Every node on the current page, depth first. */
@@ -547,7 +554,12 @@ export function createFakeFigma(options: FakeFigmaOptions = {}): FakeFigma {
     resolveClosed = resolve;
   });
 
-  const checkFailure = (method: string): void => {
+  let randomFailure: { rate: number; random: () => number } | undefined;
+  const checkFailure = (method: string, kind: FakeCall['kind']): void => {
+    const nodeWrite = method.startsWith('create') || method === 'appendChild' || method === 'insertChild' || method === 'setPluginData';
+    if (randomFailure && kind === 'write' && nodeWrite && randomFailure.random() < randomFailure.rate) {
+      throw new Error(`Simulated random failure of ${method}`);
+    }
     for (const rule of failures) {
       const matches = rule.method === method || (rule.method === 'create' && method.startsWith('create'));
       if (!matches) continue;
@@ -562,7 +574,7 @@ export function createFakeFigma(options: FakeFigmaOptions = {}): FakeFigma {
   const internals: FakeInternals = {
     log(kind, method, target, args) {
       calls.push({ kind, method, target, args });
-      checkFailure(method);
+      checkFailure(method, kind);
     },
     requireFont(font, operation) {
       if (!loadedFonts.has(fontKey(font))) {
@@ -727,6 +739,9 @@ export function createFakeFigma(options: FakeFigmaOptions = {}): FakeFigma {
     whenClosed,
     failOn(method, nth = 1) {
       failures.push({ method, remaining: nth });
+    },
+    failRandomly(rate, random) {
+      randomFailure = { rate, random };
     },
     sendFromUi(message) {
       const cloned = structuredClone(message);

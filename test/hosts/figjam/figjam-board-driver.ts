@@ -31,9 +31,8 @@ export function createFigjamDriver(): BoardDriver {
   };
   return {
     metrics: FIGJAM_METRICS,
-    insertAsync: async (journey) => {
-      await generateMapAsync(createFigjamHost(fake.api), journey, { metrics: FIGJAM_METRICS, mapId: MAP_ID });
-    },
+    insertAsync: (journey) => generateMapAsync(createFigjamHost(fake.api), journey, { metrics: FIGJAM_METRICS, mapId: MAP_ID }),
+    injectFaults: (rate, random) => fake.failRandomly(rate, random),
     createHost: () => createFigjamHost(fake.api),
     listItems: () => {
       const map = section();

@@ -224,6 +224,8 @@ describe('createFigjamHost: failures', () => {
   it('reports a failed create and completes the map without duplicates on the next run', async () => {
     const fake = createFakeFigma();
     const scene = createTemplateScene();
+    // Twice: the op and its one retry.
+    fake.failOn('create', 40);
     fake.failOn('create', 40);
     const { host, report } = await drawAsync(fake, scene);
 
@@ -246,6 +248,8 @@ describe('createFigjamHost: failures', () => {
   it('removes a node that failed half-way so no unmarked copy stays on the board', async () => {
     const fake = createFakeFigma();
     const scene = createSmallScene();
+    // Twice: the op and its one retry.
+    fake.failOn('set:characters', 2);
     fake.failOn('set:characters', 2);
     const { report } = await drawAsync(fake, scene);
 
@@ -257,6 +261,8 @@ describe('createFigjamHost: failures', () => {
   it('fails every child with a reason when the section could not be created', async () => {
     const fake = createFakeFigma();
     const scene = createSmallScene();
+    // Twice: the op and its one retry.
+    fake.failOn('createSection');
     fake.failOn('createSection');
     const { report } = await drawAsync(fake, scene);
 

@@ -204,6 +204,7 @@ export class FakeMiroBoard {
   private readonly storageValueLimitBytes: number | undefined;
   private selectedIds: string[] = [];
   private readonly failures: FailureRule[] = [];
+  private randomFailure: { rate: number; random: () => number } | undefined;
   private readonly creditsPerCall: number;
   private inFlight = 0;
   private createdCount = 0;
@@ -242,6 +243,14 @@ export class FakeMiroBoard {
    */
   failWithRateLimit(count: number, options: { method?: string; afterCalls?: number } = {}): void {
     this.failures.push({ method: options.method, skip: options.afterCalls ?? 0, remaining: count, createError: createRateLimitError });
+  }
+
+  /**
+   * From now on each write call fails with probability `rate` (draws from
+   * `random`), except `board.remove`: a run's clean-up of a half-drawn item.
+   */
+  failRandomly(rate: number, random: () => number): void {
+    this.randomFailure = { rate, random };
   }
 
   /** Clears the call log, the credits and the in-flight maximum. */
@@ -544,6 +553,10 @@ export class FakeMiroBoard {
   }
 
   private takeFailure(method: string): Error | undefined {
+    const random = this.randomFailure;
+    if (random && FAKE_WRITE_METHODS.has(method) && method !== 'board.remove' && random.random() < random.rate) {
+      return new Error(`${method} failed: simulated random failure`);
+    }
     for (const rule of this.failures) {
       if (rule.remaining === 0 || (rule.method !== undefined && rule.method !== method)) continue;
       if (rule.skip > 0) {

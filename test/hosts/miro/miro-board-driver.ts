@@ -34,8 +34,14 @@ export function createMiroDriver(): BoardDriver {
   };
   return {
     metrics: MIRO_METRICS,
-    insertAsync: async (journey) => {
-      await generateMapAsync(createMiroHost(fake.asBoard(), { sleepAsync: instantSleepAsync }), journey, { metrics: MIRO_METRICS, mapId: MAP_ID });
+    insertAsync: (journey) => generateMapAsync(createMiroHost(fake.asBoard(), { sleepAsync: instantSleepAsync }), journey, { metrics: MIRO_METRICS, mapId: MAP_ID }),
+    injectFaults: (rate, random) => {
+      fake.failRandomly(rate, random);
+      // Two bursts of Miro refusing calls for lack of credits.
+      if (rate > 0) {
+        fake.failWithRateLimit(12, { afterCalls: 40 + Math.floor(random() * 60) });
+        fake.failWithRateLimit(12, { afterCalls: 200 + Math.floor(random() * 60) });
+      }
     },
     createHost: () => createMiroHost(fake.asBoard(), { sleepAsync: instantSleepAsync }),
     listItems: () => {

@@ -429,7 +429,7 @@ export function mergeBoardEdits(base: Journey, snapshot: Snapshot, options: Merg
     changes.push({ kind: 'card-adopted', key: id, detail: text });
   }
 
-  journey.cards = orderCardsByBoard(cards, positions, base);
+  journey.cards = orderCardsByBoard(cards, positions);
   // Released stickies stay where they are, people's own from now on.
   const released = new Set(releases.flatMap((release) => release.itemIds));
   for (const item of snapshot.items) {
@@ -442,14 +442,21 @@ export function mergeBoardEdits(base: Journey, snapshot: Snapshot, options: Merg
 // Stickies whose centres are within this many units vertically read as one row.
 const ROW_BUCKET = 80;
 
-/** Within each cell, cards follow the board's reading order: rows top to bottom, then left to right. */
-function orderCardsByBoard(cards: readonly Card[], positions: ReadonlyMap<string, { x: number; y: number }>, base: Journey): Card[] {
-  const laneIndex = new Map(base.lanes.map((lane, index) => [lane.id as string, index]));
-  const stageIndex = new Map(base.stages.map((stage, index) => [stage.id as string, index]));
+/**
+ * Within each cell, cards follow the board's reading order: rows top to
+ * bottom, then left to right. Cells keep the order in which the journey
+ * lists them, so an unchanged board gives back the journey unchanged.
+ */
+function orderCardsByBoard(cards: readonly Card[], positions: ReadonlyMap<string, { x: number; y: number }>): Card[] {
   const original = new Map(cards.map((card, index) => [card.id as string, index]));
-  return [...cards].sort((a, b) => {
-    const cell = (laneIndex.get(a.lane) ?? 0) - (laneIndex.get(b.lane) ?? 0) || (stageIndex.get(a.stage) ?? 0) - (stageIndex.get(b.stage) ?? 0);
-    if (cell !== 0) return cell;
+  const cells = new Map<string, Card[]>();
+  for (const card of cards) {
+    const cell = `${card.stage}\u0000${card.lane}`;
+    const list = cells.get(cell);
+    if (list) list.push(card);
+    else cells.set(cell, [card]);
+  }
+  const byBoard = (a: Card, b: Card): number => {
     const pa = positions.get(a.id);
     const pb = positions.get(b.id);
     if (pa && pb) {
@@ -458,7 +465,8 @@ function orderCardsByBoard(cards: readonly Card[], positions: ReadonlyMap<string
       if (pa.x !== pb.x) return pa.x - pb.x;
     } else if (pa || pb) return pa ? -1 : 1;
     return (original.get(a.id) ?? 0) - (original.get(b.id) ?? 0);
-  });
+  };
+  return [...cells.values()].flatMap((list) => [...list].sort(byBoard));
 }
 
 /** The snapshot as the diff sees it once `adoptions` took stickies over (foreign ones, or people's copies of cards). */

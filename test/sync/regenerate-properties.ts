@@ -77,6 +77,8 @@ export interface BoardDriver {
   dump(id: string): unknown;
   clearWrites(): void;
   countWrites(): number;
+  /** Calls since clearWrites: SDK writes and reads, items (and stored journeys) written, Miro credits. */
+  measure(): { writes: number; reads: number; itemsWritten: number; credits?: number };
 }
 
 // ---------------------------------------------------------------- the edits

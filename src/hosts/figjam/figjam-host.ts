@@ -48,10 +48,11 @@ export const SECTION_ID_FIELD = 'cjm-section';
 /** The relaunch button on a map's section; `regenerate` must be in the manifest's `relaunchButtons`. */
 export const RELAUNCH_DATA = { regenerate: 'Re-lay out this map, keeping board edits' } as const;
 
-// "The total size of your entry (pluginId, key, value) cannot exceed 100 kB"
-// (https://developers.figma.com/docs/plugins/api/properties/nodes-setplugindata).
-// The plugin id is not known here, so 1 kB of the budget is kept for it.
-const PLUGIN_DATA_LIMIT_BYTES = 100_000 - 1_000;
+// The largest journey stored with a map, in parts of JOURNEY_PART_BYTES (an
+// entry of plugin data takes at most 100 kB with the plugin id and key:
+// https://developers.figma.com/docs/plugins/api/properties/nodes-setplugindata).
+// Far above any journey people write; a guard against runaway data.
+const JOURNEY_LIMIT_BYTES = 2_000_000;
 
 // FigJam runs plugins on the editor thread; giving the event loop a turn
 // every 50 writes keeps the canvas responsive during a 150-item run.
@@ -339,6 +340,59 @@ function parseStoredJourney(text: string): StoredJourney | undefined {
   return { complete, journey: (file as Record<string, unknown>).journey, ...(items ? { leftAlone: items } : {}) };
 }
 
+// A stored journey longer than one plugin data entry takes is split: the
+// entry JOURNEY_FIELD then holds `{"parts":n}` and the entries
+// `cjm-journey.1` … `cjm-journey.n` hold the pieces of the text in order.
+const JOURNEY_PART_BYTES = 90_000;
+const journeyPartKey = (index: number): string => `${JOURNEY_FIELD}.${index}`;
+
+/** Splits `text` into pieces of at most `limit` UTF-8 bytes, never inside a character. */
+function splitUtf8(text: string, limit: number): string[] {
+  const pieces: string[] = [];
+  let piece = '';
+  let bytes = 0;
+  for (const char of text) {
+    const size = measureUtf8Bytes(char);
+    if (bytes + size > limit && piece !== '') {
+      pieces.push(piece);
+      piece = '';
+      bytes = 0;
+    }
+    piece += char;
+    bytes += size;
+  }
+  if (piece !== '' || pieces.length === 0) pieces.push(piece);
+  return pieces;
+}
+
+/** The stored journey text of a section, its parts joined. */
+function readStoredText(section: BaseNode): string {
+  const head = section.getPluginData(JOURNEY_FIELD);
+  const parts = /^\{"parts":(\d+)\}$/.exec(head);
+  if (!parts) return head;
+  const pieces: string[] = [];
+  for (let index = 1; index <= Number(parts[1]); index += 1) pieces.push(section.getPluginData(journeyPartKey(index)));
+  return pieces.join('');
+}
+
+/** Writes the stored journey text of a section, in parts when long; writes only entries that change. Returns whether it wrote. */
+function writeStoredText(section: BaseNode, text: string): boolean {
+  const pieces = measureUtf8Bytes(JOURNEY_FIELD) + measureUtf8Bytes(text) <= JOURNEY_PART_BYTES ? [] : splitUtf8(text, JOURNEY_PART_BYTES);
+  const entries = new Map<string, string>([[JOURNEY_FIELD, pieces.length === 0 ? text : JSON.stringify({ parts: pieces.length })]]);
+  pieces.forEach((piece, index) => entries.set(journeyPartKey(index + 1), piece));
+  // Parts of a longer journey stored before: removed (an empty value removes the entry).
+  for (const key of section.getPluginDataKeys()) {
+    if (key.startsWith(`${JOURNEY_FIELD}.`) && !entries.has(key)) entries.set(key, '');
+  }
+  let wrote = false;
+  for (const [key, value] of entries) {
+    if (section.getPluginData(key) === value) continue;
+    section.setPluginData(key, value);
+    wrote = true;
+  }
+  return wrote;
+}
+
 /** Whether `node` is `ancestor` or lies inside it. */
 function isInside(node: BaseNode, ancestor: BaseNode): boolean {
   for (let current: BaseNode | null = node; current; current = current.parent) {
@@ -490,7 +544,7 @@ export function createFigjamHost(api: PluginAPI): HostPort {
     section.setRelaunchData({ ...RELAUNCH_DATA });
     const pending = pendingJourneys.get(mapId);
     if (pending !== undefined) {
-      section.setPluginData(JOURNEY_FIELD, pending);
+      writeStoredText(section, pending);
       pendingJourneys.delete(mapId);
     }
   }
@@ -701,16 +755,16 @@ export function createFigjamHost(api: PluginAPI): HostPort {
 
   async function loadJourneyAsync(mapId: string): Promise<StoredJourney | undefined> {
     const { section } = await findMapNodesAsync(mapId);
-    return parseStoredJourney(section ? section.getPluginData(JOURNEY_FIELD) : (pendingJourneys.get(mapId) ?? ''));
+    return parseStoredJourney(section ? readStoredText(section) : (pendingJourneys.get(mapId) ?? ''));
   }
 
   async function saveJourneyAsync(mapId: string, stored: JourneyRecord): Promise<void> {
     const leftAlone = stored.leftAlone && stored.leftAlone.length > 0 ? { leftAlone: stored.leftAlone } : {};
     const value = JSON.stringify({ complete: stored.complete, file: createJourneyFile(stored.journey), ...leftAlone });
-    const bytes = measureUtf8Bytes(JOURNEY_FIELD) + measureUtf8Bytes(value);
-    if (bytes > PLUGIN_DATA_LIMIT_BYTES) {
+    const bytes = measureUtf8Bytes(value);
+    if (bytes > JOURNEY_LIMIT_BYTES) {
       throw new Error(
-        `the journey is ${Math.ceil(bytes / 1000)} kB, more than FigJam stores with a map (100 kB of plugin data); shorten long texts or split the journey into two maps`,
+        `the journey is ${Math.ceil(bytes / 1000)} kB, more than this app stores with a FigJam map (${JOURNEY_LIMIT_BYTES / 1_000_000} MB); shorten long texts or split the journey into two maps`,
       );
     }
     const { section } = await findMapNodesAsync(mapId);
@@ -719,10 +773,7 @@ export function createFigjamHost(api: PluginAPI): HostPort {
       return;
     }
     // Writing only what changed keeps a Regenerate of an unchanged map at zero writes.
-    if (section.getPluginData(JOURNEY_FIELD) !== value) {
-      section.setPluginData(JOURNEY_FIELD, value);
-      uncommitted = true;
-    }
+    if (writeStoredText(section, value)) uncommitted = true;
     if (section.getPluginData(SECTION_ID_FIELD) === '') {
       // A map drawn before sections recorded their id: record it now, so a
       // later duplicate of it is known as a copy.
@@ -745,15 +796,18 @@ export function createFigjamHost(api: PluginAPI): HostPort {
     const oldMapId = identity.map;
     // The journey stored on the copy is what was drawn on it (a duplicate
     // keeps the section's plugin data); when it has none, the original's.
-    let journey = node.getPluginData(JOURNEY_FIELD);
-    if (journey === '') journey = (await findMapNodesAsync(oldMapId)).section?.getPluginData(JOURNEY_FIELD) ?? '';
+    let journey = readStoredText(node);
+    if (journey === '') {
+      const original = (await findMapNodesAsync(oldMapId)).section;
+      journey = original ? readStoredText(original) : '';
+    }
     uncommitted = true;
     for (const item of [node, ...node.findAllWithCriteria({ pluginData: { keys: [IDENTITY_FIELD] } })]) {
       const itemIdentity = readIdentity(item);
       if (itemIdentity?.map === oldMapId) writeIdentity(item, newMapId, itemIdentity.key, itemIdentity.hash);
     }
     node.setPluginData(SECTION_ID_FIELD, node.id);
-    if (journey !== '' && node.getPluginData(JOURNEY_FIELD) !== journey) node.setPluginData(JOURNEY_FIELD, journey);
+    if (journey !== '') writeStoredText(node, journey);
   }
 
   return { readMapAsync, applyAsync, focusMapAsync, listMapsAsync, loadJourneyAsync, saveJourneyAsync, forkMapAsync };

@@ -98,6 +98,15 @@ export function createFigjamDriver(): BoardDriver {
     },
     clearWrites: () => fake.clearCalls(),
     countWrites: () => fake.listWrites().length,
+    measure: () => {
+      const writes = fake.listWrites();
+      return {
+        writes: writes.length,
+        reads: fake.calls.length - writes.length,
+        // Nodes written; the section's stored journey counts as its own write.
+        itemsWritten: new Set(writes.filter((call) => call.target !== 'figma').map((call) => (call.method === 'setPluginData' && call.args[0] === 'cjm-journey' ? 'journey' : call.target.split(' ')[1]))).size,
+      };
+    },
   };
 }
 

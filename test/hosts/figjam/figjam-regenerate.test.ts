@@ -433,12 +433,33 @@ describe('FigJam: the journey stored with a map', () => {
     await expect(host.loadJourneyAsync(MAP_ID)).resolves.toEqual({ complete: false, journey });
   });
 
-  it('refuses a journey over the 100 kB plugin data limit with a clear message and writes nothing', async () => {
+  it('stores a journey over one plugin data entry (100 kB) in parts, reads it back whole, and drops parts it no longer needs', async () => {
     const board = await insertTemplateAsync();
     const journey = createOnlineStoreJourney();
-    const huge: Journey = { ...journey, cards: Array.from({ length: 400 }, (_, index) => ({ id: `card:big-${index}`, stage: 'stage:need', lane: 'lane:actions', text: 'x'.repeat(300) })) };
+    // Cyrillic text: two bytes a character, so parts are cut between characters.
+    const big: Journey = { ...journey, cards: Array.from({ length: 400 }, (_, index) => ({ id: `card:big-${index}`, stage: 'stage:need', lane: 'lane:actions', text: `Карточка ${index} `.repeat(30).trim() })) };
+    await board.host.saveJourneyAsync(MAP_ID, { journey: big, complete: true });
+    const keys = board.section.getPluginDataKeys().filter((key) => key.startsWith(JOURNEY_FIELD)).sort();
+    expect(keys.length).toBeGreaterThanOrEqual(3);
+    expect(board.section.getPluginData(JOURNEY_FIELD)).toMatch(/^\{"parts":\d+\}$/);
+    for (const key of keys) expect(Buffer.byteLength(key) + Buffer.byteLength(board.section.getPluginData(key))).toBeLessThan(100_000);
+    expect((await board.host.loadJourneyAsync(MAP_ID))?.journey).toEqual(big);
 
-    await expect(board.host.saveJourneyAsync(MAP_ID, { journey: huge, complete: false })).rejects.toThrow(/the journey is 1\d\d kB, more than FigJam stores with a map \(100 kB/);
+    // Storing it again writes nothing; storing a short one again removes the parts.
+    board.fake.clearCalls();
+    await board.host.saveJourneyAsync(MAP_ID, { journey: big, complete: true });
+    expect(board.fake.listWrites().filter((call) => call.method === 'setPluginData')).toEqual([]);
+    await board.host.saveJourneyAsync(MAP_ID, { journey, complete: true });
+    expect(board.section.getPluginDataKeys().filter((key) => key.startsWith(JOURNEY_FIELD))).toEqual([JOURNEY_FIELD]);
+    expect((await board.host.loadJourneyAsync(MAP_ID))?.journey).toEqual(journey);
+  });
+
+  it('refuses a runaway journey over 2 MB with a clear message and writes nothing', async () => {
+    const board = await insertTemplateAsync();
+    const journey = createOnlineStoreJourney();
+    const huge: Journey = { ...journey, cards: Array.from({ length: 8000 }, (_, index) => ({ id: `card:big-${index}`, stage: 'stage:need', lane: 'lane:actions', text: 'x'.repeat(300) })) };
+    board.fake.clearCalls();
+    await expect(board.host.saveJourneyAsync(MAP_ID, { journey: huge, complete: false })).rejects.toThrow(/the journey is \d+ kB, more than this app stores with a FigJam map \(2 MB\)/);
     expect(board.fake.listWrites()).toEqual([]);
   });
 

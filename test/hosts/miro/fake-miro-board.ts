@@ -34,6 +34,8 @@ export interface FakeCall {
   method: string;
   /** Item id or type the call was about. */
   target: string;
+  /** The id of the item a create call made. */
+  createdId?: string;
 }
 
 /** A stored board item (plain data, SDK-visible coordinates). */
@@ -57,6 +59,8 @@ export interface FakeRecord {
 
 /** Options of the fake board. */
 export interface FakeMiroBoardOptions {
+  /** Milliseconds every call takes (round trip to Miro), for benchmarks; default none. */
+  latencyMs?: number;
   /** Credits one call costs; Miro charges 50 for most item calls. */
   creditsPerCall?: number;
   /** The viewport: x and y are its top-left corner (https://developers.miro.com/docs/viewport). */
@@ -206,11 +210,13 @@ export class FakeMiroBoard {
   private readonly failures: FailureRule[] = [];
   private randomFailure: { rate: number; random: () => number } | undefined;
   private readonly creditsPerCall: number;
+  private readonly latencyMs: number;
   private inFlight = 0;
   private createdCount = 0;
 
   constructor(options: FakeMiroBoardOptions = {}) {
     this.creditsPerCall = options.creditsPerCall ?? DEFAULT_CREDITS_PER_CALL;
+    this.latencyMs = options.latencyMs ?? 0;
     this.storageValueLimitBytes = options.storageValueLimitBytes;
     this.storage = { collection: (name: string) => this.createCollection(name) };
     const viewportRect = options.viewport ?? { x: -960, y: -540, width: 1920, height: 1080 };
@@ -535,16 +541,21 @@ export class FakeMiroBoard {
   }
 
   private async callAsync<T>(method: string, target: string, run: () => T): Promise<T> {
-    this.calls.push({ method, target });
+    const call: FakeCall = { method, target };
+    this.calls.push(call);
     this.inFlight += 1;
     this.maxInFlight = Math.max(this.maxInFlight, this.inFlight);
     try {
       // A macrotask per call lets concurrent calls overlap as they would over
       // postMessage (setImmediate where there is one: no 1 ms timer clamp).
-      await new Promise<void>((resolve) => (typeof setImmediate === 'function' ? setImmediate(resolve) : setTimeout(resolve, 0)));
+      if (this.latencyMs > 0) await new Promise<void>((resolve) => setTimeout(resolve, this.latencyMs));
+      else await new Promise<void>((resolve) => (typeof setImmediate === 'function' ? setImmediate(resolve) : setTimeout(resolve, 0)));
       const failure = this.takeFailure(method);
       if (failure) throw failure;
       const result = run();
+      if (method.startsWith('board.create') && typeof result === 'object' && result !== null && typeof (result as { id?: unknown }).id === 'string') {
+        call.createdId = (result as unknown as { id: string }).id;
+      }
       this.creditsSpent += this.creditsPerCall;
       return result;
     } finally {

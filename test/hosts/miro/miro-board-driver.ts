@@ -85,5 +85,15 @@ export function createMiroDriver(): BoardDriver {
     dump: (id) => find(id),
     clearWrites: () => fake.resetLog(),
     countWrites: () => fake.listWriteCalls().length,
+    measure: () => {
+      const writes = fake.listWriteCalls();
+      return {
+        writes: writes.length,
+        reads: fake.calls.length - writes.length,
+        // Items written; board storage counts as one, however many parts.
+        itemsWritten: new Set(writes.map((call) => (call.method.startsWith('storage.') ? 'storage' : (call.createdId ?? call.target)))).size,
+        credits: fake.creditsSpent,
+      };
+    },
   };
 }

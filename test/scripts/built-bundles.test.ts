@@ -1,0 +1,35 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { gzipSync } from 'node:zlib';
+import { describe, expect, it } from 'vitest';
+
+// Checks of what ships: no code built from strings, and the size budgets
+// (gzipped) of the bundles people load.
+const DIST = join(__dirname, '..', '..', 'dist');
+const BUNDLES = ['figjam/code.js', 'figjam/ui.html', 'miro/index.js', 'miro/panel.js', 'cli.js'];
+const BUDGETS: Record<string, number> = { 'figjam/code.js': 30_000, 'figjam/ui.html': 40_000, 'miro/panel.js': 40_000 };
+
+const read = (file: string): string => {
+  const path = join(DIST, file);
+  if (!existsSync(path)) throw new Error(`dist/${file} is missing: run "npm run build" (npm test builds first)`);
+  return readFileSync(path, 'utf8');
+};
+
+describe('built bundles', () => {
+  it.each(BUNDLES)('%s runs no code built from strings (no eval, no new Function, no string timers)', (file) => {
+    const code = read(file);
+    expect(code).not.toMatch(/\beval\s*\(/);
+    expect(code).not.toMatch(/\bnew\s+Function\s*\(/);
+    expect(code).not.toMatch(/\bFunction\s*\(\s*["'`]/);
+    expect(code).not.toMatch(/set(?:Timeout|Interval)\s*\(\s*["'`]/);
+  });
+
+  it.each(Object.entries(BUDGETS))('%s stays within %i bytes gzipped', (file, budget) => {
+    expect(gzipSync(read(file), { level: 9 }).length).toBeLessThan(budget);
+  });
+
+  it('the FigJam plugin asks for no network access at all', () => {
+    const manifest = JSON.parse(readFileSync(join(__dirname, '..', '..', 'manifest.json'), 'utf8')) as { networkAccess?: { allowedDomains?: string[] } };
+    expect(manifest.networkAccess?.allowedDomains).toEqual(['none']);
+  });
+});

@@ -65,12 +65,11 @@ export function PanelApp({ controller, initialLocale }: { controller: PanelContr
       {state.phase === 'running' && state.progress && (
         <div class="panel__progress">
           <progress max={state.progress.total} value={state.progress.done} aria-label={state.action === 'insert' ? strings.inserting : strings.regenerating} />
-          <span>
-            {state.progress.waitingMs === undefined ? strings.progress(state.progress.done, state.progress.total) : strings.waiting(Math.max(1, Math.ceil(state.progress.waitingMs / 1000)))}
-          </span>
+          <span>{strings.progress(state.progress.done, state.progress.total)}</span>
         </div>
       )}
       <div role="status" aria-live="polite" class="panel__status">
+        {state.phase === 'running' && state.progress?.waitingMs !== undefined && <p>{strings.waiting(Math.max(1, Math.ceil(state.progress.waitingMs / 1000)))}</p>}
         {state.phase === 'done' && <Summary state={state} strings={strings} />}
         {state.phase === 'done' && state.report.failed.length > 0 && (
           <>

@@ -115,4 +115,17 @@ describe('Miro panel in Chromium', () => {
     expect(external).toEqual([]);
     await page.close();
   });
+
+  it('says it waits for Miro’s rate limit and resumes by itself', async () => {
+    const page = await browser.newPage({ locale: 'en-US', viewport: { width: 320, height: 600 } });
+    await guardNetworkAsync(page, { [MIRO_SDK]: { body: fakeSdk, contentType: 'text/javascript' } });
+    await page.goto(`${server.url}/miro/panel.html`);
+    // Miro refuses two calls in a row for lack of credits, mid-way through the map.
+    await page.evaluate(() => (window as unknown as { __fakeMiro: { failWithRateLimit(count: number, options: object): void } }).__fakeMiro.failWithRateLimit(2, { afterCalls: 60 }));
+    await page.getByRole('button', { name: 'Insert CJM template' }).click();
+    await expect.poll(() => page.getByRole('status').textContent(), { timeout: 20_000, interval: 50 }).toMatch(/Waiting for Miro’s rate limit, resuming in \d+ s/);
+    await saveScreenshotAsync(page, 'miro-panel-rate-limit');
+    await expect.poll(() => page.getByRole('status').textContent(), { timeout: 30_000 }).toMatch(/Map ready: \d+ items created\./);
+    await page.close();
+  });
 });

@@ -340,11 +340,16 @@ export function createMiroHost(board: Board, options: MiroHostOptions = {}): Hos
     const report: ApplyReport = { mapId: plan.mapId, origin: origin ?? { x: 0, y: 0 }, created: 0, updated: 0, deleted: 0, released: 0, failed: [] };
     if (total === 0) return report;
 
-    // Pauses for Miro's rate limit show in the run's progress.
-    onWait = (ms) => onProgress?.({ done, total, waitingMs: ms });
+    // Pauses for Miro's rate limit show in the run's progress until it resumes.
+    let resumeAt = 0;
+    const waiting = (): { waitingMs?: number } => (resumeAt > now() ? { waitingMs: resumeAt - now() } : {});
+    onWait = (ms) => {
+      resumeAt = Math.max(resumeAt, now() + ms);
+      onProgress?.({ done, total, ...waiting() });
+    };
     const settle = (): void => {
       done += 1;
-      onProgress?.({ done, total });
+      onProgress?.({ done, total, ...waiting() });
     };
     const fail = (key: SceneKey, reason: string): void => {
       report.failed.push({ key, reason });

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { Journey } from '../../src/model/journey';
 import { createFigjamDriver } from '../hosts/figjam/figjam-board-driver';
 import { createMiroDriver } from '../hosts/miro/miro-board-driver';
+import { createSeededRandom } from '../seeded-random';
 import { createPropertyJourney, describeMap, MAP_ID, regenerateAsync, type BoardDriver } from './regenerate-properties';
 
 // Fault injection on both host fakes: writes fail at random (10 %), Miro
@@ -12,17 +13,6 @@ import { createPropertyJourney, describeMap, MAP_ID, regenerateAsync, type Board
 const SEEDS = 12;
 const FAILURE_RATE = 0.1;
 
-/** A small seeded generator (mulberry32), so a failing seed replays. */
-function createRandom(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** Edits a person makes on both boards alike: one card's text. */
 async function editAsync(driver: BoardDriver): Promise<void> {
@@ -50,7 +40,7 @@ describe.each(HOSTS)('%s under faults', (_name, createDriver) => {
     const finishClicks: number[] = [];
     for (let seed = 1; seed <= SEEDS; seed += 1) {
       const faulty = createDriver();
-      faulty.injectFaults(FAILURE_RATE, createRandom(seed));
+      faulty.injectFaults(FAILURE_RATE, createSeededRandom(seed));
       let report = await faulty.insertAsync(journey);
       // A person clicks Finish the map while anything is missing.
       let clicks = 0;

@@ -7,18 +7,8 @@ import { hashSceneNode } from '../../src/sync/diff-scene';
 import { createMapId, decodeItemIdentity, encodeItemIdentity, type ItemIdentity } from '../../src/sync/item-identity';
 import { createOnlineStoreJourney } from '../../src/model/templates/online-store-template';
 import { journeyArbitrary, PROPERTY_SEED } from '../layout/journey-arbitrary';
+import { createSeededRandom } from '../seeded-random';
 
-/** A seeded source of randomness in [0, 1) (mulberry32). */
-function createSeededRandom(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const IDENTITY: ItemIdentity = { map: 'map-k2v9x4', key: 'card:actions-need-1', hash: '0a1b2c3d' };
 

@@ -13,6 +13,7 @@ import { parseSceneKey } from '../../layout/scene-keys';
 import { STYLE_PALETTE } from '../../layout/style-palette';
 import type { Journey } from '../../model/journey';
 import { createJourneyFile } from '../../model/journey-file';
+import { splitTextBySize } from '../../sync/split-text';
 import { readLeftAloneItems, type ApplyPlan, type ApplyProgress, type ApplyReport, type ForeignItem, type HostPort, type JourneyRecord, type MapInfo, type Op, type Snapshot, type SnapshotItem, type StoredJourney } from '../../sync/host-port';
 import { decodeItemIdentity, encodeItemIdentity, IDENTITY_FIELD, type ItemIdentity } from '../../sync/item-identity';
 import { convertPathToVectorData } from './figjam-vector-path';
@@ -346,25 +347,6 @@ function parseStoredJourney(text: string): StoredJourney | undefined {
 const JOURNEY_PART_BYTES = 90_000;
 const journeyPartKey = (index: number): string => `${JOURNEY_FIELD}.${index}`;
 
-/** Splits `text` into pieces of at most `limit` UTF-8 bytes, never inside a character. */
-function splitUtf8(text: string, limit: number): string[] {
-  const pieces: string[] = [];
-  let piece = '';
-  let bytes = 0;
-  for (const char of text) {
-    const size = measureUtf8Bytes(char);
-    if (bytes + size > limit && piece !== '') {
-      pieces.push(piece);
-      piece = '';
-      bytes = 0;
-    }
-    piece += char;
-    bytes += size;
-  }
-  if (piece !== '' || pieces.length === 0) pieces.push(piece);
-  return pieces;
-}
-
 /** The stored journey text of a section, its parts joined. */
 function readStoredText(section: BaseNode): string {
   const head = section.getPluginData(JOURNEY_FIELD);
@@ -377,7 +359,7 @@ function readStoredText(section: BaseNode): string {
 
 /** Writes the stored journey text of a section, in parts when long; writes only entries that change. Returns whether it wrote. */
 function writeStoredText(section: BaseNode, text: string): boolean {
-  const pieces = measureUtf8Bytes(JOURNEY_FIELD) + measureUtf8Bytes(text) <= JOURNEY_PART_BYTES ? [] : splitUtf8(text, JOURNEY_PART_BYTES);
+  const pieces = measureUtf8Bytes(JOURNEY_FIELD) + measureUtf8Bytes(text) <= JOURNEY_PART_BYTES ? [] : splitTextBySize(text, JOURNEY_PART_BYTES, measureUtf8Bytes);
   const entries = new Map<string, string>([[JOURNEY_FIELD, pieces.length === 0 ? text : JSON.stringify({ parts: pieces.length })]]);
   pieces.forEach((piece, index) => entries.set(journeyPartKey(index + 1), piece));
   // Parts of a longer journey stored before: removed (an empty value removes the entry).

@@ -1,5 +1,6 @@
 import type { Json } from '@mirohq/websdk-types';
 import { hashContent } from '../../sync/content-hash';
+import { splitTextBySize } from '../../sync/split-text';
 import { readLeftAloneItems, type LeftAloneItem, type StoredJourney } from '../../sync/host-port';
 import { runWithConcurrencyAsync } from './run-with-concurrency';
 
@@ -95,21 +96,8 @@ function parseRecord(value: unknown): StoredRecord | undefined {
 
 /** Splits `text` into pieces whose JSON string encodings take at most `limit` bytes each; never splits a code point. */
 export function splitIntoParts(text: string, limit: number): string[] {
-  const parts: string[] = [];
-  let current = '';
-  let size = 2; // the quotes
-  for (const char of text) {
-    const charSize = byteLength(JSON.stringify(char)) - 2;
-    if (size + charSize > limit && current !== '') {
-      parts.push(current);
-      current = '';
-      size = 2;
-    }
-    current += char;
-    size += charSize;
-  }
-  if (current !== '' || parts.length === 0) parts.push(current);
-  return parts;
+  // Each piece is stored as a JSON string: its quotes, and each character escaped.
+  return splitTextBySize(text, limit, (char) => byteLength(JSON.stringify(char)) - 2, 2);
 }
 
 const partKey = (mapId: string, tag: string, index: number): string => `${mapId}/${tag}/${index}`;

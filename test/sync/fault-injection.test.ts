@@ -21,6 +21,15 @@ async function editAsync(driver: BoardDriver): Promise<void> {
   await driver.typeAsync(card.id, 'Kettle leaks on the table');
 }
 
+/** A person drags one card's sticky into the next stage's cell. */
+async function moveCardAsync(driver: BoardDriver): Promise<void> {
+  const items = driver.listItems();
+  const card = items.find((item) => item.mapId === MAP_ID && item.key === 'card:pains-need-1');
+  const target = items.find((item) => item.mapId === MAP_ID && item.key === 'card:pains-search-1');
+  if (!card?.box || !target?.box) throw new Error('no pains cards');
+  driver.move(card.id, target.box.x + 30, target.box.y + 30);
+}
+
 const HOSTS: [string, () => BoardDriver][] = [
   ['FigJam', createFigjamDriver],
   ['Miro', createMiroDriver],
@@ -86,4 +95,26 @@ describe.each(HOSTS)('%s under faults', (_name, createDriver) => {
       expect(describeMap(faulty), `cut after ${cutAfter} writes`).toEqual(describeMap(clean));
     }
   });
+
+  it('a Regenerate cut off mid-way is finished by the next one: the edits kept, nothing twice', async () => {
+    const clean = createDriver();
+    await clean.insertAsync(journey);
+    await editAsync(clean);
+    await moveCardAsync(clean);
+    await regenerateAsync(clean);
+    for (const cutAfter of [0, 1, 3, 8]) {
+      const faulty = createDriver();
+      await faulty.insertAsync(journey);
+      await editAsync(faulty);
+      await moveCardAsync(faulty);
+      let writes = 0;
+      faulty.injectFaults(0.5, () => (writes++ < cutAfter ? 1 : 0));
+      await regenerateAsync(faulty).catch(() => undefined);
+      faulty.injectFaults(0, () => 1);
+      const result = await regenerateAsync(faulty);
+      expect(result.report.failed).toEqual([]);
+      expect(describeMap(faulty), `cut after ${cutAfter} writes`).toEqual(describeMap(clean));
+    }
+  });
 });
+

@@ -1,0 +1,40 @@
+import type { LaneKind } from '../journey';
+
+/**
+ * Lane names people write in spreadsheets, in English, Russian and
+ * Ukrainian, and the lane kind each means. Matching ignores case, spaces,
+ * punctuation and the words "and" / "и" / "та" / "і", so "Goals & actions",
+ * "goals and actions" and "Цели и действия" all find `actions`.
+ */
+const NAMES: Readonly<Record<Exclude<LaneKind, 'custom'>, readonly string[]>> = {
+  actions: ['actions', 'action', 'goals actions', 'goals', 'steps', 'doing', 'действия', 'цели действия', 'шаги', 'дії', 'цілі дії', 'кроки'],
+  touchpoints: ['touchpoints', 'touchpoint', 'touch points', 'точки контакта', 'точка контакта', 'точки контакту', 'точка контакту'],
+  channels: ['channels', 'channel', 'каналы', 'канал', 'канали'],
+  thoughts: ['thoughts', 'thinking', 'thoughts questions', 'questions', 'мысли', 'мысли вопросы', 'вопросы', 'думки', 'думки питання', 'питання'],
+  emotions: ['emotions', 'emotion', 'feelings', 'feeling', 'emotion score', 'score', 'эмоции', 'эмоция', 'оценка', 'емоції', 'емоція', 'оцінка'],
+  pains: ['pains', 'pain', 'pain points', 'pains barriers', 'barriers', 'problems', 'difficulties', 'трудности', 'возможные трудности', 'сложности', 'труднощі', 'можливі труднощі', 'складнощі', 'боли', 'боль', 'барьеры', 'боли барьеры', 'проблемы', 'болі', 'біль', 'бар’єри', "бар'єри", 'болі бар’єри', 'проблеми'],
+  opportunities: ['opportunities', 'opportunity', 'ideas', 'improvements', 'возможности', 'идеи', 'улучшения', 'можливості', 'ідеї', 'покращення'],
+  backstage: ['backstage', 'back office', 'behind the scenes', 'закулисье', 'бэкстейдж', 'бекстейдж', 'бэк офис', 'за лаштунками', 'бек офіс'],
+  kpis: ['kpis', 'kpi', 'metrics', 'метрики', 'показатели', 'показники'],
+};
+
+/** Folds a name for matching: lower case, no punctuation, no "and". */
+export function foldName(name: string): string {
+  return name
+    .toLowerCase()
+    .replace(/[\u2019']/g, '’')
+    .replace(/[^\p{L}\p{N}’]+/gu, ' ')
+    .split(' ')
+    .filter((word) => word !== '' && !['and', 'и', 'та', 'і', 'й'].includes(word))
+    .join(' ');
+}
+
+const BY_NAME = new Map<string, LaneKind>();
+for (const [kind, names] of Object.entries(NAMES) as [LaneKind, readonly string[]][]) {
+  for (const name of names) BY_NAME.set(foldName(name), kind);
+}
+
+/** The lane kind a name means; `custom` when it is none of the standard lanes. */
+export function findLaneKind(name: string): LaneKind {
+  return BY_NAME.get(foldName(name)) ?? 'custom';
+}

@@ -1,6 +1,6 @@
 import * as v from 'valibot';
 import { EMOTION_MAX, EMOTION_MIN } from './emotion-scale';
-import { JOURNEY_SCHEMA, LANE_KINDS, type Journey } from './journey';
+import { EVIDENCE_KINDS, JOURNEY_SCHEMA, LANE_KINDS, type Journey } from './journey';
 import { fail, succeed, type ParseResult, type ValidationError } from './parse-result';
 
 /** Longest text accepted on one card; longer text will not fit any sticky. */
@@ -92,6 +92,7 @@ const cardSchema = v.strictObject({
   lane: idSchema('lane'),
   text: textSchema(MAX_CARD_TEXT, true),
   persona: v.optional(idSchema('persona')),
+  evidence: v.optional(v.picklist(EVIDENCE_KINDS, (issue) => `expected one of ${EVIDENCE_KINDS.join(', ')}, received ${issue.received}`)),
 }, describeObjectIssue('a card'));
 
 const emotionSchema = v.strictObject({

@@ -86,7 +86,18 @@ export interface Card {
   text: string;
   /** The persona this card speaks for, when the map has several. */
   persona?: PersonaId;
+  /** What the card rests on; see EVIDENCE_KINDS. */
+  evidence?: EvidenceKind;
 }
+
+/**
+ * Where a card's content comes from, so a team sees which parts of a map
+ * are researched and which rest on assumptions.
+ */
+export const EVIDENCE_KINDS = ['interview', 'survey', 'analytics', 'support', 'observation', 'assumption'] as const;
+
+/** One of {@link EVIDENCE_KINDS}. */
+export type EvidenceKind = (typeof EVIDENCE_KINDS)[number];
 
 /** A persona's feeling at one stage, on the scale of `emotion-scale.ts`. */
 export interface EmotionScore {

@@ -13,7 +13,7 @@ import { parseSceneKey } from '../../layout/scene-keys';
 import { STYLE_PALETTE } from '../../layout/style-palette';
 import type { Journey } from '../../model/journey';
 import { createJourneyFile } from '../../model/journey-file';
-import { splitTextBySize } from '../../sync/split-text';
+import { measureUtf8Bytes, splitTextBySize } from '../../model/text-size';
 import { readLeftAloneItems, type ApplyPlan, type ApplyProgress, type ApplyReport, type ForeignItem, type HostPort, type JourneyRecord, type MapInfo, type Op, type Snapshot, type SnapshotItem, type StoredJourney } from '../../sync/host-port';
 import { decodeItemIdentity, encodeItemIdentity, IDENTITY_FIELD, type ItemIdentity } from '../../sync/item-identity';
 import { convertPathToVectorData } from './figjam-vector-path';
@@ -315,15 +315,6 @@ function readIdentity(node: BaseNode): ItemIdentity | undefined {
 
 const describeError = (error: unknown): string => (error instanceof Error ? error.message : String(error));
 
-/** Length of a string in UTF-8 bytes (the plugin sandbox may lack TextEncoder). */
-function measureUtf8Bytes(text: string): number {
-  let bytes = 0;
-  for (const char of text) {
-    const code = char.codePointAt(0) ?? 0;
-    bytes += code < 0x80 ? 1 : code < 0x800 ? 2 : code < 0x10000 ? 3 : 4;
-  }
-  return bytes;
-}
 
 /** Reads what `saveJourneyAsync` stored; undefined when absent or not of that shape. */
 function parseStoredJourney(text: string): StoredJourney | undefined {

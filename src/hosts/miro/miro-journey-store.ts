@@ -1,6 +1,6 @@
 import type { Json } from '@mirohq/websdk-types';
 import { hashContent } from '../../sync/content-hash';
-import { splitTextBySize } from '../../sync/split-text';
+import { splitTextBySize } from '../../model/text-size';
 import { readLeftAloneItems, type LeftAloneItem, type StoredJourney } from '../../sync/host-port';
 import { runWithConcurrencyAsync } from './run-with-concurrency';
 

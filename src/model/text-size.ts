@@ -1,3 +1,13 @@
+/** Length of a string in UTF-8 bytes (some plugin sandboxes lack TextEncoder). */
+export function measureUtf8Bytes(text: string): number {
+  let bytes = 0;
+  for (const char of text) {
+    const code = char.codePointAt(0) ?? 0;
+    bytes += code < 0x80 ? 1 : code < 0x800 ? 2 : code < 0x10000 ? 3 : 4;
+  }
+  return bytes;
+}
+
 /**
  * Splits `text` into pieces whose size, as `measure` counts it, stays within
  * `limit` each (every piece starts at `baseSize`, e.g. the quotes of a JSON

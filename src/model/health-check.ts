@@ -1,0 +1,124 @@
+import type { CardId, Journey, LaneId, PersonaId, StageId } from './journey';
+
+/**
+ * The map health check: rules run on a journey that point at what the
+ * journey-mapping method asks for and the map lacks (CJM-METHOD: validate
+ * the map against real data, keep it updated). Each rule has a stable id, a
+ * severity and a one-line explanation; a finding says where.
+ */
+
+export type Severity = 'error' | 'warning' | 'info';
+
+export interface HealthRule {
+  id: string;
+  severity: Severity;
+  explanation: string;
+}
+
+// Longer card text than this no longer reads at a glance on a sticky: FigJam
+// grows the sticky, Miro shrinks the font.
+export const MAX_STICKY_TEXT = 140;
+
+export const HEALTH_RULES = [
+  { id: 'missing-emotion', severity: 'error', explanation: 'A persona has no emotion score at a stage, so the emotion line has a gap.' },
+  { id: 'card-too-long', severity: 'error', explanation: `A card's text is longer than a sticky shows at a glance (${MAX_STICKY_TEXT} characters).` },
+  { id: 'stage-without-touchpoints', severity: 'warning', explanation: 'A stage has no touchpoint: where does the customer meet the company there?' },
+  { id: 'pain-without-opportunity', severity: 'warning', explanation: 'A stage names pains or barriers but no opportunity to answer them.' },
+  { id: 'empty-lane', severity: 'warning', explanation: 'A lane holds nothing at any stage: fill it or switch it off.' },
+  { id: 'persona-without-goals', severity: 'warning', explanation: 'A persona has no goals, so the map cannot say what the customer is after.' },
+  { id: 'stage-on-assumptions', severity: 'warning', explanation: 'Every card of a stage rests on assumptions: research it before acting on it.' },
+  { id: 'moment-of-truth', severity: 'info', explanation: 'The lowest point of a persona’s emotion line: the moment of truth to work on first.' },
+] as const satisfies readonly HealthRule[];
+
+export type HealthRuleId = (typeof HEALTH_RULES)[number]['id'];
+
+export interface HealthFinding {
+  rule: HealthRuleId;
+  severity: Severity;
+  /** What is wrong and where, for people. */
+  message: string;
+  stage?: StageId;
+  lane?: LaneId;
+  persona?: PersonaId;
+  card?: CardId;
+}
+
+export interface PersonaHappiness {
+  persona: PersonaId;
+  name: string;
+  /** Share of stages where the persona feels positive (score above 0), 0…1. */
+  score: number;
+  positiveStages: number;
+  stages: number;
+}
+
+export interface HealthReport {
+  findings: HealthFinding[];
+  happiness: PersonaHappiness[];
+  errors: number;
+  warnings: number;
+}
+
+const severityOf = (rule: HealthRuleId): Severity => HEALTH_RULES.find((entry) => entry.id === rule)?.severity ?? 'warning';
+
+export function checkJourneyHealth(journey: Journey): HealthReport {
+  const findings: HealthFinding[] = [];
+  const add = (rule: HealthRuleId, message: string, where: Omit<HealthFinding, 'rule' | 'severity' | 'message'> = {}) => findings.push({ rule, severity: severityOf(rule), message, ...where });
+  const lanesOf = (kind: string) => new Set<string>(journey.lanes.filter((lane) => lane.kind === kind).map((lane) => lane.id));
+  const cardsAt = (stage: StageId, lanes: ReadonlySet<string>) => journey.cards.filter((card) => card.stage === stage && lanes.has(card.lane));
+  const scoreOf = (persona: PersonaId, stage: StageId) => journey.emotions.find((emotion) => emotion.persona === persona && emotion.stage === stage)?.score;
+
+  for (const persona of journey.personas) {
+    for (const stage of journey.stages) {
+      if (scoreOf(persona.id, stage.id) === undefined) add('missing-emotion', `${persona.name} has no emotion score at "${stage.name}"`, { persona: persona.id, stage: stage.id });
+    }
+  }
+  const stageName = new Map(journey.stages.map((stage) => [stage.id as string, stage.name]));
+  for (const card of journey.cards) {
+    if (card.text.length > MAX_STICKY_TEXT) {
+      add('card-too-long', `a card at "${stageName.get(card.stage) ?? card.stage}" has ${card.text.length} characters ("${card.text.slice(0, 40)}…"); keep it under ${MAX_STICKY_TEXT}`, { card: card.id, stage: card.stage, lane: card.lane });
+    }
+  }
+  const touchpoints = lanesOf('touchpoints');
+  if (touchpoints.size === 0) add('stage-without-touchpoints', 'the map has no touchpoints lane; add one so every stage shows where the customer meets the company');
+  else for (const stage of journey.stages) if (cardsAt(stage.id, touchpoints).length === 0) add('stage-without-touchpoints', `"${stage.name}" has no touchpoint`, { stage: stage.id });
+
+  const pains = lanesOf('pains');
+  const opportunities = lanesOf('opportunities');
+  for (const stage of journey.stages) {
+    const stagePains = cardsAt(stage.id, pains);
+    if (stagePains.length > 0 && cardsAt(stage.id, opportunities).length === 0) {
+      add('pain-without-opportunity', `"${stage.name}" has ${stagePains.length} pain${stagePains.length === 1 ? '' : 's'} and no opportunity`, { stage: stage.id });
+    }
+  }
+  for (const lane of journey.lanes) {
+    const empty = !journey.cards.some((card) => card.lane === lane.id) && !(lane.kind === 'emotions' && journey.emotions.length > 0);
+    if (empty) add('empty-lane', `the lane "${lane.title}" is empty at every stage`, { lane: lane.id });
+  }
+  for (const persona of journey.personas) if (persona.goals.length === 0) add('persona-without-goals', `${persona.name} has no goals`, { persona: persona.id });
+  for (const stage of journey.stages) {
+    const cards = journey.cards.filter((card) => card.stage === stage.id);
+    if (cards.length > 0 && cards.every((card) => card.evidence === 'assumption')) add('stage-on-assumptions', `every card of "${stage.name}" rests on an assumption`, { stage: stage.id });
+  }
+  for (const persona of journey.personas) {
+    let lowest: { stage: StageId; score: number } | undefined;
+    for (const stage of journey.stages) {
+      const score = scoreOf(persona.id, stage.id);
+      if (score !== undefined && (!lowest || score < lowest.score)) lowest = { stage: stage.id, score };
+    }
+    if (lowest) {
+      add('moment-of-truth', `${persona.name} feels worst at "${stageName.get(lowest.stage) ?? lowest.stage}" (${lowest.score > 0 ? '+' : ''}${lowest.score}): the moment of truth to work on first`, { persona: persona.id, stage: lowest.stage });
+    }
+  }
+
+  const happiness = journey.personas.map((persona): PersonaHappiness => {
+    const positiveStages = journey.stages.filter((stage) => (scoreOf(persona.id, stage.id) ?? 0) > 0).length;
+    return { persona: persona.id, name: persona.name, score: journey.stages.length === 0 ? 0 : positiveStages / journey.stages.length, positiveStages, stages: journey.stages.length };
+  });
+  return {
+    findings,
+    happiness,
+    errors: findings.filter((finding) => finding.severity === 'error').length,
+    warnings: findings.filter((finding) => finding.severity === 'warning').length,
+  };
+}

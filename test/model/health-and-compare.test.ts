@@ -1,0 +1,84 @@
+import { describe, expect, it } from 'vitest';
+import { compareJourneys, formatComparison } from '../../src/model/compare-journeys';
+import { importJourneyCsv } from '../../src/model/formats/journey-csv';
+import { checkJourneyHealth, HEALTH_RULES, MAX_STICKY_TEXT } from '../../src/model/health-check';
+import type { Journey } from '../../src/model/journey';
+import { createOnlineStoreJourney } from '../../src/model/templates/online-store-template';
+
+const rulesOf = (journey: Journey) => checkJourneyHealth(journey).findings.map((finding) => `${finding.rule} ${finding.stage ?? finding.lane ?? finding.persona ?? ''}`.trim());
+
+describe('checkJourneyHealth', () => {
+  it('finds only the moment of truth on the template, and scores happiness as the share of positive stages', () => {
+    const report = checkJourneyHealth(createOnlineStoreJourney());
+    expect(report.findings.map((finding) => finding.rule)).toEqual(['moment-of-truth']);
+    expect(report.findings[0]).toMatchObject({ stage: 'stage:order', persona: 'persona:anna', severity: 'info', message: expect.stringMatching(/Anna Petrova feels worst at "Order & pay" \(-2\)/) });
+    const journey = createOnlineStoreJourney();
+    const positive = journey.emotions.filter((emotion) => emotion.score > 0).length;
+    expect(report.happiness).toEqual([{ persona: 'persona:anna', name: 'Anna Petrova', score: positive / 6, positiveStages: positive, stages: 6 }]);
+    expect(report).toMatchObject({ errors: 0, warnings: 0 });
+  });
+
+  it('flags each rule where it applies', () => {
+    const journey = createOnlineStoreJourney();
+    journey.emotions = journey.emotions.filter((emotion) => emotion.stage !== 'stage:use');
+    journey.cards = journey.cards.filter((card) => !(card.stage === 'stage:need' && card.lane === 'lane:touchpoints'));
+    journey.cards = journey.cards.filter((card) => !(card.stage === 'stage:order' && card.lane === 'lane:opportunities'));
+    journey.cards = journey.cards.filter((card) => card.lane !== 'lane:backstage');
+    journey.personas[0]!.goals = [];
+    journey.cards[0]!.text = 'x'.repeat(MAX_STICKY_TEXT + 1);
+    for (const card of journey.cards) if (card.stage === 'stage:search') card.evidence = 'assumption';
+    expect(rulesOf(journey)).toEqual([
+      'missing-emotion stage:use',
+      'card-too-long stage:need',
+      'stage-without-touchpoints stage:need',
+      'pain-without-opportunity stage:order',
+      'empty-lane lane:backstage',
+      'persona-without-goals persona:anna',
+      'stage-on-assumptions stage:search',
+      'moment-of-truth stage:order',
+    ]);
+    expect(checkJourneyHealth(journey)).toMatchObject({ errors: 2, warnings: 5 });
+  });
+
+  it('has an id, a severity and a one-line explanation for every rule', () => {
+    for (const rule of HEALTH_RULES) {
+      expect(rule.id).toMatch(/^[a-z-]+$/);
+      expect(['error', 'warning', 'info']).toContain(rule.severity);
+      expect(rule.explanation).not.toMatch(/\n/);
+    }
+  });
+});
+
+describe('compareJourneys', () => {
+  it('finds added, removed, renamed, edited and moved items and emotion changes', () => {
+    const before = createOnlineStoreJourney();
+    const after = createOnlineStoreJourney();
+    after.stages[1]!.name = 'Search';
+    after.stages = after.stages.filter((stage) => stage.id !== 'stage:repeat');
+    after.cards = after.cards.filter((card) => card.stage !== 'stage:repeat');
+    after.emotions = after.emotions.filter((emotion) => emotion.stage !== 'stage:repeat');
+    after.cards[0]!.text = 'Kettle leaks';
+    after.cards[1]!.stage = 'stage:search';
+    after.cards.push({ id: 'card:new', stage: 'stage:order', lane: 'lane:pains', text: 'No Apple Pay' });
+    after.emotions.find((emotion) => emotion.stage === 'stage:order')!.score = 0;
+    const comparison = compareJourneys(before, after);
+    expect(comparison.stages).toEqual({ added: [], removed: [before.stages.find((stage) => stage.id === 'stage:repeat')?.name], renamed: [{ from: 'Search & compare', to: 'Search' }] });
+    expect(comparison.cards.added).toEqual([{ stage: 'Order & pay', lane: 'Pains & barriers', text: 'No Apple Pay' }]);
+    expect(comparison.cards.edited).toEqual([{ stage: 'Realise the need', lane: 'Goals & actions', from: before.cards[0]!.text, to: 'Kettle leaks' }]);
+    expect(comparison.cards.moved).toHaveLength(1);
+    expect(comparison.emotions).toEqual([{ persona: 'Anna Petrova', stage: 'Order & pay', from: -2, to: 0 }]);
+    const text = formatComparison(comparison);
+    expect(text).toContain('~ stage "Search & compare" → "Search"');
+    expect(text).toContain('~ emotion of Anna Petrova at Order & pay: -2 → 0');
+    expect(formatComparison(compareJourneys(before, before))).toBe('no changes\n');
+  });
+
+  it('compares two imports of a spreadsheet by names, though their ids are made up', () => {
+    const a = importJourneyCsv('Lane,Search,Order\nActions,Looks,Buys\nEmotion,1,-1\n');
+    const b = importJourneyCsv('Lane,Order,Search\nActions,Buys,Looks\nEmotion,0,1\n');
+    if (!a.ok || !b.ok) throw new Error('the CSVs are valid');
+    const comparison = compareJourneys(a.value, b.value);
+    expect(comparison.cards).toEqual({ added: [], removed: [], edited: [], moved: [] });
+    expect(comparison.emotions).toEqual([{ persona: 'Customer', stage: 'Order', from: -1, to: 0 }]);
+  });
+});

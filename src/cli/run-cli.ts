@@ -2,7 +2,13 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { FIGJAM_METRICS, MIRO_METRICS, SVG_METRICS, type HostMetrics } from '../layout/host-metrics';
 import { layoutJourney } from '../layout/layout-journey';
-import { formatJourneyFile, parseJourneyFileText } from '../model/journey-file';
+import { compareJourneys, formatComparison } from '../model/compare-journeys';
+import { importJourney, previewImport, type ImportFormat } from '../model/formats/import-journey';
+import { exportJourneyCsvLong, exportJourneyCsvWide } from '../model/formats/journey-csv';
+import { exportJourneyMarkdown } from '../model/formats/journey-markdown';
+import { exportJourneyMermaid } from '../model/formats/journey-mermaid';
+import { checkJourneyHealth, type HealthReport } from '../model/health-check';
+import { formatJourneyFile } from '../model/journey-file';
 import type { Journey } from '../model/journey';
 import { formatValidationErrors, type ParseResult } from '../model/parse-result';
 import { createOnlineStoreJourney } from '../model/templates/online-store-template';
@@ -32,6 +38,16 @@ export const EXIT_USAGE = 2;
 const HELP = `cjm — Customer Journey Maps from journey files
 
 Usage:
+  cjm import FILE [-o OUT.json]
+      Read a journey from CSV (wide or long), a Mermaid user journey or a
+      cjm-journey JSON file; print what it holds; write it as cjm-journey JSON.
+  cjm export FILE --format json|csv|csv-long|md|mermaid|svg [-o OUT]
+      Write a journey in another format (csv is the wide shape).
+  cjm check FILE [--json]
+      Run the map health check: rules, the moment of truth, a happiness score
+      per persona. Exit code 1 when it finds errors.
+  cjm diff A B
+      What changed from journey A to journey B: stages, cards, emotions.
   cjm render FILE [-o OUT.svg] [--host svg|figjam|miro] [--width PX]
       Draw the map of a journey as an SVG picture (to OUT or standard output).
   cjm scene FILE [--host svg|figjam|miro]
@@ -39,11 +55,24 @@ Usage:
   cjm template [-o OUT.json]
       Write the default template journey (online-store order) as a file.
 
-FILE is a cjm-journey JSON file ({ "format": "cjm-journey", "version": 1, "journey": … }).
+FILE is a cjm-journey JSON file, a CSV (.csv, .tsv) or a Mermaid journey
+(.mmd); the format is told by the extension, else by the content.
 --host picks the sticky-note sizes of that host (default: svg, like FigJam).
 
-Exit codes: 0 done, 1 the file is not a valid journey, 2 wrong usage or an output that cannot be written.
+Exit codes: 0 done, 1 the file is not a valid journey (or check found
+errors), 2 wrong usage or an output that cannot be written.
 `;
+
+const EXPORTS: ReadonlyMap<string, (journey: Journey) => string> = new Map([
+  ['json', formatJourneyFile],
+  ['csv', exportJourneyCsvWide],
+  ['csv-wide', exportJourneyCsvWide],
+  ['csv-long', exportJourneyCsvLong],
+  ['md', exportJourneyMarkdown],
+  ['markdown', exportJourneyMarkdown],
+  ['mermaid', exportJourneyMermaid],
+  ['svg', (journey) => renderSceneSvg(layoutJourney(journey, { metrics: SVG_METRICS }), { metrics: SVG_METRICS })],
+]);
 
 const HOSTS: ReadonlyMap<string, HostMetrics> = new Map([
   ['svg', SVG_METRICS],
@@ -51,7 +80,7 @@ const HOSTS: ReadonlyMap<string, HostMetrics> = new Map([
   ['miro', MIRO_METRICS],
 ]);
 
-function readJourney(path: string, io: CliIo): ParseResult<Journey> {
+function readJourney(path: string, io: CliIo): ParseResult<Journey> & { format?: ImportFormat } {
   let text: string;
   try {
     text = io.readFile(path);
@@ -60,7 +89,28 @@ function readJourney(path: string, io: CliIo): ParseResult<Journey> {
     const reason = code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'it is a folder' : (error as Error).message;
     return { ok: false, errors: [{ path, message: `cannot read the file (${reason}); check the path` }] };
   }
-  return parseJourneyFileText(text);
+  return importJourney(text, { fileName: path });
+}
+
+/** Reads a journey or says why not; undefined when it is invalid (reported). */
+function readOrReport(path: string, io: CliIo): { journey: Journey; format: ImportFormat } | undefined {
+  const journey = readJourney(path, io);
+  if (journey.ok) return { journey: journey.value, format: journey.format ?? 'json' };
+  const shown = journey.errors.slice(0, 20);
+  const more = journey.errors.length > shown.length ? `\n… and ${journey.errors.length - shown.length} more` : '';
+  io.stderr(`cjm: ${path} is not a valid journey:\n${formatValidationErrors(shown)}${more}\n`);
+  return undefined;
+}
+
+const count = (n: number, noun: string): string => `${n} ${noun}${n === 1 ? '' : 's'}`;
+
+/** Writes `text` to -o or standard output. */
+function emit(text: string, output: string | undefined, io: CliIo): number {
+  if (!output) {
+    io.stdout(text);
+    return EXIT_OK;
+  }
+  return writeOutput(output, text, io) ? EXIT_OK : EXIT_USAGE;
 }
 
 /** Writes an output file; reports a failure (missing folder, no permission) instead of throwing. */
@@ -91,6 +141,8 @@ export function runCli(args: readonly string[], io: CliIo = NODE_IO): number {
         host: { type: 'string', default: 'svg' },
         width: { type: 'string' },
         help: { type: 'boolean', short: 'h' },
+        format: { type: 'string', short: 'f' },
+        json: { type: 'boolean' },
       },
     });
   } catch (error) {
@@ -115,6 +167,43 @@ export function runCli(args: readonly string[], io: CliIo = NODE_IO): number {
     }
     return writeOutput(values.output, text, io) ? EXIT_OK : EXIT_USAGE;
   }
+  if (command === 'diff') {
+    const [second, ...extra] = rest;
+    if (!file || !second || extra.length > 0) {
+      io.stderr('cjm diff: expected two journey files, A and B.\nRun "cjm --help" for usage.\n');
+      return EXIT_USAGE;
+    }
+    const before = readOrReport(file, io);
+    const after = readOrReport(second, io);
+    if (!before || !after) return EXIT_INVALID_INPUT;
+    return emit(formatComparison(compareJourneys(before.journey, after.journey)), values.output, io);
+  }
+  if (command === 'import' || command === 'export' || command === 'check') {
+    if (!file || rest.length > 0) {
+      io.stderr(`cjm ${command}: expected exactly one journey file, received ${file ? [file, ...rest].length : 'none'}.\nRun "cjm --help" for usage.\n`);
+      return EXIT_USAGE;
+    }
+    const exporter = command === 'export' ? EXPORTS.get(values.format ?? '') : undefined;
+    if (command === 'export' && !exporter) {
+      io.stderr(`cjm export: --format must be one of ${[...EXPORTS.keys()].join(', ')}, received ${values.format === undefined ? 'none' : `"${values.format}"`}.\n`);
+      return EXIT_USAGE;
+    }
+    const read = readOrReport(file, io);
+    if (!read) return EXIT_INVALID_INPUT;
+    const { journey } = read;
+    if (command === 'import') {
+      const preview = previewImport(journey, read.format);
+      io.stderr(
+        `cjm: ${file} (${preview.format}): "${preview.title}", ${count(preview.stages, 'stage')}, ${count(preview.lanes, 'lane')}, ${count(preview.cards, 'card')}, ${count(preview.personas, 'persona')}, ${count(preview.scores, 'emotion score')}\n`,
+      );
+      return emit(formatJourneyFile(journey), values.output, io);
+    }
+    if (exporter) return emit(exporter(journey), values.output, io);
+    const report = checkJourneyHealth(journey);
+    if (values.json) io.stdout(`${JSON.stringify(report, null, 2)}\n`);
+    else io.stdout(formatHealthReport(report));
+    return report.errors > 0 ? EXIT_INVALID_INPUT : EXIT_OK;
+  }
   if (command !== 'render' && command !== 'scene') {
     io.stderr(command ? `cjm: unknown command "${command}".\n\n${HELP}` : HELP);
     return EXIT_USAGE;
@@ -133,16 +222,23 @@ export function runCli(args: readonly string[], io: CliIo = NODE_IO): number {
     io.stderr(`cjm: --width must be a whole number of pixels from 64 to 20000, received "${values.width}".\n`);
     return EXIT_USAGE;
   }
-  const journey = readJourney(file, io);
-  if (!journey.ok) {
-    io.stderr(`cjm: ${file} is not a valid journey:\n${formatValidationErrors(journey.errors)}\n`);
-    return EXIT_INVALID_INPUT;
-  }
-  const scene = layoutJourney(journey.value, { metrics });
+  const read = readOrReport(file, io);
+  if (!read) return EXIT_INVALID_INPUT;
+  const scene = layoutJourney(read.journey, { metrics });
   const text = command === 'scene' ? `${JSON.stringify(scene, null, 2)}\n` : renderSceneSvg(scene, { metrics, width });
   if (values.output) {
     if (!writeOutput(values.output, text, io)) return EXIT_USAGE;
     io.stderr(`cjm: wrote ${values.output} (${scene.nodes.length} items, ${scene.width} × ${scene.height})\n`);
   } else io.stdout(text);
   return EXIT_OK;
+}
+
+/** The health report for people: one line a finding, then happiness per persona. */
+function formatHealthReport(report: HealthReport): string {
+  const lines = report.findings.map((finding) => `${finding.severity.padEnd(7)} ${finding.rule.padEnd(26)} ${finding.message}`);
+  for (const entry of report.happiness) {
+    lines.push(`happiness ${entry.name}: ${Math.round(entry.score * 100)} % (${entry.positiveStages} of ${entry.stages} stages positive)`);
+  }
+  lines.push(`${report.errors} errors, ${report.warnings} warnings`);
+  return `${lines.join('\n')}\n`;
 }

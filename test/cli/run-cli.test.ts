@@ -120,10 +120,17 @@ describe('cjm errors', () => {
     expect(io.out).toBe('');
   });
 
-  it('returns 1 for a file that is not JSON', () => {
+  it('returns 1 for a .json file that is not JSON', () => {
+    const io = createMemoryIo({ 'notes.json': 'stage,lane,text' });
+    expect(runCli(['render', 'notes.json', '-o', 'out.svg'], io)).toBe(EXIT_INVALID_INPUT);
+    expect(io.err).toMatch(/not valid JSON/);
+    expect(io.files.has('out.svg')).toBe(false);
+  });
+
+  it('returns 1 for a CSV that names no stage', () => {
     const io = createMemoryIo({ 'notes.txt': 'stage,lane,text' });
     expect(runCli(['render', 'notes.txt', '-o', 'out.svg'], io)).toBe(EXIT_INVALID_INPUT);
-    expect(io.err).toMatch(/not valid JSON/);
+    expect(io.err).toMatch(/notes\.txt is not a valid journey:\nline 1: no stage is named/);
     expect(io.files.has('out.svg')).toBe(false);
   });
 
@@ -235,3 +242,83 @@ describe('cjm and an output it cannot write', () => {
     expect(io.err).toContain('missing-folder/out.svg');
   });
 });
+
+const WIDE_CSV = 'Lane;Search;Order\nActions;Reads reviews;Fills in the form\nTouchpoints;Product page;Checkout\nPains;;Form too long\nOpportunities;;One-page checkout\nEmotion;1;-2\n';
+
+describe('cjm import, export, check and diff', () => {
+  it('imports a CSV: a preview on stderr, the journey as cjm-journey JSON', () => {
+    const io = createMemoryIo({ 'research/kettle-order.csv': WIDE_CSV });
+    expect(runCli(['import', 'research/kettle-order.csv', '-o', 'kettle.json'], io)).toBe(EXIT_OK);
+    expect(io.err).toBe('cjm: research/kettle-order.csv (csv): "kettle order", 2 stages, 5 lanes, 6 cards, 1 persona, 2 emotion scores\n');
+    const written = parseJourneyFileText(io.files.get('kettle.json') ?? '');
+    expect(written.ok && written.value.cards).toHaveLength(6);
+  });
+
+  it('imports a Mermaid journey and says where a bad line is', () => {
+    const io = createMemoryIo({ 'day.mmd': 'journey\n  title Day\n  section Work\n    Tea: 5: Me\n', 'bad.mmd': 'journey\n  section A\n    Tea: 7: Me\n' });
+    expect(runCli(['import', 'day.mmd'], io)).toBe(EXIT_OK);
+    expect(io.out).toContain('"title": "Day"');
+    expect(runCli(['import', 'bad.mmd'], io)).toBe(EXIT_INVALID_INPUT);
+    expect(io.err).toMatch(/bad\.mmd is not a valid journey:\nline 3: expected a score from 1 to 5/);
+  });
+
+  it.each([
+    ['json', /"format": "cjm-journey"/],
+    ['csv', /^Lane,Realise the need,/],
+    ['csv-long', /^Stage,Lane,Text,Persona,Emotion\n/],
+    ['md', /^# Online store: ordering a kettle\n/],
+    ['mermaid', /^journey\n {2}title Online store - ordering a kettle\n/],
+    ['svg', /^<svg /],
+  ])('exports --format %s', (format, pattern) => {
+    const io = createMemoryIo({ 'store.json': ONLINE_STORE });
+    expect(runCli(['export', 'store.json', '--format', format], io)).toBe(EXIT_OK);
+    expect(io.out).toMatch(pattern);
+  });
+
+  it('refuses an unknown export format with the list of known ones', () => {
+    const io = createMemoryIo({ 'store.json': ONLINE_STORE });
+    expect(runCli(['export', 'store.json', '--format', 'pdf'], io)).toBe(EXIT_USAGE);
+    expect(io.err).toMatch(/--format must be one of json, csv, csv-wide, csv-long, md, markdown, mermaid, svg, received "pdf"/);
+  });
+
+  it('checks a journey: findings, happiness, and exit 1 only when there are errors', () => {
+    const io = createMemoryIo({ 'store.json': ONLINE_STORE, 'thin.csv': 'Lane,A,B\nActions,x,y\nEmotion,1\n' });
+    expect(runCli(['check', 'store.json'], io)).toBe(EXIT_OK);
+    expect(io.out).toMatch(/^info {4}moment-of-truth {12}Anna Petrova feels worst at "Order & pay" \(-2\)/);
+    expect(io.out).toMatch(/happiness Anna Petrova: \d+ % \(\d of 6 stages positive\)\n0 errors, 0 warnings\n$/);
+    io.out = '';
+    expect(runCli(['check', 'thin.csv'], io)).toBe(EXIT_INVALID_INPUT);
+    expect(io.out).toMatch(/error {3}missing-emotion {12}Customer has no emotion score at "B"/);
+    io.out = '';
+    expect(runCli(['check', 'thin.csv', '--json'], io)).toBe(EXIT_INVALID_INPUT);
+    expect(JSON.parse(io.out)).toMatchObject({ errors: 1, happiness: [{ name: 'Customer', score: 0.5 }] });
+  });
+
+  it('diffs two versions of a journey', () => {
+    const changed = createOnlineStoreJourney();
+    changed.emotions.find((emotion) => emotion.stage === 'stage:order')!.score = 1;
+    const io = createMemoryIo({ 'a.json': ONLINE_STORE, 'b.json': formatJourneyFile(changed) });
+    expect(runCli(['diff', 'a.json', 'b.json'], io)).toBe(EXIT_OK);
+    expect(io.out).toBe('~ emotion of Anna Petrova at Order & pay: -2 → +1\n');
+    expect(runCli(['diff', 'a.json'], io)).toBe(EXIT_USAGE);
+  });
+
+  it('never throws, whatever the files hold (fuzzed)', () => {
+    fc.assert(
+      fc.property(
+        fc.oneof(fc.string({ maxLength: 300 }), fc.string({ unit: 'grapheme', maxLength: 200 }), fc.constantFrom(WIDE_CSV, ONLINE_STORE, 'journey\n section A\n  t: 3: x')).chain((text) =>
+          fc.tuple(fc.constant(text), fc.constantFrom('f.csv', 'f.json', 'f.mmd', 'f.txt', 'f'), fc.constantFrom('import', 'check', 'render', 'export', 'diff')),
+        ),
+        ([text, name, command]) => {
+          const io = createMemoryIo({ [name]: text, 'store.json': ONLINE_STORE });
+          const args = command === 'export' ? [command, name, '--format', 'md'] : command === 'diff' ? [command, name, 'store.json'] : [command, name];
+          const code = runCli(args, io);
+          expect([EXIT_OK, EXIT_INVALID_INPUT]).toContain(code);
+          if (code === EXIT_INVALID_INPUT && command !== 'check') expect(io.err).toMatch(/is not a valid journey:\n\S/);
+        },
+      ),
+      { seed: PROPERTY_SEED, numRuns: 400 },
+    );
+  });
+});
+

@@ -201,11 +201,22 @@ export function importJourneyCsv(text: string, options: { title?: string } = {})
 
 // ------------------------------------------------------------------ export
 
+// Column names of exported files, in the journey's language (import reads all three).
+const HEADERS = {
+  en: { lane: 'Lane', long: ['Stage', 'Lane', 'Text', 'Persona', 'Emotion'] },
+  ru: { lane: 'Дорожка', long: ['Этап', 'Дорожка', 'Текст', 'Персона', 'Эмоция'] },
+  uk: { lane: 'Доріжка', long: ['Етап', 'Доріжка', 'Текст', 'Персона', 'Емоція'] },
+} as const;
+const headersOf = (journey: Journey) => {
+  const base = (journey.locale ?? 'en').split('-')[0];
+  return base === 'ru' || base === 'uk' ? HEADERS[base] : HEADERS.en;
+};
+
 const personaName = (journey: Journey, id: PersonaId | undefined): string => journey.personas.find((persona) => persona.id === id)?.name ?? '';
 
 /** The journey as a wide CSV: lanes as rows, stages as columns, cards one per line; scores in the emotions lane. */
 export function exportJourneyCsvWide(journey: Journey): string {
-  const rows: string[][] = [['Lane', ...journey.stages.map((stage) => stage.name)]];
+  const rows: string[][] = [[headersOf(journey).lane, ...journey.stages.map((stage) => stage.name)]];
   const single = journey.personas.length === 1;
   for (const lane of journey.lanes) {
     const cardsAt = (stageId: string) => journey.cards.filter((card) => card.lane === lane.id && card.stage === stageId);
@@ -229,7 +240,7 @@ export function exportJourneyCsvLong(journey: Journey): string {
   const stageName = new Map(journey.stages.map((stage) => [stage.id as string, stage.name]));
   const laneTitle = new Map(journey.lanes.map((lane) => [lane.id as string, lane.title]));
   const emotionsLane = journey.lanes.find((lane) => lane.kind === 'emotions');
-  const rows: string[][] = [['Stage', 'Lane', 'Text', 'Persona', 'Emotion']];
+  const rows: string[][] = [[...headersOf(journey).long]];
   // Rows without text declare the stages, then the lanes, in their order.
   const first = journey.stages[0]?.name ?? '';
   for (const stage of journey.stages) rows.push([stage.name, '', '', '', '']);

@@ -75,10 +75,21 @@ async function buildAll() {
     join(dist, 'miro/index.html'),
     createHtmlPage({ title: 'cjm-board', body: '', scripts: [`<script src="${MIRO_SDK}"></script>`, '<script src="index.js"></script>'] }),
   );
-  await writeFile(join(dist, 'miro/panel.js'), await bundleScript('ui/miro-panel.tsx'));
+  // The Miro panel loads as ES modules: what only the Import, check and
+  // export section needs (CSV parser, formats, SVG renderer) is a chunk of its
+  // own, loaded when a person opens that section.
+  await build({
+    ...common,
+    entryPoints: { panel: join(root, 'ui/miro-panel.tsx') },
+    outdir: join(dist, 'miro'),
+    chunkNames: 'chunks/[name]-[hash]',
+    format: 'esm',
+    splitting: true,
+    target: 'es2020',
+  });
   await writeFile(
     join(dist, 'miro/panel.html'),
-    createHtmlPage({ title: 'cjm-board', css, scripts: [`<script src="${MIRO_SDK}"></script>`, '<script src="panel.js"></script>'] }),
+    createHtmlPage({ title: 'cjm-board', css, scripts: [`<script src="${MIRO_SDK}"></script>`, '<script type="module" src="panel.js"></script>'] }),
   );
   await copyFile(join(root, 'ui/icon.svg'), join(dist, 'miro/icon.svg'));
 

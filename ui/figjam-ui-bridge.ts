@@ -1,8 +1,8 @@
 import { parseMainToUiMessage, type MainToUiMessage, type UiToMainMessage } from '../src/hosts/figjam/figjam-messages';
 import type { RegenerateOutcome } from '../src/sync/regenerate-map';
 import type { ApplyProgress, ApplyReport } from '../src/sync/host-port';
+import type { Journey } from '../src/model/journey';
 import type { PanelController } from './panel-controller';
-import { createOnlineStoreJourney } from '../src/model/templates/online-store-template';
 
 /** The window pair the bridge talks through: the iframe and its parent (FigJam). */
 export interface UiBridgeWindows {
@@ -31,6 +31,7 @@ interface PendingRun {
  */
 export function createUiBridge(windows: UiBridgeWindows): UiBridge {
   let pending: PendingRun | undefined;
+  let pendingJourney: { resolve: (journey: Journey) => void; reject: (error: Error) => void } | undefined;
   let resolveReady: (locale: string) => void = () => undefined;
   const readyAsync = new Promise<string>((resolve) => {
     resolveReady = resolve;
@@ -61,7 +62,17 @@ export function createUiBridge(windows: UiBridgeWindows): UiBridge {
         pending?.resolve(message.outcome ? { report: message.report, outcome: message.outcome } : { report: message.report });
         pending = undefined;
         return;
+      case 'journey':
+        pendingJourney?.resolve(message.journey);
+        pendingJourney = undefined;
+        return;
       case 'error':
+        // The panel asks one thing at a time: a run, or a map's journey.
+        if (pendingJourney) {
+          pendingJourney.reject(new Error(message.message));
+          pendingJourney = undefined;
+          return;
+        }
         pending?.reject(new Error(message.message));
         pending = undefined;
         return;
@@ -80,12 +91,20 @@ export function createUiBridge(windows: UiBridgeWindows): UiBridge {
 
   const controller: PanelController = {
     insertTemplateAsync: async (onProgress) => (await runAsync({ type: 'insert-template' }, onProgress)).report,
-    // "generate" draws onto the map this panel inserted last.
-    finishMapAsync: async (onProgress) => (await runAsync({ type: 'generate', journey: createOnlineStoreJourney() }, onProgress)).report,
+    // The main thread draws the journey it drew last onto that map again.
+    finishMapAsync: async (onProgress) => (await runAsync({ type: 'finish' }, onProgress)).report,
     regenerateAsync: async (onProgress) => {
       const done = await runAsync({ type: 'regenerate' }, onProgress);
       if (!done.outcome) throw new Error('the plugin answered without saying what it regenerated');
       return { report: done.report, outcome: done.outcome };
+    },
+    insertJourneyAsync: async (journey, onProgress) => (await runAsync({ type: 'insert-journey', journey }, onProgress)).report,
+    loadMapJourneyAsync: () => {
+      if (pending || pendingJourney) return Promise.reject(new Error('the plugin is busy; wait for it to finish'));
+      return new Promise<Journey>((resolve, reject) => {
+        pendingJourney = { resolve, reject };
+        post({ type: 'load-journey' });
+      });
     },
   };
 

@@ -4,7 +4,7 @@ import { createOnlineStoreJourney } from '../src/model/templates/online-store-te
 import { createMiroHost } from '../src/hosts/miro/miro-host';
 import { generateMapAsync } from '../src/sync/generate-map';
 import { createMapId } from '../src/sync/item-identity';
-import { chooseMapAsync, regenerateMapAsync } from '../src/sync/regenerate-map';
+import { chooseMapAsync, loadChosenJourneyAsync, regenerateMapAsync } from '../src/sync/regenerate-map';
 import { formatValidationErrors } from '../src/model/parse-result';
 import { PanelApp } from './panel-app';
 import type { PanelController } from './panel-controller';
@@ -14,19 +14,32 @@ if (root) {
   const host = createMiroHost(miro.board);
   const sleepAsync = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
   let mapId = createMapId(Math.random);
+  /** The journey the panel inserted last: what Finish the map completes. */
+  let lastJourney = createOnlineStoreJourney();
   const controller: PanelController = {
     hostLocale: navigator.language,
     insertTemplateAsync: (onProgress) => {
       mapId = createMapId(Math.random);
-      return generateMapAsync(host, createOnlineStoreJourney(), { metrics: MIRO_METRICS, mapId, onProgress, sleepAsync });
+      lastJourney = createOnlineStoreJourney();
+      return generateMapAsync(host, lastJourney, { metrics: MIRO_METRICS, mapId, onProgress, sleepAsync });
     },
-    finishMapAsync: (onProgress) => generateMapAsync(host, createOnlineStoreJourney(), { metrics: MIRO_METRICS, mapId, onProgress, sleepAsync }),
+    finishMapAsync: (onProgress) => generateMapAsync(host, lastJourney, { metrics: MIRO_METRICS, mapId, onProgress, sleepAsync }),
     regenerateAsync: async (onProgress) => {
       const chosen = await chooseMapAsync(host);
       if (!chosen.ok) throw new Error(formatValidationErrors(chosen.errors));
       const result = await regenerateMapAsync(host, { metrics: MIRO_METRICS, map: chosen.value, createMapId: () => createMapId(Math.random), onProgress, sleepAsync });
       mapId = result.mapId;
       return { report: result.report, outcome: result.outcome };
+    },
+    insertJourneyAsync: (journey, onProgress) => {
+      mapId = createMapId(Math.random);
+      lastJourney = journey;
+      return generateMapAsync(host, journey, { metrics: MIRO_METRICS, mapId, onProgress, sleepAsync });
+    },
+    loadMapJourneyAsync: async () => {
+      const loaded = await loadChosenJourneyAsync(host);
+      if (!loaded.ok) throw new Error(formatValidationErrors(loaded.errors));
+      return loaded.value.journey;
     },
   };
   render(<PanelApp controller={controller} />, root);

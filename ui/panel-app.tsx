@@ -1,6 +1,9 @@
 import { useState } from 'preact/hooks';
+import type { ComponentType } from 'preact';
 import type { RegenerateOutcome } from '../src/sync/regenerate-map';
 import type { ApplyProgress, ApplyReport } from '../src/sync/host-port';
+import type { Journey } from '../src/model/journey';
+import type { JourneyFiles as JourneyFilesComponent } from './journey-files';
 import type { PanelController } from './panel-controller';
 import { LOCALES, pickLocale, STRINGS, type Locale } from './strings';
 
@@ -33,6 +36,21 @@ export function PanelApp({ controller, initialLocale }: { controller: PanelContr
   const handleInsertClick = () => runAsync('insert', async (onProgress) => ({ report: await controller.insertTemplateAsync(onProgress) }));
   const handleFinishClick = () => runAsync('insert', async (onProgress) => ({ report: await controller.finishMapAsync(onProgress) }));
   const handleRegenerateClick = () => runAsync('regenerate', (onProgress) => controller.regenerateAsync(onProgress));
+  const handleImportInsert = (journey: Journey) => runAsync('insert', async (onProgress) => ({ report: await controller.insertJourneyAsync(journey, onProgress) }));
+
+  // Import, check and export load when a person opens them: the panel starts light.
+  const [files, setFiles] = useState<{ open: boolean; Component?: ComponentType<Parameters<typeof JourneyFilesComponent>[0]> }>({ open: false });
+  async function handleFilesToggle() {
+    if (files.open) {
+      setFiles({ ...files, open: false });
+      return;
+    }
+    setFiles({ ...files, open: true });
+    if (!files.Component) {
+      const module = await import('./journey-files');
+      setFiles({ open: true, Component: module.JourneyFiles });
+    }
+  }
 
   function handleLanguageChange(event: Event) {
     setLocale(pickLocale((event.currentTarget as HTMLSelectElement).value));
@@ -84,6 +102,12 @@ export function PanelApp({ controller, initialLocale }: { controller: PanelContr
         <p role="alert" class="panel__error">
           {state.action === 'insert' ? strings.error : strings.regenerateError}: {state.message}
         </p>
+      )}
+      <button type="button" class="button button--disclosure" aria-expanded={files.open} onClick={handleFilesToggle}>
+        {strings.filesToggle}
+      </button>
+      {files.open && files.Component && (
+        <files.Component strings={strings} busy={running} onInsert={handleImportInsert} loadMapJourneyAsync={() => controller.loadMapJourneyAsync()} />
       )}
     </main>
   );

@@ -1,3 +1,4 @@
+import type { Journey } from '../src/model/journey';
 import type { ApplyProgress, ApplyReport } from '../src/sync/host-port';
 import type { RegenerateOutcome } from '../src/sync/regenerate-map';
 
@@ -18,4 +19,8 @@ export interface PanelController {
    * choose or its journey cannot be read.
    */
   regenerateAsync(onProgress: (progress: ApplyProgress) => void): Promise<{ report: ApplyReport; outcome: RegenerateOutcome }>;
+  /** Draws `journey` (an imported file) as a new map. */
+  insertJourneyAsync(journey: Journey, onProgress: (progress: ApplyProgress) => void): Promise<ApplyReport>;
+  /** The journey of the selected map (or the only one); rejects with a message for people. */
+  loadMapJourneyAsync(): Promise<Journey>;
 }

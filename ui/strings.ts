@@ -1,3 +1,5 @@
+import type { ImportPreview } from '../src/model/formats/import-journey';
+
 /** The languages the panel speaks. */
 export const LOCALES = ['en', 'ru', 'uk'] as const;
 export type Locale = (typeof LOCALES)[number];
@@ -25,9 +27,26 @@ const en = {
   error: 'The map could not be drawn',
   regenerateError: 'Could not regenerate',
   language: 'Language',
+  filesToggle: 'Import, check and export…',
+  importTitle: 'Import a journey',
+  importHint: 'From a spreadsheet (CSV, wide or long), a Mermaid user journey or a cjm-board JSON file. You see what it holds before anything is drawn.',
+  importFile: 'Journey file',
+  importPreview: (fileName: string, preview: ImportPreview) =>
+    `${fileName}: “${preview.title}”, ${preview.stages} stages, ${preview.lanes} lanes, ${preview.cards} cards, ${preview.personas} personas, ${preview.scores} emotion scores.`,
+  importInsert: 'Insert this map',
+  importInvalid: (fileName: string, count: number) => `${fileName} cannot be imported (${count} problems); nothing was drawn:`,
+  importMoreErrors: (count: number) => `…and ${count} more.`,
+  checkTitle: 'Check and export the map',
+  checkHint: 'Select a map on the board (or keep just one), then check it against the method and export it.',
+  checkButton: 'Check the map',
+  checkSummary: (title: string, errors: number, warnings: number) => `“${title}”: ${errors} errors, ${warnings} warnings.`,
+  severity: { error: 'Error', warning: 'Warning', info: 'Note' },
+  happiness: (name: string, percent: number, positive: number, total: number) => `Happiness of ${name}: ${percent} % (${positive} of ${total} stages positive).`,
+  exportTitle: 'Export',
 };
 
-type Strings = typeof en;
+/** Every string of one language. */
+export type Strings = typeof en;
 
 const ru: Strings = {
   title: 'Карта пути клиента',
@@ -51,6 +70,22 @@ const ru: Strings = {
   error: 'Не удалось нарисовать карту',
   regenerateError: 'Не удалось перестроить',
   language: 'Язык',
+  filesToggle: 'Импорт, проверка и экспорт…',
+  importTitle: 'Импорт пути',
+  importHint: 'Из таблицы (CSV, широкой или длинной), пользовательского пути Mermaid или JSON-файла cjm-board. Сначала вы увидите, что в нём, и только потом карта будет нарисована.',
+  importFile: 'Файл пути',
+  importPreview: (fileName, preview) =>
+    `${fileName}: «${preview.title}», этапов — ${preview.stages}, дорожек — ${preview.lanes}, карточек — ${preview.cards}, персон — ${preview.personas}, оценок эмоций — ${preview.scores}.`,
+  importInsert: 'Вставить эту карту',
+  importInvalid: (fileName, count) => `${fileName} не импортирован (проблем: ${count}); ничего не нарисовано:`,
+  importMoreErrors: (count) => `…и ещё ${count}.`,
+  checkTitle: 'Проверка и экспорт карты',
+  checkHint: 'Выделите карту на доске (или оставьте одну), затем проверьте её по методике и экспортируйте.',
+  checkButton: 'Проверить карту',
+  checkSummary: (title, errors, warnings) => `«${title}»: ошибок — ${errors}, предупреждений — ${warnings}.`,
+  severity: { error: 'Ошибка', warning: 'Предупреждение', info: 'Заметка' },
+  happiness: (name, percent, positive, total) => `Удовлетворённость (${name}): ${percent} % (положительных этапов: ${positive} из ${total}).`,
+  exportTitle: 'Экспорт',
 };
 
 const uk: Strings = {
@@ -75,6 +110,22 @@ const uk: Strings = {
   error: 'Не вдалося намалювати карту',
   regenerateError: 'Не вдалося перебудувати',
   language: 'Мова',
+  filesToggle: 'Імпорт, перевірка та експорт…',
+  importTitle: 'Імпорт шляху',
+  importHint: 'З таблиці (CSV, широкої чи довгої), шляху користувача Mermaid або JSON-файлу cjm-board. Спершу ви побачите, що в ньому, і лише потім карту буде намальовано.',
+  importFile: 'Файл шляху',
+  importPreview: (fileName, preview) =>
+    `${fileName}: «${preview.title}», етапів — ${preview.stages}, доріжок — ${preview.lanes}, карток — ${preview.cards}, персон — ${preview.personas}, оцінок емоцій — ${preview.scores}.`,
+  importInsert: 'Вставити цю карту',
+  importInvalid: (fileName, count) => `${fileName} не імпортовано (проблем: ${count}); нічого не намальовано:`,
+  importMoreErrors: (count) => `…і ще ${count}.`,
+  checkTitle: 'Перевірка та експорт карти',
+  checkHint: 'Виділіть карту на дошці (або залиште одну), потім перевірте її за методикою та експортуйте.',
+  checkButton: 'Перевірити карту',
+  checkSummary: (title, errors, warnings) => `«${title}»: помилок — ${errors}, попереджень — ${warnings}.`,
+  severity: { error: 'Помилка', warning: 'Попередження', info: 'Примітка' },
+  happiness: (name, percent, positive, total) => `Задоволеність (${name}): ${percent} % (позитивних етапів: ${positive} з ${total}).`,
+  exportTitle: 'Експорт',
 };
 
 /** Every UI string, per language. */

@@ -76,6 +76,23 @@ export async function chooseMapAsync(host: HostPort): Promise<ParseResult<MapInf
   return fail([{ path: 'selection', message: `there are ${maps.length} maps here (${describeMaps(maps)}); select one and run Regenerate again` }]);
 }
 
+/**
+ * The journey stored with the map Regenerate would choose (the selected one,
+ * or the only one), validated: for the panel's check and export. Fails with
+ * a message for people when there is no map to choose or its journey is
+ * missing or damaged.
+ */
+export async function loadChosenJourneyAsync(host: HostPort): Promise<ParseResult<{ map: MapInfo; journey: Journey }>> {
+  const chosen = await chooseMapAsync(host);
+  if (!chosen.ok) return chosen;
+  const map = chosen.value;
+  const stored = await host.loadJourneyAsync(map.mapId);
+  if (!stored) return fail([{ path: 'map', message: `the map "${map.title}" has no journey stored with it; insert it again from the panel` }]);
+  const journey = parseJourney(stored.journey);
+  if (!journey.ok) return fail([{ path: 'map', message: `the journey stored with "${map.title}" is damaged (${formatValidationErrors(journey.errors.slice(0, 3))})` }]);
+  return succeed({ map, journey: journey.value });
+}
+
 function describeMaps(maps: readonly MapInfo[]): string {
   const titles = maps.slice(0, 3).map((map) => `"${map.title}"${map.isCopy ? ' (copy)' : ''}`);
   return maps.length > 3 ? `${titles.join(', ')} and ${maps.length - 3} more` : titles.join(', ');

@@ -8,6 +8,9 @@ import type { RegenerateOutcome } from '../../sync/regenerate-map';
 export type UiToMainMessage =
   | { type: 'insert-template' }
   | { type: 'generate'; journey: Journey }
+  | { type: 'insert-journey'; journey: Journey }
+  | { type: 'load-journey' }
+  | { type: 'finish' }
   | { type: 'regenerate' }
   | { type: 'close' };
 
@@ -16,6 +19,7 @@ export type MainToUiMessage =
   | { type: 'ready'; locale: string }
   | { type: 'progress'; done: number; total: number }
   | { type: 'done'; report: ApplyReport; summary?: string; outcome?: RegenerateOutcome }
+  | { type: 'journey'; journey: Journey }
   | { type: 'error'; message: string };
 
 function isRecord(value: unknown): value is Record<string, unknown> {
@@ -32,13 +36,16 @@ export function parseUiToMainMessage(data: unknown): ParseResult<UiToMainMessage
   if (!isRecord(data) || typeof data.type !== 'string') return fail([{ path: 'type', message: 'expected a message object with a "type"' }]);
   switch (data.type) {
     case 'insert-template':
+    case 'load-journey':
+    case 'finish':
     case 'regenerate':
     case 'close':
       return succeed({ type: data.type });
-    case 'generate': {
+    case 'generate':
+    case 'insert-journey': {
       const journey = parseJourney(data.journey);
       if (!journey.ok) return fail(journey.errors.map((error) => ({ ...error, path: `journey.${error.path}` })));
-      return succeed({ type: 'generate', journey: journey.value });
+      return succeed({ type: data.type, journey: journey.value });
     }
     default:
       return fail([{ path: 'type', message: `unknown message type ${JSON.stringify(data.type)}` }]);
@@ -85,6 +92,11 @@ export function parseMainToUiMessage(data: unknown): ParseResult<MainToUiMessage
       });
     case 'error':
       return typeof data.message === 'string' ? succeed({ type: 'error', message: data.message }) : fail([{ path: 'message', message: 'expected an error message string' }]);
+    case 'journey': {
+      const journey = parseJourney(data.journey);
+      if (!journey.ok) return fail(journey.errors.map((error) => ({ ...error, path: `journey.${error.path}` })));
+      return succeed({ type: 'journey', journey: journey.value });
+    }
     default:
       return fail([{ path: 'type', message: `unknown message type ${JSON.stringify(data.type)}` }]);
   }

@@ -19,6 +19,8 @@ export interface MainBridgeHandlers {
     mapId: string | undefined,
     onProgress: (progress: ApplyProgress) => void,
   ): Promise<{ mapId: string; report: ApplyReport; summary: string; outcome: RegenerateOutcome }>;
+  /** The journey of the map chosen on the board; throws with a message for people. */
+  loadMapJourneyAsync(): Promise<Journey>;
   /** A new map id. */
   createMapId(): string;
   /** Closes the plugin (the panel's "close"). */
@@ -45,6 +47,8 @@ export function createMainBridge(api: PluginAPI, handlers: MainBridgeHandlers, o
   const post = (message: MainToUiMessage): void => api.ui.postMessage(message);
   /** The map the panel edits: set by its first insert or generate. */
   let currentMapId: string | undefined;
+  /** The journey the panel drew last: what "finish" draws again, without duplicates. */
+  let lastJourney: Journey | undefined;
   // Runs are queued, so a second click waits for the first map to finish.
   let queue: Promise<void> = Promise.resolve();
 
@@ -77,15 +81,36 @@ export function createMainBridge(api: PluginAPI, handlers: MainBridgeHandlers, o
       case 'close':
         handlers.closePlugin();
         return;
-      case 'insert-template': {
+      case 'insert-template':
+      case 'insert-journey': {
         const mapId = handlers.createMapId();
+        const journey = message.type === 'insert-journey' ? message.journey : handlers.createTemplateJourney();
         currentMapId = mapId;
-        queue = queue.then(() => runGenerationAsync(handlers.createTemplateJourney(), mapId));
+        lastJourney = journey;
+        queue = queue.then(() => runGenerationAsync(journey, mapId));
         return;
       }
+      case 'finish': {
+        const mapId = currentMapId ?? handlers.createMapId();
+        const journey = lastJourney ?? handlers.createTemplateJourney();
+        currentMapId = mapId;
+        lastJourney = journey;
+        queue = queue.then(() => runGenerationAsync(journey, mapId));
+        return;
+      }
+      case 'load-journey':
+        queue = queue.then(async () => {
+          try {
+            post({ type: 'journey', journey: await handlers.loadMapJourneyAsync() });
+          } catch (error) {
+            post({ type: 'error', message: describeError(error) });
+          }
+        });
+        return;
       case 'generate': {
         const mapId = currentMapId ?? handlers.createMapId();
         currentMapId = mapId;
+        lastJourney = message.journey;
         queue = queue.then(() => runGenerationAsync(message.journey, mapId));
         return;
       }

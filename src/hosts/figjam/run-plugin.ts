@@ -4,7 +4,7 @@ import { createOnlineStoreJourney } from '../../model/templates/online-store-tem
 import { generateMapAsync } from '../../sync/generate-map';
 import type { ApplyProgress, ApplyReport, HostPort, MapInfo } from '../../sync/host-port';
 import { createMapId } from '../../sync/item-identity';
-import { chooseMapAsync, regenerateMapAsync, type RegenerateResult } from '../../sync/regenerate-map';
+import { chooseMapAsync, loadChosenJourneyAsync, regenerateMapAsync, type RegenerateResult } from '../../sync/regenerate-map';
 import { createFigjamHost } from './figjam-host';
 import { createMainBridge } from './main-bridge';
 
@@ -112,6 +112,11 @@ export async function runPlugin(api: PluginAPI, options: RunPluginOptions): Prom
         createMapId: () => createMapId(random),
         generateMapAsync: (journey, mapId, onProgress) => generateMapAsync(host, journey, { metrics: FIGJAM_METRICS, mapId, onProgress, sleepAsync }),
         regenerateMapAsync: (preferredMapId, onProgress) => regenerateChosenMapAsync(host, { preferredMapId, random, sleepAsync, onProgress }),
+        loadMapJourneyAsync: async () => {
+          const loaded = await loadChosenJourneyAsync(host);
+          if (!loaded.ok) throw new Error(formatValidationErrors(loaded.errors));
+          return loaded.value.journey;
+        },
         closePlugin: () => api.closePlugin(),
       });
       api.on('close', dispose);

@@ -1,0 +1,180 @@
+import { useState } from 'preact/hooks';
+import { SVG_METRICS } from '../src/layout/host-metrics';
+import { layoutJourney } from '../src/layout/layout-journey';
+import { importJourney, previewImport, type ImportPreview } from '../src/model/formats/import-journey';
+import { exportJourneyCsvLong, exportJourneyCsvWide } from '../src/model/formats/journey-csv';
+import { exportJourneyMarkdown } from '../src/model/formats/journey-markdown';
+import { exportJourneyMermaid } from '../src/model/formats/journey-mermaid';
+import { checkJourneyHealth, type HealthReport } from '../src/model/health-check';
+import type { Journey } from '../src/model/journey';
+import { formatJourneyFile } from '../src/model/journey-file';
+import type { ValidationError } from '../src/model/parse-result';
+import { renderSceneSvg } from '../src/render/render-scene-svg';
+import type { Strings } from './strings';
+
+/** How many import errors the panel lists; the rest are counted. */
+const SHOWN_ERRORS = 5;
+
+type ImportState =
+  | { phase: 'none' }
+  | { phase: 'ready'; fileName: string; journey: Journey; preview: ImportPreview }
+  | { phase: 'invalid'; fileName: string; errors: ValidationError[] };
+
+type MapState = { phase: 'none' } | { phase: 'loading' } | { phase: 'loaded'; journey: Journey; report: HealthReport } | { phase: 'error'; message: string };
+
+interface ExportFormat {
+  label: string;
+  extension: string;
+  type: string;
+  render(journey: Journey): string;
+}
+
+const EXPORTS: readonly ExportFormat[] = [
+  { label: 'JSON', extension: 'json', type: 'application/json', render: formatJourneyFile },
+  { label: 'CSV', extension: 'csv', type: 'text/csv', render: exportJourneyCsvWide },
+  { label: 'CSV (long)', extension: 'long.csv', type: 'text/csv', render: exportJourneyCsvLong },
+  { label: 'Markdown', extension: 'md', type: 'text/markdown', render: exportJourneyMarkdown },
+  { label: 'Mermaid', extension: 'mmd', type: 'text/plain', render: exportJourneyMermaid },
+  { label: 'SVG', extension: 'svg', type: 'image/svg+xml', render: (journey) => renderSceneSvg(layoutJourney(journey, { metrics: SVG_METRICS }), { metrics: SVG_METRICS }) },
+];
+
+/** A file name from a journey title: letters and digits of any script, dashes between. */
+function fileNameOf(journey: Journey, extension: string): string {
+  const base = journey.title.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, '-').replace(/^-|-$/g, '').slice(0, 60) || 'journey';
+  return `${base}.${extension}`;
+}
+
+/** Saves a file through the browser's download (no network: a blob URL). */
+function download(name: string, blob: Blob): void {
+  const url = URL.createObjectURL(blob);
+  const link = document.createElement('a');
+  link.href = url;
+  link.download = name;
+  document.body.append(link);
+  link.click();
+  link.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 1_000);
+}
+
+/** Renders the map's SVG to a PNG in the panel, at most 4,096 px wide. */
+async function renderPngAsync(journey: Journey): Promise<Blob> {
+  const scene = layoutJourney(journey, { metrics: SVG_METRICS });
+  const width = Math.min(4096, Math.ceil(scene.width));
+  const svg = renderSceneSvg(scene, { metrics: SVG_METRICS, width });
+  const image = new Image();
+  const url = URL.createObjectURL(new Blob([svg], { type: 'image/svg+xml' }));
+  try {
+    image.src = url;
+    await image.decode();
+    const canvas = document.createElement('canvas');
+    canvas.width = image.naturalWidth || width;
+    canvas.height = image.naturalHeight || Math.ceil((scene.height * width) / scene.width);
+    const context = canvas.getContext('2d');
+    if (!context) throw new Error('this browser cannot draw a PNG');
+    context.drawImage(image, 0, 0, canvas.width, canvas.height);
+    return await new Promise<Blob>((resolve, reject) => canvas.toBlob((blob) => (blob ? resolve(blob) : reject(new Error('the PNG could not be made'))), 'image/png'));
+  } finally {
+    URL.revokeObjectURL(url);
+  }
+}
+
+/**
+ * Import a journey file (with a preview before anything touches the board),
+ * and check and export the map on the board.
+ */
+export function JourneyFiles({ strings, busy, onInsert, loadMapJourneyAsync }: { strings: Strings; busy: boolean; onInsert: (journey: Journey) => void; loadMapJourneyAsync: () => Promise<Journey> }) {
+  const [imported, setImported] = useState<ImportState>({ phase: 'none' });
+  const [map, setMap] = useState<MapState>({ phase: 'none' });
+
+  async function handleFileChange(event: Event) {
+    const input = event.currentTarget as HTMLInputElement;
+    const file = input.files?.[0];
+    if (!file) return;
+    const result = importJourney(await file.text(), { fileName: file.name });
+    setImported(result.ok ? { phase: 'ready', fileName: file.name, journey: result.value, preview: previewImport(result.value, result.format) } : { phase: 'invalid', fileName: file.name, errors: result.errors });
+    input.value = '';
+  }
+
+  async function handleCheckClick() {
+    setMap({ phase: 'loading' });
+    try {
+      const journey = await loadMapJourneyAsync();
+      setMap({ phase: 'loaded', journey, report: checkJourneyHealth(journey) });
+    } catch (error) {
+      setMap({ phase: 'error', message: error instanceof Error ? error.message : String(error) });
+    }
+  }
+
+  async function handleExport(journey: Journey, format: ExportFormat | 'png') {
+    if (format === 'png') download(fileNameOf(journey, 'png'), await renderPngAsync(journey));
+    else download(fileNameOf(journey, format.extension), new Blob([format.render(journey)], { type: `${format.type};charset=utf-8` }));
+  }
+
+  return (
+    <>
+      <section class="panel__section" aria-labelledby="import-heading">
+        <h2 id="import-heading" class="panel__subtitle">{strings.importTitle}</h2>
+        <p class="panel__intro">{strings.importHint}</p>
+        <label class="panel__file">
+          <span>{strings.importFile}</span>
+          <input type="file" accept=".csv,.tsv,.txt,.json,.mmd,.mermaid" onChange={handleFileChange} disabled={busy} />
+        </label>
+        {imported.phase === 'ready' && (
+          <div class="panel__preview">
+            <p>{strings.importPreview(imported.fileName, imported.preview)}</p>
+            <button type="button" class="button" onClick={() => onInsert(imported.journey)} disabled={busy}>
+              {strings.importInsert}
+            </button>
+          </div>
+        )}
+        {imported.phase === 'invalid' && (
+          <div class="panel__preview" role="alert">
+            <p class="panel__error">{strings.importInvalid(imported.fileName, imported.errors.length)}</p>
+            <ul class="panel__list">
+              {imported.errors.slice(0, SHOWN_ERRORS).map((error) => (
+                <li key={`${error.path} ${error.message}`}>
+                  <strong>{error.path}</strong>: {error.message}
+                </li>
+              ))}
+            </ul>
+            {imported.errors.length > SHOWN_ERRORS && <p>{strings.importMoreErrors(imported.errors.length - SHOWN_ERRORS)}</p>}
+          </div>
+        )}
+      </section>
+
+      <section class="panel__section" aria-labelledby="check-heading">
+        <h2 id="check-heading" class="panel__subtitle">{strings.checkTitle}</h2>
+        <p class="panel__intro">{strings.checkHint}</p>
+        <button type="button" class="button" onClick={handleCheckClick} disabled={busy || map.phase === 'loading'}>
+          {strings.checkButton}
+        </button>
+        {map.phase === 'error' && <p class="panel__error">{map.message}</p>}
+        {map.phase === 'loaded' && (
+          <>
+            <p>{strings.checkSummary(map.journey.title, map.report.errors, map.report.warnings)}</p>
+            <ul class="panel__list" aria-label={strings.checkTitle}>
+              {map.report.findings.map((finding, index) => (
+                <li key={`${finding.rule}-${index}`} class={`panel__finding panel__finding--${finding.severity}`}>
+                  <strong>{strings.severity[finding.severity]}</strong> {finding.message}
+                </li>
+              ))}
+              {map.report.happiness.map((entry) => (
+                <li key={entry.persona}>{strings.happiness(entry.name, Math.round(entry.score * 100), entry.positiveStages, entry.stages)}</li>
+              ))}
+            </ul>
+            <div class="panel__exports" role="group" aria-label={strings.exportTitle}>
+              {EXPORTS.map((format) => (
+                <button key={format.label} type="button" class="button button--small" onClick={() => handleExport(map.journey, format)}>
+                  {format.label}
+                </button>
+              ))}
+              <button type="button" class="button button--small" onClick={() => handleExport(map.journey, 'png')}>
+                PNG
+              </button>
+            </div>
+          </>
+        )}
+      </section>
+    </>
+  );
+}

@@ -104,6 +104,7 @@ export function PanelApp({ controller, initialLocale }: { controller: PanelContr
         </p>
       )}
       <button type="button" class="button button--disclosure" aria-expanded={files.open} onClick={handleFilesToggle}>
+        <span aria-hidden="true">{files.open ? '▾ ' : '▸ '}</span>
         {strings.filesToggle}
       </button>
       {files.open && files.Component && (

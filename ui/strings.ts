@@ -4,6 +4,9 @@ import type { ImportPreview } from '../src/model/formats/import-journey';
 export const LOCALES = ['en', 'ru', 'uk'] as const;
 export type Locale = (typeof LOCALES)[number];
 
+/** "1 card", "2 cards": English plurals. */
+const count = (n: number, noun: string): string => `${n} ${noun}${n === 1 ? '' : 's'}`;
+
 const en = {
   title: 'Customer Journey Map',
   intro: 'Insert a complete journey map: persona, six stages, eight lanes, stickies in every cell and an emotion line.',
@@ -32,14 +35,14 @@ const en = {
   importHint: 'From a spreadsheet (CSV, wide or long), a Mermaid user journey or a cjm-board JSON file. You see what it holds before anything is drawn.',
   importFile: 'Journey file',
   importPreview: (fileName: string, preview: ImportPreview) =>
-    `${fileName}: “${preview.title}”, ${preview.stages} stages, ${preview.lanes} lanes, ${preview.cards} cards, ${preview.personas} personas, ${preview.scores} emotion scores.`,
+    `${fileName}: “${preview.title}”, ${count(preview.stages, 'stage')}, ${count(preview.lanes, 'lane')}, ${count(preview.cards, 'card')}, ${count(preview.personas, 'persona')}, ${count(preview.scores, 'emotion score')}.`,
   importInsert: 'Insert this map',
-  importInvalid: (fileName: string, count: number) => `${fileName} cannot be imported (${count} problems); nothing was drawn:`,
+  importInvalid: (fileName: string, problems: number) => `${fileName} cannot be imported (${count(problems, 'problem')}); nothing was drawn:`,
   importMoreErrors: (count: number) => `…and ${count} more.`,
   checkTitle: 'Check and export the map',
   checkHint: 'Select a map on the board (or keep just one), then check it against the method and export it.',
   checkButton: 'Check the map',
-  checkSummary: (title: string, errors: number, warnings: number) => `“${title}”: ${errors} errors, ${warnings} warnings.`,
+  checkSummary: (title: string, errors: number, warnings: number) => `“${title}”: ${count(errors, 'error')}, ${count(warnings, 'warning')}.`,
   severity: { error: 'Error', warning: 'Warning', info: 'Note' },
   happiness: (name: string, percent: number, positive: number, total: number) => `Happiness of ${name}: ${percent} % (${positive} of ${total} stages positive).`,
   exportTitle: 'Export',

@@ -116,4 +116,28 @@ describe('FigJam panel in Chromium, driving the built plugin', () => {
     expect(external).toEqual([]);
     await page.close();
   });
+
+  it('imports a Mermaid journey through the plugin, checks the map and exports it', async () => {
+    const { page, external } = await openPanelAsync();
+    const panel = page.frameLocator('iframe[title="cjm-board panel"]');
+    await panel.getByRole('button', { name: 'Import, check and export…' }).click();
+    const diagram = 'journey\n  title Morning\n  section Wake up\n    Snooze: 2: Me\n  section Breakfast\n    Make tea: 5: Me\n';
+    await panel.getByLabel('Journey file').setInputFiles({ name: 'morning.mmd', mimeType: 'text/plain', buffer: Buffer.from(diagram) });
+    await expect.poll(() => panel.getByText(/morning\.mmd: “Morning”, 2 stages, 2 lanes, 2 cards, 1 persona, 2 emotion scores\./).count()).toBe(1);
+    await panel.getByRole('button', { name: 'Insert this map' }).click();
+    await expect.poll(() => panel.getByRole('status').textContent(), { timeout: 20_000 }).toMatch(/Map ready: \d+ items created\./);
+    const counts = await countMapNodesAsync(page);
+    expect(counts.sections).toBe(1);
+    expect(counts.unmarked).toBe(0);
+
+    await panel.getByRole('button', { name: 'Check the map' }).click();
+    await expect.poll(() => panel.getByRole('list', { name: 'Check and export the map' }).textContent()).toMatch(/Me feels worst at "Wake up" \(-1\)/);
+    const [download] = await Promise.all([page.waitForEvent('download'), panel.getByRole('button', { name: 'Mermaid', exact: true }).click()]);
+    expect(download.suggestedFilename()).toBe('morning.mmd');
+    expect(readFileSync(await download.path(), 'utf8')).toBe(diagram.replace(/ {4}/g, '    '));
+    await saveScreenshotAsync(page, 'figjam-panel-import-check');
+    expect(external).toEqual([]);
+    await page.close();
+  });
 });
+

@@ -1,5 +1,5 @@
 import { build } from 'esbuild';
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -128,4 +128,47 @@ describe('Miro panel in Chromium', () => {
     await expect.poll(() => page.getByRole('status').textContent(), { timeout: 30_000 }).toMatch(/Map ready: \d+ items created\./);
     await page.close();
   });
+
+  it('imports a CSV with a preview, draws it, checks the map and downloads its exports; a bad file draws nothing', async () => {
+    const page = await browser.newPage({ locale: 'en-US', viewport: { width: 320, height: 900 }, acceptDownloads: true });
+    const external = await guardNetworkAsync(page, { [MIRO_SDK]: { body: fakeSdk, contentType: 'text/javascript' } });
+    const errors: string[] = [];
+    page.on('pageerror', (error) => errors.push(error.message));
+    await page.goto(`${server.url}/miro/panel.html`);
+    await page.getByRole('button', { name: 'Import, check and export…' }).click();
+
+    // A file with mistakes: its errors, with lines, and nothing on the board.
+    await page.getByLabel('Journey file').setInputFiles({ name: 'broken.csv', mimeType: 'text/csv', buffer: Buffer.from('Lane,Search\n,orphan\nEmotion,7\n') });
+    await expect.poll(() => page.getByRole('alert').textContent()).toMatch(/broken\.csv cannot be imported \(2 problems\); nothing was drawn:line 2: .*line 3, column "Search": /);
+    const itemsAfterBadFile = await page.evaluate(() => (window as unknown as { __fakeMiro: { listRecords(): unknown[] } }).__fakeMiro.listRecords().length);
+    expect(itemsAfterBadFile).toBe(0);
+
+    const csv = readFileSync(join(ROOT, 'examples/online-store-wide.csv'));
+    await page.getByLabel('Journey file').setInputFiles({ name: 'online-store-wide.csv', mimeType: 'text/csv', buffer: csv });
+    await expect.poll(() => page.getByText(/online-store-wide\.csv: “online store wide”, 6 stages, 8 lanes, 85 cards, 1 persona, 6 emotion scores\./).count()).toBe(1);
+    await page.getByRole('button', { name: 'Insert this map' }).click();
+    await expect.poll(() => page.getByRole('status').textContent(), { timeout: 30_000 }).toMatch(/Map ready: \d+ items created\./);
+    const stickies = await page.evaluate(() => (window as unknown as { __fakeMiro: { listRecords(): { type: string }[] } }).__fakeMiro.listRecords().filter((record) => record.type === 'sticky_note').length);
+    expect(stickies).toBe(85);
+
+    await page.getByRole('button', { name: 'Check the map' }).click();
+    await expect.poll(() => page.getByRole('list', { name: 'Check and export the map' }).textContent()).toMatch(/Note.*moment of truth.*Happiness of Anna Petrova: 50 %/);
+    await saveScreenshotAsync(page, 'miro-panel-import-check');
+    for (const [label, name] of [
+      ['Markdown', 'online-store-wide.md'],
+      ['CSV', 'online-store-wide.csv'],
+      ['PNG', 'online-store-wide.png'],
+    ] as const) {
+      const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: label, exact: true }).click()]);
+      expect(download.suggestedFilename()).toBe(name);
+      const body = readFileSync(await download.path());
+      if (label === 'PNG') expect(body.subarray(1, 4).toString()).toBe('PNG');
+      else if (label === 'Markdown') expect(body.toString()).toMatch(/^# online store wide\n/);
+      else expect(body.toString()).toMatch(/^Lane,Realise the need,/);
+    }
+    expect(errors).toEqual([]);
+    expect(external).toEqual([]);
+    await page.close();
+  });
 });
+

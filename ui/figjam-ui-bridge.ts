@@ -31,7 +31,7 @@ interface PendingRun {
  */
 export function createUiBridge(windows: UiBridgeWindows): UiBridge {
   let pending: PendingRun | undefined;
-  let pendingJourney: { resolve: (journey: Journey) => void; reject: (error: Error) => void } | undefined;
+  let pendingJourney: { resolve: (loaded: { mapId: string; journey: Journey }) => void; reject: (error: Error) => void } | undefined;
   let resolveReady: (locale: string) => void = () => undefined;
   const readyAsync = new Promise<string>((resolve) => {
     resolveReady = resolve;
@@ -63,7 +63,7 @@ export function createUiBridge(windows: UiBridgeWindows): UiBridge {
         pending = undefined;
         return;
       case 'journey':
-        pendingJourney?.resolve(message.journey);
+        pendingJourney?.resolve({ mapId: message.mapId, journey: message.journey });
         pendingJourney = undefined;
         return;
       case 'error':
@@ -101,11 +101,12 @@ export function createUiBridge(windows: UiBridgeWindows): UiBridge {
     insertJourneyAsync: async (journey, onProgress) => (await runAsync({ type: 'insert-journey', journey }, onProgress)).report,
     loadMapJourneyAsync: () => {
       if (pending || pendingJourney) return Promise.reject(new Error('the plugin is busy; wait for it to finish'));
-      return new Promise<Journey>((resolve, reject) => {
+      return new Promise<{ mapId: string; journey: Journey }>((resolve, reject) => {
         pendingJourney = { resolve, reject };
         post({ type: 'load-journey' });
       });
     },
+    showOnBoardAsync: async (mapId, keys) => post({ type: 'focus', mapId, keys: [...keys] }),
   };
 
   return {

@@ -1,6 +1,7 @@
 import { useState } from 'preact/hooks';
 import { SVG_METRICS } from '../src/layout/host-metrics';
 import { layoutJourney } from '../src/layout/layout-journey';
+import { findKeysOfPlace } from '../src/layout/scene-keys';
 import { importJourney, previewImport, type ImportPreview } from '../src/model/formats/import-journey';
 import { exportJourneyCsvLong, exportJourneyCsvWide } from '../src/model/formats/journey-csv';
 import { exportJourneyMarkdown } from '../src/model/formats/journey-markdown';
@@ -20,7 +21,7 @@ type ImportState =
   | { phase: 'ready'; fileName: string; journey: Journey; preview: ImportPreview }
   | { phase: 'invalid'; fileName: string; errors: ValidationError[] };
 
-type MapState = { phase: 'none' } | { phase: 'loading' } | { phase: 'loaded'; journey: Journey; report: HealthReport } | { phase: 'error'; message: string };
+type MapState = { phase: 'none' } | { phase: 'loading' } | { phase: 'loaded'; mapId: string; journey: Journey; report: HealthReport } | { phase: 'error'; message: string };
 
 interface ExportFormat {
   label: string;
@@ -82,7 +83,19 @@ async function renderPngAsync(journey: Journey): Promise<Blob> {
  * Import a journey file (with a preview before anything touches the board),
  * and check and export the map on the board.
  */
-export function JourneyFiles({ strings, busy, onInsert, loadMapJourneyAsync }: { strings: Strings; busy: boolean; onInsert: (journey: Journey) => void; loadMapJourneyAsync: () => Promise<Journey> }) {
+export function JourneyFiles({
+  strings,
+  busy,
+  onInsert,
+  loadMapJourneyAsync,
+  showOnBoardAsync,
+}: {
+  strings: Strings;
+  busy: boolean;
+  onInsert: (journey: Journey) => void;
+  loadMapJourneyAsync: () => Promise<{ mapId: string; journey: Journey }>;
+  showOnBoardAsync: (mapId: string, keys: readonly string[]) => Promise<void>;
+}) {
   const [imported, setImported] = useState<ImportState>({ phase: 'none' });
   const [map, setMap] = useState<MapState>({ phase: 'none' });
 
@@ -98,8 +111,8 @@ export function JourneyFiles({ strings, busy, onInsert, loadMapJourneyAsync }: {
   async function handleCheckClick() {
     setMap({ phase: 'loading' });
     try {
-      const journey = await loadMapJourneyAsync();
-      setMap({ phase: 'loaded', journey, report: checkJourneyHealth(journey) });
+      const { mapId, journey } = await loadMapJourneyAsync();
+      setMap({ phase: 'loaded', mapId, journey, report: checkJourneyHealth(journey) });
     } catch (error) {
       setMap({ phase: 'error', message: error instanceof Error ? error.message : String(error) });
     }
@@ -155,7 +168,12 @@ export function JourneyFiles({ strings, busy, onInsert, loadMapJourneyAsync }: {
             <ul class="panel__list" aria-label={strings.checkTitle}>
               {map.report.findings.map((finding, index) => (
                 <li key={`${finding.rule}-${index}`} class={`panel__finding panel__finding--${finding.severity}`}>
-                  <strong>{strings.severity[finding.severity]}</strong> {finding.message}
+                  <strong>{strings.severity[finding.severity]}</strong> {finding.message}{' '}
+                  {findKeysOfPlace(map.journey, finding).length > 0 && (
+                    <button type="button" class="button--link" onClick={() => void showOnBoardAsync(map.mapId, findKeysOfPlace(map.journey, finding))}>
+                      {strings.showOnBoard}
+                    </button>
+                  )}
                 </li>
               ))}
               {map.report.happiness.map((entry) => (

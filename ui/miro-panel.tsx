@@ -39,8 +39,9 @@ if (root) {
     loadMapJourneyAsync: async () => {
       const loaded = await loadChosenJourneyAsync(host);
       if (!loaded.ok) throw new Error(formatValidationErrors(loaded.errors));
-      return loaded.value.journey;
+      return { mapId: loaded.value.map.mapId, journey: loaded.value.journey };
     },
+    showOnBoardAsync: (mapId, keys) => host.focusMapAsync(mapId, keys),
   };
   render(<PanelApp controller={controller} />, root);
 }

@@ -108,7 +108,7 @@ export function PanelApp({ controller, initialLocale }: { controller: PanelContr
         {strings.filesToggle}
       </button>
       {files.open && files.Component && (
-        <files.Component strings={strings} busy={running} onInsert={handleImportInsert} loadMapJourneyAsync={() => controller.loadMapJourneyAsync()} />
+        <files.Component strings={strings} busy={running} onInsert={handleImportInsert} loadMapJourneyAsync={() => controller.loadMapJourneyAsync()} showOnBoardAsync={(mapId, keys) => controller.showOnBoardAsync(mapId, keys)} />
       )}
     </main>
   );

@@ -22,5 +22,7 @@ export interface PanelController {
   /** Draws `journey` (an imported file) as a new map. */
   insertJourneyAsync(journey: Journey, onProgress: (progress: ApplyProgress) => void): Promise<ApplyReport>;
   /** The journey of the selected map (or the only one); rejects with a message for people. */
-  loadMapJourneyAsync(): Promise<Journey>;
+  loadMapJourneyAsync(): Promise<{ mapId: string; journey: Journey }>;
+  /** Selects and zooms to the items of map `mapId` that show `keys` ("show on board"). */
+  showOnBoardAsync(mapId: string, keys: readonly string[]): Promise<void>;
 }

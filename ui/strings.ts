@@ -46,6 +46,7 @@ const en = {
   severity: { error: 'Error', warning: 'Warning', info: 'Note' },
   happiness: (name: string, percent: number, positive: number, total: number) => `Happiness of ${name}: ${percent} % (${positive} of ${total} stages positive).`,
   exportTitle: 'Export',
+  showOnBoard: 'Show on board',
 };
 
 /** Every string of one language. */
@@ -89,6 +90,7 @@ const ru: Strings = {
   severity: { error: 'Ошибка', warning: 'Предупреждение', info: 'Заметка' },
   happiness: (name, percent, positive, total) => `Удовлетворённость (${name}): ${percent} % (положительных этапов: ${positive} из ${total}).`,
   exportTitle: 'Экспорт',
+  showOnBoard: 'Показать на доске',
 };
 
 const uk: Strings = {
@@ -129,6 +131,7 @@ const uk: Strings = {
   severity: { error: 'Помилка', warning: 'Попередження', info: 'Примітка' },
   happiness: (name, percent, positive, total) => `Задоволеність (${name}): ${percent} % (позитивних етапів: ${positive} з ${total}).`,
   exportTitle: 'Експорт',
+  showOnBoard: 'Показати на дошці',
 };
 
 /** Every UI string, per language. */

@@ -77,3 +77,20 @@ export function parseSceneKey(key: string): SceneKeyInfo | undefined {
   }
   return undefined;
 }
+
+/**
+ * The keys of the items that show a place in the journey: a card; a
+ * persona's emotion point at a stage; a stage (its header and cards); a lane
+ * (its label and band); a persona (its card). For "show on board".
+ */
+export function findKeysOfPlace(
+  journey: { cards: readonly { id: CardId; stage: StageId }[] },
+  place: { card?: CardId; stage?: StageId; lane?: LaneId; persona?: PersonaId },
+): SceneKey[] {
+  if (place.card) return [cardKey(place.card)];
+  if (place.stage && place.persona) return [emotionPointKey(place.persona, place.stage), stageHeaderKey(place.stage)];
+  if (place.stage) return [stageHeaderKey(place.stage), ...journey.cards.filter((card) => card.stage === place.stage).map((card) => cardKey(card.id))];
+  if (place.lane) return [laneLabelKey(place.lane), laneRowKey(place.lane)];
+  if (place.persona) return [personaCardKey(place.persona)];
+  return [];
+}

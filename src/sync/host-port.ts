@@ -164,8 +164,12 @@ export interface HostPort {
   readMapAsync(mapId: string): Promise<Snapshot | undefined>;
   /** Applies a plan; never throws for a failed item, reports it instead. */
   applyAsync(plan: ApplyPlan, onProgress?: (progress: ApplyProgress) => void): Promise<ApplyReport>;
-  /** Brings the map into view (scrolls and zooms the viewport to it). */
-  focusMapAsync(mapId: string): Promise<void>;
+  /**
+   * Brings the map into view (scrolls and zooms the viewport to it); given
+   * scene keys, selects the map's items that show them and zooms to those
+   * (the whole map when none is on the board).
+   */
+  focusMapAsync(mapId: string, keys?: readonly string[]): Promise<void>;
   /** Every map on the current page / board, originals and copies. */
   listMapsAsync(): Promise<MapInfo[]>;
   /**

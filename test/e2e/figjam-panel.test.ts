@@ -132,6 +132,11 @@ describe('FigJam panel in Chromium, driving the built plugin', () => {
 
     await panel.getByRole('button', { name: 'Check the map' }).click();
     await expect.poll(() => panel.getByRole('list', { name: 'Check and export the map' }).textContent()).toMatch(/Me feels worst at "Wake up" \(-1\)/);
+    // Show on board: the persona without goals selects the persona card.
+    await panel.getByRole('listitem').filter({ hasText: 'has no goals' }).getByRole('button', { name: 'Show on board' }).click();
+    await expect
+      .poll(() => page.evaluate(() => (window as unknown as { __fake: { api: { currentPage: { selection: { getPluginData(key: string): string }[] } } } }).__fake.api.currentPage.selection.map((node) => node.getPluginData('cjm'))))
+      .toEqual([expect.stringContaining('"k":"persona:p1"')]);
     const [download] = await Promise.all([page.waitForEvent('download'), panel.getByRole('button', { name: 'Mermaid', exact: true }).click()]);
     expect(download.suggestedFilename()).toBe('morning.mmd');
     expect(readFileSync(await download.path(), 'utf8')).toBe(diagram.replace(/ {4}/g, '    '));

@@ -154,6 +154,16 @@ describe('Miro panel in Chromium', () => {
     await page.getByRole('button', { name: 'Check the map' }).click();
     await expect.poll(() => page.getByRole('list', { name: 'Check and export the map' }).textContent()).toMatch(/Note.*moment of truth.*Happiness of Anna Petrova: 50 %/);
     await saveScreenshotAsync(page, 'miro-panel-import-check');
+    // Show on board: the moment of truth selects its emotion point (and its stage's header) and zooms to them.
+    await page.getByRole('listitem').filter({ hasText: 'moment of truth' }).getByRole('button', { name: 'Show on board' }).click();
+    await expect
+      .poll(() =>
+        page.evaluate(() => {
+          const fake = (window as unknown as { __fakeMiro: { zooms: string[][]; listRecords(): { id: string; metadata: Record<string, unknown> }[]; getSelection(): Promise<{ id: string }[]> } }).__fakeMiro;
+          return fake.getSelection().then((selection) => selection.map((item) => JSON.stringify(fake.listRecords().find((record) => record.id === item.id)?.metadata.cjm ?? '')));
+        }),
+      )
+      .toEqual(expect.arrayContaining([expect.stringContaining('"k":"emotion:p1:s3"'), expect.stringContaining('"k":"stage:s3"')]));
     for (const [label, name] of [
       ['Markdown', 'online-store-wide.md'],
       ['CSV', 'online-store-wide.csv'],

@@ -3,6 +3,7 @@ import {
   cardKey,
   emotionLineKey,
   emotionNoteKey,
+  findKeysOfPlace,
   emotionPointKey,
   emotionScaleKey,
   laneLabelKey,
@@ -58,5 +59,17 @@ describe('scene keys', () => {
   it('accepts the longest local id the schema allows', () => {
     const id = `card:${'a'.repeat(64)}` as const;
     expect(parseSceneKey(cardKey(id))).toEqual({ kind: 'card', card: id });
+  });
+});
+
+describe('findKeysOfPlace', () => {
+  const journey = { cards: [{ id: 'card:a' as const, stage: 'stage:s1' as const }, { id: 'card:b' as const, stage: 'stage:s2' as const }] };
+  it('names the items that show a card, an emotion point, a stage, a lane or a persona', () => {
+    expect(findKeysOfPlace(journey, { card: 'card:b', stage: 'stage:s2' })).toEqual(['card:b']);
+    expect(findKeysOfPlace(journey, { stage: 'stage:s1', persona: 'persona:p1' })).toEqual(['emotion:p1:s1', 'stage:s1']);
+    expect(findKeysOfPlace(journey, { stage: 'stage:s1' })).toEqual(['stage:s1', 'card:a']);
+    expect(findKeysOfPlace(journey, { lane: 'lane:pains' })).toEqual(['lane:pains', 'row:pains']);
+    expect(findKeysOfPlace(journey, { persona: 'persona:p1' })).toEqual(['persona:p1']);
+    expect(findKeysOfPlace(journey, {})).toEqual([]);
   });
 });

@@ -705,11 +705,14 @@ export function createFigjamHost(api: PluginAPI): HostPort {
     uncommitted = false;
   }
 
-  async function focusMapAsync(mapId: string): Promise<void> {
-    const { section } = await findMapNodesAsync(mapId);
+  async function focusMapAsync(mapId: string, keys: readonly string[] = []): Promise<void> {
+    const { section, owned } = await findMapNodesAsync(mapId);
     if (!section) return;
-    api.viewport.scrollAndZoomIntoView([section]);
-    api.currentPage.selection = [section];
+    const wanted = new Set(keys);
+    const nodes = owned.filter(({ node, identity }) => node !== section && wanted.has(identity.key)).map(({ node }) => node as SceneNode);
+    const targets = nodes.length > 0 ? nodes : [section];
+    api.viewport.scrollAndZoomIntoView(targets);
+    api.currentPage.selection = targets;
   }
 
   async function listMapsAsync(): Promise<MapInfo[]> {

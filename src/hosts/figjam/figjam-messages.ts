@@ -11,6 +11,7 @@ export type UiToMainMessage =
   | { type: 'insert-journey'; journey: Journey }
   | { type: 'load-journey' }
   | { type: 'finish' }
+  | { type: 'focus'; mapId: string; keys: string[] }
   | { type: 'regenerate' }
   | { type: 'close' };
 
@@ -19,12 +20,15 @@ export type MainToUiMessage =
   | { type: 'ready'; locale: string }
   | { type: 'progress'; done: number; total: number }
   | { type: 'done'; report: ApplyReport; summary?: string; outcome?: RegenerateOutcome }
-  | { type: 'journey'; journey: Journey }
+  | { type: 'journey'; mapId: string; journey: Journey }
   | { type: 'error'; message: string };
 
 function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
+
+// Items "show on board" selects at most: a stage's header and its cards.
+const MAX_FOCUS_KEYS = 500;
 
 const isCount = (value: unknown): value is number => typeof value === 'number' && Number.isInteger(value) && value >= 0;
 
@@ -41,6 +45,13 @@ export function parseUiToMainMessage(data: unknown): ParseResult<UiToMainMessage
     case 'regenerate':
     case 'close':
       return succeed({ type: data.type });
+    case 'focus': {
+      const keys = data.keys;
+      if (typeof data.mapId !== 'string' || !Array.isArray(keys) || keys.length > MAX_FOCUS_KEYS || !keys.every((key): key is string => typeof key === 'string' && key.length <= 200)) {
+        return fail([{ path: 'keys', message: `expected a map id and at most ${MAX_FOCUS_KEYS} scene keys` }]);
+      }
+      return succeed({ type: 'focus', mapId: data.mapId, keys });
+    }
     case 'generate':
     case 'insert-journey': {
       const journey = parseJourney(data.journey);
@@ -93,9 +104,10 @@ export function parseMainToUiMessage(data: unknown): ParseResult<MainToUiMessage
     case 'error':
       return typeof data.message === 'string' ? succeed({ type: 'error', message: data.message }) : fail([{ path: 'message', message: 'expected an error message string' }]);
     case 'journey': {
+      if (typeof data.mapId !== 'string') return fail([{ path: 'mapId', message: 'expected the map id' }]);
       const journey = parseJourney(data.journey);
       if (!journey.ok) return fail(journey.errors.map((error) => ({ ...error, path: `journey.${error.path}` })));
-      return succeed({ type: 'journey', journey: journey.value });
+      return succeed({ type: 'journey', mapId: data.mapId, journey: journey.value });
     }
     default:
       return fail([{ path: 'type', message: `unknown message type ${JSON.stringify(data.type)}` }]);

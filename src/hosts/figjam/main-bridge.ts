@@ -20,7 +20,9 @@ export interface MainBridgeHandlers {
     onProgress: (progress: ApplyProgress) => void,
   ): Promise<{ mapId: string; report: ApplyReport; summary: string; outcome: RegenerateOutcome }>;
   /** The journey of the map chosen on the board; throws with a message for people. */
-  loadMapJourneyAsync(): Promise<Journey>;
+  loadMapJourneyAsync(): Promise<{ mapId: string; journey: Journey }>;
+  /** Selects and zooms to the items of map `mapId` that show `keys`. */
+  focusAsync(mapId: string, keys: readonly string[]): Promise<void>;
   /** A new map id. */
   createMapId(): string;
   /** Closes the plugin (the panel's "close"). */
@@ -90,6 +92,9 @@ export function createMainBridge(api: PluginAPI, handlers: MainBridgeHandlers, o
         queue = queue.then(() => runGenerationAsync(journey, mapId));
         return;
       }
+      case 'focus':
+        queue = queue.then(() => handlers.focusAsync(message.mapId, message.keys).catch((error: unknown) => post({ type: 'error', message: describeError(error) })));
+        return;
       case 'finish': {
         const mapId = currentMapId ?? handlers.createMapId();
         const journey = lastJourney ?? handlers.createTemplateJourney();
@@ -101,7 +106,8 @@ export function createMainBridge(api: PluginAPI, handlers: MainBridgeHandlers, o
       case 'load-journey':
         queue = queue.then(async () => {
           try {
-            post({ type: 'journey', journey: await handlers.loadMapJourneyAsync() });
+            const loaded = await handlers.loadMapJourneyAsync();
+            post({ type: 'journey', mapId: loaded.mapId, journey: loaded.journey });
           } catch (error) {
             post({ type: 'error', message: describeError(error) });
           }

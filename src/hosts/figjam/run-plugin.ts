@@ -115,8 +115,9 @@ export async function runPlugin(api: PluginAPI, options: RunPluginOptions): Prom
         loadMapJourneyAsync: async () => {
           const loaded = await loadChosenJourneyAsync(host);
           if (!loaded.ok) throw new Error(formatValidationErrors(loaded.errors));
-          return loaded.value.journey;
+          return { mapId: loaded.value.map.mapId, journey: loaded.value.journey };
         },
+        focusAsync: (mapId, keys) => host.focusMapAsync(mapId, keys),
         closePlugin: () => api.closePlugin(),
       });
       api.on('close', dispose);

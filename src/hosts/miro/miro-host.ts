@@ -584,7 +584,18 @@ export function createMiroHost(board: Board, options: MiroHostOptions = {}): Hos
     return report;
   }
 
-  async function focusMapAsync(mapId: string): Promise<void> {
+  async function focusMapAsync(mapId: string, keys: readonly string[] = []): Promise<void> {
+    if (keys.length > 0) {
+      // The map's items with those keys: known from this session's read, or read now.
+      if (!states.has(mapId)) await readMapAsync(mapId);
+      const wanted = new Set(keys);
+      const items = [...(states.get(mapId)?.own.values() ?? [])].filter(({ item, identity }) => wanted.has(identity.key) && item.type !== 'connector').map(({ item }) => item);
+      if (items.length > 0) {
+        await retryAsync(() => board.select({ id: items.map((item) => item.id) }));
+        await callAsync(() => board.viewport.zoomTo(items));
+        return;
+      }
+    }
     let frame = states.get(mapId)?.frame;
     if (!frame) {
       const frames = await retryAsync(() => board.get({ type: 'frame' }));

@@ -27,7 +27,8 @@ function createHandlers(overrides: Partial<MainBridgeHandlers> = {}) {
       onProgress({ done: 1, total: 1 });
       return { mapId: mapId ?? 'map-chosen0001', report: { ...REPORT, mapId: mapId ?? 'map-chosen0001', created: 0, updated: 1 }, summary: 'Regenerated "Map": 1 board edit kept.', outcome: OUTCOME };
     }),
-    loadMapJourneyAsync: vi.fn(async () => createOnlineStoreJourney()),
+    loadMapJourneyAsync: vi.fn(async () => ({ mapId: 'map-chosen0001', journey: createOnlineStoreJourney() })),
+    focusAsync: vi.fn(async () => undefined),
     closePlugin: vi.fn(),
     ...overrides,
   };

@@ -353,9 +353,19 @@ export class FakeMiroBoard {
   }
 
   /** Selects items as a person would; `getSelection()` answers them. */
-  select(ids: readonly string[]): void {
+  selectByHand(ids: readonly string[]): void {
     for (const id of ids) this.requireRecord(id);
     this.selectedIds = [...ids];
+  }
+
+  /** `board.select({ id })`: selects the items with those ids (any other filter is refused here). */
+  select(filter: { id?: string | string[] } = {}): Promise<unknown[]> {
+    return this.callAsync('board.select', 'selection', () => {
+      const ids = filter.id === undefined ? [] : Array.isArray(filter.id) ? filter.id : [filter.id];
+      for (const id of ids) this.requireRecord(id);
+      this.selectedIds = [...ids];
+      return ids.map((id) => this.toItem(this.requireRecord(id)));
+    });
   }
 
   /**

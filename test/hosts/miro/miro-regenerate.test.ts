@@ -253,7 +253,7 @@ describe('Regenerate on Miro: a duplicated map', () => {
     const copyFrame = fake.duplicateFrame(original.id, { dx: 8000, copyMetadata: true });
     const copyItems = fake.listRecords().filter((record) => !originalItems.some((item) => item.id === record.id));
     const copySticky = copyItems.find((record) => record.parentId === copyFrame.id && record.type === 'sticky_note');
-    fake.select([copySticky?.id ?? '']);
+    fake.selectByHand([copySticky?.id ?? '']);
 
     const lister = createMiroHost(fake.asBoard(), { sleepAsync: instantSleepAsync });
     expect(await lister.listMapsAsync()).toEqual([

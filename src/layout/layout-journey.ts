@@ -9,6 +9,7 @@ import {
   emotionNoteKey,
   emotionPointKey,
   emotionScaleKey,
+  evidenceKey,
   laneLabelKey,
   laneRowKey,
   MAP_KEY,
@@ -33,6 +34,8 @@ export interface LayoutOptions {
 // Miro and FigJam pick when zooming to fit a 6-stage map.
 const MAP_PADDING = 80;
 const GAP = 24;
+// Font of the evidence marker under a sticky; it fits the gap below it.
+const EVIDENCE_FONT = 12;
 const ROW_GAP = 12;
 const STICKIES_PER_ROW = 2;
 const LABEL_WIDTH = 300;
@@ -104,7 +107,8 @@ export function layoutJourney(journey: Journey, options: LayoutOptions): Scene {
   }
   cursorY += GAP * 2;
 
-  cursorY = placePersonaCards(journey.personas, findMapLabels(journey.locale), gridLeft, cursorY, contentWidth, columnWidth, measureText, nodes) + GAP * 2;
+  const labels = findMapLabels(journey.locale);
+  cursorY = placePersonaCards(journey.personas, labels, gridLeft, cursorY, contentWidth, columnWidth, measureText, nodes) + GAP * 2;
 
   const headerHeight = Math.max(
     HEADER_MIN_HEIGHT,
@@ -138,6 +142,13 @@ export function layoutJourney(journey: Journey, options: LayoutOptions): Scene {
     for (const cell of cells) {
       for (const placed of cell.placed) {
         rowContent.push(createSticky(placed, lane));
+        const evidence = placed.item.evidence;
+        if (evidence) {
+          // In the gap under the sticky: it never covers a card's text.
+          const label = labels.evidence[evidence];
+          const height = Math.min(GAP - 4, measureText(label, EVIDENCE_FONT, placed.size.width).height);
+          rowContent.push(createText(evidenceKey(placed.item.id), placed.x, placed.y + placed.size.height + 2, placed.size.width, height, label, 'evidence', EVIDENCE_FONT, false));
+        }
       }
     }
     if (isEmotionLane) {

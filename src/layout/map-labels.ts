@@ -1,3 +1,5 @@
+import type { EvidenceKind } from '../model/journey';
+
 /** Words the layout writes on the map itself, in the journey's language. */
 export interface MapLabels {
   goal: string;
@@ -7,12 +9,41 @@ export interface MapLabels {
   pains: string;
   behaviour: string;
   channels: string;
+  /** The marker under a card's sticky: what the card rests on. */
+  evidence: Readonly<Record<EvidenceKind, string>>;
 }
 
 const LABELS: Readonly<Record<'en' | 'ru' | 'uk', MapLabels>> = {
-  en: { goal: 'Goal', age: (age) => `age ${age}`, goals: 'Goals', needs: 'Needs', pains: 'Pains & fears', behaviour: 'Behaviour', channels: 'Channels' },
-  ru: { goal: 'Цель', age: (age) => `возраст ${age}`, goals: 'Цели', needs: 'Потребности', pains: 'Боли и страхи', behaviour: 'Поведение', channels: 'Каналы' },
-  uk: { goal: 'Мета', age: (age) => `вік ${age}`, goals: 'Цілі', needs: 'Потреби', pains: 'Болі та страхи', behaviour: 'Поведінка', channels: 'Канали' },
+  en: {
+    goal: 'Goal',
+    age: (age) => `age ${age}`,
+    goals: 'Goals',
+    needs: 'Needs',
+    pains: 'Pains & fears',
+    behaviour: 'Behaviour',
+    channels: 'Channels',
+    evidence: { interview: '🎤 interview', survey: '📋 survey', analytics: '📈 analytics', support: '🎧 support tickets', observation: '👀 observation', assumption: '❓ assumption' },
+  },
+  ru: {
+    goal: 'Цель',
+    age: (age) => `возраст ${age}`,
+    goals: 'Цели',
+    needs: 'Потребности',
+    pains: 'Боли и страхи',
+    behaviour: 'Поведение',
+    channels: 'Каналы',
+    evidence: { interview: '🎤 интервью', survey: '📋 опрос', analytics: '📈 аналитика', support: '🎧 обращения', observation: '👀 наблюдение', assumption: '❓ допущение' },
+  },
+  uk: {
+    goal: 'Мета',
+    age: (age) => `вік ${age}`,
+    goals: 'Цілі',
+    needs: 'Потреби',
+    pains: 'Болі та страхи',
+    behaviour: 'Поведінка',
+    channels: 'Канали',
+    evidence: { interview: '🎤 інтерв’ю', survey: '📋 опитування', analytics: '📈 аналітика', support: '🎧 звернення', observation: '👀 спостереження', assumption: '❓ припущення' },
+  },
 };
 
 /** Returns the map labels for a journey locale such as `ru` or `uk-UA`; English otherwise. */

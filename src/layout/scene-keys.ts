@@ -18,6 +18,7 @@ import type { CardId, LaneId, PersonaId, StageId } from '../model/journey';
  * | `emotion-note:<p>:<s>`       | the "why" beside that point            |
  * | `emotion-line:<p>`           | emotion line of persona p              |
  * | `emotion-scale:<n>`          | scale label for score n                |
+ * | `evidence:<c>`               | evidence marker under card c's sticky  |
  *
  * `<p>`, `<s>`, `<l>`, `<c>` are the ids without their prefix.
  */
@@ -36,7 +37,8 @@ export type SceneKeyInfo =
   | { kind: 'emotion'; persona: PersonaId; stage: StageId }
   | { kind: 'emotion-note'; persona: PersonaId; stage: StageId }
   | { kind: 'emotion-line'; persona: PersonaId }
-  | { kind: 'emotion-scale'; score: number };
+  | { kind: 'emotion-scale'; score: number }
+  | { kind: 'evidence'; card: CardId };
 
 const local = (id: string): string => id.slice(id.indexOf(':') + 1);
 
@@ -52,6 +54,7 @@ export const emotionPointKey = (persona: PersonaId, stage: StageId): SceneKey =>
 export const emotionNoteKey = (persona: PersonaId, stage: StageId): SceneKey => `emotion-note:${local(persona)}:${local(stage)}`;
 export const emotionLineKey = (persona: PersonaId): SceneKey => `emotion-line:${local(persona)}`;
 export const emotionScaleKey = (score: number): SceneKey => `emotion-scale:${score}`;
+export const evidenceKey = (card: CardId): SceneKey => `evidence:${local(card)}`;
 
 const LOCAL_ID = '[A-Za-z0-9][A-Za-z0-9_.-]{0,63}';
 const PATTERNS: readonly [RegExp, (m: RegExpMatchArray) => SceneKeyInfo][] = [
@@ -67,6 +70,7 @@ const PATTERNS: readonly [RegExp, (m: RegExpMatchArray) => SceneKeyInfo][] = [
   [new RegExp(`^emotion-note:(${LOCAL_ID}):(${LOCAL_ID})$`), (m) => ({ kind: 'emotion-note', persona: `persona:${m[1]}`, stage: `stage:${m[2]}` })],
   [new RegExp(`^emotion-line:(${LOCAL_ID})$`), (m) => ({ kind: 'emotion-line', persona: `persona:${m[1]}` })],
   [/^emotion-scale:(-?[0-9])$/, (m) => ({ kind: 'emotion-scale', score: Number(m[1]) })],
+  [new RegExp(`^evidence:(${LOCAL_ID})$`), (m) => ({ kind: 'evidence', card: `card:${m[1]}` })],
 ];
 
 /** Parses a key read from the board; returns undefined for anything not ours. */

@@ -21,7 +21,7 @@ export type StickyStyle = `sticky-${LaneKind}`;
 /** One colour per persona (emotion line, points, card border), cycling after six. */
 export type PersonaStyle = `persona-${1 | 2 | 3 | 4 | 5 | 6}`;
 export type ShapeStyle = `persona-card-${1 | 2 | 3 | 4 | 5 | 6}` | 'stage-header' | 'lane-label' | `lane-row-${LaneKind}`;
-export type TextStyle = 'title' | 'subtitle' | 'emotion-note' | 'emotion-scale';
+export type TextStyle = 'title' | 'subtitle' | 'emotion-note' | 'emotion-scale' | 'evidence';
 export type StyleToken = 'map' | StickyStyle | ShapeStyle | TextStyle | PersonaStyle;
 
 interface NodeBox {

@@ -43,6 +43,7 @@ export const STYLE_PALETTE: Readonly<Record<StyleToken, StyleSwatch>> = {
   'lane-label': swatch('gray', '#ffffff', '#c8c8c8'),
   'emotion-note': swatch('dark', '#ffffff', '#ffffff', '#5e5e5e'),
   'emotion-scale': swatch('dark', '#ffffff', '#ffffff', '#5e5e5e'),
+  evidence: swatch('dark', '#ffffff', '#ffffff', '#5e5e5e'),
   'sticky-actions': swatch('blue', '#b5d8ff', '#8ab8ee'),
   'sticky-touchpoints': swatch('violet', '#d9c9ff', '#b59cf0'),
   'sticky-channels': swatch('cyan', '#b8ece9', '#8dd6d1'),

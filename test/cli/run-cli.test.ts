@@ -265,7 +265,7 @@ describe('cjm import, export, check and diff', () => {
   it.each([
     ['json', /"format": "cjm-journey"/],
     ['csv', /^Lane,Realise the need,/],
-    ['csv-long', /^Stage,Lane,Text,Persona,Emotion\n/],
+    ['csv-long', /^Stage,Lane,Text,Persona,Emotion,Evidence\n/],
     ['md', /^# Online store: ordering a kettle\n/],
     ['mermaid', /^journey\n {2}title Online store - ordering a kettle\n/],
     ['svg', /^<svg /],

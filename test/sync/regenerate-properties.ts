@@ -126,8 +126,8 @@ export const editRoundsArbitrary = fc.array(fc.array(editArbitrary, { minLength:
 
 /**
  * The online-store template cut to three stages and five lanes (the
- * emotions lane among them): every kind of item, few enough for a thousand
- * runs.
+ * emotions lane among them), a quarter of its cards with evidence markers:
+ * every kind of item, few enough for a thousand runs.
  */
 export function createPropertyJourney(): Journey {
   const journey = createOnlineStoreJourney();
@@ -139,7 +139,10 @@ export function createPropertyJourney(): Journey {
     ...journey,
     stages,
     lanes,
-    cards: journey.cards.filter((card) => stageIds.has(card.stage) && laneIds.has(card.lane)),
+    // Some cards carry their evidence, drawn as a marker under the sticky.
+    cards: journey.cards
+      .filter((card) => stageIds.has(card.stage) && laneIds.has(card.lane))
+      .map((card, index) => (index % 4 === 0 ? { ...card, evidence: index % 8 === 0 ? ('interview' as const) : ('assumption' as const) } : card)),
     emotions: journey.emotions.filter((emotion) => stageIds.has(emotion.stage)),
   };
 }

@@ -1,5 +1,5 @@
 import Papa from 'papaparse';
-import type { Journey, PersonaId } from '../journey';
+import { EVIDENCE_KINDS, type EvidenceKind, type Journey, type PersonaId } from '../journey';
 import { MAX_CARD_TEXT, MAX_CARDS, MAX_SHORT_TEXT, MAX_STAGES } from '../journey-schema';
 import { fail, succeed, type ParseResult, type ValidationError } from '../parse-result';
 import { createJourneyBuilder, parseScore, type JourneyBuilder } from './journey-builder';
@@ -14,7 +14,9 @@ import { findLaneKind, foldName } from './lane-names';
  *   −2 to +2 is the persona's score at that stage; "Emotion (Anna)" scores
  *   persona Anna.
  * - **long**: one row per card, with columns Stage, Lane, Text and
- *   optionally Persona and Emotion (names in English, Russian or Ukrainian);
+ *   optionally Persona, Emotion and Evidence (names in English, Russian or
+ *   Ukrainian; evidence is interview, survey, analytics, support,
+ *   observation or assumption);
  *   a row with an emotion and no text only scores; a row with a stage (and a
  *   lane) and nothing else declares them, so empty ones keep their place.
  *
@@ -30,7 +32,8 @@ interface Row {
   line: number;
 }
 
-const COLUMN_NAMES: Readonly<Record<'stage' | 'lane' | 'text' | 'persona' | 'emotion', readonly string[]>> = {
+const COLUMN_NAMES: Readonly<Record<'stage' | 'lane' | 'text' | 'persona' | 'emotion' | 'evidence', readonly string[]>> = {
+  evidence: ['evidence', 'source', 'основание', 'доказательство', 'источник', 'підстава', 'доказ', 'джерело'],
   stage: ['stage', 'step', 'phase', 'этап', 'стадия', 'шаг', 'етап', 'стадія', 'крок'],
   lane: ['lane', 'row', 'swimlane', 'category', 'дорожка', 'строка', 'категория', 'доріжка', 'рядок', 'категорія'],
   text: ['text', 'card', 'note', 'sticky', 'текст', 'карточка', 'заметка', 'стикер', 'картка', 'нотатка', 'стікер'],
@@ -75,6 +78,21 @@ function readRows(text: string): { rows: Row[]; errors: ValidationError[]; delim
   return { rows, errors, delimiter };
 }
 
+const EVIDENCE_NAMES: Readonly<Record<EvidenceKind, readonly string[]>> = {
+  interview: ['interview', 'interviews', 'интервью', 'інтерв’ю', "інтерв'ю"],
+  survey: ['survey', 'surveys', 'опрос', 'анкета', 'опитування'],
+  analytics: ['analytics', 'data', 'аналитика', 'данные', 'аналітика', 'дані'],
+  support: ['support', 'support tickets', 'tickets', 'поддержка', 'обращения', 'підтримка', 'звернення'],
+  observation: ['observation', 'observations', 'наблюдение', 'спостереження'],
+  assumption: ['assumption', 'hypothesis', 'guess', 'допущение', 'гипотеза', 'предположение', 'припущення', 'гіпотеза'],
+};
+
+/** The evidence kind a cell names, in English, Russian or Ukrainian. */
+function findEvidenceKind(text: string): EvidenceKind | undefined {
+  const folded = foldName(text);
+  return EVIDENCE_KINDS.find((kind) => EVIDENCE_NAMES[kind].some((name) => foldName(name) === folded));
+}
+
 /** Which shape a CSV is: long when its first row names Stage and Text columns. */
 export function detectCsvShape(header: readonly string[]): CsvShape {
   return findColumn(header, COLUMN_NAMES.stage) !== -1 && findColumn(header, COLUMN_NAMES.text) !== -1 ? 'long' : 'wide';
@@ -107,6 +125,7 @@ function readLong(rows: readonly Row[], builder: JourneyBuilder, errors: Validat
     text: findColumn(header.cells, COLUMN_NAMES.text),
     persona: findColumn(header.cells, COLUMN_NAMES.persona),
     emotion: findColumn(header.cells, COLUMN_NAMES.emotion),
+    evidence: findColumn(header.cells, COLUMN_NAMES.evidence),
   };
   const name = (index: number) => header.cells[index] ?? '';
   for (const row of body) {
@@ -116,6 +135,12 @@ function readLong(rows: readonly Row[], builder: JourneyBuilder, errors: Validat
     const text = cell(column.text);
     const personaName = cell(column.persona);
     const emotion = cell(column.emotion);
+    const evidenceText = cell(column.evidence);
+    const evidence = evidenceText ? findEvidenceKind(evidenceText) : undefined;
+    if (evidenceText && !evidence) {
+      errors.push({ path: place(row, name(column.evidence)), message: `unknown evidence "${evidenceText}"; use one of ${EVIDENCE_KINDS.join(', ')}` });
+      continue;
+    }
     if (!stage) {
       errors.push({ path: place(row, name(column.stage)), message: 'the stage is empty; every row needs the stage it belongs to' });
       continue;
@@ -129,7 +154,7 @@ function readLong(rows: readonly Row[], builder: JourneyBuilder, errors: Validat
       }
       if (!checkText(text, MAX_CARD_TEXT, place(row, name(column.text)), errors)) continue;
       if (!checkText(lane, MAX_SHORT_TEXT, place(row, name(column.lane)), errors)) continue;
-      builder.card({ stage: builder.stage(stage), lane: builder.lane(lane), text, ...(persona ? { persona } : {}) });
+      builder.card({ stage: builder.stage(stage), lane: builder.lane(lane), text, ...(persona ? { persona } : {}), ...(evidence ? { evidence } : {}) });
     } else {
       builder.stage(stage);
       if (lane) builder.lane(lane);
@@ -203,9 +228,9 @@ export function importJourneyCsv(text: string, options: { title?: string } = {})
 
 // Column names of exported files, in the journey's language (import reads all three).
 const HEADERS = {
-  en: { lane: 'Lane', long: ['Stage', 'Lane', 'Text', 'Persona', 'Emotion'] },
-  ru: { lane: 'Дорожка', long: ['Этап', 'Дорожка', 'Текст', 'Персона', 'Эмоция'] },
-  uk: { lane: 'Доріжка', long: ['Етап', 'Доріжка', 'Текст', 'Персона', 'Емоція'] },
+  en: { lane: 'Lane', long: ['Stage', 'Lane', 'Text', 'Persona', 'Emotion', 'Evidence'] },
+  ru: { lane: 'Дорожка', long: ['Этап', 'Дорожка', 'Текст', 'Персона', 'Эмоция', 'Основание'] },
+  uk: { lane: 'Доріжка', long: ['Етап', 'Доріжка', 'Текст', 'Персона', 'Емоція', 'Підстава'] },
 } as const;
 const headersOf = (journey: Journey) => {
   const base = (journey.locale ?? 'en').split('-')[0];
@@ -243,11 +268,11 @@ export function exportJourneyCsvLong(journey: Journey): string {
   const rows: string[][] = [[...headersOf(journey).long]];
   // Rows without text declare the stages, then the lanes, in their order.
   const first = journey.stages[0]?.name ?? '';
-  for (const stage of journey.stages) rows.push([stage.name, '', '', '', '']);
-  for (const lane of journey.lanes) rows.push([first, lane.title, '', '', '']);
-  for (const card of journey.cards) rows.push([stageName.get(card.stage) ?? '', laneTitle.get(card.lane) ?? '', card.text, personaName(journey, card.persona), '']);
+  for (const stage of journey.stages) rows.push([stage.name, '', '', '', '', '']);
+  for (const lane of journey.lanes) rows.push([first, lane.title, '', '', '', '']);
+  for (const card of journey.cards) rows.push([stageName.get(card.stage) ?? '', laneTitle.get(card.lane) ?? '', card.text, personaName(journey, card.persona), '', card.evidence ?? '']);
   for (const emotion of journey.emotions) {
-    rows.push([stageName.get(emotion.stage) ?? '', emotionsLane?.title ?? 'Emotions', '', personaName(journey, emotion.persona), String(emotion.score)]);
+    rows.push([stageName.get(emotion.stage) ?? '', emotionsLane?.title ?? 'Emotions', '', personaName(journey, emotion.persona), String(emotion.score), '']);
   }
   return Papa.unparse(rows, { newline: '\n' });
 }

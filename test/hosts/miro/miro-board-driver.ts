@@ -37,10 +37,12 @@ export function createMiroDriver(): BoardDriver {
     insertAsync: (journey) => generateMapAsync(createMiroHost(fake.asBoard(), { sleepAsync: instantSleepAsync }), journey, { metrics: MIRO_METRICS, mapId: MAP_ID }),
     injectFaults: (rate, random) => {
       fake.failRandomly(rate, random);
-      // Two bursts of Miro refusing calls for lack of credits.
+      // Two bursts of Miro refusing calls for lack of credits, each shorter
+      // than the pacer's patience for one call (eight attempts, about two
+      // minutes of back-off).
       if (rate > 0) {
-        fake.failWithRateLimit(12, { afterCalls: 40 + Math.floor(random() * 60) });
-        fake.failWithRateLimit(12, { afterCalls: 200 + Math.floor(random() * 60) });
+        fake.failWithRateLimit(6, { afterCalls: 40 + Math.floor(random() * 60) });
+        fake.failWithRateLimit(6, { afterCalls: 200 + Math.floor(random() * 60) });
       }
     },
     createHost: () => createMiroHost(fake.asBoard(), { sleepAsync: instantSleepAsync }),

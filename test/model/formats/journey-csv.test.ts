@@ -124,3 +124,14 @@ describe('CSV round trip', () => {
     expect(actual.personas).toEqual(expected.personas);
   });
 });
+
+describe('evidence in the long CSV', () => {
+  it('reads an Evidence column in any of the three languages, refuses an unknown kind, and writes it back', () => {
+    const journey = ok(importJourneyCsv('Этап,Дорожка,Текст,Основание\nПоиск,Действия,Ищет чайник,интервью\nЗаказ,Действия,Платит,допущение\n'));
+    expect(journey.cards.map((card) => card.evidence)).toEqual(['interview', 'assumption']);
+    expect(exportJourneyCsvLong(journey).split('\n')[0]).toBe('Этап,Дорожка,Текст,Персона,Эмоция,Основание');
+    expect(ok(importJourneyCsv(exportJourneyCsvLong(journey))).cards.map((card) => card.evidence)).toEqual(['interview', 'assumption']);
+    const bad = importJourneyCsv('Stage,Lane,Text,Evidence\nSearch,Actions,Looks,rumour\n');
+    expect(!bad.ok && bad.errors).toEqual([{ path: 'line 2, column "Evidence"', message: expect.stringMatching(/unknown evidence "rumour"; use one of interview, survey/) }]);
+  });
+});

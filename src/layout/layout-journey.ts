@@ -35,7 +35,7 @@ export interface LayoutOptions {
 const MAP_PADDING = 80;
 const GAP = 24;
 // Font of the evidence marker under a sticky; it fits the gap below it.
-const EVIDENCE_FONT = 12;
+const EVIDENCE_FONT = 14;
 const ROW_GAP = 12;
 const STICKIES_PER_ROW = 2;
 const LABEL_WIDTH = 300;

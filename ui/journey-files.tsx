@@ -2,6 +2,7 @@ import { useState } from 'preact/hooks';
 import { SVG_METRICS } from '../src/layout/host-metrics';
 import { layoutJourney } from '../src/layout/layout-journey';
 import { findKeysOfPlace } from '../src/layout/scene-keys';
+import { compareJourneys, formatComparison, type JourneyComparison } from '../src/model/compare-journeys';
 import { importJourney, previewImport, type ImportPreview } from '../src/model/formats/import-journey';
 import { exportJourneyCsvLong, exportJourneyCsvWide } from '../src/model/formats/journey-csv';
 import { exportJourneyMarkdown } from '../src/model/formats/journey-markdown';
@@ -11,6 +12,7 @@ import type { Journey } from '../src/model/journey';
 import { formatJourneyFile } from '../src/model/journey-file';
 import type { ValidationError } from '../src/model/parse-result';
 import { renderSceneSvg } from '../src/render/render-scene-svg';
+import { CompareChart } from './compare-chart';
 import type { Strings } from './strings';
 
 /** How many import errors the panel lists; the rest are counted. */
@@ -22,6 +24,8 @@ type ImportState =
   | { phase: 'invalid'; fileName: string; errors: ValidationError[] };
 
 type MapState = { phase: 'none' } | { phase: 'loading' } | { phase: 'loaded'; mapId: string; journey: Journey; report: HealthReport } | { phase: 'error'; message: string };
+
+type CompareState = { phase: 'none' } | { phase: 'ready'; fileName: string; before: Journey; comparison: JourneyComparison } | { phase: 'invalid'; fileName: string; errors: ValidationError[] };
 
 interface ExportFormat {
   label: string;
@@ -98,6 +102,16 @@ export function JourneyFiles({
 }) {
   const [imported, setImported] = useState<ImportState>({ phase: 'none' });
   const [map, setMap] = useState<MapState>({ phase: 'none' });
+  const [compared, setCompared] = useState<CompareState>({ phase: 'none' });
+
+  async function handleCompareFileChange(event: Event, now: Journey) {
+    const input = event.currentTarget as HTMLInputElement;
+    const file = input.files?.[0];
+    if (!file) return;
+    const result = importJourney(await file.text(), { fileName: file.name });
+    setCompared(result.ok ? { phase: 'ready', fileName: file.name, before: result.value, comparison: compareJourneys(result.value, now) } : { phase: 'invalid', fileName: file.name, errors: result.errors });
+    input.value = '';
+  }
 
   async function handleFileChange(event: Event) {
     const input = event.currentTarget as HTMLInputElement;
@@ -190,6 +204,28 @@ export function JourneyFiles({
                 PNG
               </button>
             </div>
+            <label class="panel__file">
+              <span>{strings.compareFile}</span>
+              <input type="file" accept=".csv,.tsv,.txt,.json,.mmd,.mermaid" onChange={(event) => handleCompareFileChange(event, map.journey)} />
+            </label>
+            {compared.phase === 'invalid' && (
+              <p class="panel__error" role="alert">
+                {strings.importInvalid(compared.fileName, compared.errors.length)} {compared.errors[0]?.path}: {compared.errors[0]?.message}
+              </p>
+            )}
+            {compared.phase === 'ready' && (
+              <>
+                <CompareChart before={compared.before} after={map.journey} labels={{ before: compared.fileName, after: strings.compareNow, title: strings.compareChart }} />
+                <ul class="panel__list" aria-label={strings.compareTitle(compared.fileName)}>
+                  {formatComparison(compared.comparison)
+                    .trim()
+                    .split('\n')
+                    .map((line) => (
+                      <li key={line}>{line}</li>
+                    ))}
+                </ul>
+              </>
+            )}
           </>
         )}
       </section>

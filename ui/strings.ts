@@ -47,6 +47,10 @@ const en = {
   happiness: (name: string, percent: number, positive: number, total: number) => `Happiness of ${name}: ${percent} % (${positive} of ${total} stages positive).`,
   exportTitle: 'Export',
   showOnBoard: 'Show on board',
+  compareFile: 'Compare with an earlier version (file)',
+  compareNow: 'now',
+  compareChart: 'Emotion per stage: the earlier version dashed, the map now solid',
+  compareTitle: (fileName: string) => `Changes since ${fileName}`,
 };
 
 /** Every string of one language. */
@@ -91,6 +95,10 @@ const ru: Strings = {
   happiness: (name, percent, positive, total) => `Удовлетворённость (${name}): ${percent} % (положительных этапов: ${positive} из ${total}).`,
   exportTitle: 'Экспорт',
   showOnBoard: 'Показать на доске',
+  compareFile: 'Сравнить с прежней версией (файл)',
+  compareNow: 'сейчас',
+  compareChart: 'Эмоции по этапам: прежняя версия пунктиром, карта сейчас сплошной линией',
+  compareTitle: (fileName) => `Изменения с ${fileName}`,
 };
 
 const uk: Strings = {
@@ -132,6 +140,10 @@ const uk: Strings = {
   happiness: (name, percent, positive, total) => `Задоволеність (${name}): ${percent} % (позитивних етапів: ${positive} з ${total}).`,
   exportTitle: 'Експорт',
   showOnBoard: 'Показати на дошці',
+  compareFile: 'Порівняти з попередньою версією (файл)',
+  compareNow: 'зараз',
+  compareChart: 'Емоції за етапами: попередня версія пунктиром, карта зараз суцільною лінією',
+  compareTitle: (fileName) => `Зміни від ${fileName}`,
 };
 
 /** Every UI string, per language. */

@@ -164,6 +164,13 @@ describe('Miro panel in Chromium', () => {
         }),
       )
       .toEqual(expect.arrayContaining([expect.stringContaining('"k":"emotion:p1:s3"'), expect.stringContaining('"k":"stage:s3"')]));
+    // Compare with an earlier version of the file: its changes, and both emotion lines on one chart.
+    const earlier = csv.toString().replace('Emotions (Anna Petrova),0,1,-2,-1,1,2', 'Emotions (Anna Petrova),0,1,-1,-1,1,2');
+    await page.getByLabel('Compare with an earlier version (file)').setInputFiles({ name: 'earlier.csv', mimeType: 'text/csv', buffer: Buffer.from(earlier) });
+    await expect.poll(() => page.getByRole('list', { name: 'Changes since earlier.csv' }).textContent()).toBe('~ emotion of Anna Petrova at Order & pay: -1 → -2');
+    const lines = await page.locator('figure.panel__chart path').evaluateAll((paths) => paths.map((path) => (path.getAttribute('d') ?? '').split(/[ML]/).filter(Boolean).length));
+    expect(lines).toEqual([6, 6]);
+    await saveScreenshotAsync(page, 'miro-panel-compare');
     for (const [label, name] of [
       ['Markdown', 'online-store-wide.md'],
       ['CSV', 'online-store-wide.csv'],

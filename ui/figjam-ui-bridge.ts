@@ -32,6 +32,7 @@ interface PendingRun {
 export function createUiBridge(windows: UiBridgeWindows): UiBridge {
   let pending: PendingRun | undefined;
   let pendingJourney: { resolve: (loaded: { mapId: string; journey: Journey }) => void; reject: (error: Error) => void } | undefined;
+  let pendingSvg: { resolve: (svg: string) => void; reject: (error: Error) => void } | undefined;
   let resolveReady: (locale: string) => void = () => undefined;
   const readyAsync = new Promise<string>((resolve) => {
     resolveReady = resolve;
@@ -62,12 +63,21 @@ export function createUiBridge(windows: UiBridgeWindows): UiBridge {
         pending?.resolve(message.outcome ? { report: message.report, outcome: message.outcome } : { report: message.report });
         pending = undefined;
         return;
+      case 'svg':
+        pendingSvg?.resolve(message.svg);
+        pendingSvg = undefined;
+        return;
       case 'journey':
         pendingJourney?.resolve({ mapId: message.mapId, journey: message.journey });
         pendingJourney = undefined;
         return;
       case 'error':
-        // The panel asks one thing at a time: a run, or a map's journey.
+        // The panel asks one thing at a time: a run, a map's journey, a picture.
+        if (pendingSvg) {
+          pendingSvg.reject(new Error(message.message));
+          pendingSvg = undefined;
+          return;
+        }
         if (pendingJourney) {
           pendingJourney.reject(new Error(message.message));
           pendingJourney = undefined;
@@ -107,6 +117,18 @@ export function createUiBridge(windows: UiBridgeWindows): UiBridge {
       });
     },
     showOnBoardAsync: async (mapId, keys) => post({ type: 'focus', mapId, keys: [...keys] }),
+    renderSvgAsync: (journey, maxWidth) => {
+      if (pendingSvg) return Promise.reject(new Error('a picture is already being drawn; wait for it'));
+      return new Promise<string>((resolve, reject) => {
+        pendingSvg = { resolve, reject };
+        post({ type: 'render-svg', journey, ...(maxWidth === undefined ? {} : { maxWidth }) });
+      });
+    },
+    updateMapAsync: async (mapId, journey, onProgress) => {
+      const done = await runAsync({ type: 'update-map', mapId, journey }, onProgress);
+      if (!done.outcome) throw new Error('the plugin answered without saying what it updated');
+      return { report: done.report, outcome: done.outcome };
+    },
   };
 
   return {

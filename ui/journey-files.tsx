@@ -1,6 +1,4 @@
 import { useState } from 'preact/hooks';
-import { SVG_METRICS } from '../src/layout/host-metrics';
-import { layoutJourney } from '../src/layout/layout-journey';
 import { findKeysOfPlace } from '../src/layout/scene-keys';
 import { compareJourneys, formatComparison, type JourneyComparison } from '../src/model/compare-journeys';
 import { importJourney, previewImport, type ImportPreview } from '../src/model/formats/import-journey';
@@ -11,8 +9,8 @@ import { checkJourneyHealth, type HealthReport } from '../src/model/health-check
 import type { Journey } from '../src/model/journey';
 import { formatJourneyFile } from '../src/model/journey-file';
 import type { ValidationError } from '../src/model/parse-result';
-import { renderSceneSvg } from '../src/render/render-scene-svg';
 import { CompareChart } from './compare-chart';
+import { EvidenceEditor } from './evidence-editor';
 import type { Strings } from './strings';
 
 /** How many import errors the panel lists; the rest are counted. */
@@ -40,7 +38,6 @@ const EXPORTS: readonly ExportFormat[] = [
   { label: 'CSV (long)', extension: 'long.csv', type: 'text/csv', render: exportJourneyCsvLong },
   { label: 'Markdown', extension: 'md', type: 'text/markdown', render: exportJourneyMarkdown },
   { label: 'Mermaid', extension: 'mmd', type: 'text/plain', render: exportJourneyMermaid },
-  { label: 'SVG', extension: 'svg', type: 'image/svg+xml', render: (journey) => renderSceneSvg(layoutJourney(journey, { metrics: SVG_METRICS }), { metrics: SVG_METRICS }) },
 ];
 
 /** A file name from a journey title: letters and digits of any script, dashes between. */
@@ -61,19 +58,16 @@ function download(name: string, blob: Blob): void {
   setTimeout(() => URL.revokeObjectURL(url), 1_000);
 }
 
-/** Renders the map's SVG to a PNG in the panel, at most 4,096 px wide. */
-async function renderPngAsync(journey: Journey): Promise<Blob> {
-  const scene = layoutJourney(journey, { metrics: SVG_METRICS });
-  const width = Math.min(4096, Math.ceil(scene.width));
-  const svg = renderSceneSvg(scene, { metrics: SVG_METRICS, width });
+/** Turns an SVG picture into a PNG in the panel (no network: drawn on a canvas). */
+async function convertSvgToPngAsync(svg: string): Promise<Blob> {
   const image = new Image();
   const url = URL.createObjectURL(new Blob([svg], { type: 'image/svg+xml' }));
   try {
     image.src = url;
     await image.decode();
     const canvas = document.createElement('canvas');
-    canvas.width = image.naturalWidth || width;
-    canvas.height = image.naturalHeight || Math.ceil((scene.height * width) / scene.width);
+    canvas.width = image.naturalWidth;
+    canvas.height = image.naturalHeight;
     const context = canvas.getContext('2d');
     if (!context) throw new Error('this browser cannot draw a PNG');
     context.drawImage(image, 0, 0, canvas.width, canvas.height);
@@ -82,6 +76,9 @@ async function renderPngAsync(journey: Journey): Promise<Blob> {
     URL.revokeObjectURL(url);
   }
 }
+
+// The PNG is at most this wide: a map's picture for a report or a slide.
+const PNG_MAX_WIDTH = 4096;
 
 /**
  * Import a journey file (with a preview before anything touches the board),
@@ -93,12 +90,17 @@ export function JourneyFiles({
   onInsert,
   loadMapJourneyAsync,
   showOnBoardAsync,
+  renderSvgAsync,
+  onUpdate,
 }: {
   strings: Strings;
   busy: boolean;
   onInsert: (journey: Journey) => void;
   loadMapJourneyAsync: () => Promise<{ mapId: string; journey: Journey }>;
   showOnBoardAsync: (mapId: string, keys: readonly string[]) => Promise<void>;
+  renderSvgAsync: (journey: Journey, maxWidth?: number) => Promise<string>;
+  /** Updates map `mapId` to `journey`; resolves when it is drawn. */
+  onUpdate: (mapId: string, journey: Journey) => Promise<void>;
 }) {
   const [imported, setImported] = useState<ImportState>({ phase: 'none' });
   const [map, setMap] = useState<MapState>({ phase: 'none' });
@@ -132,8 +134,9 @@ export function JourneyFiles({
     }
   }
 
-  async function handleExport(journey: Journey, format: ExportFormat | 'png') {
-    if (format === 'png') download(fileNameOf(journey, 'png'), await renderPngAsync(journey));
+  async function handleExport(journey: Journey, format: ExportFormat | 'svg' | 'png') {
+    if (format === 'svg') download(fileNameOf(journey, 'svg'), new Blob([await renderSvgAsync(journey)], { type: 'image/svg+xml;charset=utf-8' }));
+    else if (format === 'png') download(fileNameOf(journey, 'png'), await convertSvgToPngAsync(await renderSvgAsync(journey, PNG_MAX_WIDTH)));
     else download(fileNameOf(journey, format.extension), new Blob([format.render(journey)], { type: `${format.type};charset=utf-8` }));
   }
 
@@ -200,10 +203,23 @@ export function JourneyFiles({
                   {format.label}
                 </button>
               ))}
+              <button type="button" class="button button--small" onClick={() => handleExport(map.journey, 'svg')}>
+                SVG
+              </button>
               <button type="button" class="button button--small" onClick={() => handleExport(map.journey, 'png')}>
                 PNG
               </button>
             </div>
+            <EvidenceEditor
+              key={JSON.stringify(map.journey.cards.map((card) => card.evidence ?? ''))}
+              journey={map.journey}
+              strings={strings}
+              busy={busy}
+              onApply={async (journey) => {
+                await onUpdate(map.mapId, journey);
+                await handleCheckClick();
+              }}
+            />
             <label class="panel__file">
               <span>{strings.compareFile}</span>
               <input type="file" accept=".csv,.tsv,.txt,.json,.mmd,.mermaid" onChange={(event) => handleCompareFileChange(event, map.journey)} />

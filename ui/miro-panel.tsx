@@ -42,6 +42,17 @@ if (root) {
       return { mapId: loaded.value.map.mapId, journey: loaded.value.journey };
     },
     showOnBoardAsync: (mapId, keys) => host.focusMapAsync(mapId, keys),
+    renderSvgAsync: async (journey, maxWidth) => {
+      // Loaded with the Import, check and export section.
+      const { renderJourneySvg } = await import('../src/render/render-scene-svg');
+      return renderJourneySvg(journey, maxWidth === undefined ? {} : { maxWidth });
+    },
+    updateMapAsync: async (mapIdToUpdate, journey, onProgress) => {
+      const map = (await host.listMapsAsync()).find((info) => info.mapId === mapIdToUpdate && !info.isCopy);
+      if (!map) throw new Error('the map is no longer on this board; check it again');
+      const result = await regenerateMapAsync(host, { metrics: MIRO_METRICS, map, panelJourney: journey, createMapId: () => createMapId(Math.random), onProgress, sleepAsync });
+      return { report: result.report, outcome: result.outcome };
+    },
   };
   render(<PanelApp controller={controller} />, root);
 }

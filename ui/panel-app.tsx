@@ -108,7 +108,15 @@ export function PanelApp({ controller, initialLocale }: { controller: PanelContr
         {strings.filesToggle}
       </button>
       {files.open && files.Component && (
-        <files.Component strings={strings} busy={running} onInsert={handleImportInsert} loadMapJourneyAsync={() => controller.loadMapJourneyAsync()} showOnBoardAsync={(mapId, keys) => controller.showOnBoardAsync(mapId, keys)} />
+        <files.Component
+          strings={strings}
+          busy={running}
+          onInsert={handleImportInsert}
+          loadMapJourneyAsync={() => controller.loadMapJourneyAsync()}
+          showOnBoardAsync={(mapId, keys) => controller.showOnBoardAsync(mapId, keys)}
+          renderSvgAsync={(journey, maxWidth) => controller.renderSvgAsync(journey, maxWidth)}
+          onUpdate={(mapId, journey) => runAsync('regenerate', (onProgress) => controller.updateMapAsync(mapId, journey, onProgress))}
+        />
       )}
     </main>
   );

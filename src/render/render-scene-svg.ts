@@ -2,6 +2,8 @@ import { LINE_HEIGHT, measureTextApproximately, type TextMeasurer } from '../lay
 import type { PathCommand, Scene, SceneNode, SceneNodeType } from '../layout/scene';
 import { STYLE_PALETTE } from '../layout/style-palette';
 import { SVG_METRICS, type HostMetrics } from '../layout/host-metrics';
+import { layoutJourney } from '../layout/layout-journey';
+import type { Journey } from '../model/journey';
 
 /** Options of the SVG picture. */
 export interface RenderSvgOptions {
@@ -146,3 +148,9 @@ export function renderSceneSvg(scene: Scene, options: RenderSvgOptions = {}): st
 }
 
 const round = (value: number): number => Math.round(value * 10) / 10;
+
+/** A journey's map as an SVG picture (FigJam-like sticky sizes), at most `maxWidth` pixels wide. */
+export function renderJourneySvg(journey: Journey, options: { maxWidth?: number } = {}): string {
+  const scene = layoutJourney(journey, { metrics: SVG_METRICS });
+  return renderSceneSvg(scene, { metrics: SVG_METRICS, ...(options.maxWidth !== undefined && scene.width > options.maxWidth ? { width: options.maxWidth } : {}) });
+}

@@ -140,6 +140,10 @@ describe('FigJam panel in Chromium, driving the built plugin', () => {
     const [download] = await Promise.all([page.waitForEvent('download'), panel.getByRole('button', { name: 'Mermaid', exact: true }).click()]);
     expect(download.suggestedFilename()).toBe('morning.mmd');
     expect(readFileSync(await download.path(), 'utf8')).toBe(diagram.replace(/ {4}/g, '    '));
+    // The picture is drawn on the plugin's side and saved by the panel.
+    const [picture] = await Promise.all([page.waitForEvent('download'), panel.getByRole('button', { name: 'PNG', exact: true }).click()]);
+    expect(picture.suggestedFilename()).toBe('morning.png');
+    expect(readFileSync(await picture.path()).subarray(1, 4).toString()).toBe('PNG');
     await saveScreenshotAsync(page, 'figjam-panel-import-check');
     expect(external).toEqual([]);
     await page.close();

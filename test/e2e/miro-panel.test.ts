@@ -164,6 +164,16 @@ describe('Miro panel in Chromium', () => {
         }),
       )
       .toEqual(expect.arrayContaining([expect.stringContaining('"k":"emotion:p1:s3"'), expect.stringContaining('"k":"stage:s3"')]));
+    // Evidence set in the panel: the map gets its marker, and keeps the rest.
+    await page.getByText('Evidence of the cards').click();
+    await page.getByRole('group', { name: 'Realise the need' }).getByRole('combobox').first().selectOption('interview');
+    await expect.poll(() => page.getByText('1 card changed; board edits made meanwhile are kept.').count()).toBe(1);
+    await page.getByRole('button', { name: 'Update the map' }).click();
+    await expect.poll(() => page.getByRole('status').textContent(), { timeout: 30_000 }).toMatch(/regenerated: 0 board edits kept, 0 new stickies added to the map\.Items created: 1, updated: \d+, removed: 0\./);
+    const markers = await page.evaluate(() => (window as unknown as { __fakeMiro: { listRecords(): { type: string; content?: string }[] } }).__fakeMiro.listRecords().filter((record) => record.type === 'text' && (record.content ?? '').includes('🎤 interview')).length);
+    expect(markers).toBe(1);
+    await saveScreenshotAsync(page, 'miro-panel-evidence');
+
     // Compare with an earlier version of the file: its changes, and both emotion lines on one chart.
     const earlier = csv.toString().replace('Emotions (Anna Petrova),0,1,-2,-1,1,2', 'Emotions (Anna Petrova),0,1,-1,-1,1,2');
     await page.getByLabel('Compare with an earlier version (file)').setInputFiles({ name: 'earlier.csv', mimeType: 'text/csv', buffer: Buffer.from(earlier) });

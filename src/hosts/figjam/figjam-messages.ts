@@ -12,6 +12,8 @@ export type UiToMainMessage =
   | { type: 'load-journey' }
   | { type: 'finish' }
   | { type: 'focus'; mapId: string; keys: string[] }
+  | { type: 'update-map'; mapId: string; journey: Journey }
+  | { type: 'render-svg'; journey: Journey; maxWidth?: number }
   | { type: 'regenerate' }
   | { type: 'close' };
 
@@ -21,6 +23,7 @@ export type MainToUiMessage =
   | { type: 'progress'; done: number; total: number }
   | { type: 'done'; report: ApplyReport; summary?: string; outcome?: RegenerateOutcome }
   | { type: 'journey'; mapId: string; journey: Journey }
+  | { type: 'svg'; svg: string }
   | { type: 'error'; message: string };
 
 function isRecord(value: unknown): value is Record<string, unknown> {
@@ -51,6 +54,19 @@ export function parseUiToMainMessage(data: unknown): ParseResult<UiToMainMessage
         return fail([{ path: 'keys', message: `expected a map id and at most ${MAX_FOCUS_KEYS} scene keys` }]);
       }
       return succeed({ type: 'focus', mapId: data.mapId, keys });
+    }
+    case 'render-svg': {
+      const maxWidth = data.maxWidth;
+      if (maxWidth !== undefined && !(isCount(maxWidth) && maxWidth >= 64 && maxWidth <= 20_000)) return fail([{ path: 'maxWidth', message: 'expected a width from 64 to 20000 pixels' }]);
+      const journey = parseJourney(data.journey);
+      if (!journey.ok) return fail(journey.errors.map((error) => ({ ...error, path: `journey.${error.path}` })));
+      return succeed({ type: 'render-svg', journey: journey.value, ...(maxWidth === undefined ? {} : { maxWidth }) });
+    }
+    case 'update-map': {
+      if (typeof data.mapId !== 'string') return fail([{ path: 'mapId', message: 'expected the id of the map to update' }]);
+      const journey = parseJourney(data.journey);
+      if (!journey.ok) return fail(journey.errors.map((error) => ({ ...error, path: `journey.${error.path}` })));
+      return succeed({ type: 'update-map', mapId: data.mapId, journey: journey.value });
     }
     case 'generate':
     case 'insert-journey': {
@@ -103,6 +119,8 @@ export function parseMainToUiMessage(data: unknown): ParseResult<MainToUiMessage
       });
     case 'error':
       return typeof data.message === 'string' ? succeed({ type: 'error', message: data.message }) : fail([{ path: 'message', message: 'expected an error message string' }]);
+    case 'svg':
+      return typeof data.svg === 'string' && data.svg.startsWith('<svg ') ? succeed({ type: 'svg', svg: data.svg }) : fail([{ path: 'svg', message: 'expected an SVG picture' }]);
     case 'journey': {
       if (typeof data.mapId !== 'string') return fail([{ path: 'mapId', message: 'expected the map id' }]);
       const journey = parseJourney(data.journey);

@@ -1,5 +1,6 @@
 import type { Journey } from '../../model/journey';
 import { formatValidationErrors } from '../../model/parse-result';
+import { renderJourneySvg } from '../../render/render-scene-svg';
 import type { ApplyProgress, ApplyReport } from '../../sync/host-port';
 import type { RegenerateOutcome } from '../../sync/regenerate-map';
 import { parseUiToMainMessage, type MainToUiMessage } from './figjam-messages';
@@ -21,6 +22,15 @@ export interface MainBridgeHandlers {
   ): Promise<{ mapId: string; report: ApplyReport; summary: string; outcome: RegenerateOutcome }>;
   /** The journey of the map chosen on the board; throws with a message for people. */
   loadMapJourneyAsync(): Promise<{ mapId: string; journey: Journey }>;
+  /**
+   * Updates map `mapId` to the panel's `journey`, keeping what people changed
+   * on the board meanwhile (Regenerate's three-way merge).
+   */
+  updateMapAsync(
+    mapId: string,
+    journey: Journey,
+    onProgress: (progress: ApplyProgress) => void,
+  ): Promise<{ mapId: string; report: ApplyReport; summary: string; outcome: RegenerateOutcome }>;
   /** Selects and zooms to the items of map `mapId` that show `keys`. */
   focusAsync(mapId: string, keys: readonly string[]): Promise<void>;
   /** A new map id. */
@@ -92,6 +102,20 @@ export function createMainBridge(api: PluginAPI, handlers: MainBridgeHandlers, o
         queue = queue.then(() => runGenerationAsync(journey, mapId));
         return;
       }
+      case 'update-map':
+        queue = queue.then(async () => {
+          try {
+            const result = await handlers.updateMapAsync(message.mapId, message.journey, (progress) => post({ type: 'progress', done: progress.done, total: progress.total }));
+            post({ type: 'done', report: result.report, summary: result.summary, outcome: result.outcome });
+          } catch (error) {
+            post({ type: 'error', message: `Could not update the map: ${describeError(error)}` });
+          }
+        });
+        return;
+      case 'render-svg':
+        // Layout and drawing live on this side; the panel stays light.
+        post({ type: 'svg', svg: renderJourneySvg(message.journey, message.maxWidth === undefined ? {} : { maxWidth: message.maxWidth }) });
+        return;
       case 'focus':
         queue = queue.then(() => handlers.focusAsync(message.mapId, message.keys).catch((error: unknown) => post({ type: 'error', message: describeError(error) })));
         return;

@@ -118,6 +118,12 @@ export async function runPlugin(api: PluginAPI, options: RunPluginOptions): Prom
           return { mapId: loaded.value.map.mapId, journey: loaded.value.journey };
         },
         focusAsync: (mapId, keys) => host.focusMapAsync(mapId, keys),
+        updateMapAsync: async (mapId, journey, onProgress) => {
+          const map = (await host.listMapsAsync()).find((info) => info.mapId === mapId && !info.isCopy);
+          if (!map) throw new Error('the map is no longer on this page; check it again');
+          const result = await regenerateMapAsync(host, { metrics: FIGJAM_METRICS, map, panelJourney: journey, createMapId: () => createMapId(random), onProgress, sleepAsync });
+          return { mapId: result.mapId, report: result.report, summary: result.summary, outcome: result.outcome };
+        },
         closePlugin: () => api.closePlugin(),
       });
       api.on('close', dispose);

@@ -29,6 +29,7 @@ function createHandlers(overrides: Partial<MainBridgeHandlers> = {}) {
     }),
     loadMapJourneyAsync: vi.fn(async () => ({ mapId: 'map-chosen0001', journey: createOnlineStoreJourney() })),
     focusAsync: vi.fn(async () => undefined),
+    updateMapAsync: vi.fn(async (mapId: string) => ({ mapId, report: { ...REPORT, mapId, created: 0, updated: 1 }, summary: 'Regenerated "Map": 0 edits kept, 1 redrawn.', outcome: OUTCOME })),
     closePlugin: vi.fn(),
     ...overrides,
   };

@@ -5,7 +5,7 @@ import { importJourney, previewImport, type ImportPreview } from '../src/model/f
 import { exportJourneyCsvLong, exportJourneyCsvWide } from '../src/model/formats/journey-csv';
 import { exportJourneyMarkdown } from '../src/model/formats/journey-markdown';
 import { exportJourneyMermaid } from '../src/model/formats/journey-mermaid';
-import { checkJourneyHealth, type HealthReport } from '../src/model/health-check';
+import { checkJourneyHealth, MAX_STICKY_TEXT, type HealthFinding, type HealthReport } from '../src/model/health-check';
 import type { Journey } from '../src/model/journey';
 import { formatJourneyFile } from '../src/model/journey-file';
 import type { ValidationError } from '../src/model/parse-result';
@@ -39,6 +39,36 @@ const EXPORTS: readonly ExportFormat[] = [
   { label: 'Markdown', extension: 'md', type: 'text/markdown', render: exportJourneyMarkdown },
   { label: 'Mermaid', extension: 'mmd', type: 'text/plain', render: exportJourneyMermaid },
 ];
+
+/** A finding in the panel's language, from its rule and where it is. */
+function describeFinding(finding: HealthFinding, journey: Journey, strings: Strings): string {
+  const persona = journey.personas.find((entry) => entry.id === finding.persona)?.name ?? '';
+  const stage = journey.stages.find((entry) => entry.id === finding.stage)?.name ?? '';
+  const lane = journey.lanes.find((entry) => entry.id === finding.lane)?.title ?? '';
+  const text = strings.findings;
+  switch (finding.rule) {
+    case 'missing-emotion':
+      return text['missing-emotion'](persona, stage);
+    case 'card-too-long':
+      return text['card-too-long'](stage, journey.cards.find((card) => card.id === finding.card)?.text.length ?? 0, MAX_STICKY_TEXT);
+    case 'stage-without-touchpoints':
+      return text['stage-without-touchpoints'](finding.stage ? stage : undefined);
+    case 'pain-without-opportunity': {
+      const pains = new Set<string>(journey.lanes.filter((entry) => entry.kind === 'pains').map((entry) => entry.id));
+      return text['pain-without-opportunity'](stage, journey.cards.filter((card) => card.stage === finding.stage && pains.has(card.lane)).length);
+    }
+    case 'empty-lane':
+      return text['empty-lane'](lane);
+    case 'persona-without-goals':
+      return text['persona-without-goals'](persona);
+    case 'stage-on-assumptions':
+      return text['stage-on-assumptions'](stage);
+    case 'moment-of-truth': {
+      const score = journey.emotions.find((emotion) => emotion.persona === finding.persona && emotion.stage === finding.stage)?.score ?? 0;
+      return text['moment-of-truth'](persona, stage, score > 0 ? `+${score}` : String(score));
+    }
+  }
+}
 
 /** A file name from a journey title: letters and digits of any script, dashes between. */
 function fileNameOf(journey: Journey, extension: string): string {
@@ -185,7 +215,7 @@ export function JourneyFiles({
             <ul class="panel__list" aria-label={strings.checkTitle}>
               {map.report.findings.map((finding, index) => (
                 <li key={`${finding.rule}-${index}`} class={`panel__finding panel__finding--${finding.severity}`}>
-                  <strong>{strings.severity[finding.severity]}</strong> {finding.message}{' '}
+                  <strong>{strings.severity[finding.severity]}</strong> {describeFinding(finding, map.journey, strings)}{' '}
                   {findKeysOfPlace(map.journey, finding).length > 0 && (
                     <button type="button" class="button--link" onClick={() => void showOnBoardAsync(map.mapId, findKeysOfPlace(map.journey, finding))}>
                       {strings.showOnBoard}

@@ -131,7 +131,7 @@ describe('FigJam panel in Chromium, driving the built plugin', () => {
     expect(counts.unmarked).toBe(0);
 
     await panel.getByRole('button', { name: 'Check the map' }).click();
-    await expect.poll(() => panel.getByRole('list', { name: 'Check and export the map' }).textContent()).toMatch(/Me feels worst at "Wake up" \(-1\)/);
+    await expect.poll(() => panel.getByRole('list', { name: 'Check and export the map' }).textContent()).toMatch(/Me feels worst at “Wake up” \(-1\)/);
     // Show on board: the persona without goals selects the persona card.
     await panel.getByRole('listitem').filter({ hasText: 'has no goals' }).getByRole('button', { name: 'Show on board' }).click();
     await expect
@@ -145,6 +145,9 @@ describe('FigJam panel in Chromium, driving the built plugin', () => {
     expect(picture.suggestedFilename()).toBe('morning.png');
     expect(readFileSync(await picture.path()).subarray(1, 4).toString()).toBe('PNG');
     await saveScreenshotAsync(page, 'figjam-panel-import-check');
+    // Findings speak the panel's language.
+    await panel.getByRole('combobox', { name: 'Language' }).selectOption('ru');
+    await expect.poll(() => panel.getByRole('list', { name: 'Проверка и экспорт карты' }).textContent()).toMatch(/Хуже всего персоне Me на этапе «Wake up» \(-1\)/);
     expect(external).toEqual([]);
     await page.close();
   });

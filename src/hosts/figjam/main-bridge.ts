@@ -73,12 +73,16 @@ export function createMainBridge(api: PluginAPI, handlers: MainBridgeHandlers, o
     }
   };
 
-  const runRegenerateAsync = async (mapId: string | undefined): Promise<void> => {
+  /** Runs a Regenerate (of the board's edits, or with the panel's journey) and posts its outcome. */
+  const runRegenerateAsync = async (
+    regenerate: (onProgress: (progress: ApplyProgress) => void) => Promise<{ report: ApplyReport; summary: string; outcome: RegenerateOutcome }>,
+    failure: string,
+  ): Promise<void> => {
     try {
-      const result = await handlers.regenerateMapAsync(mapId, (progress) => post({ type: 'progress', done: progress.done, total: progress.total }));
+      const result = await regenerate((progress) => post({ type: 'progress', done: progress.done, total: progress.total }));
       post({ type: 'done', report: result.report, summary: result.summary, outcome: result.outcome });
     } catch (error) {
-      post({ type: 'error', message: `Could not regenerate: ${describeError(error)}` });
+      post({ type: 'error', message: `${failure}: ${describeError(error)}` });
     }
   };
 
@@ -103,14 +107,7 @@ export function createMainBridge(api: PluginAPI, handlers: MainBridgeHandlers, o
         return;
       }
       case 'update-map':
-        queue = queue.then(async () => {
-          try {
-            const result = await handlers.updateMapAsync(message.mapId, message.journey, (progress) => post({ type: 'progress', done: progress.done, total: progress.total }));
-            post({ type: 'done', report: result.report, summary: result.summary, outcome: result.outcome });
-          } catch (error) {
-            post({ type: 'error', message: `Could not update the map: ${describeError(error)}` });
-          }
-        });
+        queue = queue.then(() => runRegenerateAsync((onProgress) => handlers.updateMapAsync(message.mapId, message.journey, onProgress), 'Could not update the map'));
         return;
       case 'render-svg':
         // Layout and drawing live on this side; the panel stays light.
@@ -149,7 +146,7 @@ export function createMainBridge(api: PluginAPI, handlers: MainBridgeHandlers, o
         // does not become the panel's, so the panel's journey never
         // overwrites a map it did not draw.
         const mapId = currentMapId;
-        queue = queue.then(() => runRegenerateAsync(mapId));
+        queue = queue.then(() => runRegenerateAsync((onProgress) => handlers.regenerateMapAsync(mapId, onProgress), 'Could not regenerate'));
         return;
       }
     }

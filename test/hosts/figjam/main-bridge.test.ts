@@ -154,6 +154,56 @@ describe('createMainBridge (with figma-api-stub)', () => {
     expect(posted.at(-1)).toEqual({ type: 'error', message: 'Could not regenerate: selection: there are 2 maps here ("A", "B"); select one and run Regenerate again' });
   });
 
+  it('inserts an imported journey as a new map, and finish draws that journey again on it', async () => {
+    const { figma, send } = createStub();
+    const handlers = createHandlers();
+    createMainBridge(figma, handlers);
+    const journey = { ...createOnlineStoreJourney(), title: 'Imported' };
+    send({ type: 'insert-template' });
+    send({ type: 'insert-journey', journey });
+    send({ type: 'finish' });
+    await settleAsync();
+    const calls = vi.mocked(handlers.generateMapAsync).mock.calls;
+    expect(calls.map((call) => [call[0].title, call[1]])).toEqual([
+      [createOnlineStoreJourney().title, 'map-bridge0001'],
+      ['Imported', 'map-bridge0002'],
+      ['Imported', 'map-bridge0002'],
+    ]);
+  });
+
+  it('answers load-journey with the chosen map’s journey, render-svg with a picture, and runs focus and update-map', async () => {
+    const { figma, posted, send } = createStub();
+    const handlers = createHandlers();
+    createMainBridge(figma, handlers);
+    const journey = createOnlineStoreJourney();
+    send({ type: 'load-journey' });
+    send({ type: 'render-svg', journey, maxWidth: 800 });
+    send({ type: 'focus', mapId: 'map-chosen0001', keys: ['stage:order'] });
+    send({ type: 'update-map', mapId: 'map-chosen0001', journey });
+    await settleAsync();
+    await settleAsync();
+    const ofType = (type: string) => posted.find((message) => (message as { type: string }).type === type);
+    expect(ofType('journey')).toEqual({ type: 'journey', mapId: 'map-chosen0001', journey });
+    expect(ofType('svg')).toMatchObject({ type: 'svg', svg: expect.stringMatching(/^<svg [^>]*width="800"/) });
+    expect(handlers.focusAsync).toHaveBeenCalledWith('map-chosen0001', ['stage:order']);
+    expect(handlers.updateMapAsync).toHaveBeenCalledWith('map-chosen0001', journey, expect.any(Function));
+    expect(posted.at(-1)).toMatchObject({ type: 'done', outcome: OUTCOME });
+  });
+
+  it('refuses a focus message with too many or malformed keys', async () => {
+    const { figma, posted, send } = createStub();
+    const handlers = createHandlers();
+    createMainBridge(figma, handlers);
+    send({ type: 'focus', mapId: 'map-x', keys: Array.from({ length: 501 }, () => 'card:a') });
+    send({ type: 'focus', mapId: 'map-x', keys: [42] });
+    await settleAsync();
+    expect(posted.slice(1)).toEqual([
+      { type: 'error', message: expect.stringMatching(/at most 500 scene keys/) },
+      { type: 'error', message: expect.stringMatching(/at most 500 scene keys/) },
+    ]);
+    expect(handlers.focusAsync).not.toHaveBeenCalled();
+  });
+
   it('closes the plugin on close and stops listening once disposed', async () => {
     const { figma, send } = createStub();
     const handlers = createHandlers();

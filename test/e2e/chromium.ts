@@ -53,3 +53,26 @@ export async function saveScreenshotAsync(page: Page, name: string): Promise<str
   await page.screenshot({ path, fullPage: true });
   return path;
 }
+
+/** One accessibility problem axe-core found: its rule, impact and the elements concerned. */
+export interface AxeViolation {
+  id: string;
+  impact: string | null;
+  help: string;
+  targets: string[];
+}
+
+/**
+ * Runs axe-core (https://github.com/dequelabs/axe-core) on a page or frame
+ * and returns the serious and critical violations: a panel must have none.
+ */
+export async function findSeriousAxeViolationsAsync(target: Pick<Page, 'evaluate' | 'addScriptTag'>): Promise<AxeViolation[]> {
+  await target.addScriptTag({ path: require.resolve('axe-core/axe.min.js') });
+  return target.evaluate(async () => {
+    const axe = (window as unknown as { axe: { run(context: Document, options: object): Promise<{ violations: { id: string; impact: string | null; help: string; nodes: { target: string[] }[] }[] }> } }).axe;
+    const result = await axe.run(document, { resultTypes: ['violations'] });
+    return result.violations
+      .filter((violation) => violation.impact === 'serious' || violation.impact === 'critical')
+      .map((violation) => ({ id: violation.id, impact: violation.impact, help: violation.help, targets: violation.nodes.map((node) => node.target.join(' ')) }));
+  });
+}

@@ -3,7 +3,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { guardNetworkAsync, launchChromiumAsync, saveScreenshotAsync } from './chromium';
+import { findSeriousAxeViolationsAsync, guardNetworkAsync, launchChromiumAsync, saveScreenshotAsync } from './chromium';
 import { startStaticServerAsync, type StaticServer } from './static-server';
 
 const ROOT = join(__dirname, '..', '..');
@@ -145,6 +145,7 @@ describe('FigJam panel in Chromium, driving the built plugin', () => {
     expect(picture.suggestedFilename()).toBe('morning.png');
     expect(readFileSync(await picture.path()).subarray(1, 4).toString()).toBe('PNG');
     await saveScreenshotAsync(page, 'figjam-panel-import-check');
+    expect(await findSeriousAxeViolationsAsync(page.frames().find((frame) => frame !== page.mainFrame()) ?? page)).toEqual([]);
     // Findings speak the panel's language.
     await panel.getByRole('combobox', { name: 'Language' }).selectOption('ru');
     await expect.poll(() => panel.getByRole('list', { name: 'Проверка и экспорт карты' }).textContent()).toMatch(/Хуже всего персоне Me на этапе «Wake up» \(-1\)/);

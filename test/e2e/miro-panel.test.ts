@@ -3,7 +3,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { guardNetworkAsync, launchChromiumAsync, saveScreenshotAsync } from './chromium';
+import { findSeriousAxeViolationsAsync, guardNetworkAsync, launchChromiumAsync, saveScreenshotAsync } from './chromium';
 import { startStaticServerAsync, type StaticServer } from './static-server';
 
 const ROOT = join(__dirname, '..', '..');
@@ -174,6 +174,15 @@ describe('Miro panel in Chromium', () => {
     expect(markers).toBe(1);
     await saveScreenshotAsync(page, 'miro-panel-evidence');
 
+    // Every part of the panel open, in each language: no serious accessibility problem.
+    await page.getByText('Evidence of the cards').click();
+    for (const language of ['en', 'ru', 'uk']) {
+      await page.locator('select').first().selectOption(language);
+      expect(await findSeriousAxeViolationsAsync(page), language).toEqual([]);
+    }
+    await page.locator('select').first().selectOption('en');
+    await page.getByText('Evidence of the cards').click();
+
     // Compare with an earlier version of the file: its changes, and both emotion lines on one chart.
     const earlier = csv.toString().replace('Emotions (Anna Petrova),0,1,-2,-1,1,2', 'Emotions (Anna Petrova),0,1,-1,-1,1,2');
     await page.getByLabel('Compare with an earlier version (file)').setInputFiles({ name: 'earlier.csv', mimeType: 'text/csv', buffer: Buffer.from(earlier) });
@@ -195,6 +204,13 @@ describe('Miro panel in Chromium', () => {
     }
     expect(errors).toEqual([]);
     expect(external).toEqual([]);
+    await page.close();
+  });
+
+  it('the accessibility check finds a serious problem when there is one', async () => {
+    const page = await browser.newPage();
+    await page.setContent('<main><button></button><img src="data:image/gif;base64,R0lGODlhAQABAAAAACw="></main>');
+    expect((await findSeriousAxeViolationsAsync(page)).map((violation) => violation.id)).toEqual(expect.arrayContaining(['button-name', 'image-alt']));
     await page.close();
   });
 });

@@ -1,4 +1,4 @@
-import { useState } from 'preact/hooks';
+import { useEffect, useMemo, useState } from 'preact/hooks';
 import type { ComponentType } from 'preact';
 import type { RegenerateOutcome } from '../src/sync/regenerate-map';
 import type { ApplyProgress, ApplyReport } from '../src/sync/host-port';
@@ -87,7 +87,7 @@ export function PanelApp({ controller, initialLocale }: { controller: PanelContr
         </div>
       )}
       <div role="status" aria-live="polite" class="panel__status">
-        {state.phase === 'running' && state.progress?.waitingMs !== undefined && <p>{strings.waiting(Math.max(1, Math.ceil(state.progress.waitingMs / 1000)))}</p>}
+        {state.phase === 'running' && state.progress?.waitingMs !== undefined && <WaitingNotice waitingMs={state.progress.waitingMs} strings={strings} />}
         {state.phase === 'done' && <Summary state={state} strings={strings} />}
         {state.phase === 'done' && state.report.failed.length > 0 && (
           <>
@@ -140,4 +140,16 @@ function Summary({ state, strings }: { state: Extract<RunState, { phase: 'done' 
       {outcome.conflicts > 0 && <p class="panel__warning">{strings.conflicts(outcome.conflicts)}</p>}
     </>
   );
+}
+
+/** "Waiting for Miro's rate limit, resuming in N s", counting down each second. */
+function WaitingNotice({ waitingMs, strings }: { waitingMs: number; strings: (typeof STRINGS)[Locale] }) {
+  // Each report of the pause says how long is left: count down from the latest.
+  const resumeAt = useMemo(() => Date.now() + waitingMs, [waitingMs]);
+  const [now, setNow] = useState(() => Date.now());
+  useEffect(() => {
+    const timer = setInterval(() => setNow(Date.now()), 1_000);
+    return () => clearInterval(timer);
+  }, []);
+  return <p>{strings.waiting(Math.max(1, Math.ceil((resumeAt - now) / 1000)))}</p>;
 }

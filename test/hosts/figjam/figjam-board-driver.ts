@@ -29,6 +29,15 @@ export function createFigjamDriver(): BoardDriver {
   const loadFontsAsync = async () => {
     for (const font of FONTS) await fake.api.loadFontAsync(font);
   };
+  /** A person puts a node with text into the map's section at (x, y). */
+  const addToMapAsync = async (node: StickyNode | ShapeWithTextNode, x: number, y: number, text: string): Promise<string> => {
+    await loadFontsAsync();
+    section().appendChild(node);
+    node.x = x;
+    node.y = y;
+    node.text.characters = text;
+    return node.id;
+  };
   return {
     metrics: FIGJAM_METRICS,
     insertAsync: (journey) => generateMapAsync(createFigjamHost(fake.api), journey, { metrics: FIGJAM_METRICS, mapId: MAP_ID }),
@@ -74,24 +83,8 @@ export function createFigjamDriver(): BoardDriver {
     },
     remove: (id) => find(id).remove(),
     duplicate: (id, x, y) => fake.duplicate(find(id), { x, y }).id,
-    addStickyAsync: async (x, y, text) => {
-      await loadFontsAsync();
-      const sticky = fake.api.createSticky();
-      section().appendChild(sticky);
-      sticky.x = x;
-      sticky.y = y;
-      sticky.text.characters = text;
-      return sticky.id;
-    },
-    addForeignAsync: async (x, y, text) => {
-      await loadFontsAsync();
-      const shape = fake.api.createShapeWithText();
-      section().appendChild(shape);
-      shape.x = x;
-      shape.y = y;
-      shape.text.characters = text;
-      return shape.id;
-    },
+    addStickyAsync: (x, y, text) => addToMapAsync(fake.api.createSticky(), x, y, text),
+    addForeignAsync: (x, y, text) => addToMapAsync(fake.api.createShapeWithText(), x, y, text),
     dump: (id) => {
       const node = find(id);
       return { type: node.type, parent: node.parent?.id, x: node.x, y: node.y, width: node.width, height: node.height, text: readText(node), data: node.getPluginDataKeys().map((key) => [key, node.getPluginData(key)]) };

@@ -249,7 +249,7 @@ describe('cjm import, export, check and diff', () => {
   it('imports a CSV: a preview on stderr, the journey as cjm-journey JSON', () => {
     const io = createMemoryIo({ 'research/kettle-order.csv': WIDE_CSV });
     expect(runCli(['import', 'research/kettle-order.csv', '-o', 'kettle.json'], io)).toBe(EXIT_OK);
-    expect(io.err).toBe('cjm: research/kettle-order.csv (csv): "kettle order", 2 stages, 5 lanes, 6 cards, 1 persona, 2 emotion scores\n');
+    expect(io.err).toBe('cjm: research/kettle-order.csv (csv): "Kettle order", 2 stages, 5 lanes, 6 cards, 1 persona, 2 emotion scores\n');
     const written = parseJourneyFileText(io.files.get('kettle.json') ?? '');
     expect(written.ok && written.value.cards).toHaveLength(6);
   });

@@ -145,7 +145,7 @@ describe('Miro panel in Chromium', () => {
 
     const csv = readFileSync(join(ROOT, 'examples/online-store-wide.csv'));
     await page.getByLabel('Journey file').setInputFiles({ name: 'online-store-wide.csv', mimeType: 'text/csv', buffer: csv });
-    await expect.poll(() => page.getByText(/online-store-wide\.csv: “online store wide”, 6 stages, 8 lanes, 85 cards, 1 persona, 6 emotion scores\./).count()).toBe(1);
+    await expect.poll(() => page.getByText(/online-store-wide\.csv: “Online store wide”, 6 stages, 8 lanes, 85 cards, 1 persona, 6 emotion scores\./).count()).toBe(1);
     await page.getByRole('button', { name: 'Insert this map' }).click();
     await expect.poll(() => page.getByRole('status').textContent(), { timeout: 30_000 }).toMatch(/Map ready: \d+ items created\./);
     const stickies = await page.evaluate(() => (window as unknown as { __fakeMiro: { listRecords(): { type: string }[] } }).__fakeMiro.listRecords().filter((record) => record.type === 'sticky_note').length);
@@ -199,7 +199,7 @@ describe('Miro panel in Chromium', () => {
       expect(download.suggestedFilename()).toBe(name);
       const body = readFileSync(await download.path());
       if (label === 'PNG') expect(body.subarray(1, 4).toString()).toBe('PNG');
-      else if (label === 'Markdown') expect(body.toString()).toMatch(/^# online store wide\n/);
+      else if (label === 'Markdown') expect(body.toString()).toMatch(/^# Online store wide\n/);
       else expect(body.toString()).toMatch(/^Lane,Realise the need,/);
     }
     expect(errors).toEqual([]);

@@ -39,10 +39,10 @@ export function detectImportFormat(text: string, fileName = ''): ImportFormat {
   return 'csv';
 }
 
-/** A title from a file name: "research/kettle-order.csv" → "kettle order". */
+/** A title from a file name: "research/kettle-order.csv" → "Kettle order". */
 function titleFromFileName(fileName: string): string | undefined {
   const base = fileName.split(/[\\/]/).pop()?.replace(/\.[^.]+$/, '').replace(/[_-]+/g, ' ').trim();
-  return base ? base.slice(0, 200) : undefined;
+  return base ? `${base.charAt(0).toUpperCase()}${base.slice(1, 200)}` : undefined;
 }
 
 /**

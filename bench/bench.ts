@@ -13,6 +13,7 @@ import { createOnlineStoreJourney } from '../src/model/templates/online-store-te
 import { generateMapAsync } from '../src/sync/generate-map';
 import { createFigjamDriver } from '../test/hosts/figjam/figjam-board-driver';
 import { FakeMiroBoard } from '../test/hosts/miro/fake-miro-board';
+import { readInitialLoad } from '../test/bundle-load';
 import { createMiroDriver } from '../test/hosts/miro/miro-board-driver';
 import { MAP_ID, regenerateAsync, type BoardDriver } from '../test/sync/regenerate-properties';
 
@@ -127,18 +128,9 @@ async function insertWithLatencyAsync(concurrency?: number): Promise<{ ms: numbe
 
 // ------------------------------------------------------------- bundles
 
-/** A script and the chunks it imports statically, transitively: what loads at start. */
-function readInitialLoad(file: string, seen = new Set<string>()): string {
-  if (seen.has(file)) return '';
-  seen.add(file);
-  const code = readFileSync(join(ROOT, 'dist', file), 'utf8');
-  const folder = file.slice(0, file.lastIndexOf('/') + 1);
-  const imports = [...code.matchAll(/(?:^|[;}\s])import\s*(?:[^'"();]*?from\s*)?["'](\.\/[^"']+)["']/g)].map((match) => `${folder}${(match[1] ?? '').slice(2)}`);
-  return code + imports.map((path) => readInitialLoad(path, seen)).join('');
-}
 
 function measureBundle(file: string, alone = false): { minified: number; gzipped: number } {
-  const text = Buffer.from(alone ? readFileSync(join(ROOT, 'dist', file), 'utf8') : readInitialLoad(file));
+  const text = Buffer.from(alone ? readFileSync(join(ROOT, 'dist', file), 'utf8') : readInitialLoad(join(ROOT, 'dist'), file));
   return { minified: text.length, gzipped: gzipSync(text, { level: 9 }).length };
 }
 

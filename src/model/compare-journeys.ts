@@ -27,30 +27,35 @@ export interface CardChange {
 
 /**
  * Pairs items of `before` and `after`: same id and name first, then same
- * name (ids made up by an import differ), then same id (a rename).
+ * name (ids made up by an import differ), then same id (a rename). Each pass
+ * looks items up by key, so thousands of cards pair in linear time.
  */
 function pair<T extends { id: string }>(before: readonly T[], after: readonly T[], nameOf: (item: T) => string): { pairs: [T, T][]; added: T[]; removed: T[] } {
   const pairs: [T, T][] = [];
-  let left = [...before];
-  let right = [...after];
-  const matchBy = (same: (a: T, b: T) => boolean) => {
-    const unmatched: T[] = [];
-    for (const item of right) {
-      const index = left.findIndex((candidate) => same(candidate, item));
-      const match = left[index];
-      if (match === undefined) {
-        unmatched.push(item);
-        continue;
-      }
-      pairs.push([match, item]);
-      left = left.filter((_, position) => position !== index);
+  const unmatched = new Set(before);
+  let right: readonly T[] = after;
+  const matchBy = (keyOf: (item: T) => string) => {
+    const byKey = new Map<string, T[]>();
+    for (const item of unmatched) {
+      const list = byKey.get(keyOf(item));
+      if (list) list.push(item);
+      else byKey.set(keyOf(item), [item]);
     }
-    right = unmatched;
+    const rest: T[] = [];
+    for (const item of right) {
+      const match = byKey.get(keyOf(item))?.shift();
+      if (match === undefined) rest.push(item);
+      else {
+        pairs.push([match, item]);
+        unmatched.delete(match);
+      }
+    }
+    right = rest;
   };
-  matchBy((a, b) => a.id === b.id && nameOf(a) === nameOf(b));
-  matchBy((a, b) => nameOf(a) === nameOf(b));
-  matchBy((a, b) => a.id === b.id);
-  return { pairs, added: right, removed: left };
+  matchBy((item) => `${item.id}\u0000${nameOf(item)}`);
+  matchBy(nameOf);
+  matchBy((item) => item.id);
+  return { pairs, added: [...right], removed: [...unmatched] };
 }
 
 export function compareJourneys(before: Journey, after: Journey): JourneyComparison {

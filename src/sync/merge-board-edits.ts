@@ -6,7 +6,7 @@ import { layoutJourney } from '../layout/layout-journey';
 import { findMapLabels, type MapLabels } from '../layout/map-labels';
 import type { TextMeasurer } from '../layout/measure-text';
 import type { Scene, SceneNode, ShapeNode } from '../layout/scene';
-import { cardKey, parseSceneKey, type SceneKey } from '../layout/scene-keys';
+import { cardKey, emotionNoteKey, emotionPointKey, parseSceneKey, type SceneKey } from '../layout/scene-keys';
 import { hashContent } from './content-hash';
 import type { ForeignItem, LeftAloneItem, Snapshot, SnapshotItem } from './host-port';
 
@@ -324,7 +324,7 @@ export function mergeBoardEdits(base: Journey, snapshot: Snapshot, options: Merg
   }
 
   for (const emotion of journey.emotions) {
-    const pointKey = `emotion:${emotion.persona.slice('persona:'.length)}:${emotion.stage.slice('stage:'.length)}`;
+    const pointKey = emotionPointKey(emotion.persona, emotion.stage);
     const point = findItem(pointKey, 'emotion-point');
     const drawnPoint = drawn.get(pointKey);
     if (point && drawnPoint) {
@@ -335,7 +335,7 @@ export function mergeBoardEdits(base: Journey, snapshot: Snapshot, options: Merg
         emotion.score = score;
       }
     }
-    const noteKey = `emotion-note:${emotion.persona.slice('persona:'.length)}:${emotion.stage.slice('stage:'.length)}`;
+    const noteKey = emotionNoteKey(emotion.persona, emotion.stage);
     const note = findEditedText(noteKey, 'text');
     if (note) {
       if (note.text) emotion.note = clip(joinLines(note.text), MAX_LONG_TEXT);

@@ -7,7 +7,7 @@ import type { TextMeasurer } from '../layout/measure-text';
 import { cardKey } from '../layout/scene-keys';
 import { diffScene } from './diff-scene';
 import { drawJourneyAsync } from './generate-map';
-import type { ApplyProgress, ApplyReport, HostPort, MapInfo, Op } from './host-port';
+import type { ApplyProgress, ApplyReport, HostPort, MapInfo, Op, StoredJourney } from './host-port';
 import { adoptForeignItems, mergeBoardEdits, type BoardChange, type Release } from './merge-board-edits';
 import { mergeJourneys, type MergeConflict } from './merge-journeys';
 
@@ -85,12 +85,17 @@ export async function chooseMapAsync(host: HostPort): Promise<ParseResult<MapInf
 export async function loadChosenJourneyAsync(host: HostPort): Promise<ParseResult<{ map: MapInfo; journey: Journey }>> {
   const chosen = await chooseMapAsync(host);
   if (!chosen.ok) return chosen;
-  const map = chosen.value;
-  const stored = await host.loadJourneyAsync(map.mapId);
-  if (!stored) return fail([{ path: 'map', message: `the map "${map.title}" has no journey stored with it; insert it again from the panel` }]);
+  const loaded = await loadStoredJourneyAsync(host, chosen.value.mapId, chosen.value.title);
+  return loaded.ok ? succeed({ map: chosen.value, journey: loaded.value.journey }) : loaded;
+}
+
+/** The journey stored with map `mapId`, validated, with what else is stored; an error for people when it is missing or damaged. */
+async function loadStoredJourneyAsync(host: HostPort, mapId: string, title: string): Promise<ParseResult<{ stored: StoredJourney; journey: Journey }>> {
+  const stored = await host.loadJourneyAsync(mapId);
+  if (!stored) return fail([{ path: 'map', message: `the map "${title}" has no journey stored with it, so its edits cannot be read; insert the map again from the panel` }]);
   const journey = parseJourney(stored.journey);
-  if (!journey.ok) return fail([{ path: 'map', message: `the journey stored with "${map.title}" is damaged (${formatValidationErrors(journey.errors.slice(0, 3))})` }]);
-  return succeed({ map, journey: journey.value });
+  if (!journey.ok) return fail([{ path: 'map', message: `the journey stored with "${title}" is damaged (${formatValidationErrors(journey.errors.slice(0, 3))}); insert the map again from the panel` }]);
+  return succeed({ stored, journey: journey.value });
 }
 
 function describeMaps(maps: readonly MapInfo[]): string {
@@ -106,20 +111,17 @@ function insertReleases(ops: readonly Op[], releases: readonly Release[]): Op[] 
   return [...ops.slice(0, at), ...releaseOps, ...ops.slice(at)];
 }
 
-function describeResult(title: string, changes: readonly BoardChange[], conflicts: readonly MergeConflict[], report: ApplyReport): string {
+function describeResult(outcome: RegenerateOutcome, report: ApplyReport): string {
   // Kept short: FigJam shows it as a one-line notification.
-  const count = (kind: BoardChange['kind']) => changes.filter((change) => change.kind === kind).length;
   const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
-  const adopted = count('card-adopted');
-  const edits = changes.length - adopted - count('released');
   const written = report.created + report.updated + report.deleted;
-  const parts = [plural(edits, 'edit', 'edits') + ' kept'];
-  if (adopted > 0) parts.push(plural(adopted, 'sticky', 'stickies') + ' added');
+  const parts = [plural(outcome.edits, 'edit', 'edits') + ' kept'];
+  if (outcome.adopted > 0) parts.push(plural(outcome.adopted, 'sticky', 'stickies') + ' added');
   parts.push(written === 0 ? 'nothing redrawn' : `${written} redrawn`);
-  if (conflicts.length > 0) parts.push(plural(conflicts.length, 'clash', 'clashes') + ': board kept');
+  if (outcome.conflicts > 0) parts.push(plural(outcome.conflicts, 'clash', 'clashes') + ': board kept');
   if (report.failed.length > 0) parts.push(`${report.failed.length} failed, run again`);
-  const shortTitle = title.length > 32 ? `${title.slice(0, 31)}…` : title;
-  return `Regenerated "${shortTitle}": ${parts.join(', ')}.`;
+  const title = outcome.title.length > 32 ? `${outcome.title.slice(0, 31)}…` : outcome.title;
+  return `Regenerated "${title}": ${parts.join(', ')}.`;
 }
 
 /**
@@ -138,23 +140,21 @@ export async function regenerateMapAsync(host: HostPort, options: RegenerateOpti
     mapId = options.createMapId();
     await host.forkMapAsync(map.containerId, mapId);
   }
-  const stored = await host.loadJourneyAsync(mapId);
-  if (!stored) throw new RegenerateError(`the map "${map.title}" has no journey stored with it, so its edits cannot be read; insert the map again from the panel`);
-  const base = parseJourney(stored.journey);
-  if (!base.ok) {
-    throw new RegenerateError(`the journey stored with "${map.title}" is damaged (${formatValidationErrors(base.errors.slice(0, 3))}); insert the map again from the panel`);
-  }
+  const loaded = await loadStoredJourneyAsync(host, mapId, map.title);
+  if (!loaded.ok) throw new RegenerateError(loaded.errors.map((error) => error.message).join('; '));
+  const { stored } = loaded.value;
+  const base = loaded.value.journey;
   const snapshot = await host.readMapAsync(mapId);
   if (!snapshot) throw new RegenerateError(`the map "${map.title}" is no longer on the board; insert it again`);
 
-  const fromBoard = mergeBoardEdits(base.value, snapshot, { metrics, measureText: options.measureText, complete: stored.complete, leftAlone: stored.leftAlone });
+  const fromBoard = mergeBoardEdits(base, snapshot, { metrics, measureText: options.measureText, complete: stored.complete, leftAlone: stored.leftAlone });
   let journey = fromBoard.journey;
   let conflicts: MergeConflict[] = [];
   let adoptions = fromBoard.adoptions;
   const releases = [...fromBoard.releases];
   const leftAlone = [...fromBoard.leftAlone];
   if (options.panelJourney) {
-    const merged = mergeJourneys(base.value, journey, options.panelJourney);
+    const merged = mergeJourneys(base, journey, options.panelJourney);
     journey = merged.journey;
     conflicts = merged.conflicts;
     // A card written on the board whose cell the panel removed stays on the
@@ -186,13 +186,6 @@ export async function regenerateMapAsync(host: HostPort, options: RegenerateOpti
   const report = await drawJourneyAsync(host, journey, scene, { mapId, firstPlan: plan, stored, leftAlone, onProgress: options.onProgress, sleepAsync: options.sleepAsync });
   const adopted = fromBoard.changes.filter((change) => change.kind === 'card-adopted').length;
   const releasedCount = fromBoard.changes.filter((change) => change.kind === 'released').length;
-  return {
-    mapId,
-    report,
-    journey,
-    changes: fromBoard.changes,
-    conflicts,
-    outcome: { title: journey.title, edits: fromBoard.changes.length - adopted - releasedCount, adopted, conflicts: conflicts.length },
-    summary: describeResult(journey.title, fromBoard.changes, conflicts, report),
-  };
+  const outcome: RegenerateOutcome = { title: journey.title, edits: fromBoard.changes.length - adopted - releasedCount, adopted, conflicts: conflicts.length };
+  return { mapId, report, journey, changes: fromBoard.changes, conflicts, outcome, summary: describeResult(outcome, report) };
 }

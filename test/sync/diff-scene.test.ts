@@ -7,30 +7,13 @@ import { createOnlineStoreJourney } from '../../src/model/templates/online-store
 import { diffScene, hashSceneNode } from '../../src/sync/diff-scene';
 import type { Op, Snapshot, SnapshotItem } from '../../src/sync/host-port';
 import { journeyArbitrary, PROPERTY_SEED } from '../layout/journey-arbitrary';
+import { snapshotOfScene } from './scene-snapshot';
 
 const MAP_ID = 'map-k2v9x4test';
 const ORIGIN = { x: 1200, y: -340 };
 
-function textOf(node: SceneNode): string {
-  if (node.type === 'sticky' || node.type === 'text' || node.type === 'shape') return node.text;
-  if (node.type === 'frame') return node.title;
-  return '';
-}
-
 /** What a board that shows `scene` exactly, as map `mapId`, reads back as. */
-function snapshotOf(scene: Scene, mapId = MAP_ID): Snapshot {
-  const items: SnapshotItem[] = scene.nodes.map((node, index) => ({
-    itemId: `item-${index}`,
-    identity: { map: mapId, key: node.key, hash: hashSceneNode(node) },
-    type: node.type,
-    text: textOf(node),
-    x: node.x,
-    y: node.y,
-    width: node.width,
-    height: node.height,
-  }));
-  return { mapId, origin: ORIGIN, anchor: 'top-left', items, foreign: [] };
-}
+const snapshotOf = (scene: Scene, mapId = MAP_ID): Snapshot => snapshotOfScene(scene, mapId, ORIGIN);
 
 function createTemplateScene(): Scene {
   return layoutJourney(createOnlineStoreJourney(), { metrics: FIGJAM_METRICS });

@@ -1,43 +1,20 @@
 import { describe, expect, it } from 'vitest';
 import { FIGJAM_METRICS } from '../../src/layout/host-metrics';
 import { layoutJourney } from '../../src/layout/layout-journey';
-import type { Scene, SceneNode } from '../../src/layout/scene';
+import type { SceneNode } from '../../src/layout/scene';
 import type { Journey } from '../../src/model/journey';
 import { createOnlineStoreJourney } from '../../src/model/templates/online-store-template';
-import { hashSceneNode } from '../../src/sync/diff-scene';
-import type { ForeignItem, Snapshot, SnapshotItem } from '../../src/sync/host-port';
+import type { ForeignItem, SnapshotItem } from '../../src/sync/host-port';
 import { adoptForeignItems, mergeBoardEdits } from '../../src/sync/merge-board-edits';
 import { mergeJourneys } from '../../src/sync/merge-journeys';
+import { snapshotOfScene } from './scene-snapshot';
 
 const MAP_ID = 'map-merge001';
 const metrics = FIGJAM_METRICS;
 
-/** The text an adapter reads back from an item drawn for `node`. */
-function readBackText(node: SceneNode): string {
-  if (node.type === 'shape') return node.text ? `${node.heading}\n${node.text}` : node.heading;
-  if (node.type === 'text' || node.type === 'sticky') return node.text;
-  if (node.type === 'frame') return node.title;
-  return '';
-}
-
-/** What an adapter reads from a board that shows `scene` exactly. */
-function createSnapshot(scene: Scene): Snapshot {
-  const items: SnapshotItem[] = scene.nodes.map((node, index) => ({
-    itemId: `item-${index}`,
-    identity: { map: MAP_ID, key: node.key, hash: hashSceneNode(node) },
-    type: node.type,
-    text: readBackText(node),
-    x: node.x,
-    y: node.y,
-    width: node.width,
-    height: node.height,
-  }));
-  return { mapId: MAP_ID, origin: { x: 0, y: 0 }, anchor: 'top-left', items, foreign: [] };
-}
-
 function setUp(journey: Journey = createOnlineStoreJourney()) {
   const scene = layoutJourney(journey, { metrics });
-  const snapshot = createSnapshot(scene);
+  const snapshot = snapshotOfScene(scene, MAP_ID);
   const item = (key: string): SnapshotItem => {
     const found = snapshot.items.find((candidate) => candidate.identity.key === key);
     if (!found) throw new Error(`no item ${key}`);

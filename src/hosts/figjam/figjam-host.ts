@@ -11,7 +11,6 @@ import type {
 } from '../../layout/scene';
 import { parseSceneKey } from '../../layout/scene-keys';
 import { STYLE_PALETTE } from '../../layout/style-palette';
-import type { Journey } from '../../model/journey';
 import { createJourneyFile } from '../../model/journey-file';
 import { measureUtf8Bytes, splitTextBySize } from '../../model/text-size';
 import { readLeftAloneItems, type ApplyPlan, type ApplyProgress, type ApplyReport, type ForeignItem, type HostPort, type JourneyRecord, type MapInfo, type Op, type Snapshot, type SnapshotItem, type StoredJourney } from '../../sync/host-port';
@@ -28,7 +27,6 @@ const BOLD_FONT: FontName = { family: 'Inter', style: 'Bold' };
 // "By default, the new node has constant width and height both at 240"
 // (figma.createSticky, plugin typings); the wide sticky is 416 wide
 // (https://help.figma.com/hc/en-us/articles/1500004414322-Sticky-notes-in-FigJam#Size).
-const STICKY_WIDTH = 240;
 const WIDE_STICKY_WIDTH = 416;
 
 // The emotion line must read as the map's main curve at fit-to-screen zoom.

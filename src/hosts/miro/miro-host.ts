@@ -1,12 +1,11 @@
 import type { Board, Frame } from '@mirohq/websdk-types';
 import type { Point, SceneNode, SceneNodeType } from '../../layout/scene';
 import { MAP_KEY, parseSceneKey, type SceneKey } from '../../layout/scene-keys';
-import type { Journey } from '../../model/journey';
 import type { ApplyPlan, ApplyProgress, ApplyReport, ForeignItem, HostPort, JourneyRecord, MapInfo, Op, Snapshot, SnapshotItem, StoredJourney } from '../../sync/host-port';
 import { decodeItemIdentity, IDENTITY_FIELD, type ItemIdentity } from '../../sync/item-identity';
 import { findDrawer, type DrawContext, type MiroBoardItem, type NodeBox } from './miro-drawers';
 import { convertHtmlToText } from './miro-html';
-import { createMiroJourneyStore, type JourneyStorage } from './miro-journey-store';
+import { createMiroJourneyStore } from './miro-journey-store';
 import { createCallPacer } from './call-pacer';
 import { describeError } from './miro-errors';
 import { runWithConcurrencyAsync } from './run-with-concurrency';

@@ -74,6 +74,15 @@ describe('FakeMiroBoard enforces the documented rules', () => {
   });
 });
 
+describe('isRateLimitError', () => {
+  it('recognises Miro rate-limit errors by status or message only', () => {
+    expect(isRateLimitError(createRateLimitError())).toBe(true);
+    expect(isRateLimitError({ status: 429 })).toBe(true);
+    expect(isRateLimitError({ code: 'tooManyRequests' })).toBe(true);
+    expect(isRateLimitError(new Error('Item 12 does not exist'))).toBe(false);
+  });
+});
+
 describe('runWithConcurrencyAsync', () => {
   it('bounds tasks in flight, keeps order and never rejects', async () => {
     let inFlight = 0;

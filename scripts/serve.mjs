@@ -22,7 +22,7 @@ const TYPES = {
 /** Maps a URL path to a file inside dist/, or undefined if it would leave it. */
 function resolveFile(urlPath) {
   let path = decodeURIComponent(urlPath.split('?')[0] ?? '/');
-  if (path === '/' || path === '') path = '/playground/index.html';
+  if (path === '/playground' || path === '/playground/') path = '/playground/index.html';
   else if (path === '/miro' || path === '/miro/') path = '/miro/index.html';
   const file = normalize(join(dist, path));
   const inside = relative(dist, file);
@@ -31,6 +31,11 @@ function resolveFile(urlPath) {
 }
 
 const server = createServer(async (request, response) => {
+  // The playground's page refers to its files relative to /playground/.
+  if ((request.url ?? '/').split('?')[0] === '/') {
+    response.writeHead(302, { location: '/playground/' }).end();
+    return;
+  }
   let file;
   try {
     file = resolveFile(request.url ?? '/');

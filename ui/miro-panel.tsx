@@ -7,10 +7,23 @@ import { createMapId } from '../src/sync/item-identity';
 import { chooseMapAsync, loadChosenJourneyAsync, regenerateMapAsync } from '../src/sync/regenerate-map';
 import { formatValidationErrors } from '../src/model/parse-result';
 import { PanelApp } from './panel-app';
+import { pickLocale, STRINGS } from './strings';
 import type { PanelController } from './panel-controller';
 
 const root = document.getElementById('app');
-if (root) {
+if (root && typeof miro === 'undefined') {
+  // Opened outside Miro (or Miro's SDK could not load): say where it works.
+  const strings = STRINGS[pickLocale(navigator.language)];
+  render(
+    <main class="panel">
+      <h1 class="panel__title">{strings.title}</h1>
+      <p role="alert" class="panel__error">
+        {strings.outsideMiro}
+      </p>
+    </main>,
+    root,
+  );
+} else if (root) {
   const host = createMiroHost(miro.board);
   const sleepAsync = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
   let mapId = createMapId(Math.random);

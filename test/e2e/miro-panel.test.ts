@@ -213,5 +213,17 @@ describe('Miro panel in Chromium', () => {
     expect((await findSeriousAxeViolationsAsync(page)).map((violation) => violation.id)).toEqual(expect.arrayContaining(['button-name', 'image-alt']));
     await page.close();
   });
+
+  it('opened outside Miro, says where it works instead of staying blank', async () => {
+    const page = await browser.newPage({ locale: 'en-US' });
+    // No SDK: the request to Miro fails, as it does outside a Miro board.
+    await guardNetworkAsync(page);
+    const errors: string[] = [];
+    page.on('pageerror', (error) => errors.push(error.message));
+    await page.goto(`${server.url}/miro/panel.html`);
+    await expect.poll(() => page.getByRole('alert').textContent()).toMatch(/Open it from the cjm-board app on a Miro board/);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
 });
 

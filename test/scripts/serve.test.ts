@@ -37,9 +37,13 @@ describe('the dev server of npm start', () => {
       const panel = await fetch(`${base}/miro/panel.html`);
       expect(panel.status).toBe(200);
       expect(panel.headers.get('content-type')).toContain('text/html');
+      // The playground at the root URL, and the picture its page refers to, as a browser resolves it.
       const playground = await fetch(`${base}/`);
-      expect(await playground.text()).toContain('map.svg');
-      const map = await fetch(`${base}/playground/map.svg`);
+      expect(playground.status).toBe(200);
+      const source = /<img src="([^"]+)"/.exec(await playground.text())?.[1] ?? '';
+      const map = await fetch(new URL(source, playground.url));
+      expect(map.status).toBe(200);
+      expect(map.headers.get('content-type')).toContain('image/svg+xml');
       expect(await map.text()).toMatch(/^<svg /);
       expect((await fetch(`${base}/miro/nothing-here.js`)).status).toBe(404);
       const escape = await fetch(`${base}/%2e%2e/package.json`);

@@ -1,6 +1,6 @@
 import * as v from 'valibot';
 import { EMOTION_MAX, EMOTION_MIN } from './emotion-scale';
-import { EVIDENCE_KINDS, JOURNEY_SCHEMA, LANE_KINDS, type Journey } from './journey';
+import { EMOTION_LINES, EVIDENCE_KINDS, JOURNEY_SCHEMA, LANE_KINDS, type Journey } from './journey';
 import { fail, succeed, type ParseResult, type ValidationError } from './parse-result';
 
 /** Longest text accepted on one card; longer text will not fit any sticky. */
@@ -74,6 +74,7 @@ const personaSchema = v.strictObject(
     behaviour: textList,
     channels: textList,
     quote: v.optional(textSchema(MAX_LONG_TEXT, false)),
+    hidden: v.optional(v.boolean((issue) => `expected true or false, received ${issue.received}`)),
   },
   describeObjectIssue('a persona'),
 );
@@ -98,6 +99,7 @@ const cardSchema = v.strictObject({
 const emotionSchema = v.strictObject({
   persona: idSchema('persona'),
   stage: idSchema('stage'),
+  line: v.optional(v.picklist(EMOTION_LINES, (issue) => `expected "as-is" or "to-be", received ${issue.received}`)),
   score: v.pipe(
     v.number('expected a number'),
     v.integer((issue) => `expected a whole number from ${EMOTION_MIN} to ${EMOTION_MAX}, received ${issue.received}`),
@@ -135,7 +137,7 @@ export const journeySchema = v.strictObject({
   stages: limitedArray(stageSchema, MAX_STAGES, 'stages', 1),
   lanes: limitedArray(laneSchema, MAX_LANES, 'lanes', 1),
   cards: limitedArray(cardSchema, MAX_CARDS, 'cards'),
-  emotions: v.optional(limitedArray(emotionSchema, MAX_PERSONAS * MAX_STAGES, 'emotion scores'), []),
+  emotions: v.optional(limitedArray(emotionSchema, MAX_PERSONAS * MAX_STAGES * EMOTION_LINES.length, 'emotion scores'), []),
 }, describeObjectIssue('a journey'));
 
 /** Renders a valibot issue path as `stages[2].name`. */
@@ -188,10 +190,11 @@ function findReferenceErrors(journey: Journey): ValidationError[] {
   journey.emotions.forEach((emotion, index) => {
     if (!personas.has(emotion.persona)) errors.push({ path: `emotions[${index}].persona`, message: `no persona has the id "${emotion.persona}"` });
     if (!stages.has(emotion.stage)) errors.push({ path: `emotions[${index}].stage`, message: `no stage has the id "${emotion.stage}"` });
-    const pair = `${emotion.persona} ${emotion.stage}`;
+    const line = emotion.line ?? 'as-is';
+    const pair = `${emotion.persona} ${emotion.stage} ${line}`;
     const first = scored.get(pair);
     if (first !== undefined) {
-      errors.push({ path: `emotions[${index}]`, message: `${emotion.persona} already has a score at ${emotion.stage} (emotions[${first}]); keep one` });
+      errors.push({ path: `emotions[${index}]`, message: `${emotion.persona} already has a ${line} score at ${emotion.stage} (emotions[${first}]); keep one` });
     } else scored.set(pair, index);
   });
   return errors;

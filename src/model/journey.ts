@@ -63,6 +63,8 @@ export interface Persona {
   behaviour: string[];
   channels: string[];
   quote?: string;
+  /** Kept in the journey but not drawn on the map (no emotion lines), set from the panel. */
+  hidden?: boolean;
 }
 
 /** A step of the journey, a column of the map. */
@@ -99,10 +101,21 @@ export const EVIDENCE_KINDS = ['interview', 'survey', 'analytics', 'support', 'o
 /** One of {@link EVIDENCE_KINDS}. */
 export type EvidenceKind = (typeof EVIDENCE_KINDS)[number];
 
+/**
+ * Which experience an emotion score describes: the one customers have today
+ * (`as-is`, drawn solid) or the one the team designs for (`to-be`, dashed).
+ */
+export const EMOTION_LINES = ['as-is', 'to-be'] as const;
+
+/** One of {@link EMOTION_LINES}. */
+export type EmotionLine = (typeof EMOTION_LINES)[number];
+
 /** A persona's feeling at one stage, on the scale of `emotion-scale.ts`. */
 export interface EmotionScore {
   persona: PersonaId;
   stage: StageId;
+  /** The line the score belongs to; absent means `as-is`. */
+  line?: EmotionLine;
   /** An integer from -2 (very negative) to +2 (very positive). */
   score: number;
   /** Why the persona feels so; shown next to the point. */

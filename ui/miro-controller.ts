@@ -1,0 +1,68 @@
+import type { Board } from '@mirohq/websdk-types';
+import { MIRO_METRICS } from '../src/layout/host-metrics';
+import { createOnlineStoreJourney } from '../src/model/templates/online-store-template';
+import { createMiroHost } from '../src/hosts/miro/miro-host';
+import { generateMapAsync } from '../src/sync/generate-map';
+import { createMapId } from '../src/sync/item-identity';
+import { chooseMapAsync, loadChosenJourneyAsync, regenerateMapAsync } from '../src/sync/regenerate-map';
+import { formatValidationErrors } from '../src/model/parse-result';
+import type { PanelController } from './panel-controller';
+
+/** What the Miro controller needs besides the board: the host's language, randomness and a clock. */
+export interface MiroControllerOptions {
+  hostLocale?: string;
+  random?: () => number;
+  sleepAsync?: (ms: number) => Promise<void>;
+}
+
+/**
+ * The panel controller of Miro: calls the core and the Miro adapter directly
+ * on `board` (Miro's `miro.board`, or the playground's simulated board).
+ */
+export function createMiroController(board: Board, options: MiroControllerOptions = {}): PanelController {
+  const host = createMiroHost(board);
+  const random = options.random ?? Math.random;
+  const sleepAsync = options.sleepAsync ?? ((ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms)));
+  let mapId = createMapId(random);
+  /** The journey the panel inserted last: what Finish the map completes. */
+  let lastJourney = createOnlineStoreJourney();
+  const controller: PanelController = {
+    ...(options.hostLocale === undefined ? {} : { hostLocale: options.hostLocale }),
+    insertTemplateAsync: (onProgress) => {
+      mapId = createMapId(random);
+      lastJourney = createOnlineStoreJourney();
+      return generateMapAsync(host, lastJourney, { metrics: MIRO_METRICS, mapId, onProgress, sleepAsync });
+    },
+    finishMapAsync: (onProgress) => generateMapAsync(host, lastJourney, { metrics: MIRO_METRICS, mapId, onProgress, sleepAsync }),
+    regenerateAsync: async (onProgress) => {
+      const chosen = await chooseMapAsync(host);
+      if (!chosen.ok) throw new Error(formatValidationErrors(chosen.errors));
+      const result = await regenerateMapAsync(host, { metrics: MIRO_METRICS, map: chosen.value, createMapId: () => createMapId(random), onProgress, sleepAsync });
+      mapId = result.mapId;
+      return { report: result.report, outcome: result.outcome };
+    },
+    insertJourneyAsync: (journey, onProgress) => {
+      mapId = createMapId(random);
+      lastJourney = journey;
+      return generateMapAsync(host, journey, { metrics: MIRO_METRICS, mapId, onProgress, sleepAsync });
+    },
+    loadMapJourneyAsync: async () => {
+      const loaded = await loadChosenJourneyAsync(host);
+      if (!loaded.ok) throw new Error(formatValidationErrors(loaded.errors));
+      return { mapId: loaded.value.map.mapId, journey: loaded.value.journey };
+    },
+    showOnBoardAsync: (mapIdToShow, keys) => host.focusMapAsync(mapIdToShow, keys),
+    renderSvgAsync: async (journey, maxWidth) => {
+      // Loaded on first use: the panel starts without the renderer.
+      const { renderJourneySvg } = await import('../src/render/render-scene-svg');
+      return renderJourneySvg(journey, maxWidth === undefined ? {} : { maxWidth });
+    },
+    updateMapAsync: async (mapIdToUpdate, journey, onProgress) => {
+      const map = (await host.listMapsAsync()).find((info) => info.mapId === mapIdToUpdate && !info.isCopy);
+      if (!map) throw new Error('the map is no longer on this board; check it again');
+      const result = await regenerateMapAsync(host, { metrics: MIRO_METRICS, map, panelJourney: journey, createMapId: () => createMapId(random), onProgress, sleepAsync });
+      return { report: result.report, outcome: result.outcome };
+    },
+  };
+  return controller;
+}

@@ -1,5 +1,5 @@
 import { EMOTION_MAX, EMOTION_MIN, EMOTION_STEPS, findEmotionStep } from '../model/emotion-scale';
-import type { Card, Journey, Lane, Persona, StageId } from '../model/journey';
+import { EMOTION_LINES, type Card, type EmotionLine, type EmotionScore, type Journey, type Lane, type Persona, type StageId } from '../model/journey';
 import type { HostMetrics } from './host-metrics';
 import { measureTextApproximately, type TextMeasurer } from './measure-text';
 import type { EmotionLineNode, EmotionPointNode, Point, Scene, SceneNode, ShapeNode, Size, StickyNode, TextNode } from './scene';
@@ -12,6 +12,7 @@ import {
   evidenceKey,
   laneLabelKey,
   laneRowKey,
+  legendKey,
   MAP_KEY,
   personaCardKey,
   stageHeaderKey,
@@ -54,6 +55,8 @@ const EMOTION_POINT_MIN = 32;
 const EMOTION_STEP = 80;
 const EMOTION_NOTE_FONT = 22;
 const SCALE_FONT = 22;
+// The legend of the emotion lines: one entry per persona above the chart.
+const LEGEND_FONT = 22;
 const SHAPE_PADDING = 28;
 
 interface Column {
@@ -127,7 +130,8 @@ export function layoutJourney(journey: Journey, options: LayoutOptions): Scene {
   for (const lane of journey.lanes) {
     const rowTop = cursorY;
     const isEmotionLane = lane.kind === 'emotions';
-    const chartHeight = isEmotionLane ? measureEmotionChartHeight(journey, columnWidth, measureText) : 0;
+    const legend = isEmotionLane ? createEmotionLegend(journey, labels, columns, rowTop + GAP, measureText) : { nodes: [], height: 0 };
+    const chartHeight = isEmotionLane ? legend.height + measureEmotionChartHeight(journey, columnWidth, measureText) : 0;
     const cells = columns.map((column) => {
       const cards = cardsByCell.get(cellId(column.stage, lane)) ?? [];
       return placeCards(cards, column.x + GAP, rowTop + GAP + chartHeight, metrics, measureText);
@@ -152,8 +156,8 @@ export function layoutJourney(journey: Journey, options: LayoutOptions): Scene {
       }
     }
     if (isEmotionLane) {
-      const chartTop = rowTop + GAP;
-      rowContent.push(...createEmotionScale(gridLeft + labelWidth, chartTop, measureText));
+      const chartTop = rowTop + GAP + legend.height;
+      rowContent.push(...legend.nodes, ...createEmotionScale(gridLeft + labelWidth, chartTop, measureText));
       const layers = createEmotionChart(journey, columns, chartTop, measureText);
       layers.forEach((layer, index) => emotionLayers[index]?.push(...layer));
     }
@@ -262,19 +266,86 @@ function placeCards(cards: readonly Card[], left: number, top: number, metrics: 
   return { placed, height: cards.length > 0 ? y - GAP - top : 0 };
 }
 
-function measureNoteHeight(journey: Journey, columnWidth: number, measureText: TextMeasurer): number {
-  const noteWidth = noteWidthFor(journey, columnWidth);
-  return Math.max(0, ...journey.emotions.map((emotion) => (emotion.note ? measureText(emotion.note, EMOTION_NOTE_FONT, noteWidth).height : 0)));
+/** One emotion line on the chart: a visible persona's as-is or to-be scores. */
+interface EmotionSeries {
+  persona: Persona;
+  /** The persona's place in the journey: its colour. */
+  personaIndex: number;
+  line: EmotionLine;
 }
 
+const lineOf = (emotion: EmotionScore): EmotionLine => emotion.line ?? 'as-is';
+
+/** The lines the chart draws, persona by persona (hidden personas left out), as-is before to-be. */
+function listEmotionSeries(journey: Journey): EmotionSeries[] {
+  const series: EmotionSeries[] = [];
+  journey.personas.forEach((persona, personaIndex) => {
+    if (persona.hidden) return;
+    for (const line of EMOTION_LINES) {
+      if (journey.emotions.some((emotion) => emotion.persona === persona.id && lineOf(emotion) === line)) series.push({ persona, personaIndex, line });
+    }
+  });
+  return series;
+}
+
+function measureNoteHeight(journey: Journey, columnWidth: number, measureText: TextMeasurer): number {
+  const noteWidth = noteWidthFor(journey, columnWidth);
+  const shown = new Set(listEmotionSeries(journey).map((series) => `${series.persona.id} ${series.line}`));
+  return Math.max(
+    0,
+    ...journey.emotions.map((emotion) =>
+      emotion.note && shown.has(`${emotion.persona} ${lineOf(emotion)}`) ? measureText(emotion.note, EMOTION_NOTE_FONT, noteWidth).height : 0,
+    ),
+  );
+}
+
+/** Each line gets a slot of the column, so points and notes of different lines never overlap. */
 function noteWidthFor(journey: Journey, columnWidth: number): number {
-  return Math.floor((columnWidth - GAP) / Math.max(1, journey.personas.length));
+  return Math.floor((columnWidth - GAP) / Math.max(1, listEmotionSeries(journey).length));
 }
 
 /** Height of the chart area at the top of the emotions lane: five steps, points and notes. */
 function measureEmotionChartHeight(journey: Journey, columnWidth: number, measureText: TextMeasurer): number {
   const noteHeight = measureNoteHeight(journey, columnWidth, measureText);
   return EMOTION_POINT + (EMOTION_MAX - EMOTION_MIN) * EMOTION_STEP + (noteHeight > 0 ? GAP / 2 + noteHeight : 0) + GAP;
+}
+
+/**
+ * The legend of the emotion lines, one entry per shown persona in its
+ * colour, laid out a column each; drawn when the chart has more than one
+ * line, so several personas (and as-is against to-be) can be told apart.
+ */
+function createEmotionLegend(
+  journey: Journey,
+  labels: MapLabels,
+  columns: readonly Column[],
+  top: number,
+  measureText: TextMeasurer,
+): { nodes: ShapeNode[]; height: number } {
+  const series = listEmotionSeries(journey);
+  const first = columns[0];
+  if (series.length < 2 || !first) return { nodes: [], height: 0 };
+  const entries = series.filter((entry, index) => series.findIndex((other) => other.persona.id === entry.persona.id) === index);
+  const width = first.width;
+  const describe = (entry: EmotionSeries) => {
+    const lines = series.filter((other) => other.persona.id === entry.persona.id).map((other) => other.line);
+    return lines.length > 1 ? `\u2501\u2501 ${labels.asIs}   \u254d\u254d ${labels.toBe}` : lines[0] === 'to-be' ? `\u254d\u254d ${labels.toBe}` : '';
+  };
+  const height = Math.max(
+    ...entries.map((entry) => {
+      const heading = measureText(describePersonaHeading(entry.persona), LEGEND_FONT, width - 2 * SHAPE_PADDING).height;
+      const text = describe(entry);
+      return heading + (text ? GAP / 2 + measureText(text, LEGEND_FONT, width - 2 * SHAPE_PADDING).height : 0) + 2 * SHAPE_PADDING;
+    }),
+  );
+  const nodes = entries.map((entry, index) => {
+    const column = columns[index % columns.length] as Column;
+    const y = top + Math.floor(index / columns.length) * (height + GAP / 2);
+    const style = `persona-card-${findPersonaStyle(entry.personaIndex).slice('persona-'.length)}` as ShapeNode['style'];
+    return createShape(legendKey(entry.persona.id), column.x, y, width, height, describePersonaHeading(entry.persona), describe(entry), style, LEGEND_FONT, 'left');
+  });
+  const rows = Math.ceil(entries.length / columns.length);
+  return { nodes, height: rows * (height + GAP / 2) + GAP / 2 };
 }
 
 /** Y of a point's centre for a score: higher scores sit higher. */
@@ -296,20 +367,21 @@ function createEmotionChart(journey: Journey, columns: readonly Column[], chartT
   const lines: EmotionLineNode[] = [];
   const points: EmotionPointNode[] = [];
   const notes: TextNode[] = [];
-  const personaCount = journey.personas.length;
+  const series = listEmotionSeries(journey);
   const slotWidth = columns[0] ? noteWidthFor(journey, columns[0].width) : EMOTION_POINT;
   const pointSize = Math.min(EMOTION_POINT, Math.max(EMOTION_POINT_MIN, slotWidth - GAP / 2));
-  const scores = new Map(journey.emotions.map((emotion) => [`${emotion.persona} ${emotion.stage}`, emotion]));
-  journey.personas.forEach((persona, personaIndex) => {
+  const scores = new Map(journey.emotions.map((emotion) => [`${emotion.persona} ${emotion.stage} ${lineOf(emotion)}`, emotion]));
+  series.forEach(({ persona, personaIndex, line }, seriesIndex) => {
     const centres: Point[] = [];
     const keys: string[] = [];
+    const style = findPersonaStyle(personaIndex);
     for (const column of columns) {
-      const emotion = scores.get(`${persona.id} ${column.stage}`);
+      const emotion = scores.get(`${persona.id} ${column.stage} ${line}`);
       if (!emotion) continue;
-      const spread = (personaIndex - (personaCount - 1) / 2) * slotWidth;
+      const spread = (seriesIndex - (series.length - 1) / 2) * slotWidth;
       const centre = { x: Math.round(column.x + column.width / 2 + spread), y: scoreToCentreY(chartTop, emotion.score) };
       const step = findEmotionStep(emotion.score);
-      const key = emotionPointKey(persona.id, column.stage);
+      const key = emotionPointKey(persona.id, column.stage, line);
       points.push({
         type: 'emotion-point',
         key,
@@ -319,19 +391,19 @@ function createEmotionChart(journey: Journey, columns: readonly Column[], chartT
         height: pointSize,
         persona: persona.id,
         stage: column.stage,
+        line,
         score: emotion.score,
         face: step.face,
-        style: findPersonaStyle(personaIndex),
+        style,
       });
       if (emotion.note) {
-        const noteWidth = noteWidthFor(journey, column.width);
-        const size = measureText(emotion.note, EMOTION_NOTE_FONT, noteWidth);
+        const size = measureText(emotion.note, EMOTION_NOTE_FONT, slotWidth);
         notes.push(
           createText(
-            emotionNoteKey(persona.id, column.stage),
-            Math.round(centre.x - noteWidth / 2),
+            emotionNoteKey(persona.id, column.stage, line),
+            Math.round(centre.x - slotWidth / 2),
             centre.y + pointSize / 2 + GAP / 4,
-            noteWidth,
+            slotWidth,
             size.height,
             emotion.note,
             'emotion-note',
@@ -351,16 +423,17 @@ function createEmotionChart(journey: Journey, columns: readonly Column[], chartT
     const top = Math.min(...ys);
     lines.push({
       type: 'emotion-line',
-      key: emotionLineKey(persona.id),
+      key: emotionLineKey(persona.id, line),
       x: left,
       y: top,
       width: Math.max(...xs) - left,
       height: Math.max(...ys) - top,
       persona: persona.id,
+      line,
       points: centres,
       pointKeys: keys,
       path: createSmoothPath(centres),
-      style: findPersonaStyle(personaIndex),
+      style,
     });
   });
   return [lines, points, notes];

@@ -9,6 +9,9 @@ export interface MapLabels {
   pains: string;
   behaviour: string;
   channels: string;
+  /** The legend's names of the as-is and to-be emotion lines. */
+  asIs: string;
+  toBe: string;
   /** The marker under a card's sticky: what the card rests on. */
   evidence: Readonly<Record<EvidenceKind, string>>;
 }
@@ -22,6 +25,8 @@ const LABELS: Readonly<Record<'en' | 'ru' | 'uk', MapLabels>> = {
     pains: 'Pains & fears',
     behaviour: 'Behaviour',
     channels: 'Channels',
+    asIs: 'as-is',
+    toBe: 'to-be',
     evidence: { interview: '🎤 interview', survey: '📋 survey', analytics: '📈 analytics', support: '🎧 support tickets', observation: '👀 observation', assumption: '❓ assumption' },
   },
   ru: {
@@ -32,6 +37,8 @@ const LABELS: Readonly<Record<'en' | 'ru' | 'uk', MapLabels>> = {
     pains: 'Боли и страхи',
     behaviour: 'Поведение',
     channels: 'Каналы',
+    asIs: 'сейчас',
+    toBe: 'целевой опыт',
     evidence: { interview: '🎤 интервью', survey: '📋 опрос', analytics: '📈 аналитика', support: '🎧 обращения', observation: '👀 наблюдение', assumption: '❓ допущение' },
   },
   uk: {
@@ -42,6 +49,8 @@ const LABELS: Readonly<Record<'en' | 'ru' | 'uk', MapLabels>> = {
     pains: 'Болі та страхи',
     behaviour: 'Поведінка',
     channels: 'Канали',
+    asIs: 'зараз',
+    toBe: 'цільовий досвід',
     evidence: { interview: '🎤 інтерв’ю', survey: '📋 опитування', analytics: '📈 аналітика', support: '🎧 звернення', observation: '👀 спостереження', assumption: '❓ припущення' },
   },
 };

@@ -1,4 +1,4 @@
-import type { CardId, LaneId, PersonaId, StageId } from '../model/journey';
+import type { CardId, EmotionLine, LaneId, PersonaId, StageId } from '../model/journey';
 
 /**
  * The one key format of cjm-board. Every item the app draws carries its key,
@@ -19,8 +19,11 @@ import type { CardId, LaneId, PersonaId, StageId } from '../model/journey';
  * | `emotion-line:<p>`           | emotion line of persona p              |
  * | `emotion-scale:<n>`          | scale label for score n                |
  * | `evidence:<c>`               | evidence marker under card c's sticky  |
+ * | `legend:<p>`                 | persona p's entry in the lines' legend |
  *
- * `<p>`, `<s>`, `<l>`, `<c>` are the ids without their prefix.
+ * `<p>`, `<s>`, `<l>`, `<c>` are the ids without their prefix. The three
+ * emotion keys of the to-be line end in `:to-be` (`emotion:<p>:<s>:to-be`);
+ * the as-is line's keys have no suffix, as before to-be lines existed.
  */
 export type SceneKey = string & { readonly __sceneKey?: never };
 
@@ -34,11 +37,12 @@ export type SceneKeyInfo =
   | { kind: 'lane'; lane: LaneId }
   | { kind: 'row'; lane: LaneId }
   | { kind: 'card'; card: CardId }
-  | { kind: 'emotion'; persona: PersonaId; stage: StageId }
-  | { kind: 'emotion-note'; persona: PersonaId; stage: StageId }
-  | { kind: 'emotion-line'; persona: PersonaId }
+  | { kind: 'emotion'; persona: PersonaId; stage: StageId; line: EmotionLine }
+  | { kind: 'emotion-note'; persona: PersonaId; stage: StageId; line: EmotionLine }
+  | { kind: 'emotion-line'; persona: PersonaId; line: EmotionLine }
   | { kind: 'emotion-scale'; score: number }
-  | { kind: 'evidence'; card: CardId };
+  | { kind: 'evidence'; card: CardId }
+  | { kind: 'legend'; persona: PersonaId };
 
 const local = (id: string): string => id.slice(id.indexOf(':') + 1);
 
@@ -50,11 +54,15 @@ export const stageHeaderKey = (stage: StageId): SceneKey => stage;
 export const laneLabelKey = (lane: LaneId): SceneKey => lane;
 export const laneRowKey = (lane: LaneId): SceneKey => `row:${local(lane)}`;
 export const cardKey = (card: CardId): SceneKey => card;
-export const emotionPointKey = (persona: PersonaId, stage: StageId): SceneKey => `emotion:${local(persona)}:${local(stage)}`;
-export const emotionNoteKey = (persona: PersonaId, stage: StageId): SceneKey => `emotion-note:${local(persona)}:${local(stage)}`;
-export const emotionLineKey = (persona: PersonaId): SceneKey => `emotion-line:${local(persona)}`;
+const lineSuffix = (line: EmotionLine): string => (line === 'to-be' ? ':to-be' : '');
+export const emotionPointKey = (persona: PersonaId, stage: StageId, line: EmotionLine = 'as-is'): SceneKey =>
+  `emotion:${local(persona)}:${local(stage)}${lineSuffix(line)}`;
+export const emotionNoteKey = (persona: PersonaId, stage: StageId, line: EmotionLine = 'as-is'): SceneKey =>
+  `emotion-note:${local(persona)}:${local(stage)}${lineSuffix(line)}`;
+export const emotionLineKey = (persona: PersonaId, line: EmotionLine = 'as-is'): SceneKey => `emotion-line:${local(persona)}${lineSuffix(line)}`;
 export const emotionScaleKey = (score: number): SceneKey => `emotion-scale:${score}`;
 export const evidenceKey = (card: CardId): SceneKey => `evidence:${local(card)}`;
+export const legendKey = (persona: PersonaId): SceneKey => `legend:${local(persona)}`;
 
 const LOCAL_ID = '[A-Za-z0-9][A-Za-z0-9_.-]{0,63}';
 const PATTERNS: readonly [RegExp, (m: RegExpMatchArray) => SceneKeyInfo][] = [
@@ -66,9 +74,16 @@ const PATTERNS: readonly [RegExp, (m: RegExpMatchArray) => SceneKeyInfo][] = [
   [new RegExp(`^lane:(${LOCAL_ID})$`), (m) => ({ kind: 'lane', lane: `lane:${m[1]}` })],
   [new RegExp(`^row:(${LOCAL_ID})$`), (m) => ({ kind: 'row', lane: `lane:${m[1]}` })],
   [new RegExp(`^card:(${LOCAL_ID})$`), (m) => ({ kind: 'card', card: `card:${m[1]}` })],
-  [new RegExp(`^emotion:(${LOCAL_ID}):(${LOCAL_ID})$`), (m) => ({ kind: 'emotion', persona: `persona:${m[1]}`, stage: `stage:${m[2]}` })],
-  [new RegExp(`^emotion-note:(${LOCAL_ID}):(${LOCAL_ID})$`), (m) => ({ kind: 'emotion-note', persona: `persona:${m[1]}`, stage: `stage:${m[2]}` })],
-  [new RegExp(`^emotion-line:(${LOCAL_ID})$`), (m) => ({ kind: 'emotion-line', persona: `persona:${m[1]}` })],
+  [
+    new RegExp(`^emotion:(${LOCAL_ID}):(${LOCAL_ID})(:to-be)?$`),
+    (m) => ({ kind: 'emotion', persona: `persona:${m[1]}`, stage: `stage:${m[2]}`, line: m[3] ? 'to-be' : 'as-is' }),
+  ],
+  [
+    new RegExp(`^emotion-note:(${LOCAL_ID}):(${LOCAL_ID})(:to-be)?$`),
+    (m) => ({ kind: 'emotion-note', persona: `persona:${m[1]}`, stage: `stage:${m[2]}`, line: m[3] ? 'to-be' : 'as-is' }),
+  ],
+  [new RegExp(`^emotion-line:(${LOCAL_ID})(:to-be)?$`), (m) => ({ kind: 'emotion-line', persona: `persona:${m[1]}`, line: m[2] ? 'to-be' : 'as-is' })],
+  [new RegExp(`^legend:(${LOCAL_ID})$`), (m) => ({ kind: 'legend', persona: `persona:${m[1]}` })],
   [/^emotion-scale:(-?[0-9])$/, (m) => ({ kind: 'emotion-scale', score: Number(m[1]) })],
   [new RegExp(`^evidence:(${LOCAL_ID})$`), (m) => ({ kind: 'evidence', card: `card:${m[1]}` })],
 ];

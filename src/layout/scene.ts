@@ -1,4 +1,4 @@
-import type { LaneKind, PersonaId, StageId } from '../model/journey';
+import type { EmotionLine, LaneKind, PersonaId, StageId } from '../model/journey';
 import type { SceneKey } from './scene-keys';
 
 /** A point in board units. */
@@ -77,6 +77,8 @@ export interface EmotionPointNode extends NodeBox {
   type: 'emotion-point';
   persona: PersonaId;
   stage: StageId;
+  /** As-is points are solid circles, to-be points have a dashed ring. */
+  line: EmotionLine;
   score: number;
   face: string;
   /** The persona's colour: the circle's border. */
@@ -98,6 +100,8 @@ export type PathCommand =
 export interface EmotionLineNode extends NodeBox {
   type: 'emotion-line';
   persona: PersonaId;
+  /** As-is lines are solid, to-be lines dashed. */
+  line: EmotionLine;
   points: Point[];
   pointKeys: SceneKey[];
   path: PathCommand[];

@@ -97,13 +97,14 @@ const drawers: Drawers = {
     const cx = node.x + r;
     const cy = node.y + r;
     return (
-      `<circle cx="${cx}" cy="${cy}" r="${r - 2}" fill="${swatch.fill}" stroke="${swatch.stroke}" stroke-width="4"/>` +
+      `<circle cx="${cx}" cy="${cy}" r="${r - 2}" fill="${swatch.fill}" stroke="${swatch.stroke}" stroke-width="4"${node.line === 'to-be' ? ' stroke-dasharray="6 5"' : ''}/>` +
       `<text x="${cx}" y="${cy + r * 0.36}" font-size="${Math.round(r)}" text-anchor="middle">${escapeXml(node.face)}</text>`
     );
   },
   'emotion-line': (node) => {
     const swatch = STYLE_PALETTE[node.style];
-    return `<path d="${formatPathData(node.path)}" fill="none" stroke="${swatch.stroke}" stroke-width="6" stroke-linecap="round" stroke-linejoin="round"/>`;
+    const dashes = node.line === 'to-be' ? ' stroke-dasharray="18 14"' : '';
+    return `<path d="${formatPathData(node.path)}" fill="none" stroke="${swatch.stroke}" stroke-width="6" stroke-linecap="round" stroke-linejoin="round"${dashes}/>`;
   },
 };
 

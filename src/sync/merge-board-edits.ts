@@ -324,7 +324,7 @@ export function mergeBoardEdits(base: Journey, snapshot: Snapshot, options: Merg
   }
 
   for (const emotion of journey.emotions) {
-    const pointKey = emotionPointKey(emotion.persona, emotion.stage);
+    const pointKey = emotionPointKey(emotion.persona, emotion.stage, emotion.line);
     const point = findItem(pointKey, 'emotion-point');
     const drawnPoint = drawn.get(pointKey);
     if (point && drawnPoint) {
@@ -335,7 +335,7 @@ export function mergeBoardEdits(base: Journey, snapshot: Snapshot, options: Merg
         emotion.score = score;
       }
     }
-    const noteKey = emotionNoteKey(emotion.persona, emotion.stage);
+    const noteKey = emotionNoteKey(emotion.persona, emotion.stage, emotion.line);
     const note = findEditedText(noteKey, 'text');
     if (note) {
       if (note.text) emotion.note = clip(joinLines(note.text), MAX_LONG_TEXT);
@@ -348,7 +348,7 @@ export function mergeBoardEdits(base: Journey, snapshot: Snapshot, options: Merg
   // handing them over, and the map draws fresh ones.
   for (const node of lastScene.nodes) {
     const kind = parseSceneKey(node.key)?.kind;
-    if (kind !== 'row' && kind !== 'emotion-scale' && kind !== 'evidence') continue;
+    if (kind !== 'row' && kind !== 'emotion-scale' && kind !== 'evidence' && kind !== 'legend') continue;
     const type = node.type;
     const edited = findEditedText(node.key, type);
     if (edited && edited.text) release(node.key, 'text was typed on a part of the map that holds none; it is kept as you wrote it');

@@ -107,7 +107,7 @@ export function mergeJourneys(base: Journey, board: Journey, panel: Journey): Me
     else if (b && (!a || a.text !== b.text)) orphans.push(id);
   }
 
-  const pairKey = (emotion: EmotionScore) => `${emotion.persona} ${emotion.stage}`;
+  const pairKey = (emotion: EmotionScore) => `${emotion.persona} ${emotion.stage} ${emotion.line ?? 'as-is'}`;
   const baseEmotions = new Map(base.emotions.map((emotion) => [pairKey(emotion), emotion]));
   const boardEmotions = new Map(board.emotions.map((emotion) => [pairKey(emotion), emotion]));
   for (const emotion of panel.emotions) {

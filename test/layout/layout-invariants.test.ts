@@ -121,6 +121,7 @@ function checkKeys(scene: Scene): void {
     'emotion-note': ['text'],
     'emotion-line': ['emotion-line'],
     'emotion-scale': ['text'],
+    legend: ['shape'],
   };
   for (const node of scene.nodes) {
     const info = parseSceneKey(node.key);

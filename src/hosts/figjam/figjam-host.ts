@@ -31,6 +31,9 @@ const WIDE_STICKY_WIDTH = 416;
 
 // The emotion line must read as the map's main curve at fit-to-screen zoom.
 const EMOTION_LINE_WEIGHT = 6;
+// The to-be line and its points are dashed (dash, gap), long enough to read at fit-to-screen zoom.
+const TO_BE_LINE_DASHES = [36, 24];
+const TO_BE_POINT_DASHES = [10, 8];
 // The ring of an emotion point, thinner than the line it sits on.
 const EMOTION_POINT_STROKE = 4;
 // A face fills about half of its circle.
@@ -238,6 +241,9 @@ const emotionPointDrawer: Drawer<MapEmotionPoint, ShapeWithTextNode> = {
     shape.fills = [createSolidPaint(swatch.fill)];
     shape.strokes = [createSolidPaint(swatch.stroke)];
     shape.strokeWeight = EMOTION_POINT_STROKE;
+    // https://www.figma.com/plugin-docs/api/properties/nodes-dashpattern/ — new nodes are solid; a
+    // point's key names its line, so a node never changes line and solid ones need no write.
+    if (node.line === 'to-be') shape.dashPattern = TO_BE_POINT_DASHES;
     shape.text.fontName = REGULAR_FONT;
     shape.text.characters = node.face;
     shape.text.fontSize = Math.max(1, Math.round(Math.min(node.width, node.height) * EMOTION_FACE_SCALE));
@@ -256,6 +262,7 @@ const emotionLineDrawer: Drawer<MapEmotionLine, VectorNode> = {
     vector.fills = [];
     vector.strokes = [createSolidPaint(STYLE_PALETTE[node.style].stroke)];
     vector.strokeWeight = EMOTION_LINE_WEIGHT;
+    if (node.line === 'to-be') vector.dashPattern = TO_BE_LINE_DASHES;
     vector.strokeCap = 'ROUND';
     vector.strokeJoin = 'ROUND';
   },

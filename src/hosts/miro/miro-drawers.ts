@@ -112,6 +112,7 @@ function describeEmotionPoint(node: EmotionPointNode) {
       fillColor: swatch.fill,
       borderColor: swatch.stroke,
       borderWidth: EMOTION_POINT_BORDER_WIDTH,
+      borderStyle: node.line === 'to-be' ? ('dashed' as const) : ('normal' as const),
       fontSize: Math.round(Math.min(node.width, node.height) * EMOTION_FACE_SCALE),
       textAlign: 'center' as const,
       textAlignVertical: 'middle' as const,
@@ -230,7 +231,14 @@ const emotionLineDrawer: MiroDrawer<EmotionLineNode> = {
               start: { item: start, snapTo: 'auto' },
               end: { item: end, snapTo: 'auto' },
               shape: 'curved',
-              style: { startStrokeCap: 'none', endStrokeCap: 'none', strokeColor: STYLE_PALETTE[node.style].stroke, strokeWidth: EMOTION_LINE_WIDTH },
+              style: {
+                startStrokeCap: 'none',
+                endStrokeCap: 'none',
+                strokeColor: STYLE_PALETTE[node.style].stroke,
+                strokeWidth: EMOTION_LINE_WIDTH,
+                // The to-be line is dashed (connector style.strokeStyle: normal | dashed | dotted).
+                strokeStyle: node.line === 'to-be' ? 'dashed' : 'normal',
+              },
             }),
           ),
         );

@@ -9,7 +9,7 @@ import { diffScene } from '../../../src/sync/diff-scene';
 import { generateMapAsync } from '../../../src/sync/generate-map';
 import type { ApplyProgress } from '../../../src/sync/host-port';
 import { decodeItemIdentity, IDENTITY_FIELD } from '../../../src/sync/item-identity';
-import { createFakeFigma, readFontAt, type FakeFigma } from './fake-figma';
+import { createFakeFigma, readFontAt, type FakeFigma } from '../../../src/hosts/simulator/fake-figma';
 
 const MAP_ID = 'map-test000001';
 const OTHER_MAP_ID = 'map-other00002';
@@ -22,8 +22,8 @@ function createSmallScene(): Scene {
     { type: 'shape', key: 'stage:search', x: 40, y: 120, width: 300, height: 100, shape: 'round-rectangle', heading: 'Search', text: 'Looks around', style: 'stage-header', fontSize: 24, align: 'center' },
     { type: 'sticky', key: 'card:c1', x: 40, y: 240, width: 240, height: 240, text: 'Compares prices', style: 'sticky-actions' },
     { type: 'sticky', key: 'card:c2', x: 300, y: 240, width: 240, height: 240, text: 'Reads reviews', style: 'sticky-pains' },
-    { type: 'emotion-point', key: 'emotion:anna:search', x: 100, y: 600, width: 80, height: 80, persona: 'persona:anna', stage: 'stage:search', score: 1, face: '🙂', style: 'persona-1' },
-    { type: 'emotion-point', key: 'emotion:anna:order', x: 500, y: 520, width: 80, height: 80, persona: 'persona:anna', stage: 'stage:order', score: 2, face: '😀', style: 'persona-1' },
+    { type: 'emotion-point', key: 'emotion:anna:search', x: 100, y: 600, width: 80, height: 80, persona: 'persona:anna', line: 'as-is', stage: 'stage:search', score: 1, face: '🙂', style: 'persona-1' },
+    { type: 'emotion-point', key: 'emotion:anna:order', x: 500, y: 520, width: 80, height: 80, persona: 'persona:anna', line: 'as-is', stage: 'stage:order', score: 2, face: '😀', style: 'persona-1' },
     {
       type: 'emotion-line',
       key: 'emotion-line:anna',
@@ -32,6 +32,7 @@ function createSmallScene(): Scene {
       width: 400,
       height: 80,
       persona: 'persona:anna',
+      line: 'as-is',
       points: [
         { x: 140, y: 640 },
         { x: 540, y: 560 },

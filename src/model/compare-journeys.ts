@@ -1,4 +1,4 @@
-import type { Card, Journey, Persona, Stage } from './journey';
+import { isAsIs, type Card, type Journey, type Persona, type Stage } from './journey';
 import { foldName } from './formats/lane-names';
 
 /**
@@ -80,7 +80,7 @@ export function compareJourneys(before: Journey, after: Journey): JourneyCompari
 
   const personas = pair<Persona>(before.personas, after.personas, (persona) => foldName(persona.name));
   const emotions: JourneyComparison['emotions'] = [];
-  const scoreOf = (journey: Journey, persona: string, stage: string) => journey.emotions.find((emotion) => emotion.persona === persona && emotion.stage === stage)?.score;
+  const scoreOf = (journey: Journey, persona: string, stage: string) => journey.emotions.find((emotion) => emotion.persona === persona && emotion.stage === stage && isAsIs(emotion))?.score;
   for (const [personaBefore, personaAfter] of personas.pairs) {
     for (const [stageBefore, stageAfter] of stages.pairs) {
       const from = scoreOf(before, personaBefore.id, stageBefore.id);

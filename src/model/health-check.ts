@@ -1,4 +1,4 @@
-import type { CardId, Journey, LaneId, PersonaId, StageId } from './journey';
+import { isAsIs, type CardId, type Journey, type LaneId, type PersonaId, type StageId } from './journey';
 
 /**
  * The map health check: rules run on a journey that point at what the
@@ -66,7 +66,7 @@ export function checkJourneyHealth(journey: Journey): HealthReport {
   const add = (rule: HealthRuleId, message: string, where: Omit<HealthFinding, 'rule' | 'severity' | 'message'> = {}) => findings.push({ rule, severity: severityOf(rule), message, ...where });
   const lanesOf = (kind: string) => new Set<string>(journey.lanes.filter((lane) => lane.kind === kind).map((lane) => lane.id));
   const cardsAt = (stage: StageId, lanes: ReadonlySet<string>) => journey.cards.filter((card) => card.stage === stage && lanes.has(card.lane));
-  const scoreOf = (persona: PersonaId, stage: StageId) => journey.emotions.find((emotion) => emotion.persona === persona && emotion.stage === stage)?.score;
+  const scoreOf = (persona: PersonaId, stage: StageId) => journey.emotions.find((emotion) => emotion.persona === persona && emotion.stage === stage && isAsIs(emotion))?.score;
 
   for (const persona of journey.personas) {
     for (const stage of journey.stages) {

@@ -122,6 +122,14 @@ export interface EmotionScore {
   note?: string;
 }
 
+/**
+ * Whether a score is on the as-is line: the experience customers have today,
+ * which checks, comparisons and flat exports (CSV, Markdown, Mermaid) speak of.
+ */
+export function isAsIs(emotion: Pick<EmotionScore, 'line'>): boolean {
+  return (emotion.line ?? 'as-is') === 'as-is';
+}
+
 /** The whole journey document. */
 export interface Journey {
   schema: typeof JOURNEY_SCHEMA;

@@ -1,5 +1,5 @@
 import Papa from 'papaparse';
-import { EVIDENCE_KINDS, type EvidenceKind, type Journey, type PersonaId } from '../journey';
+import { isAsIs, EVIDENCE_KINDS, type EvidenceKind, type Journey, type PersonaId } from '../journey';
 import { MAX_CARD_TEXT, MAX_CARDS, MAX_SHORT_TEXT, MAX_STAGES } from '../journey-schema';
 import { fail, succeed, type ParseResult, type ValidationError } from '../parse-result';
 import { createJourneyBuilder, parseScore, type JourneyBuilder } from './journey-builder';
@@ -251,7 +251,7 @@ export function exportJourneyCsvWide(journey: Journey): string {
     }
     if (lane.kind !== 'emotions') continue;
     for (const persona of journey.personas) {
-      const scores = journey.stages.map((stage) => journey.emotions.find((emotion) => emotion.persona === persona.id && emotion.stage === stage.id));
+      const scores = journey.stages.map((stage) => journey.emotions.find((emotion) => emotion.persona === persona.id && emotion.stage === stage.id && isAsIs(emotion)));
       if (scores.every((score) => score === undefined)) continue;
       const label = single && !hasCards ? lane.title : `${lane.title} (${persona.name})`;
       rows.push([label, ...scores.map((score) => (score === undefined ? '' : String(score.score)))]);
@@ -271,7 +271,7 @@ export function exportJourneyCsvLong(journey: Journey): string {
   for (const stage of journey.stages) rows.push([stage.name, '', '', '', '', '']);
   for (const lane of journey.lanes) rows.push([first, lane.title, '', '', '', '']);
   for (const card of journey.cards) rows.push([stageName.get(card.stage) ?? '', laneTitle.get(card.lane) ?? '', card.text, personaName(journey, card.persona), '', card.evidence ?? '']);
-  for (const emotion of journey.emotions) {
+  for (const emotion of journey.emotions.filter(isAsIs)) {
     rows.push([stageName.get(emotion.stage) ?? '', emotionsLane?.title ?? 'Emotions', '', personaName(journey, emotion.persona), String(emotion.score), '']);
   }
   return Papa.unparse(rows, { newline: '\n' });

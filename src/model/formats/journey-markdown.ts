@@ -1,5 +1,5 @@
 import { findEmotionStep } from '../emotion-scale';
-import type { Journey, Persona } from '../journey';
+import { isAsIs, type Journey, type Persona } from '../journey';
 
 /**
  * The journey as Markdown for a report: the title and scope, then for each
@@ -41,7 +41,7 @@ export function exportJourneyMarkdown(journey: Journey): string {
         const cards = journey.cards.filter((card) => card.lane === lane.id && card.stage === stage.id && (card.persona === undefined || card.persona === persona.id));
         const texts = cards.map((card) => cell(card.text));
         if (lane.kind === 'emotions') {
-          const emotion = journey.emotions.find((entry) => entry.persona === persona.id && entry.stage === stage.id);
+          const emotion = journey.emotions.find((entry) => entry.persona === persona.id && entry.stage === stage.id && isAsIs(entry));
           if (emotion) {
             const step = findEmotionStep(emotion.score);
             texts.unshift(`${step.face} ${emotion.score > 0 ? '+' : ''}${emotion.score}${emotion.note ? ` — ${cell(emotion.note)}` : ''}`);

@@ -1,4 +1,4 @@
-import type { Journey, PersonaId, StageId } from '../journey';
+import { isAsIs, type Journey, type PersonaId, type StageId } from '../journey';
 import { MAX_CARD_TEXT, MAX_SHORT_TEXT } from '../journey-schema';
 import { fail, succeed, type ParseResult, type ValidationError } from '../parse-result';
 import { createJourneyBuilder, detectLocale } from './journey-builder';
@@ -118,7 +118,7 @@ const flatten = (text: string): string => text.replace(/\s*\r?\n\s*/g, ' ').repl
  */
 export function exportJourneyMermaid(journey: Journey): string {
   const lane = journey.lanes.find((entry) => entry.kind === 'actions') ?? journey.lanes.find((entry) => entry.kind !== 'emotions');
-  const scoreOf = (persona: PersonaId, stage: StageId) => journey.emotions.find((emotion) => emotion.persona === persona && emotion.stage === stage)?.score;
+  const scoreOf = (persona: PersonaId, stage: StageId) => journey.emotions.find((emotion) => emotion.persona === persona && emotion.stage === stage && isAsIs(emotion))?.score;
   const out = ['journey', `  title ${flatten(journey.title)}`];
   for (const stage of journey.stages) {
     out.push(`  section ${flatten(stage.name)}`);

@@ -4,3 +4,6 @@ export * from './parse-result';
 export * from './journey-schema';
 export * from './journey-file';
 export * from './templates/online-store-template';
+export * from './journey-draft';
+export * from './templates/template-catalog';
+export * from './templates/blank-journey';

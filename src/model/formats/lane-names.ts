@@ -15,7 +15,7 @@ const NAMES: Readonly<Record<Exclude<LaneKind, 'custom'>, readonly string[]>> = 
   pains: ['pains', 'pain', 'pain points', 'pains barriers', 'barriers', 'problems', 'difficulties', 'трудности', 'возможные трудности', 'сложности', 'труднощі', 'можливі труднощі', 'складнощі', 'боли', 'боль', 'барьеры', 'боли барьеры', 'проблемы', 'болі', 'біль', 'бар’єри', "бар'єри", 'болі бар’єри', 'проблеми'],
   opportunities: ['opportunities', 'opportunity', 'ideas', 'improvements', 'возможности', 'идеи', 'улучшения', 'можливості', 'ідеї', 'покращення'],
   backstage: ['backstage', 'back office', 'behind the scenes', 'закулисье', 'бэкстейдж', 'бекстейдж', 'бэк офис', 'за лаштунками', 'бек офіс'],
-  kpis: ['kpis', 'kpi', 'metrics', 'метрики', 'показатели', 'показники'],
+  kpis: ['kpis', 'kpi', 'metrics', 'метрики', 'показатели', 'показники', 'метрики kpi'],
 };
 
 /** Folds a name for matching: lower case, no punctuation, no "and". */

@@ -33,6 +33,7 @@ export function createUiBridge(windows: UiBridgeWindows): UiBridge {
   let pending: PendingRun | undefined;
   let pendingJourney: { resolve: (loaded: { mapId: string; journey: Journey }) => void; reject: (error: Error) => void } | undefined;
   let pendingSvg: { resolve: (svg: string) => void; reject: (error: Error) => void } | undefined;
+  let pendingOpen: ((opened: Extract<MainToUiMessage, { type: 'draft' }>) => void) | undefined;
   let resolveReady: (locale: string) => void = () => undefined;
   const readyAsync = new Promise<string>((resolve) => {
     resolveReady = resolve;
@@ -66,6 +67,10 @@ export function createUiBridge(windows: UiBridgeWindows): UiBridge {
       case 'svg':
         pendingSvg?.resolve(message.svg);
         pendingSvg = undefined;
+        return;
+      case 'draft':
+        pendingOpen?.(message);
+        pendingOpen = undefined;
         return;
       case 'journey':
         pendingJourney?.resolve({ mapId: message.mapId, journey: message.journey });
@@ -124,6 +129,12 @@ export function createUiBridge(windows: UiBridgeWindows): UiBridge {
         post({ type: 'render-svg', journey, ...(maxWidth === undefined ? {} : { maxWidth }) });
       });
     },
+    openAsync: () =>
+      new Promise((resolve) => {
+        pendingOpen = ({ draft, selected }) => resolve({ ...(draft ? { draft } : {}), ...(selected ? { selected } : {}) });
+        post({ type: 'load-draft' });
+      }),
+    saveDraftAsync: async (draft) => post(draft ? { type: 'save-draft', draft } : { type: 'save-draft' }),
     updateMapAsync: async (mapId, journey, onProgress) => {
       const done = await runAsync({ type: 'update-map', mapId, journey }, onProgress);
       if (!done.outcome) throw new Error('the plugin answered without saying what it updated');

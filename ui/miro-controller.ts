@@ -2,9 +2,11 @@ import type { Board } from '@mirohq/websdk-types';
 import { MIRO_METRICS } from '../src/layout/host-metrics';
 import { createOnlineStoreJourney } from '../src/model/templates/online-store-template';
 import { createMiroHost } from '../src/hosts/miro/miro-host';
+import { createMiroDraftStore } from '../src/hosts/miro/miro-draft-store';
+import { parseJourneyDraft } from '../src/model/journey-draft';
 import { generateMapAsync } from '../src/sync/generate-map';
 import { createMapId } from '../src/sync/item-identity';
-import { chooseMapAsync, loadChosenJourneyAsync, regenerateMapAsync } from '../src/sync/regenerate-map';
+import { chooseMapAsync, loadChosenJourneyAsync, loadSelectedJourneyAsync, regenerateMapAsync } from '../src/sync/regenerate-map';
 import { formatValidationErrors } from '../src/model/parse-result';
 import type { PanelController } from './panel-controller';
 
@@ -21,6 +23,7 @@ export interface MiroControllerOptions {
  */
 export function createMiroController(board: Board, options: MiroControllerOptions = {}): PanelController {
   const host = createMiroHost(board);
+  const drafts = createMiroDraftStore(board);
   const random = options.random ?? Math.random;
   const sleepAsync = options.sleepAsync ?? ((ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms)));
   let mapId = createMapId(random);
@@ -57,6 +60,13 @@ export function createMiroController(board: Board, options: MiroControllerOption
       const { renderJourneySvg } = await import('../src/render/render-scene-svg');
       return renderJourneySvg(journey, maxWidth === undefined ? {} : { maxWidth });
     },
+    openAsync: async () => {
+      // A draft or map that cannot be read leaves the panel at its first screen.
+      const [stored, selected] = await Promise.all([drafts.loadAsync().catch(() => undefined), loadSelectedJourneyAsync(host).catch(() => undefined)]);
+      const draft = stored === undefined || stored === null ? undefined : parseJourneyDraft(stored);
+      return { ...(draft?.ok ? { draft: draft.value } : {}), ...(selected ? { selected } : {}) };
+    },
+    saveDraftAsync: (draft) => drafts.saveAsync(draft),
     updateMapAsync: async (mapIdToUpdate, journey, onProgress) => {
       const map = (await host.listMapsAsync()).find((info) => info.mapId === mapIdToUpdate && !info.isCopy);
       if (!map) throw new Error('the map is no longer on this board; check it again');

@@ -1,4 +1,5 @@
 import type { Journey } from '../src/model/journey';
+import type { JourneyDraft } from '../src/model/journey-draft';
 import type { ApplyProgress, ApplyReport } from '../src/sync/host-port';
 import type { RegenerateOutcome } from '../src/sync/regenerate-map';
 
@@ -29,4 +30,12 @@ export interface PanelController {
   renderSvgAsync(journey: Journey, maxWidth?: number): Promise<string>;
   /** Selects and zooms to the items of map `mapId` that show `keys` ("show on board"). */
   showOnBoardAsync(mapId: string, keys: readonly string[]): Promise<void>;
+  /**
+   * What the panel opens with: the editor's saved draft (validated; absent
+   * when none or damaged) and the journey of the map selected on the board
+   * (absent when no map is selected). Never rejects for a missing draft.
+   */
+  openAsync(): Promise<{ draft?: JourneyDraft; selected?: { mapId: string; journey: Journey } }>;
+  /** Keeps the editor's draft (FigJam: clientStorage; Miro: board storage); `undefined` forgets it. */
+  saveDraftAsync(draft: JourneyDraft | undefined): Promise<void>;
 }

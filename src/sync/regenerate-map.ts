@@ -189,3 +189,15 @@ export async function regenerateMapAsync(host: HostPort, options: RegenerateOpti
   const outcome: RegenerateOutcome = { title: journey.title, edits: fromBoard.changes.length - adopted - releasedCount, adopted, conflicts: conflicts.length };
   return { mapId, report, journey, changes: fromBoard.changes, conflicts, outcome, summary: describeResult(outcome, report) };
 }
+
+/**
+ * The journey of the map a person has selected (exactly one map touched by
+ * the selection), for the panel to open on start; undefined when nothing of
+ * a map is selected or its journey cannot be read.
+ */
+export async function loadSelectedJourneyAsync(host: HostPort): Promise<{ mapId: string; journey: Journey } | undefined> {
+  const selected = (await host.listMapsAsync()).filter((map) => map.selected && !map.isCopy);
+  if (selected.length !== 1 || !selected[0]) return undefined;
+  const loaded = await loadStoredJourneyAsync(host, selected[0].mapId, selected[0].title);
+  return loaded.ok ? { mapId: selected[0].mapId, journey: loaded.value.journey } : undefined;
+}

@@ -1,5 +1,6 @@
 import { parseJourney } from '../../model/journey-schema';
 import type { Journey } from '../../model/journey';
+import { parseJourneyDraft, type JourneyDraft } from '../../model/journey-draft';
 import { fail, succeed, type ParseResult } from '../../model/parse-result';
 import type { ApplyReport } from '../../sync/host-port';
 import type { RegenerateOutcome } from '../../sync/regenerate-map';
@@ -15,6 +16,8 @@ export type UiToMainMessage =
   | { type: 'update-map'; mapId: string; journey: Journey }
   | { type: 'render-svg'; journey: Journey; maxWidth?: number }
   | { type: 'regenerate' }
+  | { type: 'load-draft' }
+  | { type: 'save-draft'; draft?: JourneyDraft }
   | { type: 'close' };
 
 /** Messages the FigJam main thread sends to the panel. */
@@ -24,6 +27,7 @@ export type MainToUiMessage =
   | { type: 'done'; report: ApplyReport; summary?: string; outcome?: RegenerateOutcome }
   | { type: 'journey'; mapId: string; journey: Journey }
   | { type: 'svg'; svg: string }
+  | { type: 'draft'; draft?: JourneyDraft; selected?: { mapId: string; journey: Journey } }
   | { type: 'error'; message: string };
 
 function isRecord(value: unknown): value is Record<string, unknown> {
@@ -46,8 +50,14 @@ export function parseUiToMainMessage(data: unknown): ParseResult<UiToMainMessage
     case 'load-journey':
     case 'finish':
     case 'regenerate':
+    case 'load-draft':
     case 'close':
       return succeed({ type: data.type });
+    case 'save-draft': {
+      if (data.draft === undefined) return succeed({ type: 'save-draft' });
+      const draft = parseJourneyDraft(data.draft);
+      return draft.ok ? succeed({ type: 'save-draft', draft: draft.value }) : draft;
+    }
     case 'focus': {
       const keys = data.keys;
       if (typeof data.mapId !== 'string' || !Array.isArray(keys) || keys.length > MAX_FOCUS_KEYS || !keys.every((key): key is string => typeof key === 'string' && key.length <= 200)) {
@@ -121,6 +131,18 @@ export function parseMainToUiMessage(data: unknown): ParseResult<MainToUiMessage
       return typeof data.message === 'string' ? succeed({ type: 'error', message: data.message }) : fail([{ path: 'message', message: 'expected an error message string' }]);
     case 'svg':
       return typeof data.svg === 'string' && data.svg.startsWith('<svg ') ? succeed({ type: 'svg', svg: data.svg }) : fail([{ path: 'svg', message: 'expected an SVG picture' }]);
+    case 'draft': {
+      // A damaged draft is dropped, not an error: the panel opens without it.
+      const draft = data.draft === undefined ? undefined : parseJourneyDraft(data.draft);
+      let selected: { mapId: string; journey: Journey } | undefined;
+      if (data.selected !== undefined) {
+        const record = isRecord(data.selected) ? data.selected : {};
+        const journey = parseJourney(record.journey);
+        if (typeof record.mapId !== 'string' || !journey.ok) return fail([{ path: 'selected', message: 'expected the selected map id and its journey' }]);
+        selected = { mapId: record.mapId, journey: journey.value };
+      }
+      return succeed({ type: 'draft', ...(draft?.ok ? { draft: draft.value } : {}), ...(selected ? { selected } : {}) });
+    }
     case 'journey': {
       if (typeof data.mapId !== 'string') return fail([{ path: 'mapId', message: 'expected the map id' }]);
       const journey = parseJourney(data.journey);

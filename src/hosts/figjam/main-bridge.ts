@@ -1,4 +1,5 @@
 import type { Journey } from '../../model/journey';
+import { parseJourneyDraft, type JourneyDraft } from '../../model/journey-draft';
 import { formatValidationErrors } from '../../model/parse-result';
 import { renderJourneySvg } from '../../render/render-scene-svg';
 import type { ApplyProgress, ApplyReport } from '../../sync/host-port';
@@ -35,6 +36,12 @@ export interface MainBridgeHandlers {
   focusAsync(mapId: string, keys: readonly string[]): Promise<void>;
   /** A new map id. */
   createMapId(): string;
+  /** The panel's saved draft as stored (the panel validates it), or undefined. */
+  loadDraftAsync(): Promise<unknown>;
+  /** Keeps the panel's draft; undefined forgets it. */
+  saveDraftAsync(draft: JourneyDraft | undefined): Promise<void>;
+  /** The journey of the map selected on the board, or undefined when none is. */
+  loadSelectedMapAsync(): Promise<{ mapId: string; journey: Journey } | undefined>;
   /** Closes the plugin (the panel's "close"). */
   closePlugin(): void;
 }
@@ -124,6 +131,18 @@ export function createMainBridge(api: PluginAPI, handlers: MainBridgeHandlers, o
         queue = queue.then(() => runGenerationAsync(journey, mapId));
         return;
       }
+      case 'load-draft':
+        queue = queue.then(async () => {
+          // A draft or map that cannot be read leaves the panel at its first screen.
+          const [stored, selected] = await Promise.all([handlers.loadDraftAsync().catch(() => undefined), handlers.loadSelectedMapAsync().catch(() => undefined)]);
+          const draft = stored === undefined ? undefined : parseJourneyDraft(stored);
+          post({ type: 'draft', ...(draft?.ok ? { draft: draft.value } : {}), ...(selected ? { selected } : {}) });
+        });
+        return;
+      case 'save-draft':
+        // Not queued behind a long run: typing goes on while a map is drawn.
+        handlers.saveDraftAsync(message.draft).catch((error: unknown) => console.warn('cjm-board: the draft could not be saved', error));
+        return;
       case 'load-journey':
         queue = queue.then(async () => {
           try {

@@ -4,12 +4,16 @@ import { createOnlineStoreJourney } from '../../model/templates/online-store-tem
 import { generateMapAsync } from '../../sync/generate-map';
 import type { ApplyProgress, ApplyReport, HostPort, MapInfo } from '../../sync/host-port';
 import { createMapId } from '../../sync/item-identity';
-import { chooseMapAsync, loadChosenJourneyAsync, regenerateMapAsync, type RegenerateResult } from '../../sync/regenerate-map';
+import { chooseMapAsync, loadChosenJourneyAsync, loadSelectedJourneyAsync, regenerateMapAsync, type RegenerateResult } from '../../sync/regenerate-map';
 import { createFigjamHost } from './figjam-host';
 import { createMainBridge } from './main-bridge';
 
 /** The panel's size: wide enough for the stage editor, tall enough for the wizard. */
-const PANEL_SIZE = { width: 360, height: 560 };
+// The editor's grid and wizard need a little more room than the first screen.
+const PANEL_SIZE = { width: 380, height: 640 };
+// figma.clientStorage key of the panel's draft: per person and per plugin, kept on their machine
+// (https://developers.figma.com/docs/plugins/api/figma-clientStorage).
+const DRAFT_STORAGE_KEY = 'cjm-board/draft';
 
 /** Menu commands of `manifest.json`. */
 export const FIGJAM_COMMANDS = {
@@ -118,6 +122,9 @@ export async function runPlugin(api: PluginAPI, options: RunPluginOptions): Prom
           return { mapId: loaded.value.map.mapId, journey: loaded.value.journey };
         },
         focusAsync: (mapId, keys) => host.focusMapAsync(mapId, keys),
+        loadDraftAsync: () => api.clientStorage.getAsync(DRAFT_STORAGE_KEY),
+        saveDraftAsync: (draft) => (draft ? api.clientStorage.setAsync(DRAFT_STORAGE_KEY, draft) : api.clientStorage.deleteAsync(DRAFT_STORAGE_KEY)),
+        loadSelectedMapAsync: () => loadSelectedJourneyAsync(host),
         updateMapAsync: async (mapId, journey, onProgress) => {
           const map = (await host.listMapsAsync()).find((info) => info.mapId === mapId && !info.isCopy);
           if (!map) throw new Error('the map is no longer on this page; check it again');

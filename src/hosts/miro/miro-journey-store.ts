@@ -65,6 +65,8 @@ export interface JourneyStoreOptions {
   concurrency: number;
   /** See DEFAULT_STORAGE_VALUE_LIMIT_BYTES. */
   valueLimitBytes?: number;
+  /** The storage collection; JOURNEY_COLLECTION unless given. */
+  collectionName?: string;
 }
 
 /** Reads and writes journeys in `miro.board.storage`, one record per map id. */
@@ -114,7 +116,7 @@ export function createMiroJourneyStore(storage: JourneyStorage, options: Journey
   const { callAsync, concurrency } = options;
   // Parts each map's current record points at, as far as this session saw them.
   const knownParts = new Map<string, { tag: string; count: number } | undefined>();
-  const collection = () => storage.collection(JOURNEY_COLLECTION);
+  const collection = () => storage.collection(options.collectionName ?? JOURNEY_COLLECTION);
 
   async function readRecordAsync(mapId: string): Promise<StoredRecord | undefined> {
     const record = parseRecord(await callAsync(() => collection().get(mapId)));

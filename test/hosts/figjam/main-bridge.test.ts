@@ -31,6 +31,9 @@ function createHandlers(overrides: Partial<MainBridgeHandlers> = {}) {
     focusAsync: vi.fn(async () => undefined),
     updateMapAsync: vi.fn(async (mapId: string) => ({ mapId, report: { ...REPORT, mapId, created: 0, updated: 1 }, summary: 'Regenerated "Map": 0 edits kept, 1 redrawn.', outcome: OUTCOME })),
     closePlugin: vi.fn(),
+    loadDraftAsync: vi.fn(async () => undefined),
+    saveDraftAsync: vi.fn(async () => undefined),
+    loadSelectedMapAsync: vi.fn(async () => undefined),
     ...overrides,
   };
   return handlers;
@@ -81,6 +84,39 @@ describe('createMainBridge (with figma-api-stub)', () => {
       [createOnlineStoreJourney().title, 'map-bridge0001'],
       ['Edited in the panel', 'map-bridge0001'],
     ]);
+  });
+
+  it('keeps the panel\'s draft and gives it back with the selected map\'s journey; a damaged draft is dropped', async () => {
+    const { figma, posted, send } = createStub();
+    const stored: unknown[] = [];
+    const selected = { mapId: 'map-selected01', journey: createOnlineStoreJourney() };
+    const handlers = createHandlers({
+      saveDraftAsync: vi.fn(async (draft) => {
+        stored.push(draft);
+      }),
+      loadDraftAsync: vi.fn(async () => stored.at(-1)),
+      loadSelectedMapAsync: vi.fn(async () => selected),
+    });
+    createMainBridge(figma, handlers);
+    const journey = { ...createOnlineStoreJourney(), title: '' };
+    journey.stages[0] = { ...journey.stages[0]!, name: '' };
+
+    send({ type: 'save-draft', draft: { journey, step: 3, savedAt: 1, mapId: 'map-selected01' } });
+    send({ type: 'save-draft', draft: { journey: { title: 7 }, step: 3 } });
+    send({ type: 'load-draft' });
+    await settleAsync();
+
+    expect(stored).toHaveLength(1);
+    const answers = posted.slice(1) as { type: string; draft?: { journey: { title: string; stages: { name: string }[] } }; selected?: unknown }[];
+    expect(answers.map((answer) => answer.type)).toEqual(['error', 'draft']);
+    expect(answers[1]?.draft?.journey.title).toBe('');
+    expect(answers[1]?.draft?.journey.stages[0]?.name).toBe('');
+    expect(answers[1]?.selected).toEqual(selected);
+
+    stored.push({ journey: { schema: 1 }, step: 0 });
+    send({ type: 'load-draft' });
+    await settleAsync();
+    expect(posted.at(-1)).toEqual({ type: 'draft', selected });
   });
 
   it('answers malformed messages with an error naming the problem and draws nothing', async () => {

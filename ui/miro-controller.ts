@@ -1,6 +1,5 @@
 import type { Board } from '@mirohq/websdk-types';
 import { MIRO_METRICS } from '../src/layout/host-metrics';
-import { createOnlineStoreJourney } from '../src/model/templates/online-store-template';
 import { createMiroHost } from '../src/hosts/miro/miro-host';
 import { createMiroDraftStore } from '../src/hosts/miro/miro-draft-store';
 import { parseJourneyDraft } from '../src/model/journey-draft';
@@ -9,6 +8,7 @@ import { createMapId } from '../src/sync/item-identity';
 import { chooseMapAsync, loadChosenJourneyAsync, loadSelectedJourneyAsync, regenerateMapAsync } from '../src/sync/regenerate-map';
 import { formatValidationErrors } from '../src/model/parse-result';
 import type { PanelController } from './panel-controller';
+import type { Journey } from '../src/model/journey';
 
 /** What the Miro controller needs besides the board: the host's language, randomness and a clock. */
 export interface MiroControllerOptions {
@@ -28,15 +28,20 @@ export function createMiroController(board: Board, options: MiroControllerOption
   const sleepAsync = options.sleepAsync ?? ((ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms)));
   let mapId = createMapId(random);
   /** The journey the panel inserted last: what Finish the map completes. */
-  let lastJourney = createOnlineStoreJourney();
+  let lastJourney: Journey | undefined;
+  // The host's own template loads on first use: the panel inserts templates in its language itself.
+  const loadTemplateAsync = async (): Promise<Journey> => (await import('../src/model/templates/online-store-template')).createOnlineStoreJourney();
   const controller: PanelController = {
     ...(options.hostLocale === undefined ? {} : { hostLocale: options.hostLocale }),
-    insertTemplateAsync: (onProgress) => {
+    insertTemplateAsync: async (onProgress) => {
       mapId = createMapId(random);
-      lastJourney = createOnlineStoreJourney();
+      lastJourney = await loadTemplateAsync();
       return generateMapAsync(host, lastJourney, { metrics: MIRO_METRICS, mapId, onProgress, sleepAsync });
     },
-    finishMapAsync: (onProgress) => generateMapAsync(host, lastJourney, { metrics: MIRO_METRICS, mapId, onProgress, sleepAsync }),
+    finishMapAsync: async (onProgress) => {
+      lastJourney ??= await loadTemplateAsync();
+      return generateMapAsync(host, lastJourney, { metrics: MIRO_METRICS, mapId, onProgress, sleepAsync });
+    },
     regenerateAsync: async (onProgress) => {
       const chosen = await chooseMapAsync(host);
       if (!chosen.ok) throw new Error(formatValidationErrors(chosen.errors));

@@ -1,4 +1,4 @@
-import { useEffect, useMemo, useState } from 'preact/hooks';
+import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import type { ComponentType } from 'preact';
 import type { RegenerateOutcome } from '../src/sync/regenerate-map';
 import type { ApplyProgress, ApplyReport } from '../src/sync/host-port';
@@ -6,8 +6,15 @@ import type { Journey } from '../src/model/journey';
 import type { JourneyFiles as JourneyFilesComponent } from './journey-files';
 import type { PanelController } from './panel-controller';
 import { LOCALES, pickLocale, STRINGS, type Locale } from './strings';
+import type * as Workspace from './journey-workspace';
 
 type Action = 'insert' | 'regenerate';
+
+/** What the panel shows: its first screen (actions and templates) or the journey editor. */
+type Screen = { kind: 'home' } | { kind: 'editor'; editor: Workspace.EditorState; notice?: string };
+
+// Typing is saved this long after the last keystroke: often enough that closing the panel loses nothing.
+const DRAFT_SAVE_DELAY_MS = 400;
 
 type RunState =
   | { phase: 'idle' }
@@ -23,17 +30,88 @@ export function PanelApp({ controller, initialLocale }: { controller: PanelContr
   const [state, setState] = useState<RunState>({ phase: 'idle' });
   const strings = STRINGS[locale];
 
-  async function runAsync(action: Action, draw: (onProgress: (progress: ApplyProgress) => void) => Promise<{ report: ApplyReport; outcome?: RegenerateOutcome }>) {
+  async function runAsync(
+    action: Action,
+    draw: (onProgress: (progress: ApplyProgress) => void) => Promise<{ report: ApplyReport; outcome?: RegenerateOutcome }>,
+  ): Promise<ApplyReport | undefined> {
     setState({ phase: 'running', action });
     try {
       const result = await draw((progress) => setState({ phase: 'running', action, progress }));
       setState({ phase: 'done', action, ...result });
+      return result.report;
     } catch (error) {
       setState({ phase: 'error', action, message: error instanceof Error ? error.message : String(error) });
+      return undefined;
     }
   }
 
-  const handleInsertClick = () => runAsync('insert', async (onProgress) => ({ report: await controller.insertTemplateAsync(onProgress) }));
+  // The template gallery and the editor load with the panel, in a part of their own.
+  const [workspace, setWorkspace] = useState<typeof Workspace | undefined>();
+  const [screen, setScreen] = useState<Screen>({ kind: 'home' });
+  const touched = useRef(false);
+  useEffect(() => {
+    let cancelled = false;
+    void import('./journey-workspace').then((module) => {
+      if (!cancelled) setWorkspace(module);
+    });
+    // Reopening the panel: a selected map opens in the editor (with the
+    // draft kept for it, if any); otherwise the draft is restored.
+    controller
+      .openAsync()
+      .then(({ draft, selected }) => {
+        if (cancelled || touched.current) return;
+        const strings = STRINGS[locale];
+        if (selected) {
+          const kept = draft?.mapId === selected.mapId ? draft : undefined;
+          setScreen({ kind: 'editor', editor: { journey: kept?.journey ?? selected.journey, mapId: selected.mapId, step: kept?.step ?? 0 }, notice: strings.mapOpened(selected.journey.title) });
+        } else if (draft) {
+          setScreen({ kind: 'editor', editor: { journey: draft.journey, step: draft.step, ...(draft.mapId === undefined ? {} : { mapId: draft.mapId }) }, notice: strings.draftRestored });
+        }
+      })
+      .catch(() => undefined);
+    return () => {
+      cancelled = true;
+    };
+  }, []);
+
+  // Every change in the editor is kept as the draft, a moment after typing stops.
+  useEffect(() => {
+    if (screen.kind !== 'editor') return;
+    const { journey, mapId, step } = screen.editor;
+    const timer = setTimeout(() => {
+      controller.saveDraftAsync({ journey, step, savedAt: Date.now(), ...(mapId === undefined ? {} : { mapId }) }).catch(() => undefined);
+    }, DRAFT_SAVE_DELAY_MS);
+    return () => clearTimeout(timer);
+  }, [screen]);
+
+  const openEditor = (editor: Workspace.EditorState, notice?: string) => {
+    touched.current = true;
+    setScreen({ kind: 'editor', editor, ...(notice ? { notice } : {}) });
+  };
+  const handleEditorChange = (editor: Workspace.EditorState) => {
+    touched.current = true;
+    setScreen((current) => (current.kind === 'editor' ? { ...current, editor } : current));
+  };
+  const handleEditorInsert = async (journey: Journey) => {
+    const report = await runAsync('insert', async (onProgress) => ({ report: await controller.insertJourneyAsync(journey, onProgress) }));
+    // From now on the editor updates the map it drew.
+    if (report) setScreen((current) => (current.kind === 'editor' ? { ...current, editor: { ...current.editor, mapId: report.mapId } } : current));
+  };
+  const handleEditSelectedClick = async () => {
+    try {
+      const loaded = await controller.loadMapJourneyAsync();
+      openEditor({ journey: loaded.journey, mapId: loaded.mapId, step: 0 }, STRINGS[locale].mapOpened(loaded.journey.title));
+    } catch (error) {
+      setState({ phase: 'error', action: 'regenerate', message: error instanceof Error ? error.message : String(error) });
+    }
+  };
+
+  // The default template in the panel's language; the host's own (English) one until the templates have loaded.
+  const handleInsertClick = () =>
+    runAsync('insert', async (onProgress) => {
+      const journey = await workspace?.loadDefaultTemplateAsync(locale);
+      return { report: await (journey ? controller.insertJourneyAsync(journey, onProgress) : controller.insertTemplateAsync(onProgress)) };
+    });
   const handleFinishClick = () => runAsync('insert', async (onProgress) => ({ report: await controller.finishMapAsync(onProgress) }));
   const handleRegenerateClick = () => runAsync('regenerate', (onProgress) => controller.regenerateAsync(onProgress));
   const handleImportInsert = (journey: Journey) => runAsync('insert', async (onProgress) => ({ report: await controller.insertJourneyAsync(journey, onProgress) }));
@@ -57,29 +135,8 @@ export function PanelApp({ controller, initialLocale }: { controller: PanelContr
   }
 
   const running = state.phase === 'running';
-  return (
-    <main class="panel" lang={locale}>
-      <header class="panel__header">
-        <h1 class="panel__title">{strings.title}</h1>
-        <label class="panel__language">
-          <span class="visually-hidden">{strings.language}</span>
-          <select value={locale} onChange={handleLanguageChange} aria-label={strings.language}>
-            {LOCALES.map((code) => (
-              <option key={code} value={code}>
-                {LANGUAGE_NAMES[code]}
-              </option>
-            ))}
-          </select>
-        </label>
-      </header>
-      <p class="panel__intro">{strings.intro}</p>
-      <button type="button" class="button button--primary" onClick={handleInsertClick} disabled={running} aria-busy={running && state.action === 'insert'}>
-        {running && state.action === 'insert' ? strings.inserting : strings.insert}
-      </button>
-      <p class="panel__intro">{strings.regenerateHint}</p>
-      <button type="button" class="button" onClick={handleRegenerateClick} disabled={running} aria-busy={running && state.action === 'regenerate'}>
-        {running && state.action === 'regenerate' ? strings.regenerating : strings.regenerate}
-      </button>
+  const status = (
+    <>
       {state.phase === 'running' && state.progress && (
         <div class="panel__progress">
           <progress max={state.progress.total} value={state.progress.done} aria-label={state.action === 'insert' ? strings.inserting : strings.regenerating} />
@@ -103,20 +160,81 @@ export function PanelApp({ controller, initialLocale }: { controller: PanelContr
           {state.action === 'insert' ? strings.error : strings.regenerateError}: {state.message}
         </p>
       )}
-      <button type="button" class="button button--disclosure" aria-expanded={files.open} onClick={handleFilesToggle}>
-        <span aria-hidden="true">{files.open ? '▾ ' : '▸ '}</span>
-        {strings.filesToggle}
-      </button>
-      {files.open && files.Component && (
-        <files.Component
-          strings={strings}
-          busy={running}
-          onInsert={handleImportInsert}
-          loadMapJourneyAsync={() => controller.loadMapJourneyAsync()}
-          showOnBoardAsync={(mapId, keys) => controller.showOnBoardAsync(mapId, keys)}
-          renderSvgAsync={(journey, maxWidth) => controller.renderSvgAsync(journey, maxWidth)}
-          onUpdate={(mapId, journey) => runAsync('regenerate', (onProgress) => controller.updateMapAsync(mapId, journey, onProgress))}
-        />
+    </>
+  );
+  return (
+    <main class="panel" lang={locale}>
+      <header class="panel__header">
+        <h1 class="panel__title">{strings.title}</h1>
+        <label class="panel__language">
+          <span class="visually-hidden">{strings.language}</span>
+          <select value={locale} onChange={handleLanguageChange} aria-label={strings.language}>
+            {LOCALES.map((code) => (
+              <option key={code} value={code}>
+                {LANGUAGE_NAMES[code]}
+              </option>
+            ))}
+          </select>
+        </label>
+      </header>
+      {screen.kind === 'editor' && workspace ? (
+        <>
+          <workspace.JourneyEditor
+            state={screen.editor}
+            onChange={handleEditorChange}
+            locale={locale}
+            busy={running}
+            notice={screen.notice}
+            onInsert={handleEditorInsert}
+            onUpdate={(mapId, journey) => void runAsync('regenerate', (onProgress) => controller.updateMapAsync(mapId, journey, onProgress))}
+            onClose={() => setScreen({ kind: 'home' })}
+            renderSvgAsync={(journey, maxWidth) => controller.renderSvgAsync(journey, maxWidth)}
+          />
+          {status}
+        </>
+      ) : (
+        <>
+          <p class="panel__intro">{strings.intro}</p>
+          <button type="button" class="button button--primary" onClick={handleInsertClick} disabled={running} aria-busy={running && state.action === 'insert'}>
+            {running && state.action === 'insert' ? strings.inserting : strings.insert}
+          </button>
+          <p class="panel__intro">{strings.regenerateHint}</p>
+          <div class="panel__actions">
+            <button type="button" class="button" onClick={handleRegenerateClick} disabled={running} aria-busy={running && state.action === 'regenerate'}>
+              {running && state.action === 'regenerate' ? strings.regenerating : strings.regenerate}
+            </button>
+            <button type="button" class="button" onClick={handleEditSelectedClick} disabled={running}>
+              {strings.editSelected}
+            </button>
+          </div>
+          {status}
+          {workspace && (
+            <workspace.TemplateGallery
+              locale={locale}
+              busy={running}
+              onEdit={(journey) => openEditor({ journey, step: 0 })}
+              onInsert={(journey) => void handleImportInsert(journey)}
+              renderSvgAsync={(journey, maxWidth) => controller.renderSvgAsync(journey, maxWidth)}
+            />
+          )}
+          <button type="button" class="button button--disclosure" aria-expanded={files.open} onClick={handleFilesToggle}>
+            <span aria-hidden="true">{files.open ? '▾ ' : '▸ '}</span>
+            {strings.filesToggle}
+          </button>
+          {files.open && files.Component && (
+            <files.Component
+              strings={strings}
+              busy={running}
+              onInsert={handleImportInsert}
+              loadMapJourneyAsync={() => controller.loadMapJourneyAsync()}
+              showOnBoardAsync={(mapId, keys) => controller.showOnBoardAsync(mapId, keys)}
+              renderSvgAsync={(journey, maxWidth) => controller.renderSvgAsync(journey, maxWidth)}
+              onUpdate={async (mapId, journey) => {
+                await runAsync('regenerate', (onProgress) => controller.updateMapAsync(mapId, journey, onProgress));
+              }}
+            />
+          )}
+        </>
       )}
     </main>
   );

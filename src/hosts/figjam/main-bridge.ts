@@ -134,14 +134,17 @@ export function createMainBridge(api: PluginAPI, handlers: MainBridgeHandlers, o
       case 'load-draft':
         queue = queue.then(async () => {
           // A draft or map that cannot be read leaves the panel at its first screen.
-          const [stored, selected] = await Promise.all([handlers.loadDraftAsync().catch(() => undefined), handlers.loadSelectedMapAsync().catch(() => undefined)]);
+          const quietly = <T>(load: () => Promise<T>): Promise<T | undefined> => Promise.resolve().then(load).catch(() => undefined);
+          const [stored, selected] = await Promise.all([quietly(handlers.loadDraftAsync), quietly(handlers.loadSelectedMapAsync)]);
           const draft = stored === undefined ? undefined : parseJourneyDraft(stored);
           post({ type: 'draft', ...(draft?.ok ? { draft: draft.value } : {}), ...(selected ? { selected } : {}) });
         });
         return;
       case 'save-draft':
         // Not queued behind a long run: typing goes on while a map is drawn.
-        handlers.saveDraftAsync(message.draft).catch((error: unknown) => console.warn('cjm-board: the draft could not be saved', error));
+        Promise.resolve(message.draft)
+          .then(handlers.saveDraftAsync)
+          .catch((error: unknown) => console.warn('cjm-board: the draft could not be saved', error));
         return;
       case 'load-journey':
         queue = queue.then(async () => {

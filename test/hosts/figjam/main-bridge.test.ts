@@ -119,6 +119,22 @@ describe('createMainBridge (with figma-api-stub)', () => {
     expect(posted.at(-1)).toEqual({ type: 'draft', selected });
   });
 
+  it('opens without a draft when the storage throws, and still draws afterwards', async () => {
+    const { figma, posted, send } = createStub();
+    const handlers = createHandlers({
+      loadDraftAsync: () => {
+        throw new Error('clientStorage is not available');
+      },
+    });
+    createMainBridge(figma, handlers);
+
+    send({ type: 'load-draft' });
+    send({ type: 'insert-template' });
+    await settleAsync();
+
+    expect(posted.slice(1).map((message) => (message as { type: string }).type)).toEqual(['draft', 'progress', 'progress', 'done']);
+  });
+
   it('answers malformed messages with an error naming the problem and draws nothing', async () => {
     const { figma, posted, send } = createStub();
     const handlers = createHandlers();

@@ -1,0 +1,112 @@
+// @vitest-environment happy-dom
+import { cleanup, render, screen, waitFor } from '@testing-library/preact';
+import userEvent from '@testing-library/user-event';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import type { Journey } from '../../src/model/journey';
+import type { JourneyDraft } from '../../src/model/journey-draft';
+import { createOnlineStoreJourney } from '../../src/model/templates/online-store-template';
+import type { ApplyReport } from '../../src/sync/host-port';
+import { PanelApp } from '../../ui/panel-app';
+import type { PanelController } from '../../ui/panel-controller';
+
+afterEach(cleanup);
+
+const REPORT: ApplyReport = { mapId: 'map-new00001', origin: { x: 0, y: 0 }, created: 120, updated: 0, deleted: 0, released: 0, failed: [] };
+
+/** A controller whose storage outlives the panel, as the host's does: reopening the panel finds the draft. */
+function createController(selected?: { mapId: string; journey: Journey }) {
+  const storage: { draft?: JourneyDraft } = {};
+  const controller: PanelController = {
+    insertTemplateAsync: vi.fn(async () => REPORT),
+    finishMapAsync: vi.fn(async () => REPORT),
+    regenerateAsync: vi.fn(async () => ({ report: REPORT, outcome: { title: 'Map', edits: 0, adopted: 0, conflicts: 0 } })),
+    insertJourneyAsync: vi.fn(async () => REPORT),
+    loadMapJourneyAsync: vi.fn(async () => ({ mapId: 'map-chosen01', journey: createOnlineStoreJourney() })),
+    updateMapAsync: vi.fn(async () => ({ report: { ...REPORT, created: 0, updated: 2 }, outcome: { title: 'Map', edits: 1, adopted: 0, conflicts: 0 } })),
+    renderSvgAsync: vi.fn(async () => '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 10 10"></svg>'),
+    showOnBoardAsync: vi.fn(async () => undefined),
+    openAsync: vi.fn(async () => ({ ...(storage.draft ? { draft: structuredClone(storage.draft) } : {}), ...(selected ? { selected } : {}) })),
+    saveDraftAsync: vi.fn(async (draft: JourneyDraft | undefined) => {
+      if (draft) storage.draft = structuredClone(draft);
+      else delete storage.draft;
+    }),
+  };
+  return { controller, storage };
+}
+
+const waitForDraftSaveAsync = (storage: { draft?: JourneyDraft }, check: (draft: JourneyDraft) => boolean) => waitFor(() => expect(storage.draft && check(storage.draft)).toBe(true), { timeout: 3000 });
+
+describe('the panel', () => {
+  it('opens on the template gallery: five templates and a blank journey, each with a preview', async () => {
+    const { controller } = createController();
+    render(<PanelApp controller={controller} initialLocale="en" />);
+    expect(await screen.findByRole('heading', { name: 'Start a journey map' })).toBeTruthy();
+    const edits = await screen.findAllByRole('button', { name: /^Edit “/ });
+    expect(edits).toHaveLength(6);
+    expect(screen.getByRole('button', { name: 'Edit “Blank journey”' })).toBeTruthy();
+    await waitFor(() => expect(screen.getAllByRole('img', { name: /^Preview of the map/ })).toHaveLength(6));
+    expect(screen.getByRole('button', { name: 'Insert CJM template' })).toBeTruthy();
+  });
+
+  it('inserts a template straight from the gallery', async () => {
+    const user = userEvent.setup();
+    const { controller } = createController();
+    render(<PanelApp controller={controller} initialLocale="en" />);
+    const inserts = await screen.findAllByRole('button', { name: /^Insert “/ });
+    await user.click(inserts[1]!);
+    await screen.findByText(/Map ready: 120 items created/);
+    const journey = vi.mocked(controller.insertJourneyAsync).mock.calls[0]![0];
+    expect(journey.personas).toHaveLength(2);
+  });
+
+  it('offers the templates in the panel’s language', async () => {
+    const user = userEvent.setup();
+    const { controller } = createController();
+    render(<PanelApp controller={controller} initialLocale="en" />);
+    await screen.findAllByRole('button', { name: /^Edit “/ });
+    await user.selectOptions(screen.getByRole('combobox', { name: 'Language' }), 'uk');
+    expect(await screen.findByRole('heading', { name: 'Почніть карту шляху' })).toBeTruthy();
+    const edits = await screen.findAllByRole('button', { name: /^Редагувати «/ });
+    expect(edits).toHaveLength(6);
+    expect(edits.every((button) => /[А-Яа-яІіЇїЄєҐґ]/.test(button.getAttribute('aria-label') ?? ''))).toBe(true);
+  });
+
+  it('keeps the draft across closing and reopening the panel, and inserts it from the last step', async () => {
+    const user = userEvent.setup();
+    const { controller, storage } = createController();
+    const first = render(<PanelApp controller={controller} initialLocale="en" />);
+    await user.click(await screen.findByRole('button', { name: 'Edit “Blank journey”' }));
+    const title = screen.getByLabelText('Map title');
+    await user.clear(title);
+    await user.type(title, 'Clinic visit, draft');
+    await user.click(screen.getByRole('button', { name: 'Next' }));
+    await waitForDraftSaveAsync(storage, (draft) => draft.journey.title === 'Clinic visit, draft' && draft.step === 1);
+    first.unmount();
+
+    render(<PanelApp controller={controller} initialLocale="en" />);
+    expect(await screen.findByText('Your draft was restored where you left it.')).toBeTruthy();
+    expect(screen.getByRole('heading', { level: 2 }).textContent).toBe('Step 2 of 7: Personas');
+    await user.click(screen.getByRole('button', { name: '1. Goal and scope' }));
+    expect((screen.getByLabelText('Map title') as HTMLInputElement).value).toBe('Clinic visit, draft');
+
+    await user.click(screen.getByRole('button', { name: '7. Insert' }));
+    await user.click(screen.getByRole('button', { name: 'Insert the map' }));
+    await screen.findByText(/Map ready/);
+    expect(vi.mocked(controller.insertJourneyAsync).mock.calls[0]![0].title).toBe('Clinic visit, draft');
+    // The draft now belongs to the map it drew: the next run updates it.
+    expect(await screen.findByRole('button', { name: 'Update the map' })).toBeTruthy();
+    await waitForDraftSaveAsync(storage, (draft) => draft.mapId === REPORT.mapId);
+  });
+
+  it('opens the selected map’s journey when the panel is opened with a map selected, and updates that map', async () => {
+    const user = userEvent.setup();
+    const journey = { ...createOnlineStoreJourney(), title: 'Kettle map on the board' };
+    const { controller } = createController({ mapId: 'map-selected', journey });
+    render(<PanelApp controller={controller} initialLocale="en" />);
+    expect(await screen.findByText('Editing the map “Kettle map on the board” from the board.')).toBeTruthy();
+    await user.click(screen.getByRole('button', { name: '7. Insert' }));
+    await user.click(await screen.findByRole('button', { name: 'Update the map' }));
+    await waitFor(() => expect(controller.updateMapAsync).toHaveBeenCalled());
+    expect(vi.mocked(controller.updateMapAsync).mock.calls[0]!.slice(0, 2)).toEqual(['map-selected', journey]);
+  });
+});

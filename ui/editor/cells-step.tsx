@@ -1,0 +1,374 @@
+import type { JSX } from 'preact';
+import { useLayoutEffect, useRef, useState } from 'preact/hooks';
+import { MAX_STICKY_TEXT } from '../../src/model/health-check';
+import type { Card, CardId, LaneId, Persona, PersonaId, StageId } from '../../src/model/journey';
+import { MAX_CARD_TEXT } from '../../src/model/journey-schema';
+import { CELLS_STRINGS, type CellsStrings } from './cells-strings';
+import { createEditorId } from './create-editor-id';
+import type { StepProps } from './step-props';
+
+/** The controls of one card that can take focus back after the card moves. */
+type CardControl = 'text' | 'up' | 'down' | 'previous-stage' | 'next-stage';
+
+/** Where focus goes once the journey has re-rendered, and where the caret goes in a textarea. */
+interface FocusRequest {
+  id: string;
+  /** Used when `id` is a button that the move disabled (a card moved to the top cannot move up again). */
+  fallbackId?: string;
+  selection?: 'start' | 'end' | readonly [start: number, end: number];
+}
+
+const formatCardFieldId = (card: CardId) => `cells-card-${card}`;
+const formatCardControlId = (card: CardId, control: CardControl) => (control === 'text' ? formatCardFieldId(card) : `${formatCardFieldId(card)}-${control}`);
+const formatAddButtonId = (lane: LaneId) => `cells-add-${lane}`;
+
+const isInCell = (card: Card, stage: StageId, lane: LaneId) => card.stage === stage && card.lane === lane;
+
+/** Index in `cards` of the last card of the cell, or -1 when the cell is empty. */
+function findLastIndexInCell(cards: readonly Card[], stage: StageId, lane: LaneId): number {
+  for (let index = cards.length - 1; index >= 0; index -= 1) if (isInCell(cards[index] as Card, stage, lane)) return index;
+  return -1;
+}
+
+/**
+ * `cards` with `card` inserted in reading order: right after `after` when
+ * given, else after the last card of its cell, else at the end.
+ */
+function insertCard(cards: readonly Card[], card: Card, after?: CardId): Card[] {
+  let index = after === undefined ? -1 : cards.findIndex((candidate) => candidate.id === after);
+  if (index === -1) index = findLastIndexInCell(cards, card.stage, card.lane);
+  const at = index === -1 ? cards.length : index + 1;
+  return [...cards.slice(0, at), card, ...cards.slice(at)];
+}
+
+/** `cards` with `id` swapped with its neighbour in the same cell (`offset` -1 is up), or undefined at the cell's edge. */
+function moveCardWithinCell(cards: readonly Card[], id: CardId, offset: -1 | 1): Card[] | undefined {
+  const from = cards.findIndex((card) => card.id === id);
+  const card = cards[from];
+  if (!card) return undefined;
+  let to = from + offset;
+  while (to >= 0 && to < cards.length && !isInCell(cards[to] as Card, card.stage, card.lane)) to += offset;
+  const neighbour = cards[to];
+  if (to < 0 || !neighbour) return undefined;
+  const result = [...cards];
+  result[from] = neighbour;
+  result[to] = card;
+  return result;
+}
+
+/** `cards` with `id` moved to `stage` in the same lane, appended after that cell's last card. */
+function moveCardToStage(cards: readonly Card[], id: CardId, stage: StageId): Card[] {
+  const card = cards.find((candidate) => candidate.id === id);
+  if (!card) return [...cards];
+  return insertCard(
+    cards.filter((candidate) => candidate.id !== id),
+    { ...card, stage },
+  );
+}
+
+/** `card` speaking for `persona`, or for everyone when `persona` is undefined (the field is left out, not set to undefined). */
+function setCardPersona(card: Card, persona: PersonaId | undefined): Card {
+  const { persona: _previous, ...rest } = card;
+  return persona ? { ...rest, persona } : rest;
+}
+
+/** What is wrong with a card's text for a sticky, or undefined. Counts characters as the review step does. */
+function findCardTextProblem(text: string, strings: CellsStrings): string | undefined {
+  const length = [...text.trim()].length;
+  if (length === 0) return strings.emptyText;
+  if (length > MAX_STICKY_TEXT) return strings.tooLong(length);
+  return undefined;
+}
+
+/**
+ * Step 5: the cards (method steps 5–7) — a stage picker and, for the chosen
+ * stage, one section per lane with its cards as textareas. Cards are added,
+ * edited, reordered, moved to another stage and deleted from the keyboard
+ * (Enter, Backspace, Alt+arrows) or with each card's buttons; with several
+ * personas each card says whom it speaks for. `journey.cards` stays in
+ * reading order.
+ */
+export function CellsStep({ journey, onChange, locale }: StepProps) {
+  const strings = CELLS_STRINGS[locale];
+  const [chosenStage, setChosenStage] = useState<StageId | undefined>(journey.stages[0]?.id);
+  // Cards added here and not left yet: an empty card only complains once the person moves on from it.
+  const [freshCards, setFreshCards] = useState<ReadonlySet<CardId>>(new Set());
+  const [announcement, setAnnouncement] = useState({ text: '', count: 0 });
+  const focusRequest = useRef<FocusRequest | undefined>(undefined);
+
+  // Focus follows the card after the journey re-renders: a new card, the card before a deleted one, a moved card.
+  useLayoutEffect(() => {
+    const request = focusRequest.current;
+    if (!request) return;
+    const requested = document.getElementById(request.id);
+    if (!requested) return;
+    focusRequest.current = undefined;
+    const target = requested instanceof HTMLButtonElement && requested.disabled && request.fallbackId ? document.getElementById(request.fallbackId) : requested;
+    if (!target) return;
+    target.focus();
+    if (target instanceof HTMLTextAreaElement && request.selection) {
+      const end = target.value.length;
+      const [start, stop] = request.selection === 'start' ? [0, 0] : request.selection === 'end' ? [end, end] : request.selection;
+      target.setSelectionRange(start, stop);
+    }
+  });
+
+  const stageIndex = Math.max(
+    0,
+    journey.stages.findIndex((stage) => stage.id === chosenStage),
+  );
+  const stage = journey.stages[stageIndex];
+  if (!stage) return <p class="panel__intro">{strings.noStages}</p>;
+  const stageName = stage.name.trim() || '…';
+  const cellCards = (lane: LaneId) => journey.cards.filter((card) => isInCell(card, stage.id, lane));
+  const personas = journey.personas.length > 1 ? journey.personas : [];
+
+  const announce = (text: string) => setAnnouncement({ text, count: announcement.count + 1 });
+  const changeCards = (cards: Card[]) => onChange({ ...journey, cards });
+  const updateCard = (id: CardId, update: (card: Card) => Card) => changeCards(journey.cards.map((card) => (card.id === id ? update(card) : card)));
+
+  const handleAdd = (lane: LaneId, after?: Card) => {
+    const id = createEditorId(
+      'card',
+      journey.cards.map((card) => card.id),
+    );
+    // A card typed after another usually speaks for the same persona, as a list of one persona's pains does.
+    const card: Card = { id, stage: stage.id, lane, text: '', ...(after?.persona ? { persona: after.persona } : {}) };
+    setFreshCards(new Set(freshCards).add(id));
+    focusRequest.current = { id: formatCardFieldId(id), selection: 'start' };
+    changeCards(insertCard(journey.cards, card, after?.id));
+  };
+  const handleDelete = (card: Card) => {
+    const cell = cellCards(card.lane);
+    const index = cell.findIndex((candidate) => candidate.id === card.id);
+    const neighbour = cell[index - 1] ?? cell[index + 1];
+    focusRequest.current = neighbour ? { id: formatCardFieldId(neighbour.id), selection: 'end' } : { id: formatAddButtonId(card.lane) };
+    announce(strings.deleted);
+    changeCards(journey.cards.filter((candidate) => candidate.id !== card.id));
+  };
+  const handleMoveWithinCell = (card: Card, offset: -1 | 1, control: CardControl, selection?: FocusRequest['selection']) => {
+    const cards = moveCardWithinCell(journey.cards, card.id, offset);
+    if (!cards) return;
+    const cell = cellCards(card.lane);
+    const position = cell.findIndex((candidate) => candidate.id === card.id) + offset;
+    focusRequest.current = { id: formatCardControlId(card.id, control), fallbackId: formatCardFieldId(card.id), ...(selection ? { selection } : {}) };
+    announce(strings.movedToPosition(position + 1, cell.length));
+    changeCards(cards);
+  };
+  const handleMoveToStage = (card: Card, offset: -1 | 1, control: CardControl, selection?: FocusRequest['selection']) => {
+    const target = journey.stages[stageIndex + offset];
+    if (!target) return;
+    setChosenStage(target.id);
+    focusRequest.current = { id: formatCardControlId(card.id, control), fallbackId: formatCardFieldId(card.id), ...(selection ? { selection } : {}) };
+    announce(strings.movedToStage(target.name.trim() || '…'));
+    changeCards(moveCardToStage(journey.cards, card.id, target.id));
+  };
+  const handleCardKeyDown = (card: Card) => (event: JSX.TargetedKeyboardEvent<HTMLTextAreaElement>) => {
+    if (event.isComposing || event.ctrlKey || event.metaKey) return;
+    const field = event.currentTarget;
+    const selection = [field.selectionStart, field.selectionEnd] as const;
+    if (!event.altKey && !event.shiftKey) {
+      if (event.key === 'Enter') {
+        event.preventDefault();
+        handleAdd(card.lane, card);
+      } else if (event.key === 'Backspace' && field.value === '') {
+        event.preventDefault();
+        handleDelete(card);
+      }
+      return;
+    }
+    if (!event.altKey || event.shiftKey) return;
+    const moves: Record<string, () => void> = {
+      ArrowUp: () => handleMoveWithinCell(card, -1, 'text', selection),
+      ArrowDown: () => handleMoveWithinCell(card, 1, 'text', selection),
+      ArrowLeft: () => handleMoveToStage(card, -1, 'text', selection),
+      ArrowRight: () => handleMoveToStage(card, 1, 'text', selection),
+    };
+    const move = moves[event.key];
+    if (!move) return;
+    // Also at the edges: Alt+← would otherwise take the browser back a page.
+    event.preventDefault();
+    move();
+  };
+  const handleCardBlur = (card: Card) => {
+    if (!freshCards.has(card.id)) return;
+    const next = new Set(freshCards);
+    next.delete(card.id);
+    setFreshCards(next);
+  };
+
+  return (
+    <div class="editor__fields">
+      <p class="panel__intro">{strings.hint}</p>
+      <div class="field">
+        <label for="cells-stage" class="field__label">
+          {strings.stage}
+        </label>
+        <select id="cells-stage" class="field__input" value={stage.id} onChange={(event) => setChosenStage(event.currentTarget.value as StageId)}>
+          {journey.stages.map((candidate) => (
+            <option key={candidate.id} value={candidate.id}>
+              {candidate.name.trim() || '…'}
+            </option>
+          ))}
+        </select>
+      </div>
+      {journey.lanes.length === 0 && <p class="panel__intro">{strings.noLanes}</p>}
+      {journey.lanes.map((lane) => {
+        const laneTitle = lane.title.trim() || '…';
+        const cards = cellCards(lane.id);
+        const headingId = `cells-lane-${lane.id}`;
+        return (
+          <section key={lane.id} class="cells-lane" aria-labelledby={headingId}>
+            <h3 id={headingId} class="cells-lane__title">
+              {laneTitle}
+            </h3>
+            {cards.length === 0 ? (
+              <p class="cells-lane__empty">{strings.emptyCell}</p>
+            ) : (
+              <ol class="cells-lane__cards">
+                {cards.map((card, index) => (
+                  <CardEditor
+                    key={card.id}
+                    card={card}
+                    label={strings.cardLabel(index + 1, laneTitle, stageName)}
+                    problem={freshCards.has(card.id) && !card.text.trim() ? undefined : findCardTextProblem(card.text, strings)}
+                    isFirst={index === 0}
+                    isLast={index === cards.length - 1}
+                    hasPreviousStage={stageIndex > 0}
+                    hasNextStage={stageIndex < journey.stages.length - 1}
+                    personas={personas}
+                    strings={strings}
+                    onText={(text) => updateCard(card.id, (current) => ({ ...current, text }))}
+                    onPersona={(persona) => updateCard(card.id, (current) => setCardPersona(current, persona))}
+                    onKeyDown={handleCardKeyDown(card)}
+                    onBlur={() => handleCardBlur(card)}
+                    onMove={(offset) => handleMoveWithinCell(card, offset, offset < 0 ? 'up' : 'down')}
+                    onMoveStage={(offset) => handleMoveToStage(card, offset, offset < 0 ? 'previous-stage' : 'next-stage')}
+                    onDelete={() => handleDelete(card)}
+                  />
+                ))}
+              </ol>
+            )}
+            <button type="button" id={formatAddButtonId(lane.id)} class="button button--small cells-lane__add" onClick={() => handleAdd(lane.id)}>
+              {strings.addCard}
+              <span class="visually-hidden">{strings.addCardTo(laneTitle)}</span>
+            </button>
+          </section>
+        );
+      })}
+      <div role="status" aria-live="polite" class="visually-hidden">
+        {/* A new node each time, so the same message twice in a row is announced twice. */}
+        {announcement.text && <span key={announcement.count}>{announcement.text}</span>}
+      </div>
+    </div>
+  );
+}
+
+/** One card: its text, whom it speaks for, and buttons to move and delete it. */
+function CardEditor({
+  card,
+  label,
+  problem,
+  isFirst,
+  isLast,
+  hasPreviousStage,
+  hasNextStage,
+  personas,
+  strings,
+  onText,
+  onPersona,
+  onKeyDown,
+  onBlur,
+  onMove,
+  onMoveStage,
+  onDelete,
+}: {
+  card: Card;
+  label: string;
+  problem: string | undefined;
+  isFirst: boolean;
+  isLast: boolean;
+  hasPreviousStage: boolean;
+  hasNextStage: boolean;
+  /** Empty when the journey has one persona: then there is nobody else to speak for. */
+  personas: readonly Persona[];
+  strings: CellsStrings;
+  onText: (text: string) => void;
+  onPersona: (persona: PersonaId | undefined) => void;
+  onKeyDown: (event: JSX.TargetedKeyboardEvent<HTMLTextAreaElement>) => void;
+  onBlur: () => void;
+  onMove: (offset: -1 | 1) => void;
+  onMoveStage: (offset: -1 | 1) => void;
+  onDelete: () => void;
+}) {
+  const fieldId = formatCardFieldId(card.id);
+  const labelId = `${fieldId}-label`;
+  const problemId = `${fieldId}-problem`;
+  const personaId = `${fieldId}-persona`;
+  const buttons: { control: CardControl | 'delete'; icon: string; name: string; disabled: boolean; onClick: () => void }[] = [
+    { control: 'up', icon: '↑', name: strings.moveUp, disabled: isFirst, onClick: () => onMove(-1) },
+    { control: 'down', icon: '↓', name: strings.moveDown, disabled: isLast, onClick: () => onMove(1) },
+    { control: 'previous-stage', icon: '←', name: strings.movePreviousStage, disabled: !hasPreviousStage, onClick: () => onMoveStage(-1) },
+    { control: 'next-stage', icon: '→', name: strings.moveNextStage, disabled: !hasNextStage, onClick: () => onMoveStage(1) },
+    { control: 'delete', icon: '✕', name: strings.deleteCard, disabled: false, onClick: onDelete },
+  ];
+  return (
+    <li class="cells-card">
+      {/* The group names the card's buttons and select for screen readers: "Delete card" in "Card 2 in Touchpoints". */}
+      <div role="group" aria-labelledby={labelId} class="cells-card__group">
+        <label id={labelId} for={fieldId} class="visually-hidden">
+          {label}
+        </label>
+        <textarea
+          id={fieldId}
+          class="field__input cells-card__text"
+          rows={2}
+          value={card.text}
+          maxLength={MAX_CARD_TEXT}
+          aria-invalid={problem ? true : undefined}
+          aria-describedby={problem ? problemId : undefined}
+          aria-keyshortcuts="Enter Backspace Alt+ArrowUp Alt+ArrowDown Alt+ArrowLeft Alt+ArrowRight"
+          onInput={(event) => onText(event.currentTarget.value)}
+          onKeyDown={onKeyDown}
+          onBlur={onBlur}
+        />
+        {problem && (
+          <span id={problemId} class="field__error">
+            {problem}
+          </span>
+        )}
+        <div class="cells-card__tools">
+          {personas.length > 0 && (
+            <span class="cells-card__persona">
+              <label for={personaId}>{strings.speaksFor}</label>
+              <select id={personaId} value={card.persona ?? ''} onChange={(event) => onPersona((event.currentTarget.value || undefined) as PersonaId | undefined)}>
+                <option value="">{strings.everyone}</option>
+                {personas.map((persona) => (
+                  <option key={persona.id} value={persona.id}>
+                    {persona.name.trim() || '…'}
+                  </option>
+                ))}
+              </select>
+            </span>
+          )}
+          <span class="cells-card__buttons">
+            {buttons.map((button) => (
+              <button
+                key={button.control}
+                type="button"
+                id={button.control === 'delete' ? undefined : formatCardControlId(card.id, button.control)}
+                class="icon-button"
+                aria-label={button.name}
+                title={button.name}
+                disabled={button.disabled}
+                onClick={button.onClick}
+              >
+                {button.icon}
+              </button>
+            ))}
+          </span>
+        </div>
+      </div>
+    </li>
+  );
+}

@@ -1,0 +1,122 @@
+import type { Card, Lane, LaneId, LaneKind } from '../../src/model/journey';
+import { LANE_KINDS } from '../../src/model/journey';
+import { MAX_LANES, MAX_SHORT_TEXT } from '../../src/model/journey-schema';
+import { createEditorId } from './create-editor-id';
+import { EDITOR_STRINGS } from './editor-strings';
+import { moveItem } from './stages-step';
+import type { StepProps } from './step-props';
+
+/** Lanes switched off in this session, with their cards, so switching one back on restores them. */
+export type LaneStash = ReadonlyMap<LaneKind, { lane: Lane; cards: Card[] }>;
+
+const STANDARD_KINDS = LANE_KINDS.filter((kind): kind is Exclude<LaneKind, 'custom'> => kind !== 'custom');
+
+/**
+ * Step 4: the lanes (method steps 5–7) — switch the standard lanes on and
+ * off, rename and reorder them, add lanes of one's own. A lane switched off
+ * takes its cards into `stash` until it is switched on again.
+ */
+export function LanesStep({ journey, onChange, locale, stash, onStashChange }: StepProps & { stash: LaneStash; onStashChange: (stash: LaneStash) => void }) {
+  const strings = EDITOR_STRINGS[locale];
+  const retitle = (lane: Lane, title: string) => onChange({ ...journey, lanes: journey.lanes.map((candidate) => (candidate.id === lane.id ? { ...candidate, title } : candidate)) });
+  const move = (from: number, to: number) => {
+    if (to >= 0 && to < journey.lanes.length) onChange({ ...journey, lanes: moveItem(journey.lanes, from, to) });
+  };
+  const switchOff = (lane: Lane) => {
+    if (journey.lanes.length < 2) return;
+    const next = new Map(stash);
+    if (lane.kind !== 'custom') next.set(lane.kind, { lane, cards: journey.cards.filter((card) => card.lane === lane.id) });
+    onStashChange(next);
+    onChange({ ...journey, lanes: journey.lanes.filter((candidate) => candidate.id !== lane.id), cards: journey.cards.filter((card) => card.lane !== lane.id) });
+  };
+  const switchOn = (kind: Exclude<LaneKind, 'custom'>) => {
+    const kept = stash.get(kind);
+    const taken = journey.lanes.map((lane) => lane.id);
+    const id: LaneId = kept && !taken.includes(kept.lane.id) ? kept.lane.id : taken.includes(`lane:${kind}`) ? createEditorId('lane', taken) : `lane:${kind}`;
+    const lane: Lane = { id, kind, title: kept?.lane.title ?? strings.laneKinds[kind] };
+    const next = new Map(stash);
+    next.delete(kind);
+    onStashChange(next);
+    onChange({ ...journey, lanes: [...journey.lanes, lane], cards: [...journey.cards, ...(kept?.cards ?? []).map((card) => ({ ...card, lane: id }))] });
+  };
+  const handleAddCustom = () => {
+    const lane: Lane = { id: createEditorId('lane', journey.lanes.map((candidate) => candidate.id)), kind: 'custom', title: strings.newLane };
+    onChange({ ...journey, lanes: [...journey.lanes, lane] });
+  };
+  const off = STANDARD_KINDS.filter((kind) => !journey.lanes.some((lane) => lane.kind === kind));
+  let customIndex = 0;
+
+  return (
+    <div class="editor__fields">
+      <p class="panel__intro">{strings.lanesHint}</p>
+      <ol class="editor__list">
+        {journey.lanes.map((lane, index) => {
+          const name = lane.title || strings.laneKinds[lane.kind];
+          const titleId = `lane-title-${index}`;
+          const error = lane.title.trim() ? undefined : strings.laneEmpty;
+          if (lane.kind === 'custom') customIndex += 1;
+          return (
+            <li key={lane.id} class="editor__item">
+              <div class="editor__item-row">
+                {lane.kind !== 'custom' && (
+                  <input type="checkbox" checked aria-label={strings.laneOn(name)} disabled={journey.lanes.length < 2} onChange={() => switchOff(lane)} />
+                )}
+                <label class="visually-hidden" for={titleId}>
+                  {lane.kind === 'custom' ? strings.customLaneTitle(customIndex) : strings.laneTitle(strings.laneKinds[lane.kind])}
+                </label>
+                <input
+                  id={titleId}
+                  class="field__input"
+                  type="text"
+                  value={lane.title}
+                  maxLength={MAX_SHORT_TEXT}
+                  aria-invalid={error ? true : undefined}
+                  aria-describedby={error ? `${titleId}-error` : undefined}
+                  onInput={(event) => retitle(lane, event.currentTarget.value)}
+                />
+                <button type="button" class="icon-button" aria-label={strings.moveUp(name)} title={strings.moveUp(name)} disabled={index === 0} onClick={() => move(index, index - 1)}>
+                  ↑
+                </button>
+                <button type="button" class="icon-button" aria-label={strings.moveDown(name)} title={strings.moveDown(name)} disabled={index === journey.lanes.length - 1} onClick={() => move(index, index + 1)}>
+                  ↓
+                </button>
+                {lane.kind === 'custom' && (
+                  <button type="button" class="icon-button" aria-label={strings.removeLane(name)} title={strings.removeLane(name)} disabled={journey.lanes.length < 2} onClick={() => switchOff(lane)}>
+                    ✕
+                  </button>
+                )}
+              </div>
+              {error && (
+                <span id={`${titleId}-error`} class="field__error">
+                  {error}
+                </span>
+              )}
+            </li>
+          );
+        })}
+      </ol>
+      {off.length > 0 && (
+        <ul class="editor__list editor__list--off">
+          {off.map((kind) => {
+            const kept = stash.get(kind);
+            return (
+              <li key={kind} class="editor__item">
+                <label class="editor__item-row">
+                  <input type="checkbox" checked={false} onChange={() => switchOn(kind)} disabled={journey.lanes.length >= MAX_LANES} />
+                  <span>{strings.laneOn(kept?.lane.title ?? strings.laneKinds[kind])}</span>
+                </label>
+                {kept && kept.cards.length > 0 && <span class="field__hint">{strings.laneCardsKept(kept.cards.length)}</span>}
+              </li>
+            );
+          })}
+        </ul>
+      )}
+      <div class="editor__row">
+        <button type="button" class="button button--small" onClick={handleAddCustom} disabled={journey.lanes.length >= MAX_LANES}>
+          {strings.addCustomLane}
+        </button>
+      </div>
+    </div>
+  );
+}
+

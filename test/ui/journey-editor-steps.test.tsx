@@ -79,6 +79,8 @@ describe('persona wizard', () => {
       channels: ['Shop', 'Phone'],
       quote: 'Just tell me what I save.',
     });
+    // A new persona starts neutral at every stage, so its emotion line shows at once.
+    expect(current().emotions.filter((emotion) => emotion.persona === olga.id).map((emotion) => emotion.score)).toEqual(current().stages.map(() => 0));
     expect(parseJourney(current()).ok).toBe(true);
   });
 

@@ -125,7 +125,9 @@ export function PersonasStep({ journey, onChange, locale }: StepProps) {
   };
   const handleAdd = () => {
     const added = createPersona(journey, strings.newPersona);
-    onChange({ ...journey, personas: [...journey.personas, added] });
+    // A neutral score at every stage, as the blank journey starts: the new persona's line shows at once.
+    const scores = journey.stages.map((stage) => ({ persona: added.id, stage: stage.id, score: 0 }));
+    onChange({ ...journey, personas: [...journey.personas, added], emotions: [...journey.emotions, ...scores] });
     select(added.id);
   };
   const handleDuplicate = () => {

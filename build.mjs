@@ -36,6 +36,22 @@ async function bundleScript(entry, options = {}) {
   return file.text;
 }
 
+/**
+ * The Miro panel's theme: ui/miro-theme.css, preceded by the Mirotone design
+ * tokens it refers to, read from the mirotone package's stylesheet (its
+ * :root custom properties; nothing else of it, and not its font import).
+ */
+async function readMiroThemeCss() {
+  const theme = await readFile(join(root, 'ui/miro-theme.css'), 'utf8');
+  const mirotone = await readFile(join(root, 'node_modules/mirotone/dist/styles.css'), 'utf8');
+  const rootBlock = mirotone.match(/:root\{([^}]*)\}/)?.[1] ?? '';
+  const tokens = new Map(rootBlock.split(';').map((declaration) => declaration.split(':')).filter((pair) => pair.length === 2).map(([name, value]) => [name.trim(), value.trim()]));
+  const used = [...new Set([...theme.matchAll(/var\((--[a-z0-9-]+)\)/g)].map((match) => match[1]))].filter((name) => tokens.has(name));
+  const missing = [...theme.matchAll(/var\((--(?:colors|radii|fonts)-[a-z0-9-]+)\)/g)].map((match) => match[1]).filter((name) => !tokens.has(name));
+  if (missing.length > 0) throw new Error(`ui/miro-theme.css uses tokens mirotone does not define: ${missing.join(', ')}`);
+  return `:root{${used.map((name) => `${name}:${tokens.get(name)}`).join(';')}}\n${theme}`;
+}
+
 /** Escapes a script so it can be inlined in HTML without ending the tag. */
 const inlineScript = (code) => code.replace(/<\/script/gi, '<\\/script');
 
@@ -93,7 +109,7 @@ async function buildAll() {
   });
   await writeFile(
     join(dist, 'miro/panel.html'),
-    createHtmlPage({ title: 'cjm-board', css, scripts: [`<script src="${MIRO_SDK}"></script>`, '<script type="module" src="panel.js"></script>'] }),
+    createHtmlPage({ title: 'cjm-board', css: css + (await readMiroThemeCss()), scripts: [`<script src="${MIRO_SDK}"></script>`, '<script type="module" src="panel.js"></script>'] }),
   );
   await copyFile(join(root, 'ui/icon.svg'), join(dist, 'miro/icon.svg'));
 

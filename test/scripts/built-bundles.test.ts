@@ -53,6 +53,13 @@ describe('built bundles', () => {
     expect(russian && read(`miro/chunks/${russian}`)).toContain(russianTitle);
   });
 
+  it('the Miro panel wears Mirotone\'s colours and makes no request for its fonts', () => {
+    const page = read('miro/panel.html');
+    expect(page).toMatch(/--colors-blue-500:#[0-9a-f]{3,6}/i);
+    expect(page).toContain('--accent: var(--colors-blue-500)');
+    expect(page).not.toMatch(/@import|fonts\.googleapis|url\(\s*["']?https?:/);
+  });
+
   it('the FigJam plugin asks for no network access at all', () => {
     const manifest = JSON.parse(readFileSync(join(__dirname, '..', '..', 'manifest.json'), 'utf8')) as { networkAccess?: { allowedDomains?: string[] } };
     expect(manifest.networkAccess?.allowedDomains).toEqual(['none']);

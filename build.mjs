@@ -6,7 +6,6 @@
 //   dist/cli.js           command-line renderer: node dist/cli.js --help
 import { build } from 'esbuild';
 import { mkdir, readFile, rm, writeFile, copyFile } from 'node:fs/promises';
-import { execFileSync } from 'node:child_process';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -125,13 +124,23 @@ async function buildAll() {
   });
 }
 
-/** The playground page and its map picture, drawn by the CLI just built. */
+/**
+ * The playground (npm start): the real panel beside a simulated Miro or
+ * FigJam board, one page with its script and styles. The panel is styled as
+ * each host shows it (panel-figjam.css, panel-miro.css with Miro's theme);
+ * the page names this machine's FigJam manifest.
+ */
 async function buildPlayground() {
-  await mkdir(join(dist, 'playground'), { recursive: true });
-  await copyFile(join(root, 'ui/playground/index.html'), join(dist, 'playground/index.html'));
-  execFileSync(process.execPath, [join(dist, 'cli.js'), 'render', join(root, 'examples/online-store.json'), '-o', join(dist, 'playground/map.svg')], {
-    stdio: ['ignore', 'ignore', 'pipe'],
-  });
+  const out = join(dist, 'playground');
+  await mkdir(out, { recursive: true });
+  await writeFile(join(out, 'playground.js'), await bundleScript('ui/playground/playground.tsx'));
+  const panelCss = (await readFile(join(root, 'ui/panel.css'), 'utf8')) + (await readFile(join(root, 'ui/editor.css'), 'utf8'));
+  await writeFile(join(out, 'panel-figjam.css'), panelCss);
+  await writeFile(join(out, 'panel-miro.css'), panelCss + (await readMiroThemeCss()));
+  await copyFile(join(root, 'ui/playground/playground.css'), join(out, 'playground.css'));
+  const page = await readFile(join(root, 'ui/playground/index.html'), 'utf8');
+  const manifest = join(root, 'manifest.json').replace(/[&<>"]/g, (char) => `&#${char.charCodeAt(0)};`);
+  await writeFile(join(out, 'index.html'), page.replace('%MANIFEST_PATH%', manifest));
 }
 
 const started = Date.now();

@@ -1,5 +1,7 @@
 // Serves dist/ on localhost for the Miro app (developer mode loads the app
-// from this URL) and the playground. Port from PORT, default 3000.
+// from this URL) and the playground. Port from PORT, default 3000; PORT=0
+// takes any free port (the lines printed on start name it). Stops on
+// Ctrl-C (SIGINT) and SIGTERM.
 import { createServer } from 'node:http';
 import { readFile, stat } from 'node:fs/promises';
 import { dirname, extname, join, normalize, relative, sep } from 'node:path';
@@ -8,6 +10,10 @@ import { fileURLToPath } from 'node:url';
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const dist = join(root, 'dist');
 const port = Number(process.env.PORT ?? 3000);
+if (!Number.isInteger(port) || port < 0 || port > 65535) {
+  console.error(`PORT must be a port number from 0 to 65535, received "${process.env.PORT}". Run for example: PORT=3001 npm start`);
+  process.exit(1);
+}
 const host = process.env.HOST ?? 'localhost';
 
 const TYPES = {
@@ -64,17 +70,25 @@ server.on('error', (error) => {
 });
 
 server.listen(port, host, () => {
-  const base = `http://${host}:${port}`;
+  const address = server.address();
+  const base = `http://${host}:${typeof address === 'object' && address ? address.port : port}`;
   console.log('cjm-board is running. Press Ctrl-C to stop.');
-  console.log(`  Playground:       ${base}/`);
+  console.log(`  Playground:       ${base}/playground/`);
   console.log(`  Miro app URL:     ${base}/miro/index.html   (Miro developer settings: app URL, or paste app-manifest.yaml)`);
+  console.log(`  Miro panel:       ${base}/miro/panel.html`);
   console.log(`  FigJam manifest:  ${join(root, 'manifest.json')}   (FigJam: Plugins > Development > Import plugin from manifest)`);
   console.log(`  CLI:              node dist/cli.js render examples/online-store.json -o map.svg`);
 });
 
-function stop() {
+let stopping = false;
+/** Stops serving: open connections (a browser's keep-alive ones) are closed too, so the process ends at once. */
+function stop(signal) {
+  if (stopping) return;
+  stopping = true;
+  console.log(`Stopping (${signal}).`);
   server.close(() => process.exit(0));
-  setTimeout(() => process.exit(0), 500).unref();
+  server.closeAllConnections();
+  setTimeout(() => process.exit(0), 1000).unref();
 }
-process.on('SIGINT', stop);
-process.on('SIGTERM', stop);
+process.on('SIGINT', () => stop('SIGINT'));
+process.on('SIGTERM', () => stop('SIGTERM'));

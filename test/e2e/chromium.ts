@@ -1,4 +1,5 @@
-import { existsSync, mkdirSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
 
@@ -7,7 +8,10 @@ export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
 // Flags for a headless Chromium on a closed network, run as root: without
 // the background-networking flags Chromium keeps trying to reach its servers.
-const CHROMIUM_FLAGS = [
+// These are all the flags it gets (Playwright's own defaults are left out),
+// plus a fresh profile and the pipe Playwright drives it through.
+export const CHROMIUM_FLAGS: readonly string[] = [
+  '--headless',
   '--no-sandbox',
   '--disable-gpu',
   '--disable-background-networking',
@@ -19,12 +23,35 @@ const CHROMIUM_FLAGS = [
 /** Where screenshots of browser tests are kept. */
 export const RESULTS_DIR = join(process.cwd(), 'test-results');
 
-/** Starts Debian's Chromium headless with a fresh profile, or fails with how to install it. */
+/**
+ * Starts Debian's Chromium headless with exactly CHROMIUM_FLAGS and a fresh
+ * profile directory (removed when the browser closes), or fails with how to
+ * install it.
+ */
 export async function launchChromiumAsync(): Promise<Browser> {
   if (!existsSync(CHROMIUM_PATH)) {
     throw new Error(`Chromium not found at ${CHROMIUM_PATH}; install it with "apt-get install chromium" or set CHROMIUM_PATH`);
   }
-  return chromium.launch({ executablePath: CHROMIUM_PATH, headless: true, args: CHROMIUM_FLAGS });
+  const profile = mkdtempSync(join(tmpdir(), 'cjm-board-chromium-'));
+  try {
+    const browser = await chromium.launch({
+      executablePath: CHROMIUM_PATH,
+      ignoreDefaultArgs: true,
+      args: [...CHROMIUM_FLAGS, `--user-data-dir=${profile}`, '--remote-debugging-pipe'],
+    });
+    // Chromium may still be writing its profile when the connection closes; a leftover temporary directory is harmless.
+    browser.on('disconnected', () => {
+      try {
+        rmSync(profile, { recursive: true, force: true, maxRetries: 5, retryDelay: 100 });
+      } catch {
+        // Left for the system's temporary-file clean-up.
+      }
+    });
+    return browser;
+  } catch (error) {
+    rmSync(profile, { recursive: true, force: true });
+    throw error;
+  }
 }
 
 /**

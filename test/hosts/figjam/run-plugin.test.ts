@@ -4,7 +4,7 @@ import { FIGJAM_METRICS } from '../../../src/layout/host-metrics';
 import { layoutJourney } from '../../../src/layout/layout-journey';
 import { createOnlineStoreJourney } from '../../../src/model/templates/online-store-template';
 import { decodeItemIdentity, IDENTITY_FIELD } from '../../../src/sync/item-identity';
-import { createFakeFigma } from './fake-figma';
+import { createFakeFigma } from '../../../src/hosts/simulator/fake-figma';
 
 const SEQUENCE = () => 0.5;
 const templateSize = () => layoutJourney(createOnlineStoreJourney(), { metrics: FIGJAM_METRICS }).nodes.length;
@@ -113,7 +113,7 @@ describe('runPlugin', () => {
     const fake = createFakeFigma({ command });
     await runPlugin(fake.api, { html: '<p>panel</p>', random: SEQUENCE });
 
-    expect(fake.shownUi).toEqual({ html: '<p>panel</p>', options: { width: 360, height: 560, themeColors: true } });
+    expect(fake.shownUi).toEqual({ html: '<p>panel</p>', options: { width: 380, height: 640, themeColors: true } });
     expect(fake.uiMessages).toEqual([{ type: 'ready', locale: 'en' }]);
     expect(fake.listWrites()).toEqual([]);
 

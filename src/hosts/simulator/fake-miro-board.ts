@@ -204,6 +204,7 @@ export class FakeMiroBoard {
   readonly storage: { collection(name: string): FakeCollection };
 
   private readonly records = new Map<string, FakeRecord>();
+  private viewportRect: { x: number; y: number; width: number; height: number };
   private readonly stored = new Map<string, Map<string, unknown>>();
   private readonly storageValueLimitBytes: number | undefined;
   private selectedIds: string[] = [];
@@ -219,9 +220,9 @@ export class FakeMiroBoard {
     this.latencyMs = options.latencyMs ?? 0;
     this.storageValueLimitBytes = options.storageValueLimitBytes;
     this.storage = { collection: (name: string) => this.createCollection(name) };
-    const viewportRect = options.viewport ?? { x: -960, y: -540, width: 1920, height: 1080 };
+    this.viewportRect = { ...(options.viewport ?? { x: -960, y: -540, width: 1920, height: 1080 }) };
     this.viewport = {
-      get: () => this.callAsync('viewport.get', 'viewport', () => ({ ...viewportRect })),
+      get: () => this.callAsync('viewport.get', 'viewport', () => ({ ...this.viewportRect })),
       zoomTo: (items: unknown) =>
         this.callAsync('viewport.zoomTo', 'viewport', () => {
           const list = (Array.isArray(items) ? items : [items]) as { id: string }[];
@@ -350,6 +351,26 @@ export class FakeMiroBoard {
     const source = this.requireRecord(id);
     const copy = this.createRecord(source.type, { ...clone(source), parentId: null, childrenIds: [], metadata: options.copyMetadata ? clone(source.metadata) : {} });
     return this.dragItemByHand(copy.id, centre);
+  }
+
+  /**
+   * Deletes a frame as a person would in Miro: the items inside it go with
+   * it (and their connectors). Any other item is deleted alone.
+   */
+  removeFrameByHand(id: string): void {
+    const record = this.requireRecord(id);
+    for (const childId of [...record.childrenIds]) this.deleteRecord(childId);
+    this.deleteRecord(id);
+  }
+
+  /** Pans or zooms the board as a person would: what `viewport.get()` answers from now on. No call. */
+  setViewportByHand(rect: { x: number; y: number; width: number; height: number }): void {
+    this.viewportRect = { ...rect };
+  }
+
+  /** Ids of the selected items (a person's or the app's `select`), without a call. */
+  listSelectedIds(): string[] {
+    return this.selectedIds.filter((id) => this.records.has(id));
   }
 
   /** Selects items as a person would; `getSelection()` answers them. */

@@ -16,6 +16,10 @@
  *   removes it, and an entry over 100 kB (key and value) is refused;
  * - `setRelaunchData` replaces all relaunch data and refuses descriptions
  *   over 1000 characters.
+ * - `clientStorage` keeps structured-cloned values per key on the person's
+ *   machine, answers undefined for a missing key and refuses `undefined`
+ *   values and more than 5 MB in all
+ *   (https://developers.figma.com/docs/plugins/api/figma-clientStorage).
  * Failures can be requested with `failOn`. `duplicate` does what a person's
  * Duplicate does: copies a node and its subtree with new ids (plugin data
  * copied by default; whether FigJam copies it is not documented).
@@ -82,11 +86,45 @@ export interface FakeFigma {
    * added to the same parent at (x, y). Not logged: it is not a plugin call.
    */
   duplicate<T extends SceneNode>(node: T, options?: { x?: number; y?: number; keepPluginData?: boolean }): T;
+  /**
+   * A person types `text` into a sticky, shape or text node. Not logged; no
+   * font needs loading. A bold run that covered the whole first line still
+   * covers the new first line, as when a person edits below a heading.
+   */
+  editTextByHand(node: SceneNode, text: string): void;
+  /**
+   * A person drags `node` so that its top-left corner is at (x, y) on the
+   * page: dropped with its centre inside a section it becomes that section's
+   * child (positioned relative to it), elsewhere a child of the page. Not logged.
+   */
+  moveByHand(node: SceneNode, x: number, y: number): void;
+  /** A person deletes `node` (a section with everything inside it). Not logged. */
+  removeByHand(node: SceneNode): void;
+  /**
+   * A person puts a new sticky (FigJam's default, light yellow) with its
+   * top-left at (x, y) on the page, inside the section under its centre if
+   * any, and types `text`. No plugin data. Not logged. Returns the sticky.
+   */
+  createStickyByHand(x: number, y: number, text: string): StickyNode;
+  /** A person selects `nodes` (none to clear): `figma.currentPage.selection` answers them. Not logged. */
+  selectByHand(nodes: readonly SceneNode[]): void;
+  /** A person pans the canvas: `figma.viewport.center` answers `center` from now on. Not logged. */
+  setViewportCenterByHand(center: { x: number; y: number }): void;
+  /** A node's plugin data under `key` ("" when absent), read without logging a call. */
+  peekPluginData(node: BaseNode, key: string): string;
+  /**
+   * Calls `listener` with each message the plugin posts to its UI, right
+   * after it is added to `uiMessages`. Returns the function that stops it.
+   */
+  listenToUiMessages(listener: (message: unknown) => void): () => void;
 }
 
 // "The total size of your entry (pluginId, key, value) cannot exceed 100 kB"
 // (https://developers.figma.com/docs/plugins/api/properties/nodes-setplugindata).
 const PLUGIN_DATA_LIMIT = 100_000;
+// "The total data size stored by a plugin is limited to 5MB"
+// (https://developers.figma.com/docs/plugins/api/figma-clientStorage).
+const CLIENT_STORAGE_LIMIT = 5_000_000;
 // "This method will throw if description exceeds 1000 characters"
 // (https://developers.figma.com/docs/plugins/api/properties/nodes-setrelaunchdata).
 const RELAUNCH_DESCRIPTION_LIMIT = 1000;
@@ -587,10 +625,15 @@ export function createFakeFigma(options: FakeFigmaOptions = {}): FakeFigma {
   };
 
   const describe = (node: FakeNode, suffix = ''): string => `${node._type} ${node._id}${suffix}`;
+  /** The unlogged objects behind the logging proxies, for a person's edits. */
+  const rawObjects = new WeakMap<object, object>();
+  const unwrap = <T extends object>(value: T): T => (rawObjects.get(value) as T | undefined) ?? value;
+  const uiListeners = new Set<(message: unknown) => void>();
+  const clientStorage = new Map<string, unknown>();
 
   /** Wraps a node so every property write and method call is logged. */
   function track<T extends object>(target: T, describeTarget: () => string, isRemoved: () => boolean): T {
-    return new Proxy(target, {
+    const proxy = new Proxy(target, {
       set(object, property, value, receiver) {
         if (typeof property === 'string' && !property.startsWith('_')) {
           internals.log(property === 'selection' ? 'view' : 'write', `set:${property}`, describeTarget(), [value]);
@@ -611,6 +654,8 @@ export function createFakeFigma(options: FakeFigmaOptions = {}): FakeFigma {
         };
       },
     });
+    rawObjects.set(proxy, target);
+    return proxy;
   }
 
   function trackNode<T extends FakeNode>(node: T): T {
@@ -695,6 +740,7 @@ export function createFakeFigma(options: FakeFigmaOptions = {}): FakeFigma {
       call('ui', 'postMessage', 'ui', [message], () => {
         // Messages cross to the iframe by structured clone.
         uiMessages.push(structuredClone(message));
+        for (const listener of [...uiListeners]) listener(structuredClone(message));
       });
     },
     show: () => call('ui', 'show', 'ui', [], () => undefined),
@@ -757,6 +803,58 @@ export function createFakeFigma(options: FakeFigmaOptions = {}): FakeFigma {
       parent._children.push(copy);
       return copy as unknown as typeof node;
     },
+    editTextByHand: (node, text) => {
+      const source = node as unknown as FakeNode & { text?: FakeTextContent; _content?: FakeTextContent };
+      const content = source._content ?? (source.text ? unwrap(source.text) : undefined);
+      if (!content || source._removed) throw new Error(`cannot type into ${describe(source)}: it holds no text, or it was removed`);
+      const firstLine = (content._characters.split('\n')[0] ?? '').length;
+      const heading = content._ranges.find((range) => range.start === 0 && firstLine > 0 && range.end >= firstLine);
+      const newFirstLine = (text.split('\n')[0] ?? '').length;
+      content._characters = text;
+      content._ranges = heading && newFirstLine > 0 ? [{ start: 0, end: newFirstLine, font: heading.font }] : [];
+    },
+    moveByHand: (node, x, y) => {
+      const moved = node as unknown as FakeNode;
+      if (!moved._parent || moved._removed) throw new Error(`cannot move ${describe(moved)}: it is not on the page`);
+      const centre = { x: x + moved.width / 2, y: y + moved.height / 2 };
+      // Sections take what is dropped inside them; the front-most one wins.
+      const section =
+        moved._type === 'SECTION'
+          ? undefined
+          : [...page._children]
+              .reverse()
+              .find((child) => child._type === 'SECTION' && child !== moved && centre.x >= child.x && centre.x <= child.x + child.width && centre.y >= child.y && centre.y <= child.y + child.height);
+      const parent = (section as FakeContainer | undefined) ?? (moved._type === 'SECTION' ? moved._parent : page);
+      if (moved._parent !== parent) {
+        moved._parent._children = moved._parent._children.filter((child) => child !== moved);
+        parent._children = [...parent._children, moved];
+        moved._parent = parent;
+      }
+      const origin = parent === page ? { x: 0, y: 0 } : parent.absoluteBoundingBox;
+      Object.assign(unwrap(moved), { x: x - origin.x, y: y - origin.y });
+    },
+    removeByHand: (node) => {
+      FakeNode.prototype.remove.call(node as unknown as FakeNode);
+    },
+    createStickyByHand: (x, y, text) => {
+      const sticky = adopt(new FakeSticky(internals, new FakeTextContent(internals, { family: 'Inter', style: 'Medium' }, 24)));
+      unwrap(sticky.text)._characters = text;
+      fake.moveByHand(sticky as unknown as SceneNode, x, y);
+      return sticky as unknown as StickyNode;
+    },
+    selectByHand: (nodes) => {
+      (unwrap(page) as FakePage).selection = nodes as unknown as FakeNode[];
+    },
+    setViewportCenterByHand: (center) => {
+      viewportCenter = { x: center.x, y: center.y };
+    },
+    peekPluginData: (node, key) => (node as unknown as FakeNode)._pluginData.get(key) ?? '',
+    listenToUiMessages: (listener) => {
+      uiListeners.add(listener);
+      return () => {
+        uiListeners.delete(listener);
+      };
+    },
     listWrites: () => calls.filter((entry) => entry.kind === 'write'),
     clearCalls: () => {
       calls.length = 0;
@@ -803,6 +901,33 @@ export function createFakeFigma(options: FakeFigmaOptions = {}): FakeFigma {
       call('read', 'getNodeById', 'figma', [id], () => {
         throw new Error('in getNodeById: Cannot call with documentAccess: dynamic-page. Use figma.getNodeByIdAsync instead.');
       }),
+    clientStorage: {
+      getAsync: async (key: string) => {
+        internals.log('plugin', 'clientStorage.getAsync', 'figma', [key]);
+        await Promise.resolve();
+        return structuredClone(clientStorage.get(key));
+      },
+      setAsync: async (key: string, value: unknown) => {
+        internals.log('plugin', 'clientStorage.setAsync', 'figma', [key]);
+        await Promise.resolve();
+        if (value === undefined) throw new Error('in setAsync: the value must not be undefined; use deleteAsync to remove a key');
+        const stored = structuredClone(value);
+        const next = new Map(clientStorage).set(key, stored);
+        const size = new TextEncoder().encode(JSON.stringify([...next])).length;
+        if (size > CLIENT_STORAGE_LIMIT) throw new Error(`in setAsync: client storage would hold ${size} bytes, over the 5 MB a plugin may keep`);
+        clientStorage.set(key, stored);
+      },
+      deleteAsync: async (key: string) => {
+        internals.log('plugin', 'clientStorage.deleteAsync', 'figma', [key]);
+        await Promise.resolve();
+        clientStorage.delete(key);
+      },
+      keysAsync: async () => {
+        internals.log('plugin', 'clientStorage.keysAsync', 'figma', []);
+        await Promise.resolve();
+        return [...clientStorage.keys()];
+      },
+    },
     commitUndo: () => call('write', 'commitUndo', 'figma', [], () => undefined),
     notify: (message: string, notifyOptions?: NotificationOptions) =>
       call('plugin', 'notify', 'figma', [message, notifyOptions], () => {

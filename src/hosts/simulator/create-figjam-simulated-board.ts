@@ -1,0 +1,62 @@
+import type { FakeFigma } from './fake-figma';
+import { readFigjamBoard } from './read-figjam-board';
+import type { SimulatedBoard } from './simulated-board';
+
+/**
+ * The person's side of a fake FigJam page: nodes to draw, and edits made
+ * by hand through the fake's unlogged helpers (`editTextByHand`,
+ * `moveByHand`, `removeByHand`, `createStickyByHand`), which change nodes
+ * the way a person's edit reaches the plugin API: no call logged, plugin
+ * data kept, section membership following where a node is dropped.
+ */
+export function createFigjamSimulatedBoard(fake: FakeFigma): SimulatedBoard {
+  let handEdits = 0;
+  let callsScanned = 0;
+  const requireNode = (id: string): SceneNode => {
+    const node = fake.listNodes().find((candidate) => candidate.id === id);
+    if (!node) throw new Error(`node ${id} is not on the page`);
+    return node;
+  };
+  return {
+    rules: 'figjam',
+    listItems: () => readFigjamBoard(fake),
+    // Every plugin API call is logged before it takes effect, synchronously.
+    readChangeCount: () => fake.calls.length + handEdits,
+    takeZoomRequest: () => {
+      let request: string[] | undefined;
+      for (; callsScanned < fake.calls.length; callsScanned += 1) {
+        const call = fake.calls[callsScanned];
+        if (call?.method === 'scrollAndZoomIntoView' && Array.isArray(call.args[0])) request = (call.args[0] as unknown[]).map(String);
+      }
+      return request;
+    },
+    listSelectedIds: () => fake.api.currentPage.selection.filter((node) => !node.removed).map((node) => node.id),
+    selectByHand: (ids) => {
+      handEdits += 1;
+      fake.selectByHand(ids.map(requireNode));
+    },
+    editTextByHand: (id, text) => {
+      const node = requireNode(id);
+      handEdits += 1;
+      fake.editTextByHand(node, text);
+    },
+    moveByHand: (id, x, y) => {
+      const node = requireNode(id);
+      handEdits += 1;
+      fake.moveByHand(node, x, y);
+    },
+    removeByHand: (id) => {
+      const node = requireNode(id);
+      handEdits += 1;
+      fake.removeByHand(node);
+    },
+    addStickyByHand: (x, y, text) => {
+      handEdits += 1;
+      const probe = fake.createStickyByHand(x, y, text);
+      // The sticky grows with its text: centre it once its size is known.
+      fake.moveByHand(probe, x - probe.width / 2, y - probe.height / 2);
+      return probe.id;
+    },
+    setViewportByHand: (rect) => fake.setViewportCenterByHand({ x: rect.x + rect.width / 2, y: rect.y + rect.height / 2 }),
+  };
+}

@@ -1,0 +1,77 @@
+import { formatTextAsHtml, escapeHtml } from '../miro/miro-html';
+import type { FakeMiroBoard } from './fake-miro-board';
+import { readMiroBoard } from './read-miro-board';
+import { countBoldParagraphs } from './count-bold-paragraphs';
+import type { SimulatedBoard } from './simulated-board';
+
+// A square sticky a person adds in Miro: 199 × 228 (the height includes the
+// shadow; https://developers.miro.com/docs/websdk-reference-sticky-note).
+const MIRO_STICKY = { width: 199, height: 228 };
+
+/** Plain text as Miro content, keeping the first `boldLines` lines bold (a heading a person typed under). */
+function formatEditedHtml(text: string, boldLines: number): string {
+  if (boldLines === 0) return formatTextAsHtml(text);
+  return text
+    .split(/\r\n|\r|\n/)
+    .map((line, index) => (index < boldLines && line !== '' ? `<p><strong>${escapeHtml(line)}</strong></p>` : `<p>${escapeHtml(line)}</p>`))
+    .join('');
+}
+
+/**
+ * The person's side of a fake Miro board: items to draw, and edits made by
+ * hand through the fake's own helpers (`editItem`, `dragItemByHand`,
+ * `removeItemByHand`, `seedItem`), which change stored items without an SDK
+ * call and keep app metadata, as a person's edit in Miro does.
+ */
+export function createMiroSimulatedBoard(fake: FakeMiroBoard): SimulatedBoard {
+  let handEdits = 0;
+  let zoomsSeen = fake.zooms.length;
+  const requireRecord = (id: string) => {
+    const record = fake.findRecord(id);
+    if (!record) throw new Error(`item ${id} is not on the board`);
+    return record;
+  };
+  return {
+    rules: 'miro',
+    listItems: () => readMiroBoard(fake),
+    // A call is logged when it starts and charged when it succeeds: both count.
+    readChangeCount: () => fake.calls.length + fake.creditsSpent + handEdits,
+    takeZoomRequest: () => {
+      if (fake.zooms.length === zoomsSeen) return undefined;
+      zoomsSeen = fake.zooms.length;
+      return fake.zooms[zoomsSeen - 1];
+    },
+    listSelectedIds: () => fake.listSelectedIds(),
+    selectByHand: (ids) => {
+      handEdits += 1;
+      fake.selectByHand(ids);
+    },
+    editTextByHand: (id, text) => {
+      const record = requireRecord(id);
+      handEdits += 1;
+      fake.editItem(id, { content: formatEditedHtml(text, countBoldParagraphs(record.content ?? '')) });
+    },
+    moveByHand: (id, x, y) => {
+      const record = requireRecord(id);
+      handEdits += 1;
+      if (record.type === 'frame') {
+        fake.editItem(id, { x: x + record.width / 2, y: y + record.height / 2 });
+        return;
+      }
+      fake.dragItemByHand(id, { x: x + record.width / 2, y: y + record.height / 2 });
+    },
+    removeByHand: (id) => {
+      const record = requireRecord(id);
+      handEdits += 1;
+      if (record.type === 'frame') fake.removeFrameByHand(id);
+      else fake.removeItemByHand(id);
+    },
+    addStickyByHand: (x, y, text) => {
+      handEdits += 1;
+      const sticky = fake.seedItem({ type: 'sticky_note', x, y, ...MIRO_STICKY, shape: 'square', content: formatTextAsHtml(text), style: { fillColor: 'light_yellow', textAlign: 'center', textAlignVertical: 'middle' } });
+      // Dropped inside a frame, it belongs to that frame, as in Miro.
+      return fake.dragItemByHand(sticky.id, { x, y }).id;
+    },
+    setViewportByHand: (rect) => fake.setViewportByHand(rect),
+  };
+}

@@ -1,0 +1,123 @@
+import { decodeItemIdentity, IDENTITY_FIELD } from '../../sync/item-identity';
+import type { DrawableItem } from './drawable-item';
+import { readFontAt, type FakeFigma } from './fake-figma';
+
+// FigJam's sticky text sits 24 units inside the sticky; shape text keeps
+// clear of the border as the layout's shapes expect.
+const STICKY_PADDING = 24;
+const SHAPE_PADDING = 28;
+const ROUNDED_RECTANGLE_RADIUS = 20;
+const DEFAULT_TEXT_COLOR = '#1e1e1e';
+
+type Drawable = Omit<DrawableItem, 'id' | 'hasIdentity' | 'parentId'>;
+type Box = Pick<DrawableItem, 'x' | 'y' | 'width' | 'height'>;
+
+/** `#rrggbb` of the first visible solid paint, or undefined. */
+function readPaint(paints: unknown): string | undefined {
+  if (!Array.isArray(paints)) return undefined;
+  const paint = (paints as Paint[]).find((candidate) => candidate.type === 'SOLID' && candidate.visible !== false);
+  if (!paint || paint.type !== 'SOLID') return undefined;
+  const channel = (value: number) =>
+    Math.round(Math.min(1, Math.max(0, value)) * 255)
+      .toString(16)
+      .padStart(2, '0');
+  return `#${channel(paint.color.r)}${channel(paint.color.g)}${channel(paint.color.b)}`;
+}
+
+/** Whether the first line of a text sublayer is bold (a shape's heading). */
+function countBoldLines(text: { characters: string; fontName: unknown }): number {
+  if (text.characters === '') return 0;
+  const firstLine = text.characters.split('\n')[0] ?? '';
+  const bold = (index: number) => /bold/i.test(readFontAt(text, index).style);
+  if (!bold(0)) return 0;
+  const lines = text.characters.split('\n');
+  if (lines.length > 1 && bold(firstLine.length + 1)) return lines.length;
+  return 1;
+}
+
+const base = { text: '', boldLines: 0, fontSize: 16, align: 'center', verticalAlign: 'middle', padding: 0, fill: undefined, stroke: undefined, strokeWidth: 0, textColor: DEFAULT_TEXT_COLOR, cornerRadius: 0 } as const;
+
+/** How each FigJam node type is drawn; other types are left out. */
+const readers: Readonly<Record<string, (node: SceneNode, box: Box) => Drawable | undefined>> = {
+  SECTION: (node, box) => (node.type === 'SECTION' ? { ...base, kind: 'frame', ...box, text: node.name, fill: readPaint(node.fills) ?? '#ffffff', stroke: '#d9d9d9', strokeWidth: 1, cornerRadius: 8 } : undefined),
+  STICKY: (node, box) =>
+    node.type === 'STICKY'
+      ? {
+          ...base,
+          kind: 'sticky',
+          ...box,
+          text: node.text.characters,
+          fontSize: node.text.fontSize as number,
+          // FigJam writes sticky text from the top-left corner.
+          align: 'left',
+          verticalAlign: 'top',
+          padding: STICKY_PADDING,
+          fill: readPaint(node.fills) ?? '#ffe8a3',
+          textColor: readPaint(node.text.fills) ?? DEFAULT_TEXT_COLOR,
+          cornerRadius: 4,
+        }
+      : undefined,
+  SHAPE_WITH_TEXT: (node, box) => {
+    if (node.type !== 'SHAPE_WITH_TEXT') return undefined;
+    const ellipse = node.shapeType === 'ELLIPSE';
+    return {
+      ...base,
+      kind: ellipse ? 'ellipse' : 'shape',
+      ...box,
+      text: node.text.characters,
+      boldLines: countBoldLines(node.text),
+      fontSize: node.text.fontSize as number,
+      padding: ellipse ? 0 : Math.min(SHAPE_PADDING, box.width / 8, box.height / 8),
+      fill: readPaint(node.fills),
+      stroke: readPaint(node.strokes),
+      strokeWidth: node.strokeWeight as number,
+      textColor: readPaint(node.text.fills) ?? DEFAULT_TEXT_COLOR,
+      cornerRadius: node.shapeType === 'ROUNDED_RECTANGLE' ? ROUNDED_RECTANGLE_RADIUS : 0,
+    };
+  },
+  TEXT: (node, box) => {
+    if (node.type !== 'TEXT') return undefined;
+    const bold = /bold/i.test((node.fontName as FontName).style);
+    return {
+      ...base,
+      kind: 'text',
+      ...box,
+      text: node.characters,
+      boldLines: bold ? node.characters.split('\n').length : 0,
+      fontSize: node.fontSize as number,
+      align: node.textAlignHorizontal === 'CENTER' ? 'center' : node.textAlignHorizontal === 'RIGHT' ? 'right' : 'left',
+      verticalAlign: 'top',
+      textColor: readPaint(node.fills) ?? DEFAULT_TEXT_COLOR,
+    };
+  },
+  VECTOR: (node, box) =>
+    node.type === 'VECTOR'
+      ? { ...base, kind: 'line', ...box, stroke: readPaint(node.strokes), strokeWidth: node.strokeWeight as number, path: node.vectorPaths.map((path) => path.data).join(' ') }
+      : undefined,
+};
+
+/**
+ * Reads every node of a fake FigJam page as drawable items, in layer order
+ * (back to front): section children get absolute positions, paints become
+ * colours. Reads nothing through logged calls, so reading does not change
+ * the fake's call log.
+ */
+export function readFigjamBoard(fake: FakeFigma): DrawableItem[] {
+  const items: DrawableItem[] = [];
+  for (const node of fake.listNodes()) {
+    const read = readers[node.type];
+    if (!read) continue;
+    const bounds = node.absoluteBoundingBox;
+    if (!bounds) continue;
+    const drawable = read(node, { x: bounds.x, y: bounds.y, width: bounds.width, height: bounds.height });
+    if (!drawable) continue;
+    const parent = node.parent;
+    items.push({
+      ...drawable,
+      id: node.id,
+      hasIdentity: decodeItemIdentity(fake.peekPluginData(node, IDENTITY_FIELD)) !== undefined,
+      parentId: parent && parent.type === 'SECTION' ? parent.id : undefined,
+    });
+  }
+  return items;
+}

@@ -1,0 +1,147 @@
+import { convertHtmlToText } from '../miro/miro-html';
+import { decodeItemIdentity, IDENTITY_FIELD } from '../../sync/item-identity';
+import { countBoldParagraphs } from './count-bold-paragraphs';
+import type { DrawableItem } from './drawable-item';
+import type { FakeMiroBoard, FakeRecord } from './fake-miro-board';
+import { MIRO_STICKY_HEX } from './miro-sticky-hex';
+
+// Miro's defaults when an item's style leaves them out
+// (https://developers.miro.com/docs/websdk-reference-shape, .../text-1).
+const DEFAULT_FONT_SIZE = 14;
+const DEFAULT_TEXT_COLOR = '#1a1a1a';
+// Sticky text keeps about a tenth of the sticky's width clear on each side.
+const STICKY_PADDING_RATIO = 0.1;
+// Shape text keeps clear of the border, as the layout's shapes expect.
+const SHAPE_PADDING = 28;
+const ROUND_RECTANGLE_RADIUS = 20;
+
+type Reader = (record: FakeRecord, box: { x: number; y: number }, fake: FakeMiroBoard) => Omit<DrawableItem, 'id' | 'hasIdentity' | 'parentId'>;
+
+const readString = (value: unknown, fallback: string): string => (typeof value === 'string' && value !== '' ? value : fallback);
+const readNumber = (value: unknown, fallback: number): number => (typeof value === 'number' && Number.isFinite(value) ? value : fallback);
+
+const readAlign = (value: unknown): DrawableItem['align'] => (value === 'left' || value === 'right' ? value : 'center');
+const readVerticalAlign = (value: unknown): DrawableItem['verticalAlign'] => (value === 'top' || value === 'bottom' ? value : 'middle');
+
+const base = { text: '', boldLines: 0, fontSize: DEFAULT_FONT_SIZE, align: 'center', verticalAlign: 'middle', padding: 0, fill: undefined, stroke: undefined, strokeWidth: 0, textColor: DEFAULT_TEXT_COLOR, cornerRadius: 0 } as const;
+
+const readers: Readonly<Record<string, Reader>> = {
+  frame: (record, box) => ({ ...base, kind: 'frame', ...box, width: record.width, height: record.height, text: record.title ?? '', fill: readString(record.style.fillColor, '#ffffff'), stroke: '#d9d9d9', strokeWidth: 1 }),
+  sticky_note: (record, box) => {
+    const fill = MIRO_STICKY_HEX[String(record.style.fillColor)] ?? '#fff9b1';
+    return {
+      ...base,
+      kind: 'sticky',
+      ...box,
+      width: record.width,
+      height: record.height,
+      text: convertHtmlToText(record.content ?? ''),
+      // Miro shrinks sticky text to fit the sticky.
+      fontSize: 0,
+      align: readAlign(record.style.textAlign),
+      verticalAlign: readVerticalAlign(record.style.textAlignVertical),
+      padding: record.width * STICKY_PADDING_RATIO,
+      fill,
+      textColor: record.style.fillColor === 'black' ? '#ffffff' : DEFAULT_TEXT_COLOR,
+      cornerRadius: 2,
+    };
+  },
+  shape: (record, box) => {
+    const circle = record.shape === 'circle';
+    return {
+      ...base,
+      kind: circle ? 'ellipse' : 'shape',
+      ...box,
+      width: record.width,
+      height: record.height,
+      text: convertHtmlToText(record.content ?? ''),
+      boldLines: countBoldParagraphs(record.content ?? ''),
+      fontSize: readNumber(record.style.fontSize, DEFAULT_FONT_SIZE),
+      align: readAlign(record.style.textAlign),
+      verticalAlign: readVerticalAlign(record.style.textAlignVertical),
+      padding: circle ? 0 : Math.min(SHAPE_PADDING, record.width / 8, record.height / 8),
+      fill: readString(record.style.fillColor, '#ffffff'),
+      stroke: readString(record.style.borderColor, '#1a1a1a'),
+      strokeWidth: readNumber(record.style.borderWidth, 2),
+      textColor: readString(record.style.color, DEFAULT_TEXT_COLOR),
+      cornerRadius: record.shape === 'round_rectangle' ? ROUND_RECTANGLE_RADIUS : 0,
+    };
+  },
+  text: (record, box) => {
+    const html = record.content ?? '';
+    const lines = convertHtmlToText(html);
+    return {
+      ...base,
+      kind: 'text',
+      ...box,
+      width: record.width,
+      height: record.height,
+      text: lines,
+      boldLines: countBoldParagraphs(html),
+      fontSize: readNumber(record.style.fontSize, DEFAULT_FONT_SIZE),
+      align: record.style.textAlign === 'center' || record.style.textAlign === 'right' ? record.style.textAlign : 'left',
+      verticalAlign: 'top',
+      textColor: readString(record.style.color, DEFAULT_TEXT_COLOR),
+    };
+  },
+};
+
+/** A connector's two ends (item centres), drawn as Miro draws a curved connector: leaving and arriving horizontally. */
+function readConnector(record: FakeRecord, fake: FakeMiroBoard): Omit<DrawableItem, 'id' | 'hasIdentity' | 'parentId'> | undefined {
+  const ends = [record.start, record.end].map((end) => {
+    if (end?.item === undefined || !fake.findRecord(end.item)) return undefined;
+    return fake.findBoardCentre(end.item);
+  });
+  const [start, end] = ends;
+  if (!start || !end) return undefined;
+  const x = Math.min(start.x, end.x);
+  const y = Math.min(start.y, end.y);
+  const half = (end.x - start.x) / 2;
+  const point = (p: { x: number; y: number }) => `${p.x - x} ${p.y - y}`;
+  const path =
+    record.shape === 'straight'
+      ? `M ${point(start)} L ${point(end)}`
+      : `M ${point(start)} C ${point({ x: start.x + half, y: start.y })} ${point({ x: end.x - half, y: end.y })} ${point(end)}`;
+  return {
+    ...base,
+    kind: 'line',
+    x,
+    y,
+    width: Math.abs(end.x - start.x),
+    height: Math.abs(end.y - start.y),
+    stroke: readString(record.style.strokeColor, '#1a1a1a'),
+    strokeWidth: readNumber(record.style.strokeWidth, 2),
+    path,
+  };
+}
+
+/**
+ * Reads every item of a fake Miro board as drawable items: centres become
+ * top-left corners, frame children get absolute positions, HTML content
+ * becomes plain text, sticky colour names become colours. Frames come
+ * first, connectors last; items the simulator cannot draw are left out.
+ */
+export function readMiroBoard(fake: FakeMiroBoard): DrawableItem[] {
+  const items: DrawableItem[] = [];
+  const lines: DrawableItem[] = [];
+  const records = fake.listRecords();
+  const sorted = [...records.filter((record) => record.type === 'frame'), ...records.filter((record) => record.type !== 'frame')];
+  for (const record of sorted) {
+    const hasIdentity = decodeItemIdentity(record.metadata[IDENTITY_FIELD]) !== undefined;
+    const parentId = record.parentId ?? undefined;
+    if (record.type === 'connector') {
+      const line = readConnector(record, fake);
+      if (line) lines.push({ ...line, id: record.id, hasIdentity, parentId });
+      continue;
+    }
+    const read = readers[record.type];
+    if (!read) continue;
+    const centre = fake.findBoardCentre(record.id);
+    const box = { x: centre.x - record.width / 2, y: centre.y - record.height / 2 };
+    items.push({ ...read(record, box, fake), id: record.id, hasIdentity, parentId });
+  }
+  // Lines go under the emotion points they join, above everything else.
+  const firstPoint = items.findIndex((item) => item.kind === 'ellipse');
+  if (firstPoint === -1) return [...items, ...lines];
+  return [...items.slice(0, firstPoint), ...lines, ...items.slice(firstPoint)];
+}

@@ -1,0 +1,278 @@
+import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { findSeriousAxeViolationsAsync, guardNetworkAsync, launchChromiumAsync, saveScreenshotAsync } from './chromium';
+
+// The playground as a person uses it after `npm start`: the real dev server,
+// the real panel, the simulated board, driven by role and label in Chromium.
+const ROOT = join(__dirname, '..', '..');
+const DIST = join(ROOT, 'dist');
+const RULES = ['miro', 'figjam'] as const;
+type Rules = (typeof RULES)[number];
+const RULE_LABELS: Record<Rules, string> = { miro: 'Miro rules', figjam: 'FigJam rules' };
+
+interface BoardItem {
+  id: string;
+  kind: string;
+  text: string;
+  x: number;
+  y: number;
+  width: number;
+  height: number;
+  hasIdentity: boolean;
+}
+
+let browser: Browser;
+let server: ChildProcessWithoutNullStreams;
+let playgroundUrl: string;
+
+/** Starts scripts/serve.mjs on a free port (PORT=0) and answers the playground URL it prints. */
+function startServerAsync(): Promise<string> {
+  server = spawn(process.execPath, [join(ROOT, 'scripts/serve.mjs')], { env: { ...process.env, PORT: '0', HOST: '127.0.0.1' } });
+  return new Promise((resolve, reject) => {
+    let output = '';
+    const timer = setTimeout(() => reject(new Error(`scripts/serve.mjs printed no playground URL in 10 s:\n${output}`)), 10_000);
+    const read = (chunk: Buffer) => {
+      output += String(chunk);
+      const url = /Playground: +(http:\/\/127\.0\.0\.1:\d+\/playground\/)/.exec(output)?.[1];
+      if (!url) return;
+      clearTimeout(timer);
+      resolve(url);
+    };
+    server.stdout.on('data', read);
+    server.stderr.on('data', read);
+    server.on('exit', (code) => reject(new Error(`scripts/serve.mjs exited with ${code}:\n${output}`)));
+  });
+}
+
+beforeAll(async () => {
+  if (!existsSync(join(DIST, 'playground/index.html'))) throw new Error('dist/playground/index.html is missing: run "npm run build" (npm test builds first)');
+  [playgroundUrl, browser] = await Promise.all([startServerAsync(), launchChromiumAsync()]);
+});
+
+afterAll(async () => {
+  await browser?.close();
+  server?.kill('SIGTERM');
+});
+
+interface OpenPlayground {
+  page: Page;
+  external: string[];
+  errors: string[];
+}
+
+/** Opens the playground and picks `rules` with the board's switch, as a person would. */
+async function openPlaygroundAsync(rules: Rules): Promise<OpenPlayground> {
+  const page = await browser.newPage({ locale: 'en-US', viewport: { width: 1440, height: 900 } });
+  const external = await guardNetworkAsync(page);
+  const errors: string[] = [];
+  page.on('pageerror', (error) => errors.push(error.message));
+  await page.goto(playgroundUrl);
+  await page.getByRole('radio', { name: RULE_LABELS[rules] }).check();
+  await expect.poll(() => page.evaluate(() => (window as unknown as { __playground: { rules: string } }).__playground.rules)).toBe(rules);
+  return { page, external, errors };
+}
+
+const describeBoardAsync = (page: Page): Promise<BoardItem[]> =>
+  page.evaluate(() => (window as unknown as { __playground: { describeBoard(): { items: BoardItem[] } } }).__playground.describeBoard().items);
+
+const readPanelStatusAsync = (page: Page) => page.getByRole('main').getByRole('status').textContent();
+
+/** Pairs of stickies that overlap (by more than half a unit), named by their text. */
+function findOverlappingStickies(items: readonly BoardItem[]): string[] {
+  const stickies = items.filter((item) => item.kind === 'sticky');
+  const overlaps: string[] = [];
+  for (const [index, a] of stickies.entries()) {
+    for (const b of stickies.slice(index + 1)) {
+      const width = Math.min(a.x + a.width, b.x + b.width) - Math.max(a.x, b.x);
+      const height = Math.min(a.y + a.height, b.y + b.height) - Math.max(a.y, b.y);
+      if (width > 0.5 && height > 0.5) overlaps.push(`${a.text} / ${b.text}`);
+    }
+  }
+  return overlaps;
+}
+
+const escapeRegExp = (text: string): string => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+/** A sticky on the board by its text: "Sticky note: …" in Miro, "Sticky: …" in FigJam. */
+const findSticky = (page: Page, text: string) => page.getByRole('img', { name: new RegExp(`^Sticky( note)?: ${escapeRegExp(text)}$`) });
+
+/** Drags with the mouse from the centre of `from` by (dx, dy) screen pixels, in small steps. */
+async function dragByAsync(page: Page, from: { x: number; y: number; width: number; height: number }, dx: number, dy: number): Promise<void> {
+  const start = { x: from.x + from.width / 2, y: from.y + from.height / 2 };
+  await page.mouse.move(start.x, start.y);
+  await page.mouse.down();
+  await page.mouse.move(start.x + dx / 2, start.y + dy / 2, { steps: 4 });
+  await page.mouse.move(start.x + dx, start.y + dy, { steps: 4 });
+  await page.mouse.up();
+}
+
+async function insertTemplateAsync(page: Page): Promise<void> {
+  await page.getByRole('button', { name: 'Insert CJM template' }).click();
+  await expect.poll(() => readPanelStatusAsync(page), { timeout: 30_000 }).toMatch(/Map ready: \d+ items created\./);
+}
+
+describe.each(RULES)('the playground under %s rules, in Chromium', (rules) => {
+  it('inserts the template: the board holds the whole map, nothing overlapping', async () => {
+    const { page, external, errors } = await openPlaygroundAsync(rules);
+    await insertTemplateAsync(page);
+    const items = await describeBoardAsync(page);
+    expect(items.length).toBeGreaterThan(100);
+    expect(items.filter((item) => item.kind === 'frame')).toHaveLength(1);
+    expect(items.filter((item) => item.kind === 'sticky').length).toBeGreaterThan(80);
+    expect(items.filter((item) => item.kind === 'ellipse')).toHaveLength(6);
+    expect(items.some((item) => item.text.includes('Anna Petrova'))).toBe(true);
+    expect(items.every((item) => item.hasIdentity)).toBe(true);
+    expect(findOverlappingStickies(items)).toEqual([]);
+    // The board shows what it holds: every sticky is drawn, named by its text.
+    await expect.poll(() => page.getByRole('img', { name: /^Sticky( note)?: / }).count()).toBe(items.filter((item) => item.kind === 'sticky').length);
+    await saveScreenshotAsync(page, `playground-${rules}-inserted`);
+    expect(errors).toEqual([]);
+    expect(external).toEqual([]);
+    await page.close();
+  });
+
+  it('keeps a person’s board edits through Regenerate: typed text, a dragged sticky, an added sticky, a dragged emotion point', async () => {
+    const { page, external, errors } = await openPlaygroundAsync(rules);
+    await insertTemplateAsync(page);
+
+    // Double-click a sticky, type, press Enter.
+    await findSticky(page, 'Notices the old kettle is broken').dblclick();
+    const editor = page.getByRole('textbox', { name: /^Text of sticky/ });
+    await editor.fill('Kettle leaks on the table');
+    await editor.press('Enter');
+    await expect.poll(() => findSticky(page, 'Kettle leaks on the table').count()).toBe(1);
+
+    // Drag another sticky a little, within its cell.
+    const dragged = findSticky(page, 'Decides to buy a new one this week');
+    const before = (await describeBoardAsync(page)).find((item) => item.text === 'Decides to buy a new one this week') as BoardItem;
+    await dragByAsync(page, (await dragged.boundingBox()) ?? { x: 0, y: 0, width: 0, height: 0 }, -6, 4);
+    const after = (await describeBoardAsync(page)).find((item) => item.id === before.id) as BoardItem;
+    expect(after.x).toBeLessThan(before.x - 10);
+    expect(after.y).toBeGreaterThan(before.y + 5);
+
+    // Add a sticky (it opens for typing), write on it, drop it into a cell.
+    await page.getByRole('button', { name: 'Add sticky' }).click();
+    await page.keyboard.type('Asks a neighbour');
+    await page.keyboard.press('Enter');
+    const added = findSticky(page, 'Asks a neighbour');
+    await expect.poll(() => added.count()).toBe(1);
+    const cell = (await findSticky(page, 'Compares prices and reviews on two sites').boundingBox()) ?? { x: 0, y: 0, width: 0, height: 0 };
+    const addedBox = (await added.boundingBox()) ?? { x: 0, y: 0, width: 0, height: 0 };
+    await dragByAsync(page, addedBox, cell.x + cell.width / 2 + 3 - (addedBox.x + addedBox.width / 2), cell.y + cell.height / 2 + 3 - (addedBox.y + addedBox.height / 2));
+    const addedItem = (await describeBoardAsync(page)).find((item) => item.text === 'Asks a neighbour');
+    expect(addedItem?.hasIdentity).toBe(false);
+
+    // Drag the lowest emotion point (the worst moment, -2) up towards neutral.
+    await dragByAsync(page, (await page.getByRole('img', { name: 'Circle: 😫' }).boundingBox()) ?? { x: 0, y: 0, width: 0, height: 0 }, 0, -20);
+    await saveScreenshotAsync(page, `playground-${rules}-edited`);
+
+    await page.getByRole('button', { name: 'Regenerate' }).click();
+    await expect.poll(() => readPanelStatusAsync(page), { timeout: 30_000 }).toMatch(/regenerated: \d+ board edits? kept, 1 new sticky added to the map\./);
+    const items = await describeBoardAsync(page);
+    expect(items.filter((item) => item.text === 'Kettle leaks on the table')).toHaveLength(1);
+    expect(items.filter((item) => item.text === 'Decides to buy a new one this week')).toHaveLength(1);
+    // The dragged point took the score of where it was dropped: its face is no longer the worst one.
+    const faces = items.filter((item) => item.kind === 'ellipse').map((item) => item.text);
+    expect(faces).toHaveLength(6);
+    expect(faces).not.toContain('😫');
+    expect(items.filter((item) => item.text === 'Asks a neighbour')).toEqual([expect.objectContaining({ kind: 'sticky', hasIdentity: true })]);
+    expect(items.every((item) => item.hasIdentity)).toBe(true);
+    expect(findOverlappingStickies(items)).toEqual([]);
+    await saveScreenshotAsync(page, `playground-${rules}-regenerate`);
+
+    // Panel and board, map drawn and edited: no serious accessibility problem.
+    expect(await findSeriousAxeViolationsAsync(page)).toEqual([]);
+    expect(errors).toEqual([]);
+    expect(external).toEqual([]);
+    await page.close();
+  });
+
+  it('switches the panel to Russian', async () => {
+    const { page, external, errors } = await openPlaygroundAsync(rules);
+    await page.getByRole('combobox', { name: 'Language' }).selectOption('ru');
+    await expect.poll(() => page.getByRole('button', { name: 'Вставить шаблон CJM' }).count()).toBe(1);
+    await saveScreenshotAsync(page, `playground-${rules}-russian`);
+    expect(errors).toEqual([]);
+    expect(external).toEqual([]);
+    await page.close();
+  });
+
+  it('imports examples/online-store-long.csv through the panel and draws it on the board', async () => {
+    const { page, external, errors } = await openPlaygroundAsync(rules);
+    await page.getByRole('button', { name: 'Import, check and export…' }).click();
+    const csv = readFileSync(join(ROOT, 'examples/online-store-long.csv'));
+    await page.getByLabel('Journey file').setInputFiles({ name: 'online-store-long.csv', mimeType: 'text/csv', buffer: csv });
+    const preview = page.getByText(/^online-store-long\.csv: “.+”, \d+ stages, \d+ lanes, \d+ cards/);
+    await expect.poll(() => preview.count()).toBe(1);
+    const cards = Number(/(\d+) cards/.exec((await preview.textContent()) ?? '')?.[1]);
+    await page.getByRole('button', { name: 'Insert this map' }).click();
+    await expect.poll(() => readPanelStatusAsync(page), { timeout: 30_000 }).toMatch(/Map ready: \d+ items created\./);
+    const items = await describeBoardAsync(page);
+    expect(items.filter((item) => item.kind === 'frame')).toHaveLength(1);
+    expect(items.filter((item) => item.kind === 'sticky')).toHaveLength(cards);
+    expect(items.some((item) => item.text === 'Notices the old kettle is broken')).toBe(true);
+    expect(findOverlappingStickies(items)).toEqual([]);
+    await saveScreenshotAsync(page, `playground-${rules}-import`);
+    expect(errors).toEqual([]);
+    expect(external).toEqual([]);
+    await page.close();
+  });
+});
+
+describe('the playground board, by keyboard and across rules', () => {
+  it('ships a script that runs no code built from strings', () => {
+    const code = readFileSync(join(DIST, 'playground/playground.js'), 'utf8');
+    expect(code).not.toMatch(/\beval\s*\(/);
+    expect(code).not.toMatch(/\bnew\s+Function\s*\(/);
+    expect(code).not.toMatch(/set(?:Timeout|Interval)\s*\(\s*["'`]/);
+  });
+
+  it('selects, edits and deletes with the keyboard alone', async () => {
+    const { page, external, errors } = await openPlaygroundAsync('miro');
+    await insertTemplateAsync(page);
+    const board = page.getByRole('application', { name: 'Miro board' });
+    await board.focus();
+    await page.keyboard.press('n');
+    await expect.poll(() => page.getByText(/^Selected: /).textContent()).toMatch(/^Selected: (Shape|Text|Sticky note|Circle): /);
+    // Next until a sticky is selected, then Enter edits it.
+    for (let step = 0; step < 40 && !/^Selected: Sticky note/.test((await page.getByText(/^Selected: /).textContent()) ?? ''); step += 1) await page.keyboard.press('n');
+    const selected = ((await page.getByText(/^Selected: /).textContent()) ?? '').replace(/^Selected: Sticky note: /, '');
+    await page.keyboard.press('Enter');
+    await page.keyboard.press('ControlOrMeta+a');
+    await page.keyboard.type('Typed without a mouse');
+    await page.keyboard.press('Enter');
+    await expect.poll(() => findSticky(page, 'Typed without a mouse').count()).toBe(1);
+    const count = (await describeBoardAsync(page)).length;
+    await page.keyboard.press('Delete');
+    await expect.poll(async () => (await describeBoardAsync(page)).length).toBe(count - 1);
+    expect((await describeBoardAsync(page)).some((item) => item.text === 'Typed without a mouse' || item.text === selected)).toBe(false);
+    expect(errors).toEqual([]);
+    expect(external).toEqual([]);
+    await page.close();
+  });
+
+  it('asks before switching rules on a board with items, and then starts an empty board', async () => {
+    const { page, external, errors } = await openPlaygroundAsync('miro');
+    await insertTemplateAsync(page);
+    await page.getByRole('radio', { name: 'FigJam rules' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Start an empty FigJam board?' });
+    await expect.poll(() => dialog.isVisible()).toBe(true);
+    await dialog.getByRole('button', { name: 'Cancel' }).click();
+    await expect.poll(() => dialog.isVisible()).toBe(false);
+    expect(await page.getByRole('radio', { name: 'Miro rules' }).isChecked()).toBe(true);
+    expect((await describeBoardAsync(page)).length).toBeGreaterThan(100);
+
+    await page.getByRole('radio', { name: 'FigJam rules' }).click();
+    await dialog.getByRole('button', { name: 'Switch to FigJam rules' }).click();
+    await expect.poll(() => page.evaluate(() => (window as unknown as { __playground: { rules: string } }).__playground.rules)).toBe('figjam');
+    expect(await describeBoardAsync(page)).toEqual([]);
+    expect(await page.getByRole('radio', { name: 'FigJam rules' }).isChecked()).toBe(true);
+    // A fresh panel for the new board.
+    expect(await readPanelStatusAsync(page)).toBe('');
+    expect(errors).toEqual([]);
+    expect(external).toEqual([]);
+    await page.close();
+  });
+});

@@ -1,0 +1,96 @@
+import { describe, expect, it } from 'vitest';
+import { createFigjamHost } from '../../../src/hosts/figjam/figjam-host';
+import { createMiroHost } from '../../../src/hosts/miro/miro-host';
+import { createFigjamSimulatedBoard } from '../../../src/hosts/simulator/create-figjam-simulated-board';
+import { createMiroSimulatedBoard } from '../../../src/hosts/simulator/create-miro-simulated-board';
+import type { DrawableItem } from '../../../src/hosts/simulator/drawable-item';
+import { createFakeFigma } from '../../../src/hosts/simulator/fake-figma';
+import { FakeMiroBoard } from '../../../src/hosts/simulator/fake-miro-board';
+import type { SimulatedBoard } from '../../../src/hosts/simulator/simulated-board';
+import { FIGJAM_METRICS, MIRO_METRICS, type HostMetrics } from '../../../src/layout/host-metrics';
+import { createOnlineStoreJourney } from '../../../src/model/templates/online-store-template';
+import { generateMapAsync } from '../../../src/sync/generate-map';
+import type { HostPort } from '../../../src/sync/host-port';
+import { chooseMapAsync, regenerateMapAsync } from '../../../src/sync/regenerate-map';
+
+const instantSleepAsync = async (): Promise<void> => undefined;
+
+interface Setup {
+  board: SimulatedBoard;
+  host: HostPort;
+  metrics: HostMetrics;
+  countCalls(): number;
+}
+
+const SETUPS: Record<string, () => Setup> = {
+  miro: () => {
+    const fake = new FakeMiroBoard();
+    return { board: createMiroSimulatedBoard(fake), host: createMiroHost(fake.asBoard(), { sleepAsync: instantSleepAsync }), metrics: MIRO_METRICS, countCalls: () => fake.calls.length };
+  },
+  figjam: () => {
+    const fake = createFakeFigma();
+    return { board: createFigjamSimulatedBoard(fake), host: createFigjamHost(fake.api), metrics: FIGJAM_METRICS, countCalls: () => fake.calls.length };
+  },
+};
+
+const overlaps = (a: DrawableItem, b: DrawableItem): boolean => a.x < b.x + b.width && b.x < a.x + a.width && a.y < b.y + b.height && b.y < a.y + a.height;
+
+async function regenerateAsync(setup: Setup) {
+  const chosen = await chooseMapAsync(setup.host);
+  if (!chosen.ok) throw new Error('no map');
+  return regenerateMapAsync(setup.host, { metrics: setup.metrics, map: chosen.value, createMapId: () => 'map-other', sleepAsync: instantSleepAsync });
+}
+
+describe.each(Object.keys(SETUPS))('the simulated %s board', (rules) => {
+  it('draws the map a host drew, and a person’s edits reach Regenerate without a logged call', async () => {
+    const setup = (SETUPS[rules] as () => Setup)();
+    const { board } = setup;
+    await generateMapAsync(setup.host, createOnlineStoreJourney(), { metrics: setup.metrics, mapId: 'map-test', sleepAsync: instantSleepAsync });
+    const items = board.listItems();
+    expect(items.filter((item) => item.kind === 'frame')).toHaveLength(1);
+    expect(items.filter((item) => item.kind === 'sticky').length).toBeGreaterThan(50);
+    expect(items.filter((item) => item.kind === 'ellipse').length).toBeGreaterThan(3);
+    expect(items.filter((item) => item.kind === 'line').length).toBeGreaterThan(0);
+    expect(items.every((item) => item.hasIdentity)).toBe(true);
+    const frame = items.find((item) => item.kind === 'frame') as DrawableItem;
+    for (const item of items.filter((candidate) => candidate.kind === 'sticky')) {
+      expect(item.x).toBeGreaterThanOrEqual(frame.x);
+      expect(item.y + item.height).toBeLessThanOrEqual(frame.y + frame.height);
+    }
+
+    const [first, second] = items.filter((item) => item.kind === 'sticky') as [DrawableItem, DrawableItem];
+    const callsBefore = setup.countCalls();
+    const changesBefore = board.readChangeCount();
+    board.editTextByHand(first.id, 'Typed on the board');
+    board.moveByHand(second.id, second.x + 10, second.y + 5);
+    const added = board.addStickyByHand(first.x + first.width / 2 + 10, first.y + first.height / 2 + 10, 'Added by a person');
+    expect(setup.countCalls()).toBe(callsBefore);
+    expect(board.readChangeCount()).not.toBe(changesBefore);
+    const after = board.listItems();
+    expect(after.find((item) => item.id === first.id)?.text).toBe('Typed on the board');
+    expect(after.find((item) => item.id === second.id)).toMatchObject({ x: second.x + 10, y: second.y + 5 });
+    expect(after.find((item) => item.id === added)).toMatchObject({ kind: 'sticky', text: 'Added by a person', hasIdentity: false, parentId: frame.id });
+
+    const result = await regenerateAsync(setup);
+    expect(result.outcome.adopted).toBe(1);
+    const regenerated = board.listItems();
+    expect(regenerated.find((item) => item.id === added)?.hasIdentity).toBe(true);
+    expect(regenerated.filter((item) => item.text === 'Typed on the board')).toHaveLength(1);
+    const stickies = regenerated.filter((item) => item.kind === 'sticky');
+    for (const [index, sticky] of stickies.entries()) {
+      for (const other of stickies.slice(index + 1)) expect(overlaps(sticky, other), `${sticky.text} / ${other.text}`).toBe(false);
+    }
+
+    board.removeByHand(frame.id);
+    expect(board.listItems()).toEqual([]);
+  });
+
+  it('hands over the host’s zoom requests once', async () => {
+    const setup = (SETUPS[rules] as () => Setup)();
+    expect(setup.board.takeZoomRequest()).toBeUndefined();
+    await generateMapAsync(setup.host, createOnlineStoreJourney(), { metrics: setup.metrics, mapId: 'map-test', sleepAsync: instantSleepAsync });
+    await setup.host.focusMapAsync('map-test', []);
+    expect(setup.board.takeZoomRequest()?.length).toBeGreaterThan(0);
+    expect(setup.board.takeZoomRequest()).toBeUndefined();
+  });
+});

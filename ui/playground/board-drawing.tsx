@@ -1,0 +1,144 @@
+import type { JSX } from 'preact';
+import type { DrawableItem, DrawableKind } from '../../src/hosts/simulator/drawable-item';
+import type { BoardRules } from '../../src/hosts/simulator/simulated-board';
+import { describeDrawableItem } from './describe-drawable-item';
+import { layoutItemText } from './layout-item-text';
+import { BOARD_FONT_FAMILY, BOARD_LINE_HEIGHT } from './wrap-board-text';
+
+/** How the drawing shows what a person is doing: the selection, a drag in progress, the item being edited. */
+export interface DrawingState {
+  selectedIds: ReadonlySet<string>;
+  drag: { id: string; dx: number; dy: number } | undefined;
+  editingId: string | undefined;
+  /** Board-to-screen scale: frame titles and outlines keep their screen size. */
+  scale: number;
+  rules: BoardRules;
+}
+
+// Frame titles are drawn at a constant screen size above the frame, as both hosts do.
+const FRAME_TITLE_PX = 13;
+const SELECTION_COLOR = '#4262ff';
+// Miro and FigJam draw stickies with a soft shadow below.
+const STICKY_SHADOW = { dx: 0, dy: 4, opacity: 0.12 };
+
+function ItemText({ item, weight }: { item: DrawableItem; weight: number }) {
+  if (!item.text) return null;
+  const { fontSize, lines, top, x, anchor } = layoutItemText(item);
+  const lineHeight = fontSize * BOARD_LINE_HEIGHT;
+  // The baseline sits about 0.95 em below the top of a 1.3 em line.
+  const baseline = top + fontSize * 0.95;
+  return (
+    <text font-size={fontSize} font-weight={weight} fill={item.textColor} text-anchor={anchor}>
+      {lines.map((line, index) => (
+        <tspan key={index} x={x} y={baseline + index * lineHeight} font-weight={line.bold ? 700 : undefined}>
+          {line.text}
+        </tspan>
+      ))}
+    </text>
+  );
+}
+
+type Drawer = (item: DrawableItem, state: DrawingState) => JSX.Element | null;
+
+/** How each kind of item is drawn: one table for every host. */
+const DRAWERS: Record<DrawableKind, Drawer> = {
+  frame: (item) => <rect x={item.x} y={item.y} width={item.width} height={item.height} rx={item.cornerRadius} fill={item.fill ?? '#ffffff'} stroke={item.stroke ?? '#d9d9d9'} stroke-width={item.strokeWidth} />,
+  sticky: (item, state) => (
+    <>
+      <rect x={item.x + STICKY_SHADOW.dx} y={item.y + STICKY_SHADOW.dy} width={item.width} height={item.height} rx={item.cornerRadius} fill="#000" opacity={STICKY_SHADOW.opacity} />
+      <rect x={item.x} y={item.y} width={item.width} height={item.height} rx={item.cornerRadius} fill={item.fill ?? '#fff9b1'} />
+      {state.editingId !== item.id && <ItemText item={item} weight={500} />}
+    </>
+  ),
+  shape: (item, state) => (
+    <>
+      <rect x={item.x} y={item.y} width={item.width} height={item.height} rx={item.cornerRadius} fill={item.fill ?? 'none'} stroke={item.stroke ?? 'none'} stroke-width={item.strokeWidth} />
+      {state.editingId !== item.id && <ItemText item={item} weight={400} />}
+    </>
+  ),
+  ellipse: (item) => (
+    <>
+      <ellipse
+        cx={item.x + item.width / 2}
+        cy={item.y + item.height / 2}
+        rx={Math.max(0, item.width / 2 - item.strokeWidth / 2)}
+        ry={Math.max(0, item.height / 2 - item.strokeWidth / 2)}
+        fill={item.fill ?? 'none'}
+        stroke={item.stroke ?? 'none'}
+        stroke-width={item.strokeWidth}
+      />
+      {item.text && (
+        <text x={item.x + item.width / 2} y={item.y + item.height / 2 + item.fontSize * 0.36} font-size={item.fontSize} text-anchor="middle">
+          {item.text}
+        </text>
+      )}
+    </>
+  ),
+  text: (item, state) => (state.editingId === item.id ? null : <ItemText item={item} weight={400} />),
+  line: (item) => (
+    <path d={item.path} transform={`translate(${item.x} ${item.y})`} fill="none" stroke={item.stroke ?? '#1a1a1a'} stroke-width={item.strokeWidth} stroke-linecap="round" stroke-linejoin="round" />
+  ),
+};
+
+function FrameTitle({ item, state }: { item: DrawableItem; state: DrawingState }) {
+  const fontSize = FRAME_TITLE_PX / state.scale;
+  return (
+    <g data-item-id={item.id} role="img" aria-label={describeDrawableItem(item, state.rules)} class="board-item board-item--frame-title">
+      <text x={item.x} y={item.y - fontSize * 0.6} font-size={fontSize} font-weight={600} fill="#3f3f46">
+        {item.text || (state.rules === 'miro' ? 'Frame' : 'Section')}
+      </text>
+    </g>
+  );
+}
+
+function SelectionOutline({ item, drag }: { item: DrawableItem; drag: DrawingState['drag'] }) {
+  const offset = drag?.id === item.id ? drag : { dx: 0, dy: 0 };
+  return (
+    <rect
+      x={item.x + offset.dx}
+      y={item.y + offset.dy}
+      width={item.width}
+      height={item.height}
+      fill="none"
+      stroke={SELECTION_COLOR}
+      stroke-width={2}
+      vector-effect="non-scaling-stroke"
+      pointer-events="none"
+    />
+  );
+}
+
+/**
+ * Draws a list of board items, back to front, in board units: frames and
+ * sections with their titles, stickies with their colours and wrapped text,
+ * shapes, texts, lines and emotion points; then the selection outline.
+ * Each item but lines is an image named after its kind and text.
+ */
+export function BoardDrawing({ items, state }: { items: readonly DrawableItem[]; state: DrawingState }) {
+  const selected = items.filter((item) => state.selectedIds.has(item.id));
+  return (
+    <g font-family={BOARD_FONT_FAMILY}>
+      {items.map((item) => {
+        const drawing = DRAWERS[item.kind](item, state);
+        const moved = state.drag?.id === item.id ? `translate(${state.drag.dx} ${state.drag.dy})` : undefined;
+        if (item.kind === 'line') return <g key={item.id} aria-hidden="true" pointer-events="none">{drawing}</g>;
+        if (item.kind === 'frame') {
+          return (
+            <g key={item.id}>
+              <g aria-hidden="true">{drawing}</g>
+              <FrameTitle item={item} state={state} />
+            </g>
+          );
+        }
+        return (
+          <g key={item.id} data-item-id={item.id} role="img" aria-label={describeDrawableItem(item, state.rules)} class={`board-item board-item--${item.kind}`} transform={moved}>
+            {drawing}
+          </g>
+        );
+      })}
+      {selected.map((item) => (
+        <SelectionOutline key={`selected-${item.id}`} item={item} drag={state.drag} />
+      ))}
+    </g>
+  );
+}

@@ -1,0 +1,65 @@
+import { runPlugin } from '../../src/hosts/figjam/run-plugin';
+import { createFigjamSimulatedBoard } from '../../src/hosts/simulator/create-figjam-simulated-board';
+import { createMiroSimulatedBoard } from '../../src/hosts/simulator/create-miro-simulated-board';
+import { createFakeFigma } from '../../src/hosts/simulator/fake-figma';
+import { FakeMiroBoard } from '../../src/hosts/simulator/fake-miro-board';
+import type { BoardRules, SimulatedBoard } from '../../src/hosts/simulator/simulated-board';
+import { createUiBridge } from '../figjam-ui-bridge';
+import { createMiroController } from '../miro-controller';
+import type { PanelController } from '../panel-controller';
+import { createPluginWindows } from './create-plugin-windows';
+
+/** One empty board under one host's rules, and the panel controller that draws on it. */
+export interface PlaygroundSession {
+  /** Distinguishes sessions: a new one gets a fresh panel. */
+  id: number;
+  board: SimulatedBoard;
+  controller: PanelController;
+  /** How wide the host shows the panel, in CSS pixels. */
+  panelWidth: number;
+  /** Disconnects the panel from the board. */
+  dispose(): void;
+}
+
+let sessionCount = 0;
+
+// Miro shows an app's panel in a fixed column about 340 px wide; FigJam
+// shows a plugin's window at the size its showUI call asks for.
+const MIRO_PANEL_WIDTH = 340;
+const DEFAULT_PLUGIN_WIDTH = 360;
+
+/**
+ * Starts an empty board with `rules`. Miro: the panel's controller calls the
+ * Miro adapter directly on a fake `miro.board`, as in Miro. FigJam: the real
+ * plugin main thread (`runPlugin`, command `open`) runs on a fake `figma`,
+ * and the panel talks to it through the real UI bridge and message
+ * envelopes, as in FigJam.
+ */
+export function createPlaygroundSession(rules: BoardRules, hostLocale: string): PlaygroundSession {
+  sessionCount += 1;
+  if (rules === 'miro') {
+    const fake = new FakeMiroBoard();
+    return {
+      id: sessionCount,
+      board: createMiroSimulatedBoard(fake),
+      controller: createMiroController(fake.asBoard(), { hostLocale }),
+      panelWidth: MIRO_PANEL_WIDTH,
+      dispose: () => undefined,
+    };
+  }
+  const fake = createFakeFigma({ command: 'open', viewportCenter: { x: 0, y: 0 } });
+  const windows = createPluginWindows(fake);
+  const bridge = createUiBridge(windows);
+  // The panel's HTML is this page already: FigJam would load it into the iframe.
+  void runPlugin(fake.api, { html: '' });
+  return {
+    id: sessionCount,
+    board: createFigjamSimulatedBoard(fake),
+    controller: bridge.controller,
+    panelWidth: fake.shownUi?.options?.width ?? DEFAULT_PLUGIN_WIDTH,
+    dispose: () => {
+      bridge.dispose();
+      windows.dispose();
+    },
+  };
+}

@@ -1,0 +1,102 @@
+/** Font of the simulated board: Inter as in Miro and FigJam, then what the system has with similar widths. */
+export const BOARD_FONT_FAMILY = "Inter, 'Segoe UI', Roboto, 'Helvetica Neue', Arial, 'Liberation Sans', sans-serif";
+
+/** Line height of board text, as a multiple of the font size (the layout's). */
+export const BOARD_LINE_HEIGHT = 1.3;
+
+/** One wrapped line and whether it is bold. */
+export interface WrappedLine {
+  text: string;
+  bold: boolean;
+}
+
+// Wraps are recomputed whenever the board is read; text rarely changes.
+const MAX_CACHED = 20_000;
+const cache = new Map<string, WrappedLine[]>();
+let context: CanvasRenderingContext2D | null | undefined;
+
+/** The width of one line in the page's font, or an estimate where there is no canvas. */
+function measureWidth(text: string, fontSize: number, bold: boolean): number {
+  if (context === undefined) context = typeof document === 'undefined' ? null : document.createElement('canvas').getContext('2d');
+  if (!context) return text.length * fontSize * 0.56;
+  context.font = `${bold ? 700 : 500} ${fontSize}px ${BOARD_FONT_FAMILY}`;
+  return context.measureText(text).width;
+}
+
+function breakWord(word: string, fontSize: number, maxWidth: number, bold: boolean): string[] {
+  const parts: string[] = [];
+  let part = '';
+  for (const char of word) {
+    if (part && measureWidth(part + char, fontSize, bold) > maxWidth) {
+      parts.push(part);
+      part = char;
+    } else part += char;
+  }
+  parts.push(part);
+  return parts;
+}
+
+/** Greedy word wrap; a word wider than the line is broken between characters. */
+function wrapParagraph(paragraph: string, fontSize: number, maxWidth: number, bold: boolean): string[] {
+  const lines: string[] = [];
+  let current = '';
+  for (const word of paragraph.split(/\s+/).filter(Boolean)) {
+    const candidate = current ? `${current} ${word}` : word;
+    if (measureWidth(candidate, fontSize, bold) <= maxWidth) {
+      current = candidate;
+      continue;
+    }
+    if (current) lines.push(current);
+    const parts = measureWidth(word, fontSize, bold) <= maxWidth ? [word] : breakWord(word, fontSize, maxWidth, bold);
+    current = parts.pop() ?? '';
+    lines.push(...parts);
+  }
+  lines.push(current);
+  return lines;
+}
+
+/**
+ * Wraps `text` to `maxWidth` board units at `fontSize`, measured in the
+ * page's font: paragraphs stay separate lines, the first `boldLines`
+ * paragraphs are bold. Results are cached.
+ */
+export function wrapBoardText(text: string, fontSize: number, maxWidth: number, boldLines: number): WrappedLine[] {
+  const key = `${fontSize}|${Math.round(maxWidth)}|${boldLines}|${text}`;
+  const cached = cache.get(key);
+  if (cached) return cached;
+  const lines = text.split('\n').flatMap((paragraph, index) => {
+    const bold = index < boldLines;
+    return wrapParagraph(paragraph, fontSize, Math.max(1, maxWidth), bold).map((line) => ({ text: line, bold }));
+  });
+  if (cache.size >= MAX_CACHED) cache.clear();
+  cache.set(key, lines);
+  return lines;
+}
+
+// Miro shrinks sticky text to fit; short text is drawn at most this large.
+const MAX_FIT_FONT_SIZE = 28;
+const MIN_FIT_FONT_SIZE = 4;
+
+/** The largest font size (at most 28) at which `text` fits a `width` × `height` box without breaking a word, and its lines. */
+export function fitBoardText(text: string, width: number, height: number, boldLines: number): { fontSize: number; lines: WrappedLine[] } {
+  const key = `${Math.round(width)}|${Math.round(height)}|${boldLines}|${text}`;
+  const cached = fitCache.get(key);
+  if (cached) return cached;
+  const fitted = findFittingText(text, width, height, boldLines);
+  if (fitCache.size >= MAX_CACHED) fitCache.clear();
+  fitCache.set(key, fitted);
+  return fitted;
+}
+
+const fitCache = new Map<string, { fontSize: number; lines: WrappedLine[] }>();
+
+function findFittingText(text: string, width: number, height: number, boldLines: number): { fontSize: number; lines: WrappedLine[] } {
+  const words = text.split(/\s+/).filter(Boolean);
+  for (let fontSize = MAX_FIT_FONT_SIZE; fontSize > MIN_FIT_FONT_SIZE; fontSize -= 1) {
+    // Like Miro, shrink until every word fits whole, then until the lines fit.
+    if (words.some((word) => measureWidth(word, fontSize, boldLines > 0) > width)) continue;
+    const lines = wrapBoardText(text, fontSize, width, boldLines);
+    if (lines.length * fontSize * BOARD_LINE_HEIGHT <= height) return { fontSize, lines };
+  }
+  return { fontSize: MIN_FIT_FONT_SIZE, lines: wrapBoardText(text, MIN_FIT_FONT_SIZE, width, boldLines) };
+}

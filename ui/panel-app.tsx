@@ -135,8 +135,9 @@ export function PanelApp({ controller, initialLocale }: { controller: PanelContr
   }
 
   const running = state.phase === 'running';
+  // The run's progress and summary stay in sight at the foot of the panel, wherever it was scrolled to.
   const status = (
-    <>
+    <div class={`panel__run${state.phase === 'idle' ? '' : ' panel__run--active'}`}>
       {state.phase === 'running' && state.progress && (
         <div class="panel__progress">
           <progress max={state.progress.total} value={state.progress.done} aria-label={state.action === 'insert' ? strings.inserting : strings.regenerating} />
@@ -160,7 +161,7 @@ export function PanelApp({ controller, initialLocale }: { controller: PanelContr
           {state.action === 'insert' ? strings.error : strings.regenerateError}: {state.message}
         </p>
       )}
-    </>
+    </div>
   );
   return (
     <main class="panel" lang={locale}>

@@ -55,6 +55,9 @@ const EMOTION_POINT_MIN = 32;
 const EMOTION_STEP = 80;
 const EMOTION_NOTE_FONT = 22;
 const SCALE_FONT = 22;
+// Lines of equal scores are drawn this far apart, and at most this far off their step (a step is EMOTION_STEP).
+const LINE_SPACING = 8;
+const MAX_LINE_LIFT = 24;
 // The legend of the emotion lines: one entry per persona above the chart.
 const LEGEND_FONT = 22;
 const SHAPE_PADDING = 28;
@@ -156,7 +159,7 @@ export function layoutJourney(journey: Journey, options: LayoutOptions): Scene {
       }
     }
     if (isEmotionLane) {
-      const chartTop = rowTop + GAP + legend.height;
+      const chartTop = rowTop + GAP + legend.height + measureLineLiftRoom(journey);
       rowContent.push(...legend.nodes, ...createEmotionScale(gridLeft + labelWidth, chartTop, measureText));
       const layers = createEmotionChart(journey, columns, chartTop, measureText);
       layers.forEach((layer, index) => emotionLayers[index]?.push(...layer));
@@ -307,7 +310,12 @@ function noteWidthFor(journey: Journey, columnWidth: number): number {
 /** Height of the chart area at the top of the emotions lane: five steps, points and notes. */
 function measureEmotionChartHeight(journey: Journey, columnWidth: number, measureText: TextMeasurer): number {
   const noteHeight = measureNoteHeight(journey, columnWidth, measureText);
-  return EMOTION_POINT + (EMOTION_MAX - EMOTION_MIN) * EMOTION_STEP + (noteHeight > 0 ? GAP / 2 + noteHeight : 0) + GAP;
+  return EMOTION_POINT + (EMOTION_MAX - EMOTION_MIN) * EMOTION_STEP + (noteHeight > 0 ? GAP / 2 + noteHeight : 0) + GAP + 2 * measureLineLiftRoom(journey);
+}
+
+/** Room above and below the chart for lines lifted apart (see LINE_SPACING); none for a single line. */
+function measureLineLiftRoom(journey: Journey): number {
+  return listEmotionSeries(journey).length > 1 ? MAX_LINE_LIFT : 0;
 }
 
 /**
@@ -379,7 +387,9 @@ function createEmotionChart(journey: Journey, columns: readonly Column[], chartT
       const emotion = scores.get(`${persona.id} ${column.stage} ${line}`);
       if (!emotion) continue;
       const spread = (seriesIndex - (series.length - 1) / 2) * slotWidth;
-      const centre = { x: Math.round(column.x + column.width / 2 + spread), y: scoreToCentreY(chartTop, emotion.score) };
+      // Lines with equal scores would lie on top of each other: each sits a little apart, well within half a step.
+      const lift = Math.round((seriesIndex - (series.length - 1) / 2) * Math.min(LINE_SPACING, (2 * MAX_LINE_LIFT) / Math.max(1, series.length - 1)));
+      const centre = { x: Math.round(column.x + column.width / 2 + spread), y: scoreToCentreY(chartTop, emotion.score) + lift };
       const step = findEmotionStep(emotion.score);
       const key = emotionPointKey(persona.id, column.stage, line);
       points.push({

@@ -94,6 +94,17 @@ describe('as-is and to-be emotion lines', () => {
     for (const node of boxes) expect(node.x + node.width).toBeLessThanOrEqual(frame.x + frame.width);
   });
 
+  it('draws lines of equal scores a little apart, so both stay visible, and reads them back as the same scores', () => {
+    const journey = withPersonas(2);
+    journey.emotions = journey.emotions.map((emotion) => ({ ...emotion, score: 0 }));
+    const scene = layoutJourney(journey, { metrics: MIRO_METRICS });
+    const lines = scene.nodes.filter(isLine);
+    const heights = new Set(lines.map((line) => line.points[0]!.y));
+    expect(heights.size).toBe(lines.length);
+    const merged = mergeBoardEdits(journey, snapshotOfScene(scene, 'map-equal001'), { metrics: MIRO_METRICS, complete: true });
+    expect(merged.changes).toEqual([]);
+  });
+
   it('takes a dragged to-be point as a new to-be score and leaves the as-is score alone', () => {
     const journey = withToBeLine(createOnlineStoreJourney());
     const scene = layoutJourney(journey, { metrics: FIGJAM_METRICS });

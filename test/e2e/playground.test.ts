@@ -199,6 +199,55 @@ describe.each(RULES)('the playground under %s rules, in Chromium', (rules) => {
     await page.close();
   });
 
+  it('builds a two-persona, six-stage journey in the wizard, inserts it, then updates it from the editor', async () => {
+    const { page, external, errors } = await openPlaygroundAsync(rules);
+    const panel = page.getByRole('main');
+    const next = () => panel.getByRole('button', { name: 'Next', exact: true }).click();
+    await panel.getByRole('button', { name: 'Edit “Blank journey”' }).click();
+    await panel.getByLabel('Map title').fill('Pharmacy pick-up');
+    await next();
+    await panel.getByLabel('Name', { exact: true }).fill('Irina');
+    await panel.getByRole('button', { name: 'Next question' }).click();
+    await panel.getByLabel('Role or occupation').fill('Nurse on shifts');
+    await panel.getByRole('button', { name: 'Add persona' }).click();
+    await panel.getByLabel('Name', { exact: true }).fill('Pavel');
+    await next();
+    await panel.getByLabel('Stage 3 name').fill('Order online');
+    await next();
+    await next();
+    await panel.getByRole('button', { name: /Add a card to Touchpoints/ }).click();
+    await page.keyboard.type('Pharmacy app');
+    await next();
+    await panel.getByRole('radiogroup', { name: /As-is/ }).first().getByRole('radio').first().check();
+    await next();
+    await panel.getByRole('button', { name: 'Insert the map' }).click();
+    await expect.poll(() => readPanelStatusAsync(page), { timeout: 30_000 }).toMatch(/Map ready: \d+ items created\./);
+
+    const items = await describeBoardAsync(page);
+    expect(items.filter((item) => item.kind === 'frame')).toHaveLength(1);
+    expect(items.filter((item) => item.kind === 'sticky').map((item) => item.text)).toEqual(['Pharmacy app']);
+    // Two personas at six stages: twelve points, each line's legend entry, the renamed stage.
+    expect(items.filter((item) => item.kind === 'ellipse')).toHaveLength(12);
+    for (const text of ['Pharmacy pick-up', 'Irina', 'Pavel', 'Nurse on shifts', 'Order online']) expect(items.some((item) => item.text.includes(text)), text).toBe(true);
+    expect(findOverlappingStickies(items)).toEqual([]);
+    await saveScreenshotAsync(page, `playground-${rules}-wizard`);
+
+    // Back in the editor, the map is the editor's own: a new card updates it in place.
+    await panel.getByRole('button', { name: '5. Cards' }).click();
+    await panel.getByRole('button', { name: /Add a card to Pains/ }).click();
+    await page.keyboard.type('Queue at the counter');
+    await panel.getByRole('button', { name: '7. Insert' }).click();
+    await panel.getByRole('button', { name: 'Update the map' }).click();
+    await expect.poll(() => readPanelStatusAsync(page), { timeout: 30_000 }).toMatch(/regenerated/);
+    const updated = await describeBoardAsync(page);
+    expect(updated.filter((item) => item.kind === 'frame')).toHaveLength(1);
+    expect(updated.filter((item) => item.kind === 'sticky').map((item) => item.text).sort()).toEqual(['Pharmacy app', 'Queue at the counter']);
+    expect(await findSeriousAxeViolationsAsync(page)).toEqual([]);
+    expect(errors).toEqual([]);
+    expect(external).toEqual([]);
+    await page.close();
+  });
+
   it('imports examples/online-store-long.csv through the panel and draws it on the board', async () => {
     const { page, external, errors } = await openPlaygroundAsync(rules);
     await page.getByRole('button', { name: 'Import, check and export…' }).click();

@@ -20,7 +20,7 @@ export interface UiBridge {
 
 interface PendingRun {
   onProgress: (progress: ApplyProgress) => void;
-  resolve: (done: { report: ApplyReport; outcome?: RegenerateOutcome }) => void;
+  resolve: (done: { report: ApplyReport; outcome?: RegenerateOutcome; journey?: Journey }) => void;
   reject: (error: Error) => void;
 }
 
@@ -61,7 +61,7 @@ export function createUiBridge(windows: UiBridgeWindows): UiBridge {
         pending?.onProgress({ done: message.done, total: message.total });
         return;
       case 'done':
-        pending?.resolve(message.outcome ? { report: message.report, outcome: message.outcome } : { report: message.report });
+        pending?.resolve({ report: message.report, ...(message.outcome ? { outcome: message.outcome } : {}), ...(message.journey ? { journey: message.journey } : {}) });
         pending = undefined;
         return;
       case 'svg':
@@ -96,7 +96,7 @@ export function createUiBridge(windows: UiBridgeWindows): UiBridge {
 
   windows.self.addEventListener('message', handleMessage as EventListener);
 
-  const runAsync = (message: UiToMainMessage, onProgress: PendingRun['onProgress']): Promise<{ report: ApplyReport; outcome?: RegenerateOutcome }> => {
+  const runAsync = (message: UiToMainMessage, onProgress: PendingRun['onProgress']): Promise<{ report: ApplyReport; outcome?: RegenerateOutcome; journey?: Journey }> => {
     if (pending) return Promise.reject(new Error('a map is already being drawn; wait for it to finish'));
     return new Promise((resolve, reject) => {
       pending = { onProgress, resolve, reject };
@@ -135,10 +135,10 @@ export function createUiBridge(windows: UiBridgeWindows): UiBridge {
         post({ type: 'load-draft' });
       }),
     saveDraftAsync: async (draft) => post(draft ? { type: 'save-draft', draft } : { type: 'save-draft' }),
-    updateMapAsync: async (mapId, journey, onProgress) => {
-      const done = await runAsync({ type: 'update-map', mapId, journey }, onProgress);
+    updateMapAsync: async (mapId, journey, onProgress, base) => {
+      const done = await runAsync({ type: 'update-map', mapId, journey, ...(base ? { base } : {}) }, onProgress);
       if (!done.outcome) throw new Error('the plugin answered without saying what it updated');
-      return { report: done.report, outcome: done.outcome };
+      return { report: done.report, outcome: done.outcome, ...(done.journey ? { journey: done.journey } : {}) };
     },
   };
 

@@ -72,11 +72,19 @@ export function createMiroController(board: Board, options: MiroControllerOption
       return { ...(draft?.ok ? { draft: draft.value } : {}), ...(selected ? { selected } : {}) };
     },
     saveDraftAsync: (draft) => drafts.saveAsync(draft),
-    updateMapAsync: async (mapIdToUpdate, journey, onProgress) => {
+    updateMapAsync: async (mapIdToUpdate, journey, onProgress, base) => {
       const map = (await host.listMapsAsync()).find((info) => info.mapId === mapIdToUpdate && !info.isCopy);
       if (!map) throw new Error('the map is no longer on this board; check it again');
-      const result = await regenerateMapAsync(host, { metrics: MIRO_METRICS, map, panelJourney: journey, createMapId: () => createMapId(random), onProgress, sleepAsync });
-      return { report: result.report, outcome: result.outcome };
+      const result = await regenerateMapAsync(host, {
+        metrics: MIRO_METRICS,
+        map,
+        panelJourney: journey,
+        ...(base ? { panelBase: base } : {}),
+        createMapId: () => createMapId(random),
+        onProgress,
+        sleepAsync,
+      });
+      return { report: result.report, outcome: result.outcome, journey: result.journey };
     },
   };
   return controller;

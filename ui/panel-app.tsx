@@ -3,6 +3,7 @@ import type { ComponentType } from 'preact';
 import type { RegenerateOutcome } from '../src/sync/regenerate-map';
 import type { ApplyProgress, ApplyReport } from '../src/sync/host-port';
 import type { Journey } from '../src/model/journey';
+import type { JourneyDraft } from '../src/model/journey-draft';
 import type { JourneyFiles as JourneyFilesComponent } from './journey-files';
 import type { PanelController } from './panel-controller';
 import { LOCALES, pickLocale, STRINGS, type Locale } from './strings';
@@ -34,6 +35,7 @@ export function PanelApp({ controller, initialLocale }: { controller: PanelContr
     action: Action,
     draw: (onProgress: (progress: ApplyProgress) => void) => Promise<{ report: ApplyReport; outcome?: RegenerateOutcome }>,
   ): Promise<ApplyReport | undefined> {
+    touched.current = true;
     setState({ phase: 'running', action });
     try {
       const result = await draw((progress) => setState({ phase: 'running', action, progress }));
@@ -48,7 +50,10 @@ export function PanelApp({ controller, initialLocale }: { controller: PanelContr
   // The template gallery and the editor load with the panel, in a part of their own.
   const [workspace, setWorkspace] = useState<typeof Workspace | undefined>();
   const [screen, setScreen] = useState<Screen>({ kind: 'home' });
+  /** Set once the person acts: a late answer from the host then no longer changes the screen. */
   const touched = useRef(false);
+  /** Counts editor sessions (each template or map opened): a run that ends after the person moved on leaves the new one alone. */
+  const session = useRef(0);
   useEffect(() => {
     let cancelled = false;
     void import('./journey-workspace').then((module) => {
@@ -63,9 +68,10 @@ export function PanelApp({ controller, initialLocale }: { controller: PanelContr
         const strings = STRINGS[locale];
         if (selected) {
           const kept = draft?.mapId === selected.mapId ? draft : undefined;
-          setScreen({ kind: 'editor', editor: { journey: kept?.journey ?? selected.journey, mapId: selected.mapId, step: kept?.step ?? 0 }, notice: strings.mapOpened(selected.journey.title) });
+          const editor = kept ? restoreEditor(kept) : { journey: selected.journey, base: selected.journey, mapId: selected.mapId, step: 0 };
+          setScreen({ kind: 'editor', editor, notice: strings.mapOpened(selected.journey.title) });
         } else if (draft) {
-          setScreen({ kind: 'editor', editor: { journey: draft.journey, step: draft.step, ...(draft.mapId === undefined ? {} : { mapId: draft.mapId }) }, notice: strings.draftRestored });
+          setScreen({ kind: 'editor', editor: restoreEditor(draft), notice: strings.draftRestored });
         }
       })
       .catch(() => undefined);
@@ -74,33 +80,73 @@ export function PanelApp({ controller, initialLocale }: { controller: PanelContr
     };
   }, []);
 
-  // Every change in the editor is kept as the draft, a moment after typing stops.
+  // Every change in the editor is kept as the draft, a moment after typing
+  // stops, and at once when the person leaves the editor or the panel.
+  const unsaved = useRef<JourneyDraft | undefined>();
+  const flushDraft = () => {
+    const draft = unsaved.current;
+    unsaved.current = undefined;
+    if (draft) controller.saveDraftAsync(draft).catch(() => undefined);
+  };
   useEffect(() => {
     if (screen.kind !== 'editor') return;
-    const { journey, mapId, step } = screen.editor;
-    const timer = setTimeout(() => {
-      controller.saveDraftAsync({ journey, step, savedAt: Date.now(), ...(mapId === undefined ? {} : { mapId }) }).catch(() => undefined);
-    }, DRAFT_SAVE_DELAY_MS);
+    unsaved.current = createDraft(screen.editor);
+    const timer = setTimeout(flushDraft, DRAFT_SAVE_DELAY_MS);
     return () => clearTimeout(timer);
   }, [screen]);
+  useEffect(() => {
+    const handleHide = () => flushDraft();
+    window.addEventListener('pagehide', handleHide);
+    document.addEventListener('visibilitychange', handleHide);
+    return () => {
+      window.removeEventListener('pagehide', handleHide);
+      document.removeEventListener('visibilitychange', handleHide);
+      flushDraft();
+    };
+  }, []);
 
   const openEditor = (editor: Workspace.EditorState, notice?: string) => {
     touched.current = true;
+    session.current += 1;
     setScreen({ kind: 'editor', editor, ...(notice ? { notice } : {}) });
+  };
+  const handleEditorClose = () => {
+    flushDraft();
+    setScreen({ kind: 'home' });
   };
   const handleEditorChange = (editor: Workspace.EditorState) => {
     touched.current = true;
     setScreen((current) => (current.kind === 'editor' ? { ...current, editor } : current));
   };
+  /** Applies `change` to the editor if it still shows the session a run started in. */
+  const updateEditorOfSession = (started: number, change: (editor: Workspace.EditorState) => Workspace.EditorState) => {
+    if (session.current !== started) return;
+    setScreen((current) => (current.kind === 'editor' ? { ...current, editor: change(current.editor) } : current));
+  };
   const handleEditorInsert = async (journey: Journey) => {
+    const started = session.current;
     const report = await runAsync('insert', async (onProgress) => ({ report: await controller.insertJourneyAsync(journey, onProgress) }));
-    // From now on the editor updates the map it drew.
-    if (report) setScreen((current) => (current.kind === 'editor' ? { ...current, editor: { ...current.editor, mapId: report.mapId } } : current));
+    // From now on the editor updates the map it drew, from the journey drawn.
+    if (report) updateEditorOfSession(started, (editor) => ({ ...editor, mapId: report.mapId, base: journey }));
+  };
+  const handleEditorUpdate = async (mapId: string, journey: Journey, base: Journey | undefined) => {
+    const started = session.current;
+    let drawn: Journey | undefined;
+    await runAsync('regenerate', async (onProgress) => {
+      const result = await controller.updateMapAsync(mapId, journey, onProgress, base);
+      drawn = result.journey;
+      return result;
+    });
+    // The editor goes on from what the map now holds: the panel's edits and the board's.
+    if (drawn) {
+      const merged = drawn;
+      updateEditorOfSession(started, (editor) => ({ ...editor, journey: merged, base: merged }));
+    }
   };
   const handleEditSelectedClick = async () => {
     try {
       const loaded = await controller.loadMapJourneyAsync();
-      openEditor({ journey: loaded.journey, mapId: loaded.mapId, step: 0 }, STRINGS[locale].mapOpened(loaded.journey.title));
+      openEditor({ journey: loaded.journey, base: loaded.journey, mapId: loaded.mapId, step: 0 }, STRINGS[locale].mapOpened(loaded.journey.title));
     } catch (error) {
       setState({ phase: 'error', action: 'regenerate', message: error instanceof Error ? error.message : String(error) });
     }
@@ -119,6 +165,7 @@ export function PanelApp({ controller, initialLocale }: { controller: PanelContr
   // Import, check and export load when a person opens them: the panel starts light.
   const [files, setFiles] = useState<{ open: boolean; Component?: ComponentType<Parameters<typeof JourneyFilesComponent>[0]> }>({ open: false });
   async function handleFilesToggle() {
+    touched.current = true;
     if (files.open) {
       setFiles({ ...files, open: false });
       return;
@@ -187,8 +234,8 @@ export function PanelApp({ controller, initialLocale }: { controller: PanelContr
             busy={running}
             notice={screen.notice}
             onInsert={handleEditorInsert}
-            onUpdate={(mapId, journey) => void runAsync('regenerate', (onProgress) => controller.updateMapAsync(mapId, journey, onProgress))}
-            onClose={() => setScreen({ kind: 'home' })}
+            onUpdate={(mapId, journey, base) => void handleEditorUpdate(mapId, journey, base)}
+            onClose={handleEditorClose}
             renderSvgAsync={(journey, maxWidth) => controller.renderSvgAsync(journey, maxWidth)}
           />
           {status}
@@ -239,6 +286,17 @@ export function PanelApp({ controller, initialLocale }: { controller: PanelContr
       )}
     </main>
   );
+}
+
+/** The draft kept for the editor's state. */
+function createDraft(editor: Workspace.EditorState): JourneyDraft {
+  const { journey, mapId, step, base } = editor;
+  return { journey, step, savedAt: Date.now(), ...(mapId === undefined ? {} : { mapId }), ...(base ? { base } : {}) };
+}
+
+/** The editor's state from a saved draft. */
+function restoreEditor(draft: JourneyDraft): Workspace.EditorState {
+  return { journey: draft.journey, step: draft.step, ...(draft.mapId === undefined ? {} : { mapId: draft.mapId }), ...(draft.base ? { base: draft.base } : {}) };
 }
 
 function Summary({ state, strings }: { state: Extract<RunState, { phase: 'done' }>; strings: (typeof STRINGS)[Locale] }) {

@@ -24,8 +24,17 @@ export interface PanelController {
   insertJourneyAsync(journey: Journey, onProgress: (progress: ApplyProgress) => void): Promise<ApplyReport>;
   /** The journey of the selected map (or the only one); rejects with a message for people. */
   loadMapJourneyAsync(): Promise<{ mapId: string; journey: Journey }>;
-  /** Updates map `mapId` to `journey` (edited in the panel), keeping the board's edits. */
-  updateMapAsync(mapId: string, journey: Journey, onProgress: (progress: ApplyProgress) => void): Promise<{ report: ApplyReport; outcome: RegenerateOutcome }>;
+  /**
+   * Updates map `mapId` to `journey` (edited in the panel from `base`, the
+   * journey as the panel loaded it), keeping the board's edits. Resolves
+   * with the journey now drawn: the panel's and the board's edits together.
+   */
+  updateMapAsync(
+    mapId: string,
+    journey: Journey,
+    onProgress: (progress: ApplyProgress) => void,
+    base?: Journey,
+  ): Promise<{ report: ApplyReport; outcome: RegenerateOutcome; journey?: Journey }>;
   /** The map of `journey` as an SVG picture, at most `maxWidth` pixels wide. */
   renderSvgAsync(journey: Journey, maxWidth?: number): Promise<string>;
   /** Selects and zooms to the items of map `mapId` that show `keys` ("show on board"). */

@@ -11,6 +11,8 @@ export interface JourneyDraft {
   journey: Journey;
   /** The map the draft updates; absent for a journey not drawn yet. */
   mapId?: string;
+  /** The journey of map `mapId` as the editor loaded or last drew it (see EditorState.base). */
+  base?: Journey;
   /** The editor step the person was on. */
   step: number;
   /** When the draft was saved, in milliseconds since 1970. */
@@ -52,10 +54,12 @@ export function parseJourneyDraft(value: unknown): ParseResult<JourneyDraft> {
   const step = value.step;
   if (typeof step !== 'number' || !Number.isInteger(step) || step < 0 || step > MAX_STEP) return fail([{ path: 'draft.step', message: `expected a step from 0 to ${MAX_STEP}` }]);
   if (value.mapId !== undefined && typeof value.mapId !== 'string') return fail([{ path: 'draft.mapId', message: 'expected a map id' }]);
+  const base = value.base === undefined ? undefined : parseJourney(value.base);
+  if (base && !base.ok) return fail(base.errors.map((error) => ({ ...error, path: `draft.base.${error.path}` })));
   const savedAt = typeof value.savedAt === 'number' && Number.isFinite(value.savedAt) ? value.savedAt : 0;
   // The structure is the schema's; the texts are the person's, as typed.
   const journey = restoreTexts(checked.value, value.journey);
-  return succeed({ journey, step, savedAt, ...(value.mapId === undefined ? {} : { mapId: value.mapId }) });
+  return succeed({ journey, step, savedAt, ...(value.mapId === undefined ? {} : { mapId: value.mapId }), ...(base ? { base: base.value } : {}) });
 }
 
 /** The checked journey with the required texts put back as they were saved (the schema trims and the stand-ins replace empties). */

@@ -20,6 +20,13 @@ export interface RegenerateOptions {
   createMapId: () => string;
   /** The journey as the panel has it now, when the panel was edited meanwhile. */
   panelJourney?: Journey;
+  /**
+   * The journey the panel's edits started from (as the panel loaded it).
+   * The panel's changes are what differs from it; without it, from the
+   * journey stored with the map, which is right only while nothing else
+   * changed the map since the panel loaded it.
+   */
+  panelBase?: Journey;
   measureText?: TextMeasurer;
   onProgress?: (progress: ApplyProgress) => void;
   /** Waits between rounds after failures (back-off); without it rounds follow at once. */
@@ -154,7 +161,7 @@ export async function regenerateMapAsync(host: HostPort, options: RegenerateOpti
   const releases = [...fromBoard.releases];
   const leftAlone = [...fromBoard.leftAlone];
   if (options.panelJourney) {
-    const merged = mergeJourneys(base, journey, options.panelJourney);
+    const merged = mergeJourneys(options.panelBase ?? base, journey, options.panelJourney);
     journey = merged.journey;
     conflicts = merged.conflicts;
     // A card written on the board whose cell the panel removed stays on the

@@ -1,9 +1,9 @@
-import { build } from 'esbuild';
 import { copyFileSync, existsSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { findSeriousAxeViolationsAsync, guardNetworkAsync, launchChromiumAsync, saveScreenshotAsync } from './chromium';
+import { buildFakeMiroSdkAsync, MIRO_SDK } from './fake-miro-sdk';
 import { startStaticServerAsync, type StaticServer } from './static-server';
 
 // The panel's screens, driven in Chromium the way a facilitator uses them on
@@ -14,7 +14,6 @@ import { startStaticServerAsync, type StaticServer } from './static-server';
 
 const ROOT = join(__dirname, '..', '..');
 const DIST = join(ROOT, 'dist');
-const MIRO_SDK = 'https://miro.com/app/static/sdk/v2/miro.js';
 const DOCS = join(ROOT, 'docs', 'screens');
 
 let browser: Browser;
@@ -23,8 +22,7 @@ let fakeSdk: string;
 
 beforeAll(async () => {
   if (!existsSync(join(DIST, 'miro/panel.html'))) throw new Error('dist/miro/panel.html is missing: run "npm run build" (npm test builds first)');
-  const result = await build({ entryPoints: [join(__dirname, 'miro-sdk-entry.ts')], bundle: true, write: false, format: 'iife', target: 'es2020', logLevel: 'silent' });
-  fakeSdk = result.outputFiles[0]?.text ?? '';
+  fakeSdk = await buildFakeMiroSdkAsync();
   server = await startStaticServerAsync(DIST);
   browser = await launchChromiumAsync();
 });

@@ -232,16 +232,28 @@ describe.each(RULES)('the playground under %s rules, in Chromium', (rules) => {
     expect(findOverlappingStickies(items)).toEqual([]);
     await saveScreenshotAsync(page, `playground-${rules}-wizard`);
 
-    // Back in the editor, the map is the editor's own: a new card updates it in place.
-    await panel.getByRole('button', { name: '5. Cards' }).click();
-    await panel.getByRole('button', { name: /Add a card to Pains/ }).click();
-    await page.keyboard.type('Queue at the counter');
-    await panel.getByRole('button', { name: '7. Insert' }).click();
-    await panel.getByRole('button', { name: 'Update the map' }).click();
-    await expect.poll(() => readPanelStatusAsync(page), { timeout: 30_000 }).toMatch(/regenerated/);
+    // Someone edits the card on the board meanwhile.
+    await findSticky(page, 'Pharmacy app').dblclick();
+    const editor = page.getByRole('textbox', { name: /^Text of sticky/ });
+    await editor.fill('Pharmacy app, pick-up slot');
+    await editor.press('Enter');
+
+    // Back in the editor, the map is the editor's own: a new card updates it
+    // in place, twice, and the board's edit survives both updates.
+    const stickyTexts = async () => (await describeBoardAsync(page)).filter((item) => item.kind === 'sticky').map((item) => item.text).sort();
+    const expected = ['Pharmacy app, pick-up slot'];
+    for (const card of ['Queue at the counter', 'No parking nearby']) {
+      expected.push(card);
+      await panel.getByRole('button', { name: '5. Cards' }).click();
+      await panel.getByRole('button', { name: /Add a card to Pains/ }).click();
+      await page.keyboard.type(card);
+      await panel.getByRole('button', { name: '7. Insert' }).click();
+      await panel.getByRole('button', { name: 'Update the map' }).click();
+      await expect.poll(() => readPanelStatusAsync(page), { timeout: 30_000 }).toMatch(/regenerated/);
+      await expect.poll(stickyTexts).toEqual([...expected].sort());
+    }
     const updated = await describeBoardAsync(page);
     expect(updated.filter((item) => item.kind === 'frame')).toHaveLength(1);
-    expect(updated.filter((item) => item.kind === 'sticky').map((item) => item.text).sort()).toEqual(['Pharmacy app', 'Queue at the counter']);
     expect(await findSeriousAxeViolationsAsync(page)).toEqual([]);
     expect(errors).toEqual([]);
     expect(external).toEqual([]);

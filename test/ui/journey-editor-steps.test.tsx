@@ -158,6 +158,16 @@ describe('stages', () => {
     await user.click(screen.getByRole('button', { name: 'Undo' }));
     expect(current()).toEqual(journey);
   });
+
+  it('stops offering Undo once the stages are edited again, so Undo never takes back a later edit', async () => {
+    const user = userEvent.setup();
+    const journey = createOnlineStoreJourney();
+    const { current } = renderStep(StagesStep, journey);
+    await user.click(screen.getByRole('button', { name: `Remove stage “${journey.stages[2]!.name}”` }));
+    await user.type(screen.getByLabelText('Stage 1 name'), '!');
+    expect(screen.queryByRole('button', { name: 'Undo' })).toBeNull();
+    expect(current().stages[0]!.name).toBe(`${journey.stages[0]!.name}!`);
+  });
 });
 
 describe('lanes', () => {
@@ -179,7 +189,7 @@ describe('lanes', () => {
     await user.click(screen.getByRole('checkbox', { name: `Show lane “${pains.title}”`, checked: true }));
     expect(current().lanes.some((lane) => lane.kind === 'pains')).toBe(false);
     expect(current().cards.some((card) => card.lane === pains.id)).toBe(false);
-    expect(screen.getByText(`${painCards.length} cards kept until the panel closes; switch the lane back on to restore them.`)).toBeTruthy();
+    expect(screen.getByText(`${painCards.length} cards kept while the editor is open; switch the lane back on to restore them.`)).toBeTruthy();
     await user.click(screen.getByRole('checkbox', { name: `Show lane “${pains.title}”`, checked: false }));
     expect(current().lanes.at(-1)).toEqual(pains);
     expect(current().cards.filter((card) => card.lane === pains.id)).toEqual(painCards);
@@ -196,6 +206,39 @@ describe('lanes', () => {
     expect(parseJourney(current()).ok).toBe(true);
     await user.click(screen.getByRole('button', { name: 'Remove lane “Partners”' }));
     expect(current().lanes.some((lane) => lane.title === 'Partners')).toBe(false);
+  });
+});
+
+describe('lanes switched back on', () => {
+  it('bring back only cards that still fit the journey: of stages still there, with fresh ids where taken, speaking for personas still there', async () => {
+    const user = userEvent.setup();
+    const journey = createOnlineStoreJourney();
+    const pains = journey.lanes.find((lane) => lane.kind === 'pains')!;
+    const removedStage = journey.stages[2]!.id;
+    const painCards = journey.cards.filter((card) => card.lane === pains.id);
+    function Harness() {
+      const [value, setValue] = useState(journey);
+      const [stash, setStash] = useState<LaneStash>(new Map());
+      latest = value;
+      return (
+        <>
+          <LanesStep journey={value} onChange={setValue} locale="en" stash={stash} onStashChange={setStash} />
+          <button type="button" onClick={() => setValue({ ...value, stages: value.stages.filter((stage) => stage.id !== removedStage), emotions: value.emotions.filter((emotion) => emotion.stage !== removedStage), cards: [...value.cards.filter((card) => card.stage !== removedStage), { id: painCards[0]!.id, stage: value.stages[0]!.id, lane: value.lanes[0]!.id, text: 'Took the id' }] })}>
+            meanwhile
+          </button>
+        </>
+      );
+    }
+    let latest = journey;
+    render(<Harness />);
+    await user.click(screen.getByRole('checkbox', { name: `Show lane “${pains.title}”`, checked: true }));
+    await user.click(screen.getByRole('button', { name: 'meanwhile' }));
+    await user.click(screen.getByRole('checkbox', { name: `Show lane “${pains.title}”`, checked: false }));
+    const restored = latest.cards.filter((card) => card.lane === pains.id);
+    expect(restored.map((card) => card.text)).toEqual(painCards.filter((card) => card.stage !== removedStage).map((card) => card.text));
+    expect(new Set(latest.cards.map((card) => card.id)).size).toBe(latest.cards.length);
+    const parsed = parseJourney(latest);
+    expect(parsed.ok ? [] : parsed.errors).toEqual([]);
   });
 });
 
@@ -267,6 +310,6 @@ describe('the editor', () => {
     renderEditor({ journey, step: 6, mapId: 'map-abc' }, { onUpdate });
     expect(await screen.findByRole('img', { name: journey.title })).toBeTruthy();
     await user.click(screen.getByRole('button', { name: 'Update the map' }));
-    expect(onUpdate).toHaveBeenCalledWith('map-abc', journey);
+    expect(onUpdate).toHaveBeenCalledWith('map-abc', journey, undefined);
   });
 });

@@ -105,8 +105,47 @@ describe('the panel', () => {
     render(<PanelApp controller={controller} initialLocale="en" />);
     expect(await screen.findByText('Editing the map “Kettle map on the board” from the board.')).toBeTruthy();
     await user.click(screen.getByRole('button', { name: '7. Insert' }));
+    // The map now holds a board edit as well: the update answers with the merged journey.
+    const drawn = { ...journey, title: 'Kettle map, renamed on the board' };
+    vi.mocked(controller.updateMapAsync).mockResolvedValueOnce({ report: { ...REPORT, updated: 1 }, outcome: { title: drawn.title, edits: 1, adopted: 0, conflicts: 0 }, journey: drawn });
     await user.click(await screen.findByRole('button', { name: 'Update the map' }));
     await waitFor(() => expect(controller.updateMapAsync).toHaveBeenCalled());
-    expect(vi.mocked(controller.updateMapAsync).mock.calls[0]!.slice(0, 2)).toEqual(['map-selected', journey]);
+    expect(vi.mocked(controller.updateMapAsync).mock.calls[0]).toEqual(['map-selected', journey, expect.any(Function), journey]);
+
+    // The editor goes on from what the map holds, and the next update starts from it.
+    await user.click(await screen.findByRole('button', { name: '1. Goal and scope' }));
+    await waitFor(() => expect((screen.getByLabelText('Map title') as HTMLInputElement).value).toBe('Kettle map, renamed on the board'));
+    await user.click(screen.getByRole('button', { name: '7. Insert' }));
+    await user.click(await screen.findByRole('button', { name: 'Update the map' }));
+    await waitFor(() => expect(controller.updateMapAsync).toHaveBeenCalledTimes(2));
+    expect(vi.mocked(controller.updateMapAsync).mock.calls[1]).toEqual(['map-selected', drawn, expect.any(Function), drawn]);
+  });
+
+  it('does not give a new editor the map of an insert that was still running when the person opened another template', async () => {
+    const user = userEvent.setup();
+    const { controller } = createController();
+    let finish: (report: ApplyReport) => void = () => undefined;
+    vi.mocked(controller.insertJourneyAsync).mockImplementationOnce(() => new Promise((resolve) => (finish = resolve)));
+    render(<PanelApp controller={controller} initialLocale="en" />);
+    await user.click(await screen.findByRole('button', { name: 'Edit “Blank journey”' }));
+    await user.click(screen.getByRole('button', { name: '7. Insert' }));
+    await user.click(screen.getByRole('button', { name: 'Insert the map' }));
+    await user.click(screen.getByRole('button', { name: /Templates/ }));
+    await user.click(await screen.findByRole('button', { name: /^Edit “Online store/ }));
+    finish(REPORT);
+    await screen.findByText(/Map ready/);
+    await user.click(screen.getByRole('button', { name: '7. Insert' }));
+    expect(screen.getByRole('button', { name: 'Insert the map' })).toBeTruthy();
+    expect(screen.queryByRole('button', { name: 'Update the map' })).toBeNull();
+  });
+
+  it('saves what was typed at once when the person leaves the editor, not only after a pause', async () => {
+    const user = userEvent.setup();
+    const { controller, storage } = createController();
+    render(<PanelApp controller={controller} initialLocale="en" />);
+    await user.click(await screen.findByRole('button', { name: 'Edit “Blank journey”' }));
+    await user.type(screen.getByLabelText('Product or service'), 'Pharmacy');
+    await user.click(screen.getByRole('button', { name: /Templates/ }));
+    expect(storage.draft?.journey.scope.product).toBe('Pharmacy');
   });
 });

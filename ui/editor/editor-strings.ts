@@ -1,4 +1,3 @@
-import type { LaneKind } from '../../src/model/journey';
 import type { Locale } from '../strings';
 
 const pluralRules: Record<Locale, Intl.PluralRules> = {
@@ -97,20 +96,8 @@ const en = {
   addCustomLane: 'Add custom lane',
   newLane: 'New lane',
   laneEmpty: 'Name the lane.',
-  laneCardsKept: (cards: number) => `${pluralize('en', cards, ['card', 'cards', 'cards'])} kept until the panel closes; switch the lane back on to restore them.`,
+  laneCardsKept: (cards: number) => `${pluralize('en', cards, ['card', 'cards', 'cards'])} kept while the editor is open; switch the lane back on to restore them.`,
   lastLane: 'A map needs at least one lane.',
-  laneKinds: {
-    actions: 'Goals & actions',
-    touchpoints: 'Touchpoints',
-    channels: 'Channels',
-    thoughts: 'Thoughts',
-    emotions: 'Emotions',
-    pains: 'Pains & barriers',
-    opportunities: 'Opportunities',
-    backstage: 'Backstage',
-    kpis: 'KPIs',
-    custom: 'Custom',
-  } satisfies Record<LaneKind, string>,
   // Review
   reviewHint: 'Check what will be drawn, then insert the map or update it on the board.',
   reviewSummary: (stages: number, lanes: number, cards: number, personas: number) =>
@@ -207,20 +194,8 @@ const ru: EditorStrings = {
   addCustomLane: 'Добавить свою дорожку',
   newLane: 'Новая дорожка',
   laneEmpty: 'Назовите дорожку.',
-  laneCardsKept: (cards) => `Карточки (${cards}) сохранены, пока панель открыта; включите дорожку снова, чтобы вернуть их.`,
+  laneCardsKept: (cards) => `Карточки (${cards}) сохранены, пока открыт редактор; включите дорожку снова, чтобы вернуть их.`,
   lastLane: 'На карте должна быть хотя бы одна дорожка.',
-  laneKinds: {
-    actions: 'Цели и действия',
-    touchpoints: 'Точки контакта',
-    channels: 'Каналы',
-    thoughts: 'Мысли',
-    emotions: 'Эмоции',
-    pains: 'Боли и барьеры',
-    opportunities: 'Возможности',
-    backstage: 'Закулисье',
-    kpis: 'Метрики (KPI)',
-    custom: 'Своя',
-  },
   reviewHint: 'Проверьте, что будет нарисовано, и вставьте карту или обновите её на доске.',
   reviewSummary: (stages, lanes, cards, personas) =>
     `${pluralize('ru', personas, ['персона', 'персоны', 'персон'])}, ${pluralize('ru', stages, ['этап', 'этапа', 'этапов'])}, ${pluralize('ru', lanes, ['дорожка', 'дорожки', 'дорожек'])}, ${pluralize('ru', cards, ['карточка', 'карточки', 'карточек'])}.`,
@@ -313,20 +288,8 @@ const uk: EditorStrings = {
   addCustomLane: 'Додати власну доріжку',
   newLane: 'Нова доріжка',
   laneEmpty: 'Назвіть доріжку.',
-  laneCardsKept: (cards) => `Картки (${cards}) збережено, доки панель відкрита; увімкніть доріжку знову, щоб повернути їх.`,
+  laneCardsKept: (cards) => `Картки (${cards}) збережено, доки відкрито редактор; увімкніть доріжку знову, щоб повернути їх.`,
   lastLane: 'На карті має бути хоча б одна доріжка.',
-  laneKinds: {
-    actions: 'Цілі та дії',
-    touchpoints: 'Точки контакту',
-    channels: 'Канали',
-    thoughts: 'Думки',
-    emotions: 'Емоції',
-    pains: 'Болі та бар’єри',
-    opportunities: 'Можливості',
-    backstage: 'Закулісся',
-    kpis: 'Метрики (KPI)',
-    custom: 'Власна',
-  },
   reviewHint: 'Перевірте, що буде намальовано, і вставте карту або оновіть її на дошці.',
   reviewSummary: (stages, lanes, cards, personas) =>
     `${pluralize('uk', personas, ['персона', 'персони', 'персон'])}, ${pluralize('uk', stages, ['етап', 'етапи', 'етапів'])}, ${pluralize('uk', lanes, ['доріжка', 'доріжки', 'доріжок'])}, ${pluralize('uk', cards, ['картка', 'картки', 'карток'])}.`,

@@ -14,6 +14,8 @@ import { StagesStep } from './stages-step';
 export interface EditorState {
   journey: Journey;
   mapId?: string;
+  /** The journey of map `mapId` as the editor loaded or last drew it: the panel's edits are what differs from it. */
+  base?: Journey;
   step: number;
 }
 
@@ -39,7 +41,7 @@ export function JourneyEditor({
   locale: Locale;
   busy: boolean;
   onInsert: (journey: Journey) => void;
-  onUpdate: (mapId: string, journey: Journey) => void;
+  onUpdate: (mapId: string, journey: Journey, base: Journey | undefined) => void;
   onClose: () => void;
   notice?: string | undefined;
   renderSvgAsync: (journey: Journey, maxWidth?: number) => Promise<string>;
@@ -126,7 +128,7 @@ function ReviewStep({
   locale: Locale;
   busy: boolean;
   onInsert: (journey: Journey) => void;
-  onUpdate: (mapId: string, journey: Journey) => void;
+  onUpdate: (mapId: string, journey: Journey, base: Journey | undefined) => void;
   onGo: (step: EditorStep) => void;
   renderSvgAsync: (journey: Journey, maxWidth?: number) => Promise<string>;
 }) {
@@ -177,7 +179,7 @@ function ReviewStep({
         class="button button--primary"
         disabled={disabled}
         aria-describedby={problems.length > 0 ? 'review-disabled' : mapId ? 'review-update' : undefined}
-        onClick={() => (mapId ? onUpdate(mapId, journey) : onInsert(journey))}
+        onClick={() => (mapId ? onUpdate(mapId, journey, state.base) : onInsert(journey))}
       >
         {mapId ? strings.updateMap : strings.insertMap}
       </button>

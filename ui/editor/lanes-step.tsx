@@ -1,6 +1,7 @@
-import type { Card, Lane, LaneId, LaneKind } from '../../src/model/journey';
+import type { Card, Journey, Lane, LaneId, LaneKind } from '../../src/model/journey';
 import { LANE_KINDS } from '../../src/model/journey';
 import { MAX_LANES, MAX_SHORT_TEXT } from '../../src/model/journey-schema';
+import { STANDARD_LANE_TITLES } from '../../src/model/templates/blank-journey';
 import { createEditorId } from './create-editor-id';
 import { EDITOR_STRINGS } from './editor-strings';
 import { moveItem } from './stages-step';
@@ -12,12 +13,33 @@ export type LaneStash = ReadonlyMap<LaneKind, { lane: Lane; cards: Card[] }>;
 const STANDARD_KINDS = LANE_KINDS.filter((kind): kind is Exclude<LaneKind, 'custom'> => kind !== 'custom');
 
 /**
+ * The kept cards of a lane switched on again, fitted to the journey as it is
+ * now: cards of stages removed meanwhile stay out, a card whose persona was
+ * removed speaks for everyone, and an id taken meanwhile is replaced.
+ */
+function restoreCards(journey: Journey, cards: readonly Card[], lane: LaneId): Card[] {
+  const stages = new Set<string>(journey.stages.map((stage) => stage.id));
+  const personas = new Set<string>(journey.personas.map((persona) => persona.id));
+  const taken = new Set<string>(journey.cards.map((card) => card.id));
+  return cards
+    .filter((card) => stages.has(card.stage))
+    .map((card) => {
+      const { persona, ...rest } = card;
+      const id = taken.has(card.id) ? createEditorId('card', taken) : card.id;
+      taken.add(id);
+      return { ...rest, id, lane, ...(persona && personas.has(persona) ? { persona } : {}) };
+    });
+}
+
+/**
  * Step 4: the lanes (method steps 5–7) — switch the standard lanes on and
  * off, rename and reorder them, add lanes of one's own. A lane switched off
  * takes its cards into `stash` until it is switched on again.
  */
 export function LanesStep({ journey, onChange, locale, stash, onStashChange }: StepProps & { stash: LaneStash; onStashChange: (stash: LaneStash) => void }) {
   const strings = EDITOR_STRINGS[locale];
+  // A lane's usual title in the panel's language (a custom lane has none).
+  const titleOf = (kind: LaneKind): string => (kind === 'custom' ? strings.newLane : STANDARD_LANE_TITLES[locale][kind]);
   const retitle = (lane: Lane, title: string) => onChange({ ...journey, lanes: journey.lanes.map((candidate) => (candidate.id === lane.id ? { ...candidate, title } : candidate)) });
   const move = (from: number, to: number) => {
     if (to >= 0 && to < journey.lanes.length) onChange({ ...journey, lanes: moveItem(journey.lanes, from, to) });
@@ -33,11 +55,11 @@ export function LanesStep({ journey, onChange, locale, stash, onStashChange }: S
     const kept = stash.get(kind);
     const taken = journey.lanes.map((lane) => lane.id);
     const id: LaneId = kept && !taken.includes(kept.lane.id) ? kept.lane.id : taken.includes(`lane:${kind}`) ? createEditorId('lane', taken) : `lane:${kind}`;
-    const lane: Lane = { id, kind, title: kept?.lane.title ?? strings.laneKinds[kind] };
+    const lane: Lane = { id, kind, title: kept?.lane.title ?? titleOf(kind) };
     const next = new Map(stash);
     next.delete(kind);
     onStashChange(next);
-    onChange({ ...journey, lanes: [...journey.lanes, lane], cards: [...journey.cards, ...(kept?.cards ?? []).map((card) => ({ ...card, lane: id }))] });
+    onChange({ ...journey, lanes: [...journey.lanes, lane], cards: [...journey.cards, ...restoreCards(journey, kept?.cards ?? [], id)] });
   };
   const handleAddCustom = () => {
     const lane: Lane = { id: createEditorId('lane', journey.lanes.map((candidate) => candidate.id)), kind: 'custom', title: strings.newLane };
@@ -51,7 +73,7 @@ export function LanesStep({ journey, onChange, locale, stash, onStashChange }: S
       <p class="panel__intro">{strings.lanesHint}</p>
       <ol class="editor__list">
         {journey.lanes.map((lane, index) => {
-          const name = lane.title || strings.laneKinds[lane.kind];
+          const name = lane.title || titleOf(lane.kind);
           const titleId = `lane-title-${index}`;
           const error = lane.title.trim() ? undefined : strings.laneEmpty;
           if (lane.kind === 'custom') customIndex += 1;
@@ -62,7 +84,7 @@ export function LanesStep({ journey, onChange, locale, stash, onStashChange }: S
                   <input type="checkbox" checked aria-label={strings.laneOn(name)} disabled={journey.lanes.length < 2} onChange={() => switchOff(lane)} />
                 )}
                 <label class="visually-hidden" for={titleId}>
-                  {lane.kind === 'custom' ? strings.customLaneTitle(customIndex) : strings.laneTitle(strings.laneKinds[lane.kind])}
+                  {lane.kind === 'custom' ? strings.customLaneTitle(customIndex) : strings.laneTitle(titleOf(lane.kind))}
                 </label>
                 <input
                   id={titleId}
@@ -103,7 +125,7 @@ export function LanesStep({ journey, onChange, locale, stash, onStashChange }: S
               <li key={kind} class="editor__item">
                 <label class="editor__item-row">
                   <input type="checkbox" checked={false} onChange={() => switchOn(kind)} disabled={journey.lanes.length >= MAX_LANES} />
-                  <span>{strings.laneOn(kept?.lane.title ?? strings.laneKinds[kind])}</span>
+                  <span>{strings.laneOn(kept?.lane.title ?? titleOf(kind))}</span>
                 </label>
                 {kept && kept.cards.length > 0 && <span class="field__hint">{strings.laneCardsKept(kept.cards.length)}</span>}
               </li>

@@ -26,7 +26,8 @@ const focusStageName = (index: number) => requestAnimationFrame(() => document.g
  */
 export function StagesStep({ journey, onChange, locale }: StepProps) {
   const strings = EDITOR_STRINGS[locale];
-  const [removed, setRemoved] = useState<{ before: Journey; name: string; cards: number } | undefined>();
+  // Undo is offered until the journey changes otherwise: it puts back the journey as it was, so it must not undo later edits.
+  const [removed, setRemoved] = useState<{ before: Journey; after: Journey; name: string; cards: number } | undefined>();
   const [dragged, setDragged] = useState<number | undefined>();
   const duplicates = findDuplicateStageIds(journey);
 
@@ -43,16 +44,17 @@ export function StagesStep({ journey, onChange, locale }: StepProps) {
   const handleRemove = (stage: Stage) => {
     if (journey.stages.length < 2) return;
     const cards = journey.cards.filter((card) => card.stage === stage.id).length;
-    setRemoved({ before: journey, name: stage.name, cards });
-    onChange({
+    const after: Journey = {
       ...journey,
       stages: journey.stages.filter((candidate) => candidate.id !== stage.id),
       cards: journey.cards.filter((card) => card.stage !== stage.id),
       emotions: journey.emotions.filter((emotion) => emotion.stage !== stage.id),
-    });
+    };
+    setRemoved({ before: journey, after, name: stage.name, cards });
+    onChange(after);
   };
   const handleUndo = () => {
-    if (!removed) return;
+    if (!removed || removed.after !== journey) return;
     onChange(removed.before);
     setRemoved(undefined);
   };
@@ -151,7 +153,7 @@ export function StagesStep({ journey, onChange, locale }: StepProps) {
         </button>
       </div>
       <div role="status" aria-live="polite">
-        {removed && (
+        {removed && removed.after === journey && (
           <p class="editor__undo">
             {strings.stageRemoved(removed.name, removed.cards)}{' '}
             <button type="button" class="button--link" onClick={handleUndo}>

@@ -13,7 +13,7 @@ export type UiToMainMessage =
   | { type: 'load-journey' }
   | { type: 'finish' }
   | { type: 'focus'; mapId: string; keys: string[] }
-  | { type: 'update-map'; mapId: string; journey: Journey }
+  | { type: 'update-map'; mapId: string; journey: Journey; base?: Journey }
   | { type: 'render-svg'; journey: Journey; maxWidth?: number }
   | { type: 'regenerate' }
   | { type: 'load-draft' }
@@ -24,7 +24,7 @@ export type UiToMainMessage =
 export type MainToUiMessage =
   | { type: 'ready'; locale: string }
   | { type: 'progress'; done: number; total: number }
-  | { type: 'done'; report: ApplyReport; summary?: string; outcome?: RegenerateOutcome }
+  | { type: 'done'; report: ApplyReport; summary?: string; outcome?: RegenerateOutcome; journey?: Journey }
   | { type: 'journey'; mapId: string; journey: Journey }
   | { type: 'svg'; svg: string }
   | { type: 'draft'; draft?: JourneyDraft; selected?: { mapId: string; journey: Journey } }
@@ -76,7 +76,9 @@ export function parseUiToMainMessage(data: unknown): ParseResult<UiToMainMessage
       if (typeof data.mapId !== 'string') return fail([{ path: 'mapId', message: 'expected the id of the map to update' }]);
       const journey = parseJourney(data.journey);
       if (!journey.ok) return fail(journey.errors.map((error) => ({ ...error, path: `journey.${error.path}` })));
-      return succeed({ type: 'update-map', mapId: data.mapId, journey: journey.value });
+      const base = data.base === undefined ? undefined : parseJourney(data.base);
+      if (base && !base.ok) return fail(base.errors.map((error) => ({ ...error, path: `base.${error.path}` })));
+      return succeed({ type: 'update-map', mapId: data.mapId, journey: journey.value, ...(base ? { base: base.value } : {}) });
     }
     case 'generate':
     case 'insert-journey': {
@@ -121,12 +123,17 @@ export function parseMainToUiMessage(data: unknown): ParseResult<MainToUiMessage
       if (!isApplyReport(data.report)) return fail([{ path: 'report', message: 'expected an apply report' }]);
       if (data.summary !== undefined && typeof data.summary !== 'string') return fail([{ path: 'summary', message: 'expected a summary string' }]);
       if (data.outcome !== undefined && !isRegenerateOutcome(data.outcome)) return fail([{ path: 'outcome', message: 'expected a regenerate outcome' }]);
-      return succeed({
-        type: 'done',
-        report: data.report,
-        ...(data.summary === undefined ? {} : { summary: data.summary }),
-        ...(data.outcome === undefined ? {} : { outcome: data.outcome }),
-      });
+      {
+        const journey = data.journey === undefined ? undefined : parseJourney(data.journey);
+        if (journey && !journey.ok) return fail(journey.errors.map((error) => ({ ...error, path: `journey.${error.path}` })));
+        return succeed({
+          type: 'done',
+          report: data.report,
+          ...(data.summary === undefined ? {} : { summary: data.summary }),
+          ...(data.outcome === undefined ? {} : { outcome: data.outcome }),
+          ...(journey ? { journey: journey.value } : {}),
+        });
+      }
     case 'error':
       return typeof data.message === 'string' ? succeed({ type: 'error', message: data.message }) : fail([{ path: 'message', message: 'expected an error message string' }]);
     case 'svg':

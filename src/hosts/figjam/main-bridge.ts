@@ -31,7 +31,8 @@ export interface MainBridgeHandlers {
     mapId: string,
     journey: Journey,
     onProgress: (progress: ApplyProgress) => void,
-  ): Promise<{ mapId: string; report: ApplyReport; summary: string; outcome: RegenerateOutcome }>;
+    base?: Journey,
+  ): Promise<{ mapId: string; report: ApplyReport; summary: string; outcome: RegenerateOutcome; journey?: Journey }>;
   /** Selects and zooms to the items of map `mapId` that show `keys`. */
   focusAsync(mapId: string, keys: readonly string[]): Promise<void>;
   /** A new map id. */
@@ -82,12 +83,12 @@ export function createMainBridge(api: PluginAPI, handlers: MainBridgeHandlers, o
 
   /** Runs a Regenerate (of the board's edits, or with the panel's journey) and posts its outcome. */
   const runRegenerateAsync = async (
-    regenerate: (onProgress: (progress: ApplyProgress) => void) => Promise<{ report: ApplyReport; summary: string; outcome: RegenerateOutcome }>,
+    regenerate: (onProgress: (progress: ApplyProgress) => void) => Promise<{ report: ApplyReport; summary: string; outcome: RegenerateOutcome; journey?: Journey }>,
     failure: string,
   ): Promise<void> => {
     try {
       const result = await regenerate((progress) => post({ type: 'progress', done: progress.done, total: progress.total }));
-      post({ type: 'done', report: result.report, summary: result.summary, outcome: result.outcome });
+      post({ type: 'done', report: result.report, summary: result.summary, outcome: result.outcome, ...(result.journey ? { journey: result.journey } : {}) });
     } catch (error) {
       post({ type: 'error', message: `${failure}: ${describeError(error)}` });
     }
@@ -95,6 +96,12 @@ export function createMainBridge(api: PluginAPI, handlers: MainBridgeHandlers, o
 
   const handleMessage = (data: unknown): void => {
     const parsed = parseUiToMainMessage(data);
+    if (!parsed.ok && typeof data === 'object' && data !== null && (data as { type?: unknown }).type === 'save-draft') {
+      // The panel does not wait for an answer to a draft: an error would be
+      // taken as the answer to whatever it does wait for (a run, a picture).
+      console.warn('cjm-board: a draft was not saved', parsed.errors);
+      return;
+    }
     if (!parsed.ok) {
       post({ type: 'error', message: `The plugin ignored a message from the panel: ${formatValidationErrors(parsed.errors)}` });
       return;
@@ -114,7 +121,7 @@ export function createMainBridge(api: PluginAPI, handlers: MainBridgeHandlers, o
         return;
       }
       case 'update-map':
-        queue = queue.then(() => runRegenerateAsync((onProgress) => handlers.updateMapAsync(message.mapId, message.journey, onProgress), 'Could not update the map'));
+        queue = queue.then(() => runRegenerateAsync((onProgress) => handlers.updateMapAsync(message.mapId, message.journey, onProgress, message.base), 'Could not update the map'));
         return;
       case 'render-svg':
         // Layout and drawing live on this side; the panel stays light.

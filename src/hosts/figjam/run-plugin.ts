@@ -115,7 +115,11 @@ export async function runPlugin(api: PluginAPI, options: RunPluginOptions): Prom
         createTemplateJourney: createOnlineStoreJourney,
         createMapId: () => createMapId(random),
         generateMapAsync: (journey, mapId, onProgress) => generateMapAsync(host, journey, { metrics: FIGJAM_METRICS, mapId, onProgress, sleepAsync }),
-        regenerateMapAsync: (preferredMapId, onProgress) => regenerateChosenMapAsync(host, { preferredMapId, random, sleepAsync, onProgress }),
+        regenerateMapAsync: async (preferredMapId, onProgress) => {
+          // What the panel is told: the journey itself goes back only to an update from the editor.
+          const { mapId, report, summary, outcome } = await regenerateChosenMapAsync(host, { preferredMapId, random, sleepAsync, onProgress });
+          return { mapId, report, summary, outcome };
+        },
         loadMapJourneyAsync: async () => {
           const loaded = await loadChosenJourneyAsync(host);
           if (!loaded.ok) throw new Error(formatValidationErrors(loaded.errors));
@@ -125,11 +129,19 @@ export async function runPlugin(api: PluginAPI, options: RunPluginOptions): Prom
         loadDraftAsync: () => api.clientStorage.getAsync(DRAFT_STORAGE_KEY),
         saveDraftAsync: (draft) => (draft ? api.clientStorage.setAsync(DRAFT_STORAGE_KEY, draft) : api.clientStorage.deleteAsync(DRAFT_STORAGE_KEY)),
         loadSelectedMapAsync: () => loadSelectedJourneyAsync(host),
-        updateMapAsync: async (mapId, journey, onProgress) => {
+        updateMapAsync: async (mapId, journey, onProgress, base) => {
           const map = (await host.listMapsAsync()).find((info) => info.mapId === mapId && !info.isCopy);
           if (!map) throw new Error('the map is no longer on this page; check it again');
-          const result = await regenerateMapAsync(host, { metrics: FIGJAM_METRICS, map, panelJourney: journey, createMapId: () => createMapId(random), onProgress, sleepAsync });
-          return { mapId: result.mapId, report: result.report, summary: result.summary, outcome: result.outcome };
+          const result = await regenerateMapAsync(host, {
+            metrics: FIGJAM_METRICS,
+            map,
+            panelJourney: journey,
+            ...(base ? { panelBase: base } : {}),
+            createMapId: () => createMapId(random),
+            onProgress,
+            sleepAsync,
+          });
+          return { mapId: result.mapId, report: result.report, summary: result.summary, outcome: result.outcome, journey: result.journey };
         },
         closePlugin: () => api.closePlugin(),
       });

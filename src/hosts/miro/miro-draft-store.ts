@@ -22,13 +22,33 @@ export function createMiroDraftStore(board: Board): MiroDraftStore {
   const store = createMiroJourneyStore(board.storage, { callAsync: (call) => call(), concurrency: 4, collectionName: DRAFT_COLLECTION });
   let key: Promise<string> | undefined;
   const findKeyAsync = () =>
-    (key ??= board
-      .getUserInfo()
+    (key ??= Promise.resolve()
+      // https://developers.miro.com/changelog/2024-04-16: getUserInfo() answers { id, name, email }.
+      .then(() => board.getUserInfo())
       .then((user) => `draft-${String(user.id)}`)
-      // Without the user's id (an older SDK) the board keeps one draft.
+      // Without the person's id the board keeps one draft for everyone.
       .catch(() => 'draft'));
+  // Saves run one after another and a save waiting behind another is
+  // replaced by a newer one: a large draft is written in parts, and two
+  // writes at once could leave the older draft's head pointing at parts the
+  // newer one removed.
+  let writing: Promise<void> = Promise.resolve();
+  let waiting: { draft: JourneyDraft | undefined } | undefined;
+  const saveAsync = (draft: JourneyDraft | undefined): Promise<void> => {
+    const alreadyQueued = waiting !== undefined;
+    waiting = { draft };
+    if (alreadyQueued) return writing;
+    writing = writing
+      .catch(() => undefined)
+      .then(async () => {
+        const next = waiting;
+        waiting = undefined;
+        if (next) await store.saveAsync(await findKeyAsync(), { journey: next.draft ?? null, complete: true });
+      });
+    return writing;
+  };
   return {
     loadAsync: async () => (await store.loadAsync(await findKeyAsync()))?.journey,
-    saveAsync: async (draft) => store.saveAsync(await findKeyAsync(), { journey: draft ?? null, complete: true }),
+    saveAsync,
   };
 }

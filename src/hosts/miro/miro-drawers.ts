@@ -112,6 +112,8 @@ function describeEmotionPoint(node: EmotionPointNode) {
       fillColor: swatch.fill,
       borderColor: swatch.stroke,
       borderWidth: EMOTION_POINT_BORDER_WIDTH,
+      // style.borderStyle: 'normal' | 'dashed' | 'dotted' (https://developers.miro.com/docs/shape_shape-1;
+      // ShapeStyle in @mirohq/websdk-types): a to-be point has a dashed ring.
       borderStyle: node.line === 'to-be' ? ('dashed' as const) : ('normal' as const),
       fontSize: Math.round(Math.min(node.width, node.height) * EMOTION_FACE_SCALE),
       textAlign: 'center' as const,
@@ -236,7 +238,8 @@ const emotionLineDrawer: MiroDrawer<EmotionLineNode> = {
                 endStrokeCap: 'none',
                 strokeColor: STYLE_PALETTE[node.style].stroke,
                 strokeWidth: EMOTION_LINE_WIDTH,
-                // The to-be line is dashed (connector style.strokeStyle: normal | dashed | dotted).
+                // The to-be line is dashed: style.strokeStyle is 'normal' | 'dashed' | 'dotted'
+                // (https://developers.miro.com/docs/connector_connector-1; ConnectorStyle in @mirohq/websdk-types).
                 strokeStyle: node.line === 'to-be' ? 'dashed' : 'normal',
               },
             }),

@@ -436,6 +436,14 @@ export class FakeMiroBoard {
     });
   }
 
+  /**
+   * `miro.board.getUserInfo`: the person using the app, `{ id, name, email }`
+   * (https://developers.miro.com/changelog/2024-04-16).
+   */
+  getUserInfo(): Promise<{ id: string; name: string; email: string }> {
+    return this.callAsync('board.getUserInfo', 'board', () => ({ id: '3074457345618265000', name: 'Playground user', email: 'user@example.com' }));
+  }
+
   /** `miro.board.getSelection`: the items a person selected. */
   getSelection(): Promise<unknown[]> {
     return this.callAsync('board.getSelection', 'board', () => this.selectedIds.filter((id) => this.records.has(id)).map((id) => this.toItem(this.requireRecord(id))));

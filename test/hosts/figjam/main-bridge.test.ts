@@ -108,10 +108,11 @@ describe('createMainBridge (with figma-api-stub)', () => {
 
     expect(stored).toHaveLength(1);
     const answers = posted.slice(1) as { type: string; draft?: { journey: { title: string; stages: { name: string }[] } }; selected?: unknown }[];
-    expect(answers.map((answer) => answer.type)).toEqual(['error', 'draft']);
-    expect(answers[1]?.draft?.journey.title).toBe('');
-    expect(answers[1]?.draft?.journey.stages[0]?.name).toBe('');
-    expect(answers[1]?.selected).toEqual(selected);
+    // A damaged draft is not kept, and not answered: the panel waits for no answer to it.
+    expect(answers.map((answer) => answer.type)).toEqual(['draft']);
+    expect(answers[0]?.draft?.journey.title).toBe('');
+    expect(answers[0]?.draft?.journey.stages[0]?.name).toBe('');
+    expect(answers[0]?.selected).toEqual(selected);
 
     stored.push({ journey: { schema: 1 }, step: 0 });
     send({ type: 'load-draft' });
@@ -231,14 +232,15 @@ describe('createMainBridge (with figma-api-stub)', () => {
     send({ type: 'load-journey' });
     send({ type: 'render-svg', journey, maxWidth: 800 });
     send({ type: 'focus', mapId: 'map-chosen0001', keys: ['stage:order'] });
-    send({ type: 'update-map', mapId: 'map-chosen0001', journey });
+    const base = { ...journey, title: 'As the panel loaded it' };
+    send({ type: 'update-map', mapId: 'map-chosen0001', journey, base });
     await settleAsync();
     await settleAsync();
     const ofType = (type: string) => posted.find((message) => (message as { type: string }).type === type);
     expect(ofType('journey')).toEqual({ type: 'journey', mapId: 'map-chosen0001', journey });
     expect(ofType('svg')).toMatchObject({ type: 'svg', svg: expect.stringMatching(/^<svg [^>]*width="800"/) });
     expect(handlers.focusAsync).toHaveBeenCalledWith('map-chosen0001', ['stage:order']);
-    expect(handlers.updateMapAsync).toHaveBeenCalledWith('map-chosen0001', journey, expect.any(Function));
+    expect(handlers.updateMapAsync).toHaveBeenCalledWith('map-chosen0001', journey, expect.any(Function), base);
     expect(posted.at(-1)).toMatchObject({ type: 'done', outcome: OUTCOME });
   });
 

@@ -4,6 +4,7 @@ import { createBlankJourney } from '../src/model/templates/blank-journey';
 import { loadTemplatesAsync } from '../src/model/templates/template-catalog';
 import { EDITOR_STRINGS } from './editor/editor-strings';
 import type { Locale } from './strings';
+import { toSvgDataUrl } from './svg-data-url';
 
 interface GalleryEntry {
   id: string;
@@ -50,7 +51,7 @@ export function TemplateGallery({
         try {
           const svg = await renderSvgAsync(entry.journey, 320);
           if (cancelled) return;
-          setThumbnails((drawn) => ({ ...drawn, [entry.id]: `data:image/svg+xml;charset=utf-8,${encodeURIComponent(svg)}` }));
+          setThumbnails((drawn) => ({ ...drawn, [entry.id]: toSvgDataUrl(svg) }));
         } catch {
           // A missing thumbnail leaves the name and description to choose by.
         }

@@ -1,5 +1,5 @@
 import { EMOTION_MAX, EMOTION_MIN, EMOTION_STEPS, findEmotionStep } from '../model/emotion-scale';
-import { EMOTION_LINES, type Card, type EmotionLine, type EmotionScore, type Journey, type Lane, type Persona, type StageId } from '../model/journey';
+import { EMOTION_LINES, findEmotionLine, type Card, type EmotionLine, type Journey, type Lane, type Persona, type StageId } from '../model/journey';
 import type { HostMetrics } from './host-metrics';
 import { measureTextApproximately, type TextMeasurer } from './measure-text';
 import type { EmotionLineNode, EmotionPointNode, Point, Scene, SceneNode, ShapeNode, Size, StickyNode, TextNode } from './scene';
@@ -277,15 +277,13 @@ interface EmotionSeries {
   line: EmotionLine;
 }
 
-const lineOf = (emotion: EmotionScore): EmotionLine => emotion.line ?? 'as-is';
-
 /** The lines the chart draws, persona by persona (hidden personas left out), as-is before to-be. */
 function listEmotionSeries(journey: Journey): EmotionSeries[] {
   const series: EmotionSeries[] = [];
   journey.personas.forEach((persona, personaIndex) => {
     if (persona.hidden) return;
     for (const line of EMOTION_LINES) {
-      if (journey.emotions.some((emotion) => emotion.persona === persona.id && lineOf(emotion) === line)) series.push({ persona, personaIndex, line });
+      if (journey.emotions.some((emotion) => emotion.persona === persona.id && findEmotionLine(emotion) === line)) series.push({ persona, personaIndex, line });
     }
   });
   return series;
@@ -297,7 +295,7 @@ function measureNoteHeight(journey: Journey, columnWidth: number, measureText: T
   return Math.max(
     0,
     ...journey.emotions.map((emotion) =>
-      emotion.note && shown.has(`${emotion.persona} ${lineOf(emotion)}`) ? measureText(emotion.note, EMOTION_NOTE_FONT, noteWidth).height : 0,
+      emotion.note && shown.has(`${emotion.persona} ${findEmotionLine(emotion)}`) ? measureText(emotion.note, EMOTION_NOTE_FONT, noteWidth).height : 0,
     ),
   );
 }
@@ -378,7 +376,7 @@ function createEmotionChart(journey: Journey, columns: readonly Column[], chartT
   const series = listEmotionSeries(journey);
   const slotWidth = columns[0] ? noteWidthFor(journey, columns[0].width) : EMOTION_POINT;
   const pointSize = Math.min(EMOTION_POINT, Math.max(EMOTION_POINT_MIN, slotWidth - GAP / 2));
-  const scores = new Map(journey.emotions.map((emotion) => [`${emotion.persona} ${emotion.stage} ${lineOf(emotion)}`, emotion]));
+  const scores = new Map(journey.emotions.map((emotion) => [`${emotion.persona} ${emotion.stage} ${findEmotionLine(emotion)}`, emotion]));
   series.forEach(({ persona, personaIndex, line }, seriesIndex) => {
     const centres: Point[] = [];
     const keys: string[] = [];

@@ -62,6 +62,7 @@ export const emotionNoteKey = (persona: PersonaId, stage: StageId, line: Emotion
 export const emotionLineKey = (persona: PersonaId, line: EmotionLine = 'as-is'): SceneKey => `emotion-line:${local(persona)}${lineSuffix(line)}`;
 export const emotionScaleKey = (score: number): SceneKey => `emotion-scale:${score}`;
 export const evidenceKey = (card: CardId): SceneKey => `evidence:${local(card)}`;
+/** Key of persona `persona`'s entry in the legend of the emotion lines. */
 export const legendKey = (persona: PersonaId): SceneKey => `legend:${local(persona)}`;
 
 const LOCAL_ID = '[A-Za-z0-9][A-Za-z0-9_.-]{0,63}';

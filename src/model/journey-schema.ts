@@ -1,6 +1,6 @@
 import * as v from 'valibot';
 import { EMOTION_MAX, EMOTION_MIN } from './emotion-scale';
-import { EMOTION_LINES, EVIDENCE_KINDS, JOURNEY_SCHEMA, LANE_KINDS, type Journey } from './journey';
+import { EMOTION_LINES, EVIDENCE_KINDS, findEmotionLine, JOURNEY_SCHEMA, LANE_KINDS, type Journey } from './journey';
 import { fail, succeed, type ParseResult, type ValidationError } from './parse-result';
 
 /** Longest text accepted on one card; longer text will not fit any sticky. */
@@ -190,7 +190,7 @@ function findReferenceErrors(journey: Journey): ValidationError[] {
   journey.emotions.forEach((emotion, index) => {
     if (!personas.has(emotion.persona)) errors.push({ path: `emotions[${index}].persona`, message: `no persona has the id "${emotion.persona}"` });
     if (!stages.has(emotion.stage)) errors.push({ path: `emotions[${index}].stage`, message: `no stage has the id "${emotion.stage}"` });
-    const line = emotion.line ?? 'as-is';
+    const line = findEmotionLine(emotion);
     const pair = `${emotion.persona} ${emotion.stage} ${line}`;
     const first = scored.get(pair);
     if (first !== undefined) {

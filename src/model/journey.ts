@@ -122,12 +122,17 @@ export interface EmotionScore {
   note?: string;
 }
 
+/** The line a score is on: `as-is` when it does not say. */
+export function findEmotionLine(emotion: Pick<EmotionScore, 'line'>): EmotionLine {
+  return emotion.line ?? 'as-is';
+}
+
 /**
  * Whether a score is on the as-is line: the experience customers have today,
  * which checks, comparisons and flat exports (CSV, Markdown, Mermaid) speak of.
  */
 export function isAsIs(emotion: Pick<EmotionScore, 'line'>): boolean {
-  return (emotion.line ?? 'as-is') === 'as-is';
+  return findEmotionLine(emotion) === 'as-is';
 }
 
 /** The whole journey document. */

@@ -1,4 +1,4 @@
-import type { Card, CardId, EmotionScore, Journey } from '../model/journey';
+import { findEmotionLine, type Card, type CardId, type EmotionScore, type Journey } from '../model/journey';
 
 /** Where the board and the panel changed the same thing differently; the board's version was kept. */
 export interface MergeConflict {
@@ -107,7 +107,7 @@ export function mergeJourneys(base: Journey, board: Journey, panel: Journey): Me
     else if (b && (!a || a.text !== b.text)) orphans.push(id);
   }
 
-  const pairKey = (emotion: EmotionScore) => `${emotion.persona} ${emotion.stage} ${emotion.line ?? 'as-is'}`;
+  const pairKey = (emotion: EmotionScore) => `${emotion.persona} ${emotion.stage} ${findEmotionLine(emotion)}`;
   const baseEmotions = new Map(base.emotions.map((emotion) => [pairKey(emotion), emotion]));
   const boardEmotions = new Map(board.emotions.map((emotion) => [pairKey(emotion), emotion]));
   for (const emotion of panel.emotions) {

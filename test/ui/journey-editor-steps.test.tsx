@@ -48,6 +48,8 @@ describe('persona wizard', () => {
     await user.click(within(screen.getByRole('group', { name: 'Pick an emoji' })).getByRole('button', { name: '👵' }));
     await user.click(screen.getByRole('button', { name: 'Next question' }));
     expect(screen.getByRole('heading', { name: /step 2 of 6: Age and role/ })).toBeTruthy();
+    // The next question has the focus, so typing goes on there.
+    expect(document.activeElement).toBe(screen.getByLabelText('Age'));
     expect((screen.getByRole('progressbar') as HTMLProgressElement).value).toBe(2);
     await user.type(screen.getByLabelText('Age'), '58');
     await user.type(screen.getByLabelText('Role or occupation'), 'Homemaker');

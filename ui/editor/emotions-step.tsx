@@ -1,6 +1,6 @@
 import { useState } from 'preact/hooks';
 import { EMOTION_MAX, EMOTION_MIN, EMOTION_STEPS } from '../../src/model/emotion-scale';
-import type { EmotionLine, EmotionScore, Persona, PersonaId, Stage, StageId } from '../../src/model/journey';
+import { findEmotionLine, type EmotionLine, type EmotionScore, type Persona, type PersonaId, type Stage, type StageId } from '../../src/model/journey';
 import { MAX_LONG_TEXT } from '../../src/model/journey-schema';
 import { EMOTIONS_STRINGS, type EmotionsStrings } from './emotions-strings';
 import type { StepProps } from './step-props';
@@ -11,9 +11,7 @@ const MAX_EMOTION_NOTE = 120;
 /** "−2", "0", "+1": signed, with a real minus sign, as the scale is printed everywhere in the panel. */
 const formatScore = (score: number): string => (score > 0 ? `+${score}` : score < 0 ? `−${-score}` : '0');
 
-const readEmotionLine = (emotion: EmotionScore): EmotionLine => emotion.line ?? 'as-is';
-
-const isScoreOf = (emotion: EmotionScore, persona: PersonaId, stage: StageId, line: EmotionLine) => emotion.persona === persona && emotion.stage === stage && readEmotionLine(emotion) === line;
+const isScoreOf = (emotion: EmotionScore, persona: PersonaId, stage: StageId, line: EmotionLine) => emotion.persona === persona && emotion.stage === stage && findEmotionLine(emotion) === line;
 
 /** `emotions` with the score of `persona` at `stage` on `line` set, created (as-is scores leave `line` out) when there was none. */
 function setEmotionScore(emotions: readonly EmotionScore[], persona: PersonaId, stage: StageId, line: EmotionLine, score: number): EmotionScore[] {
@@ -64,7 +62,7 @@ export function EmotionsStep({ journey, onChange, locale }: StepProps) {
   if (!persona) return <p class="panel__intro">{strings.noPersonas}</p>;
   if (journey.stages.length === 0) return <p class="panel__intro">{strings.noStages}</p>;
   const own = journey.emotions.filter((emotion) => emotion.persona === persona.id);
-  const hasToBe = toBeWanted.has(persona.id) || own.some((emotion) => readEmotionLine(emotion) === 'to-be');
+  const hasToBe = toBeWanted.has(persona.id) || own.some((emotion) => findEmotionLine(emotion) === 'to-be');
   const personaName = (candidate: Persona) => candidate.name.trim() || '…';
 
   const changeEmotions = (emotions: EmotionScore[]) => onChange({ ...journey, emotions });
@@ -75,7 +73,7 @@ export function EmotionsStep({ journey, onChange, locale }: StepProps) {
     if (on) wanted.add(persona.id);
     else wanted.delete(persona.id);
     setToBeWanted(wanted);
-    changeEmotions(on ? addToBeLine(journey.emotions, persona.id, journey.stages) : journey.emotions.filter((emotion) => !(emotion.persona === persona.id && readEmotionLine(emotion) === 'to-be')));
+    changeEmotions(on ? addToBeLine(journey.emotions, persona.id, journey.stages) : journey.emotions.filter((emotion) => !(emotion.persona === persona.id && findEmotionLine(emotion) === 'to-be')));
   };
   const lines: EmotionLine[] = hasToBe ? ['as-is', 'to-be'] : ['as-is'];
 
@@ -220,7 +218,7 @@ function EmotionSparkline({ stages, emotions, strings }: { stages: readonly Stag
   const y = (score: number) => SPARK_PAD + ((EMOTION_MAX - score) / (EMOTION_MAX - EMOTION_MIN)) * (SPARK_HEIGHT - SPARK_PAD * 2);
   const drawn = (['as-is', 'to-be'] as const)
     .map((line) => {
-      const scores = stages.map((stage) => emotions.find((emotion) => emotion.stage === stage.id && readEmotionLine(emotion) === line)?.score);
+      const scores = stages.map((stage) => emotions.find((emotion) => emotion.stage === stage.id && findEmotionLine(emotion) === line)?.score);
       // A stage without a score breaks the line rather than joining its neighbours across the gap.
       const path = scores
         .map((score, index) => (score === undefined ? '' : `${index > 0 && scores[index - 1] !== undefined ? 'L' : 'M'}${x(index)} ${y(score)}`))

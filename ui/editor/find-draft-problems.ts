@@ -5,6 +5,7 @@ import type { EditorStrings } from './editor-strings';
 
 /** The editor's steps, in the order of the journey-mapping method. */
 export const EDITOR_STEPS = ['scope', 'personas', 'stages', 'lanes', 'cells', 'emotions', 'review'] as const;
+/** One of {@link EDITOR_STEPS}. */
 export type EditorStep = (typeof EDITOR_STEPS)[number];
 
 /** Something to fix before the journey can be drawn, and the step where it is fixed. */

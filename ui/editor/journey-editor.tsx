@@ -1,6 +1,7 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import type { Journey } from '../../src/model/journey';
 import type { Locale } from '../strings';
+import { toSvgDataUrl } from '../svg-data-url';
 import { CellsStep } from './cells-step';
 import { EDITOR_STRINGS } from './editor-strings';
 import { EmotionsStep } from './emotions-step';
@@ -69,7 +70,11 @@ export function JourneyEditor({
           ← {strings.backToGallery}
         </button>
       </div>
-      {notice && <p class="panel__intro">{notice}</p>}
+      {notice && (
+        <p class="panel__intro" role="status">
+          {notice}
+        </p>
+      )}
       <nav aria-label={strings.stepsLabel}>
         <ol class="stepper">
           {EDITOR_STEPS.map((name, index) => (
@@ -141,7 +146,7 @@ function ReviewStep({
     let cancelled = false;
     renderSvgAsync(journey, 640)
       .then((svg) => {
-        if (!cancelled) setPreview(`data:image/svg+xml;charset=utf-8,${encodeURIComponent(svg)}`);
+        if (!cancelled) setPreview(toSvgDataUrl(svg));
       })
       .catch(() => undefined);
     return () => {

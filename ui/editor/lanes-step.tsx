@@ -4,7 +4,7 @@ import { MAX_LANES, MAX_SHORT_TEXT } from '../../src/model/journey-schema';
 import { STANDARD_LANE_TITLES } from '../../src/model/templates/blank-journey';
 import { createEditorId } from './create-editor-id';
 import { EDITOR_STRINGS } from './editor-strings';
-import { moveItem } from './stages-step';
+import { moveItem } from './move-item';
 import type { StepProps } from './step-props';
 
 /** Lanes switched off in this session, with their cards, so switching one back on restores them. */

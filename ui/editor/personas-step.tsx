@@ -1,4 +1,4 @@
-import { useState } from 'preact/hooks';
+import { useLayoutEffect, useRef, useState } from 'preact/hooks';
 import type { Journey, Persona, PersonaId } from '../../src/model/journey';
 import { MAX_LONG_TEXT, MAX_PERSONAS, MAX_SHORT_TEXT } from '../../src/model/journey-schema';
 import { createEditorId } from './create-editor-id';
@@ -114,6 +114,16 @@ export function PersonasStep({ journey, onChange, locale }: StepProps) {
   const [step, setStep] = useState(0);
   const persona = journey.personas.find((candidate) => candidate.id === selectedId) ?? journey.personas[0];
   const total = strings.personaSteps.length;
+  // Moving through the wizard takes focus to the new question, which screen readers then read with its heading.
+  const wizard = useRef<HTMLElement>(null);
+  const shown = useRef(false);
+  useLayoutEffect(() => {
+    if (!shown.current) {
+      shown.current = true;
+      return;
+    }
+    wizard.current?.querySelector<HTMLElement>('input, textarea')?.focus();
+  }, [step, persona?.id]);
 
   const update = (patch: Partial<Persona>) => {
     if (!persona) return;
@@ -179,7 +189,7 @@ export function PersonasStep({ journey, onChange, locale }: StepProps) {
         )}
       </div>
       {persona && (
-        <section class="wizard" aria-labelledby="persona-wizard-step">
+        <section class="wizard" aria-labelledby="persona-wizard-step" ref={wizard}>
           <h3 id="persona-wizard-step" class="wizard__title">
             {strings.personaStepOf(step + 1, total)}: {strings.personaSteps[step]}
           </h3>

@@ -5,16 +5,8 @@ import { MAX_SHORT_TEXT, MAX_STAGES } from '../../src/model/journey-schema';
 import { createEditorId } from './create-editor-id';
 import { EDITOR_STRINGS } from './editor-strings';
 import { findDuplicateStageIds } from './find-draft-problems';
+import { moveItem } from './move-item';
 import type { StepProps } from './step-props';
-
-/** `list` with the item at `from` moved to `to`. */
-export function moveItem<T>(list: readonly T[], from: number, to: number): T[] {
-  const result = [...list];
-  const [item] = result.splice(from, 1);
-  if (item === undefined) return result;
-  result.splice(Math.max(0, Math.min(result.length, to)), 0, item);
-  return result;
-}
 
 /** Focuses the name field of stage `index` after the list re-renders. */
 const focusStageName = (index: number) => requestAnimationFrame(() => document.getElementById(`stage-name-${index}`)?.focus());

@@ -79,8 +79,7 @@ export function buildJourneyTemplate(spec: TemplateSpec): JourneyTemplate {
     stages: spec.stages.map(([key, name]) => ({ id: `stage:${key}` as StageId, name })),
     lanes: DEFAULT_LANE_KINDS.map((kind) => ({ id: `lane:${kind}` as LaneId, kind, title: titles[kind] })),
     cards,
-    // As-is scores come first: readers that look a score up by persona and
-    // stage alone (the health check) then find today's experience.
+    // As-is scores first, then the to-be line: the order people read them in.
     emotions: [...buildScores(spec, 'as-is'), ...buildScores(spec, 'to-be')],
   };
   return { id: spec.id, name: spec.name, description: spec.description, journey };

@@ -152,5 +152,39 @@ describe('FigJam panel in Chromium, driving the built plugin', () => {
     expect(external).toEqual([]);
     await page.close();
   });
+  // What FigJam puts into a plugin iframe shown with themeColors: true: a class on <html> and
+  // --figma-color-* variables (https://developers.figma.com/docs/plugins/css-variables; FigJam itself
+  // is light only, Figma Design also dark). Values as Figma's light and dark themes define them.
+  const THEMES = {
+    light:
+      '--figma-color-bg:#ffffff;--figma-color-bg-secondary:#f5f5f5;--figma-color-text:#000000e5;--figma-color-text-secondary:#0000008c;--figma-color-bg-brand:#0d99ff;--figma-color-bg-brand-secondary:#0768cf;--figma-color-text-brand:#007be5;--figma-color-text-onbrand:#ffffff;--figma-color-border:#e6e6e6;--figma-color-text-danger:#dc3412;--figma-color-text-warning:#b86200',
+    dark: '--figma-color-bg:#2c2c2c;--figma-color-bg-secondary:#383838;--figma-color-text:#ffffff;--figma-color-text-secondary:#ffffffb3;--figma-color-bg-brand:#0c8ce9;--figma-color-bg-brand-secondary:#105cad;--figma-color-text-brand:#7cc4f8;--figma-color-text-onbrand:#ffffff;--figma-color-border:#444444;--figma-color-text-danger:#fca397;--figma-color-text-warning:#f7d15f',
+  } as const;
+
+  it.each(Object.keys(THEMES) as (keyof typeof THEMES)[])('in Figma’s %s theme colours, the gallery and every editor step pass axe-core (contrast included)', async (theme) => {
+    const { page, external } = await openPanelAsync();
+    await page.setViewportSize({ width: 420, height: 700 });
+    const panel = page.frameLocator('iframe[title="cjm-board panel"]');
+    await expect.poll(() => panel.getByRole('img', { name: /^Preview of the map/ }).count(), { timeout: 20_000 }).toBe(6);
+    const frame = page.frames().find((candidate) => candidate !== page.mainFrame());
+    if (!frame) throw new Error('the panel iframe is missing');
+    await frame.evaluate(([name, variables]) => {
+      document.documentElement.classList.add(`figma-${name}`);
+      const style = document.createElement('style');
+      style.id = 'figma-style';
+      style.textContent = `:root{${variables}}`;
+      document.head.append(style);
+    }, [theme, THEMES[theme]] as const);
+    expect(await findSeriousAxeViolationsAsync(frame)).toEqual([]);
+    await saveScreenshotAsync(page, `figjam-panel-${theme}-gallery`);
+    await panel.getByRole('button', { name: /^Edit “Loyalty/ }).click();
+    for (let step = 1; step <= 7; step += 1) {
+      expect(await findSeriousAxeViolationsAsync(frame), `step ${step}`).toEqual([]);
+      if (step === 6) await saveScreenshotAsync(page, `figjam-panel-${theme}-emotions`);
+      if (step < 7) await panel.getByRole('button', { name: 'Next', exact: true }).click();
+    }
+    expect(external).toEqual([]);
+    await page.close();
+  });
 });
 

@@ -131,6 +131,11 @@ describe('emotions step', () => {
     expect(current().emotions.filter((emotion) => emotion.line === 'to-be')).toEqual([]);
     expect(current().emotions).toEqual(createOnlineStoreJourney().emotions);
     expect(screen.queryByRole('radiogroup', { name: 'To-be' })).toBeNull();
+
+    // Switched on again, the line comes back as it was written, notes included.
+    await user.click(toBe);
+    expect(scoreOf(current(), 'persona:anna', 'stage:order', 'to-be')).toMatchObject({ score: 1, note: 'One-page checkout' });
+    expectValid(current());
   });
 
   it('switches persona and hides one persona’s lines from the map', async () => {

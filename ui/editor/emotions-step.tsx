@@ -58,6 +58,8 @@ export function EmotionsStep({ journey, onChange, locale }: StepProps) {
   const [chosenPersona, setChosenPersona] = useState<PersonaId | undefined>(journey.personas[0]?.id);
   // Personas whose to-be line was switched on before any stage had an as-is score to copy: the line has no scores yet.
   const [toBeWanted, setToBeWanted] = useState<ReadonlySet<PersonaId>>(new Set());
+  // A to-be line switched off keeps its scores and notes here, so switching it on again brings them back.
+  const [keptToBe, setKeptToBe] = useState<ReadonlyMap<PersonaId, EmotionScore[]>>(new Map());
   const persona = journey.personas.find((candidate) => candidate.id === chosenPersona) ?? journey.personas[0];
   if (!persona) return <p class="panel__intro">{strings.noPersonas}</p>;
   if (journey.stages.length === 0) return <p class="panel__intro">{strings.noStages}</p>;
@@ -73,7 +75,19 @@ export function EmotionsStep({ journey, onChange, locale }: StepProps) {
     if (on) wanted.add(persona.id);
     else wanted.delete(persona.id);
     setToBeWanted(wanted);
-    changeEmotions(on ? addToBeLine(journey.emotions, persona.id, journey.stages) : journey.emotions.filter((emotion) => !(emotion.persona === persona.id && findEmotionLine(emotion) === 'to-be')));
+    const isOwnToBe = (emotion: EmotionScore) => emotion.persona === persona.id && findEmotionLine(emotion) === 'to-be';
+    const kept = new Map(keptToBe);
+    if (on) {
+      const stages = new Set<string>(journey.stages.map((stage) => stage.id));
+      const restored = (keptToBe.get(persona.id) ?? []).filter((emotion) => stages.has(emotion.stage));
+      kept.delete(persona.id);
+      setKeptToBe(kept);
+      changeEmotions(restored.length > 0 ? [...journey.emotions, ...restored] : addToBeLine(journey.emotions, persona.id, journey.stages));
+    } else {
+      kept.set(persona.id, journey.emotions.filter(isOwnToBe));
+      setKeptToBe(kept);
+      changeEmotions(journey.emotions.filter((emotion) => !isOwnToBe(emotion)));
+    }
   };
   const lines: EmotionLine[] = hasToBe ? ['as-is', 'to-be'] : ['as-is'];
 

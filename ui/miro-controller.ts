@@ -5,7 +5,7 @@ import { createMiroDraftStore } from '../src/hosts/miro/miro-draft-store';
 import { parseJourneyDraft } from '../src/model/journey-draft';
 import { generateMapAsync } from '../src/sync/generate-map';
 import { createMapId } from '../src/sync/item-identity';
-import { chooseMapAsync, loadChosenJourneyAsync, loadSelectedJourneyAsync, regenerateMapAsync } from '../src/sync/regenerate-map';
+import { chooseMapAsync, loadChosenJourneyAsync, loadSelectedJourneyAsync, regenerateMapAsync, updateMapFromPanelAsync } from '../src/sync/regenerate-map';
 import { formatValidationErrors } from '../src/model/parse-result';
 import type { PanelController } from './panel-controller';
 import type { Journey } from '../src/model/journey';
@@ -73,13 +73,11 @@ export function createMiroController(board: Board, options: MiroControllerOption
     },
     saveDraftAsync: (draft) => drafts.saveAsync(draft),
     updateMapAsync: async (mapIdToUpdate, journey, onProgress, base) => {
-      const map = (await host.listMapsAsync()).find((info) => info.mapId === mapIdToUpdate && !info.isCopy);
-      if (!map) throw new Error('the map is no longer on this board; check it again');
-      const result = await regenerateMapAsync(host, {
+      const result = await updateMapFromPanelAsync(host, {
         metrics: MIRO_METRICS,
-        map,
-        panelJourney: journey,
-        ...(base ? { panelBase: base } : {}),
+        mapId: mapIdToUpdate,
+        journey,
+        ...(base ? { base } : {}),
         createMapId: () => createMapId(random),
         onProgress,
         sleepAsync,

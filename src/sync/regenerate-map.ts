@@ -208,3 +208,23 @@ export async function loadSelectedJourneyAsync(host: HostPort): Promise<{ mapId:
   const loaded = await loadStoredJourneyAsync(host, selected[0].mapId, selected[0].title);
   return loaded.ok ? { mapId: selected[0].mapId, journey: loaded.value.journey } : undefined;
 }
+
+/** What updating a map from the panel needs: the map's id, the panel's journey and the journey its edits started from. */
+export interface UpdateFromPanelOptions extends Omit<RegenerateOptions, 'map' | 'panelJourney' | 'panelBase'> {
+  mapId: string;
+  journey: Journey;
+  base?: Journey;
+}
+
+/**
+ * "Update the map" from the panel's editor: Regenerate of map `mapId` with
+ * the panel's journey merged in three ways (from `base`, the journey the
+ * editor loaded), so what people changed on the board meanwhile is kept.
+ * Throws RegenerateError when the map is no longer on the board.
+ */
+export async function updateMapFromPanelAsync(host: HostPort, options: UpdateFromPanelOptions): Promise<RegenerateResult> {
+  const { mapId, journey, base, ...rest } = options;
+  const map = (await host.listMapsAsync()).find((info) => info.mapId === mapId && !info.isCopy);
+  if (!map) throw new RegenerateError('the map is no longer on the board; check it again');
+  return regenerateMapAsync(host, { ...rest, map, panelJourney: journey, ...(base ? { panelBase: base } : {}) });
+}

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Journey } from '../../src/model/journey';
 import { createOnlineStoreJourney } from '../../src/model/templates/online-store-template';
-import { chooseMapAsync, regenerateMapAsync } from '../../src/sync/regenerate-map';
+import { chooseMapAsync, regenerateMapAsync, updateMapFromPanelAsync } from '../../src/sync/regenerate-map';
 import { createFigjamDriver } from '../hosts/figjam/figjam-board-driver';
 import { createMiroDriver } from '../hosts/miro/miro-board-driver';
 import type { BoardDriver } from './regenerate-properties';
@@ -13,9 +13,9 @@ import type { BoardDriver } from './regenerate-properties';
 /** "Update the map" as the panel runs it: the editor's journey and the journey it started from. */
 async function updateFromPanelAsync(driver: BoardDriver, journey: Journey, base: Journey | undefined) {
   const host = driver.createHost();
-  const chosen = await chooseMapAsync(host);
-  if (!chosen.ok) throw new Error(chosen.errors.map((error) => error.message).join('; '));
-  return regenerateMapAsync(host, { metrics: driver.metrics, map: chosen.value, panelJourney: journey, ...(base ? { panelBase: base } : {}), createMapId: () => 'map-never00001' });
+  const [map] = await host.listMapsAsync();
+  if (!map) throw new Error('no map on the board');
+  return updateMapFromPanelAsync(host, { metrics: driver.metrics, mapId: map.mapId, journey, ...(base ? { base } : {}), createMapId: () => 'map-never00001' });
 }
 
 const stickyTexts = (driver: BoardDriver): string[] => driver.listItems().filter((item) => item.sticky && item.inMap).map((item) => item.text);

@@ -4,7 +4,7 @@ import { createOnlineStoreJourney } from '../../model/templates/online-store-tem
 import { generateMapAsync } from '../../sync/generate-map';
 import type { ApplyProgress, ApplyReport, HostPort, MapInfo } from '../../sync/host-port';
 import { createMapId } from '../../sync/item-identity';
-import { chooseMapAsync, loadChosenJourneyAsync, loadSelectedJourneyAsync, regenerateMapAsync, type RegenerateResult } from '../../sync/regenerate-map';
+import { chooseMapAsync, loadChosenJourneyAsync, loadSelectedJourneyAsync, regenerateMapAsync, updateMapFromPanelAsync, type RegenerateResult } from '../../sync/regenerate-map';
 import { createFigjamHost } from './figjam-host';
 import { createMainBridge } from './main-bridge';
 
@@ -130,13 +130,11 @@ export async function runPlugin(api: PluginAPI, options: RunPluginOptions): Prom
         saveDraftAsync: (draft) => (draft ? api.clientStorage.setAsync(DRAFT_STORAGE_KEY, draft) : api.clientStorage.deleteAsync(DRAFT_STORAGE_KEY)),
         loadSelectedMapAsync: () => loadSelectedJourneyAsync(host),
         updateMapAsync: async (mapId, journey, onProgress, base) => {
-          const map = (await host.listMapsAsync()).find((info) => info.mapId === mapId && !info.isCopy);
-          if (!map) throw new Error('the map is no longer on this page; check it again');
-          const result = await regenerateMapAsync(host, {
+          const result = await updateMapFromPanelAsync(host, {
             metrics: FIGJAM_METRICS,
-            map,
-            panelJourney: journey,
-            ...(base ? { panelBase: base } : {}),
+            mapId,
+            journey,
+            ...(base ? { base } : {}),
             createMapId: () => createMapId(random),
             onProgress,
             sleepAsync,

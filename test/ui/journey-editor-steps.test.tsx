@@ -1,5 +1,5 @@
 // @vitest-environment happy-dom
-import { cleanup, fireEvent, render, screen, within } from '@testing-library/preact';
+import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/preact';
 import userEvent from '@testing-library/user-event';
 import { useState } from 'preact/hooks';
 import { afterEach, describe, expect, it, vi } from 'vitest';
@@ -157,6 +157,7 @@ describe('stages', () => {
     expect(current().cards.some((card) => card.stage === stage.id)).toBe(false);
     expect(current().emotions.some((emotion) => emotion.stage === stage.id)).toBe(false);
     expect(screen.getByRole('status').textContent).toContain(`Stage “${stage.name}” removed with ${cards} cards.`);
+    await waitFor(() => expect(document.activeElement).toBe(screen.getByLabelText('Stage 3 name')));
     await user.click(screen.getByRole('button', { name: 'Undo' }));
     expect(current()).toEqual(journey);
   });

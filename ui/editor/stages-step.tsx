@@ -44,6 +44,8 @@ export function StagesStep({ journey, onChange, locale }: StepProps) {
     };
     setRemoved({ before: journey, after, name: stage.name, cards });
     onChange(after);
+    // The removed stage's buttons are gone: focus goes to the stage now in its place.
+    focusStageName(Math.min(journey.stages.indexOf(stage), after.stages.length - 1));
   };
   const handleUndo = () => {
     if (!removed || removed.after !== journey) return;

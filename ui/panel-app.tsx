@@ -237,8 +237,8 @@ export function PanelApp({ controller, initialLocale }: { controller: PanelContr
             onUpdate={(mapId, journey, base) => void handleEditorUpdate(mapId, journey, base)}
             onClose={handleEditorClose}
             renderSvgAsync={(journey, maxWidth) => controller.renderSvgAsync(journey, maxWidth)}
+            runStatus={status}
           />
-          {status}
         </>
       ) : (
         <>

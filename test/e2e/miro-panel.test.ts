@@ -1,28 +1,19 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { findSeriousAxeViolationsAsync, guardNetworkAsync, launchChromiumAsync, saveScreenshotAsync } from './chromium';
-import { buildFakeMiroSdkAsync, MIRO_SDK } from './fake-miro-sdk';
-import { startStaticServerAsync, type StaticServer } from './static-server';
+import { findSeriousAxeViolationsAsync, saveScreenshotAsync } from './chromium';
+import { startMiroPanelHarnessAsync, type MiroPanelHarness } from './miro-panel-harness';
 
 const ROOT = join(__dirname, '..', '..');
-const DIST = join(ROOT, 'dist');
 
-let browser: Browser;
-let server: StaticServer;
-let fakeSdk: string;
+let harness: MiroPanelHarness;
 
 beforeAll(async () => {
-  if (!existsSync(join(DIST, 'miro/panel.html'))) throw new Error('dist/miro/panel.html is missing: run "npm run build" (npm test builds first)');
-  fakeSdk = await buildFakeMiroSdkAsync();
-  server = await startStaticServerAsync(DIST);
-  browser = await launchChromiumAsync();
+  harness = await startMiroPanelHarnessAsync();
 });
 
 afterAll(async () => {
-  await browser?.close();
-  await server?.closeAsync();
+  await harness?.closeAsync();
 });
 
 interface BoardSummary {
@@ -35,11 +26,7 @@ interface BoardSummary {
 
 describe('Miro panel in Chromium', () => {
   it('inserts the template onto the board, zooms to it, and sends nothing anywhere', async () => {
-    const page = await browser.newPage({ locale: 'en-US', viewport: { width: 320, height: 600 } });
-    const external = await guardNetworkAsync(page, { [MIRO_SDK]: { body: fakeSdk, contentType: 'text/javascript' } });
-    const errors: string[] = [];
-    page.on('pageerror', (error) => errors.push(error.message));
-    await page.goto(`${server.url}/miro/panel.html`);
+    const { page, errors, external } = await harness.openPanelAsync({ viewport: { width: 320, height: 600 } });
 
     await page.getByRole('button', { name: 'Insert CJM template' }).click();
     await expect.poll(() => page.getByRole('status').textContent(), { timeout: 30_000 }).toMatch(/Map ready: \d+ items created\./);
@@ -70,11 +57,7 @@ describe('Miro panel in Chromium', () => {
   });
 
   it('regenerates the map after board edits: the edit is kept, a new sticky adopted, the summary says so', async () => {
-    const page = await browser.newPage({ locale: 'en-US', viewport: { width: 320, height: 700 } });
-    const external = await guardNetworkAsync(page, { [MIRO_SDK]: { body: fakeSdk, contentType: 'text/javascript' } });
-    const errors: string[] = [];
-    page.on('pageerror', (error) => errors.push(error.message));
-    await page.goto(`${server.url}/miro/panel.html`);
+    const { page, errors, external } = await harness.openPanelAsync({ viewport: { width: 320, height: 700 } });
     await page.getByRole('button', { name: 'Insert CJM template' }).click();
     await expect.poll(() => page.getByRole('status').textContent(), { timeout: 30_000 }).toMatch(/Map ready/);
 
@@ -114,9 +97,7 @@ describe('Miro panel in Chromium', () => {
   });
 
   it('says it waits for Miro’s rate limit and resumes by itself', async () => {
-    const page = await browser.newPage({ locale: 'en-US', viewport: { width: 320, height: 600 } });
-    await guardNetworkAsync(page, { [MIRO_SDK]: { body: fakeSdk, contentType: 'text/javascript' } });
-    await page.goto(`${server.url}/miro/panel.html`);
+    const { page } = await harness.openPanelAsync({ viewport: { width: 320, height: 600 } });
     // Miro refuses two calls in a row for lack of credits, mid-way through the map.
     await page.evaluate(() => (window as unknown as { __fakeMiro: { failWithRateLimit(count: number, options: object): void } }).__fakeMiro.failWithRateLimit(2, { afterCalls: 60 }));
     await page.getByRole('button', { name: 'Insert CJM template' }).click();
@@ -127,11 +108,7 @@ describe('Miro panel in Chromium', () => {
   });
 
   it('imports a CSV with a preview, draws it, checks the map and downloads its exports; a bad file draws nothing', async () => {
-    const page = await browser.newPage({ locale: 'en-US', viewport: { width: 320, height: 900 }, acceptDownloads: true });
-    const external = await guardNetworkAsync(page, { [MIRO_SDK]: { body: fakeSdk, contentType: 'text/javascript' } });
-    const errors: string[] = [];
-    page.on('pageerror', (error) => errors.push(error.message));
-    await page.goto(`${server.url}/miro/panel.html`);
+    const { page, errors, external } = await harness.openPanelAsync({ viewport: { width: 320, height: 900 }, acceptDownloads: true });
     await page.getByRole('button', { name: 'Import, check and export…' }).click();
 
     // A file with mistakes: its errors, with lines, and nothing on the board.
@@ -205,19 +182,15 @@ describe('Miro panel in Chromium', () => {
   });
 
   it('the accessibility check finds a serious problem when there is one', async () => {
-    const page = await browser.newPage();
+    const page = await harness.browser.newPage();
     await page.setContent('<main><button></button><img src="data:image/gif;base64,R0lGODlhAQABAAAAACw="></main>');
     expect((await findSeriousAxeViolationsAsync(page)).map((violation) => violation.id)).toEqual(expect.arrayContaining(['button-name', 'image-alt']));
     await page.close();
   });
 
   it('opened outside Miro, says where it works instead of staying blank', async () => {
-    const page = await browser.newPage({ locale: 'en-US' });
     // No SDK: the request to Miro fails, as it does outside a Miro board.
-    await guardNetworkAsync(page);
-    const errors: string[] = [];
-    page.on('pageerror', (error) => errors.push(error.message));
-    await page.goto(`${server.url}/miro/panel.html`);
+    const { page, errors } = await harness.openPanelAsync({ withSdk: false });
     await expect.poll(() => page.getByRole('alert').textContent()).toMatch(/Open it from the cjm-board app on a Miro board/);
     expect(errors).toEqual([]);
     await page.close();

@@ -1,10 +1,9 @@
-import { copyFileSync, existsSync, mkdirSync } from 'node:fs';
+import { copyFileSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { findSeriousAxeViolationsAsync, guardNetworkAsync, launchChromiumAsync, saveScreenshotAsync } from './chromium';
-import { buildFakeMiroSdkAsync, MIRO_SDK } from './fake-miro-sdk';
-import { startStaticServerAsync, type StaticServer } from './static-server';
+import { findSeriousAxeViolationsAsync, saveScreenshotAsync } from './chromium';
+import { startMiroPanelHarnessAsync, type MiroPanelHarness, type OpenPanel } from './miro-panel-harness';
 
 // The panel's screens, driven in Chromium the way a facilitator uses them on
 // the Miro panel (the narrowest host): the gallery, every editor step, and
@@ -13,33 +12,19 @@ import { startStaticServerAsync, type StaticServer } from './static-server';
 // copies the pictures to docs/screens/ for the README.
 
 const ROOT = join(__dirname, '..', '..');
-const DIST = join(ROOT, 'dist');
 const DOCS = join(ROOT, 'docs', 'screens');
 
-let browser: Browser;
-let server: StaticServer;
-let fakeSdk: string;
+let harness: MiroPanelHarness;
 
 beforeAll(async () => {
-  if (!existsSync(join(DIST, 'miro/panel.html'))) throw new Error('dist/miro/panel.html is missing: run "npm run build" (npm test builds first)');
-  fakeSdk = await buildFakeMiroSdkAsync();
-  server = await startStaticServerAsync(DIST);
-  browser = await launchChromiumAsync();
+  harness = await startMiroPanelHarnessAsync();
 });
 
 afterAll(async () => {
-  await browser?.close();
-  await server?.closeAsync();
+  await harness?.closeAsync();
 });
 
-async function openPanelAsync(locale = 'en-US'): Promise<{ page: Page; errors: string[]; external: string[] }> {
-  const page = await browser.newPage({ locale, viewport: { width: 340, height: 900 } });
-  const external = await guardNetworkAsync(page, { [MIRO_SDK]: { body: fakeSdk, contentType: 'text/javascript' } });
-  const errors: string[] = [];
-  page.on('pageerror', (error) => errors.push(error.message));
-  await page.goto(`${server.url}/miro/panel.html`);
-  return { page, errors, external };
-}
+const openPanelAsync = (locale = 'en-US'): Promise<OpenPanel> => harness.openPanelAsync({ locale, viewport: { width: 340, height: 900 } });
 
 /** Photographs a screen (test-results/, and docs/screens/ with UPDATE_DOCS=1) and checks it with axe-core. */
 async function checkScreenAsync(page: Page, name: string): Promise<void> {

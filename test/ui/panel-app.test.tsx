@@ -133,8 +133,8 @@ describe('the panel', () => {
     await user.click(screen.getByRole('button', { name: /Templates/ }));
     await user.click(await screen.findByRole('button', { name: /^Edit “Online store/ }));
     finish(REPORT);
-    await screen.findByText(/Map ready/);
     await user.click(screen.getByRole('button', { name: '7. Insert' }));
+    await screen.findByText(/Map ready/);
     expect(screen.getByRole('button', { name: 'Insert the map' })).toBeTruthy();
     expect(screen.queryByRole('button', { name: 'Update the map' })).toBeNull();
   });

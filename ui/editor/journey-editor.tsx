@@ -1,4 +1,5 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
+import type { ComponentChildren } from 'preact';
 import type { Journey } from '../../src/model/journey';
 import type { Locale } from '../strings';
 import { toSvgDataUrl } from '../svg-data-url';
@@ -36,6 +37,7 @@ export function JourneyEditor({
   onClose,
   notice,
   renderSvgAsync,
+  runStatus,
 }: {
   state: EditorState;
   onChange: (state: EditorState) => void;
@@ -46,6 +48,8 @@ export function JourneyEditor({
   onClose: () => void;
   notice?: string | undefined;
   renderSvgAsync: (journey: Journey, maxWidth?: number) => Promise<string>;
+  /** Progress and summary of the panel's last run, shown under Insert / Update. */
+  runStatus?: ComponentChildren;
 }) {
   const strings = EDITOR_STRINGS[locale];
   const [stash, setStash] = useState<LaneStash>(new Map());
@@ -103,7 +107,7 @@ export function JourneyEditor({
       {stepName === 'cells' && <CellsStep {...stepProps} />}
       {stepName === 'emotions' && <EmotionsStep {...stepProps} />}
       {stepName === 'review' && (
-        <ReviewStep state={state} locale={locale} busy={busy} onInsert={onInsert} onUpdate={onUpdate} onGo={(target) => go(EDITOR_STEPS.indexOf(target))} renderSvgAsync={renderSvgAsync} />
+        <ReviewStep state={state} locale={locale} busy={busy} onInsert={onInsert} onUpdate={onUpdate} onGo={(target) => go(EDITOR_STEPS.indexOf(target))} renderSvgAsync={renderSvgAsync} runStatus={runStatus} />
       )}
       <div class="editor__nav">
         <button type="button" class="button" onClick={() => go(step - 1)} disabled={step === 0}>
@@ -128,6 +132,7 @@ function ReviewStep({
   onUpdate,
   onGo,
   renderSvgAsync,
+  runStatus,
 }: {
   state: EditorState;
   locale: Locale;
@@ -136,6 +141,7 @@ function ReviewStep({
   onUpdate: (mapId: string, journey: Journey, base: Journey | undefined) => void;
   onGo: (step: EditorStep) => void;
   renderSvgAsync: (journey: Journey, maxWidth?: number) => Promise<string>;
+  runStatus?: ComponentChildren;
 }) {
   const strings = EDITOR_STRINGS[locale];
   const { journey, mapId } = state;
@@ -198,6 +204,7 @@ function ReviewStep({
           {strings.updateHint}
         </p>
       )}
+      {runStatus}
     </div>
   );
 }

@@ -42,8 +42,10 @@ export const FIGJAM_METRICS: HostMetrics = {
 // shadow) and keeps that aspect ratio when only the width is set
 // (developers.miro.com/docs/websdk-reference-sticky-note).
 const MIRO_STICKY_WIDTH = 199;
-const MIRO_STICKY_HEIGHT = 228;
-const MIRO_STICKY_MAX_FONT_SIZE = 24;
+/** Height of a Miro square sticky, shadow included. */
+export const MIRO_STICKY_HEIGHT = 228;
+/** The largest font Miro picks when it fits a sticky's text. */
+export const MIRO_STICKY_MAX_FONT_SIZE = 24;
 const MIRO_STICKY_PADDING = 20;
 
 /** Sticky metrics of Miro: fixed square stickies; the font shrinks to fit. */

@@ -35,11 +35,12 @@ export function measureLineWidth(text: string, fontSize: number): number {
   return width * fontSize;
 }
 
-function breakLongWord(word: string, fontSize: number, maxWidth: number): string[] {
+/** `word` in pieces that each fit `maxWidth`, broken between characters. */
+function breakLongWord(word: string, maxWidth: number, measureWidth: (text: string) => number): string[] {
   const parts: string[] = [];
   let current = '';
   for (const char of word) {
-    if (current && measureLineWidth(current + char, fontSize) > maxWidth) {
+    if (current && measureWidth(current + char) > maxWidth) {
       parts.push(current);
       current = char;
     } else current += char;
@@ -49,31 +50,39 @@ function breakLongWord(word: string, fontSize: number, maxWidth: number): string
 }
 
 /**
+ * Greedy word wrap of one paragraph to `maxWidth`, as `measureWidth`
+ * measures a line; a word wider than a line is broken between characters.
+ * Returns at least one line (empty for an empty paragraph).
+ */
+export function wrapParagraph(paragraph: string, maxWidth: number, measureWidth: (text: string) => number): string[] {
+  const lines: string[] = [];
+  let current = '';
+  for (const word of paragraph.split(/\s+/).filter(Boolean)) {
+    const candidate = current ? `${current} ${word}` : word;
+    if (measureWidth(candidate) <= maxWidth) {
+      current = candidate;
+      continue;
+    }
+    if (current) lines.push(current);
+    if (measureWidth(word) <= maxWidth) current = word;
+    else {
+      const parts = breakLongWord(word, maxWidth, measureWidth);
+      current = parts.pop() ?? '';
+      lines.push(...parts);
+    }
+  }
+  lines.push(current);
+  return lines;
+}
+
+/**
  * A deterministic text measurer: greedy word wrap with per-character widths.
  * Deterministic so golden scenes are stable on every machine; generous so
  * the real fonts of Miro and FigJam fit inside the boxes it returns.
  */
 export const measureTextApproximately: TextMeasurer = (text, fontSize, maxWidth) => {
-  const lines: string[] = [];
-  for (const paragraph of text.split(/\r?\n/)) {
-    const words = paragraph.split(/\s+/).filter(Boolean);
-    let current = '';
-    for (const word of words) {
-      const candidate = current ? `${current} ${word}` : word;
-      if (measureLineWidth(candidate, fontSize) <= maxWidth) {
-        current = candidate;
-        continue;
-      }
-      if (current) lines.push(current);
-      if (measureLineWidth(word, fontSize) <= maxWidth) current = word;
-      else {
-        const parts = breakLongWord(word, fontSize, maxWidth);
-        current = parts.pop() ?? '';
-        lines.push(...parts);
-      }
-    }
-    lines.push(current);
-  }
-  const width = Math.min(maxWidth, Math.max(0, ...lines.map((line) => measureLineWidth(line, fontSize))));
+  const measureWidth = (line: string): number => measureLineWidth(line, fontSize);
+  const lines = text.split(/\r?\n/).flatMap((paragraph) => wrapParagraph(paragraph, maxWidth, measureWidth));
+  const width = Math.min(maxWidth, Math.max(0, ...lines.map(measureWidth)));
   return { lines, width: Math.ceil(width), height: Math.ceil(lines.length * fontSize * LINE_HEIGHT) };
 };

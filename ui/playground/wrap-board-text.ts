@@ -1,8 +1,11 @@
+import { MIRO_STICKY_MAX_FONT_SIZE } from '../../src/layout/host-metrics';
+import { LINE_HEIGHT, wrapParagraph } from '../../src/layout/measure-text';
+
 /** Font of the simulated board: Inter as in Miro and FigJam, then what the system has with similar widths. */
 export const BOARD_FONT_FAMILY = "Inter, 'Segoe UI', Roboto, 'Helvetica Neue', Arial, 'Liberation Sans', sans-serif";
 
-/** Line height of board text, as a multiple of the font size (the layout's). */
-export const BOARD_LINE_HEIGHT = 1.3;
+/** Line height of board text, as a multiple of the font size: the layout's. */
+export const BOARD_LINE_HEIGHT = LINE_HEIGHT;
 
 /** One wrapped line and whether it is bold. */
 export interface WrappedLine {
@@ -23,38 +26,6 @@ function measureWidth(text: string, fontSize: number, bold: boolean): number {
   return context.measureText(text).width;
 }
 
-function breakWord(word: string, fontSize: number, maxWidth: number, bold: boolean): string[] {
-  const parts: string[] = [];
-  let part = '';
-  for (const char of word) {
-    if (part && measureWidth(part + char, fontSize, bold) > maxWidth) {
-      parts.push(part);
-      part = char;
-    } else part += char;
-  }
-  parts.push(part);
-  return parts;
-}
-
-/** Greedy word wrap; a word wider than the line is broken between characters. */
-function wrapParagraph(paragraph: string, fontSize: number, maxWidth: number, bold: boolean): string[] {
-  const lines: string[] = [];
-  let current = '';
-  for (const word of paragraph.split(/\s+/).filter(Boolean)) {
-    const candidate = current ? `${current} ${word}` : word;
-    if (measureWidth(candidate, fontSize, bold) <= maxWidth) {
-      current = candidate;
-      continue;
-    }
-    if (current) lines.push(current);
-    const parts = measureWidth(word, fontSize, bold) <= maxWidth ? [word] : breakWord(word, fontSize, maxWidth, bold);
-    current = parts.pop() ?? '';
-    lines.push(...parts);
-  }
-  lines.push(current);
-  return lines;
-}
-
 /**
  * Wraps `text` to `maxWidth` board units at `fontSize`, measured in the
  * page's font: paragraphs stay separate lines, the first `boldLines`
@@ -66,7 +37,7 @@ export function wrapBoardText(text: string, fontSize: number, maxWidth: number, 
   if (cached) return cached;
   const lines = text.split('\n').flatMap((paragraph, index) => {
     const bold = index < boldLines;
-    return wrapParagraph(paragraph, fontSize, Math.max(1, maxWidth), bold).map((line) => ({ text: line, bold }));
+    return wrapParagraph(paragraph, Math.max(1, maxWidth), (line) => measureWidth(line, fontSize, bold)).map((line) => ({ text: line, bold }));
   });
   if (cache.size >= MAX_CACHED) cache.clear();
   cache.set(key, lines);
@@ -74,10 +45,10 @@ export function wrapBoardText(text: string, fontSize: number, maxWidth: number, 
 }
 
 // Miro shrinks sticky text to fit; short text is drawn at most this large.
-const MAX_FIT_FONT_SIZE = 28;
+const MAX_FIT_FONT_SIZE = MIRO_STICKY_MAX_FONT_SIZE;
 const MIN_FIT_FONT_SIZE = 4;
 
-/** The largest font size (at most 28) at which `text` fits a `width` × `height` box without breaking a word, and its lines. */
+/** The largest font size (at most Miro's own, 24) at which `text` fits a `width` × `height` box without breaking a word, and its lines. */
 export function fitBoardText(text: string, width: number, height: number, boldLines: number): { fontSize: number; lines: WrappedLine[] } {
   const key = `${Math.round(width)}|${Math.round(height)}|${boldLines}|${text}`;
   const cached = fitCache.get(key);

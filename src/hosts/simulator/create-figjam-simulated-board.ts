@@ -17,11 +17,16 @@ export function createFigjamSimulatedBoard(fake: FakeFigma): SimulatedBoard {
     if (!node) throw new Error(`node ${id} is not on the page`);
     return node;
   };
+  let writesScanned = 0;
+  let writes = 0;
   return {
     rules: 'figjam',
     listItems: () => readFigjamBoard(fake),
-    // Every plugin API call is logged before it takes effect, synchronously.
-    readChangeCount: () => fake.calls.length + handEdits,
+    // Plugin API writes take effect as they are logged, synchronously; reads, messages and storage change nothing drawn.
+    readChangeCount: () => {
+      for (; writesScanned < fake.calls.length; writesScanned += 1) if (fake.calls[writesScanned]?.kind === 'write') writes += 1;
+      return writes + handEdits;
+    },
     takeZoomRequest: () => {
       let request: string[] | undefined;
       for (; callsScanned < fake.calls.length; callsScanned += 1) {

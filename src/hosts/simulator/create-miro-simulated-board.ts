@@ -1,20 +1,16 @@
-import { formatTextAsHtml, escapeHtml } from '../miro/miro-html';
+import { MIRO_METRICS, MIRO_STICKY_HEIGHT } from '../../layout/host-metrics';
+import { countBoldParagraphs, formatHeadingAsHtml, formatTextAsHtml } from '../miro/miro-html';
 import type { FakeMiroBoard } from './fake-miro-board';
 import { readMiroBoard } from './read-miro-board';
-import { countBoldParagraphs } from './count-bold-paragraphs';
 import type { SimulatedBoard } from './simulated-board';
 
-// A square sticky a person adds in Miro: 199 × 228 (the height includes the
-// shadow; https://developers.miro.com/docs/websdk-reference-sticky-note).
-const MIRO_STICKY = { width: 199, height: 228 };
+// A square sticky a person adds in Miro: the size the layout plans for.
+const MIRO_STICKY = { width: MIRO_METRICS.stickyWidth, height: MIRO_STICKY_HEIGHT };
 
 /** Plain text as Miro content, keeping the first `boldLines` lines bold (a heading a person typed under). */
 function formatEditedHtml(text: string, boldLines: number): string {
-  if (boldLines === 0) return formatTextAsHtml(text);
-  return text
-    .split(/\r\n|\r|\n/)
-    .map((line, index) => (index < boldLines && line !== '' ? `<p><strong>${escapeHtml(line)}</strong></p>` : `<p>${escapeHtml(line)}</p>`))
-    .join('');
+  const lines = text.split(/\r\n|\r|\n/);
+  return formatHeadingAsHtml(lines.slice(0, boldLines).join('\n'), lines.slice(boldLines).join('\n'));
 }
 
 /**
@@ -35,7 +31,8 @@ export function createMiroSimulatedBoard(fake: FakeMiroBoard): SimulatedBoard {
     rules: 'miro',
     listItems: () => readMiroBoard(fake),
     // A call is logged when it starts and charged when it succeeds: both count.
-    readChangeCount: () => fake.calls.length + fake.creditsSpent + handEdits,
+    // Writes count once they have taken effect: reads, storage and metadata reads change nothing drawn.
+    readChangeCount: () => fake.writesDone + handEdits,
     takeZoomRequest: () => {
       if (fake.zooms.length === zoomsSeen) return undefined;
       zoomsSeen = fake.zooms.length;
@@ -61,10 +58,9 @@ export function createMiroSimulatedBoard(fake: FakeMiroBoard): SimulatedBoard {
       fake.dragItemByHand(id, { x: x + record.width / 2, y: y + record.height / 2 });
     },
     removeByHand: (id) => {
-      const record = requireRecord(id);
+      requireRecord(id);
       handEdits += 1;
-      if (record.type === 'frame') fake.removeFrameByHand(id);
-      else fake.removeItemByHand(id);
+      fake.removeItemByHand(id);
     },
     addStickyByHand: (x, y, text) => {
       handEdits += 1;

@@ -195,6 +195,8 @@ export class FakeMiroBoard {
   readonly calls: FakeCall[] = [];
   /** Credits charged for calls that Miro accepted. */
   creditsSpent = 0;
+  /** Writes that have taken effect (FAKE_WRITE_METHODS); never reset, so a view of the board can tell it changed. */
+  writesDone = 0;
   /** The most calls that were in flight at the same time. */
   maxInFlight = 0;
   /** Ids of the items the viewport zoomed to, per `viewport.zoomTo` call. */
@@ -305,9 +307,13 @@ export class FakeMiroBoard {
     return clone(record);
   }
 
-  /** Deletes an item as a person would; its connectors go with it. */
+  /**
+   * Deletes an item as a person would in Miro: its connectors go with it,
+   * and a frame takes the items inside it along.
+   */
   removeItemByHand(id: string): void {
-    this.requireRecord(id);
+    const record = this.requireRecord(id);
+    for (const childId of [...record.childrenIds]) this.deleteRecord(childId);
     this.deleteRecord(id);
   }
 
@@ -351,16 +357,6 @@ export class FakeMiroBoard {
     const source = this.requireRecord(id);
     const copy = this.createRecord(source.type, { ...clone(source), parentId: null, childrenIds: [], metadata: options.copyMetadata ? clone(source.metadata) : {} });
     return this.dragItemByHand(copy.id, centre);
-  }
-
-  /**
-   * Deletes a frame as a person would in Miro: the items inside it go with
-   * it (and their connectors). Any other item is deleted alone.
-   */
-  removeFrameByHand(id: string): void {
-    const record = this.requireRecord(id);
-    for (const childId of [...record.childrenIds]) this.deleteRecord(childId);
-    this.deleteRecord(id);
   }
 
   /** Pans or zooms the board as a person would: what `viewport.get()` answers from now on. No call. */
@@ -596,6 +592,7 @@ export class FakeMiroBoard {
         call.createdId = (result as unknown as { id: string }).id;
       }
       this.creditsSpent += this.creditsPerCall;
+      if (FAKE_WRITE_METHODS.has(method)) this.writesDone += 1;
       return result;
     } finally {
       this.inFlight -= 1;

@@ -1,10 +1,11 @@
+import { FIGJAM_METRICS } from '../../layout/host-metrics';
 import { decodeItemIdentity, IDENTITY_FIELD } from '../../sync/item-identity';
 import type { DrawableItem } from './drawable-item';
 import { readFontAt, type FakeFigma } from './fake-figma';
 
-// FigJam's sticky text sits 24 units inside the sticky; shape text keeps
-// clear of the border as the layout's shapes expect.
-const STICKY_PADDING = 24;
+// FigJam's sticky text sits inside the sticky as the layout plans it; shape
+// text keeps clear of the border as the layout's shapes expect.
+const STICKY_PADDING = FIGJAM_METRICS.stickyPadding;
 const SHAPE_PADDING = 28;
 const ROUNDED_RECTANGLE_RADIUS = 20;
 const DEFAULT_TEXT_COLOR = '#1e1e1e';

@@ -55,8 +55,15 @@ describe.each(Object.keys(SETUPS))('the simulated %s board', (rules) => {
     const frame = items.find((item) => item.kind === 'frame') as DrawableItem;
     for (const item of items.filter((candidate) => candidate.kind === 'sticky')) {
       expect(item.x).toBeGreaterThanOrEqual(frame.x);
+      expect(item.y).toBeGreaterThanOrEqual(frame.y);
+      expect(item.x + item.width).toBeLessThanOrEqual(frame.x + frame.width);
       expect(item.y + item.height).toBeLessThanOrEqual(frame.y + frame.height);
     }
+    // Reading the board back changes nothing drawn: the view is not redrawn for it.
+    const quiet = board.readChangeCount();
+    await setup.host.readMapAsync('map-test');
+    await setup.host.listMapsAsync();
+    expect(board.readChangeCount()).toBe(quiet);
 
     const [first, second] = items.filter((item) => item.kind === 'sticky') as [DrawableItem, DrawableItem];
     const callsBefore = setup.countCalls();
@@ -71,8 +78,11 @@ describe.each(Object.keys(SETUPS))('the simulated %s board', (rules) => {
     expect(after.find((item) => item.id === second.id)).toMatchObject({ x: second.x + 10, y: second.y + 5 });
     expect(after.find((item) => item.id === added)).toMatchObject({ kind: 'sticky', text: 'Added by a person', hasIdentity: false, parentId: frame.id });
 
+    const beforeRegenerate = board.readChangeCount();
     const result = await regenerateAsync(setup);
     expect(result.outcome.adopted).toBe(1);
+    // Regenerate's writes have all taken effect by now, and they count as changes.
+    expect(board.readChangeCount()).toBeGreaterThan(beforeRegenerate);
     const regenerated = board.listItems();
     expect(regenerated.find((item) => item.id === added)?.hasIdentity).toBe(true);
     expect(regenerated.filter((item) => item.text === 'Typed on the board')).toHaveLength(1);

@@ -4,6 +4,8 @@ import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { findSeriousAxeViolationsAsync, guardNetworkAsync, launchChromiumAsync, saveScreenshotAsync } from './chromium';
+import { intersects } from '../boxes';
+import type { BoardItemSummary } from '../../ui/playground/describe-board';
 
 // The playground as a person uses it after `npm start`: the real dev server,
 // the real panel, the simulated board, driven by role and label in Chromium.
@@ -13,16 +15,7 @@ const RULES = ['miro', 'figjam'] as const;
 type Rules = (typeof RULES)[number];
 const RULE_LABELS: Record<Rules, string> = { miro: 'Miro rules', figjam: 'FigJam rules' };
 
-interface BoardItem {
-  id: string;
-  kind: string;
-  text: string;
-  x: number;
-  y: number;
-  width: number;
-  height: number;
-  hasIdentity: boolean;
-}
+type BoardItem = BoardItemSummary;
 
 let browser: Browser;
 let server: ChildProcessWithoutNullStreams;
@@ -85,11 +78,7 @@ function findOverlappingStickies(items: readonly BoardItem[]): string[] {
   const stickies = items.filter((item) => item.kind === 'sticky');
   const overlaps: string[] = [];
   for (const [index, a] of stickies.entries()) {
-    for (const b of stickies.slice(index + 1)) {
-      const width = Math.min(a.x + a.width, b.x + b.width) - Math.max(a.x, b.x);
-      const height = Math.min(a.y + a.height, b.y + b.height) - Math.max(a.y, b.y);
-      if (width > 0.5 && height > 0.5) overlaps.push(`${a.text} / ${b.text}`);
-    }
+    for (const b of stickies.slice(index + 1)) if (intersects(a, b, 0.5)) overlaps.push(`${a.text} / ${b.text}`);
   }
   return overlaps;
 }
@@ -114,7 +103,7 @@ async function insertTemplateAsync(page: Page): Promise<void> {
 }
 
 describe.each(RULES)('the playground under %s rules, in Chromium', (rules) => {
-  it('inserts the template: the board holds the whole map, nothing overlapping', async () => {
+  it('inserts the template: the board holds the whole map, no two stickies overlapping', async () => {
     const { page, external, errors } = await openPlaygroundAsync(rules);
     await insertTemplateAsync(page);
     const items = await describeBoardAsync(page);
@@ -161,8 +150,11 @@ describe.each(RULES)('the playground under %s rules, in Chromium', (rules) => {
     const cell = (await findSticky(page, 'Compares prices and reviews on two sites').boundingBox()) ?? { x: 0, y: 0, width: 0, height: 0 };
     const addedBox = (await added.boundingBox()) ?? { x: 0, y: 0, width: 0, height: 0 };
     await dragByAsync(page, addedBox, cell.x + cell.width / 2 + 3 - (addedBox.x + addedBox.width / 2), cell.y + cell.height / 2 + 3 - (addedBox.y + addedBox.height / 2));
-    const addedItem = (await describeBoardAsync(page)).find((item) => item.text === 'Asks a neighbour');
+    const dropped = await describeBoardAsync(page);
+    const addedItem = dropped.find((item) => item.text === 'Asks a neighbour');
     expect(addedItem?.hasIdentity).toBe(false);
+    // Dropped into a cell, it is inside the map's frame or section, as a person's sticky would be.
+    expect(addedItem?.parentId).toBe(dropped.find((item) => item.kind === 'frame')?.id);
 
     // Drag the lowest emotion point (the worst moment, -2) up towards neutral.
     await dragByAsync(page, (await page.getByRole('img', { name: 'Circle: 😫' }).boundingBox()) ?? { x: 0, y: 0, width: 0, height: 0 }, 0, -20);

@@ -8,6 +8,7 @@ import type { EmotionScore, Journey, PersonaId } from '../../src/model/journey';
 import { createOnlineStoreJourney } from '../../src/model/templates/online-store-template';
 import { mergeBoardEdits } from '../../src/sync/merge-board-edits';
 import { snapshotOfScene } from '../sync/scene-snapshot';
+import { intersects } from '../boxes';
 
 const isPoint = (node: SceneNode): node is EmotionPointNode => node.type === 'emotion-point';
 const isLine = (node: SceneNode): node is EmotionLineNode => node.type === 'emotion-line';
@@ -35,8 +36,6 @@ function withPersonas(count: number): Journey {
   return parsed.value;
 }
 
-const overlaps = (a: { x: number; y: number; width: number; height: number }, b: typeof a) =>
-  a.x < b.x + b.width && b.x < a.x + a.width && a.y < b.y + b.height && b.y < a.y + a.height;
 
 describe('as-is and to-be emotion lines', () => {
   it('draws the to-be line dashed beside the as-is line, with its own keys, and a legend naming both', () => {
@@ -87,7 +86,7 @@ describe('as-is and to-be emotion lines', () => {
     expect(lines).toHaveLength(12);
     expect(new Set(lines.filter((line) => line.line === 'as-is').map((line) => line.style)).size).toBe(6);
     const boxes = scene.nodes.filter((node) => isPoint(node) || isLegend(node) || parseSceneKey(node.key)?.kind === 'emotion-note');
-    const clashes = boxes.flatMap((a, index) => boxes.slice(index + 1).filter((b) => overlaps(a, b)).map((b) => `${a.key} × ${b.key}`));
+    const clashes = boxes.flatMap((a, index) => boxes.slice(index + 1).filter((b) => intersects(a, b)).map((b) => `${a.key} × ${b.key}`));
     expect(clashes).toEqual([]);
     expect(scene.nodes.filter(isLegend)).toHaveLength(6);
     const frame = scene.nodes[0]!;

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { FIGJAM_METRICS, MIRO_METRICS } from '../../src/layout/host-metrics';
 import { layoutJourney } from '../../src/layout/layout-journey';
 import { createOnlineStoreJourney } from '../../src/model/templates/online-store-template';
+import { intersects } from '../boxes';
 
 describe('evidence markers', () => {
   it.each([
@@ -17,8 +18,7 @@ describe('evidence markers', () => {
     expect(marker).toMatchObject({ type: 'text', text: '🎤 interview', style: 'evidence', x: sticky.x, y: sticky.y + sticky.height + 2 });
     // Within the gap: no sticky below it is touched.
     for (const other of scene.nodes.filter((node) => node.type === 'sticky')) {
-      const overlaps = marker!.x < other.x + other.width && other.x < marker!.x + marker!.width && marker!.y < other.y + other.height && other.y < marker!.y + marker!.height;
-      expect(overlaps, other.key).toBe(false);
+      expect(intersects(marker!, other), other.key).toBe(false);
     }
     expect(scene.nodes.filter((node) => node.key.startsWith('evidence:'))).toHaveLength(2);
     journey.locale = 'ru';

@@ -8,6 +8,7 @@ import type { Journey } from '../../src/model/journey';
 import { parseJourney } from '../../src/model/journey-schema';
 import { createOnlineStoreJourney } from '../../src/model/templates/online-store-template';
 import { journeyArbitrary, PROPERTY_SEED } from './journey-arbitrary';
+import { intersects, type Box } from '../boxes';
 
 const RUNS = 300;
 const HOSTS: [string, HostMetrics][] = [
@@ -18,17 +19,6 @@ const HOSTS: [string, HostMetrics][] = [
 /** Valid journeys: at most one emotions lane, so one emotion chart per map. */
 const journeys = journeyArbitrary({ maxEmotionLanes: 1 });
 
-interface Box {
-  x: number;
-  y: number;
-  width: number;
-  height: number;
-}
-
-/** True when the boxes share inner area; touching edges do not count. */
-function intersects(a: Box, b: Box): boolean {
-  return a.x < b.x + b.width && b.x < a.x + a.width && a.y < b.y + b.height && b.y < a.y + a.height;
-}
 
 function contains(outer: Box, inner: Box): boolean {
   return inner.x >= outer.x && inner.y >= outer.y && inner.x + inner.width <= outer.x + outer.width && inner.y + inner.height <= outer.y + outer.height;

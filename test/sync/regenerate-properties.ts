@@ -9,6 +9,7 @@ import { createOnlineStoreJourney } from '../../src/model/templates/online-store
 import type { ApplyReport, HostPort } from '../../src/sync/host-port';
 import { normalizeBoardText } from '../../src/sync/merge-board-edits';
 import { chooseMapAsync, regenerateMapAsync } from '../../src/sync/regenerate-map';
+import { intersects, type Box } from '../boxes';
 
 /**
  * The Regenerate property, shared by the FigJam and the Miro fake: a map is
@@ -30,12 +31,7 @@ export const MAP_ID = 'map-prop000001';
 export const REGENERATE_SEED = 20261123;
 
 /** A box in map coordinates: top-left corner, relative to the map's frame or section. */
-export interface Box {
-  x: number;
-  y: number;
-  width: number;
-  height: number;
-}
+export type { Box } from '../boxes';
 
 /** An item as a person sees it on the board. */
 export interface ItemView {
@@ -267,7 +263,6 @@ async function applyEditAsync(driver: BoardDriver, scene: Scene, edit: Edit, exp
   }
 }
 
-const overlaps = (a: Box, b: Box): boolean => a.x < b.x + b.width && b.x < a.x + a.width && a.y < b.y + b.height && b.y < a.y + a.height;
 
 /** Regenerate as a person runs it: a fresh adapter chooses the only map. */
 export async function regenerateAsync(driver: BoardDriver): Promise<Awaited<ReturnType<typeof regenerateMapAsync>>> {
@@ -309,7 +304,7 @@ async function expectTidyMapAsync(driver: BoardDriver, expected: Expectations, b
     for (let j = i + 1; j < stickies.length; j += 1) {
       const a = stickies[i];
       const b = stickies[j];
-      if (a?.box && b?.box && overlaps(a.box, b.box)) expect.fail(`stickies ${a.key} and ${b.key} overlap: ${JSON.stringify(a.box)} ${JSON.stringify(b.box)}`);
+      if (a?.box && b?.box && intersects(a.box, b.box)) expect.fail(`stickies ${a.key} and ${b.key} overlap: ${JSON.stringify(a.box)} ${JSON.stringify(b.box)}`);
     }
   }
 

@@ -12,6 +12,7 @@ import { createOnlineStoreJourney } from '../../../src/model/templates/online-st
 import { generateMapAsync } from '../../../src/sync/generate-map';
 import type { HostPort } from '../../../src/sync/host-port';
 import { chooseMapAsync, regenerateMapAsync } from '../../../src/sync/regenerate-map';
+import { intersects } from '../../boxes';
 
 const instantSleepAsync = async (): Promise<void> => undefined;
 
@@ -33,7 +34,6 @@ const SETUPS: Record<string, () => Setup> = {
   },
 };
 
-const overlaps = (a: DrawableItem, b: DrawableItem): boolean => a.x < b.x + b.width && b.x < a.x + a.width && a.y < b.y + b.height && b.y < a.y + a.height;
 
 async function regenerateAsync(setup: Setup) {
   const chosen = await chooseMapAsync(setup.host);
@@ -88,7 +88,7 @@ describe.each(Object.keys(SETUPS))('the simulated %s board', (rules) => {
     expect(regenerated.filter((item) => item.text === 'Typed on the board')).toHaveLength(1);
     const stickies = regenerated.filter((item) => item.kind === 'sticky');
     for (const [index, sticky] of stickies.entries()) {
-      for (const other of stickies.slice(index + 1)) expect(overlaps(sticky, other), `${sticky.text} / ${other.text}`).toBe(false);
+      for (const other of stickies.slice(index + 1)) expect(intersects(sticky, other), `${sticky.text} / ${other.text}`).toBe(false);
     }
 
     board.removeByHand(frame.id);

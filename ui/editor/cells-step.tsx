@@ -6,6 +6,7 @@ import { MAX_CARD_TEXT } from '../../src/model/journey-schema';
 import { CELLS_STRINGS, type CellsStrings } from './cells-strings';
 import { createEditorId } from './create-editor-id';
 import type { StepProps } from './step-props';
+import { IconButton } from './icon-button';
 
 /** The controls of one card that can take focus back after the card moves. */
 type CardControl = 'text' | 'up' | 'down' | 'previous-stage' | 'next-stage';
@@ -353,18 +354,15 @@ function CardEditor({
           )}
           <span class="cells-card__buttons">
             {buttons.map((button) => (
-              <button
+              <IconButton
                 key={button.control}
-                type="button"
                 id={button.control === 'delete' ? undefined : formatCardControlId(card.id, button.control)}
-                class="icon-button"
-                aria-label={button.name}
-                title={button.name}
+                label={button.name}
                 disabled={button.disabled}
                 onClick={button.onClick}
               >
                 {button.icon}
-              </button>
+              </IconButton>
             ))}
           </span>
         </div>

@@ -4,6 +4,7 @@ import { MAX_LANES, MAX_SHORT_TEXT } from '../../src/model/journey-schema';
 import { STANDARD_LANE_TITLES } from '../../src/model/templates/blank-journey';
 import { createEditorId } from './create-editor-id';
 import { EDITOR_STRINGS } from './editor-strings';
+import { IconButton } from './icon-button';
 import { moveItem } from './move-item';
 import type { StepProps } from './step-props';
 
@@ -96,16 +97,16 @@ export function LanesStep({ journey, onChange, locale, stash, onStashChange }: S
                   aria-describedby={error ? `${titleId}-error` : undefined}
                   onInput={(event) => retitle(lane, event.currentTarget.value)}
                 />
-                <button type="button" class="icon-button" aria-label={strings.moveUp(name)} title={strings.moveUp(name)} disabled={index === 0} onClick={() => move(index, index - 1)}>
+                <IconButton label={strings.moveUp(name)} disabled={index === 0} onClick={() => move(index, index - 1)}>
                   ↑
-                </button>
-                <button type="button" class="icon-button" aria-label={strings.moveDown(name)} title={strings.moveDown(name)} disabled={index === journey.lanes.length - 1} onClick={() => move(index, index + 1)}>
+                </IconButton>
+                <IconButton label={strings.moveDown(name)} disabled={index === journey.lanes.length - 1} onClick={() => move(index, index + 1)}>
                   ↓
-                </button>
+                </IconButton>
                 {lane.kind === 'custom' && (
-                  <button type="button" class="icon-button" aria-label={strings.removeLane(name)} title={strings.removeLane(name)} disabled={journey.lanes.length < 2} onClick={() => switchOff(lane)}>
+                  <IconButton label={strings.removeLane(name)} disabled={journey.lanes.length < 2} onClick={() => switchOff(lane)}>
                     ✕
-                  </button>
+                  </IconButton>
                 )}
               </div>
               {error && (

@@ -5,6 +5,7 @@ import { MAX_SHORT_TEXT, MAX_STAGES } from '../../src/model/journey-schema';
 import { createEditorId } from './create-editor-id';
 import { EDITOR_STRINGS } from './editor-strings';
 import { findDuplicateStageIds } from './find-draft-problems';
+import { IconButton } from './icon-button';
 import { moveItem } from './move-item';
 import type { StepProps } from './step-props';
 
@@ -108,29 +109,20 @@ export function StagesStep({ journey, onChange, locale }: StepProps) {
                   onInput={(event) => rename(stage, event.currentTarget.value)}
                   onKeyDown={handleKeyDown(index)}
                 />
-                <button type="button" class="icon-button" aria-label={strings.moveUp(name)} title={strings.moveUp(name)} disabled={index === 0} onClick={() => move(index, index - 1)}>
+                <IconButton label={strings.moveUp(name)} disabled={index === 0} onClick={() => move(index, index - 1)}>
                   ↑
-                </button>
-                <button
-                  type="button"
-                  class="icon-button"
-                  aria-label={strings.moveDown(name)}
-                  title={strings.moveDown(name)}
-                  disabled={index === journey.stages.length - 1}
-                  onClick={() => move(index, index + 1)}
-                >
+                </IconButton>
+                <IconButton label={strings.moveDown(name)} disabled={index === journey.stages.length - 1} onClick={() => move(index, index + 1)}>
                   ↓
-                </button>
-                <button
-                  type="button"
-                  class="icon-button"
-                  aria-label={strings.removeStage(name)}
+                </IconButton>
+                <IconButton
+                  label={strings.removeStage(name)}
                   title={journey.stages.length < 2 ? strings.lastStage : strings.removeStage(name)}
                   disabled={journey.stages.length < 2}
                   onClick={() => handleRemove(stage)}
                 >
                   ✕
-                </button>
+                </IconButton>
               </div>
               {error && (
                 <span id={`stage-name-${index}-error`} class="field__error">

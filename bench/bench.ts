@@ -12,7 +12,7 @@ import type { Card, Journey } from '../src/model/journey';
 import { createOnlineStoreJourney } from '../src/model/templates/online-store-template';
 import { generateMapAsync } from '../src/sync/generate-map';
 import { createFigjamDriver } from '../test/hosts/figjam/figjam-board-driver';
-import { FakeMiroBoard } from '../src/hosts/simulator/fake-miro-board';
+import { FakeMiroBoard } from '../src/simulator/fake-miro-board';
 import { readInitialLoad } from '../test/bundle-load';
 import { createMiroDriver } from '../test/hosts/miro/miro-board-driver';
 import { MAP_ID, regenerateAsync, type BoardDriver } from '../test/sync/regenerate-properties';

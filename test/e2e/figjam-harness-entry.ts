@@ -2,7 +2,7 @@
 // around the built plugin. It installs the fake `figma` global, shows the
 // plugin's UI html in an iframe when the plugin calls showUI, and carries
 // messages both ways as FigJam does ({ pluginMessage } envelopes).
-import { createFakeFigma, type FakeFigma } from '../../src/hosts/simulator/fake-figma';
+import { createFakeFigma, type FakeFigma } from '../../src/simulator/fake-figma';
 
 interface HarnessWindow extends Window {
   __UI_HTML__?: string;

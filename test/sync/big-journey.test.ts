@@ -9,8 +9,8 @@ import { createOnlineStoreJourney } from '../../src/model/templates/online-store
 import { generateMapAsync } from '../../src/sync/generate-map';
 import type { ApplyProgress, HostPort } from '../../src/sync/host-port';
 import { regenerateMapAsync } from '../../src/sync/regenerate-map';
-import { createFakeFigma } from '../../src/hosts/simulator/fake-figma';
-import { FakeMiroBoard } from '../../src/hosts/simulator/fake-miro-board';
+import { createFakeFigma } from '../../src/simulator/fake-figma';
+import { FakeMiroBoard } from '../../src/simulator/fake-miro-board';
 
 // A big journey, 20 stages × 10 lanes × 10 cards a cell, on both hosts: it
 // is drawn whole, FigJam's editor gets turns while it is drawn, Miro's

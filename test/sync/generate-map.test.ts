@@ -5,8 +5,8 @@ import { createFigjamHost } from '../../src/hosts/figjam/figjam-host';
 import { createMiroHost } from '../../src/hosts/miro/miro-host';
 import { createOnlineStoreJourney } from '../../src/model/templates/online-store-template';
 import { generateMapAsync, MAX_GENERATE_ROUNDS } from '../../src/sync/generate-map';
-import { createFakeFigma } from '../../src/hosts/simulator/fake-figma';
-import { FakeMiroBoard } from '../../src/hosts/simulator/fake-miro-board';
+import { createFakeFigma } from '../../src/simulator/fake-figma';
+import { FakeMiroBoard } from '../../src/simulator/fake-miro-board';
 
 const MAP_ID = 'map-rounds01';
 const journey = createOnlineStoreJourney();

@@ -1,6 +1,6 @@
 import type { JSX } from 'preact';
-import type { DrawableItem, DrawableKind } from '../../src/hosts/simulator/drawable-item';
-import type { BoardRules } from '../../src/hosts/simulator/simulated-board';
+import type { DrawableItem, DrawableKind } from '../../src/simulator/drawable-item';
+import type { BoardRules } from '../../src/simulator/simulated-board';
 import { describeDrawableItem } from './describe-drawable-item';
 import { layoutItemText } from './layout-item-text';
 import { BOARD_FONT_FAMILY, BOARD_LINE_HEIGHT } from './wrap-board-text';

@@ -1,6 +1,6 @@
 import { useEffect, useLayoutEffect, useMemo, useRef, useState } from 'preact/hooks';
-import { DRAGGABLE_KINDS, EDITABLE_KINDS, type DrawableItem } from '../../src/hosts/simulator/drawable-item';
-import type { BoardRect, BoardRules, SimulatedBoard } from '../../src/hosts/simulator/simulated-board';
+import { DRAGGABLE_KINDS, EDITABLE_KINDS, type DrawableItem } from '../../src/simulator/drawable-item';
+import type { BoardRect, BoardRules, SimulatedBoard } from '../../src/simulator/simulated-board';
 import { BoardDrawing } from './board-drawing';
 import { describeDrawableItem } from './describe-drawable-item';
 import { layoutItemText } from './layout-item-text';

@@ -1,9 +1,9 @@
 import { runPlugin } from '../../src/hosts/figjam/run-plugin';
-import { createFigjamSimulatedBoard } from '../../src/hosts/simulator/create-figjam-simulated-board';
-import { createMiroSimulatedBoard } from '../../src/hosts/simulator/create-miro-simulated-board';
-import { createFakeFigma } from '../../src/hosts/simulator/fake-figma';
-import { FakeMiroBoard } from '../../src/hosts/simulator/fake-miro-board';
-import type { BoardRules, SimulatedBoard } from '../../src/hosts/simulator/simulated-board';
+import { createFigjamSimulatedBoard } from '../../src/simulator/create-figjam-simulated-board';
+import { createMiroSimulatedBoard } from '../../src/simulator/create-miro-simulated-board';
+import { createFakeFigma } from '../../src/simulator/fake-figma';
+import { FakeMiroBoard } from '../../src/simulator/fake-miro-board';
+import type { BoardRules, SimulatedBoard } from '../../src/simulator/simulated-board';
 import { createUiBridge } from '../figjam-ui-bridge';
 import { createMiroController } from '../miro-controller';
 import type { PanelController } from '../panel-controller';

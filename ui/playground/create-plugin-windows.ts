@@ -1,4 +1,4 @@
-import type { FakeFigma } from '../../src/hosts/simulator/fake-figma';
+import type { FakeFigma } from '../../src/simulator/fake-figma';
 import type { UiBridgeWindows } from '../figjam-ui-bridge';
 
 /** The window pair of the panel, and the function that disconnects it. */

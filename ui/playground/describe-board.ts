@@ -1,5 +1,5 @@
-import type { DrawableItem } from '../../src/hosts/simulator/drawable-item';
-import type { BoardRules, SimulatedBoard } from '../../src/hosts/simulator/simulated-board';
+import type { DrawableItem } from '../../src/simulator/drawable-item';
+import type { BoardRules, SimulatedBoard } from '../../src/simulator/simulated-board';
 
 /** One item of the board as tests and the console see it: absolute top-left, size, text, identity. */
 export type BoardItemSummary = Pick<DrawableItem, 'id' | 'kind' | 'text' | 'x' | 'y' | 'width' | 'height' | 'hasIdentity' | 'parentId'>;

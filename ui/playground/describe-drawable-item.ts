@@ -1,5 +1,5 @@
-import type { DrawableItem, DrawableKind } from '../../src/hosts/simulator/drawable-item';
-import type { BoardRules } from '../../src/hosts/simulator/simulated-board';
+import type { DrawableItem, DrawableKind } from '../../src/simulator/drawable-item';
+import type { BoardRules } from '../../src/simulator/simulated-board';
 
 // Long texts are cut in names: a name is read out, not the whole sticky.
 const LABEL_LIMIT = 120;

@@ -1,4 +1,4 @@
-import type { DrawableItem } from '../../src/hosts/simulator/drawable-item';
+import type { DrawableItem } from '../../src/simulator/drawable-item';
 import { BOARD_LINE_HEIGHT, fitBoardText, wrapBoardText, type WrappedLine } from './wrap-board-text';
 
 /** The wrapped lines of an item's text and where they start, in board units. */

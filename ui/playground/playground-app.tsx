@@ -1,5 +1,5 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
-import type { BoardRules } from '../../src/hosts/simulator/simulated-board';
+import type { BoardRules } from '../../src/simulator/simulated-board';
 import { PanelApp } from '../panel-app';
 import { applyPanelStyle } from './apply-panel-style';
 import { BoardView } from './board-view';

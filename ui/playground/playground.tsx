@@ -2,7 +2,7 @@
 // panel beside a simulated Miro or FigJam board. `?rules=figjam` starts
 // with FigJam's rules.
 import { render } from 'preact';
-import type { BoardRules } from '../../src/hosts/simulator/simulated-board';
+import type { BoardRules } from '../../src/simulator/simulated-board';
 import { applyPanelStyle } from './apply-panel-style';
 import { PlaygroundApp } from './playground-app';
 

@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
-import type { DrawableItem } from '../../src/hosts/simulator/drawable-item';
-import type { SimulatedBoard } from '../../src/hosts/simulator/simulated-board';
+import type { DrawableItem } from '../../src/simulator/drawable-item';
+import type { SimulatedBoard } from '../../src/simulator/simulated-board';
 
 // While the app draws, the board changes on every call: reading it at most
 // every few frames keeps a 150-item map fluid on a slow machine.

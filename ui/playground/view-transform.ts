@@ -1,4 +1,4 @@
-import type { BoardRect } from '../../src/hosts/simulator/simulated-board';
+import type { BoardRect } from '../../src/simulator/simulated-board';
 
 /** What the board canvas shows: the board point at its top-left corner, and board-to-screen scale. */
 export interface ViewTransform {

@@ -4,7 +4,7 @@ import { fileURLToPath } from 'node:url';
 import vm from 'node:vm';
 import { describe, expect, it } from 'vitest';
 import { decodeItemIdentity, IDENTITY_FIELD } from '../../../src/sync/item-identity';
-import { createFakeFigma } from '../../../src/hosts/simulator/fake-figma';
+import { createFakeFigma } from '../../../src/simulator/fake-figma';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '../../..');
 const CODE = join(ROOT, 'dist/figjam/code.js');

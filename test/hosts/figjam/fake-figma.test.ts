@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createFakeFigma } from '../../../src/hosts/simulator/fake-figma';
+import { createFakeFigma } from '../../../src/simulator/fake-figma';
 
 // The adapter tests are only as good as the fake: these pin the documented
 // FigJam rules it imitates.

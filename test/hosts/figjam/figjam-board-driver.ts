@@ -3,7 +3,7 @@ import { FIGJAM_METRICS } from '../../../src/layout/host-metrics';
 import { generateMapAsync } from '../../../src/sync/generate-map';
 import { decodeItemIdentity, IDENTITY_FIELD } from '../../../src/sync/item-identity';
 import { MAP_ID, type BoardDriver, type ItemView } from '../../sync/regenerate-properties';
-import { createFakeFigma } from '../../../src/hosts/simulator/fake-figma';
+import { createFakeFigma } from '../../../src/simulator/fake-figma';
 
 const FONTS = ['Regular', 'Medium', 'Semi Bold', 'Bold'].map((style) => ({ family: 'Inter', style }));
 

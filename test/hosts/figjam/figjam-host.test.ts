@@ -9,7 +9,7 @@ import { diffScene } from '../../../src/sync/diff-scene';
 import { generateMapAsync } from '../../../src/sync/generate-map';
 import type { ApplyProgress } from '../../../src/sync/host-port';
 import { decodeItemIdentity, IDENTITY_FIELD } from '../../../src/sync/item-identity';
-import { createFakeFigma, readFontAt, type FakeFigma } from '../../../src/hosts/simulator/fake-figma';
+import { createFakeFigma, readFontAt, type FakeFigma } from '../../../src/simulator/fake-figma';
 
 const MAP_ID = 'map-test000001';
 const OTHER_MAP_ID = 'map-other00002';

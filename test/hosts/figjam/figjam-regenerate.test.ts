@@ -8,7 +8,7 @@ import { generateMapAsync } from '../../../src/sync/generate-map';
 import type { HostPort, MapInfo } from '../../../src/sync/host-port';
 import { decodeItemIdentity, IDENTITY_FIELD } from '../../../src/sync/item-identity';
 import { chooseMapAsync, regenerateMapAsync } from '../../../src/sync/regenerate-map';
-import { createFakeFigma, type FakeFigma } from '../../../src/hosts/simulator/fake-figma';
+import { createFakeFigma, type FakeFigma } from '../../../src/simulator/fake-figma';
 
 // Exact host-call logs of Regenerate, in the style of Preact's keyed-diff
 // tests: each edit a person makes on the board is followed by the list of

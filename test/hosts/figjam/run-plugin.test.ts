@@ -4,7 +4,7 @@ import { FIGJAM_METRICS } from '../../../src/layout/host-metrics';
 import { layoutJourney } from '../../../src/layout/layout-journey';
 import { createOnlineStoreJourney } from '../../../src/model/templates/online-store-template';
 import { decodeItemIdentity, IDENTITY_FIELD } from '../../../src/sync/item-identity';
-import { createFakeFigma } from '../../../src/hosts/simulator/fake-figma';
+import { createFakeFigma } from '../../../src/simulator/fake-figma';
 
 const SEQUENCE = () => 0.5;
 const templateSize = () => layoutJourney(createOnlineStoreJourney(), { metrics: FIGJAM_METRICS }).nodes.length;

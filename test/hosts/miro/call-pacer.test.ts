@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { createCallPacer } from '../../../src/hosts/miro/call-pacer';
-import { createRateLimitError } from '../../../src/hosts/simulator/fake-miro-board';
+import { createRateLimitError } from '../../../src/simulator/fake-miro-board';
 
 /** A clock that moves only when the pacer sleeps. */
 function createVirtualClock() {

@@ -4,7 +4,7 @@ import { MIRO_METRICS } from '../../../src/layout/host-metrics';
 import { generateMapAsync } from '../../../src/sync/generate-map';
 import { decodeItemIdentity, IDENTITY_FIELD } from '../../../src/sync/item-identity';
 import { MAP_ID, type BoardDriver, type ItemView } from '../../sync/regenerate-properties';
-import { FakeMiroBoard, type FakeRecord } from '../../../src/hosts/simulator/fake-miro-board';
+import { FakeMiroBoard, type FakeRecord } from '../../../src/simulator/fake-miro-board';
 
 const instantSleepAsync = async (): Promise<void> => undefined;
 const MIRO_STICKY = { width: 199, height: 228 };

@@ -3,7 +3,7 @@ import { createMiroDraftStore } from '../../../src/hosts/miro/miro-draft-store';
 import type { JourneyDraft } from '../../../src/model/journey-draft';
 import { parseJourneyDraft } from '../../../src/model/journey-draft';
 import { createOnlineStoreJourney } from '../../../src/model/templates/online-store-template';
-import { FakeMiroBoard } from '../../../src/hosts/simulator/fake-miro-board';
+import { FakeMiroBoard } from '../../../src/simulator/fake-miro-board';
 
 const draftTitled = (title: string, step = 2): JourneyDraft => ({ journey: { ...createOnlineStoreJourney(), title }, step, savedAt: 1 });
 

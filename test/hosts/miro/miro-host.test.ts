@@ -9,7 +9,7 @@ import { createOnlineStoreJourney } from '../../../src/model/templates/online-st
 import { diffScene } from '../../../src/sync/diff-scene';
 import { generateMapAsync } from '../../../src/sync/generate-map';
 import { decodeItemIdentity, IDENTITY_FIELD } from '../../../src/sync/item-identity';
-import { FakeMiroBoard, type FakeRecord } from '../../../src/hosts/simulator/fake-miro-board';
+import { FakeMiroBoard, type FakeRecord } from '../../../src/simulator/fake-miro-board';
 
 const MAP_ID = 'map-test000001';
 const STICKY_COLORS = new Set(['gray', 'light_yellow', 'yellow', 'orange', 'light_green', 'green', 'dark_green', 'cyan', 'light_pink', 'pink', 'violet', 'red', 'light_blue', 'blue', 'dark_blue', 'black']);

@@ -8,7 +8,7 @@ import { createOnlineStoreJourney } from '../../../src/model/templates/online-st
 import { generateMapAsync } from '../../../src/sync/generate-map';
 import { decodeItemIdentity, IDENTITY_FIELD } from '../../../src/sync/item-identity';
 import { chooseMapAsync, regenerateMapAsync } from '../../../src/sync/regenerate-map';
-import { FakeMiroBoard, type FakeRecord } from '../../../src/hosts/simulator/fake-miro-board';
+import { FakeMiroBoard, type FakeRecord } from '../../../src/simulator/fake-miro-board';
 
 const MAP_ID = 'map-test000001';
 const COPY_ID = 'map-copy000001';

@@ -6,7 +6,7 @@ import { isRateLimitError } from '../../../src/hosts/miro/miro-errors';
 import { runWithConcurrencyAsync } from '../../../src/hosts/miro/run-with-concurrency';
 import { STYLE_PALETTE } from '../../../src/layout/style-palette';
 import type { StickyStyle } from '../../../src/layout/scene';
-import { createRateLimitError, FakeMiroBoard } from '../../../src/hosts/simulator/fake-miro-board';
+import { createRateLimitError, FakeMiroBoard } from '../../../src/simulator/fake-miro-board';
 
 describe('Miro HTML content', () => {
   it('escapes the five HTML specials and nothing else', () => {

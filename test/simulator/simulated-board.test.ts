@@ -1,18 +1,18 @@
 import { describe, expect, it } from 'vitest';
-import { createFigjamHost } from '../../../src/hosts/figjam/figjam-host';
-import { createMiroHost } from '../../../src/hosts/miro/miro-host';
-import { createFigjamSimulatedBoard } from '../../../src/hosts/simulator/create-figjam-simulated-board';
-import { createMiroSimulatedBoard } from '../../../src/hosts/simulator/create-miro-simulated-board';
-import type { DrawableItem } from '../../../src/hosts/simulator/drawable-item';
-import { createFakeFigma } from '../../../src/hosts/simulator/fake-figma';
-import { FakeMiroBoard } from '../../../src/hosts/simulator/fake-miro-board';
-import type { SimulatedBoard } from '../../../src/hosts/simulator/simulated-board';
-import { FIGJAM_METRICS, MIRO_METRICS, type HostMetrics } from '../../../src/layout/host-metrics';
-import { createOnlineStoreJourney } from '../../../src/model/templates/online-store-template';
-import { generateMapAsync } from '../../../src/sync/generate-map';
-import type { HostPort } from '../../../src/sync/host-port';
-import { chooseMapAsync, regenerateMapAsync } from '../../../src/sync/regenerate-map';
-import { intersects } from '../../boxes';
+import { createFigjamHost } from '../../src/hosts/figjam/figjam-host';
+import { createMiroHost } from '../../src/hosts/miro/miro-host';
+import { createFigjamSimulatedBoard } from '../../src/simulator/create-figjam-simulated-board';
+import { createMiroSimulatedBoard } from '../../src/simulator/create-miro-simulated-board';
+import type { DrawableItem } from '../../src/simulator/drawable-item';
+import { createFakeFigma } from '../../src/simulator/fake-figma';
+import { FakeMiroBoard } from '../../src/simulator/fake-miro-board';
+import type { SimulatedBoard } from '../../src/simulator/simulated-board';
+import { FIGJAM_METRICS, MIRO_METRICS, type HostMetrics } from '../../src/layout/host-metrics';
+import { createOnlineStoreJourney } from '../../src/model/templates/online-store-template';
+import { generateMapAsync } from '../../src/sync/generate-map';
+import type { HostPort } from '../../src/sync/host-port';
+import { chooseMapAsync, regenerateMapAsync } from '../../src/sync/regenerate-map';
+import { intersects } from '../boxes';
 
 const instantSleepAsync = async (): Promise<void> => undefined;
 

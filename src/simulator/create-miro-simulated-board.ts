@@ -1,5 +1,5 @@
-import { MIRO_METRICS, MIRO_STICKY_HEIGHT } from '../../layout/host-metrics';
-import { countBoldParagraphs, formatHeadingAsHtml, formatTextAsHtml } from '../miro/miro-html';
+import { MIRO_METRICS, MIRO_STICKY_HEIGHT } from '../layout/host-metrics';
+import { countBoldParagraphs, formatHeadingAsHtml, formatTextAsHtml } from '../hosts/miro/miro-html';
 import type { FakeMiroBoard } from './fake-miro-board';
 import { readMiroBoard } from './read-miro-board';
 import type { SimulatedBoard } from './simulated-board';

@@ -1,5 +1,5 @@
-import { convertHtmlToText, countBoldParagraphs } from '../miro/miro-html';
-import { decodeItemIdentity, IDENTITY_FIELD } from '../../sync/item-identity';
+import { convertHtmlToText, countBoldParagraphs } from '../hosts/miro/miro-html';
+import { decodeItemIdentity, IDENTITY_FIELD } from '../sync/item-identity';
 import type { DrawableItem } from './drawable-item';
 import type { FakeMiroBoard, FakeRecord } from './fake-miro-board';
 import { MIRO_STICKY_HEX } from './miro-sticky-hex';

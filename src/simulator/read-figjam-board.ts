@@ -1,5 +1,5 @@
-import { FIGJAM_METRICS } from '../../layout/host-metrics';
-import { decodeItemIdentity, IDENTITY_FIELD } from '../../sync/item-identity';
+import { FIGJAM_METRICS } from '../layout/host-metrics';
+import { decodeItemIdentity, IDENTITY_FIELD } from '../sync/item-identity';
 import type { DrawableItem } from './drawable-item';
 import { readFontAt, type FakeFigma } from './fake-figma';
 

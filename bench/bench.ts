@@ -5,12 +5,12 @@ import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { gzipSync } from 'node:zlib';
-import { createMiroHost } from '../src/hosts/miro/miro-host';
+import { insertMapAsync } from '../src/app/map-runs';
+import { createMiroPort } from '../src/hosts/miro/miro-host';
 import { MIRO_METRICS } from '../src/layout/host-metrics';
 import { layoutJourney } from '../src/layout/layout-journey';
 import type { Card, Journey } from '../src/model/journey';
 import { createOnlineStoreJourney } from '../src/model/templates/online-store-template';
-import { generateMapAsync } from '../src/sync/generate-map';
 import { createFigjamDriver } from '../test/hosts/figjam/figjam-board-driver';
 import { FakeMiroBoard } from '../src/simulator/fake-miro-board';
 import { readInitialLoad } from '../test/bundle-load';
@@ -119,9 +119,9 @@ async function measureHostAsync(createDriver: () => BoardDriver): Promise<Record
 
 async function insertWithLatencyAsync(concurrency?: number): Promise<{ ms: number; calls: number }> {
   const fake = new FakeMiroBoard({ latencyMs: LATENCY_MS });
-  const host = createMiroHost(fake.asBoard(), concurrency === undefined ? {} : { concurrency });
+  const port = createMiroPort(fake.asBoard(), concurrency === undefined ? {} : { concurrency });
   const start = performance.now();
-  const report = await generateMapAsync(host, createOnlineStoreJourney(), { metrics: MIRO_METRICS, mapId: MAP_ID });
+  const { report } = await insertMapAsync(port, createOnlineStoreJourney(), MAP_ID);
   if (report.failed.length > 0) throw new Error(`insert failed: ${report.failed[0]?.reason}`);
   return { ms: performance.now() - start, calls: fake.calls.length };
 }

@@ -41,7 +41,7 @@ export function EvidenceEditor({ journey, strings, busy, onApply }: { journey: J
             {cards.map((card) => (
               <label key={card.id} class="panel__evidence-row">
                 <span title={`${laneTitle.get(card.lane) ?? ''}: ${card.text}`}>{card.text.length > 60 ? `${card.text.slice(0, 59)}…` : card.text}</span>
-                <select value={evidence.get(card.id) ?? ''} onChange={(event) => handleChange(card.id, (event.currentTarget as HTMLSelectElement).value)}>
+                <select value={evidence.get(card.id) ?? ''} onChange={(event) => handleChange(card.id, event.currentTarget.value)}>
                   <option value="">{strings.evidenceNone}</option>
                   {EVIDENCE_KINDS.map((kind) => (
                     <option key={kind} value={kind}>

@@ -116,6 +116,7 @@ const PNG_MAX_WIDTH = 4096;
  */
 export function JourneyFiles({
   strings,
+  describeError,
   busy,
   onInsert,
   loadMapJourneyAsync,
@@ -124,6 +125,8 @@ export function JourneyFiles({
   onUpdate,
 }: {
   strings: Strings;
+  /** A failed request's error in the panel's language. */
+  describeError: (error: unknown) => string;
   busy: boolean;
   onInsert: (journey: Journey) => void;
   loadMapJourneyAsync: () => Promise<{ mapId: string; journey: Journey }>;
@@ -160,8 +163,13 @@ export function JourneyFiles({
       const { mapId, journey } = await loadMapJourneyAsync();
       setMap({ phase: 'loaded', mapId, journey, report: checkJourneyHealth(journey) });
     } catch (error) {
-      setMap({ phase: 'error', message: error instanceof Error ? error.message : String(error) });
+      setMap({ phase: 'error', message: describeError(error) });
     }
+  }
+
+  async function handleEvidenceApply(mapId: string, journey: Journey) {
+    await onUpdate(mapId, journey);
+    await handleCheckClick();
   }
 
   async function handleExport(journey: Journey, format: ExportFormat | 'svg' | 'png') {
@@ -177,7 +185,7 @@ export function JourneyFiles({
         <p class="panel__intro">{strings.importHint}</p>
         <label class="panel__file">
           <span>{strings.importFile}</span>
-          <input type="file" accept=".csv,.tsv,.txt,.json,.mmd,.mermaid" onChange={handleFileChange} disabled={busy} />
+          <input type="file" accept=".csv,.tsv,.txt,.json,.mmd,.mermaid" onChange={(event) => void handleFileChange(event)} disabled={busy} />
         </label>
         {imported.phase === 'ready' && (
           <div class="panel__preview">
@@ -205,7 +213,7 @@ export function JourneyFiles({
       <section class="panel__section" aria-labelledby="check-heading">
         <h2 id="check-heading" class="panel__subtitle">{strings.checkTitle}</h2>
         <p class="panel__intro">{strings.checkHint}</p>
-        <button type="button" class="button" onClick={handleCheckClick} disabled={busy || map.phase === 'loading'}>
+        <button type="button" class="button" onClick={() => void handleCheckClick()} disabled={busy || map.phase === 'loading'}>
           {strings.checkButton}
         </button>
         {map.phase === 'error' && <p class="panel__error">{map.message}</p>}
@@ -229,14 +237,14 @@ export function JourneyFiles({
             </ul>
             <div class="panel__exports" role="group" aria-label={strings.exportTitle}>
               {EXPORTS.map((format) => (
-                <button key={format.label} type="button" class="button button--small" onClick={() => handleExport(map.journey, format)}>
+                <button key={format.label} type="button" class="button button--small" onClick={() => void handleExport(map.journey, format)}>
                   {format.label}
                 </button>
               ))}
-              <button type="button" class="button button--small" onClick={() => handleExport(map.journey, 'svg')}>
+              <button type="button" class="button button--small" onClick={() => void handleExport(map.journey, 'svg')}>
                 SVG
               </button>
-              <button type="button" class="button button--small" onClick={() => handleExport(map.journey, 'png')}>
+              <button type="button" class="button button--small" onClick={() => void handleExport(map.journey, 'png')}>
                 PNG
               </button>
             </div>
@@ -245,14 +253,11 @@ export function JourneyFiles({
               journey={map.journey}
               strings={strings}
               busy={busy}
-              onApply={async (journey) => {
-                await onUpdate(map.mapId, journey);
-                await handleCheckClick();
-              }}
+              onApply={(journey) => void handleEvidenceApply(map.mapId, journey)}
             />
             <label class="panel__file">
               <span>{strings.compareFile}</span>
-              <input type="file" accept=".csv,.tsv,.txt,.json,.mmd,.mermaid" onChange={(event) => handleCompareFileChange(event, map.journey)} />
+              <input type="file" accept=".csv,.tsv,.txt,.json,.mmd,.mermaid" onChange={(event) => void handleCompareFileChange(event, map.journey)} />
             </label>
             {compared.phase === 'invalid' && (
               <p class="panel__error" role="alert">

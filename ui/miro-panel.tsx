@@ -1,6 +1,6 @@
 import { render } from 'preact';
 import { PanelApp } from './panel-app';
-import { createMiroController } from './miro-controller';
+import { connectMiroPanel } from './miro-map-service';
 import { pickLocale, STRINGS } from './strings';
 
 const root = document.getElementById('app');
@@ -17,5 +17,5 @@ if (root && typeof miro === 'undefined') {
     root,
   );
 } else if (root) {
-  render(<PanelApp controller={createMiroController(miro.board, { hostLocale: navigator.language })} />, root);
+  render(<PanelApp controller={connectMiroPanel(miro.board, { hostLocale: navigator.language }).controller} />, root);
 }

@@ -6,6 +6,7 @@ import type { Journey } from '../src/model/journey';
 import type { JourneyDraft } from '../src/model/journey-draft';
 import type { JourneyFiles as JourneyFilesComponent } from './journey-files';
 import type { PanelController } from './panel-controller';
+import { describeErrorIn, describeMapChoiceIn } from './error-strings';
 import { LOCALES, pickLocale, STRINGS, type Locale } from './strings';
 import type * as Workspace from './journey-workspace';
 
@@ -42,7 +43,7 @@ export function PanelApp({ controller, initialLocale }: { controller: PanelContr
       setState({ phase: 'done', action, ...result });
       return result.report;
     } catch (error) {
-      setState({ phase: 'error', action, message: error instanceof Error ? error.message : String(error) });
+      setState({ phase: 'error', action, message: describeErrorIn(locale, error) });
       return undefined;
     }
   }
@@ -148,7 +149,7 @@ export function PanelApp({ controller, initialLocale }: { controller: PanelContr
       const loaded = await controller.loadMapJourneyAsync();
       openEditor({ journey: loaded.journey, base: loaded.journey, mapId: loaded.mapId, step: 0 }, STRINGS[locale].mapOpened(loaded.journey.title));
     } catch (error) {
-      setState({ phase: 'error', action: 'regenerate', message: error instanceof Error ? error.message : String(error) });
+      setState({ phase: 'error', action: 'regenerate', message: describeErrorIn(locale, error) });
     }
   };
 
@@ -193,11 +194,11 @@ export function PanelApp({ controller, initialLocale }: { controller: PanelContr
       )}
       <div role="status" aria-live="polite" class="panel__status">
         {state.phase === 'running' && state.progress?.waitingMs !== undefined && <WaitingNotice waitingMs={state.progress.waitingMs} strings={strings} />}
-        {state.phase === 'done' && <Summary state={state} strings={strings} />}
+        {state.phase === 'done' && <Summary state={state} strings={strings} locale={locale} />}
         {state.phase === 'done' && state.report.failed.length > 0 && (
           <>
             <p class="panel__warning">{strings.failed(state.report.failed.length, state.report.failed[0]?.reason ?? '')}</p>
-            <button type="button" class="button" onClick={state.action === 'insert' ? handleFinishClick : handleRegenerateClick}>
+            <button type="button" class="button" onClick={() => void (state.action === 'insert' ? handleFinishClick() : handleRegenerateClick())}>
               {state.action === 'insert' ? strings.finish : strings.regenerate}
             </button>
           </>
@@ -233,7 +234,7 @@ export function PanelApp({ controller, initialLocale }: { controller: PanelContr
             locale={locale}
             busy={running}
             notice={screen.notice}
-            onInsert={handleEditorInsert}
+            onInsert={(journey) => void handleEditorInsert(journey)}
             onUpdate={(mapId, journey, base) => void handleEditorUpdate(mapId, journey, base)}
             onClose={handleEditorClose}
             renderSvgAsync={(journey, maxWidth) => controller.renderSvgAsync(journey, maxWidth)}
@@ -243,15 +244,15 @@ export function PanelApp({ controller, initialLocale }: { controller: PanelContr
       ) : (
         <>
           <p class="panel__intro">{strings.intro}</p>
-          <button type="button" class="button button--primary" onClick={handleInsertClick} disabled={running} aria-busy={running && state.action === 'insert'}>
+          <button type="button" class="button button--primary" onClick={() => void handleInsertClick()} disabled={running} aria-busy={running && state.action === 'insert'}>
             {running && state.action === 'insert' ? strings.inserting : strings.insert}
           </button>
           <p class="panel__intro">{strings.regenerateHint}</p>
           <div class="panel__actions">
-            <button type="button" class="button" onClick={handleRegenerateClick} disabled={running} aria-busy={running && state.action === 'regenerate'}>
+            <button type="button" class="button" onClick={() => void handleRegenerateClick()} disabled={running} aria-busy={running && state.action === 'regenerate'}>
               {running && state.action === 'regenerate' ? strings.regenerating : strings.regenerate}
             </button>
-            <button type="button" class="button" onClick={handleEditSelectedClick} disabled={running}>
+            <button type="button" class="button" onClick={() => void handleEditSelectedClick()} disabled={running}>
               {strings.editSelected}
             </button>
           </div>
@@ -265,15 +266,16 @@ export function PanelApp({ controller, initialLocale }: { controller: PanelContr
               renderSvgAsync={(journey, maxWidth) => controller.renderSvgAsync(journey, maxWidth)}
             />
           )}
-          <button type="button" class="button button--disclosure" aria-expanded={files.open} onClick={handleFilesToggle}>
+          <button type="button" class="button button--disclosure" aria-expanded={files.open} onClick={() => void handleFilesToggle()}>
             <span aria-hidden="true">{files.open ? '▾ ' : '▸ '}</span>
             {strings.filesToggle}
           </button>
           {files.open && files.Component && (
             <files.Component
               strings={strings}
+              describeError={(error) => describeErrorIn(locale, error)}
               busy={running}
-              onInsert={handleImportInsert}
+              onInsert={(journey) => void handleImportInsert(journey)}
               loadMapJourneyAsync={() => controller.loadMapJourneyAsync()}
               showOnBoardAsync={(mapId, keys) => controller.showOnBoardAsync(mapId, keys)}
               renderSvgAsync={(journey, maxWidth) => controller.renderSvgAsync(journey, maxWidth)}
@@ -299,12 +301,13 @@ function restoreEditor(draft: JourneyDraft): Workspace.EditorState {
   return { journey: draft.journey, step: draft.step, ...(draft.mapId === undefined ? {} : { mapId: draft.mapId }), ...(draft.base ? { base: draft.base } : {}) };
 }
 
-function Summary({ state, strings }: { state: Extract<RunState, { phase: 'done' }>; strings: (typeof STRINGS)[Locale] }) {
+function Summary({ state, strings, locale }: { state: Extract<RunState, { phase: 'done' }>; strings: (typeof STRINGS)[Locale]; locale: Locale }) {
   const { report, outcome } = state;
   if (!outcome) return <p>{strings.done(report.created, report.updated)}</p>;
   const written = report.created + report.updated + report.deleted;
   return (
     <>
+      {outcome.chosenBy && <p>{describeMapChoiceIn(locale, outcome.chosenBy)}</p>}
       {written === 0 && outcome.edits === 0 && outcome.adopted === 0 ? (
         <p>{strings.upToDate(outcome.title)}</p>
       ) : (

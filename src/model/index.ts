@@ -7,3 +7,4 @@ export * from './templates/online-store-template';
 export * from './journey-draft';
 export * from './templates/template-catalog';
 export * from './templates/blank-journey';
+export * from './journey-record';

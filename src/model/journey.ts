@@ -4,6 +4,8 @@
  * posted between frames and saved to a file unchanged.
  */
 
+import { RECORD_VERSION } from './record-version';
+
 /** Identifier of a persona, e.g. `persona:anna`. */
 export type PersonaId = `persona:${string}`;
 /** Identifier of a stage, e.g. `stage:search`. */
@@ -13,8 +15,8 @@ export type LaneId = `lane:${string}`;
 /** Identifier of a card, e.g. `card:k3f9`. */
 export type CardId = `card:${string}`;
 
-/** The journey schema version written by this build. */
-export const JOURNEY_SCHEMA = 1 as const;
+/** The journey schema version written by this build: the record version, so one number says what a build reads. */
+export const JOURNEY_SCHEMA = RECORD_VERSION;
 
 /**
  * What a lane holds, following the journey-mapping method: the customer's

@@ -2,8 +2,15 @@
 export interface ValidationError {
   /** Where: a JSON path such as `stages[2].name`, or `line 14, column "Emotion"`. */
   path: string;
-  /** What was received, the likely cause, and the fix. */
+  /** What was received, the likely cause, and the fix, in English (the CLI prints it as it is). */
   message: string;
+  /**
+   * A stable name of the problem, such as `record-newer`, so a panel can word
+   * it in the person's language; absent for problems only the message names.
+   */
+  code?: string;
+  /** The values the message quotes, by name, for wording the `code` (`{ version: 3, supported: 2 }`). */
+  params?: Record<string, string | number>;
 }
 
 /** The result of parsing user data: never thrown, always returned. */

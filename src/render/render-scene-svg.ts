@@ -22,6 +22,7 @@ const FONT_FAMILY = "Inter, 'Segoe UI', Roboto, 'Helvetica Neue', Arial, 'Noto S
  * characters XML 1.0 forbids (a browser refuses the whole file otherwise).
  */
 export function escapeXml(text: string): string {
+  // eslint-disable-next-line no-control-regex -- the control characters are the point: XML 1.0 forbids them, so they are removed.
   return text.replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/g, '').replace(/[&<>"']/g, (char) => `&#${char.charCodeAt(0)};`);
 }
 

@@ -342,6 +342,14 @@ class FakeNode {
 }
 
 /** A node with children: page, section. */
+/** Whether `container` is `node` or lies inside it. */
+function isWithin(container: FakeContainer, node: FakeNode): boolean {
+  for (let ancestor: FakeContainer | null = container; ancestor; ancestor = ancestor._parent) {
+    if (ancestor === (node as unknown)) return true;
+  }
+  return false;
+}
+
 class FakeContainer extends FakeNode {
   _children: FakeNode[] = [];
   get children(): readonly FakeNode[] {
@@ -355,9 +363,7 @@ class FakeContainer extends FakeNode {
   }
   _insert(index: number, child: FakeNode, operation: string): void {
     if (!(child instanceof FakeNode)) throw new Error(`in ${operation}: Expected a node, got ${typeof child}`);
-    for (let ancestor: FakeContainer | null = this; ancestor; ancestor = ancestor._parent) {
-      if (ancestor === (child as unknown)) throw new Error(`in ${operation}: Cannot move a node inside itself`);
-    }
+    if (isWithin(this, child)) throw new Error(`in ${operation}: Cannot move a node inside itself`);
     const old = child._parent;
     if (old) old._children = old._children.filter((node) => node !== child);
     if (!(index >= 0 && index <= this._children.length)) {
@@ -843,7 +849,7 @@ export function createFakeFigma(options: FakeFigmaOptions = {}): FakeFigma {
       return sticky as unknown as StickyNode;
     },
     selectByHand: (nodes) => {
-      (unwrap(page) as FakePage).selection = nodes as unknown as FakeNode[];
+      unwrap<FakePage>(page).selection = nodes.map((node) => unwrap(node as unknown as FakeNode));
     },
     setViewportCenterByHand: (center) => {
       viewportCenter = { x: center.x, y: center.y };

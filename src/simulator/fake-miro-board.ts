@@ -453,8 +453,8 @@ export class FakeMiroBoard {
   /** `miro.board.createFrame`. */
   createFrame(props: Partial<FakeRecord> = {}): Promise<unknown> {
     return this.callAsync('board.createFrame', 'frame', () => {
-      if (props.style?.fillColor !== undefined && !HEX_COLOR.test(String(props.style.fillColor))) {
-        throw new Error(`createFrame: style.fillColor must be a hex colour like '#ffffff', received ${String(props.style.fillColor)}.`);
+      if (props.style?.fillColor !== undefined && !HEX_COLOR.test(JSON.stringify(props.style.fillColor).slice(1, -1))) {
+        throw new Error(`createFrame: style.fillColor must be a hex colour like '#ffffff', received ${JSON.stringify(props.style.fillColor)}.`);
       }
       return this.toItem(this.createRecord('frame', { width: 100, height: 100, title: '', ...props }));
     });
@@ -757,14 +757,14 @@ function sizeSticky(width: number | undefined, height: number | undefined, shape
 function validateHexColors(method: string, style: Record<string, unknown> | undefined, fields: readonly string[]): void {
   for (const field of fields) {
     const value = style?.[field];
-    if (value !== undefined && !HEX_COLOR.test(String(value))) throw new Error(`${method}: style.${field} must be a hex colour like '#1a1a1a', received ${JSON.stringify(value)}.`);
+    if (value !== undefined && !(typeof value === 'string' && HEX_COLOR.test(value))) throw new Error(`${method}: style.${field} must be a hex colour like '#1a1a1a', received ${JSON.stringify(value)}.`);
   }
 }
 
 function validateConnector(props: Partial<FakeRecord>): void {
   if (props.shape !== undefined && !CONNECTOR_SHAPES.has(props.shape)) throw new Error(`Connector shape must be straight, elbowed or curved, received '${props.shape}'.`);
   for (const cap of [props.style?.startStrokeCap, props.style?.endStrokeCap]) {
-    if (cap !== undefined && !STROKE_CAPS.has(cap as StrokeCap)) throw new Error(`Connector stroke cap '${String(cap)}' is not a StrokeCapShape.`);
+    if (cap !== undefined && !STROKE_CAPS.has(cap as StrokeCap)) throw new Error(`Connector stroke cap ${JSON.stringify(cap)} is not a StrokeCapShape.`);
   }
   validateHexColors('createConnector', props.style, ['strokeColor']);
 }

@@ -1,7 +1,7 @@
 import type { Point, SceneNode, SceneNodeType } from '../layout/scene';
 import type { SceneKey } from '../layout/scene-keys';
 import type { ItemIdentity } from './item-identity';
-import type { Journey } from '../model/journey';
+import type { LeftAloneItem } from '../model/journey-record';
 
 /** One board item that carries this app's identity, as read back. */
 export interface SnapshotItem {
@@ -22,8 +22,12 @@ export interface SnapshotItem {
 /** An item without this app's identity lying inside a map's frame. */
 export interface ForeignItem {
   itemId: string;
-  /** The host's item type, e.g. `sticky_note`, `STICKY`, `image`. */
-  hostType: string;
+  /**
+   * The scene node type the item is of, when it is one the app draws (a
+   * person's sticky note is a `sticky`); undefined for anything else
+   * (images, drawings, embeds).
+   */
+  kind: SceneNodeType | undefined;
   text: string;
   x: number;
   y: number;
@@ -87,6 +91,8 @@ export interface ApplyProgress {
 /** What an adapter did: the UI shows it. */
 export interface ApplyReport {
   mapId: string;
+  /** The host id of the map's container, once it is on the board. */
+  containerId?: string;
   origin: Point;
   created: number;
   updated: number;
@@ -96,94 +102,4 @@ export interface ApplyReport {
   failed: { key: SceneKey; reason: string }[];
 }
 
-/** One map found on the board. */
-export interface MapInfo {
-  mapId: string;
-  title: string;
-  /** The host id of the map's container (FigJam section, Miro frame). */
-  containerId: string;
-  /** The selection is the container or lies inside it. */
-  selected: boolean;
-  /**
-   * True when a person duplicated the map: this container carries the map id
-   * of another container, the original. Its first Regenerate forks it into a
-   * map of its own (`forkMapAsync`).
-   */
-  isCopy: boolean;
-}
-
-/** The journey last drawn on a map, as the adapter stored it. */
-export interface StoredJourney {
-  /** Raw stored data; the core validates it (`parseJourney`). */
-  journey: unknown;
-  /**
-   * False while a run is drawing the map: an item missing from the board is
-   * then not drawn yet rather than deleted by a person.
-   */
-  complete: boolean;
-  /** Stickies the last run left to people, as they lay then (see LeftAloneItem). */
-  leftAlone?: LeftAloneItem[];
-}
-
-/**
- * A sticky on the map that is a person's own (a comment outside the cells, or
- * an item handed over), where it lay when the map was last drawn. The map's
- * cells move when it is laid out again; a sticky that was left alone stays
- * left alone, even when a cell grows under it, until a person moves it.
- */
-export interface LeftAloneItem {
-  itemId: string;
-  /** Top-left corner relative to the map origin. */
-  x: number;
-  y: number;
-}
-
-/** What a run stores with its map. */
-export interface JourneyRecord {
-  journey: Journey;
-  complete: boolean;
-  leftAlone?: readonly LeftAloneItem[];
-}
-
-/** Reads the `leftAlone` list of stored data: well-formed entries only. */
-export function readLeftAloneItems(value: unknown): LeftAloneItem[] | undefined {
-  if (!Array.isArray(value)) return undefined;
-  return value.flatMap((entry: unknown): LeftAloneItem[] => {
-    if (typeof entry !== 'object' || entry === null) return [];
-    const { itemId, x, y } = entry as Record<string, unknown>;
-    return typeof itemId === 'string' && typeof x === 'number' && Number.isFinite(x) && typeof y === 'number' && Number.isFinite(y) ? [{ itemId, x, y }] : [];
-  });
-}
-
-/**
- * The port every host adapter implements. The core never calls a host SDK;
- * it reads a snapshot and hands over a plan.
- */
-export interface HostPort {
-  /** Reads one map back from the board; undefined when no item of it exists. */
-  readMapAsync(mapId: string): Promise<Snapshot | undefined>;
-  /** Applies a plan; never throws for a failed item, reports it instead. */
-  applyAsync(plan: ApplyPlan, onProgress?: (progress: ApplyProgress) => void): Promise<ApplyReport>;
-  /**
-   * Brings the map into view (scrolls and zooms the viewport to it); given
-   * scene keys, selects the map's items that show them and zooms to those
-   * (the whole map when none is on the board).
-   */
-  focusMapAsync(mapId: string, keys?: readonly string[]): Promise<void>;
-  /** Every map on the current page / board, originals and copies. */
-  listMapsAsync(): Promise<MapInfo[]>;
-  /**
-   * The journey last drawn on `mapId` (FigJam: pluginData of the map's
-   * section; Miro: `miro.board.storage`, since item metadata is capped at a
-   * few hundred bytes); undefined when nothing is stored.
-   */
-  loadJourneyAsync(mapId: string): Promise<StoredJourney | undefined>;
-  /** Stores the journey drawn on `mapId`, replacing what was stored. */
-  saveJourneyAsync(mapId: string, stored: JourneyRecord): Promise<void>;
-  /**
-   * Makes the copy in container `containerId` a map of its own: every item of
-   * it gets `newMapId` in its identity, and the journey stored for the
-   * original is stored for `newMapId` too. The original is not touched.
-   */
-  forkMapAsync(containerId: string, newMapId: string): Promise<void>;
-}
+export type { LeftAloneItem };

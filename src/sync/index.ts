@@ -2,7 +2,6 @@ export * from './content-hash';
 export * from './item-identity';
 export * from './host-port';
 export * from './diff-scene';
-export * from './generate-map';
 export * from './merge-board-edits';
 export * from './merge-journeys';
 export * from './regenerate-map';

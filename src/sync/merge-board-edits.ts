@@ -54,8 +54,6 @@ export interface MergeBoardOptions {
   leftAlone?: readonly LeftAloneItem[];
 }
 
-/** Host item types of sticky notes, which a person adds to a cell. */
-const STICKY_HOST_TYPES = new Set(['STICKY', 'sticky_note']);
 
 interface Cell {
   stage: StageId;
@@ -404,7 +402,7 @@ export function mergeBoardEdits(base: Journey, snapshot: Snapshot, options: Merg
     changes.push({ kind: 'released', key: item.identity.key, detail: 'a copy of a map item; kept as you placed it' });
   }
   const newStickies: { itemId: string; text: string; x: number; y: number; width: number; height: number; copyOf?: SceneKey }[] = [
-    ...snapshot.foreign.filter((item) => STICKY_HOST_TYPES.has(item.hostType)),
+    ...snapshot.foreign.filter((item) => item.kind === 'sticky'),
     ...copiedCards.map((item) => ({ ...item, copyOf: item.identity.key })),
   ];
   const foreign = newStickies.sort((a, b) => a.y - b.y || a.x - b.x || a.itemId.localeCompare(b.itemId));

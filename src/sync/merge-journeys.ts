@@ -41,7 +41,7 @@ function mergeFields<T extends object>(base: T | undefined, board: T, panel: T, 
   const keys = new Set([...Object.keys(base), ...Object.keys(board), ...Object.keys(panel)]);
   for (const key of keys) {
     const value = pickValue((base as Record<string, unknown>)[key], (board as Record<string, unknown>)[key], (panel as Record<string, unknown>)[key], () =>
-      conflicts.push({ id, field: key, board: String((board as Record<string, unknown>)[key] ?? ''), panel: String((panel as Record<string, unknown>)[key] ?? '') }),
+      conflicts.push({ id, field: key, board: describeFieldValue((board as Record<string, unknown>)[key]), panel: describeFieldValue((panel as Record<string, unknown>)[key]) }),
     );
     if (value === undefined) delete merged[key];
     else merged[key] = value;
@@ -69,6 +69,12 @@ function mergeStructure<T extends { id: string }>(base: readonly T[], board: rea
  * the collision is in `conflicts`. A card is removed only if one side removed
  * it and the other left it as it was.
  */
+/** A field's value as conflict text: strings as they are, anything else as JSON, nothing as empty. */
+function describeFieldValue(value: unknown): string {
+  if (value === undefined || value === null) return '';
+  return typeof value === 'string' ? value : JSON.stringify(value);
+}
+
 export function mergeJourneys(base: Journey, board: Journey, panel: Journey): MergedJourneys {
   const conflicts: MergeConflict[] = [];
   const journey: Journey = {

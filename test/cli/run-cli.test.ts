@@ -135,7 +135,7 @@ describe('cjm errors', () => {
   });
 
   it('returns 1 and the update hint for a newer file version', () => {
-    const io = createMemoryIo({ 'new.json': ONLINE_STORE.replace('"version": 1', '"version": 2') });
+    const io = createMemoryIo({ 'new.json': ONLINE_STORE.replace('"version": 1', '"version": 3') });
     expect(runCli(['render', 'new.json'], io)).toBe(EXIT_INVALID_INPUT);
     expect(io.err).toMatch(/update cjm-board/);
   });
@@ -252,6 +252,14 @@ describe('cjm import, export, check and diff', () => {
     expect(io.err).toBe('cjm: research/kettle-order.csv (csv): "Kettle order", 2 stages, 5 lanes, 6 cards, 1 persona, 2 emotion scores\n');
     const written = parseJourneyFileText(io.files.get('kettle.json') ?? '');
     expect(written.ok && written.value.cards).toHaveLength(6);
+  });
+
+  it('imports a version-1 file and writes it as version 2', () => {
+    const io = createMemoryIo({ 'old.json': ONLINE_STORE });
+    expect(JSON.parse(ONLINE_STORE)).toMatchObject({ version: 1, journey: { schema: 1 } });
+    expect(runCli(['import', 'old.json', '-o', 'new.json'], io)).toBe(EXIT_OK);
+    expect(JSON.parse(io.files.get('new.json') ?? '{}')).toMatchObject({ format: 'cjm-journey', version: 2, journey: { schema: 2 } });
+    expect(io.files.get('new.json')).toBe(formatJourneyFile(createOnlineStoreJourney()));
   });
 
   it('imports a Mermaid journey and says where a bad line is', () => {

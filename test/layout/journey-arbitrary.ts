@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { LANE_KINDS, type Card, type Journey, type LaneKind, type Persona } from '../../src/model/journey';
+import { JOURNEY_SCHEMA, LANE_KINDS, type Card, type Journey, type LaneKind, type Persona } from '../../src/model/journey';
 import { parseJourney } from '../../src/model/journey-schema';
 
 /** The seed every property test of the core uses, so a failure replays. */
@@ -156,7 +156,7 @@ export function journeyArbitrary(options: JourneyArbitraryOptions = {}): fc.Arbi
           emotions.push({ persona: persona.id, stage: stage.id, score: emotion.score, ...(emotion.note === undefined ? {} : { note: emotion.note }) });
         });
         const journey: Journey = {
-          schema: 1,
+          schema: JOURNEY_SCHEMA,
           title: parts.title,
           ...(parts.locale === undefined ? {} : { locale: parts.locale }),
           scope: parts.scope,

@@ -36,12 +36,13 @@ describe('journey files', () => {
     expect(formatJourneyFile(second)).toBe(text);
   });
 
-  it('writes the current envelope: format, version 1, journey, and a final line break', () => {
+  it('writes the current envelope: format, version 2, journey, and a final line break', () => {
     const text = formatJourneyFile(createOnlineStoreJourney());
     const data = JSON.parse(text);
     expect(Object.keys(data)).toEqual(['format', 'version', 'journey']);
     expect(data.format).toBe('cjm-journey');
-    expect(data.version).toBe(1);
+    expect(data.version).toBe(2);
+    expect(data.journey.schema).toBe(2);
     expect(text.endsWith('}\n')).toBe(true);
   });
 
@@ -81,12 +82,22 @@ describe('journey files', () => {
 
   it('refuses a newer version and says to update cjm-board', () => {
     const document = createTemplateDocument();
-    document.version = 2;
+    document.version = 3;
     const errors = expectErrors(parseJourneyFile(document));
     expect(errors).toHaveLength(1);
-    expect(errors[0]!.path).toBe('version');
-    expect(errors[0]!.message).toMatch(/version 2/);
+    expect(errors[0]).toMatchObject({ path: 'version', code: 'record-newer', params: { version: 3, supported: 2 } });
+    expect(errors[0]!.message).toMatch(/version 3/);
     expect(errors[0]!.message).toMatch(/update cjm-board/);
+  });
+
+  it.each(FIXTURES)('reads the version-1 file %s as a journey of schema 2', (name) => {
+    expect(JSON.parse(readFixtureText(name)).version).toBe(1);
+    expect(expectValid(parseJourneyFileText(readFixtureText(name))).schema).toBe(2);
+  });
+
+  it('refuses the journey stored with a map, which is not a file', () => {
+    const document = { ...createTemplateDocument(), kind: 'map', map: { complete: true } };
+    expect(expectErrors(parseJourneyFile(document))[0]).toMatchObject({ path: 'kind', code: 'record-wrong-kind', params: { expected: 'file', received: 'map' } });
   });
 
   it.each([0, -1, 1.5, '1', null, undefined])('refuses version %s', (version) => {
@@ -139,7 +150,8 @@ describe('journey validation', () => {
     ['an id with a space', (journey) => void (journey.cards[0]!.id = 'card:a b'), 'journey.cards[0].id'],
     ['no stages', (journey) => void (journey.stages = []), 'journey.stages'],
     ['no personas', (journey) => void (journey.personas = []), 'journey.personas'],
-    ['schema 2 inside the journey', (journey) => void ((journey as Record<string, unknown>).schema = 2), 'journey.schema'],
+    ['schema 1 inside a version-2 file', (journey) => void ((journey as Record<string, unknown>).schema = 1), 'journey.schema'],
+    ['schema 3 inside the journey', (journey) => void ((journey as Record<string, unknown>).schema = 3), 'journey.schema'],
     ['a malformed locale', (journey) => void (journey.locale = 'English'), 'journey.locale'],
   ];
 

@@ -1,51 +1,50 @@
 import { describe, expect, it } from 'vitest';
-import { createFigjamHost } from '../../src/hosts/figjam/figjam-host';
-import { createMiroHost } from '../../src/hosts/miro/miro-host';
+import type { BoardPort } from '../../src/app/board-port';
+import { insertMapAsync, listMapsAsync, readMapSnapshotAsync, regenerateMapAsync, runOnBoardAsync } from '../../src/app/map-runs';
+import { createFigjamPort } from '../../src/hosts/figjam/figjam-host';
+import { createMiroPort } from '../../src/hosts/miro/miro-host';
 import { createFigjamSimulatedBoard } from '../../src/simulator/create-figjam-simulated-board';
 import { createMiroSimulatedBoard } from '../../src/simulator/create-miro-simulated-board';
 import type { DrawableItem } from '../../src/simulator/drawable-item';
 import { createFakeFigma } from '../../src/simulator/fake-figma';
 import { FakeMiroBoard } from '../../src/simulator/fake-miro-board';
 import type { SimulatedBoard } from '../../src/simulator/simulated-board';
-import { FIGJAM_METRICS, MIRO_METRICS, type HostMetrics } from '../../src/layout/host-metrics';
 import { createOnlineStoreJourney } from '../../src/model/templates/online-store-template';
-import { generateMapAsync } from '../../src/sync/generate-map';
-import type { HostPort } from '../../src/sync/host-port';
-import { chooseMapAsync, regenerateMapAsync } from '../../src/sync/regenerate-map';
 import { intersects } from '../boxes';
 
 const instantSleepAsync = async (): Promise<void> => undefined;
 
 interface Setup {
   board: SimulatedBoard;
-  host: HostPort;
-  metrics: HostMetrics;
+  port: BoardPort;
   countCalls(): number;
 }
 
 const SETUPS: Record<string, () => Setup> = {
   miro: () => {
     const fake = new FakeMiroBoard();
-    return { board: createMiroSimulatedBoard(fake), host: createMiroHost(fake.asBoard(), { sleepAsync: instantSleepAsync }), metrics: MIRO_METRICS, countCalls: () => fake.calls.length };
+    return { board: createMiroSimulatedBoard(fake), port: createMiroPort(fake.asBoard(), { sleepAsync: instantSleepAsync }), countCalls: () => fake.calls.length };
   },
   figjam: () => {
     const fake = createFakeFigma();
-    return { board: createFigjamSimulatedBoard(fake), host: createFigjamHost(fake.api), metrics: FIGJAM_METRICS, countCalls: () => fake.calls.length };
+    return { board: createFigjamSimulatedBoard(fake), port: createFigjamPort(fake.api), countCalls: () => fake.calls.length };
   },
 };
 
 
+/** Regenerate of the only map on the board, as the map service chooses it. */
 async function regenerateAsync(setup: Setup) {
-  const chosen = await chooseMapAsync(setup.host);
-  if (!chosen.ok) throw new Error('no map');
-  return regenerateMapAsync(setup.host, { metrics: setup.metrics, map: chosen.value, createMapId: () => 'map-other', sleepAsync: instantSleepAsync });
+  return regenerateMapAsync(setup.port, { createMapId: () => 'map-other', sleepAsync: instantSleepAsync });
 }
+
+/** Draws the template as map `map-test`. */
+const insertAsync = (setup: Setup) => insertMapAsync(setup.port, createOnlineStoreJourney(), 'map-test', { sleepAsync: instantSleepAsync });
 
 describe.each(Object.keys(SETUPS))('the simulated %s board', (rules) => {
   it('draws the map a host drew, and a person’s edits reach Regenerate without a logged call', async () => {
     const setup = (SETUPS[rules] as () => Setup)();
     const { board } = setup;
-    await generateMapAsync(setup.host, createOnlineStoreJourney(), { metrics: setup.metrics, mapId: 'map-test', sleepAsync: instantSleepAsync });
+    await insertAsync(setup);
     const items = board.listItems();
     expect(items.filter((item) => item.kind === 'frame')).toHaveLength(1);
     expect(items.filter((item) => item.kind === 'sticky').length).toBeGreaterThan(50);
@@ -61,8 +60,8 @@ describe.each(Object.keys(SETUPS))('the simulated %s board', (rules) => {
     }
     // Reading the board back changes nothing drawn: the view is not redrawn for it.
     const quiet = board.readChangeCount();
-    await setup.host.readMapAsync('map-test');
-    await setup.host.listMapsAsync();
+    expect(await readMapSnapshotAsync(setup.port, 'map-test')).toBeDefined();
+    expect(await runOnBoardAsync(setup.port, listMapsAsync)).toHaveLength(1);
     expect(board.readChangeCount()).toBe(quiet);
 
     const [first, second] = items.filter((item) => item.kind === 'sticky') as [DrawableItem, DrawableItem];
@@ -98,8 +97,11 @@ describe.each(Object.keys(SETUPS))('the simulated %s board', (rules) => {
   it('hands over the host’s zoom requests once', async () => {
     const setup = (SETUPS[rules] as () => Setup)();
     expect(setup.board.takeZoomRequest()).toBeUndefined();
-    await generateMapAsync(setup.host, createOnlineStoreJourney(), { metrics: setup.metrics, mapId: 'map-test', sleepAsync: instantSleepAsync });
-    await setup.host.focusMapAsync('map-test', []);
+    const { containerId } = await insertAsync(setup);
+    expect(containerId).toBeDefined();
+    // Inserting brings the map into view; focusing it asks again.
+    expect(setup.board.takeZoomRequest()?.length).toBeGreaterThan(0);
+    await setup.port.focusMapAsync({ mapId: 'map-test', containerId }, []);
     expect(setup.board.takeZoomRequest()?.length).toBeGreaterThan(0);
     expect(setup.board.takeZoomRequest()).toBeUndefined();
   });

@@ -1,14 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { createFigjamHost } from '../../src/hosts/figjam/figjam-host';
-import { createMiroHost } from '../../src/hosts/miro/miro-host';
-import { FIGJAM_METRICS, MIRO_METRICS, type HostMetrics } from '../../src/layout/host-metrics';
+import { createFigjamPort } from '../../src/hosts/figjam/figjam-host';
+import { createMiroPort } from '../../src/hosts/miro/miro-host';
+import { FIGJAM_METRICS, MIRO_METRICS } from '../../src/layout/host-metrics';
 import { layoutJourney } from '../../src/layout/layout-journey';
 import type { Card, Journey, Lane } from '../../src/model/journey';
 import { parseJourney } from '../../src/model/journey-schema';
 import { createOnlineStoreJourney } from '../../src/model/templates/online-store-template';
-import { generateMapAsync } from '../../src/sync/generate-map';
-import type { ApplyProgress, HostPort } from '../../src/sync/host-port';
-import { regenerateMapAsync } from '../../src/sync/regenerate-map';
+import { insertMapAsync, listMapsAsync, regenerateMapAsync, runOnBoardAsync } from '../../src/app/map-runs';
+import type { BoardPort } from '../../src/app/board-port';
+import type { ApplyProgress } from '../../src/sync/host-port';
 import { createFakeFigma } from '../../src/simulator/fake-figma';
 import { FakeMiroBoard } from '../../src/simulator/fake-miro-board';
 
@@ -35,10 +35,10 @@ function createBigJourney(): Journey {
   return parsed.value;
 }
 
-async function drawAndRegenerateAsync(host: HostPort, metrics: HostMetrics, journey: Journey) {
+async function drawAndRegenerateAsync(host: BoardPort, journey: Journey) {
   const progress: ApplyProgress[] = [];
-  const report = await generateMapAsync(host, journey, { metrics, mapId: MAP_ID, onProgress: (step) => progress.push(step) });
-  const maps = await host.listMapsAsync();
+  const { report } = await insertMapAsync(host, journey, MAP_ID, { onProgress: (step) => progress.push(step) });
+  const maps = await runOnBoardAsync(host, listMapsAsync);
   const map = maps.find((info) => info.mapId === MAP_ID);
   if (!map) throw new Error('the big map is not listed');
   return { report, progress, map };
@@ -51,16 +51,16 @@ describe('a big journey (20 stages × 10 lanes × 10 cards)', () => {
   it('FigJam: drawn whole in chunks that give the editor turns, with progress; an unchanged Regenerate writes nothing', async () => {
     expect(journey.cards).toHaveLength(1800);
     const fake = createFakeFigma();
-    const host = createFigjamHost(fake.api);
+    const host = createFigjamPort(fake.api);
     let turns = 0;
     const ticker = setInterval(() => (turns += 1), 0);
-    const { report, progress, map } = await drawAndRegenerateAsync(host, FIGJAM_METRICS, journey);
+    const { report, progress, map } = await drawAndRegenerateAsync(host, journey);
     clearInterval(ticker);
     expect(report).toMatchObject({ created: nodes, failed: [] });
     expect(turns).toBeGreaterThan(5);
     expect(progress.at(-1)).toEqual({ done: nodes, total: nodes });
     fake.clearCalls();
-    const result = await regenerateMapAsync(createFigjamHost(fake.api), { metrics: FIGJAM_METRICS, map, createMapId: () => 'map-never00001' });
+    const result = await regenerateMapAsync(createFigjamPort(fake.api), { map, createMapId: () => 'map-never00001' });
     expect(result.report.failed).toEqual([]);
     expect(fake.listWrites()).toEqual([]);
   }, 60_000);
@@ -69,7 +69,7 @@ describe('a big journey (20 stages × 10 lanes × 10 cards)', () => {
     const fake = new FakeMiroBoard();
     let clock = 0;
     const options = { sleepAsync: async (ms: number) => void (clock += ms), now: () => clock };
-    const { report, progress, map } = await drawAndRegenerateAsync(createMiroHost(fake.asBoard(), options), MIRO_METRICS, journey);
+    const { report, progress, map } = await drawAndRegenerateAsync(createMiroPort(fake.asBoard(), options), journey);
     expect(report.failed).toEqual([]);
     expect(report.created).toBe(layoutJourney(journey, { metrics: MIRO_METRICS }).nodes.length);
     // More than a minute's budget of calls: the run paused for credits, and said so.
@@ -77,7 +77,7 @@ describe('a big journey (20 stages × 10 lanes × 10 cards)', () => {
     expect(progress.some((step) => step.waitingMs !== undefined && step.waitingMs > 0)).toBe(true);
     expect(clock).toBeGreaterThanOrEqual(60_000);
     fake.resetLog();
-    const result = await regenerateMapAsync(createMiroHost(fake.asBoard(), options), { metrics: MIRO_METRICS, map, createMapId: () => 'map-never00001' });
+    const result = await regenerateMapAsync(createMiroPort(fake.asBoard(), options), { map, createMapId: () => 'map-never00001' });
     expect(result.report.failed).toEqual([]);
     expect(fake.listWriteCalls()).toEqual([]);
   }, 60_000);

@@ -176,7 +176,7 @@ describe('diffScene', () => {
   it('ignores foreign items inside the frame', () => {
     const scene = createTemplateScene();
     const snapshot = snapshotOf(scene);
-    snapshot.foreign.push({ itemId: 'photo', hostType: 'image', text: '', x: 100, y: 100, width: 50, height: 50 });
+    snapshot.foreign.push({ itemId: 'photo', kind: undefined, text: '', x: 100, y: 100, width: 50, height: 50 });
     expect(diffScene({ nodes: [scene.nodes[0]!] }, snapshot, MAP_ID).ops.flatMap((op) => (op.type === 'delete' ? op.itemIds : []))).not.toContain('photo');
   });
 });

@@ -29,7 +29,7 @@ function setUp(journey: Journey = createOnlineStoreJourney()) {
   return { journey, scene, snapshot, item, node, merge };
 }
 
-const foreignSticky = (itemId: string, x: number, y: number, text: string): ForeignItem => ({ itemId, hostType: 'STICKY', text, x, y, width: 240, height: 240 });
+const foreignSticky = (itemId: string, x: number, y: number, text: string): ForeignItem => ({ itemId, kind: 'sticky', text, x, y, width: 240, height: 240 });
 
 describe('mergeBoardEdits', () => {
   it('changes nothing when the board shows what was drawn', () => {
@@ -91,7 +91,7 @@ describe('mergeBoardEdits', () => {
     const neighbour = node('card:channels-order-1');
     const inside = foreignSticky('person-1', neighbour.x + 264, neighbour.y, 'Apple Pay missing');
     const outside = foreignSticky('person-2', -600, -600, 'Remember to ask Sam');
-    const image: ForeignItem = { itemId: 'person-3', hostType: 'image', text: '', x: neighbour.x, y: neighbour.y, width: 100, height: 100 };
+    const image: ForeignItem = { itemId: 'person-3', kind: undefined, text: '', x: neighbour.x, y: neighbour.y, width: 100, height: 100 };
     snapshot.foreign.push(inside, outside, image);
     const merged = merge();
     const adopted = merged.journey.cards.find((card) => card.text === 'Apple Pay missing');

@@ -6,9 +6,11 @@ import type { Scene, SceneNode } from '../../src/layout/scene';
 import { parseSceneKey } from '../../src/layout/scene-keys';
 import type { Journey } from '../../src/model/journey';
 import { createOnlineStoreJourney } from '../../src/model/templates/online-store-template';
-import type { ApplyReport, HostPort } from '../../src/sync/host-port';
+import type { ApplyReport } from '../../src/sync/host-port';
+import type { BoardPort } from '../../src/app/board-port';
+import { listMapsAsync, regenerateMapAsync, runOnBoardAsync } from '../../src/app/map-runs';
+import { loadMapRecordAsync } from '../../src/app/map-records';
 import { normalizeBoardText } from '../../src/sync/merge-board-edits';
-import { chooseMapAsync, regenerateMapAsync } from '../../src/sync/regenerate-map';
 import { intersects, type Box } from '../boxes';
 
 /**
@@ -56,7 +58,7 @@ export interface BoardDriver {
   /** From now on writes fail with probability `rate`, and (Miro) bursts of rate-limit errors come. */
   injectFaults(rate: number, random: () => number): void;
   /** A host adapter as a freshly opened panel or plugin run makes it. */
-  createHost(): HostPort;
+  createHost(): BoardPort;
   listItems(): ItemView[];
   /** Replaces the text of an item as a person types it. */
   typeAsync(id: string, text: string): Promise<void>;
@@ -266,10 +268,15 @@ async function applyEditAsync(driver: BoardDriver, scene: Scene, edit: Edit, exp
 
 /** Regenerate as a person runs it: a fresh adapter chooses the only map. */
 export async function regenerateAsync(driver: BoardDriver): Promise<Awaited<ReturnType<typeof regenerateMapAsync>>> {
-  const host = driver.createHost();
-  const chosen = await chooseMapAsync(host);
-  if (!chosen.ok) throw new Error(chosen.errors.map((error) => error.message).join('; '));
-  return regenerateMapAsync(host, { metrics: driver.metrics, map: chosen.value, createMapId: () => 'map-never00001' });
+  return regenerateMapAsync(driver.createHost(), { createMapId: () => 'map-never00001' });
+}
+
+/** The record stored with map `mapId` (its original container), as the map service reads it. */
+export async function loadStoredAsync(port: BoardPort, mapId: string) {
+  return runOnBoardAsync(port, async (run) => {
+    const map = (await listMapsAsync(run)).find((info) => info.mapId === mapId && !info.isCopy);
+    return map ? loadMapRecordAsync(run, { mapId, containerId: map.containerId }, map.title) : undefined;
+  });
 }
 
 /** What the map shows, item by item (key, place, size, text), in key order; and items on it without identity. */
@@ -309,8 +316,8 @@ async function expectTidyMapAsync(driver: BoardDriver, expected: Expectations, b
   }
 
   // The map shows its stored journey, every item once.
-  const stored = await driver.createHost().loadJourneyAsync(MAP_ID);
-  expect(stored?.complete).toBe(true);
+  const stored = await loadStoredAsync(driver.createHost(), MAP_ID);
+  expect(stored?.map.complete).toBe(true);
   const journey = stored?.journey as Journey;
   // An emotion line may take several items (Miro: a connector per segment).
   // Items taken off the map are the person's: FigJam hands them over, Miro

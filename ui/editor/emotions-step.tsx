@@ -240,7 +240,7 @@ function EmotionSparkline({ stages, emotions, strings }: { stages: readonly Stag
         .trim();
       const description = strings.chartLine(
         line === 'as-is' ? strings.asIs : strings.toBe,
-        stages.map((stage, index) => strings.chartPoint(stage.name.trim() || '…', scores[index] === undefined ? undefined : formatScore(scores[index] as number))).join(', '),
+        stages.map((stage, index) => strings.chartPoint(stage.name.trim() || '…', scores[index] === undefined ? undefined : formatScore(scores[index]))).join(', '),
       );
       return { line, scores, path, description };
     })

@@ -11,7 +11,7 @@ import { BOARD_FONT_FAMILY } from './wrap-board-text';
 /** What the board view needs: the board, its rules, and the switch between rules. */
 export interface BoardViewProps {
   board: SimulatedBoard;
-  onRulesChange(rules: BoardRules): void;
+  onRulesChange: (rules: BoardRules) => void;
 }
 
 // Zoom buttons and keys step by a quarter; a wheel notch (100 px) by about 16 %.
@@ -383,9 +383,9 @@ interface TextEditorProps {
   value: string;
   label: string;
   editorRef: { current: HTMLTextAreaElement | null };
-  onInput(value: string): void;
-  onKeyDown(event: KeyboardEvent): void;
-  onBlur(): void;
+  onInput: (value: string) => void;
+  onKeyDown: (event: KeyboardEvent) => void;
+  onBlur: () => void;
 }
 
 /** A textarea laid over an item, in its colours and (at least readable) font size: how both hosts edit text in place. */
@@ -412,7 +412,7 @@ function TextEditor({ item, view, value, label, editorRef, onInput, onKeyDown, o
         background: item.kind === 'text' ? '#ffffff' : (item.fill ?? '#ffffff'),
         color: item.textColor,
       }}
-      onInput={(event) => onInput((event.currentTarget as HTMLTextAreaElement).value)}
+      onInput={(event) => onInput(event.currentTarget.value)}
       onKeyDown={onKeyDown}
       onBlur={onBlur}
       onPointerDown={(event) => event.stopPropagation()}

@@ -5,7 +5,7 @@ import { createFakeFigma } from '../../src/simulator/fake-figma';
 import { FakeMiroBoard } from '../../src/simulator/fake-miro-board';
 import type { BoardRules, SimulatedBoard } from '../../src/simulator/simulated-board';
 import { createUiBridge } from '../figjam-ui-bridge';
-import { createMiroController } from '../miro-controller';
+import { connectMiroPanel } from '../miro-map-service';
 import type { PanelController } from '../panel-controller';
 import { createPluginWindows } from './create-plugin-windows';
 
@@ -29,8 +29,8 @@ const MIRO_PANEL_WIDTH = 340;
 const DEFAULT_PLUGIN_WIDTH = 360;
 
 /**
- * Starts an empty board with `rules`. Miro: the panel's controller calls the
- * Miro adapter directly on a fake `miro.board`, as in Miro. FigJam: the real
+ * Starts an empty board with `rules`. Miro: the panel talks to the map
+ * service over the Miro adapter on a fake `miro.board`, in one page, as in Miro. FigJam: the real
  * plugin main thread (`runPlugin`, command `open`) runs on a fake `figma`,
  * and the panel talks to it through the real UI bridge and message
  * envelopes, as in FigJam.
@@ -42,7 +42,7 @@ export function createPlaygroundSession(rules: BoardRules, hostLocale: string): 
     return {
       id: sessionCount,
       board: createMiroSimulatedBoard(fake),
-      controller: createMiroController(fake.asBoard(), { hostLocale }),
+      controller: connectMiroPanel(fake.asBoard(), { hostLocale }).controller,
       panelWidth: MIRO_PANEL_WIDTH,
       dispose: () => undefined,
     };

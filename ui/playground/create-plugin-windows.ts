@@ -26,15 +26,15 @@ export function createPluginWindows(fake: FakeFigma): PluginWindows {
     }),
   );
   return {
-    self: self as unknown as UiBridgeWindows['self'],
+    self,
     parent: {
       postMessage: (data: unknown) => {
         const copy: unknown = structuredClone(data);
         deliverLater(() => {
-          if (connected && typeof copy === 'object' && copy !== null && 'pluginMessage' in copy) fake.sendFromUi((copy as { pluginMessage: unknown }).pluginMessage);
+          if (connected && typeof copy === 'object' && copy !== null && 'pluginMessage' in copy) fake.sendFromUi(copy.pluginMessage);
         });
       },
-    } as UiBridgeWindows['parent'],
+    },
     dispose: () => {
       connected = false;
       stopListening();

@@ -12,7 +12,7 @@ export interface BoardItems {
   /** Items the app selected on the board ("show on board"). */
   hostSelectedIds: string[];
   /** Reads the board again now: after a person's edit, so the view never shows the old state. */
-  refresh(): void;
+  refresh: () => void;
 }
 
 /**

@@ -11,9 +11,10 @@ import type {
 } from '../../layout/scene';
 import { parseSceneKey } from '../../layout/scene-keys';
 import { STYLE_PALETTE } from '../../layout/style-palette';
-import { createJourneyFile } from '../../model/journey-file';
-import { measureUtf8Bytes, splitTextBySize } from '../../model/text-size';
-import { readLeftAloneItems, type ApplyPlan, type ApplyProgress, type ApplyReport, type ForeignItem, type HostPort, type JourneyRecord, type MapInfo, type Op, type Snapshot, type SnapshotItem, type StoredJourney } from '../../sync/host-port';
+import { measureUtf8Bytes } from '../../model/text-size';
+import type { BoardPort, BoardRun, MapContainer, MapTarget, RecordSpace } from '../../app/board-port';
+import type { ApplyPlan, ApplyProgress, ApplyReport, ForeignItem, Op, Snapshot, SnapshotItem } from '../../sync/host-port';
+import { FIGJAM_METRICS } from '../../layout/host-metrics';
 import { decodeItemIdentity, encodeItemIdentity, IDENTITY_FIELD, type ItemIdentity } from '../../sync/item-identity';
 import { convertPathToVectorData } from './figjam-vector-path';
 
@@ -39,22 +40,28 @@ const EMOTION_POINT_STROKE = 4;
 // A face fills about half of its circle.
 const EMOTION_FACE_SCALE = 0.5;
 
-/** pluginData key, on a map's section, of the journey last drawn there: `{ complete, file }`. */
-export const JOURNEY_FIELD = 'cjm-journey';
 /**
- * pluginData key, on a map's section, of the section's own node id, written
- * when the section is drawn or forked. A duplicated section gets a new id, so
- * a recorded id that differs from the section's id marks a copy.
+ * Prefix of the pluginData keys, on a map's section, of the map's record
+ * space (see RecordSpace): the record `journey` is `cjm-journey`, its parts
+ * `cjm-journey/<tag>/<n>`. Kept on the section, a map's record travels with
+ * it when people duplicate or copy it.
  */
-export const SECTION_ID_FIELD = 'cjm-section';
+export const RECORD_FIELD_PREFIX = 'cjm-';
+/** pluginData key of the map's record on its section. */
+export const JOURNEY_FIELD = `${RECORD_FIELD_PREFIX}journey`;
 /** The relaunch button on a map's section; `regenerate` must be in the manifest's `relaunchButtons`. */
 export const RELAUNCH_DATA = { regenerate: 'Re-lay out this map, keeping board edits' } as const;
 
-// The largest journey stored with a map, in parts of JOURNEY_PART_BYTES (an
-// entry of plugin data takes at most 100 kB with the plugin id and key:
-// https://developers.figma.com/docs/plugins/api/properties/nodes-setplugindata).
-// Far above any journey people write; a guard against runaway data.
-const JOURNEY_LIMIT_BYTES = 2_000_000;
+// The largest record value written to one plugin data entry: an entry takes
+// at most 100 kB with the plugin id and key
+// (https://developers.figma.com/docs/plugins/api/properties/nodes-setplugindata).
+const RECORD_VALUE_LIMIT_BYTES = 90_000;
+// figma.clientStorage keeps up to 5 MB per plugin in all
+// (https://developers.figma.com/docs/plugins/api/figma-clientStorage);
+// a draft is split into values of at most this size.
+const CLIENT_STORAGE_VALUE_LIMIT_BYTES = 500_000;
+// figma.clientStorage key prefix of the panel's records: per person and per plugin, kept on their machine.
+const CLIENT_STORAGE_PREFIX = 'cjm-board/';
 
 // FigJam runs plugins on the editor thread; giving the event loop a turn
 // every 50 writes keeps the canvas responsive during a 150-item run.
@@ -272,15 +279,15 @@ type AnyDrawer = Drawer<MapNode, DrawnNode>;
 
 /** How each scene node type is drawn: the one table of this adapter. */
 const drawers: { [T in SceneNodeType]: Drawer<Extract<MapNode, { type: T }>, DrawnNode> } = {
-  frame: frameDrawer as unknown as Drawer<MapFrame, DrawnNode>,
-  sticky: stickyDrawer as unknown as Drawer<MapSticky, DrawnNode>,
-  shape: shapeDrawer as unknown as Drawer<MapShape, DrawnNode>,
-  text: textDrawer as unknown as Drawer<MapText, DrawnNode>,
-  'emotion-point': emotionPointDrawer as unknown as Drawer<MapEmotionPoint, DrawnNode>,
-  'emotion-line': emotionLineDrawer as unknown as Drawer<MapEmotionLine, DrawnNode>,
+  frame: frameDrawer,
+  sticky: stickyDrawer,
+  shape: shapeDrawer,
+  text: textDrawer,
+  'emotion-point': emotionPointDrawer,
+  'emotion-line': emotionLineDrawer,
 };
 
-const findDrawer = (node: MapNode): AnyDrawer => drawers[node.type] as AnyDrawer;
+const findDrawer = (node: MapNode): AnyDrawer => drawers[node.type];
 
 /** The scene node type a host node of ours stands for, or undefined if not one we draw. */
 function readSceneType(node: SceneNode): SceneNodeType | undefined {
@@ -321,92 +328,12 @@ function readIdentity(node: BaseNode): ItemIdentity | undefined {
 const describeError = (error: unknown): string => (error instanceof Error ? error.message : String(error));
 
 
-/** Reads what `saveJourneyAsync` stored; undefined when absent or not of that shape. */
-function parseStoredJourney(text: string): StoredJourney | undefined {
-  if (text === '') return undefined;
-  let data: unknown;
-  try {
-    data = JSON.parse(text);
-  } catch {
-    return undefined;
-  }
-  if (typeof data !== 'object' || data === null) return undefined;
-  const { complete, file, leftAlone } = data as Record<string, unknown>;
-  if (typeof complete !== 'boolean' || typeof file !== 'object' || file === null) return undefined;
-  const items = readLeftAloneItems(leftAlone);
-  return { complete, journey: (file as Record<string, unknown>).journey, ...(items ? { leftAlone: items } : {}) };
-}
-
-// A stored journey longer than one plugin data entry takes is split: the
-// entry JOURNEY_FIELD then holds `{"parts":n}` and the entries
-// `cjm-journey.1` … `cjm-journey.n` hold the pieces of the text in order.
-const JOURNEY_PART_BYTES = 90_000;
-const journeyPartKey = (index: number): string => `${JOURNEY_FIELD}.${index}`;
-
-/** The stored journey text of a section, its parts joined. */
-function readStoredText(section: BaseNode): string {
-  const head = section.getPluginData(JOURNEY_FIELD);
-  const parts = /^\{"parts":(\d+)\}$/.exec(head);
-  if (!parts) return head;
-  const pieces: string[] = [];
-  for (let index = 1; index <= Number(parts[1]); index += 1) pieces.push(section.getPluginData(journeyPartKey(index)));
-  return pieces.join('');
-}
-
-/** Writes the stored journey text of a section, in parts when long; writes only entries that change. Returns whether it wrote. */
-function writeStoredText(section: BaseNode, text: string): boolean {
-  const pieces = measureUtf8Bytes(JOURNEY_FIELD) + measureUtf8Bytes(text) <= JOURNEY_PART_BYTES ? [] : splitTextBySize(text, JOURNEY_PART_BYTES, measureUtf8Bytes);
-  const entries = new Map<string, string>([[JOURNEY_FIELD, pieces.length === 0 ? text : JSON.stringify({ parts: pieces.length })]]);
-  pieces.forEach((piece, index) => entries.set(journeyPartKey(index + 1), piece));
-  // Parts of a longer journey stored before: removed (an empty value removes the entry).
-  for (const key of section.getPluginDataKeys()) {
-    if (key.startsWith(`${JOURNEY_FIELD}.`) && !entries.has(key)) entries.set(key, '');
-  }
-  let wrote = false;
-  for (const [key, value] of entries) {
-    if (section.getPluginData(key) === value) continue;
-    section.setPluginData(key, value);
-    wrote = true;
-  }
-  return wrote;
-}
-
 /** Whether `node` is `ancestor` or lies inside it. */
 function isInside(node: BaseNode, ancestor: BaseNode): boolean {
   for (let current: BaseNode | null = node; current; current = current.parent) {
     if (current === ancestor) return true;
   }
   return false;
-}
-
-/** A map's section on the page and whether it is a person's duplicate of another. */
-interface MapSection {
-  section: SectionNode;
-  identity: ItemIdentity;
-  isCopy: boolean;
-}
-
-/**
- * Finds the map sections among nodes carrying identity, in page order, and
- * tells originals from copies. A section whose recorded own id differs from
- * its id is a copy. Sections drawn before ids were recorded have none; of
- * those, the first with a map id is the original and later ones are copies.
- */
-function classifyMapSections(nodes: readonly SceneNode[]): MapSection[] {
-  const found: { section: SectionNode; identity: ItemIdentity; recorded: string }[] = [];
-  for (const node of nodes) {
-    if (node.type !== 'SECTION') continue;
-    const identity = readIdentity(node);
-    if (identity?.key === 'map') found.push({ section: node, identity, recorded: node.getPluginData(SECTION_ID_FIELD) });
-  }
-  // Recorded originals first, so an unrecorded section never outranks one.
-  const withOriginal = new Set(found.filter(({ section, recorded }) => recorded === section.id).map(({ identity }) => identity.map));
-  return found.map(({ section, identity, recorded }) => {
-    if (recorded !== '') return { section, identity, isCopy: recorded !== section.id };
-    const isCopy = withOriginal.has(identity.map);
-    withOriginal.add(identity.map);
-    return { section, identity, isCopy };
-  });
 }
 
 /** What one map holds on the current page. */
@@ -419,22 +346,15 @@ interface MapNodes {
 /**
  * Creates the FigJam adapter: reads maps back from the current page and
  * draws plans on it. Every node it draws carries pluginData `cjm` with the
- * map id, scene key and content hash; a map's section also holds the
- * journey last drawn (`cjm-journey`) and its own node id (`cjm-section`).
- * Nothing else on the board is touched, except stickies a plan adopts.
+ * map id, scene key and content hash; a map's section also holds the map's
+ * record space (`cjm-journey`, …). Nothing else on the board is touched,
+ * except stickies a plan adopts.
  *
- * Undo: everything one run writes, from the first write to storing the
- * journey as complete, is one undo step.
+ * Undo: everything one run writes is one undo step, committed when the run
+ * ends (https://developers.figma.com/docs/plugins/api/properties/figma-commitundo:
+ * plugin changes are not committed to undo history by default).
  */
-export function createFigjamHost(api: PluginAPI): HostPort {
-  /** Journeys saved for maps whose section is not drawn yet: written onto it when it is. */
-  const pendingJourneys = new Map<string, string>();
-  /** Whether this run wrote anything since the last undo commit. */
-  let uncommitted = false;
-  /** Maps whose journey was last stored as complete: a run on them ends with its drawing. */
-  const completeMaps = new Set<string>();
-  let appliedSinceSave = false;
-
+export function createFigjamPort(api: PluginAPI): BoardPort {
   async function findIdentifiedNodesAsync(): Promise<SceneNode[]> {
     // With "documentAccess": "dynamic-page" a page must be loaded before
     // its subtree can be searched
@@ -446,25 +366,52 @@ export function createFigjamHost(api: PluginAPI): HostPort {
     return api.currentPage.findAllWithCriteria({ pluginData: { keys: [IDENTITY_FIELD] } });
   }
 
-  async function findMapNodesAsync(mapId: string): Promise<MapNodes> {
-    const candidates = await findIdentifiedNodesAsync();
-    // Only the original section is the map: a person's duplicate carries
-    // the same map id until its first Regenerate forks it, and is left alone.
-    const section = classifyMapSections(candidates).find(({ identity, isCopy }) => identity.map === mapId && !isCopy)?.section;
+  async function findSceneNodeAsync(itemId: string): Promise<SceneNode | undefined> {
+    const node = await api.getNodeByIdAsync(itemId);
+    if (!node || node.removed || node.type === 'DOCUMENT' || node.type === 'PAGE') return undefined;
+    return node;
+  }
+
+  /** The section of `target` when it is still a section carrying the map's identity. */
+  async function findSectionAsync(target: MapTarget): Promise<SectionNode | undefined> {
+    if (target.containerId === undefined) return undefined;
+    const node = await findSceneNodeAsync(target.containerId);
+    if (!node || node.type !== 'SECTION') return undefined;
+    const identity = readIdentity(node);
+    return identity?.map === target.mapId && identity.key === 'map' ? node : undefined;
+  }
+
+  async function findMapNodesAsync(target: MapTarget): Promise<MapNodes> {
+    const section = await findSectionAsync(target);
     const owned: MapNodes['owned'] = [];
     if (!section) return { section, owned };
-    for (const node of candidates) {
+    owned.push({ node: section, identity: readIdentity(section) as ItemIdentity });
+    for (const node of await findIdentifiedNodesAsync()) {
       const identity = readIdentity(node);
-      if (identity?.map !== mapId) continue;
+      if (identity?.map !== target.mapId || node === section) continue;
       // Items inside another section with this map id belong to a copy;
       // items dragged out onto the page still belong to the map.
-      if (node === section || (identity.key !== 'map' && (node.parent === section || node.parent === api.currentPage))) owned.push({ node, identity });
+      if (identity.key !== 'map' && (node.parent === section || node.parent === api.currentPage)) owned.push({ node, identity });
     }
     return { section, owned };
   }
 
-  async function readMapAsync(mapId: string): Promise<Snapshot | undefined> {
-    const { section, owned } = await findMapNodesAsync(mapId);
+  async function listMapContainersAsync(): Promise<MapContainer[]> {
+    // Only directly selected nodes are in the selection, never a node and
+    // its descendants (https://developers.figma.com/docs/plugins/api/properties/PageNode-selection).
+    const selection = api.currentPage.selection;
+    const containers: MapContainer[] = [];
+    for (const node of await findIdentifiedNodesAsync()) {
+      if (node.type !== 'SECTION') continue;
+      const identity = readIdentity(node);
+      if (identity?.key !== 'map') continue;
+      containers.push({ containerId: node.id, mapId: identity.map, title: node.name, selected: selection.some((selected) => isInside(selected, node)) });
+    }
+    return containers;
+  }
+
+  async function readMapAsync(target: MapTarget): Promise<Snapshot | undefined> {
+    const { section, owned } = await findMapNodesAsync(target);
     if (!section) return undefined;
     const origin: Point = { x: section.x, y: section.y };
     const items: SnapshotItem[] = [];
@@ -489,20 +436,14 @@ export function createFigjamHost(api: PluginAPI): HostPort {
       .filter((child) => !ownedIds.has(child.id))
       .map((child) => ({
         itemId: child.id,
-        hostType: child.type,
+        kind: readSceneType(child),
         text: readText(child),
         x: child.x,
         y: child.y,
         width: child.width,
         height: child.height,
       }));
-    return { mapId, origin, anchor: 'top-left', items, foreign };
-  }
-
-  async function findSceneNodeAsync(itemId: string): Promise<SceneNode | undefined> {
-    const node = await api.getNodeByIdAsync(itemId);
-    if (!node || node.removed || node.type === 'DOCUMENT' || node.type === 'PAGE') return undefined;
-    return node;
+    return { mapId: target.mapId, origin, anchor: 'top-left', items, foreign };
   }
 
   async function findOwnedNodeAsync(itemId: string, mapId: string): Promise<SceneNode | undefined> {
@@ -514,19 +455,6 @@ export function createFigjamHost(api: PluginAPI): HostPort {
     host.setPluginData(IDENTITY_FIELD, encodeItemIdentity({ map: mapId, key, hash }));
   }
 
-  /** Gives a new map section what makes it a map besides its identity. */
-  function initialiseSection(section: SectionNode, mapId: string): void {
-    section.setPluginData(SECTION_ID_FIELD, section.id);
-    // The Regenerate button in the section's property menu
-    // (https://developers.figma.com/docs/plugins/api/properties/nodes-setrelaunchdata).
-    section.setRelaunchData({ ...RELAUNCH_DATA });
-    const pending = pendingJourneys.get(mapId);
-    if (pending !== undefined) {
-      writeStoredText(section, pending);
-      pendingJourneys.delete(mapId);
-    }
-  }
-
   function createNode(node: MapNode, hash: string, mapId: string, context: DrawContext): DrawnNode {
     const drawer = findDrawer(node);
     const host = drawer.create(api);
@@ -534,7 +462,9 @@ export function createFigjamHost(api: PluginAPI): HostPort {
       drawer.draw(host, node, context);
       if (node.type !== 'frame') host.name = node.key;
       writeIdentity(host, mapId, node.key, hash);
-      if (host.type === 'SECTION') initialiseSection(host, mapId);
+      // The Regenerate button in the section's property menu
+      // (https://developers.figma.com/docs/plugins/api/properties/nodes-setrelaunchdata).
+      if (host.type === 'SECTION') host.setRelaunchData({ ...RELAUNCH_DATA });
     } catch (error) {
       // A half-drawn node without identity would stay on the board as a
       // foreign item and be drawn again next run: take it away.
@@ -637,17 +567,15 @@ export function createFigjamHost(api: PluginAPI): HostPort {
     }
   }
 
-  async function applyAsync(plan: ApplyPlan, onProgress?: (progress: ApplyProgress) => void): Promise<ApplyReport> {
+  async function applyPlanAsync(target: MapTarget, plan: ApplyPlan, onProgress?: (progress: ApplyProgress) => void): Promise<ApplyReport> {
     const report: ApplyReport = { mapId: plan.mapId, origin: plan.origin ?? { x: 0, y: 0 }, created: 0, updated: 0, deleted: 0, released: 0, failed: [] };
-    const { section } = await findMapNodesAsync(plan.mapId);
+    const section = await findSectionAsync(target);
     const context: DrawContext = { api, section };
-    if (section) report.origin = { x: section.x, y: section.y };
-    appliedSinceSave = true;
-    if (plan.ops.length === 0) {
-      if (completeMaps.has(plan.mapId)) commitRun();
-      return report;
+    if (section) {
+      report.origin = { x: section.x, y: section.y };
+      report.containerId = section.id;
     }
-    uncommitted = true;
+    if (plan.ops.length === 0) return report;
 
     let fontFailure: string | undefined;
     const fonts = new Map<string, FontName>();
@@ -677,6 +605,7 @@ export function createFigjamHost(api: PluginAPI): HostPort {
           if (context.section) {
             context.section.x = report.origin.x;
             context.section.y = report.origin.y;
+            report.containerId = context.section.id;
           }
           report.created += 1;
         } else {
@@ -692,104 +621,98 @@ export function createFigjamHost(api: PluginAPI): HostPort {
       onProgress?.({ done, total });
       if (done % YIELD_EVERY === 0 && done < total) await new Promise<void>((resolve) => setTimeout(resolve, 0));
     }
-    // A journey stored complete before the drawing (a Regenerate that only
-    // updates) closes its undo step here, after the drawing.
-    if (completeMaps.has(plan.mapId)) commitRun();
     return report;
   }
 
-  /**
-   * Ends the run's undo step. Plugin changes are not committed to undo
-   * history by default; one commit once the journey is stored as complete
-   * makes the drawing and the stored journey a single undo step
-   * (https://developers.figma.com/docs/plugins/api/properties/figma-commitundo).
-   */
-  function commitRun(): void {
-    if (!uncommitted) return;
-    api.commitUndo();
-    uncommitted = false;
-  }
-
-  async function focusMapAsync(mapId: string, keys: readonly string[] = []): Promise<void> {
-    const { section, owned } = await findMapNodesAsync(mapId);
+  async function focusMapAsync(target: MapTarget, keys: readonly string[] = []): Promise<void> {
+    const { section, owned } = await findMapNodesAsync(target);
     if (!section) return;
     const wanted = new Set(keys);
-    const nodes = owned.filter(({ node, identity }) => node !== section && wanted.has(identity.key)).map(({ node }) => node as SceneNode);
+    const nodes = owned.filter(({ node, identity }) => node !== section && wanted.has(identity.key)).map(({ node }) => node);
     const targets = nodes.length > 0 ? nodes : [section];
     api.viewport.scrollAndZoomIntoView(targets);
     api.currentPage.selection = targets;
   }
 
-  async function listMapsAsync(): Promise<MapInfo[]> {
-    const sections = classifyMapSections(await findIdentifiedNodesAsync());
-    // Only directly selected nodes are in the selection, never a node and
-    // its descendants (https://developers.figma.com/docs/plugins/api/properties/PageNode-selection).
-    const selection = api.currentPage.selection;
-    return sections.map(({ section, identity, isCopy }) => ({
-      mapId: identity.map,
-      title: section.name,
-      containerId: section.id,
-      selected: selection.some((node) => isInside(node, section)),
-      isCopy,
-    }));
+  function beginRun(): BoardRun {
+    /** Whether this run wrote anything: it then ends with one undo step. */
+    let wrote = false;
+    const write = <T>(work: () => T): T => {
+      wrote = true;
+      return work();
+    };
+    return {
+      listMapContainersAsync,
+      readMapAsync,
+      applyAsync: async (target, plan, onProgress) => {
+        if (plan.ops.length > 0) wrote = true;
+        return applyPlanAsync(target, plan, onProgress);
+      },
+      async relabelMapAsync(containerId, fromMapId, toMapId) {
+        const node = await findSceneNodeAsync(containerId);
+        const identity = node && readIdentity(node);
+        if (!node || node.type !== 'SECTION' || identity?.key !== 'map' || (identity.map !== fromMapId && identity.map !== toMapId)) {
+          throw new Error(`the map copy "${containerId}" is no longer a map section on this page; select a map and run Regenerate again`);
+        }
+        write(() => {
+          // Every item of the copy with an identity moves to the new map, also
+          // items a relabelling that stopped half-way left with another id.
+          for (const item of node.findAllWithCriteria({ pluginData: { keys: [IDENTITY_FIELD] } })) {
+            const itemIdentity = readIdentity(item);
+            if (itemIdentity && itemIdentity.map !== toMapId) writeIdentity(item, toMapId, itemIdentity.key, itemIdentity.hash);
+          }
+          writeIdentity(node, toMapId, identity.key, identity.hash);
+        });
+      },
+      mapRecords(target) {
+        const sectionAsync = async (): Promise<SectionNode> => {
+          const node = target.containerId === undefined ? undefined : await findSceneNodeAsync(target.containerId);
+          if (!node || node.type !== 'SECTION') throw new Error('the map section is not on this page, so its record has nowhere to go; run Insert CJM template again');
+          return node;
+        };
+        const space: RecordSpace = {
+          valueLimitBytes: RECORD_VALUE_LIMIT_BYTES,
+          getAsync: async (key) => {
+            const value = (await sectionAsync()).getPluginData(`${RECORD_FIELD_PREFIX}${key}`);
+            return value === '' ? undefined : value;
+          },
+          setAsync: async (key, text) => {
+            const section = await sectionAsync();
+            const field = `${RECORD_FIELD_PREFIX}${key}`;
+            if (measureUtf8Bytes(field) + measureUtf8Bytes(text) > RECORD_VALUE_LIMIT_BYTES + 1_000) throw new Error(`the record part ${key} takes ${measureUtf8Bytes(text)} bytes, more than a FigJam plugin data entry holds`);
+            // Writing only what changed keeps a run over an unchanged map at zero writes.
+            if (section.getPluginData(field) !== text) write(() => section.setPluginData(field, text));
+          },
+          removeAsync: async (key) => {
+            const section = await sectionAsync();
+            const field = `${RECORD_FIELD_PREFIX}${key}`;
+            // An empty value removes the entry.
+            if (section.getPluginData(field) !== '') write(() => section.setPluginData(field, ''));
+          },
+        };
+        return space;
+      },
+      endAsync: () => {
+        if (wrote) api.commitUndo();
+        wrote = false;
+        return Promise.resolve();
+      },
+    };
   }
 
-  async function loadJourneyAsync(mapId: string): Promise<StoredJourney | undefined> {
-    const { section } = await findMapNodesAsync(mapId);
-    return parseStoredJourney(section ? readStoredText(section) : (pendingJourneys.get(mapId) ?? ''));
+  function personRecords(): RecordSpace {
+    return {
+      valueLimitBytes: CLIENT_STORAGE_VALUE_LIMIT_BYTES,
+      getAsync: async (key) => {
+        const value: unknown = await api.clientStorage.getAsync(`${CLIENT_STORAGE_PREFIX}${key}`);
+        if (value === undefined || value === null) return undefined;
+        // Version 1 kept the draft as a plain object.
+        return typeof value === 'string' ? value : JSON.stringify(value);
+      },
+      setAsync: (key, text) => api.clientStorage.setAsync(`${CLIENT_STORAGE_PREFIX}${key}`, text),
+      removeAsync: (key) => api.clientStorage.deleteAsync(`${CLIENT_STORAGE_PREFIX}${key}`),
+    };
   }
 
-  async function saveJourneyAsync(mapId: string, stored: JourneyRecord): Promise<void> {
-    const leftAlone = stored.leftAlone && stored.leftAlone.length > 0 ? { leftAlone: stored.leftAlone } : {};
-    const value = JSON.stringify({ complete: stored.complete, file: createJourneyFile(stored.journey), ...leftAlone });
-    const bytes = measureUtf8Bytes(value);
-    if (bytes > JOURNEY_LIMIT_BYTES) {
-      throw new Error(
-        `the journey is ${Math.ceil(bytes / 1000)} kB, more than this app stores with a FigJam map (${JOURNEY_LIMIT_BYTES / 1_000_000} MB); shorten long texts or split the journey into two maps`,
-      );
-    }
-    const { section } = await findMapNodesAsync(mapId);
-    if (!section) {
-      pendingJourneys.set(mapId, value);
-      return;
-    }
-    // Writing only what changed keeps a Regenerate of an unchanged map at zero writes.
-    if (writeStoredText(section, value)) uncommitted = true;
-    if (section.getPluginData(SECTION_ID_FIELD) === '') {
-      // A map drawn before sections recorded their id: record it now, so a
-      // later duplicate of it is known as a copy.
-      section.setPluginData(SECTION_ID_FIELD, section.id);
-      uncommitted = true;
-    }
-    if (stored.complete) completeMaps.add(mapId);
-    else completeMaps.delete(mapId);
-    // Stored complete after its drawing (an insert): the run ends here.
-    if (stored.complete && appliedSinceSave) commitRun();
-    appliedSinceSave = false;
-  }
-
-  async function forkMapAsync(containerId: string, newMapId: string): Promise<void> {
-    const node = await findSceneNodeAsync(containerId);
-    const identity = node && readIdentity(node);
-    if (!node || node.type !== 'SECTION' || identity?.key !== 'map') {
-      throw new Error(`the map copy "${containerId}" is no longer a map section on this page; select a map and run Regenerate again`);
-    }
-    const oldMapId = identity.map;
-    // The journey stored on the copy is what was drawn on it (a duplicate
-    // keeps the section's plugin data); when it has none, the original's.
-    let journey = readStoredText(node);
-    if (journey === '') {
-      const original = (await findMapNodesAsync(oldMapId)).section;
-      journey = original ? readStoredText(original) : '';
-    }
-    uncommitted = true;
-    for (const item of [node, ...node.findAllWithCriteria({ pluginData: { keys: [IDENTITY_FIELD] } })]) {
-      const itemIdentity = readIdentity(item);
-      if (itemIdentity?.map === oldMapId) writeIdentity(item, newMapId, itemIdentity.key, itemIdentity.hash);
-    }
-    node.setPluginData(SECTION_ID_FIELD, node.id);
-    if (journey !== '') writeStoredText(node, journey);
-  }
-
-  return { readMapAsync, applyAsync, focusMapAsync, listMapsAsync, loadJourneyAsync, saveJourneyAsync, forkMapAsync };
+  return { metrics: FIGJAM_METRICS, beginRun, focusMapAsync, personRecords };
 }

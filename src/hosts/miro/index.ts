@@ -5,4 +5,3 @@ export * from './miro-sticky-colors';
 export * from './miro-errors';
 export * from './call-pacer';
 export * from './run-with-concurrency';
-export * from './miro-journey-store';

@@ -266,5 +266,5 @@ export const MIRO_DRAWERS: { readonly [T in SceneNodeType]: MiroDrawer<Extract<S
 
 /** The drawer of a node, typed for that node. */
 export function findDrawer(node: SceneNode): MiroDrawer<SceneNode> {
-  return MIRO_DRAWERS[node.type] as MiroDrawer<SceneNode>;
+  return MIRO_DRAWERS[node.type];
 }

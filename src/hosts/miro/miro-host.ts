@@ -1,11 +1,12 @@
 import type { Board, Frame } from '@mirohq/websdk-types';
 import type { Point, SceneNode, SceneNodeType } from '../../layout/scene';
 import { MAP_KEY, parseSceneKey, type SceneKey } from '../../layout/scene-keys';
-import type { ApplyPlan, ApplyProgress, ApplyReport, ForeignItem, HostPort, JourneyRecord, MapInfo, Op, Snapshot, SnapshotItem, StoredJourney } from '../../sync/host-port';
+import type { ApplyPlan, ApplyProgress, ApplyReport, ForeignItem, Op, Snapshot, SnapshotItem } from '../../sync/host-port';
+import type { BoardPort, BoardRun, MapContainer, MapTarget, RecordSpace } from '../../app/board-port';
+import { MIRO_METRICS } from '../../layout/host-metrics';
 import { decodeItemIdentity, IDENTITY_FIELD, type ItemIdentity } from '../../sync/item-identity';
 import { findDrawer, type DrawContext, type MiroBoardItem, type NodeBox } from './miro-drawers';
 import { convertHtmlToText } from './miro-html';
-import { createMiroJourneyStore } from './miro-journey-store';
 import { createCallPacer } from './call-pacer';
 import { describeError } from './miro-errors';
 import { runWithConcurrencyAsync } from './run-with-concurrency';
@@ -26,6 +27,23 @@ export interface MiroHostOptions {
   /** Largest storage value written, in bytes; see DEFAULT_STORAGE_VALUE_LIMIT_BYTES. */
   storageValueLimitBytes?: number;
 }
+
+/** The storage collection of each map's record space, keyed by map id. */
+export const JOURNEY_COLLECTION = 'cjm-journeys';
+/** The storage collection of the panel's drafts, one per person on the board. */
+export const DRAFT_COLLECTION = 'cjm-drafts';
+
+/**
+ * The largest storage value the adapter writes, in UTF-8 bytes of its JSON.
+ * Miro documents no size limit for storage values (a key is any string, a
+ * value anything JSON can hold: https://developers.miro.com/docs/websdk-reference-collection),
+ * while it caps the neighbouring AppData at 512 bytes and item metadata at
+ * 256 (https://developers.miro.com/changelog/2023-02-13-changelog). Values
+ * travel through postMessage and Miro's realtime backend, so a record is
+ * split into parts rather than trusted to fit one value; the template
+ * journey fits in one.
+ */
+export const DEFAULT_STORAGE_VALUE_LIMIT_BYTES = 16_000;
 
 // Sixteen calls in flight keep a map of ~300 items to a second or two at
 // 40 ms a call; the call pacer keeps them under 100,000 credits a minute
@@ -155,10 +173,10 @@ function collectMapItems(all: readonly BoardRecord[], frame: Frame): { children:
  * Miro drops the key or keeps a `null`, the item decodes as carrying no
  * identity.
  *
- * The journey last drawn on a map is kept in `miro.board.storage`,
- * collection `cjm-journeys`, keyed by map id, with the id of the map's
- * original frame (see `miro-journey-store.ts`). A frame carrying a map id
- * whose stored frame id is another frame's is a copy a person made. Miro's
+ * A map's record space is `miro.board.storage`, collection `cjm-journeys`:
+ * the record `journey` under the map id, its parts under
+ * `<mapId>/<tag>/<n>` (item metadata is capped at 256 bytes). The person's
+ * record space is collection `cjm-drafts`, keyed by their user id. Miro's
  * docs do not say whether duplicating a frame copies the app metadata of
  * the frame and its items; if it does not, a copy carries no identity and
  * is not a map at all (its items are a person's items).
@@ -166,18 +184,17 @@ function collectMapItems(all: readonly BoardRecord[], frame: Frame): { children:
  * Cost, in Web SDK calls of 50 credits: a new map takes 2 to place it
  * (viewport, free space), 2 for the frame (create, metadata), 3 per other
  * item (create, `frame.add`, metadata) and 2 per emotion-line segment
- * (connector, metadata). Reading a map costs 1 bulk `board.get()`, one
- * metadata read per frame on the board and per item inside the map's frame,
- * and once per session a storage read of the map's frame id. Listing maps
- * costs 1 `board.get`, one metadata read per frame, 1 `getSelection` and a
- * storage read per map whose frame id this session has not seen. Forking a
- * copy costs 1 `board.get`, two metadata calls per item of the copy (read,
- * write) and the storage read and write of its journey.
+ * (connector, metadata). Reading a map costs 1 bulk `board.get()` and one
+ * metadata read per item inside the map's frame, the frame included.
+ * Listing maps costs 1 `board.get`, one metadata read per frame and 1
+ * `getSelection`. Relabelling a copy costs 1 `board.get` and two metadata
+ * calls per item of the copy (read, write). A run keeps the SDK objects it
+ * read, for its writes; the next run reads afresh.
  *
  * Writes are pipelined (`concurrency` calls in flight), retried with
  * back-off on rate limits, and reported per op; a failed item never throws.
  */
-export function createMiroHost(board: Board, options: MiroHostOptions = {}): HostPort {
+export function createMiroPort(board: Board, options: MiroHostOptions = {}): BoardPort {
   const concurrency = options.concurrency ?? DEFAULT_CONCURRENCY;
   // With an injected sleep (tests, benchmarks) time is what was slept.
   let slept = 0;
@@ -197,22 +214,11 @@ export function createMiroHost(board: Board, options: MiroHostOptions = {}): Hos
     maxInFlight: concurrency,
     onWait: (wait) => onWait?.(wait.ms),
   });
-  const states = new Map<string, MapState>();
-  // The frame id of each map's original frame. It never changes once a map
-  // is drawn, so it is safe to remember for the whole session.
-  const originalFrameIds = new Map<string, string>();
-  // Maps whose stored record this session has read: no need to read it
-  // again for a frame id it did not hold.
-  const recordsRead = new Set<string>();
   /** A call that changes the board once (create, remove): not repeated after a failure. */
   const callAsync = <T>(call: () => Promise<T>): Promise<T> => pacer.runAsync(call);
   /** A read, or a write that may run twice (sync, metadata, frame.add, storage): retried after failures. */
   const retryAsync = <T>(call: () => Promise<T>): Promise<T> => pacer.runAsync(call, { idempotent: true });
-  const store = createMiroJourneyStore(board.storage, {
-    callAsync: retryAsync,
-    concurrency,
-    ...(options.storageValueLimitBytes === undefined ? {} : { valueLimitBytes: options.storageValueLimitBytes }),
-  });
+  const storageValueLimitBytes = options.storageValueLimitBytes ?? DEFAULT_STORAGE_VALUE_LIMIT_BYTES;
 
   async function readIdentityAsync(item: { getMetadata(key: string): Promise<unknown> }): Promise<ItemIdentity | undefined> {
     return decodeItemIdentity(await retryAsync(() => item.getMetadata(IDENTITY_FIELD)));
@@ -238,45 +244,17 @@ export function createMiroHost(board: Board, options: MiroHostOptions = {}): Hos
     return found;
   }
 
-  /**
-   * The id of the original frame of `mapId`, given the frames that carry it:
-   * the one stored with its journey; when none is stored, the first frame
-   * found. Undefined when the stored original is not among them (it was
-   * deleted and only copies are left).
-   */
-  async function findOriginalFrameIdAsync(mapId: string, candidates: readonly Frame[]): Promise<string | undefined> {
-    let frameId = originalFrameIds.get(mapId);
-    if (frameId === undefined && candidates.length > 0 && !recordsRead.has(mapId)) {
-      frameId = await loadFrameIdAsync(mapId);
-    }
-    if (frameId === undefined) return candidates[0]?.id;
-    return frameId;
-  }
-
-  /** The frame id stored with `mapId`'s journey (one storage read), remembered. */
-  async function loadFrameIdAsync(mapId: string): Promise<string | undefined> {
-    const frameId = await store.loadFrameIdAsync(mapId);
-    recordsRead.add(mapId);
-    if (frameId !== undefined) originalFrameIds.set(mapId, frameId);
-    return frameId;
-  }
-
-  async function readMapAsync(mapId: string): Promise<Snapshot | undefined> {
+  async function readMapAsync(states: Map<string, MapState>, target: MapTarget): Promise<Snapshot | undefined> {
+    const { mapId } = target;
     // One unfiltered bulk read: items of every type, so foreign images,
     // cards or embeds inside the frame are reported too.
     const all: BoardRecord[] = await retryAsync(() => board.get());
-    const frames = all.filter((item): item is Frame => item.type === 'frame');
-    const candidates = (await findMapFramesAsync(frames)).filter((found) => found.identity.map === mapId);
-    const originalId = await findOriginalFrameIdAsync(
-      mapId,
-      candidates.map((found) => found.frame),
-    );
-    const found = candidates.find((candidate) => candidate.frame.id === originalId);
-    if (!found) {
+    const frame = all.find((item): item is Frame => item.type === 'frame' && item.id === target.containerId);
+    const frameIdentity = frame ? await readIdentityAsync(frame).catch(() => undefined) : undefined;
+    if (!frame || frameIdentity?.map !== mapId || frameIdentity.key !== MAP_KEY) {
       states.delete(mapId);
       return undefined;
     }
-    const { frame, identity: frameIdentity } = found;
     const origin = { x: frame.x - frame.width / 2, y: frame.y - frame.height / 2 };
     const { children, connectors } = collectMapItems(all, frame);
     const candidatesInFrame: BoardRecord[] = [...children, ...connectors];
@@ -306,7 +284,7 @@ export function createMiroHost(board: Board, options: MiroHostOptions = {}): Hos
         items.push({ itemId: item.id, identity, type, text: readText(item), ...(item.type === 'connector' ? measureConnector(item, centres) : box) });
       } else if (findParentId(item) === frame.id) {
         state.foreign.set(item.id, item);
-        foreign.push({ itemId: item.id, hostType: item.type, text: readText(item as { type: string }), ...box });
+        foreign.push({ itemId: item.id, kind: isDrawnItem(item) ? findNodeType(item, { map: mapId, key: '', hash: '' }) : undefined, text: readText(item), ...box });
       }
     }
     states.set(mapId, state);
@@ -326,17 +304,17 @@ export function createMiroHost(board: Board, options: MiroHostOptions = {}): Hos
     return { x: space.x - width / 2, y: space.y - height / 2 };
   }
 
-  async function applyAsync(plan: ApplyPlan, onProgress?: (progress: ApplyProgress) => void): Promise<ApplyReport> {
+  async function applyAsync(states: Map<string, MapState>, target: MapTarget, plan: ApplyPlan, onProgress?: (progress: ApplyProgress) => void): Promise<ApplyReport> {
     const total = plan.ops.length;
     let done = 0;
     let state = states.get(plan.mapId);
-    if (total > 0 && plan.origin && !state) {
-      await readMapAsync(plan.mapId);
+    if (total > 0 && target.containerId !== undefined && !state) {
+      await readMapAsync(states, target);
       state = states.get(plan.mapId);
     }
     const frameOp = plan.ops.find((op): op is Extract<Op, { node: SceneNode }> => 'node' in op && op.node.type === 'frame');
     let origin = plan.origin ?? state?.origin;
-    const report: ApplyReport = { mapId: plan.mapId, origin: origin ?? { x: 0, y: 0 }, created: 0, updated: 0, deleted: 0, released: 0, failed: [] };
+    const report: ApplyReport = { mapId: plan.mapId, ...(state ? { containerId: state.frame.id } : {}), origin: origin ?? { x: 0, y: 0 }, created: 0, updated: 0, deleted: 0, released: 0, failed: [] };
     if (total === 0) return report;
 
     // Pauses for Miro's rate limit show in the run's progress until it resumes.
@@ -441,7 +419,7 @@ export function createMiroHost(board: Board, options: MiroHostOptions = {}): Hos
           return foreign ? Promise.resolve(foreign) : findOwnItemAsync(itemId);
         }),
       );
-      const rewrite = drawer.rewriteItem;
+      const rewrite = drawer.rewriteItem?.bind(drawer);
       const fits = (item: BoardRecord): item is MiroBoardItem => isDrawnItem(item) && item.type === drawer.itemType;
       if (adopted.length > 0 && (!rewrite || !items.every(fits))) {
         const misfit = items.find((item) => !fits(item));
@@ -516,8 +494,7 @@ export function createMiroHost(board: Board, options: MiroHostOptions = {}): Hos
         });
         state = { frame, origin: mapOrigin, own: new Map([[frame.id, { item: frame, identity }]]), foreign: new Map() };
         states.set(plan.mapId, state);
-        // The app drew this frame: it is the map's original.
-        originalFrameIds.set(plan.mapId, frame.id);
+        report.containerId = frame.id;
         report.created += 1;
       } catch (error) {
         fail(frameOp.node.key, describeError(error));
@@ -539,7 +516,7 @@ export function createMiroHost(board: Board, options: MiroHostOptions = {}): Hos
       let height = op.node.height;
       for (const item of state?.foreign.values() ?? []) {
         if (!('x' in item) || !('y' in item)) continue;
-        const size = readSize(item as { width?: unknown; height?: unknown });
+        const size = readSize(item);
         width = Math.max(width, Math.ceil(item.x + size.width / 2));
         height = Math.max(height, Math.ceil(item.y + size.height / 2));
       }
@@ -583,105 +560,59 @@ export function createMiroHost(board: Board, options: MiroHostOptions = {}): Hos
     return report;
   }
 
-  async function focusMapAsync(mapId: string, keys: readonly string[] = []): Promise<void> {
+  async function focusMapAsync(target: MapTarget, keys: readonly string[] = []): Promise<void> {
     if (keys.length > 0) {
-      // The map's items with those keys: known from this session's read, or read now.
-      if (!states.has(mapId)) await readMapAsync(mapId);
+      const states = new Map<string, MapState>();
+      await readMapAsync(states, target);
       const wanted = new Set(keys);
-      const items = [...(states.get(mapId)?.own.values() ?? [])].filter(({ item, identity }) => wanted.has(identity.key) && item.type !== 'connector').map(({ item }) => item);
+      const items = [...(states.get(target.mapId)?.own.values() ?? [])].filter(({ item, identity }) => wanted.has(identity.key) && item.type !== 'connector').map(({ item }) => item);
       if (items.length > 0) {
         await retryAsync(() => board.select({ id: items.map((item) => item.id) }));
         await callAsync(() => board.viewport.zoomTo(items));
         return;
       }
     }
-    let frame = states.get(mapId)?.frame;
-    if (!frame) {
-      const frames = await retryAsync(() => board.get({ type: 'frame' }));
-      const candidates = (await findMapFramesAsync(frames)).filter((found) => found.identity.map === mapId).map((found) => found.frame);
-      const originalId = await findOriginalFrameIdAsync(mapId, candidates);
-      frame = candidates.find((candidate) => candidate.id === originalId);
-    }
-    if (frame) {
-      const target = frame;
-      await callAsync(() => board.viewport.zoomTo(target));
-    }
+    if (target.containerId === undefined) return;
+    const containerId = target.containerId;
+    const frame = await retryAsync(() => board.getById(containerId)).catch(() => undefined);
+    if (frame?.type === 'frame') await callAsync(() => board.viewport.zoomTo(frame));
   }
 
-  async function listMapsAsync(): Promise<MapInfo[]> {
+  async function listMapContainersAsync(): Promise<MapContainer[]> {
     const frames = await retryAsync(() => board.get({ type: 'frame' }));
     const mapFrames = await findMapFramesAsync(frames);
     if (mapFrames.length === 0) return [];
     const selection = await retryAsync(() => board.getSelection());
     const selectedIds = new Set(selection.map((item) => item.id));
-    const selectedParentIds = new Set(selection.map((item) => findParentId(item as BoardRecord)).filter((id): id is string => id !== null));
-    const mapIds = [...new Set(mapFrames.map((found) => found.identity.map))];
-    const originals = new Map<string, string | undefined>();
-    await runWithConcurrencyAsync(
-      mapIds.map((mapId) => async () => {
-        const candidates = mapFrames.filter((found) => found.identity.map === mapId).map((found) => found.frame);
-        originals.set(mapId, await findOriginalFrameIdAsync(mapId, candidates));
-      }),
-      concurrency,
-    );
+    const selectedParentIds = new Set(selection.map((item) => findParentId(item)).filter((id): id is string => id !== null));
     return mapFrames.map(({ frame, identity }) => ({
+      containerId: frame.id,
       mapId: identity.map,
       title: frame.title,
-      containerId: frame.id,
       selected: selectedIds.has(frame.id) || selectedParentIds.has(frame.id),
-      isCopy: originals.get(identity.map) !== frame.id,
     }));
   }
 
-  async function loadJourneyAsync(mapId: string): Promise<StoredJourney | undefined> {
-    const stored = await store.loadAsync(mapId);
-    recordsRead.add(mapId);
-    if (!stored) return undefined;
-    if (stored.frameId !== undefined) originalFrameIds.set(mapId, stored.frameId);
-    return { journey: stored.journey, complete: stored.complete, ...(stored.leftAlone ? { leftAlone: stored.leftAlone } : {}) };
-  }
-
-  async function saveJourneyAsync(mapId: string, stored: JourneyRecord): Promise<void> {
-    let frameId = states.get(mapId)?.frame.id ?? originalFrameIds.get(mapId);
-    // Keep the frame id a record already holds: a run may save before it
-    // has read the map (generate saves `complete: false` before drawing).
-    if (frameId === undefined && !recordsRead.has(mapId)) frameId = await loadFrameIdAsync(mapId);
-    await store.saveAsync(mapId, {
-      journey: stored.journey,
-      complete: stored.complete,
-      ...(stored.leftAlone ? { leftAlone: [...stored.leftAlone] } : {}),
-      ...(frameId === undefined ? {} : { frameId }),
-    });
-    recordsRead.add(mapId);
-    if (frameId !== undefined) originalFrameIds.set(mapId, frameId);
-  }
-
-  async function forkMapAsync(containerId: string, newMapId: string): Promise<void> {
+  async function relabelMapAsync(containerId: string, fromMapId: string, toMapId: string): Promise<void> {
     const all: BoardRecord[] = await retryAsync(() => board.get());
     const frame = all.find((item): item is Frame => item.id === containerId && item.type === 'frame');
     if (!frame) throw new Error(`frame ${containerId} is not on the board (it was deleted or the id is wrong); select the copied map and click Regenerate again.`);
     const frameIdentity = await readIdentityAsync(frame);
-    if (frameIdentity?.key !== MAP_KEY) throw new Error(`frame ${containerId} is not a map drawn by CJM Board; select a map and click Regenerate again.`);
-    const tooBig = checkIdentitySize({ ...frameIdentity, map: newMapId });
+    if (frameIdentity?.key !== MAP_KEY || (frameIdentity.map !== fromMapId && frameIdentity.map !== toMapId)) {
+      throw new Error(`frame ${containerId} is not a map drawn by CJM Board; select a map and click Regenerate again.`);
+    }
+    const tooBig = checkIdentitySize({ ...frameIdentity, map: toMapId });
     if (tooBig) throw new Error(tooBig);
     const { children, connectors } = collectMapItems(all, frame);
     const drawn = [...children.filter(isDrawnItem), ...connectors];
     const identities = await readIdentitiesAsync(drawn);
-
-    // The journey first, so the new map has it as soon as any item is its.
-    const stored = await store.loadAsync(frameIdentity.map);
-    // The copy's items have new ids: what the original left alone does not carry over.
-    if (stored) await store.saveAsync(newMapId, { journey: stored.journey, complete: stored.complete, frameId: containerId });
-    originalFrameIds.set(newMapId, containerId);
-    recordsRead.add(newMapId);
-
-    // Every item with an identity moves to the new map, also items a fork
-    // that stopped half-way left with another id; the frame goes last, so
-    // until every item moved the frame still reads as a copy and a second
-    // Regenerate finishes the fork.
+    // Every item with an identity moves to the new map, also items a
+    // relabelling that stopped half-way left with another id; the frame goes
+    // last, so until every item moved the frame still reads as a copy and a
+    // second Regenerate finishes the job.
     const moves = drawn.flatMap((item, index) => {
       const identity = identities[index];
-      return identity && identity.map !== newMapId ? [{ item, identity: { ...identity, map: newMapId } }] : [];
+      return identity && identity.map !== toMapId ? [{ item, identity: { ...identity, map: toMapId } }] : [];
     });
     const results = await runWithConcurrencyAsync(
       moves.map(({ item, identity }) => () => retryAsync(() => item.setMetadata(IDENTITY_FIELD, formatIdentity(identity)))),
@@ -693,11 +624,74 @@ export function createMiroHost(board: Board, options: MiroHostOptions = {}): Hos
         `${failures.length} of ${moves.length} items of the copied map could not be given their new map id (${describeError(failures[0]?.reason)}); click Regenerate again to finish.`,
       );
     }
-    await retryAsync(() => frame.setMetadata(IDENTITY_FIELD, formatIdentity({ ...frameIdentity, map: newMapId })));
-    states.delete(newMapId);
+    await retryAsync(() => frame.setMetadata(IDENTITY_FIELD, formatIdentity({ ...frameIdentity, map: toMapId })));
   }
 
-  return { readMapAsync, applyAsync, focusMapAsync, listMapsAsync, loadJourneyAsync, saveJourneyAsync, forkMapAsync };
+  /**
+   * A record space in a storage collection: the record `<root>` under the
+   * key the prefix names, its parts `<root>/…` under `<prefix>/…` (the
+   * layout version 1 used too). A value version 1 left as a JSON object is
+   * answered as its JSON text.
+   */
+  function createRecordSpace(collectionName: string, root: string, findPrefixAsync: () => Promise<string>): RecordSpace {
+    const collection = () => board.storage.collection(collectionName);
+    const toStorageKeyAsync = async (key: string): Promise<string> => {
+      const prefix = await findPrefixAsync();
+      if (key === root) return prefix;
+      return key.startsWith(`${root}/`) ? `${prefix}${key.slice(root.length)}` : `${prefix}/${key}`;
+    };
+    return {
+      valueLimitBytes: storageValueLimitBytes,
+      getAsync: async (key) => {
+        const storageKey = await toStorageKeyAsync(key);
+        const value: unknown = await retryAsync(() => collection().get(storageKey));
+        if (value === undefined || value === null) return undefined;
+        return typeof value === 'string' ? value : JSON.stringify(value);
+      },
+      setAsync: async (key, text) => {
+        const storageKey = await toStorageKeyAsync(key);
+        await retryAsync(() => collection().set(storageKey, text));
+      },
+      removeAsync: async (key) => {
+        const storageKey = await toStorageKeyAsync(key);
+        await retryAsync(() => collection().remove(storageKey));
+      },
+    };
+  }
+
+  let personKey: Promise<string> | undefined;
+  const findPersonKeyAsync = (): Promise<string> =>
+    (personKey ??= Promise.resolve()
+      // https://developers.miro.com/changelog/2024-04-16: getUserInfo() answers { id, name, email }.
+      .then(() => board.getUserInfo())
+      .then((user) => `draft-${String(user.id)}`)
+      // Without the person's id the board keeps one draft for everyone.
+      .catch(() => 'draft'));
+
+  function beginRun(): BoardRun {
+    const states = new Map<string, MapState>();
+    return {
+      listMapContainersAsync,
+      readMapAsync: (target) => readMapAsync(states, target),
+      applyAsync: (target, plan, onProgress) => applyAsync(states, target, plan, onProgress),
+      relabelMapAsync: async (containerId, fromMapId, toMapId) => {
+        await relabelMapAsync(containerId, fromMapId, toMapId);
+        states.clear();
+      },
+      mapRecords: (target) => createRecordSpace(JOURNEY_COLLECTION, 'journey', () => Promise.resolve(target.mapId)),
+      endAsync: () => {
+        states.clear();
+        return Promise.resolve();
+      },
+    };
+  }
+
+  return {
+    metrics: MIRO_METRICS,
+    beginRun,
+    focusMapAsync,
+    personRecords: () => createRecordSpace(DRAFT_COLLECTION, 'draft', findPersonKeyAsync),
+  };
 }
 
 /** A connector's box: the bounding box of the centres it joins (relative to the frame). */

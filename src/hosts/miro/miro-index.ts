@@ -25,8 +25,8 @@ export function registerMiroApp(sdk: MiroAppSdk): () => void {
       void sdk.board.notifications.showError(`CJM Board could not open its panel (${reason}); close other app panels and click the icon again.`);
     });
   };
-  sdk.board.ui.on('icon:click', handleIconClick);
-  return () => sdk.board.ui.off('icon:click', handleIconClick);
+  void sdk.board.ui.on('icon:click', handleIconClick);
+  return () => void sdk.board.ui.off('icon:click', handleIconClick);
 }
 
 // Miro loads this script in a hidden iframe with the SDK as the global

@@ -12,7 +12,7 @@ export async function runWithConcurrencyAsync<T>(
   if (!Number.isInteger(limit) || limit < 1) {
     throw new RangeError(`runWithConcurrencyAsync: limit must be a positive integer, received ${String(limit)}; pass e.g. 8.`);
   }
-  const results: PromiseSettledResult<T>[] = new Array(tasks.length);
+  const results = new Array<PromiseSettledResult<T>>(tasks.length);
   let next = 0;
   const runWorkerAsync = async (): Promise<void> => {
     while (next < tasks.length) {

@@ -1,4 +1,4 @@
-import type { Journey, LaneId, LaneKind, StageId } from '../journey';
+import { JOURNEY_SCHEMA, type Journey, type LaneId, type LaneKind, type StageId } from '../journey';
 import type { TemplateLocale } from './template-catalog';
 
 /** A lane kind other than `custom`: one of the nine lanes the method names. */
@@ -82,7 +82,7 @@ export function createBlankJourney(locale: TemplateLocale): Journey {
   const laneTitles = STANDARD_LANE_TITLES[locale];
   const stages = DEFAULT_STAGE_KEYS.map((key, index) => ({ id: `stage:${key}` as StageId, name: stageNames[index] ?? key }));
   return {
-    schema: 1,
+    schema: JOURNEY_SCHEMA,
     title: texts.title,
     locale,
     scope: {},

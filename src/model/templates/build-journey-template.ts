@@ -1,6 +1,11 @@
-import type { CardId, EmotionScore, Journey, JourneyScope, LaneId, Persona, PersonaId, StageId } from '../journey';
+import { JOURNEY_SCHEMA, type CardId, type EmotionScore, type Journey, type JourneyScope, type LaneId, type Persona, type PersonaId, type StageId } from '../journey';
 import { DEFAULT_LANE_KINDS, STANDARD_LANE_TITLES } from './blank-journey';
 import type { JourneyTemplate, TemplateId, TemplateLocale } from './template-catalog';
+
+/** The stage id of a template's stage key. */
+const toStageId = (key: string): StageId => `stage:${key}`;
+/** The lane id of a template's lane key. */
+const toLaneId = (key: string): LaneId => `lane:${key}`;
 
 /** A card in a template cell: its text, or its text and the persona it speaks for. */
 export type TemplateCard = string | { readonly text: string; readonly persona: PersonaId };
@@ -38,7 +43,7 @@ function buildScores(spec: TemplateSpec, line: 'as-is' | 'to-be'): EmotionScore[
     (table[persona.id] ?? []).flatMap(([score, note], index): EmotionScore[] => {
       const stage = spec.stages[index];
       if (!stage) return [];
-      const stageId = `stage:${stage[0]}` as StageId;
+      const stageId = toStageId(stage[0]);
       return [line === 'as-is' ? { persona: persona.id, stage: stageId, score, note } : { persona: persona.id, stage: stageId, line, score, note }];
     }),
   );
@@ -56,15 +61,15 @@ export function buildJourneyTemplate(spec: TemplateSpec): JourneyTemplate {
       (spec.cells[kind][stageIndex] ?? []).forEach((card, cardIndex) => {
         const base = {
           id: `card:${kind}-${stageKey}-${cardIndex + 1}` as CardId,
-          stage: `stage:${stageKey}` as StageId,
-          lane: `lane:${kind}` as LaneId,
+          stage: toStageId(stageKey),
+          lane: toLaneId(kind),
         };
         cards.push(typeof card === 'string' ? { ...base, text: card } : { ...base, text: card.text, persona: card.persona });
       });
     });
   }
   const journey: Journey = {
-    schema: 1,
+    schema: JOURNEY_SCHEMA,
     title: spec.title,
     locale: spec.locale,
     scope: { ...spec.scope },
@@ -76,8 +81,8 @@ export function buildJourneyTemplate(spec: TemplateSpec): JourneyTemplate {
       behaviour: [...persona.behaviour],
       channels: [...persona.channels],
     })),
-    stages: spec.stages.map(([key, name]) => ({ id: `stage:${key}` as StageId, name })),
-    lanes: DEFAULT_LANE_KINDS.map((kind) => ({ id: `lane:${kind}` as LaneId, kind, title: titles[kind] })),
+    stages: spec.stages.map(([key, name]) => ({ id: toStageId(key), name })),
+    lanes: DEFAULT_LANE_KINDS.map((kind) => ({ id: toLaneId(kind), kind, title: titles[kind] })),
     cards,
     // As-is scores first, then the to-be line: the order people read them in.
     emotions: [...buildScores(spec, 'as-is'), ...buildScores(spec, 'to-be')],

@@ -1,4 +1,9 @@
-import type { CardId, Journey, LaneId, StageId } from '../journey';
+import { JOURNEY_SCHEMA, type CardId, type Journey, type LaneId, type StageId } from '../journey';
+
+/** The stage id of a template's stage key. */
+const toStageId = (key: string): StageId => `stage:${key}`;
+/** The lane id of a template's lane key. */
+const toLaneId = (key: string): LaneId => `lane:${key}`;
 
 
 /** Cards per lane key, each a list of six cells (one per stage). */
@@ -102,15 +107,15 @@ export function createOnlineStoreJourney(): Journey {
       (cells[stageIndex] ?? []).forEach((text, cardIndex) => {
         cards.push({
           id: `card:${lane.key}-${stage.key}-${cardIndex + 1}` as CardId,
-          stage: `stage:${stage.key}` as StageId,
-          lane: `lane:${lane.key}` as LaneId,
+          stage: toStageId(stage.key),
+          lane: toLaneId(lane.key),
           text,
         });
       });
     });
   }
   return {
-    schema: 1,
+    schema: JOURNEY_SCHEMA,
     title: 'Online store: ordering a kettle',
     locale: 'en',
     scope: {
@@ -134,12 +139,12 @@ export function createOnlineStoreJourney(): Journey {
         quote: 'I want to order in two minutes and forget about it until it arrives.',
       },
     ],
-    stages: STAGES.map((stage) => ({ id: `stage:${stage.key}` as StageId, name: stage.name })),
-    lanes: LANES.map((lane) => ({ id: `lane:${lane.key}` as LaneId, kind: lane.kind, title: lane.title })),
+    stages: STAGES.map((stage) => ({ id: toStageId(stage.key), name: stage.name })),
+    lanes: LANES.map((lane) => ({ id: toLaneId(lane.key), kind: lane.kind, title: lane.title })),
     cards,
     emotions: STAGES.map((stage) => ({
       persona: 'persona:anna',
-      stage: `stage:${stage.key}` as StageId,
+      stage: toStageId(stage.key),
       score: stage.score,
       note: stage.note,
     })),

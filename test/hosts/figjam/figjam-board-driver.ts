@@ -1,6 +1,7 @@
-import { createFigjamHost } from '../../../src/hosts/figjam/figjam-host';
+import type { BoardPort } from '../../../src/app/board-port';
+import { insertMapAsync } from '../../../src/app/map-runs';
+import { createFigjamPort, JOURNEY_FIELD } from '../../../src/hosts/figjam/figjam-host';
 import { FIGJAM_METRICS } from '../../../src/layout/host-metrics';
-import { generateMapAsync } from '../../../src/sync/generate-map';
 import { decodeItemIdentity, IDENTITY_FIELD } from '../../../src/sync/item-identity';
 import { MAP_ID, type BoardDriver, type ItemView } from '../../sync/regenerate-properties';
 import { createFakeFigma } from '../../../src/simulator/fake-figma';
@@ -38,11 +39,19 @@ export function createFigjamDriver(): BoardDriver {
     node.text.characters = text;
     return node.id;
   };
-  return {
+  /** The adapter as a fresh plugin run makes it: it keeps nothing between runs. */
+  const createPort = (): BoardPort => createFigjamPort(fake.api);
+  // BoardDriver is moving from `createHost` to `createPort` and from an
+  // ApplyReport to an InsertResult: this driver offers both meanwhile.
+  const driver: BoardDriver & Partial<Record<'createHost' | 'createPort', () => BoardPort>> = {
     metrics: FIGJAM_METRICS,
-    insertAsync: (journey) => generateMapAsync(createFigjamHost(fake.api), journey, { metrics: FIGJAM_METRICS, mapId: MAP_ID }),
+    insertAsync: async (journey) => {
+      const result = await insertMapAsync(createPort(), journey, MAP_ID);
+      return { ...result.report, ...result };
+    },
     injectFaults: (rate, random) => fake.failRandomly(rate, random),
-    createHost: () => createFigjamHost(fake.api),
+    createHost: createPort,
+    createPort,
     listItems: () => {
       const map = section();
       return fake.listNodes().map((node): ItemView => {
@@ -96,10 +105,15 @@ export function createFigjamDriver(): BoardDriver {
       return {
         writes: writes.length,
         reads: fake.calls.length - writes.length,
-        // Nodes written; the section's stored journey counts as its own write.
-        itemsWritten: new Set(writes.filter((call) => call.target !== 'figma').map((call) => (call.method === 'setPluginData' && call.args[0] === 'cjm-journey' ? 'journey' : call.target.split(' ')[1]))).size,
+        // Nodes written; the section's stored journey (its head and any parts) counts as its own write.
+        itemsWritten: new Set(
+          writes
+            .filter((call) => call.target !== 'figma')
+            .map((call) => (call.method === 'setPluginData' && String(call.args[0]).startsWith(JOURNEY_FIELD) ? 'journey' : call.target.split(' ')[1])),
+        ).size,
       };
     },
   };
+  return driver;
 }
 

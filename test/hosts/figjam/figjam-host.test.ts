@@ -1,13 +1,14 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { createFigjamHost, findNearestStickyColour } from '../../../src/hosts/figjam/figjam-host';
+import type { BoardPort, MapTarget } from '../../../src/app/board-port';
+import { insertMapAsync, readMapSnapshotAsync, runOnBoardAsync } from '../../../src/app/map-runs';
+import { createFigjamPort, findNearestStickyColour } from '../../../src/hosts/figjam/figjam-host';
 import { convertPathToVectorData } from '../../../src/hosts/figjam/figjam-vector-path';
 import { FIGJAM_METRICS } from '../../../src/layout/host-metrics';
 import { layoutJourney } from '../../../src/layout/layout-journey';
 import type { Scene, SceneNode as MapNode } from '../../../src/layout/scene';
 import { createOnlineStoreJourney } from '../../../src/model/templates/online-store-template';
 import { diffScene } from '../../../src/sync/diff-scene';
-import { generateMapAsync } from '../../../src/sync/generate-map';
-import type { ApplyProgress } from '../../../src/sync/host-port';
+import type { ApplyPlan, ApplyProgress, ApplyReport, Snapshot } from '../../../src/sync/host-port';
 import { decodeItemIdentity, IDENTITY_FIELD } from '../../../src/sync/item-identity';
 import { createFakeFigma, readFontAt, type FakeFigma } from '../../../src/simulator/fake-figma';
 
@@ -52,11 +53,22 @@ function createTemplateScene(): Scene {
   return layoutJourney(createOnlineStoreJourney(), { metrics: FIGJAM_METRICS });
 }
 
+/** Applies `plan` to the map at `target` as one run of its own (so one undo step when it writes). */
+function applyInRunAsync(port: BoardPort, target: MapTarget, plan: ApplyPlan, onProgress?: (progress: ApplyProgress) => void): Promise<ApplyReport> {
+  return runOnBoardAsync(port, (run) => run.applyAsync(target, plan, onProgress));
+}
+
+/** Reads the map at `target` back, in a run of its own. */
+function readAsync(port: BoardPort, target: MapTarget): Promise<Snapshot | undefined> {
+  return runOnBoardAsync(port, (run) => run.readMapAsync(target));
+}
+
+/** Draws `scene` as a new map `mapId` on the page; returns the port, where the map now is, and the report. */
 async function drawAsync(fake: FakeFigma, scene: Scene, mapId = MAP_ID) {
-  const host = createFigjamHost(fake.api);
-  const snapshot = await host.readMapAsync(mapId);
-  const report = await host.applyAsync(diffScene(scene, snapshot, mapId));
-  return { host, report };
+  const port = createFigjamPort(fake.api);
+  const report = await applyInRunAsync(port, { mapId, containerId: undefined }, diffScene(scene, undefined, mapId));
+  const target: MapTarget = { mapId, containerId: report.containerId };
+  return { port, target, report };
 }
 
 function findSection(fake: FakeFigma, mapId = MAP_ID): SectionNode {
@@ -78,11 +90,11 @@ afterEach(() => {
   vi.restoreAllMocks();
 });
 
-describe('createFigjamHost: drawing a new map', () => {
+describe('createFigjamPort: drawing a new map', () => {
   it('draws every scene node once, centred on the viewport, as one undo step', async () => {
     const fake = createFakeFigma({ viewportCenter: { x: 1000, y: 500 } });
     const scene = createTemplateScene();
-    const report = await generateMapAsync(createFigjamHost(fake.api), createOnlineStoreJourney(), { metrics: FIGJAM_METRICS, mapId: MAP_ID });
+    const { report, containerId } = await insertMapAsync(createFigjamPort(fake.api), createOnlineStoreJourney(), MAP_ID);
 
     expect(report.failed).toEqual([]);
     expect(report.created).toBe(scene.nodes.length);
@@ -91,6 +103,8 @@ describe('createFigjamHost: drawing a new map', () => {
     expect({ x: section.x, y: section.y, width: section.width, height: section.height }).toEqual({ ...report.origin, width: scene.width, height: scene.height });
     expect(section.name).toBe(createOnlineStoreJourney().title);
     expect(section.children).toHaveLength(scene.nodes.length - 1);
+    expect(containerId).toBe(section.id);
+    expect(report.containerId).toBe(section.id);
     expect(fake.calls.filter((call) => call.method === 'commitUndo')).toHaveLength(1);
     expect(fake.listWrites().at(-1)?.method).toBe('commitUndo');
   });
@@ -211,8 +225,8 @@ describe('createFigjamHost: drawing a new map', () => {
     const scene = createTemplateScene();
     const progress: ApplyProgress[] = [];
     const setTimeoutSpy = vi.spyOn(globalThis, 'setTimeout');
-    const host = createFigjamHost(fake.api);
-    await host.applyAsync(diffScene(scene, undefined, MAP_ID), (step) => progress.push(step));
+    const port = createFigjamPort(fake.api);
+    await applyInRunAsync(port, { mapId: MAP_ID, containerId: undefined }, diffScene(scene, undefined, MAP_ID), (step) => progress.push(step));
 
     expect(progress).toHaveLength(scene.nodes.length);
     expect(progress.map((step) => step.done)).toEqual(scene.nodes.map((_, index) => index + 1));
@@ -221,25 +235,25 @@ describe('createFigjamHost: drawing a new map', () => {
   });
 });
 
-describe('createFigjamHost: failures', () => {
+describe('createFigjamPort: failures', () => {
   it('reports a failed create and completes the map without duplicates on the next run', async () => {
     const fake = createFakeFigma();
     const scene = createTemplateScene();
     // Twice: the op and its one retry.
     fake.failOn('create', 40);
     fake.failOn('create', 40);
-    const { host, report } = await drawAsync(fake, scene);
+    const { port, target, report } = await drawAsync(fake, scene);
 
     expect(report.failed).toHaveLength(1);
     expect(report.failed[0]?.reason).toMatch(/^create failed: Simulated failure of create/);
     expect(report.created).toBe(scene.nodes.length - 1);
 
-    const snapshot = await host.readMapAsync(MAP_ID);
+    const snapshot = await readAsync(port, target);
     const plan = diffScene(scene, snapshot, MAP_ID);
     expect(plan.ops.map((op) => op.type)).toEqual(['create']);
     expect(plan.ops[0]?.type === 'create' && plan.ops[0].node.key).toBe(report.failed[0]?.key);
 
-    const second = await host.applyAsync(plan);
+    const second = await applyInRunAsync(port, target, plan);
     expect(second).toMatchObject({ created: 1, updated: 0, deleted: 0, failed: [] });
     const counts = countByKey(fake);
     expect(counts.size).toBe(scene.nodes.length);
@@ -268,6 +282,7 @@ describe('createFigjamHost: failures', () => {
     const { report } = await drawAsync(fake, scene);
 
     expect(report.created).toBe(0);
+    expect(report.containerId).toBeUndefined();
     expect(report.failed).toHaveLength(scene.nodes.length);
     expect(report.failed[1]?.reason).toMatch(/map section is missing/);
     expect(fake.listNodes()).toHaveLength(0);
@@ -283,16 +298,17 @@ describe('createFigjamHost: failures', () => {
   });
 });
 
-describe('createFigjamHost: reading back and regenerating', () => {
+describe('createFigjamPort: reading back and regenerating', () => {
   it('writes nothing when the board already shows the scene', async () => {
     const fake = createFakeFigma();
     const scene = createTemplateScene();
-    const { host } = await drawAsync(fake, scene);
+    const { port, target } = await drawAsync(fake, scene);
     fake.clearCalls();
 
-    const snapshot = await host.readMapAsync(MAP_ID);
-    const plan = diffScene(scene, snapshot, MAP_ID);
-    const report = await host.applyAsync(plan);
+    const { plan, report } = await runOnBoardAsync(port, async (run) => {
+      const read = diffScene(scene, await run.readMapAsync(target), MAP_ID);
+      return { plan: read, report: await run.applyAsync(target, read) };
+    });
 
     expect(plan.ops).toEqual([]);
     expect(report).toMatchObject({ created: 0, updated: 0, deleted: 0, failed: [] });
@@ -302,8 +318,8 @@ describe('createFigjamHost: reading back and regenerating', () => {
   it('reads items relative to the section, with their text', async () => {
     const fake = createFakeFigma({ viewportCenter: { x: 333, y: 777 } });
     const scene = createSmallScene();
-    const { host, report } = await drawAsync(fake, scene);
-    const snapshot = await host.readMapAsync(MAP_ID);
+    const { port, target, report } = await drawAsync(fake, scene);
+    const snapshot = await readAsync(port, target);
 
     expect(snapshot?.origin).toEqual(report.origin);
     expect(snapshot?.foreign).toEqual([]);
@@ -318,15 +334,19 @@ describe('createFigjamHost: reading back and regenerating', () => {
 
   it('returns undefined for a map that is not on the page', async () => {
     const fake = createFakeFigma();
-    await drawAsync(fake, createSmallScene());
+    const { target } = await drawAsync(fake, createSmallScene());
+    const port = createFigjamPort(fake.api);
 
-    await expect(createFigjamHost(fake.api).readMapAsync(OTHER_MAP_ID)).resolves.toBeUndefined();
+    await expect(readMapSnapshotAsync(port, OTHER_MAP_ID)).resolves.toBeUndefined();
+    // Neither is a section that carries another map's id, nor a map not drawn yet.
+    await expect(readAsync(port, { mapId: OTHER_MAP_ID, containerId: target.containerId })).resolves.toBeUndefined();
+    await expect(readAsync(port, { mapId: MAP_ID, containerId: undefined })).resolves.toBeUndefined();
   });
 
   it('reports a sticky added by hand as foreign and never deletes it', async () => {
     const fake = createFakeFigma();
     const scene = createSmallScene();
-    const { host } = await drawAsync(fake, scene);
+    const { port, target } = await drawAsync(fake, scene);
     const section = findSection(fake);
     const handSticky = fake.api.createSticky();
     section.appendChild(handSticky);
@@ -338,17 +358,17 @@ describe('createFigjamHost: reading back and regenerating', () => {
     section.appendChild(damaged);
     damaged.setPluginData(IDENTITY_FIELD, '{"m":"map-test000001","k":');
 
-    const snapshot = await host.readMapAsync(MAP_ID);
+    const snapshot = await readAsync(port, target);
     expect(snapshot?.foreign).toEqual([
-      { itemId: handSticky.id, hostType: 'STICKY', text: 'Added in the workshop', x: 700, y: 300, width: 240, height: 240 },
-      expect.objectContaining({ itemId: damaged.id, hostType: 'STICKY' }),
+      { itemId: handSticky.id, kind: 'sticky', text: 'Added in the workshop', x: 700, y: 300, width: 240, height: 240 },
+      expect.objectContaining({ itemId: damaged.id, kind: 'sticky' }),
     ]);
     expect(snapshot?.items.some((item) => item.itemId === handSticky.id || item.itemId === damaged.id)).toBe(false);
 
     const smaller = { ...scene, nodes: scene.nodes.filter((node) => node.type !== 'sticky') };
     const plan = diffScene(smaller, snapshot, MAP_ID);
     expect(plan.ops.map((op) => op.type)).toEqual(['delete', 'delete']);
-    const report = await host.applyAsync(plan);
+    const report = await applyInRunAsync(port, target, plan);
 
     expect(report).toMatchObject({ deleted: 2, failed: [] });
     expect(handSticky.removed).toBe(false);
@@ -359,7 +379,7 @@ describe('createFigjamHost: reading back and regenerating', () => {
   it('keeps hand-made items on the page, where they were, when the whole map is deleted', async () => {
     const fake = createFakeFigma({ viewportCenter: { x: 900, y: 900 } });
     const scene = createSmallScene();
-    const { host } = await drawAsync(fake, scene);
+    const { port, target } = await drawAsync(fake, scene);
     const section = findSection(fake);
     const handSticky = fake.api.createSticky();
     section.appendChild(handSticky);
@@ -367,7 +387,7 @@ describe('createFigjamHost: reading back and regenerating', () => {
     handSticky.y = 300;
     const absolute = { x: section.x + 700, y: section.y + 300 };
 
-    const report = await host.applyAsync(diffScene({ ...scene, nodes: [] }, await host.readMapAsync(MAP_ID), MAP_ID));
+    const report = await applyInRunAsync(port, target, diffScene({ ...scene, nodes: [] }, await readAsync(port, target), MAP_ID));
 
     expect(report).toMatchObject({ deleted: scene.nodes.length, failed: [] });
     expect(section.removed).toBe(true);
@@ -379,18 +399,18 @@ describe('createFigjamHost: reading back and regenerating', () => {
   it('still knows an item dragged out of the section, so drawing again puts it back instead of drawing it twice', async () => {
     const fake = createFakeFigma({ viewportCenter: { x: 400, y: 400 } });
     const scene = createSmallScene();
-    const { host } = await drawAsync(fake, scene);
+    const { port, target } = await drawAsync(fake, scene);
     const section = findSection(fake);
     const sticky = section.children.find((child) => child.name === 'card:c1') as StickyNode;
     fake.api.currentPage.appendChild(sticky);
     sticky.x = section.x - 500;
     sticky.y = section.y + 10;
 
-    const snapshot = await host.readMapAsync(MAP_ID);
+    const snapshot = await readAsync(port, target);
     expect(snapshot?.items.find((item) => item.itemId === sticky.id)).toMatchObject({ x: -500, y: 10 });
     const ops = diffScene(scene, snapshot, MAP_ID).ops;
     expect(ops.map((op) => (op.type === 'update' ? `${op.type} ${op.node.key} ${op.itemIds.join(',')}` : op.type))).toEqual([`update card:c1 ${sticky.id}`]);
-    await host.applyAsync({ mapId: MAP_ID, ops });
+    await applyInRunAsync(port, target, { mapId: MAP_ID, ops });
     expect(sticky.parent).toBe(section);
     expect({ x: sticky.x, y: sticky.y }).toEqual({ x: scene.nodes.find((node) => node.key === 'card:c1')?.x, y: scene.nodes.find((node) => node.key === 'card:c1')?.y });
   });
@@ -398,7 +418,7 @@ describe('createFigjamHost: reading back and regenerating', () => {
   it('leaves a duplicated copy of the map alone when regenerating the original', async () => {
     const fake = createFakeFigma();
     const scene = createSmallScene();
-    const { host } = await drawAsync(fake, scene);
+    const { port, target } = await drawAsync(fake, scene);
     const section = findSection(fake);
     // A copy of the map that kept the pluginData of the original.
     const copy = fake.api.createSection();
@@ -409,10 +429,10 @@ describe('createFigjamHost: reading back and regenerating', () => {
     const original = section.children.find((child) => child.name === 'card:c1');
     copiedSticky.setPluginData(IDENTITY_FIELD, original?.getPluginData(IDENTITY_FIELD) ?? '');
 
-    const snapshot = await host.readMapAsync(MAP_ID);
+    const snapshot = await readAsync(port, target);
     expect(snapshot?.items.map((item) => item.itemId).sort()).toEqual(fake.listNodes().filter((node) => node.parent === section || node === section).map((node) => node.id).sort());
     const plan = diffScene({ ...scene, nodes: scene.nodes.filter((node) => node.key !== 'card:c1') }, snapshot, MAP_ID);
-    await host.applyAsync(plan);
+    await applyInRunAsync(port, target, plan);
 
     expect(original?.removed).toBe(true);
     expect(copy.removed).toBe(false);
@@ -422,7 +442,7 @@ describe('createFigjamHost: reading back and regenerating', () => {
   it('updates changed items in place and replaces an item whose type changed', async () => {
     const fake = createFakeFigma();
     const scene = createSmallScene();
-    const { host } = await drawAsync(fake, scene);
+    const { port, target } = await drawAsync(fake, scene);
     const before = new Map(fake.listNodes().map((node) => [node.name, node.id]));
 
     const edited: Scene = {
@@ -436,9 +456,9 @@ describe('createFigjamHost: reading back and regenerating', () => {
       }),
     };
     fake.clearCalls();
-    const plan = diffScene(edited, await host.readMapAsync(MAP_ID), MAP_ID);
+    const plan = diffScene(edited, await readAsync(port, target), MAP_ID);
     expect(plan.ops.map((op) => op.type)).toEqual(['update', 'update']);
-    const report = await host.applyAsync(plan);
+    const report = await applyInRunAsync(port, target, plan);
 
     expect(report).toMatchObject({ created: 0, updated: 2, deleted: 0, failed: [] });
     const c1 = fake.listNodes().find((node): node is StickyNode => node.name === 'card:c1');
@@ -450,7 +470,7 @@ describe('createFigjamHost: reading back and regenerating', () => {
     expect(c2[0]?.id).not.toBe(before.get('card:c2'));
     expect(fake.calls.filter((call) => call.method.startsWith('create')).map((call) => call.method)).toEqual(['createText']);
 
-    const again = diffScene(edited, await host.readMapAsync(MAP_ID), MAP_ID);
+    const again = diffScene(edited, await readAsync(port, target), MAP_ID);
     expect(again.ops).toEqual([]);
   });
 
@@ -458,10 +478,10 @@ describe('createFigjamHost: reading back and regenerating', () => {
     const fake = createFakeFigma();
     const scene = createSmallScene();
     await drawAsync(fake, scene, OTHER_MAP_ID);
-    const { host } = await drawAsync(fake, scene, MAP_ID);
+    const { port, target } = await drawAsync(fake, scene, MAP_ID);
     const otherIds = fake.listNodes().filter((node) => decodeItemIdentity(node.getPluginData(IDENTITY_FIELD))?.map === OTHER_MAP_ID).map((node) => node.id);
 
-    const report = await host.applyAsync({ mapId: MAP_ID, ops: [{ type: 'delete', key: 'card:c1', itemIds: otherIds }] });
+    const report = await applyInRunAsync(port, target, { mapId: MAP_ID, ops: [{ type: 'delete', key: 'card:c1', itemIds: otherIds }] });
 
     expect(report.deleted).toBe(1);
     expect(fake.listNodes().filter((node) => otherIds.includes(node.id))).toHaveLength(otherIds.length);
@@ -470,8 +490,8 @@ describe('createFigjamHost: reading back and regenerating', () => {
   it('never calls the synchronous getNodeById that dynamic-page forbids', async () => {
     const fake = createFakeFigma();
     const scene = createSmallScene();
-    const { host } = await drawAsync(fake, scene);
-    await host.applyAsync(diffScene({ ...scene, nodes: scene.nodes.slice(0, 3) }, await host.readMapAsync(MAP_ID), MAP_ID));
+    const { port, target } = await drawAsync(fake, scene);
+    await applyInRunAsync(port, target, diffScene({ ...scene, nodes: scene.nodes.slice(0, 3) }, await readAsync(port, target), MAP_ID));
 
     expect(fake.calls.some((call) => call.method === 'getNodeByIdAsync')).toBe(true);
     expect(fake.calls.some((call) => call.method === 'getNodeById')).toBe(false);
@@ -479,20 +499,20 @@ describe('createFigjamHost: reading back and regenerating', () => {
 
   it('focuses the map: scrolls to the section and selects it', async () => {
     const fake = createFakeFigma();
-    const { host } = await drawAsync(fake, createSmallScene());
-    await host.focusMapAsync(MAP_ID);
+    const { port, target } = await drawAsync(fake, createSmallScene());
+    await port.focusMapAsync(target);
 
     const section = findSection(fake);
     expect(fake.calls.find((call) => call.method === 'scrollAndZoomIntoView')?.args).toEqual([[section.id]]);
     expect(fake.api.currentPage.selection).toEqual([section]);
   });
 
-  it('regenerates the template with generateMapAsync: second run writes nothing', async () => {
+  it('inserts the template again with insertMapAsync: the second run writes nothing', async () => {
     const fake = createFakeFigma();
-    const host = createFigjamHost(fake.api);
-    const first = await generateMapAsync(host, createOnlineStoreJourney(), { metrics: FIGJAM_METRICS, mapId: MAP_ID });
+    const first = (await insertMapAsync(createFigjamPort(fake.api), createOnlineStoreJourney(), MAP_ID)).report;
     fake.clearCalls();
-    const second = await generateMapAsync(host, createOnlineStoreJourney(), { metrics: FIGJAM_METRICS, mapId: MAP_ID });
+    // A fresh port, as a second plugin run makes it: nothing is remembered between runs.
+    const second = (await insertMapAsync(createFigjamPort(fake.api), createOnlineStoreJourney(), MAP_ID)).report;
 
     expect(first.failed).toEqual([]);
     expect(first.created).toBeGreaterThan(100);

@@ -1,13 +1,15 @@
 import { describe, expect, it } from 'vitest';
-import { createFigjamHost, JOURNEY_FIELD, RELAUNCH_DATA, SECTION_ID_FIELD } from '../../../src/hosts/figjam/figjam-host';
+import type { BoardPort, MapTarget } from '../../../src/app/board-port';
+import { loadMapRecordAsync, saveMapRecordAsync, type LoadedMapRecord } from '../../../src/app/map-records';
+import { insertMapAsync, listMapsAsync, readMapSnapshotAsync, regenerateMapAsync, runOnBoardAsync, type MapInfo } from '../../../src/app/map-runs';
+import { createFigjamPort, JOURNEY_FIELD, RECORD_FIELD_PREFIX, RELAUNCH_DATA } from '../../../src/hosts/figjam/figjam-host';
 import { FIGJAM_METRICS } from '../../../src/layout/host-metrics';
 import { layoutJourney } from '../../../src/layout/layout-journey';
 import type { Journey } from '../../../src/model/journey';
+import { parseRecord, type MapRecordState } from '../../../src/model/journey-record';
 import { createOnlineStoreJourney } from '../../../src/model/templates/online-store-template';
-import { generateMapAsync } from '../../../src/sync/generate-map';
-import type { HostPort, MapInfo } from '../../../src/sync/host-port';
+import type { ApplyPlan } from '../../../src/sync/host-port';
 import { decodeItemIdentity, IDENTITY_FIELD } from '../../../src/sync/item-identity';
-import { chooseMapAsync, regenerateMapAsync } from '../../../src/sync/regenerate-map';
 import { createFakeFigma, type FakeFigma } from '../../../src/simulator/fake-figma';
 
 // Exact host-call logs of Regenerate, in the style of Preact's keyed-diff
@@ -20,19 +22,22 @@ const FORK_ID = 'map-fork000001';
 const TEMPLATE_SCENE = layoutJourney(createOnlineStoreJourney(), { metrics: FIGJAM_METRICS });
 
 const STICKY_FONT = { family: 'Inter', style: 'Medium' };
+const TITLE = 'Online store: ordering a kettle';
 
 interface Board {
   fake: FakeFigma;
-  host: HostPort;
+  port: BoardPort;
   section: SectionNode;
+  /** The map as the map service addresses it: its id and its section. */
+  target: MapTarget;
   /** The node showing a scene key in the map's section. */
   find(key: string): SceneNode;
 }
 
 async function insertTemplateAsync(): Promise<Board> {
   const fake = createFakeFigma({ viewportCenter: { x: 500, y: 300 } });
-  const host = createFigjamHost(fake.api);
-  await generateMapAsync(host, createOnlineStoreJourney(), { metrics: FIGJAM_METRICS, mapId: MAP_ID });
+  const port = createFigjamPort(fake.api);
+  await insertMapAsync(port, createOnlineStoreJourney(), MAP_ID);
   const section = fake.listNodes().find((node): node is SectionNode => node.type === 'SECTION');
   if (!section) throw new Error('the template drew no section');
   const find = (key: string): SceneNode => {
@@ -41,7 +46,17 @@ async function insertTemplateAsync(): Promise<Board> {
     return node;
   };
   fake.clearCalls();
-  return { fake, host, section, find };
+  return { fake, port, section, target: { mapId: MAP_ID, containerId: section.id }, find };
+}
+
+/** The maps on the page, as the map service lists them (one run). */
+function listMapsOnPageAsync(board: Board): Promise<MapInfo[]> {
+  return runOnBoardAsync(board.port, listMapsAsync);
+}
+
+/** Applies a plan to `target` in a run of its own. */
+function applyInRunAsync(board: Board, target: MapTarget, plan: ApplyPlan) {
+  return runOnBoardAsync(board.port, (run) => run.applyAsync(target, plan));
 }
 
 /** A scene node of the template map. */
@@ -57,12 +72,10 @@ async function typeAsync(fake: FakeFigma, sticky: StickyNode, text: string): Pro
   sticky.text.characters = text;
 }
 
+/** Regenerate of `map`, or of the map the rule chooses (the selected one, or the only one). */
 async function regenerateAsync(board: Board, map?: MapInfo) {
   board.fake.clearCalls();
-  const chosen = map ?? (await chooseMapAsync(board.host));
-  if (!('mapId' in chosen) && !chosen.ok) throw new Error(JSON.stringify(chosen.errors));
-  const info = 'mapId' in chosen ? chosen : chosen.value;
-  return regenerateMapAsync(board.host, { metrics: FIGJAM_METRICS, map: info, createMapId: () => FORK_ID });
+  return regenerateMapAsync(board.port, { ...(map ? { map } : {}), createMapId: () => FORK_ID });
 }
 
 /** The writes since the last clear, as `method(pluginData key) TYPE key`. */
@@ -91,9 +104,11 @@ const stickyRedraw = (key: string): string[] => [
 const storeJourney = 'setPluginData(cjm-journey) SECTION map';
 const identity = (type: string, key: string): string => `setPluginData(cjm) ${type} ${key}`;
 
-function readStoredJourney(section: SectionNode): { complete: boolean; journey: Journey } {
-  const stored = JSON.parse(section.getPluginData(JOURNEY_FIELD)) as { complete: boolean; file: { journey: Journey } };
-  return { complete: stored.complete, journey: stored.file.journey };
+/** The record stored on a section (stored whole), read as the map service reads it. */
+function readStoredRecord(section: SectionNode): { journey: Journey; map: MapRecordState } {
+  const parsed = parseRecord(JSON.parse(section.getPluginData(JOURNEY_FIELD)) as unknown, 'map');
+  if (!parsed.ok) throw new Error(`the record on ${section.id} cannot be read: ${JSON.stringify(parsed.errors)}`);
+  return { journey: parsed.value.journey, map: parsed.value.map };
 }
 
 function countKeys(fake: FakeFigma, mapId: string): Map<string, number> {
@@ -137,8 +152,8 @@ describe('Regenerate in FigJam: exact writes after one edit', () => {
       'commitUndo',
     ]);
     expect(sticky.text.characters).toBe('Notices the old kettle leaks');
-    expect(readStoredJourney(board.section)).toMatchObject({ complete: true });
-    expect(readStoredJourney(board.section).journey.cards.find((card) => card.id === 'card:actions-need-1')?.text).toBe('Notices the old kettle leaks');
+    expect(readStoredRecord(board.section).map).toMatchObject({ complete: true });
+    expect(readStoredRecord(board.section).journey.cards.find((card) => card.id === 'card:actions-need-1')?.text).toBe('Notices the old kettle leaks');
     expect(result.report).toMatchObject({ updated: 1, created: 0, deleted: 0, failed: [] });
 
     await regenerateAsync(board);
@@ -171,7 +186,7 @@ describe('Regenerate in FigJam: exact writes after one edit', () => {
     expect(added.removed).toBe(false);
     expect({ x: added.x, y: added.y, text: added.text.characters }).toEqual({ x: sceneNode('card:actions-need-1').x, y: sceneNode('card:actions-order-3').y, text: 'Asks a friend which kettle to buy' });
     expect(board.fake.listNodes().filter((node) => node.type === 'STICKY')).toHaveLength(stickiesBefore + 1);
-    const journey = readStoredJourney(board.section).journey;
+    const journey = readStoredRecord(board.section).journey;
     expect(journey.cards.find((card) => card.id === key)).toMatchObject({ stage: 'stage:need', lane: 'lane:actions', text: 'Asks a friend which kettle to buy' });
     expect(result.summary).toMatch(/1 sticky added/);
     expectCompleteMap(board.fake, MAP_ID, journey);
@@ -195,7 +210,7 @@ describe('Regenerate in FigJam: exact writes after one edit', () => {
       identity('STICKY', 'card:actions-need-2'),
       'commitUndo',
     ]);
-    const journey = readStoredJourney(board.section).journey;
+    const journey = readStoredRecord(board.section).journey;
     expect(journey.cards.find((card) => card.id === 'card:actions-need-2')).toMatchObject({ stage: 'stage:search', lane: 'lane:actions' });
     const laidOut = layoutJourney(journey, { metrics: FIGJAM_METRICS }).nodes.find((node) => node.key === 'card:actions-need-2');
     expect({ x: sticky.x, y: sticky.y }).toEqual({ x: laidOut?.x, y: laidOut?.y });
@@ -248,7 +263,7 @@ describe('Regenerate in FigJam: exact writes after one edit', () => {
       'commitUndo',
     ]);
     expect(result.changes).toEqual([{ kind: 'emotion', key: 'emotion:anna:order', detail: '-2 \u2192 0' }]);
-    const journey = readStoredJourney(board.section).journey;
+    const journey = readStoredRecord(board.section).journey;
     expect(journey.emotions.find((emotion) => emotion.stage === 'stage:order')?.score).toBe(0);
     // Snapped: the point sits where layout puts a neutral score, on the neutral step.
     const laidOut = layoutJourney(journey, { metrics: FIGJAM_METRICS }).nodes.find((node) => node.key === 'emotion:anna:order');
@@ -267,7 +282,7 @@ describe('Regenerate in FigJam: handing items over to people', () => {
     const sticky = board.find('card:actions-need-1') as StickyNode;
     const before = { x: sticky.x, y: sticky.y, text: sticky.text.characters, parent: sticky.parent, name: sticky.name };
 
-    const report = await board.host.applyAsync({ mapId: MAP_ID, ops: [{ type: 'release', key: 'card:actions-need-1', itemIds: [sticky.id] }] });
+    const report = await applyInRunAsync(board, board.target, { mapId: MAP_ID, ops: [{ type: 'release', key: 'card:actions-need-1', itemIds: [sticky.id] }] });
 
     expect(report).toMatchObject({ released: 1, created: 0, updated: 0, deleted: 0, failed: [] });
     expect(listWriteLog(board.fake)).toEqual(['setPluginData(cjm) STICKY card:actions-need-1', 'commitUndo']);
@@ -282,7 +297,8 @@ describe('Regenerate in FigJam: handing items over to people', () => {
     const board = await insertTemplateAsync();
     const sticky = board.find('card:actions-need-1');
 
-    const report = await board.host.applyAsync({ mapId: 'map-another0001', ops: [{ type: 'release', key: 'card:actions-need-1', itemIds: [sticky.id] }] });
+    // Map map-another0001 has no section on this page.
+    const report = await applyInRunAsync(board, { mapId: 'map-another0001', containerId: undefined }, { mapId: 'map-another0001', ops: [{ type: 'release', key: 'card:actions-need-1', itemIds: [sticky.id] }] });
 
     expect(report.released).toBe(1);
     expect(decodeItemIdentity(sticky.getPluginData(IDENTITY_FIELD))?.map).toBe(MAP_ID);
@@ -305,30 +321,30 @@ describe('Regenerate in FigJam: handing items over to people', () => {
     expect(fresh).not.toBe(band);
     expect(board.section.children.indexOf(fresh)).toBe(0);
     expect(board.section.children.indexOf(band)).toBeLessThan(board.section.children.indexOf(board.find('card:actions-need-1')));
-    expectCompleteMap(board.fake, MAP_ID, readStoredJourney(board.section).journey);
+    expectCompleteMap(board.fake, MAP_ID, readStoredRecord(board.section).journey);
   });
 });
 
 describe('FigJam maps: listing, copies and forks', () => {
-  it('records the section id and the Regenerate relaunch button when it draws a section', async () => {
+  it('names its section in the record stored with the map, and adds the Regenerate relaunch button when it draws a section', async () => {
     const board = await insertTemplateAsync();
 
-    expect(board.section.getPluginData(SECTION_ID_FIELD)).toBe(board.section.id);
+    expect(readStoredRecord(board.section).map.container).toBe(board.section.id);
+    // The record names the original section; version 1's separate entry is no longer written.
+    expect(board.section.getPluginData('cjm-section')).toBe('');
     expect(board.section.getRelaunchData()).toEqual(RELAUNCH_DATA);
     // Inserting a map selects its section.
-    expect(await board.host.listMapsAsync()).toEqual([
-      { mapId: MAP_ID, title: 'Online store: ordering a kettle', containerId: board.section.id, selected: true, isCopy: false },
-    ]);
+    expect(await listMapsOnPageAsync(board)).toEqual([{ mapId: MAP_ID, title: TITLE, containerId: board.section.id, selected: true, isCopy: false }]);
   });
 
   it('says a map is selected when the section or a node inside it is', async () => {
     const board = await insertTemplateAsync();
     board.fake.api.currentPage.selection = [board.find('card:actions-need-1')];
-    expect((await board.host.listMapsAsync())[0]?.selected).toBe(true);
+    expect((await listMapsOnPageAsync(board))[0]?.selected).toBe(true);
     board.fake.api.currentPage.selection = [board.section];
-    expect((await board.host.listMapsAsync())[0]?.selected).toBe(true);
+    expect((await listMapsOnPageAsync(board))[0]?.selected).toBe(true);
     board.fake.api.currentPage.selection = [];
-    expect((await board.host.listMapsAsync())[0]?.selected).toBe(false);
+    expect((await listMapsOnPageAsync(board))[0]?.selected).toBe(false);
   });
 
   it('regenerating a duplicated map forks it into a map of its own and leaves the original untouched', async () => {
@@ -339,13 +355,13 @@ describe('FigJam maps: listing, copies and forks', () => {
     const originalBefore = snapshotOriginal();
     const originalJourney = board.section.getPluginData(JOURNEY_FIELD);
 
-    const maps = await board.host.listMapsAsync();
+    const maps = await listMapsOnPageAsync(board);
     expect(maps.map((map) => [map.mapId, map.containerId, map.isCopy])).toEqual([
       [MAP_ID, board.section.id, false],
       [MAP_ID, copy.id, true],
     ]);
     // The original's reading ignores the copy.
-    expect((await board.host.readMapAsync(MAP_ID))?.items).toHaveLength(TEMPLATE_SCENE.nodes.length);
+    expect((await readMapSnapshotAsync(board.port, MAP_ID))?.items).toHaveLength(TEMPLATE_SCENE.nodes.length);
 
     // A person edits the copy and runs Regenerate with a node of it selected.
     const copiedSticky = copy.children.find((node) => node.name === 'card:actions-need-1') as StickyNode;
@@ -354,37 +370,43 @@ describe('FigJam maps: listing, copies and forks', () => {
     const result = await regenerateAsync(board);
 
     expect(result.mapId).toBe(FORK_ID);
+    expect(result.containerId).toBe(copy.id);
     expect(result.report.failed).toEqual([]);
     expect(copiedSticky.text.characters).toBe('Only in the copy');
     expect(snapshotOriginal()).toEqual(originalBefore);
     expect(board.section.getPluginData(JOURNEY_FIELD)).toBe(originalJourney);
-    expect(copy.getPluginData(SECTION_ID_FIELD)).toBe(copy.id);
-    expect(readStoredJourney(copy)).toMatchObject({ complete: true });
-    expect(readStoredJourney(copy).journey.cards.find((card) => card.id === 'card:actions-need-1')?.text).toBe('Only in the copy');
+    // The copy's record names the copy's own section now.
+    expect(readStoredRecord(copy).map.container).toBe(copy.id);
+    expect(readStoredRecord(copy).map).toMatchObject({ complete: true });
+    expect(readStoredRecord(copy).journey.cards.find((card) => card.id === 'card:actions-need-1')?.text).toBe('Only in the copy');
     expect(copy.children.every((node) => decodeItemIdentity(node.getPluginData(IDENTITY_FIELD))?.map === FORK_ID)).toBe(true);
 
     expectCompleteMap(board.fake, MAP_ID, createOnlineStoreJourney());
-    expectCompleteMap(board.fake, FORK_ID, readStoredJourney(copy).journey);
-    expect((await board.host.listMapsAsync()).map((map) => [map.mapId, map.isCopy])).toEqual([
+    expectCompleteMap(board.fake, FORK_ID, readStoredRecord(copy).journey);
+    expect((await listMapsOnPageAsync(board)).map((map) => [map.mapId, map.isCopy])).toEqual([
       [MAP_ID, false],
       [FORK_ID, false],
     ]);
 
     // Both are settled maps now: Regenerate on either writes nothing.
-    const [original, forked] = await board.host.listMapsAsync();
+    const [original, forked] = await listMapsOnPageAsync(board);
     await regenerateAsync(board, original);
     expect(listWriteLog(board.fake)).toEqual([]);
     await regenerateAsync(board, forked);
     expect(listWriteLog(board.fake)).toEqual([]);
   });
 
-  it('of two sections with one map id and no recorded id, the later in page order is the copy', async () => {
+  it.each([
+    // Version 1 kept the section id in an entry of its own: a record of it without that entry names no section.
+    ['a version-1 record without its section id', (section: SectionNode) => section.setPluginData(JOURNEY_FIELD, JSON.stringify({ complete: true, file: { format: 'cjm-journey', version: 1, journey: { ...createOnlineStoreJourney(), schema: 1 } } }))],
+    ['no record', (section: SectionNode) => section.setPluginData(JOURNEY_FIELD, '')],
+  ])('of two sections with one map id and %s, the later in page order is the copy', async (_what, forget) => {
     const board = await insertTemplateAsync();
     const copy = board.fake.duplicate(board.section, { x: board.section.x + 9000 });
-    board.section.setPluginData(SECTION_ID_FIELD, '');
-    copy.setPluginData(SECTION_ID_FIELD, '');
+    forget(board.section);
+    forget(copy);
 
-    expect((await board.host.listMapsAsync()).map((map) => [map.containerId, map.isCopy])).toEqual([
+    expect((await listMapsOnPageAsync(board)).map((map) => [map.containerId, map.isCopy])).toEqual([
       [board.section.id, false],
       [copy.id, true],
     ]);
@@ -394,43 +416,64 @@ describe('FigJam maps: listing, copies and forks', () => {
     const board = await insertTemplateAsync();
     board.fake.duplicate(board.section, { x: board.section.x + 9000, keepPluginData: false });
 
-    expect(await board.host.listMapsAsync()).toHaveLength(1);
+    expect(await listMapsOnPageAsync(board)).toHaveLength(1);
   });
 });
 
 describe('FigJam: the journey stored with a map', () => {
-  it('stores { complete, file } on the section and loads the raw journey back', async () => {
+  /** Loads the record stored with the board's map, as the map service does (one run). */
+  const loadAsync = (board: Board, target: MapTarget = board.target): Promise<LoadedMapRecord | undefined> => runOnBoardAsync(board.port, (run) => loadMapRecordAsync(run, target, TITLE));
+  /** Stores `journey` with the board's map as complete, replacing `previous`, as the map service does (one run). */
+  const saveAsync = (board: Board, journey: Journey, previous?: LoadedMapRecord): Promise<LoadedMapRecord> =>
+    runOnBoardAsync(board.port, (run) => saveMapRecordAsync(run, board.target, { journey, map: { complete: true, container: board.section.id } }, previous));
+
+  it('stores the versioned envelope { format, version, kind, journey, map } on the section and loads it back', async () => {
     const board = await insertTemplateAsync();
     const stored = JSON.parse(board.section.getPluginData(JOURNEY_FIELD)) as Record<string, unknown>;
 
-    expect(stored).toEqual({ complete: true, file: { format: 'cjm-journey', version: 1, journey: createOnlineStoreJourney() } });
-    await expect(board.host.loadJourneyAsync(MAP_ID)).resolves.toEqual({ complete: true, journey: createOnlineStoreJourney() });
-    await expect(board.host.loadJourneyAsync('map-absent00001')).resolves.toBeUndefined();
+    expect(stored).toEqual({ format: 'cjm-journey', version: 2, kind: 'map', journey: createOnlineStoreJourney(), map: { complete: true, container: board.section.id } });
+    await expect(loadAsync(board)).resolves.toEqual({ journey: createOnlineStoreJourney(), map: { complete: true, container: board.section.id }, partKeys: [] });
+    // A map not on the page has no section, so nothing to load from; a section without a record loads nothing.
+    expect((await listMapsOnPageAsync(board)).find((map) => map.mapId === 'map-absent00001')).toBeUndefined();
+    board.section.setPluginData(JOURNEY_FIELD, '');
+    await expect(loadAsync(board)).resolves.toBeUndefined();
   });
 
-  it('loads nothing from damaged data', async () => {
+  it('refuses damaged data, naming the map, and a record of a newer version', async () => {
     const board = await insertTemplateAsync();
     for (const damaged of ['{"complete":tru', '"text"', '{"complete":"yes","file":{}}', '{"complete":true}']) {
       board.section.setPluginData(JOURNEY_FIELD, damaged);
-      await expect(board.host.loadJourneyAsync(MAP_ID)).resolves.toBeUndefined();
+      await expect(loadAsync(board), damaged).rejects.toMatchObject({ reason: { code: 'record-damaged', title: TITLE } });
     }
+    board.section.setPluginData(JOURNEY_FIELD, JSON.stringify({ format: 'cjm-journey', version: 3, kind: 'map', journey: createOnlineStoreJourney(), map: { complete: true } }));
+    await expect(loadAsync(board)).rejects.toMatchObject({ reason: { code: 'record-newer', title: TITLE, version: 3, supported: 2 } });
   });
 
-  it('writes nothing when the same journey is stored again', async () => {
+  it('writes nothing, not even an undo step, when the same journey is stored again', async () => {
     const board = await insertTemplateAsync();
-    await board.host.saveJourneyAsync(MAP_ID, { journey: createOnlineStoreJourney(), complete: true });
+    await saveAsync(board, createOnlineStoreJourney(), await loadAsync(board));
 
     expect(board.fake.listWrites()).toEqual([]);
   });
 
-  it('keeps a journey saved before the section exists and writes it onto the section when drawn', async () => {
+  it('stores no record before its section exists: saving one rejects and writes nothing, and an insert draws the section before the record, the record before the items', async () => {
     const fake = createFakeFigma();
-    const host = createFigjamHost(fake.api);
+    const port = createFigjamPort(fake.api);
     const journey = createOnlineStoreJourney();
-    await host.saveJourneyAsync(MAP_ID, { journey, complete: false });
-
+    const notDrawn: MapTarget = { mapId: MAP_ID, containerId: undefined };
+    await expect(runOnBoardAsync(port, (run) => saveMapRecordAsync(run, notDrawn, { journey, map: { complete: false } }))).rejects.toThrow(/the map section is not on this page/);
     expect(fake.listWrites()).toEqual([]);
-    await expect(host.loadJourneyAsync(MAP_ID)).resolves.toEqual({ complete: false, journey });
+
+    await insertMapAsync(port, journey, MAP_ID);
+    const log = listWriteLog(fake);
+    const firstRecord = log.indexOf(storeJourney);
+    expect(log[0]).toBe('createSection');
+    expect(log.slice(1, firstRecord).every((write) => write.includes(' SECTION map'))).toBe(true);
+    expect(log.slice(firstRecord + 1).includes('createSticky')).toBe(true);
+    // Incomplete while the items are drawn, complete after them; then one undo step.
+    const records = fake.listWrites().filter((call) => call.method === 'setPluginData' && call.args[0] === JOURNEY_FIELD);
+    expect(records.map((call) => (JSON.parse(String(call.args[1])) as { map: MapRecordState }).map.complete)).toEqual([false, true]);
+    expect(log.slice(-2)).toEqual([storeJourney, 'commitUndo']);
   });
 
   it('stores a journey over one plugin data entry (100 kB) in parts, reads it back whole, and drops parts it no longer needs', async () => {
@@ -438,20 +481,25 @@ describe('FigJam: the journey stored with a map', () => {
     const journey = createOnlineStoreJourney();
     // Cyrillic text: two bytes a character, so parts are cut between characters.
     const big: Journey = { ...journey, cards: Array.from({ length: 400 }, (_, index) => ({ id: `card:big-${index}`, stage: 'stage:need', lane: 'lane:actions', text: `Карточка ${index} `.repeat(30).trim() })) };
-    await board.host.saveJourneyAsync(MAP_ID, { journey: big, complete: true });
+    const stored = await saveAsync(board, big, await loadAsync(board));
     const keys = board.section.getPluginDataKeys().filter((key) => key.startsWith(JOURNEY_FIELD)).sort();
     expect(keys.length).toBeGreaterThanOrEqual(3);
-    expect(board.section.getPluginData(JOURNEY_FIELD)).toMatch(/^\{"parts":\d+\}$/);
+    // A head naming its parts, the parts under cjm-journey/<tag>/<n>.
+    expect(board.section.getPluginData(JOURNEY_FIELD)).toMatch(/^\{"format":"cjm-parts","tag":"[^"/]+","count":\d+\}$/);
+    const partKeys = keys.filter((key) => key !== JOURNEY_FIELD);
+    expect(partKeys.every((key) => /^cjm-journey\/[^/]+\/\d+$/.test(key))).toBe(true);
+    // The map service names parts in the map's record space; the section keeps them under the plugin's prefix.
+    expect(stored.partKeys.map((key) => `${RECORD_FIELD_PREFIX}${key}`).sort()).toEqual(partKeys);
     for (const key of keys) expect(Buffer.byteLength(key) + Buffer.byteLength(board.section.getPluginData(key))).toBeLessThan(100_000);
-    expect((await board.host.loadJourneyAsync(MAP_ID))?.journey).toEqual(big);
+    expect((await loadAsync(board))?.journey).toEqual(big);
 
     // Storing it again writes nothing; storing a short one again removes the parts.
     board.fake.clearCalls();
-    await board.host.saveJourneyAsync(MAP_ID, { journey: big, complete: true });
+    await saveAsync(board, big, stored);
     expect(board.fake.listWrites().filter((call) => call.method === 'setPluginData')).toEqual([]);
-    await board.host.saveJourneyAsync(MAP_ID, { journey, complete: true });
+    await saveAsync(board, journey, stored);
     expect(board.section.getPluginDataKeys().filter((key) => key.startsWith(JOURNEY_FIELD))).toEqual([JOURNEY_FIELD]);
-    expect((await board.host.loadJourneyAsync(MAP_ID))?.journey).toEqual(journey);
+    expect((await loadAsync(board))?.journey).toEqual(journey);
   });
 
   it('refuses a runaway journey over 2 MB with a clear message and writes nothing', async () => {
@@ -459,7 +507,9 @@ describe('FigJam: the journey stored with a map', () => {
     const journey = createOnlineStoreJourney();
     const huge: Journey = { ...journey, cards: Array.from({ length: 8000 }, (_, index) => ({ id: `card:big-${index}`, stage: 'stage:need', lane: 'lane:actions', text: 'x'.repeat(300) })) };
     board.fake.clearCalls();
-    await expect(board.host.saveJourneyAsync(MAP_ID, { journey: huge, complete: false })).rejects.toThrow(/the journey is \d+ kB, more than this app stores with a FigJam map \(2 MB\)/);
+    await expect(
+      runOnBoardAsync(board.port, (run) => saveMapRecordAsync(run, board.target, { journey: huge, map: { complete: false, container: board.section.id } })),
+    ).rejects.toThrow(/the journey is \d+ kB, more than this app stores with a FigJam map \(2 MB\)/);
     expect(board.fake.listWrites()).toEqual([]);
   });
 
@@ -471,7 +521,8 @@ describe('FigJam: the journey stored with a map', () => {
     const writes = board.fake.listWrites();
     expect(writes.filter((call) => call.method === 'commitUndo')).toHaveLength(1);
     expect(writes.at(-1)?.method).toBe('commitUndo');
-    expect(writes[0]).toMatchObject({ method: 'setPluginData', args: [JOURNEY_FIELD, expect.stringMatching(/^\{"complete":true,/)] });
+    expect(writes[0]).toMatchObject({ method: 'setPluginData', args: [JOURNEY_FIELD, expect.any(String)] });
+    expect((JSON.parse(String(writes[0]?.args[1])) as { map: MapRecordState }).map.complete).toBe(true);
     expect(writes.filter((call) => call.method === 'setPluginData' && call.args[0] === JOURNEY_FIELD)).toHaveLength(1);
   });
 });

@@ -1,7 +1,8 @@
 import { convertHtmlToText, formatTextAsHtml } from '../../../src/hosts/miro/miro-html';
-import { createMiroHost } from '../../../src/hosts/miro/miro-host';
+import { createMiroPort } from '../../../src/hosts/miro/miro-host';
 import { MIRO_METRICS } from '../../../src/layout/host-metrics';
-import { generateMapAsync } from '../../../src/sync/generate-map';
+import type { BoardPort } from '../../../src/app/board-port';
+import { insertMapAsync } from '../../../src/app/map-runs';
 import { decodeItemIdentity, IDENTITY_FIELD } from '../../../src/sync/item-identity';
 import { MAP_ID, type BoardDriver, type ItemView } from '../../sync/regenerate-properties';
 import { FakeMiroBoard, type FakeRecord } from '../../../src/simulator/fake-miro-board';
@@ -32,9 +33,16 @@ export function createMiroDriver(): BoardDriver {
     if (!record) throw new Error(`no item ${id}`);
     return record;
   };
-  return {
+  /** The adapter as a freshly opened panel makes it: it remembers nothing of earlier runs. */
+  const createPort = (): BoardPort => createMiroPort(fake.asBoard(), { sleepAsync: instantSleepAsync });
+  // BoardDriver is moving from `createHost` to `createPort` and from an
+  // ApplyReport to an InsertResult: this driver offers both meanwhile.
+  const driver: BoardDriver & Partial<Record<'createHost' | 'createPort', () => BoardPort>> = {
     metrics: MIRO_METRICS,
-    insertAsync: (journey) => generateMapAsync(createMiroHost(fake.asBoard(), { sleepAsync: instantSleepAsync }), journey, { metrics: MIRO_METRICS, mapId: MAP_ID }),
+    insertAsync: async (journey) => {
+      const result = await insertMapAsync(createPort(), journey, MAP_ID);
+      return { ...result.report, ...result };
+    },
     injectFaults: (rate, random) => {
       fake.failRandomly(rate, random);
       // Two bursts of Miro refusing calls for lack of credits, each shorter
@@ -45,7 +53,8 @@ export function createMiroDriver(): BoardDriver {
         fake.failWithRateLimit(6, { afterCalls: 200 + Math.floor(random() * 60) });
       }
     },
-    createHost: () => createMiroHost(fake.asBoard(), { sleepAsync: instantSleepAsync }),
+    createHost: createPort,
+    createPort,
     listItems: () => {
       const map = frame();
       const corner = topLeft(map);
@@ -98,4 +107,5 @@ export function createMiroDriver(): BoardDriver {
       };
     },
   };
+  return driver;
 }

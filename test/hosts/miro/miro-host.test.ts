@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { createMiroHost } from '../../../src/hosts/miro/miro-host';
+import { insertMapAsync, listMapsAsync, readMapSnapshotAsync, runOnBoardAsync } from '../../../src/app/map-runs';
+import type { BoardPort, MapTarget } from '../../../src/app/board-port';
+import { createMiroPort } from '../../../src/hosts/miro/miro-host';
 import { MIRO_METRICS } from '../../../src/layout/host-metrics';
 import { layoutJourney } from '../../../src/layout/layout-journey';
 import type { EmotionLineNode, SceneNode } from '../../../src/layout/scene';
@@ -7,28 +9,39 @@ import { STYLE_PALETTE } from '../../../src/layout/style-palette';
 import type { Journey } from '../../../src/model/journey';
 import { createOnlineStoreJourney } from '../../../src/model/templates/online-store-template';
 import { diffScene } from '../../../src/sync/diff-scene';
-import { generateMapAsync } from '../../../src/sync/generate-map';
 import { decodeItemIdentity, IDENTITY_FIELD } from '../../../src/sync/item-identity';
 import { FakeMiroBoard, type FakeRecord } from '../../../src/simulator/fake-miro-board';
 
 const MAP_ID = 'map-test000001';
 const STICKY_COLORS = new Set(['gray', 'light_yellow', 'yellow', 'orange', 'light_green', 'green', 'dark_green', 'cyan', 'light_pink', 'pink', 'violet', 'red', 'light_blue', 'blue', 'dark_blue', 'black']);
 
+/** Where map `mapId` is on the board: its original frame, as the map service finds it (no frame before it is drawn). */
+async function findTargetAsync(port: BoardPort, mapId = MAP_ID): Promise<MapTarget> {
+  const map = await runOnBoardAsync(port, async (run) => (await listMapsAsync(run)).find((info) => info.mapId === mapId && !info.isCopy));
+  return { mapId, containerId: map?.containerId };
+}
+
 function setUp(options: { concurrency?: number } = {}) {
   const fake = new FakeMiroBoard();
   const sleeps: number[] = [];
-  const host = createMiroHost(fake.asBoard(), {
+  const port = createMiroPort(fake.asBoard(), {
     concurrency: options.concurrency ?? 8,
     sleepAsync: async (ms) => {
       sleeps.push(ms);
     },
   });
-  const generateAsync = (journey: Journey = createOnlineStoreJourney()) => generateMapAsync(host, journey, { metrics: MIRO_METRICS, mapId: MAP_ID });
-  // One read → diff → apply round, without the retry rounds of generateMapAsync,
-  // to see what the adapter itself reports.
-  const applyOnceAsync = async (journey: Journey = createOnlineStoreJourney()) =>
-    host.applyAsync(diffScene(layOut(journey), await host.readMapAsync(MAP_ID), MAP_ID));
-  return { fake, host, sleeps, generateAsync, applyOnceAsync };
+  const generateAsync = async (journey: Journey = createOnlineStoreJourney()) => (await insertMapAsync(port, journey, MAP_ID)).report;
+  // One read → diff → apply round in one run, without the retry rounds or the
+  // record of insertMapAsync, to see what the adapter itself reports.
+  const applyOnceAsync = async (journey: Journey = createOnlineStoreJourney()) => {
+    const target = await findTargetAsync(port);
+    return runOnBoardAsync(port, async (run) => {
+      const snapshot = target.containerId === undefined ? undefined : await run.readMapAsync(target);
+      return run.applyAsync(target, diffScene(layOut(journey), snapshot, MAP_ID));
+    });
+  };
+  const readAsync = (mapId = MAP_ID) => readMapSnapshotAsync(port, mapId);
+  return { fake, port, sleeps, generateAsync, applyOnceAsync, readAsync };
 }
 
 const layOut = (journey: Journey = createOnlineStoreJourney()) => layoutJourney(journey, { metrics: MIRO_METRICS });
@@ -46,7 +59,7 @@ function countSegments(nodes: readonly SceneNode[]): number {
   return nodes.filter((node): node is EmotionLineNode => node.type === 'emotion-line').reduce((sum, line) => sum + line.pointKeys.length - 1, 0);
 }
 
-describe('createMiroHost: drawing a new map', () => {
+describe('createMiroPort: drawing a new map', () => {
   it('draws every node once, each item carrying the map id, key and hash', async () => {
     const { fake, generateAsync } = setUp();
     const scene = layOut();
@@ -79,7 +92,7 @@ describe('createMiroHost: drawing a new map', () => {
   });
 
   it('stores user text escaped, and reads it back as written', async () => {
-    const { fake, host, generateAsync } = setUp();
+    const { fake, readAsync, generateAsync } = setUp();
     const journey = createOnlineStoreJourney();
     const [first, second] = journey.cards;
     if (!first || !second) throw new Error('the template has cards');
@@ -91,7 +104,7 @@ describe('createMiroHost: drawing a new map', () => {
     expect(script?.content).toBe('<p>&lt;script&gt;alert(1)&lt;/script&gt;</p>');
     expect(image?.content).toBe('<p>&lt;img src=x onerror=alert(1)&gt;</p><p>Tom &amp; &quot;Jerry&#39;s&quot;</p>');
     for (const record of fake.listRecords()) expect(record.content ?? '').not.toMatch(/<(script|img)/);
-    const snapshot = await host.readMapAsync(MAP_ID);
+    const snapshot = await readAsync();
     expect(snapshot?.items.find((item) => item.identity.key === first.id)?.text).toBe(first.text);
     expect(snapshot?.items.find((item) => item.identity.key === second.id)?.text).toBe(second.text);
   });
@@ -158,7 +171,7 @@ describe('createMiroHost: drawing a new map', () => {
   });
 });
 
-describe('createMiroHost: calls, credits and limits', () => {
+describe('createMiroPort: calls, credits and limits', () => {
   it.each([8, 3])('keeps at most %i calls in flight, and pipelines them', async (concurrency) => {
     const { fake, generateAsync } = setUp({ concurrency });
     await generateAsync();
@@ -195,20 +208,35 @@ describe('createMiroHost: calls, credits and limits', () => {
     await generateAsync();
     const singleItems = scene.nodes.filter((node) => node.type !== 'emotion-line').length;
     const calls =
-      1 + // the stored journey: one storage.get (none yet)
-      2 + // the journey stored as incomplete before drawing, complete after: two storage.set
-      1 + // read: one bulk board.get (the board holds no frame yet)
+      1 + // list maps: one board.get of the frames (there are none, so no selection read and no record to read)
       2 + // place: viewport.get, findEmptySpace
       2 + // frame: createFrame, setMetadata
+      2 + // the record stored as incomplete once the frame is there, complete after: two storage.set
       3 * (singleItems - 1) + // each other item: create, frame.add, setMetadata
       2 * countSegments(scene.nodes) + // each line segment: createConnector, setMetadata
-      1; // focus: viewport.zoomTo
+      2; // focus: board.getById of the frame, viewport.zoomTo
     expect(fake.calls).toHaveLength(calls);
     expect(fake.creditsSpent).toBe(50 * calls);
+    // In this order: the frame and the incomplete record before any other item, the complete record after the last.
+    const [frame] = findByKey(fake, 'map');
+    const itemCall = /^board\.create(StickyNote|Shape|Text|Connector)$|^frame\.add$|^item\.setMetadata$/;
+    expect(fake.calls.filter((call) => !itemCall.test(call.method)).map((call) => `${call.method} ${call.target}`)).toEqual([
+      'board.get frame',
+      'viewport.get viewport',
+      'board.findEmptySpace board',
+      'board.createFrame frame',
+      `storage.set cjm-journeys/${MAP_ID}`,
+      `storage.set cjm-journeys/${MAP_ID}`,
+      `board.getById ${frame?.id}`,
+      'viewport.zoomTo viewport',
+    ]);
+    const methods = fake.calls.map((call) => call.method);
+    expect(methods.indexOf('storage.set')).toBe(methods.indexOf('board.createFrame') + 2);
+    expect(methods.lastIndexOf('storage.set')).toBe(calls - 3);
   });
 });
 
-describe('createMiroHost: regenerating', () => {
+describe('createMiroPort: regenerating', () => {
   it('writes nothing when the board already shows the scene', async () => {
     const { fake, generateAsync } = setUp();
     await generateAsync();
@@ -216,19 +244,32 @@ describe('createMiroHost: regenerating', () => {
     const report = await generateAsync();
     expect(report).toMatchObject({ created: 0, updated: 0, deleted: 0, failed: [] });
     expect(fake.listWriteCalls()).toEqual([]);
-    // Reading costs the stored journey, one bulk get, one metadata read per item of the map, and the zoom.
-    expect(fake.calls.map((call) => call.method).filter((method) => method !== 'item.getMetadata')).toEqual(['storage.get', 'board.get', 'viewport.zoomTo']);
-    expect(fake.calls.filter((call) => call.method === 'item.getMetadata')).toHaveLength(fake.listRecords().length);
+    // An adapter keeps nothing between runs, so the insert finds the map again:
+    // it lists the maps (the frames, the selection, and the record that tells
+    // the original frame from copies), loads the record, reads the map in one
+    // bulk get, and zooms to the frame it looks up.
+    const [frame] = findByKey(fake, 'map');
+    expect(fake.calls.filter((call) => call.method !== 'item.getMetadata').map((call) => `${call.method} ${call.target}`)).toEqual([
+      'board.get frame',
+      'board.getSelection board',
+      `storage.get cjm-journeys/${MAP_ID}`,
+      `storage.get cjm-journeys/${MAP_ID}`,
+      'board.get all',
+      `board.getById ${frame?.id}`,
+      'viewport.zoomTo viewport',
+    ]);
+    // Metadata: the frame when listing, then the frame and every other item of the map when reading it.
+    expect(fake.calls.filter((call) => call.method === 'item.getMetadata')).toHaveLength(1 + fake.listRecords().length);
   });
 
   it('finishes a map after a failed create, with no duplicates', async () => {
-    const { fake, host, generateAsync, applyOnceAsync } = setUp();
+    const { fake, readAsync, generateAsync, applyOnceAsync } = setUp();
     const scene = layOut();
     fake.failNthCall('board.createStickyNote', 5);
     const first = await applyOnceAsync();
     expect(first.failed).toHaveLength(1);
     expect(first.failed[0]?.reason).toMatch(/temporarily unavailable/);
-    const snapshot = await host.readMapAsync(MAP_ID);
+    const snapshot = await readAsync();
     const plan = diffScene(scene, snapshot, MAP_ID);
     expect(plan.ops.map((op) => op.type)).toEqual(['create']);
     expect(plan.ops[0]?.type === 'create' && plan.ops[0].node.key).toBe(first.failed[0]?.key);
@@ -237,28 +278,28 @@ describe('createMiroHost: regenerating', () => {
     expect(second).toMatchObject({ created: 1, updated: 0, deleted: 0, failed: [] });
     const keys = fake.listRecords().filter((record) => record.type !== 'connector').map(readKey);
     expect(new Set(keys).size).toBe(keys.length);
-    expect(diffScene(scene, await host.readMapAsync(MAP_ID), MAP_ID).ops).toEqual([]);
+    expect(diffScene(scene, await readAsync(), MAP_ID).ops).toEqual([]);
   });
 
   it('removes an item whose identity could not be stored, so the next run redraws it once', async () => {
-    const { fake, host, generateAsync, applyOnceAsync } = setUp();
+    const { fake, readAsync, generateAsync, applyOnceAsync } = setUp();
     // A run of failures long enough to exhaust the retries of some items.
     for (let attempt = 0; attempt < 30; attempt += 1) fake.failNthCall('item.setMetadata', 12);
     const first = await applyOnceAsync();
     expect(first.failed.length).toBeGreaterThanOrEqual(1);
-    const snapshot = await host.readMapAsync(MAP_ID);
+    const snapshot = await readAsync();
     expect(snapshot?.foreign).toEqual([]);
     const second = await generateAsync();
     expect(second).toMatchObject({ created: first.failed.length, failed: [] });
-    expect(diffScene(layOut(), await host.readMapAsync(MAP_ID), MAP_ID).ops).toEqual([]);
+    expect(diffScene(layOut(), await readAsync(), MAP_ID).ops).toEqual([]);
   });
 
   it('retries a metadata write that failed once, so the item is drawn after all', async () => {
-    const { fake, host, applyOnceAsync } = setUp();
+    const { fake, readAsync, applyOnceAsync } = setUp();
     fake.failNthCall('item.setMetadata', 12);
     const report = await applyOnceAsync();
     expect(report.failed).toEqual([]);
-    expect(diffScene(layOut(), await host.readMapAsync(MAP_ID), MAP_ID).ops).toEqual([]);
+    expect(diffScene(layOut(), await readAsync(), MAP_ID).ops).toEqual([]);
   });
 
   it('updates an edited card in place: one sync and one metadata write', async () => {
@@ -299,13 +340,13 @@ describe('createMiroHost: regenerating', () => {
   });
 
   it('reports a sticky added by hand inside the frame as foreign and never deletes it', async () => {
-    const { fake, host, generateAsync } = setUp();
+    const { fake, readAsync, generateAsync } = setUp();
     const journey = createOnlineStoreJourney();
     await generateAsync(journey);
     const [frame] = findByKey(fake, 'map');
     const handmade = fake.seedItem({ type: 'sticky_note', parentId: frame?.id ?? null, x: 500, y: 400, width: 199, height: 228, content: '<p>Added &amp; kept</p>' });
-    const snapshot = await host.readMapAsync(MAP_ID);
-    expect(snapshot?.foreign).toEqual([{ itemId: handmade.id, hostType: 'sticky_note', text: 'Added & kept', x: 500 - 199 / 2, y: 400 - 114, width: 199, height: 228 }]);
+    const snapshot = await readAsync();
+    expect(snapshot?.foreign).toEqual([{ itemId: handmade.id, kind: 'sticky', text: 'Added & kept', x: 500 - 199 / 2, y: 400 - 114, width: 199, height: 228 }]);
     journey.cards.splice(0, 2);
     const report = await generateAsync(journey);
     expect(report).toMatchObject({ deleted: 2, failed: [] });
@@ -314,12 +355,21 @@ describe('createMiroHost: regenerating', () => {
   });
 
   it('returns undefined for a map that is not on the board', async () => {
-    const { host, generateAsync } = setUp();
+    const { fake, port, readAsync, generateAsync } = setUp();
     await generateAsync();
-    expect(await host.readMapAsync('map-elsewhere1')).toBeUndefined();
+    expect(await readAsync('map-elsewhere1')).toBeUndefined();
+    // The adapter itself: a frame that carries another map id, or no frame at all, is not the map.
+    const [frame] = findByKey(fake, 'map');
+    await runOnBoardAsync(port, async (run) => {
+      expect(await run.readMapAsync({ mapId: 'map-elsewhere1', containerId: frame?.id })).toBeUndefined();
+      expect(await run.readMapAsync({ mapId: MAP_ID, containerId: 'no-such-frame' })).toBeUndefined();
+      expect(await run.readMapAsync({ mapId: MAP_ID, containerId: undefined })).toBeUndefined();
+      expect(await run.readMapAsync({ mapId: MAP_ID, containerId: frame?.id })).toBeDefined();
+    });
   });
 });
 
+/** Reads the map back with an adapter of its own, as a panel opened afresh does. */
 async function setUpRead(fake: FakeMiroBoard) {
-  return createMiroHost(fake.asBoard(), { sleepAsync: async () => undefined }).readMapAsync(MAP_ID);
+  return readMapSnapshotAsync(createMiroPort(fake.asBoard(), { sleepAsync: async () => undefined }), MAP_ID);
 }

@@ -1,13 +1,16 @@
 import { describe, expect, it } from 'vitest';
-import { JOURNEY_COLLECTION, splitIntoParts } from '../../../src/hosts/miro/miro-journey-store';
-import { createMiroHost } from '../../../src/hosts/miro/miro-host';
+import type { BoardPort, MapTarget } from '../../../src/app/board-port';
+import { loadMapRecordAsync, saveMapRecordAsync } from '../../../src/app/map-records';
+import { insertMapAsync, listMapsAsync, readMapSnapshotAsync, regenerateMapAsync, runOnBoardAsync } from '../../../src/app/map-runs';
+import { readRecordAsync, writeRecordAsync } from '../../../src/app/record-chunks';
+import { createMiroPort, JOURNEY_COLLECTION } from '../../../src/hosts/miro/miro-host';
 import { MIRO_METRICS } from '../../../src/layout/host-metrics';
 import { layoutJourney } from '../../../src/layout/layout-journey';
 import type { Journey } from '../../../src/model/journey';
 import { createOnlineStoreJourney } from '../../../src/model/templates/online-store-template';
-import { generateMapAsync } from '../../../src/sync/generate-map';
 import { decodeItemIdentity, IDENTITY_FIELD } from '../../../src/sync/item-identity';
-import { chooseMapAsync, regenerateMapAsync } from '../../../src/sync/regenerate-map';
+import { RECORD_FORMAT, RECORD_VERSION } from '../../../src/model/journey-record';
+import { splitTextBySize } from '../../../src/model/text-size';
 import { FakeMiroBoard, type FakeRecord } from '../../../src/simulator/fake-miro-board';
 
 const MAP_ID = 'map-test000001';
@@ -17,12 +20,28 @@ const instantSleepAsync = async (): Promise<void> => undefined;
 
 const readIdentity = (record: FakeRecord | undefined) => decodeItemIdentity(record?.metadata[IDENTITY_FIELD]);
 
+/** A Miro adapter as a panel opened afresh makes it. */
+const createPort = (fake: FakeMiroBoard, options: { storageValueLimitBytes?: number } = {}): BoardPort =>
+  createMiroPort(fake.asBoard(), { sleepAsync: instantSleepAsync, ...options });
+
+/** Where map `mapId` is: its original frame, as the map service finds it. */
+async function findTargetAsync(port: BoardPort, mapId = MAP_ID): Promise<MapTarget> {
+  const map = await runOnBoardAsync(port, async (run) => (await listMapsAsync(run)).find((info) => info.mapId === mapId && !info.isCopy));
+  return { mapId, containerId: map?.containerId };
+}
+
+/** The record stored in miro.board.storage under `key`: a JSON string, read as the value it holds. */
+function readStored(fake: FakeMiroBoard, key: string): unknown {
+  const stored = fake.findStored(JOURNEY_COLLECTION, key);
+  expect(typeof stored, `storage value ${key}`).toBe('string');
+  return JSON.parse(stored as string) as unknown;
+}
+
 /** A board with the template map drawn on it, and the call log cleared. */
 async function setUpAsync(options: { storageValueLimitBytes?: number } = {}) {
   const fake = new FakeMiroBoard(options);
   const journey = createOnlineStoreJourney();
-  const host = createMiroHost(fake.asBoard(), { sleepAsync: instantSleepAsync, ...options });
-  await generateMapAsync(host, journey, { metrics: MIRO_METRICS, mapId: MAP_ID });
+  await insertMapAsync(createPort(fake, options), journey, MAP_ID);
   const scene = layoutJourney(journey, { metrics: MIRO_METRICS });
   fake.resetLog();
   const find = (key: string, map = MAP_ID): FakeRecord => {
@@ -47,10 +66,9 @@ async function setUpAsync(options: { storageValueLimitBytes?: number } = {}) {
 async function regenerateAsync(fake: FakeMiroBoard) {
   const keysBefore = new Map(fake.listRecords().map((record) => [record.id, readIdentity(record)?.key]));
   fake.resetLog();
-  const host = createMiroHost(fake.asBoard(), { sleepAsync: instantSleepAsync });
-  const chosen = await chooseMapAsync(host);
-  if (!chosen.ok) throw new Error(chosen.errors.map((error) => error.message).join('; '));
-  const result = await regenerateMapAsync(host, { metrics: MIRO_METRICS, map: chosen.value, createMapId: () => COPY_ID });
+  const port = createPort(fake);
+  // No map given: the map service chooses by its rule (the selection, else the only map).
+  const result = await regenerateMapAsync(port, { createMapId: () => COPY_ID });
   const name = (target: string): string => {
     if (target.startsWith(`${JOURNEY_COLLECTION}/`)) return target;
     const key = readIdentity(fake.findRecord(target))?.key ?? keysBefore.get(target);
@@ -58,7 +76,7 @@ async function regenerateAsync(fake: FakeMiroBoard) {
   };
   // A create call is about an item type, not an item yet.
   const writes = fake.listWriteCalls().map((call) => (call.method.startsWith('board.create') ? call.method : `${call.method} ${name(call.target)}`));
-  return { result, writes, calls: fake.calls.length, credits: fake.creditsSpent, host };
+  return { result, writes, calls: fake.calls.length, credits: fake.creditsSpent, port };
 }
 
 /** Reads a Miro item as everything but its metadata. */
@@ -80,8 +98,8 @@ describe('Regenerate on Miro: exact write calls', () => {
     expect(reads).toEqual([
       'board.get', // list maps: the frames
       'board.getSelection',
-      'storage.get', // the map's original frame id (once per panel session)
-      'storage.get', // the stored journey
+      'storage.get', // the record, which names the original frame (copies carry the same map id)
+      'storage.get', // the record again, to regenerate from
       'board.get', // read the map: everything, in one call
     ]);
     // Metadata: the frame when listing, the frame and every other item when reading.
@@ -217,27 +235,33 @@ describe('Regenerate on Miro: items people put on the map', () => {
 describe('applyAsync: release and adoption', () => {
   it('release removes only the identity: the item keeps its text, place, size and style', async () => {
     const { fake, find } = await setUpAsync();
-    const host = createMiroHost(fake.asBoard(), { sleepAsync: instantSleepAsync });
-    const snapshot = await host.readMapAsync(MAP_ID);
+    const port = createPort(fake);
+    const target = await findTargetAsync(port);
     const sticky = find('card:pains-need-1');
-    fake.resetLog();
-    const report = await host.applyAsync({ mapId: MAP_ID, origin: snapshot?.origin, ops: [{ type: 'release', key: 'card:pains-need-1', itemIds: [sticky.id] }] });
+    const report = await runOnBoardAsync(port, async (run) => {
+      const snapshot = await run.readMapAsync(target);
+      fake.resetLog();
+      return run.applyAsync(target, { mapId: MAP_ID, origin: snapshot?.origin, ops: [{ type: 'release', key: 'card:pains-need-1', itemIds: [sticky.id] }] });
+    });
     expect(report).toMatchObject({ released: 1, created: 0, updated: 0, deleted: 0, failed: [] });
     expect(fake.listWriteCalls()).toEqual([{ method: 'item.setMetadata', target: sticky.id }]);
     expect(withoutMetadata(fake.findRecord(sticky.id))).toEqual(withoutMetadata(sticky));
     expect(readIdentity(fake.findRecord(sticky.id))).toBeUndefined();
-    const after = await host.readMapAsync(MAP_ID);
+    const after = await readMapSnapshotAsync(port, MAP_ID);
     expect(after?.foreign.map((item) => item.itemId)).toEqual([sticky.id]);
   });
 
   it('never replaces an item it adopts: a person’s shape cannot become a card', async () => {
     const { fake, find, node } = await setUpAsync();
-    const host = createMiroHost(fake.asBoard(), { sleepAsync: instantSleepAsync });
+    const port = createPort(fake);
     const shape = fake.seedItem({ type: 'shape', parentId: find('map').id, x: 500, y: 900, width: 100, height: 100, shape: 'circle', content: '<p>mine</p>' });
-    const snapshot = await host.readMapAsync(MAP_ID);
-    fake.resetLog();
+    const target = await findTargetAsync(port);
     const sticky = node('card:actions-need-1');
-    const report = await host.applyAsync({ mapId: MAP_ID, origin: snapshot?.origin, ops: [{ type: 'update', node: sticky, hash: '0000abcd', itemIds: [shape.id] }] });
+    const report = await runOnBoardAsync(port, async (run) => {
+      const snapshot = await run.readMapAsync(target);
+      fake.resetLog();
+      return run.applyAsync(target, { mapId: MAP_ID, origin: snapshot?.origin, ops: [{ type: 'update', node: sticky, hash: '0000abcd', itemIds: [shape.id] }] });
+    });
     expect(report.updated).toBe(0);
     expect(report.failed[0]?.reason).toMatch(/only a sticky_note can show it/);
     expect(fake.listWriteCalls()).toEqual([]);
@@ -255,8 +279,7 @@ describe('Regenerate on Miro: a duplicated map', () => {
     const copySticky = copyItems.find((record) => record.parentId === copyFrame.id && record.type === 'sticky_note');
     fake.selectByHand([copySticky?.id ?? '']);
 
-    const lister = createMiroHost(fake.asBoard(), { sleepAsync: instantSleepAsync });
-    expect(await lister.listMapsAsync()).toEqual([
+    expect(await runOnBoardAsync(createPort(fake), listMapsAsync)).toEqual([
       { mapId: MAP_ID, title: journey.title, containerId: original.id, selected: false, isCopy: false },
       { mapId: MAP_ID, title: journey.title, containerId: copyFrame.id, selected: true, isCopy: true },
     ]);
@@ -264,7 +287,7 @@ describe('Regenerate on Miro: a duplicated map', () => {
     const { result, writes, calls } = await regenerateAsync(fake);
     expect(result.mapId).toBe(COPY_ID);
     expect(result.report).toMatchObject({ created: 0, updated: 0, deleted: 0, failed: [] });
-    // Fork: the journey stored for the copy, every item's metadata, the frame's last.
+    // Fork: the record stored for the copy, every item's metadata, the frame's last.
     expect(writes).toEqual([
       `storage.set ${JOURNEY_COLLECTION}/${COPY_ID}`,
       ...copyItems.filter((record) => record.id !== copyFrame.id).map(() => expect.stringMatching(/^item\.setMetadata /)),
@@ -277,10 +300,11 @@ describe('Regenerate on Miro: a duplicated map', () => {
     // The original: not one field changed, metadata included.
     for (const record of originalItems) expect(fake.findRecord(record.id)).toEqual(record);
     expect(fake.listStoredKeys(JOURNEY_COLLECTION)).toEqual([COPY_ID, MAP_ID]);
-    expect(fake.findStored(JOURNEY_COLLECTION, COPY_ID)).toMatchObject({ complete: true, frameId: copyFrame.id });
-    expect(fake.findStored(JOURNEY_COLLECTION, MAP_ID)).toMatchObject({ complete: true, frameId: original.id });
+    // Each record names its own map's frame; the copy's takes nothing the original left alone.
+    expect(readStored(fake, COPY_ID)).toEqual({ format: RECORD_FORMAT, version: RECORD_VERSION, kind: 'map', journey, map: { complete: true, container: copyFrame.id } });
+    expect(readStored(fake, MAP_ID)).toEqual({ format: RECORD_FORMAT, version: RECORD_VERSION, kind: 'map', journey, map: { complete: true, container: original.id } });
 
-    const after = await createMiroHost(fake.asBoard(), { sleepAsync: instantSleepAsync }).listMapsAsync();
+    const after = await runOnBoardAsync(createPort(fake), listMapsAsync);
     expect(after.map((map) => [map.mapId, map.containerId, map.isCopy])).toEqual([
       [MAP_ID, original.id, false],
       [COPY_ID, copyFrame.id, false],
@@ -292,7 +316,7 @@ describe('Regenerate on Miro: a duplicated map', () => {
     const { fake, find } = await setUpAsync();
     const original = find('map');
     fake.duplicateFrame(original.id, { dx: -8000, copyMetadata: true });
-    const snapshot = await createMiroHost(fake.asBoard(), { sleepAsync: instantSleepAsync }).readMapAsync(MAP_ID);
+    const snapshot = await readMapSnapshotAsync(createPort(fake), MAP_ID);
     expect(snapshot?.items.find((item) => item.type === 'frame')?.itemId).toBe(original.id);
     const originalIds = new Set(fake.listRecords().filter((record) => record.parentId === original.id || record.id === original.id).map((record) => record.id));
     for (const item of snapshot?.items ?? []) if (item.type !== 'emotion-line') expect(originalIds.has(item.itemId), item.itemId).toBe(true);
@@ -301,43 +325,73 @@ describe('Regenerate on Miro: a duplicated map', () => {
   it('sees a copy without app metadata as no map at all (if Miro does not copy metadata)', async () => {
     const { fake, find } = await setUpAsync();
     fake.duplicateFrame(find('map').id, { dx: 8000, copyMetadata: false });
-    const maps = await createMiroHost(fake.asBoard(), { sleepAsync: instantSleepAsync }).listMapsAsync();
+    const maps = await runOnBoardAsync(createPort(fake), listMapsAsync);
     expect(maps.map((map) => map.containerId)).toEqual([find('map').id]);
   });
 });
 
 describe('the journey in miro.board.storage', () => {
-  it('stores one value per map when the journey fits, with the frame id', async () => {
+  it('stores one value per map when the journey fits: the record envelope as a string, naming the frame', async () => {
     const { fake, find, journey } = await setUpAsync();
+    const frameId = find('map').id;
     expect(fake.listStoredKeys(JOURNEY_COLLECTION)).toEqual([MAP_ID]);
-    expect(fake.findStored(JOURNEY_COLLECTION, MAP_ID)).toEqual({ v: 1, complete: true, frameId: find('map').id, journey });
-    const host = createMiroHost(fake.asBoard(), { sleepAsync: instantSleepAsync });
-    expect(await host.loadJourneyAsync(MAP_ID)).toEqual({ journey, complete: true });
-    expect(await host.loadJourneyAsync('map-nothing001')).toBeUndefined();
-    expect(fake.calls.map((call) => call.method)).toEqual(['storage.get', 'storage.get']);
+    expect(readStored(fake, MAP_ID)).toEqual({ format: RECORD_FORMAT, version: RECORD_VERSION, kind: 'map', journey, map: { complete: true, container: frameId } });
+    const loaded = await runOnBoardAsync(createPort(fake), async (run) => [
+      await loadMapRecordAsync(run, { mapId: MAP_ID, containerId: frameId }, journey.title),
+      await loadMapRecordAsync(run, { mapId: 'map-nothing001', containerId: undefined }, 'Nothing'),
+    ]);
+    expect(loaded).toEqual([{ journey, map: { complete: true, container: frameId }, partKeys: [] }, undefined]);
+    // One storage read each: a record that names its frame needs no other key.
+    expect(fake.calls.map((call) => `${call.method} ${call.target}`)).toEqual([`storage.get ${JOURNEY_COLLECTION}/${MAP_ID}`, `storage.get ${JOURNEY_COLLECTION}/map-nothing001`]);
   });
 
   it('splits a journey over the value limit into parts, reads it back whole, and removes parts it replaced', async () => {
     const limit = 2_000;
-    const { fake, journey } = await setUpAsync({ storageValueLimitBytes: limit });
+    const { fake, find, journey } = await setUpAsync({ storageValueLimitBytes: limit });
+    const frameId = find('map').id;
     const keys = fake.listStoredKeys(JOURNEY_COLLECTION);
     const size = new TextEncoder().encode(JSON.stringify(journey)).length;
     expect(keys.length).toBeGreaterThan(Math.ceil(size / limit));
     for (const key of keys) expect(new TextEncoder().encode(JSON.stringify(fake.findStored(JOURNEY_COLLECTION, key))).length).toBeLessThanOrEqual(limit);
-    const host = createMiroHost(fake.asBoard(), { sleepAsync: instantSleepAsync, storageValueLimitBytes: limit });
-    expect(await host.loadJourneyAsync(MAP_ID)).toEqual({ journey, complete: true });
+    // The head under the map id points at the parts, `<mapId>/<tag>/<n>`.
+    const partKeys = keys.filter((key) => key !== MAP_ID);
+    const head = readStored(fake, MAP_ID) as { format: string; tag: string; count: number };
+    expect(head).toEqual({ format: 'cjm-parts', tag: expect.any(String), count: partKeys.length });
+    expect(partKeys.sort()).toEqual(Array.from({ length: head.count }, (_, index) => `${MAP_ID}/${head.tag}/${index}`).sort());
+
+    const port = createPort(fake, { storageValueLimitBytes: limit });
+    const target = { mapId: MAP_ID, containerId: frameId };
+    const stored = await runOnBoardAsync(port, (run) => loadMapRecordAsync(run, target, journey.title));
+    // Part keys are the record space's own (`journey/<tag>/<n>`); the adapter files them under the map id.
+    expect(stored).toEqual({ journey, map: { complete: true, container: frameId }, partKeys: Array.from({ length: head.count }, (_, index) => `journey/${head.tag}/${index}`) });
     // Far fewer cards: the new record fits fewer parts; the old ones go.
     const smaller: Journey = { ...journey, cards: journey.cards.slice(0, 3) };
-    await host.saveJourneyAsync(MAP_ID, { journey: smaller, complete: true });
+    await runOnBoardAsync(port, (run) => saveMapRecordAsync(run, target, { journey: smaller, map: { complete: true, container: frameId } }, stored));
     const left = fake.listStoredKeys(JOURNEY_COLLECTION);
     expect(left.filter((key) => keys.includes(key) && key !== MAP_ID)).toEqual([]);
-    expect(await host.loadJourneyAsync(MAP_ID)).toEqual({ journey: smaller, complete: true });
+    expect(await runOnBoardAsync(port, (run) => loadMapRecordAsync(run, target, journey.title))).toMatchObject({ journey: smaller, map: { complete: true, container: frameId } });
   });
 
-  it('splits text without breaking a character, each part within the limit', () => {
+  it('splits text without breaking a character, each part within the limit', async () => {
     const text = `${'é'.repeat(30)}😀"\\${'a'.repeat(25)}`;
-    const parts = splitIntoParts(text, 20);
+    const measureJsonChar = (char: string) => new TextEncoder().encode(JSON.stringify(char)).length - 2;
+    const parts = splitTextBySize(text, 20, measureJsonChar, 2);
     expect(parts.join('')).toBe(text);
     for (const part of parts) expect(new TextEncoder().encode(JSON.stringify(part)).length).toBeLessThanOrEqual(20);
+
+    // The same through the Miro record space, on a board that refuses larger values.
+    const limit = 230;
+    const fake = new FakeMiroBoard({ storageValueLimitBytes: limit });
+    const record = JSON.stringify({ note: text.repeat(3) });
+    const space = createPort(fake, { storageValueLimitBytes: limit }).beginRun().mapRecords({ mapId: MAP_ID, containerId: undefined });
+    const written = await writeRecordAsync(space, 'journey', record);
+    expect(written.length).toBeGreaterThan(1);
+    const loneSurrogate = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+    for (const key of fake.listStoredKeys(JOURNEY_COLLECTION)) {
+      const value = fake.findStored(JOURNEY_COLLECTION, key) as string;
+      expect(new TextEncoder().encode(JSON.stringify(value)).length, key).toBeLessThanOrEqual(limit);
+      expect(value, key).not.toMatch(loneSurrogate);
+    }
+    expect(await readRecordAsync(space, 'journey')).toEqual({ value: { note: text.repeat(3) }, partKeys: written });
   });
 });

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { findLaneKind } from '../../../src/model/formats/lane-names';
 import { checkJourneyHealth, MAX_STICKY_TEXT } from '../../../src/model/health-check';
-import type { Journey } from '../../../src/model/journey';
+import { JOURNEY_SCHEMA, type Journey } from '../../../src/model/journey';
 import { parseJourney } from '../../../src/model/journey-schema';
 import { createBlankJourney, DEFAULT_LANE_KINDS, DEFAULT_STAGE_NAMES, STANDARD_LANE_TITLES } from '../../../src/model/templates/blank-journey';
 import { createOnlineStoreJourney } from '../../../src/model/templates/online-store-template';
@@ -92,7 +92,7 @@ describe('the built-in template galleries', () => {
 
   it.each(CASES)('$label follows the method: scope, personas, 5–7 stages, the eight lanes, full cells', ({ locale, template }) => {
     const journey = template.journey;
-    expect(journey.schema).toBe(1);
+    expect(journey.schema).toBe(JOURNEY_SCHEMA);
     for (const field of ['goal', 'product', 'scenario', 'period'] as const) expect(journey.scope[field], field).toBeTruthy();
     for (const persona of journey.personas) {
       expect(persona.avatar, persona.id).toBeTruthy();

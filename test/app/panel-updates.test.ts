@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import type { Journey } from '../../src/model/journey';
 import { createOnlineStoreJourney } from '../../src/model/templates/online-store-template';
-import { chooseMapAsync, regenerateMapAsync, updateMapFromPanelAsync } from '../../src/sync/regenerate-map';
+import { listMapsAsync, regenerateMapAsync, runOnBoardAsync, updateMapFromPanelAsync } from '../../src/app/map-runs';
 import { createFigjamDriver } from '../hosts/figjam/figjam-board-driver';
 import { createMiroDriver } from '../hosts/miro/miro-board-driver';
-import type { BoardDriver } from './regenerate-properties';
+import type { BoardDriver } from '../sync/regenerate-properties';
 
 // The panel's editor updates a map again and again from the journey it
 // holds. What people wrote on the board in between must survive every
@@ -13,9 +13,9 @@ import type { BoardDriver } from './regenerate-properties';
 /** "Update the map" as the panel runs it: the editor's journey and the journey it started from. */
 async function updateFromPanelAsync(driver: BoardDriver, journey: Journey, base: Journey | undefined) {
   const host = driver.createHost();
-  const [map] = await host.listMapsAsync();
+  const [map] = await runOnBoardAsync(host, listMapsAsync);
   if (!map) throw new Error('no map on the board');
-  return updateMapFromPanelAsync(host, { metrics: driver.metrics, mapId: map.mapId, journey, ...(base ? { base } : {}), createMapId: () => 'map-never00001' });
+  return updateMapFromPanelAsync(host, { mapId: map.mapId, journey, ...(base ? { base } : {}), createMapId: () => 'map-never00001' });
 }
 
 const stickyTexts = (driver: BoardDriver): string[] => driver.listItems().filter((item) => item.sticky && item.inMap).map((item) => item.text);
@@ -53,10 +53,7 @@ describe.each([
     // The panel's draft started from `inserted`; meanwhile a Regenerate took a board edit.
     const draft = { ...structuredClone(inserted), title: 'Draft title' };
     await driver.typeAsync(driver.listItems().find((item) => item.key === inserted.cards[2]!.id)!.id, 'Edited while the draft waited');
-    const host = driver.createHost();
-    const chosen = await chooseMapAsync(host);
-    if (!chosen.ok) throw new Error('no map');
-    await regenerateMapAsync(host, { metrics: driver.metrics, map: chosen.value, createMapId: () => 'map-never00001' });
+    await regenerateMapAsync(driver.createHost(), { createMapId: () => 'map-never00001' });
 
     const updated = await updateFromPanelAsync(driver, draft, inserted);
     expect(updated.journey.cards[2]!.text).toBe('Edited while the draft waited');

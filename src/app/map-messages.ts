@@ -1,0 +1,262 @@
+import type { Journey } from '../model/journey';
+import { parseJourneyDraft, type JourneyDraft } from '../model/journey-draft';
+import { parseJourney } from '../model/journey-schema';
+import { fail, succeed, type ParseResult, type ValidationError } from '../model/parse-result';
+import type { ApplyProgress, ApplyReport } from '../sync/host-port';
+import type { RegenerateOutcome } from '../sync/regenerate-map';
+import type { AppError } from './app-error';
+
+/** What the panel asks of the map service. */
+export type MapRequest =
+  | { type: 'open' }
+  | { type: 'insert-template' }
+  | { type: 'insert-journey'; journey: Journey }
+  | { type: 'finish' }
+  | { type: 'regenerate' }
+  | { type: 'update-map'; mapId: string; journey: Journey; base?: Journey }
+  | { type: 'load-map-journey' }
+  | { type: 'render-svg'; journey: Journey; maxWidth?: number }
+  | { type: 'focus'; mapId: string; keys: string[] }
+  | { type: 'save-draft'; draft?: JourneyDraft }
+  | { type: 'close' };
+
+/** What a drawing run answers. */
+export interface RunAnswer {
+  report: ApplyReport;
+  /** Regenerate and updates: what was found and kept. */
+  outcome?: RegenerateOutcome;
+  /** Updates from the editor: the journey now drawn (the panel's and the board's edits together). */
+  journey?: Journey;
+}
+
+/** The answer to each request type. */
+export interface MapAnswers {
+  open: { draft?: JourneyDraft; selected?: { mapId: string; journey: Journey } };
+  'insert-template': RunAnswer;
+  'insert-journey': RunAnswer;
+  finish: RunAnswer;
+  regenerate: RunAnswer;
+  'update-map': RunAnswer;
+  'load-map-journey': { mapId: string; journey: Journey };
+  'render-svg': { svg: string };
+  focus: Record<string, never>;
+  'save-draft': Record<string, never>;
+  close: Record<string, never>;
+}
+
+/** The answer to request `R`. */
+export type MapAnswer<R extends MapRequest = MapRequest> = MapAnswers[R['type']];
+
+/** A request on the channel: its id pairs it with its answer, its errors and its progress. */
+export interface RequestEnvelope {
+  channel: typeof MAP_CHANNEL;
+  id: number;
+  request: MapRequest;
+}
+
+/** What the map service sends back on the channel. */
+export type ServiceEnvelope =
+  | { channel: typeof MAP_CHANNEL; type: 'ready'; locale: string }
+  | { channel: typeof MAP_CHANNEL; type: 'progress'; id: number; progress: ApplyProgress }
+  | { channel: typeof MAP_CHANNEL; type: 'answer'; id: number; answer: unknown }
+  | { channel: typeof MAP_CHANNEL; type: 'error'; id?: number; error: AppError };
+
+/** Marks every envelope of this channel, so messages of anything else in the window are ignored. */
+export const MAP_CHANNEL = 'cjm-board';
+
+// Items "show on board" selects at most: a stage's header and its cards.
+const MAX_FOCUS_KEYS = 500;
+
+const isRecord = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
+const isCount = (value: unknown): value is number => typeof value === 'number' && Number.isInteger(value) && value >= 0;
+const under = (prefix: string, errors: readonly ValidationError[]): ValidationError[] => errors.map((error) => ({ ...error, path: `${prefix}.${error.path}` }));
+
+function parseJourneyAt(value: unknown, path: string): ParseResult<Journey> {
+  const journey = parseJourney(value);
+  return journey.ok ? journey : fail(under(path, journey.errors));
+}
+
+/** Checks a request received from the panel; unknown or malformed ones never act. */
+export function parseMapRequest(data: unknown): ParseResult<MapRequest> {
+  if (!isRecord(data) || typeof data.type !== 'string') return fail([{ path: 'type', message: 'expected a request object with a "type"' }]);
+  switch (data.type) {
+    case 'open':
+    case 'insert-template':
+    case 'finish':
+    case 'regenerate':
+    case 'load-map-journey':
+    case 'close':
+      return succeed({ type: data.type });
+    case 'insert-journey': {
+      const journey = parseJourneyAt(data.journey, 'journey');
+      return journey.ok ? succeed({ type: 'insert-journey', journey: journey.value }) : journey;
+    }
+    case 'update-map': {
+      if (typeof data.mapId !== 'string') return fail([{ path: 'mapId', message: 'expected the id of the map to update' }]);
+      const journey = parseJourneyAt(data.journey, 'journey');
+      if (!journey.ok) return journey;
+      const base = data.base === undefined ? undefined : parseJourneyAt(data.base, 'base');
+      if (base && !base.ok) return base;
+      return succeed({ type: 'update-map', mapId: data.mapId, journey: journey.value, ...(base ? { base: base.value } : {}) });
+    }
+    case 'render-svg': {
+      const maxWidth = data.maxWidth;
+      if (maxWidth !== undefined && !(isCount(maxWidth) && maxWidth >= 64 && maxWidth <= 20_000)) return fail([{ path: 'maxWidth', message: 'expected a width from 64 to 20000 pixels' }]);
+      const journey = parseJourneyAt(data.journey, 'journey');
+      if (!journey.ok) return journey;
+      return succeed({ type: 'render-svg', journey: journey.value, ...(maxWidth === undefined ? {} : { maxWidth }) });
+    }
+    case 'focus': {
+      const keys = data.keys;
+      if (typeof data.mapId !== 'string' || !Array.isArray(keys) || keys.length > MAX_FOCUS_KEYS || !keys.every((key): key is string => typeof key === 'string' && key.length <= 200)) {
+        return fail([{ path: 'keys', message: `expected a map id and at most ${MAX_FOCUS_KEYS} scene keys` }]);
+      }
+      return succeed({ type: 'focus', mapId: data.mapId, keys });
+    }
+    case 'save-draft': {
+      if (data.draft === undefined) return succeed({ type: 'save-draft' });
+      const draft = parseJourneyDraft(data.draft);
+      return draft.ok ? succeed({ type: 'save-draft', draft: draft.value }) : draft;
+    }
+    default:
+      return fail([{ path: 'type', message: `unknown request type ${JSON.stringify(data.type)}` }]);
+  }
+}
+
+function isApplyReport(value: unknown): value is ApplyReport {
+  if (!isRecord(value) || !isRecord(value.origin) || !Array.isArray(value.failed)) return false;
+  return (
+    typeof value.mapId === 'string' &&
+    (value.containerId === undefined || typeof value.containerId === 'string') &&
+    typeof value.origin.x === 'number' &&
+    typeof value.origin.y === 'number' &&
+    isCount(value.created) &&
+    isCount(value.updated) &&
+    isCount(value.deleted) &&
+    isCount(value.released) &&
+    value.failed.every((item) => isRecord(item) && typeof item.key === 'string' && typeof item.reason === 'string')
+  );
+}
+
+const MAP_CHOICES = new Set(['selection', 'panel', 'only']);
+
+function isRegenerateOutcome(value: unknown): value is RegenerateOutcome {
+  return (
+    isRecord(value) &&
+    typeof value.title === 'string' &&
+    isCount(value.edits) &&
+    isCount(value.adopted) &&
+    isCount(value.conflicts) &&
+    (value.chosenBy === undefined || (typeof value.chosenBy === 'string' && MAP_CHOICES.has(value.chosenBy)))
+  );
+}
+
+function parseRunAnswer(value: Record<string, unknown>): ParseResult<RunAnswer> {
+  if (!isApplyReport(value.report)) return fail([{ path: 'report', message: 'expected an apply report' }]);
+  if (value.outcome !== undefined && !isRegenerateOutcome(value.outcome)) return fail([{ path: 'outcome', message: 'expected a regenerate outcome' }]);
+  const journey = value.journey === undefined ? undefined : parseJourneyAt(value.journey, 'journey');
+  if (journey && !journey.ok) return journey;
+  return succeed({ report: value.report, ...(value.outcome === undefined ? {} : { outcome: value.outcome }), ...(journey ? { journey: journey.value } : {}) });
+}
+
+function parseMapJourney(value: unknown, path: string): ParseResult<{ mapId: string; journey: Journey }> {
+  const record = isRecord(value) ? value : {};
+  if (typeof record.mapId !== 'string') return fail([{ path: `${path}.mapId`, message: 'expected the map id' }]);
+  const journey = parseJourneyAt(record.journey, `${path}.journey`);
+  return journey.ok ? succeed({ mapId: record.mapId, journey: journey.value }) : journey;
+}
+
+/** Checks the answer to a request of type `type`, as received from the map service. */
+export function parseMapAnswer<T extends MapRequest['type']>(type: T, data: unknown): ParseResult<MapAnswers[T]> {
+  const value = isRecord(data) ? data : {};
+  const done = (answer: unknown): ParseResult<MapAnswers[T]> => succeed(answer as MapAnswers[T]);
+  switch (type) {
+    case 'insert-template':
+    case 'insert-journey':
+    case 'finish':
+    case 'regenerate':
+    case 'update-map': {
+      const answer = parseRunAnswer(value);
+      return answer.ok ? done(answer.value) : answer;
+    }
+    case 'open': {
+      // A damaged draft is dropped, not an error: the panel opens without it.
+      const draft = value.draft === undefined ? undefined : parseJourneyDraft(value.draft);
+      const selected = value.selected === undefined ? undefined : parseMapJourney(value.selected, 'selected');
+      if (selected && !selected.ok) return selected;
+      return done({ ...(draft?.ok ? { draft: draft.value } : {}), ...(selected ? { selected: selected.value } : {}) });
+    }
+    case 'load-map-journey': {
+      const loaded = parseMapJourney(value, 'answer');
+      return loaded.ok ? done(loaded.value) : loaded;
+    }
+    case 'render-svg':
+      return typeof value.svg === 'string' && value.svg.startsWith('<svg ') ? done({ svg: value.svg }) : fail([{ path: 'svg', message: 'expected an SVG picture' }]);
+    default:
+      return done({});
+  }
+}
+
+const ERROR_CODES = new Set(['no-map', 'several-selected', 'several-maps', 'map-gone', 'no-record', 'record-damaged', 'record-newer', 'invalid-edits', 'bad-message', 'unexpected']);
+
+function isValidationErrors(value: unknown): value is ValidationError[] {
+  return Array.isArray(value) && value.length <= 20 && value.every((error) => isRecord(error) && typeof error.path === 'string' && typeof error.message === 'string');
+}
+
+/** Checks an error received from the map service; a malformed one becomes `unexpected`, saying so. */
+export function parseAppError(value: unknown): AppError {
+  const unreadable: AppError = { code: 'unexpected', detail: 'the plugin answered with an error this panel cannot read' };
+  if (!isRecord(value) || typeof value.code !== 'string' || !ERROR_CODES.has(value.code)) return unreadable;
+  const titles = Array.isArray(value.titles) && value.titles.every((title) => typeof title === 'string') ? (value.titles) : undefined;
+  const title = typeof value.title === 'string' ? value.title : undefined;
+  const details = isValidationErrors(value.details) ? value.details : undefined;
+  switch (value.code) {
+    case 'no-map':
+      return { code: 'no-map' };
+    case 'several-selected':
+    case 'several-maps':
+      return titles ? { code: value.code, titles } : unreadable;
+    case 'map-gone':
+      return title === undefined ? { code: 'map-gone' } : { code: 'map-gone', title };
+    case 'no-record':
+      return title === undefined ? unreadable : { code: 'no-record', title };
+    case 'record-damaged':
+      return title === undefined || !details ? unreadable : { code: 'record-damaged', title, details };
+    case 'record-newer':
+      return title === undefined || !isCount(value.version) || !isCount(value.supported) ? unreadable : { code: 'record-newer', title, version: value.version, supported: value.supported };
+    case 'invalid-edits':
+    case 'bad-message':
+      return details ? { code: value.code, details } : unreadable;
+    default:
+      return typeof value.detail === 'string' ? { code: 'unexpected', detail: value.detail } : unreadable;
+  }
+}
+
+/** Checks an envelope received from the map service; undefined for anything that is not one of this channel. */
+export function parseServiceEnvelope(data: unknown): ParseResult<ServiceEnvelope> | undefined {
+  if (!isRecord(data) || data.channel !== MAP_CHANNEL) return undefined;
+  switch (data.type) {
+    case 'ready':
+      return typeof data.locale === 'string' ? succeed({ channel: MAP_CHANNEL, type: 'ready', locale: data.locale }) : fail([{ path: 'locale', message: 'expected a locale string' }]);
+    case 'progress': {
+      const progress = isRecord(data.progress) ? data.progress : {};
+      if (!isCount(data.id) || !isCount(progress.done) || !isCount(progress.total)) return fail([{ path: 'progress', message: 'expected a request id and whole numbers "done" and "total"' }]);
+      const waitingMs = isCount(progress.waitingMs) ? { waitingMs: progress.waitingMs } : {};
+      return succeed({ channel: MAP_CHANNEL, type: 'progress', id: data.id, progress: { done: progress.done, total: progress.total, ...waitingMs } });
+    }
+    case 'answer':
+      return isCount(data.id) ? succeed({ channel: MAP_CHANNEL, type: 'answer', id: data.id, answer: data.answer }) : fail([{ path: 'id', message: 'expected a request id' }]);
+    case 'error':
+      return succeed({ channel: MAP_CHANNEL, type: 'error', ...(isCount(data.id) ? { id: data.id } : {}), error: parseAppError(data.error) });
+    default:
+      return fail([{ path: 'type', message: `unknown envelope type ${JSON.stringify(data.type)}` }]);
+  }
+}
+
+/** Checks an envelope received from the panel; undefined for anything that is not one of this channel. */
+export function parseRequestEnvelope(data: unknown): { id: number | undefined; request: ParseResult<MapRequest> } | undefined {
+  if (!isRecord(data) || data.channel !== MAP_CHANNEL) return undefined;
+  const id = isCount(data.id) ? data.id : undefined;
+  if (id === undefined) return { id, request: fail([{ path: 'id', message: 'expected a request id' }]) };
+  return { id, request: parseMapRequest(data.request) };
+}

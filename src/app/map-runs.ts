@@ -1,0 +1,382 @@
+import type { Journey } from '../model/journey';
+import { layoutJourney } from '../layout/layout-journey';
+import type { TextMeasurer } from '../layout/measure-text';
+import type { Scene } from '../layout/scene';
+import { MAP_KEY } from '../layout/scene-keys';
+import { diffScene } from '../sync/diff-scene';
+import type { ApplyPlan, ApplyProgress, ApplyReport, LeftAloneItem, Snapshot } from '../sync/host-port';
+import type { BoardChange } from '../sync/merge-board-edits';
+import type { MergeConflict } from '../sync/merge-journeys';
+import { countRegenerateOutcome, describeRegenerateResult, planRegenerate, type MapChoice, type RegenerateOutcome } from '../sync/regenerate-map';
+import { AppFailure } from './app-error';
+import type { BoardPort, BoardRun, MapContainer, MapTarget } from './board-port';
+import { isSameRecord, loadMapRecordAsync, saveMapRecordAsync, type LoadedMapRecord, type MapRecordToSave } from './map-records';
+
+/**
+ * Rounds of read → diff → apply one run makes at most: a round after a
+ * partial failure redraws only what is still missing or stale.
+ */
+export const MAX_DRAW_ROUNDS = 5;
+
+/** Pause before round n (from the second): 250 ms, then doubling. */
+const roundDelayMs = (round: number): number => 250 * 2 ** (round - 1);
+
+// Attempts at storing the record with the map before a run gives up: a run cannot go on without it.
+const SAVE_ATTEMPTS = 3;
+
+/** One map on the board, original or copy. */
+export interface MapInfo extends MapContainer {
+  /**
+   * True when a person duplicated the map: the record stored with this map
+   * id names another container as the original. Its first Regenerate makes
+   * it a map of its own.
+   */
+  isCopy: boolean;
+}
+
+/** Options every run takes. */
+export interface RunOptions {
+  measureText?: TextMeasurer;
+  onProgress?: (progress: ApplyProgress) => void;
+  /** Waits between rounds after failures (back-off); without it rounds follow at once. */
+  sleepAsync?: (ms: number) => Promise<void>;
+}
+
+/** Runs `work` as one board run: begun, then ended whatever happens. */
+export async function runOnBoardAsync<T>(port: BoardPort, work: (run: BoardRun) => Promise<T>): Promise<T> {
+  const run = port.beginRun();
+  try {
+    return await work(run);
+  } finally {
+    await run.endAsync();
+  }
+}
+
+/**
+ * Every map on the board, each marked original or copy: a container is the
+ * original of its map id when the record stored with it names it; a record
+ * without a container (a map drawn by version 1 of the Miro app before its
+ * frame was recorded) makes the first container found the original. A
+ * damaged or missing record names none either.
+ */
+export async function listMapsAsync(run: BoardRun): Promise<MapInfo[]> {
+  const containers = await run.listMapContainersAsync();
+  const originals = new Map<string, string | undefined>();
+  const seen = new Set<string>();
+  const named = await Promise.all(
+    containers.map(async (container) => {
+      const record = await loadMapRecordAsync(run, { mapId: container.mapId, containerId: container.containerId }, container.title).catch(() => undefined);
+      return record?.map.container;
+    }),
+  );
+  containers.forEach((container, index) => {
+    const original = named[index];
+    if (original !== undefined && !originals.has(container.mapId)) originals.set(container.mapId, original);
+  });
+  return containers.map((container) => {
+    const original = originals.get(container.mapId);
+    const present = original !== undefined && containers.some((other) => other.containerId === original);
+    let isCopy: boolean;
+    if (present) isCopy = original !== container.containerId;
+    else {
+      isCopy = seen.has(container.mapId);
+      seen.add(container.mapId);
+    }
+    return { ...container, isCopy };
+  });
+}
+
+/** The map a run acts on, and how it was chosen. */
+export interface ChosenMap {
+  map: MapInfo;
+  chosenBy: MapChoice;
+}
+
+/**
+ * Chooses the map a run acts on, by one rule on both hosts: the map the
+ * selection touches; else the map this panel drew last (`drawnMapId`), while
+ * it is on the board; else the only map on the page or board. Throws an
+ * AppFailure (`several-selected`, `several-maps`, `no-map`) otherwise.
+ */
+export async function chooseMapAsync(run: BoardRun, drawnMapId?: string): Promise<ChosenMap> {
+  const maps = await listMapsAsync(run);
+  const selected = maps.filter((map) => map.selected);
+  if (selected.length === 1 && selected[0]) return { map: selected[0], chosenBy: 'selection' };
+  if (selected.length > 1) throw new AppFailure({ code: 'several-selected', titles: selected.map((map) => map.title) });
+  const drawn = drawnMapId === undefined ? undefined : maps.find((map) => map.mapId === drawnMapId && !map.isCopy);
+  if (drawn) return { map: drawn, chosenBy: 'panel' };
+  if (maps.length === 1 && maps[0]) return { map: maps[0], chosenBy: 'only' };
+  if (maps.length === 0) throw new AppFailure({ code: 'no-map' });
+  throw new AppFailure({ code: 'several-maps', titles: maps.map((map) => map.title) });
+}
+
+/** Options of drawing a laid-out journey. */
+interface DrawOptions extends RunOptions {
+  target: MapTarget;
+  /** The plan of the first round when the caller has one (Regenerate adopts and releases items in it). */
+  firstPlan?: ApplyPlan;
+  /** What the map stores now. */
+  stored?: LoadedMapRecord;
+  /** Stickies to keep left alone (Regenerate's finding); else what the map stores. */
+  leftAlone?: readonly LeftAloneItem[];
+}
+
+/** A drawing's report, and where the map now is. */
+export interface DrawResult {
+  target: MapTarget & { containerId: string | undefined };
+  report: ApplyReport;
+}
+
+const emptyReport = (mapId: string, plan: ApplyPlan): ApplyReport => ({ mapId, origin: plan.origin ?? { x: 0, y: 0 }, created: 0, updated: 0, deleted: 0, released: 0, failed: [] });
+
+function addReports(total: ApplyReport | undefined, report: ApplyReport): ApplyReport {
+  if (!total) return report;
+  return {
+    ...report,
+    containerId: report.containerId ?? total.containerId,
+    created: total.created + report.created,
+    updated: total.updated + report.updated,
+    deleted: total.deleted + report.deleted,
+    released: total.released + report.released,
+  };
+}
+
+/**
+ * Draws `scene` (the layout of `journey`) as map `target.mapId` and keeps the
+ * record stored with it: a new map gets its container first, so the record
+ * has a place before any other item is drawn; a plan that creates items
+ * stores the record as incomplete before them and as complete after, so an
+ * interrupted run is finished, not misread as deletions, by the next. After
+ * item failures it reads the map again and writes what is still missing, up
+ * to MAX_DRAW_ROUNDS rounds. A map that already shows the scene, with the
+ * record stored, gets no write at all. Item failures are in the report (of
+ * the last round); a record that cannot be stored throws.
+ */
+export async function drawJourneyAsync(run: BoardRun, journey: Journey, scene: Scene, options: DrawOptions): Promise<DrawResult> {
+  let target: MapTarget = { ...options.target };
+  let stored = options.stored;
+  const leftAlone = options.leftAlone ?? stored?.map.leftAlone;
+  const record = (complete: boolean): MapRecordToSave => ({
+    journey,
+    map: { complete, ...(target.containerId === undefined ? {} : { container: target.containerId }), ...(leftAlone && leftAlone.length > 0 ? { leftAlone: [...leftAlone] } : {}) },
+  });
+  const saveAsync = async (complete: boolean): Promise<void> => {
+    for (let attempt = 1; ; attempt += 1) {
+      try {
+        stored = await saveMapRecordAsync(run, target, record(complete), stored);
+        return;
+      } catch (error) {
+        if (attempt >= SAVE_ATTEMPTS) throw error;
+        await options.sleepAsync?.(roundDelayMs(attempt));
+      }
+    }
+  };
+  const storedComplete = (): boolean => stored !== undefined && stored.map.complete && isSameRecord(stored, record(true));
+  let total: ApplyReport | undefined;
+  let markedIncomplete = false;
+  for (let round = 0; round < MAX_DRAW_ROUNDS; round += 1) {
+    if (round > 0) await options.sleepAsync?.(roundDelayMs(round));
+    let plan =
+      round === 0 && options.firstPlan
+        ? options.firstPlan
+        : diffScene(scene, target.containerId === undefined ? undefined : await run.readMapAsync(target), target.mapId);
+    if (plan.ops.length === 0 && (total || storedComplete())) {
+      total ??= emptyReport(target.mapId, plan);
+      break;
+    }
+    const count = plan.ops.length;
+    let offset = 0;
+    const onProgress = (progress: ApplyProgress): void => options.onProgress?.({ ...progress, done: offset + progress.done, total: count });
+    if (target.containerId === undefined) {
+      // A new map: its container first, so the record has somewhere to go.
+      const frameOp = plan.ops.find((op) => op.type === 'create' && op.node.key === MAP_KEY);
+      if (!frameOp) throw new AppFailure({ code: 'map-gone' });
+      const report = await run.applyAsync(target, { ...plan, ops: [frameOp] }, onProgress);
+      total = addReports(total, report);
+      if (report.failed.length > 0 || report.containerId === undefined) continue;
+      target = { ...target, containerId: report.containerId };
+      offset = 1;
+      plan = { ...plan, origin: report.origin, ops: plan.ops.filter((op) => op !== frameOp) };
+    }
+    const creates = plan.ops.some((op) => op.type === 'create');
+    if (round === 0 && !storedComplete()) {
+      await saveAsync(!creates);
+      markedIncomplete = creates;
+    } else if (!markedIncomplete && creates) {
+      await saveAsync(false);
+      markedIncomplete = true;
+    }
+    const report = await run.applyAsync(target, plan, onProgress);
+    total = addReports(total, report);
+    if (report.failed.length === 0) break;
+  }
+  if (!total) throw new Error('drawJourneyAsync made no round; MAX_DRAW_ROUNDS must be at least 1');
+  if (markedIncomplete && total.failed.length === 0) await saveAsync(true);
+  return { target, report: { ...total, ...(target.containerId === undefined ? {} : { containerId: target.containerId }) } };
+}
+
+/** What inserting or finishing a map did. */
+export interface InsertResult {
+  mapId: string;
+  containerId: string | undefined;
+  report: ApplyReport;
+}
+
+/**
+ * Draws `journey` as map `mapId`: a new map when no container carries that
+ * id, else what is still missing of it (finishing an interrupted insert,
+ * without duplicates; an unchanged map gets no write). Brings the map into
+ * view afterwards.
+ */
+export async function insertMapAsync(port: BoardPort, journey: Journey, mapId: string, options: RunOptions = {}): Promise<InsertResult> {
+  const result = await runOnBoardAsync(port, async (run) => {
+    const existing = (await listMapsAsync(run)).find((map) => map.mapId === mapId && !map.isCopy);
+    const target: MapTarget = { mapId, containerId: existing?.containerId };
+    const stored = existing ? await loadMapRecordAsync(run, target, existing.title).catch(() => undefined) : undefined;
+    const scene = layoutJourney(journey, { metrics: port.metrics, measureText: options.measureText });
+    return drawJourneyAsync(run, journey, scene, { ...options, target, ...(stored ? { stored } : {}) });
+  });
+  if (result.target.containerId !== undefined) await port.focusMapAsync(result.target);
+  return { mapId, containerId: result.target.containerId, report: result.report };
+}
+
+/** Options of one Regenerate. */
+export interface RegenerateOptions extends RunOptions {
+  /** The map, as `chooseMapAsync` or the panel found it; undefined to choose by the rule. */
+  map?: MapInfo;
+  /** The map this panel drew last, for choosing (see chooseMapAsync). */
+  drawnMapId?: string;
+  /** A fresh map id, for a copy that becomes a map of its own. */
+  createMapId: () => string;
+  /** The journey as the panel has it now, when the panel was edited meanwhile. */
+  panelJourney?: Journey;
+  /** The journey the panel's edits started from (as the panel loaded it). */
+  panelBase?: Journey;
+}
+
+/** What Regenerate did. */
+export interface RegenerateResult {
+  /** The map's id (new when a copy became a map of its own). */
+  mapId: string;
+  containerId: string;
+  report: ApplyReport;
+  /** The journey now drawn and stored with the map. */
+  journey: Journey;
+  changes: BoardChange[];
+  conflicts: MergeConflict[];
+  outcome: RegenerateOutcome;
+  /** One line for people (English), for a FigJam notification. */
+  summary: string;
+}
+
+/**
+ * Makes the copy `map` a map of its own: a new map id on all its items and
+ * the record of the original stored for it (without what the original left
+ * alone: the copy's items have other ids).
+ */
+async function forkCopyAsync(run: BoardRun, map: MapInfo, createMapId: () => string): Promise<{ target: MapTarget; stored: LoadedMapRecord | undefined }> {
+  const original = await loadMapRecordAsync(run, { mapId: map.mapId, containerId: map.containerId }, map.title);
+  const target: MapTarget = { mapId: createMapId(), containerId: map.containerId };
+  if (!original) {
+    await run.relabelMapAsync(map.containerId, map.mapId, target.mapId);
+    return { target, stored: undefined };
+  }
+  // The record first, so the new map has it as soon as any item is its.
+  const stored = await saveMapRecordAsync(run, target, { journey: original.journey, map: { complete: original.map.complete, container: map.containerId } }, original);
+  await run.relabelMapAsync(map.containerId, map.mapId, target.mapId);
+  return { target, stored };
+}
+
+/**
+ * Regenerate: reads the map back, absorbs what people changed on the board
+ * (and, three-way, what changed in the panel meanwhile), lays the map out
+ * again in place and writes only the difference. Nothing a person typed is
+ * deleted; items the app did not draw are left where they are; a copy of a
+ * map becomes a map of its own. On an unchanged board it writes nothing.
+ * Throws an AppFailure when no map can be chosen or its record read.
+ */
+export async function regenerateMapAsync(port: BoardPort, options: RegenerateOptions): Promise<RegenerateResult> {
+  return runOnBoardAsync(port, async (run) => {
+    const chosen: ChosenMap | undefined = options.map ? undefined : await chooseMapAsync(run, options.drawnMapId);
+    const map = options.map ?? chosen?.map;
+    if (!map) throw new AppFailure({ code: 'no-map' });
+    let target: MapTarget = { mapId: map.mapId, containerId: map.containerId };
+    let stored: LoadedMapRecord | undefined;
+    if (map.isCopy) ({ target, stored } = await forkCopyAsync(run, map, options.createMapId));
+    else stored = await loadMapRecordAsync(run, target, map.title);
+    if (!stored) throw new AppFailure({ code: 'no-record', title: map.title });
+    const snapshot: Snapshot | undefined = await run.readMapAsync(target);
+    if (!snapshot) throw new AppFailure({ code: 'map-gone', title: map.title });
+    const planned = planRegenerate(stored.journey, snapshot, {
+      metrics: port.metrics,
+      ...(options.measureText ? { measureText: options.measureText } : {}),
+      complete: stored.map.complete,
+      ...(stored.map.leftAlone ? { leftAlone: stored.map.leftAlone } : {}),
+      ...(options.panelJourney ? { panelJourney: options.panelJourney } : {}),
+      ...(options.panelBase ? { panelBase: options.panelBase } : {}),
+    });
+    if (!planned.ok) throw new AppFailure({ code: 'invalid-edits', details: planned.errors.slice(0, 3) });
+    const { journey, scene, plan, leftAlone, changes, conflicts } = planned.value;
+    const drawn = await drawJourneyAsync(run, journey, scene, { ...options, target, firstPlan: plan, stored, leftAlone });
+    const outcome: RegenerateOutcome = { ...countRegenerateOutcome(planned.value), ...(chosen ? { chosenBy: chosen.chosenBy } : {}) };
+    return {
+      mapId: target.mapId,
+      containerId: drawn.target.containerId ?? map.containerId,
+      report: drawn.report,
+      journey,
+      changes,
+      conflicts,
+      outcome,
+      summary: describeRegenerateResult(outcome, drawn.report),
+    };
+  });
+}
+
+/**
+ * "Update the map" from the panel's editor: Regenerate of map `mapId` with
+ * the panel's journey merged in three ways (from `base`, the journey the
+ * editor loaded), so what people changed on the board meanwhile is kept.
+ * Throws an AppFailure (`map-gone`) when the map is no longer on the board.
+ */
+export async function updateMapFromPanelAsync(
+  port: BoardPort,
+  options: Omit<RegenerateOptions, 'map' | 'drawnMapId' | 'panelJourney' | 'panelBase'> & { mapId: string; journey: Journey; base?: Journey },
+): Promise<RegenerateResult> {
+  const { mapId, journey, base, ...rest } = options;
+  const map = await runOnBoardAsync(port, async (run) => (await listMapsAsync(run)).find((info) => info.mapId === mapId && !info.isCopy));
+  if (!map) throw new AppFailure({ code: 'map-gone' });
+  return regenerateMapAsync(port, { ...rest, map, panelJourney: journey, ...(base ? { panelBase: base } : {}) });
+}
+
+/** The journey stored with the map the rule chooses (see chooseMapAsync), for the panel's check and export. Throws an AppFailure for people. */
+export async function loadChosenJourneyAsync(port: BoardPort, drawnMapId?: string): Promise<{ map: MapInfo; journey: Journey }> {
+  return runOnBoardAsync(port, async (run) => {
+    const { map } = await chooseMapAsync(run, drawnMapId);
+    const stored = await loadMapRecordAsync(run, { mapId: map.mapId, containerId: map.containerId }, map.title);
+    if (!stored) throw new AppFailure({ code: 'no-record', title: map.title });
+    return { map, journey: stored.journey };
+  });
+}
+
+/**
+ * The journey of the map a person has selected (exactly one original map
+ * touched by the selection), for the panel to open on; undefined when none
+ * is selected or its record cannot be read.
+ */
+export async function loadSelectedJourneyAsync(port: BoardPort): Promise<{ mapId: string; journey: Journey } | undefined> {
+  return runOnBoardAsync(port, async (run) => {
+    const selected = (await listMapsAsync(run)).filter((map) => map.selected && !map.isCopy);
+    const map = selected.length === 1 ? selected[0] : undefined;
+    if (!map) return undefined;
+    const stored = await loadMapRecordAsync(run, { mapId: map.mapId, containerId: map.containerId }, map.title).catch(() => undefined);
+    return stored ? { mapId: map.mapId, journey: stored.journey } : undefined;
+  });
+}
+
+/** Reads map `mapId` (its original container) back from the board; undefined when it is not there. */
+export async function readMapSnapshotAsync(port: BoardPort, mapId: string): Promise<Snapshot | undefined> {
+  return runOnBoardAsync(port, async (run) => {
+    const map = (await listMapsAsync(run)).find((info) => info.mapId === mapId && !info.isCopy);
+    return map ? run.readMapAsync({ mapId, containerId: map.containerId }) : undefined;
+  });
+}

@@ -1,6 +1,6 @@
 import { render } from 'preact';
 import { PanelApp } from './panel-app';
-import { connectMiroPanel } from './miro-map-service';
+import { createDeferredController } from './deferred-controller';
 import { pickLocale, STRINGS } from './strings';
 
 const root = document.getElementById('app');
@@ -17,5 +17,9 @@ if (root && typeof miro === 'undefined') {
     root,
   );
 } else if (root) {
-  render(<PanelApp controller={connectMiroPanel(miro.board, { hostLocale: navigator.language }).controller} />, root);
+  const board = miro.board;
+  const hostLocale = navigator.language;
+  // The map service loads after the panel's first paint.
+  const controller = createDeferredController(async () => (await import('./miro-map-service')).connectMiroPanel(board, { hostLocale }).controller, hostLocale);
+  render(<PanelApp controller={controller} />, root);
 }

@@ -102,12 +102,15 @@ describe('FigJam panel in Chromium, driving the built plugin', () => {
       await fake.api.loadFontAsync({ family: 'Inter', style: 'Medium' });
       sticky.text.characters = 'Kettle leaks on the table';
     });
+    await page.evaluate(() => (window as unknown as { __fake: { clearCalls(): void } }).__fake.clearCalls());
 
     await panel.getByRole('button', { name: 'Regenerate' }).click();
     await expect.poll(() => panel.getByRole('status').textContent(), { timeout: 20_000 }).toMatch(/regenerated: 1 board edit kept, 0 new stickies added to the map\.Items created: 0, updated: 1, removed: 0\./);
     await saveScreenshotAsync(page, 'figjam-panel-regenerated');
     const after = await countMapNodesAsync(page);
     expect(after).toEqual(before);
+    const undoSteps = await page.evaluate(() => (window as unknown as { __fake: { calls: { method: string }[] } }).__fake.calls.filter((call) => call.method === 'commitUndo').length);
+    expect(undoSteps).toBe(1);
     const texts = await page.evaluate(() => {
       const fake = (window as unknown as { __fake: { listNodes(): { type: string; text?: { characters: string } }[] } }).__fake;
       return fake.listNodes().filter((node) => node.type === 'STICKY' && node.text?.characters === 'Kettle leaks on the table').length;

@@ -37,6 +37,8 @@ export interface MapTarget {
 export interface RecordSpace {
   /** Largest value `setAsync` accepts, in UTF-8 bytes. */
   readonly valueLimitBytes: number;
+  /** Largest record, all its parts together, the host keeps, in UTF-8 bytes; no limit when absent. */
+  readonly recordLimitBytes?: number;
   /** The text stored under `key`, or undefined when nothing is (a non-text value left by an older build is answered as its JSON). */
   getAsync(key: string): Promise<string | undefined>;
   /** Stores `text` under `key`; rejects when the host refuses the write. */

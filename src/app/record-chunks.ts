@@ -84,6 +84,12 @@ export async function readRecordAsync(space: RecordSpace, key: string): Promise<
  * Returns the keys of the parts written (none when stored whole).
  */
 export async function writeRecordAsync(space: RecordSpace, key: string, text: string, previousPartKeys: readonly string[] = []): Promise<string[]> {
+  const bytes = measureUtf8Bytes(text);
+  if (space.recordLimitBytes !== undefined && bytes > space.recordLimitBytes) {
+    throw new Error(
+      `the journey is ${Math.ceil(bytes / 1000)} kB, more than this app stores with a map here (${space.recordLimitBytes / 1_000_000} MB); shorten long texts or split the journey into two maps`,
+    );
+  }
   let partKeys: string[] = [];
   if (measureUtf8Bytes(text) + PART_OVERHEAD_BYTES <= space.valueLimitBytes) {
     await space.setAsync(key, text);

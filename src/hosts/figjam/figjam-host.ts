@@ -56,6 +56,9 @@ export const RELAUNCH_DATA = { regenerate: 'Re-lay out this map, keeping board e
 // at most 100 kB with the plugin id and key
 // (https://developers.figma.com/docs/plugins/api/properties/nodes-setplugindata).
 const RECORD_VALUE_LIMIT_BYTES = 90_000;
+// The largest record stored with a map, all parts together: far above any
+// journey people write; a guard against runaway data on the section.
+const RECORD_LIMIT_BYTES = 2_000_000;
 // figma.clientStorage keeps up to 5 MB per plugin in all
 // (https://developers.figma.com/docs/plugins/api/figma-clientStorage);
 // a draft is split into values of at most this size.
@@ -355,6 +358,8 @@ interface MapNodes {
  * plugin changes are not committed to undo history by default).
  */
 export function createFigjamPort(api: PluginAPI): BoardPort {
+  /** Changes this adapter made to the page: a run that made any ends with an undo step. */
+  let changes = 0;
   async function findIdentifiedNodesAsync(): Promise<SceneNode[]> {
     // With "documentAccess": "dynamic-page" a page must be loaded before
     // its subtree can be searched
@@ -458,6 +463,7 @@ export function createFigjamPort(api: PluginAPI): BoardPort {
   function createNode(node: MapNode, hash: string, mapId: string, context: DrawContext): DrawnNode {
     const drawer = findDrawer(node);
     const host = drawer.create(api);
+    changes += 1;
     try {
       drawer.draw(host, node, context);
       if (node.type !== 'frame') host.name = node.key;
@@ -509,13 +515,17 @@ export function createFigjamPort(api: PluginAPI): BoardPort {
     for (const candidate of candidates) {
       // Duplicates of a key and nodes of a changed type are ours to replace;
       // a person's item is never removed.
-      if (candidate !== keep && candidate.owned && !candidate.node.removed) candidate.node.remove();
+      if (candidate !== keep && candidate.owned && !candidate.node.removed) {
+        changes += 1;
+        candidate.node.remove();
+      }
     }
     if (!keep) {
       createNode(op.node, op.hash, mapId, context);
       return;
     }
     const host = keep.node as DrawnNode;
+    changes += 1;
     drawer.draw(host, op.node, context);
     if (op.node.type !== 'frame' && host.name !== op.node.key) host.name = op.node.key;
     writeIdentity(host, mapId, op.node.key, op.hash);
@@ -537,13 +547,16 @@ export function createFigjamPort(api: PluginAPI): BoardPort {
           // look, and is a person's item from now on. An empty value removes
           // the key (https://developers.figma.com/docs/plugins/api/properties/nodes-setplugindata).
           const node = await findOwnedNodeAsync(itemId, mapId);
-          if (node) node.setPluginData(IDENTITY_FIELD, '');
+          if (!node) continue;
+          changes += 1;
+          node.setPluginData(IDENTITY_FIELD, '');
         }
         return 'released';
       case 'delete':
         for (const itemId of op.itemIds) {
           const node = await findOwnedNodeAsync(itemId, mapId);
           if (!node) continue;
+          changes += 1;
           if (node.type === 'SECTION') {
             rescueForeignChildren(node, mapId);
             if (context.section === node) context.section = undefined;
@@ -635,19 +648,15 @@ export function createFigjamPort(api: PluginAPI): BoardPort {
   }
 
   function beginRun(): BoardRun {
-    /** Whether this run wrote anything: it then ends with one undo step. */
-    let wrote = false;
+    const changesBefore = changes;
     const write = <T>(work: () => T): T => {
-      wrote = true;
+      changes += 1;
       return work();
     };
     return {
       listMapContainersAsync,
       readMapAsync,
-      applyAsync: async (target, plan, onProgress) => {
-        if (plan.ops.length > 0) wrote = true;
-        return applyPlanAsync(target, plan, onProgress);
-      },
+      applyAsync: (target, plan, onProgress) => applyPlanAsync(target, plan, onProgress),
       async relabelMapAsync(containerId, fromMapId, toMapId) {
         const node = await findSceneNodeAsync(containerId);
         const identity = node && readIdentity(node);
@@ -672,6 +681,7 @@ export function createFigjamPort(api: PluginAPI): BoardPort {
         };
         const space: RecordSpace = {
           valueLimitBytes: RECORD_VALUE_LIMIT_BYTES,
+          recordLimitBytes: RECORD_LIMIT_BYTES,
           getAsync: async (key) => {
             const value = (await sectionAsync()).getPluginData(`${RECORD_FIELD_PREFIX}${key}`);
             return value === '' ? undefined : value;
@@ -693,8 +703,8 @@ export function createFigjamPort(api: PluginAPI): BoardPort {
         return space;
       },
       endAsync: () => {
-        if (wrote) api.commitUndo();
-        wrote = false;
+        // Everything the run changed is one undo step; a run that changed nothing leaves the history alone.
+        if (changes > changesBefore) api.commitUndo();
         return Promise.resolve();
       },
     };

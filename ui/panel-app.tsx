@@ -5,7 +5,7 @@ import type { ApplyProgress, ApplyReport } from '../src/sync/host-port';
 import type { Journey } from '../src/model/journey';
 import type { JourneyDraft } from '../src/model/journey-draft';
 import type { JourneyFiles as JourneyFilesComponent } from './journey-files';
-import type { PanelController } from './panel-controller';
+import type { PanelController } from '../src/app/map-channel';
 import { describeErrorIn, describeMapChoiceIn } from './error-strings';
 import { LOCALES, pickLocale, STRINGS, type Locale } from './strings';
 import type * as Workspace from './journey-workspace';

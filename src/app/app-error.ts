@@ -43,7 +43,7 @@ export function findAppError(error: unknown): AppError {
 }
 
 /** Titles of maps for a message: at most three, then how many more. */
-export function listTitles(titles: readonly string[]): string {
+function listTitles(titles: readonly string[]): string {
   const quoted = titles.slice(0, 3).map((title) => `"${title}"`);
   return titles.length > 3 ? `${quoted.join(', ')} and ${titles.length - 3} more` : quoted.join(', ');
 }

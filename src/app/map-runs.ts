@@ -52,43 +52,67 @@ export async function runOnBoardAsync<T>(port: BoardPort, work: (run: BoardRun) 
   }
 }
 
+/** What a listing read of the record stored with a container: the record (undefined when none is stored), or why it cannot be read. */
+type StoredRead = { ok: true; record: LoadedMapRecord | undefined } | { ok: false; failure: unknown };
+
+/** A map as listed, with what the listing read of its record: a run reuses it rather than reading the record again. */
+interface ListedMap {
+  info: MapInfo;
+  stored: StoredRead;
+}
+
+/** The record the listing read, or the reason it could not (thrown). */
+function requireStored(map: ListedMap): LoadedMapRecord | undefined {
+  if (!map.stored.ok) throw map.stored.failure;
+  return map.stored.record;
+}
+
 /**
- * Every map on the board, each marked original or copy: a container is the
- * original of its map id when the record stored with it names it; a record
- * without a container (a map drawn by version 1 of the Miro app before its
- * frame was recorded) makes the first container found the original. A
- * damaged or missing record names none either.
+ * The maps on the board (only those carrying `mapId`, when given), each
+ * marked original or copy: a container is the original of its map id when
+ * the record stored with it names it; when no record names a container on
+ * the board (a record without one, a damaged or missing record, or an
+ * original that was deleted), the first container found is the original.
  */
-export async function listMapsAsync(run: BoardRun): Promise<MapInfo[]> {
-  const containers = await run.listMapContainersAsync();
-  const originals = new Map<string, string | undefined>();
-  const seen = new Set<string>();
-  const named = await Promise.all(
-    containers.map(async (container) => {
-      const record = await loadMapRecordAsync(run, { mapId: container.mapId, containerId: container.containerId }, container.title).catch(() => undefined);
-      return record?.map.container;
+async function listStoredMapsAsync(run: BoardRun, mapId?: string): Promise<ListedMap[]> {
+  const containers = (await run.listMapContainersAsync()).filter((container) => mapId === undefined || container.mapId === mapId);
+  const reads = await Promise.all(
+    containers.map(async (container): Promise<StoredRead> => {
+      try {
+        return { ok: true, record: await loadMapRecordAsync(run, { mapId: container.mapId, containerId: container.containerId }, container.title) };
+      } catch (failure) {
+        return { ok: false, failure };
+      }
     }),
   );
-  containers.forEach((container, index) => {
-    const original = named[index];
-    if (original !== undefined && !originals.has(container.mapId)) originals.set(container.mapId, original);
+  const present = new Set(containers.map((container) => container.containerId));
+  const originals = new Map<string, string>();
+  reads.forEach((read, index) => {
+    const named = read.ok ? read.record?.map.container : undefined;
+    const container = containers[index];
+    if (container && named !== undefined && present.has(named) && !originals.has(container.mapId)) originals.set(container.mapId, named);
   });
-  return containers.map((container) => {
+  const seen = new Set<string>();
+  return containers.map((container, index) => {
     const original = originals.get(container.mapId);
-    const present = original !== undefined && containers.some((other) => other.containerId === original);
-    let isCopy: boolean;
-    if (present) isCopy = original !== container.containerId;
-    else {
-      isCopy = seen.has(container.mapId);
-      seen.add(container.mapId);
-    }
-    return { ...container, isCopy };
+    const isCopy = original === undefined ? seen.has(container.mapId) : original !== container.containerId;
+    seen.add(container.mapId);
+    return { info: { ...container, isCopy }, stored: reads[index] ?? { ok: true, record: undefined } };
   });
 }
 
-/** The map a run acts on, and how it was chosen. */
-export interface ChosenMap {
-  map: MapInfo;
+/** Every map on the board, originals and copies (see listStoredMapsAsync for how they are told apart). */
+export async function listMapsAsync(run: BoardRun): Promise<MapInfo[]> {
+  return (await listStoredMapsAsync(run)).map((map) => map.info);
+}
+
+/** The original container of map `mapId` on the board, with its record as read; undefined when the map is not there. */
+async function findOriginalAsync(run: BoardRun, mapId: string): Promise<ListedMap | undefined> {
+  return (await listStoredMapsAsync(run, mapId)).find((map) => !map.info.isCopy);
+}
+
+/** The map a run acts on, how it was chosen, and its record as read. */
+interface ChosenMap extends ListedMap {
   chosenBy: MapChoice;
 }
 
@@ -98,16 +122,16 @@ export interface ChosenMap {
  * it is on the board; else the only map on the page or board. Throws an
  * AppFailure (`several-selected`, `several-maps`, `no-map`) otherwise.
  */
-export async function chooseMapAsync(run: BoardRun, drawnMapId?: string): Promise<ChosenMap> {
-  const maps = await listMapsAsync(run);
-  const selected = maps.filter((map) => map.selected);
-  if (selected.length === 1 && selected[0]) return { map: selected[0], chosenBy: 'selection' };
-  if (selected.length > 1) throw new AppFailure({ code: 'several-selected', titles: selected.map((map) => map.title) });
-  const drawn = drawnMapId === undefined ? undefined : maps.find((map) => map.mapId === drawnMapId && !map.isCopy);
-  if (drawn) return { map: drawn, chosenBy: 'panel' };
-  if (maps.length === 1 && maps[0]) return { map: maps[0], chosenBy: 'only' };
+async function chooseMapAsync(run: BoardRun, drawnMapId?: string): Promise<ChosenMap> {
+  const maps = await listStoredMapsAsync(run);
+  const selected = maps.filter((map) => map.info.selected);
+  if (selected.length === 1 && selected[0]) return { ...selected[0], chosenBy: 'selection' };
+  if (selected.length > 1) throw new AppFailure({ code: 'several-selected', titles: selected.map((map) => map.info.title) });
+  const drawn = drawnMapId === undefined ? undefined : maps.find((map) => map.info.mapId === drawnMapId && !map.info.isCopy);
+  if (drawn) return { ...drawn, chosenBy: 'panel' };
+  if (maps.length === 1 && maps[0]) return { ...maps[0], chosenBy: 'only' };
   if (maps.length === 0) throw new AppFailure({ code: 'no-map' });
-  throw new AppFailure({ code: 'several-maps', titles: maps.map((map) => map.title) });
+  throw new AppFailure({ code: 'several-maps', titles: maps.map((map) => map.info.title) });
 }
 
 /** Options of drawing a laid-out journey. */
@@ -230,9 +254,10 @@ export interface InsertResult {
  */
 export async function insertMapAsync(port: BoardPort, journey: Journey, mapId: string, options: RunOptions = {}): Promise<InsertResult> {
   const result = await runOnBoardAsync(port, async (run) => {
-    const existing = (await listMapsAsync(run)).find((map) => map.mapId === mapId && !map.isCopy);
-    const target: MapTarget = { mapId, containerId: existing?.containerId };
-    const stored = existing ? await loadMapRecordAsync(run, target, existing.title).catch(() => undefined) : undefined;
+    const existing = await findOriginalAsync(run, mapId);
+    const target: MapTarget = { mapId, containerId: existing?.info.containerId };
+    // A record that cannot be read is replaced: the journey being drawn is the map's now.
+    const stored = existing?.stored.ok ? existing.stored.record : undefined;
     const scene = layoutJourney(journey, { metrics: port.metrics, measureText: options.measureText });
     return drawJourneyAsync(run, journey, scene, { ...options, target, ...(stored ? { stored } : {}) });
   });
@@ -242,7 +267,7 @@ export async function insertMapAsync(port: BoardPort, journey: Journey, mapId: s
 
 /** Options of one Regenerate. */
 export interface RegenerateOptions extends RunOptions {
-  /** The map, as `chooseMapAsync` or the panel found it; undefined to choose by the rule. */
+  /** The map to regenerate (its container, as listed); undefined to choose by the rule. */
   map?: MapInfo;
   /** The map this panel drew last, for choosing (see chooseMapAsync). */
   drawnMapId?: string;
@@ -271,20 +296,26 @@ export interface RegenerateResult {
 
 /**
  * Makes the copy `map` a map of its own: a new map id on all its items and
- * the record of the original stored for it (without what the original left
- * alone: the copy's items have other ids).
+ * the record of the original (`original`, as read from the copy's record
+ * space) stored for it, without what the original left alone: the copy's
+ * items have other ids.
  */
-async function forkCopyAsync(run: BoardRun, map: MapInfo, createMapId: () => string): Promise<{ target: MapTarget; stored: LoadedMapRecord | undefined }> {
-  const original = await loadMapRecordAsync(run, { mapId: map.mapId, containerId: map.containerId }, map.title);
+async function forkCopyAsync(run: BoardRun, map: MapInfo, original: LoadedMapRecord | undefined, createMapId: () => string): Promise<{ target: MapTarget; stored: LoadedMapRecord | undefined }> {
   const target: MapTarget = { mapId: createMapId(), containerId: map.containerId };
-  if (!original) {
-    await run.relabelMapAsync(map.containerId, map.mapId, target.mapId);
-    return { target, stored: undefined };
-  }
   // The record first, so the new map has it as soon as any item is its.
-  const stored = await saveMapRecordAsync(run, target, { journey: original.journey, map: { complete: original.map.complete, container: map.containerId } }, original);
+  const stored = original
+    ? await saveMapRecordAsync(run, target, { journey: original.journey, map: { complete: original.map.complete, container: map.containerId } }, original)
+    : undefined;
   await run.relabelMapAsync(map.containerId, map.mapId, target.mapId);
   return { target, stored };
+}
+
+/** The map a Regenerate acts on: `map` as it is listed now (its record read afresh), else the one the rule chooses. */
+async function findRegenerateMapAsync(run: BoardRun, map: MapInfo | undefined, drawnMapId: string | undefined): Promise<ListedMap & { chosenBy?: MapChoice }> {
+  if (!map) return chooseMapAsync(run, drawnMapId);
+  const listed = (await listStoredMapsAsync(run, map.mapId)).find((candidate) => candidate.info.containerId === map.containerId);
+  if (!listed) throw new AppFailure({ code: 'map-gone', title: map.title });
+  return listed;
 }
 
 /**
@@ -296,40 +327,40 @@ async function forkCopyAsync(run: BoardRun, map: MapInfo, createMapId: () => str
  * Throws an AppFailure when no map can be chosen or its record read.
  */
 export async function regenerateMapAsync(port: BoardPort, options: RegenerateOptions): Promise<RegenerateResult> {
-  return runOnBoardAsync(port, async (run) => {
-    const chosen: ChosenMap | undefined = options.map ? undefined : await chooseMapAsync(run, options.drawnMapId);
-    const map = options.map ?? chosen?.map;
-    if (!map) throw new AppFailure({ code: 'no-map' });
-    let target: MapTarget = { mapId: map.mapId, containerId: map.containerId };
-    let stored: LoadedMapRecord | undefined;
-    if (map.isCopy) ({ target, stored } = await forkCopyAsync(run, map, options.createMapId));
-    else stored = await loadMapRecordAsync(run, target, map.title);
-    if (!stored) throw new AppFailure({ code: 'no-record', title: map.title });
-    const snapshot: Snapshot | undefined = await run.readMapAsync(target);
-    if (!snapshot) throw new AppFailure({ code: 'map-gone', title: map.title });
-    const planned = planRegenerate(stored.journey, snapshot, {
-      metrics: port.metrics,
-      ...(options.measureText ? { measureText: options.measureText } : {}),
-      complete: stored.map.complete,
-      ...(stored.map.leftAlone ? { leftAlone: stored.map.leftAlone } : {}),
-      ...(options.panelJourney ? { panelJourney: options.panelJourney } : {}),
-      ...(options.panelBase ? { panelBase: options.panelBase } : {}),
-    });
-    if (!planned.ok) throw new AppFailure({ code: 'invalid-edits', details: planned.errors.slice(0, 3) });
-    const { journey, scene, plan, leftAlone, changes, conflicts } = planned.value;
-    const drawn = await drawJourneyAsync(run, journey, scene, { ...options, target, firstPlan: plan, stored, leftAlone });
-    const outcome: RegenerateOutcome = { ...countRegenerateOutcome(planned.value), ...(chosen ? { chosenBy: chosen.chosenBy } : {}) };
-    return {
-      mapId: target.mapId,
-      containerId: drawn.target.containerId ?? map.containerId,
-      report: drawn.report,
-      journey,
-      changes,
-      conflicts,
-      outcome,
-      summary: describeRegenerateResult(outcome, drawn.report),
-    };
+  return runOnBoardAsync(port, (run) => regenerateInRunAsync(run, port, options));
+}
+
+async function regenerateInRunAsync(run: BoardRun, port: BoardPort, options: RegenerateOptions): Promise<RegenerateResult> {
+  const listed = await findRegenerateMapAsync(run, options.map, options.drawnMapId);
+  const map = listed.info;
+  let target: MapTarget = { mapId: map.mapId, containerId: map.containerId };
+  let stored = requireStored(listed);
+  if (map.isCopy) ({ target, stored } = await forkCopyAsync(run, map, stored, options.createMapId));
+  if (!stored) throw new AppFailure({ code: 'no-record', title: map.title });
+  const snapshot: Snapshot | undefined = await run.readMapAsync(target);
+  if (!snapshot) throw new AppFailure({ code: 'map-gone', title: map.title });
+  const planned = planRegenerate(stored.journey, snapshot, {
+    metrics: port.metrics,
+    ...(options.measureText ? { measureText: options.measureText } : {}),
+    complete: stored.map.complete,
+    ...(stored.map.leftAlone ? { leftAlone: stored.map.leftAlone } : {}),
+    ...(options.panelJourney ? { panelJourney: options.panelJourney } : {}),
+    ...(options.panelBase ? { panelBase: options.panelBase } : {}),
   });
+  if (!planned.ok) throw new AppFailure({ code: 'invalid-edits', details: planned.errors.slice(0, 3) });
+  const { journey, scene, plan, leftAlone, changes, conflicts } = planned.value;
+  const drawn = await drawJourneyAsync(run, journey, scene, { ...options, target, firstPlan: plan, stored, leftAlone });
+  const outcome: RegenerateOutcome = { ...countRegenerateOutcome(planned.value), ...(listed.chosenBy ? { chosenBy: listed.chosenBy } : {}) };
+  return {
+    mapId: target.mapId,
+    containerId: drawn.target.containerId ?? map.containerId,
+    report: drawn.report,
+    journey,
+    changes,
+    conflicts,
+    outcome,
+    summary: describeRegenerateResult(outcome, drawn.report),
+  };
 }
 
 /**
@@ -343,18 +374,20 @@ export async function updateMapFromPanelAsync(
   options: Omit<RegenerateOptions, 'map' | 'drawnMapId' | 'panelJourney' | 'panelBase'> & { mapId: string; journey: Journey; base?: Journey },
 ): Promise<RegenerateResult> {
   const { mapId, journey, base, ...rest } = options;
-  const map = await runOnBoardAsync(port, async (run) => (await listMapsAsync(run)).find((info) => info.mapId === mapId && !info.isCopy));
-  if (!map) throw new AppFailure({ code: 'map-gone' });
-  return regenerateMapAsync(port, { ...rest, map, panelJourney: journey, ...(base ? { panelBase: base } : {}) });
+  return runOnBoardAsync(port, async (run) => {
+    const map = await findOriginalAsync(run, mapId);
+    if (!map) throw new AppFailure({ code: 'map-gone' });
+    return regenerateInRunAsync(run, port, { ...rest, map: map.info, panelJourney: journey, ...(base ? { panelBase: base } : {}) });
+  });
 }
 
 /** The journey stored with the map the rule chooses (see chooseMapAsync), for the panel's check and export. Throws an AppFailure for people. */
 export async function loadChosenJourneyAsync(port: BoardPort, drawnMapId?: string): Promise<{ map: MapInfo; journey: Journey }> {
   return runOnBoardAsync(port, async (run) => {
-    const { map } = await chooseMapAsync(run, drawnMapId);
-    const stored = await loadMapRecordAsync(run, { mapId: map.mapId, containerId: map.containerId }, map.title);
-    if (!stored) throw new AppFailure({ code: 'no-record', title: map.title });
-    return { map, journey: stored.journey };
+    const chosen = await chooseMapAsync(run, drawnMapId);
+    const stored = requireStored(chosen);
+    if (!stored) throw new AppFailure({ code: 'no-record', title: chosen.info.title });
+    return { map: chosen.info, journey: stored.journey };
   });
 }
 
@@ -365,18 +398,25 @@ export async function loadChosenJourneyAsync(port: BoardPort, drawnMapId?: strin
  */
 export async function loadSelectedJourneyAsync(port: BoardPort): Promise<{ mapId: string; journey: Journey } | undefined> {
   return runOnBoardAsync(port, async (run) => {
-    const selected = (await listMapsAsync(run)).filter((map) => map.selected && !map.isCopy);
+    const selected = (await listStoredMapsAsync(run)).filter((map) => map.info.selected && !map.info.isCopy);
     const map = selected.length === 1 ? selected[0] : undefined;
-    if (!map) return undefined;
-    const stored = await loadMapRecordAsync(run, { mapId: map.mapId, containerId: map.containerId }, map.title).catch(() => undefined);
-    return stored ? { mapId: map.mapId, journey: stored.journey } : undefined;
+    const stored = map?.stored.ok ? map.stored.record : undefined;
+    return map && stored ? { mapId: map.info.mapId, journey: stored.journey } : undefined;
+  });
+}
+
+/** The original container of map `mapId`, as a target; undefined when the map is not on the board. */
+export async function findMapTargetAsync(port: BoardPort, mapId: string): Promise<MapTarget | undefined> {
+  return runOnBoardAsync(port, async (run) => {
+    const map = await findOriginalAsync(run, mapId);
+    return map ? { mapId, containerId: map.info.containerId } : undefined;
   });
 }
 
 /** Reads map `mapId` (its original container) back from the board; undefined when it is not there. */
 export async function readMapSnapshotAsync(port: BoardPort, mapId: string): Promise<Snapshot | undefined> {
   return runOnBoardAsync(port, async (run) => {
-    const map = (await listMapsAsync(run)).find((info) => info.mapId === mapId && !info.isCopy);
-    return map ? run.readMapAsync({ mapId, containerId: map.containerId }) : undefined;
+    const map = await findOriginalAsync(run, mapId);
+    return map ? run.readMapAsync({ mapId, containerId: map.info.containerId }) : undefined;
   });
 }

@@ -7,7 +7,7 @@ import { createMapId } from '../sync/item-identity';
 import { AppFailure } from './app-error';
 import type { BoardPort } from './board-port';
 import type { MapAnswer, MapAnswers, MapRequest, RunAnswer } from './map-messages';
-import { insertMapAsync, loadChosenJourneyAsync, loadSelectedJourneyAsync, regenerateMapAsync, runOnBoardAsync, listMapsAsync, updateMapFromPanelAsync, type RegenerateResult } from './map-runs';
+import { findMapTargetAsync, insertMapAsync, loadChosenJourneyAsync, loadSelectedJourneyAsync, regenerateMapAsync, updateMapFromPanelAsync, type RegenerateResult } from './map-runs';
 import { readRecordAsync, writeRecordAsync } from './record-chunks';
 
 /** The key of the editor's draft in the person's record space. */
@@ -68,8 +68,7 @@ export function createMapService(options: MapServiceOptions): MapService {
     return { report: result.report };
   };
   const remember = (result: RegenerateResult): void => {
-    if (drawn?.mapId !== result.mapId) drawn = { mapId: result.mapId, journey: result.journey };
-    else drawn.journey = result.journey;
+    drawn = { mapId: result.mapId, journey: result.journey };
   };
 
   // Draft saves run one after another, and one waiting behind another is
@@ -150,9 +149,9 @@ export function createMapService(options: MapServiceOptions): MapService {
     'render-svg': async (request) => ({ svg: await options.renderSvgAsync(request.journey, request.maxWidth) }),
     focus: (request) =>
       enqueueAsync(async () => {
-        const map = await runOnBoardAsync(port, async (run) => (await listMapsAsync(run)).find((info) => info.mapId === request.mapId && !info.isCopy));
-        if (!map) throw new AppFailure({ code: 'map-gone' });
-        await port.focusMapAsync({ mapId: map.mapId, containerId: map.containerId }, request.keys);
+        const target = await findMapTargetAsync(port, request.mapId);
+        if (!target) throw new AppFailure({ code: 'map-gone' });
+        await port.focusMapAsync(target, request.keys);
         return {};
       }),
     'save-draft': async (request) => {

@@ -89,7 +89,7 @@ function replaceJourneySchema(journey: unknown, from: number, to: number): unkno
 /**
  * Version 1 → 2: the journey's own `schema` number became the record version,
  * so every journey a record holds (a draft holds two) goes from schema 1 to 2.
- * A journey already at 2 stays: builds of the change wrote those under version 1.
+ * A journey at any other schema is left for validation to report.
  */
 function upgradeFromVersion1(document: RecordDocument): RecordDocument {
   const upgraded: RecordDocument = { ...document, version: 2 };

@@ -134,7 +134,7 @@ describe.each([
     expect(regenerate.status === 'fulfilled' && regenerate.value.outcome.chosenBy).toBe('panel');
   });
 
-  it('keeps the draft, in parts when large, and forgets it', async () => {
+  it('keeps a large draft (in parts where the host takes smaller values) and forgets it', async () => {
     const host = createHost();
     const panel = connect(host);
     const journey = createOnlineStoreJourney();

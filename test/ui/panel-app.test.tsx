@@ -7,7 +7,7 @@ import type { JourneyDraft } from '../../src/model/journey-draft';
 import { createOnlineStoreJourney } from '../../src/model/templates/online-store-template';
 import type { ApplyReport } from '../../src/sync/host-port';
 import { PanelApp } from '../../ui/panel-app';
-import type { PanelController } from '../../ui/panel-controller';
+import type { PanelController } from '../../src/app/map-channel';
 
 afterEach(cleanup);
 

@@ -6,7 +6,7 @@ import { FakeMiroBoard } from '../../src/simulator/fake-miro-board';
 import type { BoardRules, SimulatedBoard } from '../../src/simulator/simulated-board';
 import { createUiBridge } from '../figjam-ui-bridge';
 import { connectMiroPanel } from '../miro-map-service';
-import type { PanelController } from '../panel-controller';
+import type { PanelController } from '../../src/app/map-channel';
 import { createPluginWindows } from './create-plugin-windows';
 
 /** One empty board under one host's rules, and the panel controller that draws on it. */

@@ -105,7 +105,8 @@ function isDrawnItem(item: BoardRecord): item is MiroBoardItem {
   return item.type === 'frame' || item.type === 'sticky_note' || item.type === 'shape' || item.type === 'text' || item.type === 'connector';
 }
 
-function findNodeType(item: MiroBoardItem, identity: ItemIdentity): SceneNodeType {
+/** The scene node type an item of ours stands for; `key` tells an emotion point from another shape (a person's item has none). */
+function findNodeType(item: MiroBoardItem, key?: string): SceneNodeType {
   switch (item.type) {
     case 'frame':
       return 'frame';
@@ -116,7 +117,7 @@ function findNodeType(item: MiroBoardItem, identity: ItemIdentity): SceneNodeTyp
     case 'connector':
       return 'emotion-line';
     case 'shape':
-      return parseSceneKey(identity.key)?.kind === 'emotion' ? 'emotion-point' : 'shape';
+      return key !== undefined && parseSceneKey(key)?.kind === 'emotion' ? 'emotion-point' : 'shape';
   }
 }
 
@@ -280,11 +281,11 @@ export function createMiroPort(board: Board, options: MiroHostOptions = {}): Boa
       const box = { x: centre.x - size.width / 2, y: centre.y - size.height / 2, ...size };
       if (isDrawnItem(item) && identity?.map === mapId) {
         state.own.set(item.id, { item, identity });
-        const type = findNodeType(item, identity);
+        const type = findNodeType(item, identity.key);
         items.push({ itemId: item.id, identity, type, text: readText(item), ...(item.type === 'connector' ? measureConnector(item, centres) : box) });
       } else if (findParentId(item) === frame.id) {
         state.foreign.set(item.id, item);
-        foreign.push({ itemId: item.id, kind: isDrawnItem(item) ? findNodeType(item, { map: mapId, key: '', hash: '' }) : undefined, text: readText(item), ...box });
+        foreign.push({ itemId: item.id, kind: isDrawnItem(item) ? findNodeType(item) : undefined, text: readText(item), ...box });
       }
     }
     states.set(mapId, state);

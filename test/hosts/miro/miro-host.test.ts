@@ -246,13 +246,12 @@ describe('createMiroPort: regenerating', () => {
     expect(fake.listWriteCalls()).toEqual([]);
     // An adapter keeps nothing between runs, so the insert finds the map again:
     // it lists the maps (the frames, the selection, and the record that tells
-    // the original frame from copies), loads the record, reads the map in one
-    // bulk get, and zooms to the frame it looks up.
+    // the original frame from copies — read once, and drawn from), reads the
+    // map in one bulk get, and zooms to the frame it looks up.
     const [frame] = findByKey(fake, 'map');
     expect(fake.calls.filter((call) => call.method !== 'item.getMetadata').map((call) => `${call.method} ${call.target}`)).toEqual([
       'board.get frame',
       'board.getSelection board',
-      `storage.get cjm-journeys/${MAP_ID}`,
       `storage.get cjm-journeys/${MAP_ID}`,
       'board.get all',
       `board.getById ${frame?.id}`,

@@ -98,13 +98,12 @@ describe('Regenerate on Miro: exact write calls', () => {
     expect(reads).toEqual([
       'board.get', // list maps: the frames
       'board.getSelection',
-      'storage.get', // the record, which names the original frame (copies carry the same map id)
-      'storage.get', // the record again, to regenerate from
+      'storage.get', // the record, which names the original frame (copies carry the same map id) and is regenerated from
       'board.get', // read the map: everything, in one call
     ]);
     // Metadata: the frame when listing, the frame and every other item when reading.
     expect(fake.calls.filter((call) => call.method === 'item.getMetadata')).toHaveLength(1 + items);
-    expect(calls).toBe(5 + 1 + items);
+    expect(calls).toBe(4 + 1 + items);
     expect(credits).toBe(50 * calls);
   });
 

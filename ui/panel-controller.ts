@@ -1,1 +1,0 @@
-export type { PanelController } from '../src/app/map-channel';

@@ -316,7 +316,12 @@ function Summary({ state, strings, locale }: { state: Extract<RunState, { phase:
           <p>{strings.written(report.created, report.updated, report.deleted)}</p>
         </>
       )}
+      {outcome.rebuilt && <p class="panel__warning">{strings.rebuilt}</p>}
       {report.released > 0 && <p>{strings.released(report.released)}</p>}
+      {outcome.healed ? <p>{strings.healed(outcome.healed)}</p> : null}
+      {outcome.movedInGroups ? <p>{strings.movedInGroups(outcome.movedInGroups)}</p> : null}
+      {outcome.cut ? <p class="panel__warning">{strings.cut(outcome.cut)}</p> : null}
+      {report.refused && report.refused.length > 0 ? <p class="panel__warning">{strings.refused(report.refused.length)}</p> : null}
       {outcome.conflicts > 0 && <p class="panel__warning">{strings.conflicts(outcome.conflicts)}</p>}
     </>
   );

@@ -21,6 +21,8 @@ export type AppError =
   | { code: 'record-damaged'; title: string; details: ValidationError[] }
   /** The map was stored by a newer cjm-board. */
   | { code: 'record-newer'; title: string; version: number; supported: number }
+  /** Someone else is regenerating or updating the map right now (`name` '' when the host does not say who). */
+  | { code: 'map-busy'; title: string; name: string; seconds: number }
   /** The board's edits would make an invalid journey. */
   | { code: 'invalid-edits'; details: ValidationError[] }
   /** A message between panel and plugin did not pass validation. */
@@ -72,6 +74,8 @@ export function describeAppError(reason: AppError): string {
       return `the journey stored with "${reason.title}" is damaged (${formatDetails(reason.details)}); insert the map again from the panel`;
     case 'record-newer':
       return `the map "${reason.title}" was stored by a newer cjm-board (record version ${reason.version}; this one reads up to ${reason.supported}); update cjm-board to regenerate it`;
+    case 'map-busy':
+      return `${reason.name || 'someone'} is regenerating the map "${reason.title}"; try again in a moment (within ${reason.seconds} s)`;
     case 'invalid-edits':
       return `the board's edits make an invalid journey (${formatDetails(reason.details)}); fix that on the board and run Regenerate again`;
     case 'bad-message':

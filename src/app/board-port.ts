@@ -102,4 +102,10 @@ export interface BoardPort {
   focusMapAsync(target: MapTarget, keys?: readonly string[]): Promise<void>;
   /** The record space of the person using the panel: their editor draft. */
   personRecords(): RecordSpace;
+  /**
+   * Who is using the panel, as the host tells it (Miro `getUserInfo`, FigJam
+   * `figma.currentUser`): the holder of the map's lease while a run writes.
+   * Absent or failing: the panel is told apart by an id of its own.
+   */
+  findPersonAsync?(): Promise<{ id: string; name: string }>;
 }

@@ -1,13 +1,15 @@
 import type { Journey } from '../model/journey';
 import { layoutJourney } from '../layout/layout-journey';
 import type { TextMeasurer } from '../layout/measure-text';
-import type { Scene } from '../layout/scene';
-import { MAP_KEY } from '../layout/scene-keys';
+import type { Scene, SceneNode } from '../layout/scene';
+import { MAP_KEY, type SceneKey } from '../layout/scene-keys';
 import { diffScene } from '../sync/diff-scene';
 import type { ApplyPlan, ApplyProgress, ApplyReport, LeftAloneItem, Snapshot } from '../sync/host-port';
 import type { BoardChange } from '../sync/merge-board-edits';
 import type { MergeConflict } from '../sync/merge-journeys';
-import { countRegenerateOutcome, describeRegenerateResult, planRegenerate, type MapChoice, type RegenerateOutcome } from '../sync/regenerate-map';
+import { countRegenerateOutcome, describeRegenerateResult, planRegenerate, type MapChoice, type RegenerateOutcome, type RegeneratePlan } from '../sync/regenerate-map';
+import { rebuildJourneyFromBoard } from '../sync/rebuild-journey';
+import { checkLease, LEASE_KEY, parseLease, releaseLeaseAsync, takeLeaseAsync, type LeaseHolder } from './map-lease';
 import { AppFailure } from './app-error';
 import type { BoardPort, BoardRun, MapContainer, MapTarget } from './board-port';
 import { isSameRecord, loadMapRecordAsync, saveMapRecordAsync, type LoadedMapRecord, type MapRecordToSave } from './map-records';
@@ -40,6 +42,10 @@ export interface RunOptions {
   onProgress?: (progress: ApplyProgress) => void;
   /** Waits between rounds after failures (back-off); without it rounds follow at once. */
   sleepAsync?: (ms: number) => Promise<void>;
+  /** The clock of leases; Date.now by default. */
+  now?: () => number;
+  /** Who holds the map's lease when the host does not say who is using the panel. */
+  panelId?: string;
 }
 
 /** Runs `work` as one board run: begun, then ended whatever happens. */
@@ -143,6 +149,10 @@ interface DrawOptions extends RunOptions {
   stored?: LoadedMapRecord;
   /** Stickies to keep left alone (Regenerate's finding); else what the map stores. */
   leftAlone?: readonly LeftAloneItem[];
+  /** The nodes as the map last drew them (Regenerate knows them): later rounds write only what changed. */
+  drawn?: ReadonlyMap<SceneKey, SceneNode>;
+  /** Runs before every round after the first (Regenerate renews its lease). */
+  beforeRoundAsync?: () => Promise<void>;
 }
 
 /** A drawing's report, and where the map now is. */
@@ -162,6 +172,7 @@ function addReports(total: ApplyReport | undefined, report: ApplyReport): ApplyR
     updated: total.updated + report.updated,
     deleted: total.deleted + report.deleted,
     released: total.released + report.released,
+    ...(total.refused || report.refused ? { refused: [...(total.refused ?? []), ...(report.refused ?? [])] } : {}),
   };
 }
 
@@ -198,12 +209,18 @@ export async function drawJourneyAsync(run: BoardRun, journey: Journey, scene: S
   const storedComplete = (): boolean => stored !== undefined && stored.map.complete && isSameRecord(stored, record(true));
   let total: ApplyReport | undefined;
   let markedIncomplete = false;
+  const refusedKeys = new Set<string>();
   for (let round = 0; round < MAX_DRAW_ROUNDS; round += 1) {
-    if (round > 0) await options.sleepAsync?.(roundDelayMs(round));
+    if (round > 0) {
+      await options.sleepAsync?.(roundDelayMs(round));
+      await options.beforeRoundAsync?.();
+    }
     let plan =
       round === 0 && options.firstPlan
         ? options.firstPlan
-        : diffScene(scene, target.containerId === undefined ? undefined : await run.readMapAsync(target), target.mapId);
+        : diffScene(scene, target.containerId === undefined ? undefined : await run.readMapAsync(target), target.mapId, options.drawn ? { drawn: options.drawn } : {});
+    // An item the host refused is left alone for the rest of the run: asking again would be refused again.
+    if (refusedKeys.size > 0) plan = { ...plan, ops: plan.ops.filter((op) => !refusedKeys.has(op.type === 'delete' || op.type === 'release' ? op.key : op.node.key)) };
     if (plan.ops.length === 0 && (total || storedComplete())) {
       total ??= emptyReport(target.mapId, plan);
       break;
@@ -232,6 +249,7 @@ export async function drawJourneyAsync(run: BoardRun, journey: Journey, scene: S
     }
     const report = await run.applyAsync(target, plan, onProgress);
     total = addReports(total, report);
+    for (const refusal of report.refused ?? []) refusedKeys.add(refusal.key);
     if (report.failed.length === 0) break;
   }
   if (!total) throw new Error('drawJourneyAsync made no round; MAX_DRAW_ROUNDS must be at least 1');
@@ -256,6 +274,8 @@ export async function insertMapAsync(port: BoardPort, journey: Journey, mapId: s
   const result = await runOnBoardAsync(port, async (run) => {
     const existing = await findOriginalAsync(run, mapId);
     const target: MapTarget = { mapId, containerId: existing?.info.containerId };
+    // Finishing a map someone else is regenerating would draw what their run draws.
+    if (existing) checkLease(parseLease(await run.mapRecords(target).getAsync(LEASE_KEY)), await findHolderAsync(port, options), (options.now ?? Date.now)(), existing.info.title);
     // A record that cannot be read is replaced: the journey being drawn is the map's now.
     const stored = existing?.stored.ok ? existing.stored.record : undefined;
     const scene = layoutJourney(journey, { metrics: port.metrics, measureText: options.measureText });
@@ -330,37 +350,129 @@ export async function regenerateMapAsync(port: BoardPort, options: RegenerateOpt
   return runOnBoardAsync(port, (run) => regenerateInRunAsync(run, port, options));
 }
 
+/** Why a record that could not be read is rebuilt from the board: the reason it failed with. */
+function findRebuildReason(failure: unknown): RegenerateOutcome['rebuilt'] {
+  if (failure instanceof AppFailure) {
+    if (failure.reason.code === 'record-newer') return 'newer';
+    if (failure.reason.code === 'record-damaged') return 'damaged';
+  }
+  return undefined;
+}
+
+/** Whoever the panel runs for, as the lease names them; a panel whose host does not say is a person of its own. */
+async function findHolderAsync(port: BoardPort, options: RunOptions): Promise<LeaseHolder> {
+  try {
+    const person = await port.findPersonAsync?.();
+    if (person && person.id) return { id: person.id, name: person.name };
+  } catch {
+    // Without the person, the panel holds the lease under an id of its own.
+  }
+  return { id: options.panelId ?? PANEL_ID, name: '' };
+}
+
+// Tells panels apart when the host does not say who is using them.
+const PANEL_ID = `panel-${Math.random().toString(36).slice(2, 10)}`;
+
 async function regenerateInRunAsync(run: BoardRun, port: BoardPort, options: RegenerateOptions): Promise<RegenerateResult> {
   const listed = await findRegenerateMapAsync(run, options.map, options.drawnMapId);
   const map = listed.info;
+  const now = options.now ?? Date.now;
   let target: MapTarget = { mapId: map.mapId, containerId: map.containerId };
-  let stored = requireStored(listed);
+  let stored = listed.stored.ok ? listed.stored.record : undefined;
+  let unreadable = listed.stored.ok ? undefined : listed.stored.failure;
   if (map.isCopy) ({ target, stored } = await forkCopyAsync(run, map, stored, options.createMapId));
-  if (!stored) throw new AppFailure({ code: 'no-record', title: map.title });
-  const snapshot: Snapshot | undefined = await run.readMapAsync(target);
-  if (!snapshot) throw new AppFailure({ code: 'map-gone', title: map.title });
-  const planned = planRegenerate(stored.journey, snapshot, {
-    metrics: port.metrics,
-    ...(options.measureText ? { measureText: options.measureText } : {}),
-    complete: stored.map.complete,
-    ...(stored.map.leftAlone ? { leftAlone: stored.map.leftAlone } : {}),
-    ...(options.panelJourney ? { panelJourney: options.panelJourney } : {}),
-    ...(options.panelBase ? { panelBase: options.panelBase } : {}),
-  });
-  if (!planned.ok) throw new AppFailure({ code: 'invalid-edits', details: planned.errors.slice(0, 3) });
-  const { journey, scene, plan, leftAlone, changes, conflicts } = planned.value;
-  const drawn = await drawJourneyAsync(run, journey, scene, { ...options, target, firstPlan: plan, stored, leftAlone });
-  const outcome: RegenerateOutcome = { ...countRegenerateOutcome(planned.value), ...(listed.chosenBy ? { chosenBy: listed.chosenBy } : {}) };
-  return {
-    mapId: target.mapId,
-    containerId: drawn.target.containerId ?? map.containerId,
-    report: drawn.report,
-    journey,
-    changes,
-    conflicts,
-    outcome,
-    summary: describeRegenerateResult(outcome, drawn.report),
+  const space = run.mapRecords(target);
+  const holder = await findHolderAsync(port, options);
+  // Someone else's run is on: say so before reading anything more.
+  let leaseText = await space.getAsync(LEASE_KEY);
+  checkLease(parseLease(leaseText), holder, now(), map.title);
+
+  const planAsync = async () => {
+    const snapshot: Snapshot | undefined = await run.readMapAsync(target);
+    if (!snapshot) throw new AppFailure({ code: 'map-gone', title: map.title });
+    let base = stored?.journey;
+    let rebuilt: RegenerateOutcome['rebuilt'];
+    if (!base) {
+      // The board is the source of truth of last resort: every item of the
+      // map carries its key, and the layout is deterministic.
+      rebuilt = unreadable === undefined ? 'missing' : findRebuildReason(unreadable);
+      if (rebuilt === undefined) throw unreadable;
+      const fromBoard = rebuildJourneyFromBoard(snapshot);
+      if (!fromBoard.ok) {
+        if (unreadable !== undefined) throw unreadable;
+        throw new AppFailure({ code: 'no-record', title: map.title });
+      }
+      base = fromBoard.value.journey;
+    }
+    const planned = planRegenerate(base, snapshot, {
+      metrics: port.metrics,
+      ...(options.measureText ? { measureText: options.measureText } : {}),
+      complete: stored?.map.complete ?? true,
+      ...(stored?.map.leftAlone ? { leftAlone: stored.map.leftAlone } : {}),
+      ...(options.panelJourney ? { panelJourney: options.panelJourney } : {}),
+      ...(options.panelBase ? { panelBase: options.panelBase } : {}),
+    });
+    if (!planned.ok) throw new AppFailure({ code: 'invalid-edits', details: planned.errors.slice(0, 3) });
+    return { planned: planned.value, rebuilt };
   };
+  const writes = (planned: RegeneratePlan): boolean =>
+    planned.plan.ops.length > 0 ||
+    stored === undefined ||
+    !isSameRecord(stored, { journey: planned.journey, map: { complete: true, container: target.containerId, ...(planned.leftAlone.length > 0 ? { leftAlone: planned.leftAlone } : {}) } });
+
+  let { planned, rebuilt } = await planAsync();
+  let leased = false;
+  if (writes(planned)) {
+    // Another run came and went since this one read the map: what it read
+    // may be out of date (a header it redrew, say), so read again first.
+    const current = await space.getAsync(LEASE_KEY);
+    if (current !== leaseText) {
+      checkLease(parseLease(current), holder, now(), map.title);
+      leaseText = current;
+      try {
+        stored = await loadMapRecordAsync(run, target, map.title);
+        unreadable = undefined;
+      } catch (failure) {
+        stored = undefined;
+        unreadable = failure;
+      }
+      ({ planned, rebuilt } = await planAsync());
+    }
+    if (writes(planned)) {
+      await takeLeaseAsync(space, holder, now(), map.title);
+      leased = true;
+    }
+  }
+  try {
+    const { journey, scene, plan, leftAlone, changes, conflicts } = planned;
+    const drawn = await drawJourneyAsync(run, journey, scene, {
+      ...options,
+      target,
+      firstPlan: plan,
+      ...(stored ? { stored } : {}),
+      leftAlone,
+      drawn: planned.drawn,
+      ...(leased ? { beforeRoundAsync: () => takeLeaseAsync(space, holder, now(), map.title) } : {}),
+    });
+    const outcome: RegenerateOutcome = {
+      ...countRegenerateOutcome(planned),
+      ...(listed.chosenBy ? { chosenBy: listed.chosenBy } : {}),
+      ...(rebuilt ? { rebuilt } : {}),
+      ...(drawn.report.refused && drawn.report.refused.length > 0 ? { refused: drawn.report.refused.length } : {}),
+    };
+    return {
+      mapId: target.mapId,
+      containerId: drawn.target.containerId ?? map.containerId,
+      report: drawn.report,
+      journey,
+      changes,
+      conflicts,
+      outcome,
+      summary: describeRegenerateResult(outcome, drawn.report),
+    };
+  } finally {
+    if (leased) await releaseLeaseAsync(space, holder).catch(() => undefined);
+  }
 }
 
 /**

@@ -1,3 +1,4 @@
+import { isFormOf } from '../model/rich-text';
 import { EMOTION_MAX, EMOTION_MIN, EMOTION_STEPS, findEmotionStep } from '../model/emotion-scale';
 import { EMOTION_LINES, findEmotionLine, type Card, type EmotionLine, type Journey, type Lane, type Persona, type StageId } from '../model/journey';
 import type { HostMetrics } from './host-metrics';
@@ -198,6 +199,7 @@ function describePersona(persona: Persona, labels: MapLabels): string {
   list(labels.behaviour, persona.behaviour);
   list(labels.channels, persona.channels);
   if (persona.quote) lines.push(`\u201c${persona.quote}\u201d`);
+  lines.push(...(persona.notes ?? []));
   return lines.join('\n');
 }
 
@@ -487,6 +489,7 @@ function createSticky(placed: Placed<Card>, lane: Lane): StickyNode {
     width: placed.size.width,
     height: placed.size.height,
     text: placed.item.text,
+    ...(placed.item.form && isFormOf(placed.item.form, placed.item.text) ? { form: placed.item.form } : {}),
     style: `sticky-${lane.kind}`,
   };
 }

@@ -1,4 +1,5 @@
 import type { EmotionLine, LaneKind, PersonaId, StageId } from '../model/journey';
+import type { RichText } from '../model/rich-text';
 import type { SceneKey } from './scene-keys';
 
 /** A point in board units. */
@@ -69,6 +70,8 @@ export interface ShapeNode extends NodeBox {
 export interface StickyNode extends NodeBox {
   type: 'sticky';
   text: string;
+  /** The form a person gave the text (the card's `form`), drawn when the sticky's text is written. */
+  form?: RichText;
   style: StickyStyle;
 }
 

@@ -1,10 +1,21 @@
 import * as v from 'valibot';
 import { EMOTION_MAX, EMOTION_MIN } from './emotion-scale';
 import { EMOTION_LINES, EVIDENCE_KINDS, findEmotionLine, JOURNEY_SCHEMA, LANE_KINDS, type Journey } from './journey';
+import { isFormOf, MAX_LINK_LENGTH, SAFE_LINK } from './rich-text';
 import { fail, succeed, type ParseResult, type ValidationError } from './parse-result';
 
-/** Longest text accepted on one card; longer text will not fit any sticky. */
-export const MAX_CARD_TEXT = 1000;
+/**
+ * Longest text accepted on one card, in UTF-16 code units: a page of text,
+ * more than a sticky shows legibly. A person's longer sticky keeps all its
+ * words on the board; the journey keeps its first MAX_CARD_TEXT, cut on a
+ * grapheme boundary (see `clipText`), and the panel says so.
+ */
+export const MAX_CARD_TEXT = 5000;
+/** Most free lines on a persona card. */
+export const MAX_PERSONA_NOTES = 20;
+/** Most paragraphs and runs of a card's form: far above a sticky's text. */
+const MAX_FORM_PARAGRAPHS = 200;
+const MAX_FORM_RUNS = 500;
 /** Longest title, name or short field. */
 export const MAX_SHORT_TEXT = 200;
 /** Longest persona list item or quote. */
@@ -75,6 +86,7 @@ const personaSchema = v.strictObject(
     behaviour: textList,
     channels: textList,
     quote: v.optional(textSchema(MAX_LONG_TEXT, false)),
+    notes: v.optional(v.pipe(v.array(textSchema(MAX_LONG_TEXT, true), 'expected a list of texts'), v.maxLength(MAX_PERSONA_NOTES, `has more than ${MAX_PERSONA_NOTES} lines; keep at most ${MAX_PERSONA_NOTES}`))),
     hidden: v.optional(v.boolean((issue) => `expected true or false, received ${issue.received}`)),
   },
   describeObjectIssue('a persona'),
@@ -88,6 +100,34 @@ const laneSchema = v.strictObject({
   title: textSchema(MAX_SHORT_TEXT, true),
 }, describeObjectIssue('a lane'));
 
+const trueMark = v.optional(v.literal(true, (issue) => `expected true or no field, received ${issue.received}`));
+
+const richRunSchema = v.strictObject(
+  {
+    text: v.pipe(v.string((issue) => `expected text, received ${issue.received}`), v.maxLength(MAX_CARD_TEXT, `is longer than a card's text (${MAX_CARD_TEXT})`)),
+    bold: trueMark,
+    italic: trueMark,
+    underline: trueMark,
+    strike: trueMark,
+    link: v.optional(
+      v.pipe(
+        v.string('expected a link address'),
+        v.maxLength(MAX_LINK_LENGTH, `is longer than ${MAX_LINK_LENGTH} characters`),
+        v.regex(SAFE_LINK, (issue) => `expected an http:, https: or mailto: address, received ${JSON.stringify(issue.input).slice(0, 80)}`),
+      ),
+    ),
+  },
+  describeObjectIssue('a run of text'),
+);
+
+const richParagraphSchema = v.strictObject(
+  {
+    runs: v.pipe(v.array(richRunSchema, 'expected a list of runs'), v.maxLength(MAX_FORM_RUNS, `has more than ${MAX_FORM_RUNS} runs`)),
+    list: v.optional(v.picklist(['bullet', 'ordered'] as const, (issue) => `expected "bullet" or "ordered", received ${issue.received}`)),
+  },
+  describeObjectIssue('a paragraph'),
+);
+
 const cardSchema = v.strictObject({
   id: idSchema('card'),
   stage: idSchema('stage'),
@@ -95,6 +135,7 @@ const cardSchema = v.strictObject({
   text: textSchema(MAX_CARD_TEXT, true),
   persona: v.optional(idSchema('persona')),
   evidence: v.optional(v.picklist(EVIDENCE_KINDS, (issue) => `expected one of ${EVIDENCE_KINDS.join(', ')}, received ${issue.received}`)),
+  form: v.optional(v.pipe(v.array(richParagraphSchema, 'expected a list of paragraphs'), v.maxLength(MAX_FORM_PARAGRAPHS, `has more than ${MAX_FORM_PARAGRAPHS} paragraphs`))),
 }, describeObjectIssue('a card'));
 
 const emotionSchema = v.strictObject({
@@ -217,6 +258,11 @@ export function parseJourney(input: unknown): ParseResult<Journey> {
     );
   }
   const journey = result.output as Journey;
+  // A form belongs to its words: once the text changed (in the panel, in a
+  // file), the form that spelled the old words is dropped.
+  for (const card of journey.cards) {
+    if (card.form !== undefined && !isFormOf(card.form, card.text)) delete card.form;
+  }
   const referenceErrors = findReferenceErrors(journey);
   return referenceErrors.length > 0 ? fail(referenceErrors) : succeed(journey);
 }

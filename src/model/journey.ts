@@ -4,6 +4,7 @@
  * posted between frames and saved to a file unchanged.
  */
 
+import type { RichText } from './rich-text';
 import { RECORD_VERSION } from './record-version';
 
 /** Identifier of a persona, e.g. `persona:anna`. */
@@ -65,6 +66,11 @@ export interface Persona {
   behaviour: string[];
   channels: string[];
   quote?: string;
+  /**
+   * Free lines a person added to the persona card on the board, drawn last
+   * on the card; kept as written.
+   */
+  notes?: string[];
   /** Kept in the journey but not drawn on the map (no emotion lines), set from the panel. */
   hidden?: boolean;
 }
@@ -92,6 +98,12 @@ export interface Card {
   persona?: PersonaId;
   /** What the card rests on; see EVIDENCE_KINDS. */
   evidence?: EvidenceKind;
+  /**
+   * The form a person gave the text on the board (bold, links, lists…),
+   * kept while its words are `text` (see `rich-text.ts`); drawn when the
+   * card's sticky is drawn again. Layout and exports use `text`.
+   */
+  form?: RichText;
 }
 
 /**

@@ -1,6 +1,8 @@
 import type { SceneNode } from '../layout/scene';
 import { hashContent } from './content-hash';
-import type { ApplyPlan, Op, Snapshot, SnapshotItem } from './host-port';
+import type { SceneKey } from '../layout/scene-keys';
+import type { ApplyPlan, Op, Snapshot, SnapshotItem, UpdateParts } from './host-port';
+import { normalizeBoardText } from './board-text';
 
 /** The hash stored on an item: of everything the node draws, position included. */
 export function hashSceneNode(node: SceneNode): string {
@@ -26,6 +28,54 @@ function isDisplaced(node: SceneNode, item: SnapshotItem, anchor: Snapshot['anch
   return (node.type === 'shape' || node.type === 'emotion-point') && off(node.height, item.height);
 }
 
+/** The text a node shows on the board, as read back in plain text. */
+export function findNodeText(node: SceneNode): string {
+  switch (node.type) {
+    case 'shape':
+      return node.text ? `${node.heading}\n${node.text}` : node.heading;
+    case 'text':
+    case 'sticky':
+      return node.text;
+    case 'frame':
+      return node.title;
+    case 'emotion-point':
+      return node.face;
+    case 'emotion-line':
+      return '';
+  }
+}
+
+/** Everything of a node's look but its text, place and size: what `style` in UpdateParts is about. */
+function describeLook(node: SceneNode): string {
+  const { key: _key, x: _x, y: _y, width: _width, height: _height, ...rest } = node as SceneNode & Record<string, unknown>;
+  const look: Record<string, unknown> = { ...rest };
+  for (const field of ['text', 'heading', 'title', 'face', 'form', 'path', 'pointKeys']) delete look[field];
+  return JSON.stringify(look);
+}
+
+/** What diffing needs besides the scene and the snapshot. */
+export interface DiffOptions {
+  /**
+   * The nodes as the map last drew them, by key (Regenerate knows them):
+   * with them, updates write only what changed (see UpdateParts) and keep a
+   * person's colours; without, an update writes everything its node defines.
+   */
+  drawn?: ReadonlyMap<SceneKey, SceneNode>;
+  /** Keys whose board text is kept as it is (longer than the journey holds): never rewritten. */
+  keepText?: ReadonlySet<SceneKey>;
+}
+
+/** What an update of `items` to show `node` must write, given the node last drawn there. */
+function findUpdateParts(node: SceneNode, items: readonly SnapshotItem[], options: DiffOptions): UpdateParts | undefined {
+  if (!options.drawn || node.type === 'emotion-line' || node.type === 'frame') return undefined;
+  const words = normalizeBoardText(findNodeText(node));
+  const text = !options.keepText?.has(node.key) && items.some((item) => normalizeBoardText(item.text) !== words);
+  const drawn = options.drawn.get(node.key);
+  // A key the map never drew here is a person's sticky being adopted: its colour is theirs.
+  const style = drawn !== undefined && drawn.type === node.type && describeLook(drawn) !== describeLook(node);
+  return { text, style };
+}
+
 /**
  * Compares a scene with what the board holds and returns the fewest ops that
  * make the board show the scene: create what is missing, update what differs
@@ -34,7 +84,7 @@ function isDisplaced(node: SceneNode, item: SnapshotItem, anchor: Snapshot['anch
  * this map's identity are ever deleted; foreign items are never touched.
  * An unchanged board yields no ops.
  */
-export function diffScene(scene: { nodes: readonly SceneNode[] }, snapshot: Snapshot | undefined, mapId: string): ApplyPlan {
+export function diffScene(scene: { nodes: readonly SceneNode[] }, snapshot: Snapshot | undefined, mapId: string, options: DiffOptions = {}): ApplyPlan {
   const byKey = new Map<string, SnapshotItem[]>();
   for (const item of snapshot?.items ?? []) {
     if (item.identity.map !== mapId) continue;
@@ -51,8 +101,9 @@ export function diffScene(scene: { nodes: readonly SceneNode[] }, snapshot: Snap
     const hash = hashSceneNode(node);
     const existing = byKey.get(node.key);
     if (!existing || existing.length === 0) creates.push({ type: 'create', node, hash });
-    else if (existing.some((item) => item.identity.hash !== hash || item.type !== node.type || isDisplaced(node, item, snapshot?.anchor ?? 'top-left'))) {
-      updates.push({ type: 'update', node, hash, itemIds: existing.map((item) => item.itemId) });
+    else if ((existing.length > 1 && node.type !== 'emotion-line') || existing.some((item) => item.identity.hash !== hash || item.type !== node.type || isDisplaced(node, item, snapshot?.anchor ?? 'top-left'))) {
+      const parts = existing.every((item) => item.type === node.type) ? findUpdateParts(node, existing, options) : undefined;
+      updates.push({ type: 'update', node, hash, itemIds: existing.map((item) => item.itemId), ...(parts ? { parts } : {}) });
     }
   }
   for (const [key, items] of byKey) {

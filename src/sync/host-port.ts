@@ -2,6 +2,7 @@ import type { Point, SceneNode, SceneNodeType } from '../layout/scene';
 import type { SceneKey } from '../layout/scene-keys';
 import type { ItemIdentity } from './item-identity';
 import type { LeftAloneItem } from '../model/journey-record';
+import type { RichText } from '../model/rich-text';
 
 /** One board item that carries this app's identity, as read back. */
 export interface SnapshotItem {
@@ -12,11 +13,21 @@ export interface SnapshotItem {
   type: SceneNodeType;
   /** Current text as plain text (stickies, shapes, text). */
   text: string;
+  /**
+   * The form of the text (see `rich-text.ts`), when the board shows more
+   * than plain lines: bold, links, lists… Undefined for plain text.
+   */
+  rich?: RichText;
   /** Top-left corner relative to the map origin, and size, in board units. */
   x: number;
   y: number;
   width: number;
   height: number;
+  /**
+   * True when the item lies in a group, or in a section or frame a person
+   * put inside the map: moving it moves a member of their structure.
+   */
+  nested?: boolean;
 }
 
 /** An item without this app's identity lying inside a map's frame. */
@@ -29,6 +40,10 @@ export interface ForeignItem {
    */
   kind: SceneNodeType | undefined;
   text: string;
+  /** The form of the text, as for SnapshotItem.rich. */
+  rich?: RichText;
+  /** As for SnapshotItem.nested. */
+  nested?: boolean;
   x: number;
   y: number;
   width: number;
@@ -51,11 +66,30 @@ export interface Snapshot {
 }
 
 /**
+ * What of an item an update writes besides its place and size (which the
+ * adapter compares with the board and writes only when they differ):
+ *
+ * - `text`: the journey's words differ from what the board showed when the
+ *   run read it. The adapter writes them only while the item still shows what
+ *   was read; text a person typed since is left for the next run to merge.
+ *   When false, the item's text and its form (links, bold…) are not touched.
+ * - `style`: the map's look for the item changed since it was drawn (lane
+ *   colour, shape, font). When false, a colour or font a person gave the item
+ *   is kept.
+ */
+export interface UpdateParts {
+  text: boolean;
+  style: boolean;
+}
+
+/**
  * One change to the board, by scene key.
  * - `create`: draw `node` and give it identity {map, key: node.key, hash}.
  * - `update`: redraw the items `itemIds` in place to show `node`, and write
  *   their identity {map, key: node.key, hash} — also for items that had no
  *   identity yet (a sticky a person added inside a cell is adopted so).
+ *   With `parts`, only what changed is written (see UpdateParts); without,
+ *   everything the node defines.
  * - `release`: remove this app's identity from the items and change nothing
  *   else: they stay on the board exactly as they are, as a person's items
  *   (text a person typed that the journey cannot hold is never lost).
@@ -63,7 +97,7 @@ export interface Snapshot {
  */
 export type Op =
   | { type: 'create'; node: SceneNode; hash: string }
-  | { type: 'update'; node: SceneNode; hash: string; itemIds: string[] }
+  | { type: 'update'; node: SceneNode; hash: string; itemIds: string[]; parts?: UpdateParts }
   | { type: 'release'; key: SceneKey; itemIds: string[] }
   | { type: 'delete'; key: SceneKey; itemIds: string[] };
 
@@ -100,6 +134,11 @@ export interface ApplyReport {
   /** Items handed over to people (identity removed, left as they are). */
   released: number;
   failed: { key: SceneKey; reason: string }[];
+  /**
+   * Items the host refused to let the app write (locked, no permission):
+   * reported once, left as they are, and not tried again by this run.
+   */
+  refused?: { key: SceneKey; reason: string }[];
 }
 
 export type { LeftAloneItem };

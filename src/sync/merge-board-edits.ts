@@ -1,14 +1,19 @@
 import { clampEmotionScore } from '../model/emotion-scale';
 import type { Card, CardId, Journey, LaneId, Persona, StageId } from '../model/journey';
-import { MAX_CARD_TEXT, MAX_LONG_TEXT, MAX_SHORT_TEXT } from '../model/journey-schema';
+import { MAX_CARD_TEXT, MAX_LONG_TEXT, MAX_PERSONA_NOTES, MAX_SHORT_TEXT } from '../model/journey-schema';
+import { hasRichForm, isFormOf, normalizeRichText, type RichText } from '../model/rich-text';
+import { clipText } from '../model/text-size';
 import type { HostMetrics } from '../layout/host-metrics';
 import { layoutJourney } from '../layout/layout-journey';
 import { findMapLabels, type MapLabels } from '../layout/map-labels';
 import type { TextMeasurer } from '../layout/measure-text';
 import type { Scene, SceneNode, ShapeNode } from '../layout/scene';
 import { cardKey, emotionNoteKey, emotionPointKey, parseSceneKey, type SceneKey } from '../layout/scene-keys';
+import { normalizeBoardText } from './board-text';
 import { hashContent } from './content-hash';
 import type { ForeignItem, LeftAloneItem, Snapshot, SnapshotItem } from './host-port';
+
+export { normalizeBoardText };
 
 /** One edit found on the board and what became of it. */
 export interface BoardChange {
@@ -38,6 +43,12 @@ export interface MergedBoard {
   releases: Release[];
   /** Stickies on the map left to people this time (not adopted), where they lie. */
   leftAlone: LeftAloneItem[];
+  /** The map as the base journey drew it, by key: what the board showed before people edited it. */
+  drawn: Map<SceneKey, SceneNode>;
+  /** Items that doubled a map item with nothing of their own (same key, same text): removed, so the map heals to one. */
+  removals: { key: SceneKey; itemIds: string[] }[];
+  /** Cards whose sticky holds more text than a card takes: the journey keeps the first part, the board keeps all of it. */
+  cut: SceneKey[];
 }
 
 /** What merging needs besides the journey and the snapshot. */
@@ -65,16 +76,6 @@ interface Grid {
   rows: { lane: LaneId; top: number; bottom: number }[];
   /** Centre y of each score on the emotion chart. */
   scoreCentres: { score: number; y: number }[];
-}
-
-/** Folds white space so only real text changes count as edits. */
-export function normalizeBoardText(text: string): string {
-  return text
-    .replace(/\r\n?/g, '\n')
-    .split('\n')
-    .map((line) => line.replace(/\s+/g, ' ').trim())
-    .filter((line) => line !== '')
-    .join('\n');
 }
 
 const joinLines = (text: string): string => normalizeBoardText(text).replace(/\n/g, ' ');
@@ -132,10 +133,17 @@ function drawnText(node: SceneNode | undefined): string {
   return '';
 }
 
-const clip = (text: string, max: number): string => (text.length > max ? text.slice(0, max) : text);
+const clip = clipText;
 
-/** Reads a persona card back; undefined when a line cannot be understood. */
-function parsePersonaCard(persona: Persona, text: string, labels: MapLabels): Persona | undefined {
+/** Takes the form the board shows for a card's text into the card, or drops a form the board no longer shows. */
+function absorbForm(card: Card, item: { text: string; rich?: RichText }): void {
+  const rich = item.rich ? normalizeRichText(item.rich) : undefined;
+  if (rich && hasRichForm(rich) && isFormOf(rich, card.text)) card.form = rich;
+  else delete card.form;
+}
+
+/** Reads a persona card back over `persona`; undefined when it has no name line. */
+export function parsePersonaCard(persona: Persona, text: string, labels: MapLabels): Persona | undefined {
   const lines = normalizeBoardText(text).split('\n');
   const heading = lines.shift();
   if (!heading) return undefined;
@@ -151,9 +159,12 @@ function parsePersonaCard(persona: Persona, text: string, labels: MapLabels): Pe
     [labels.channels, 'channels'],
   ];
   let sawWho = false;
+  let sawField = false;
+  const notes: string[] = [];
   for (const line of lines) {
     const list = lists.find(([label]) => line.startsWith(`${label}:`));
     if (list) {
+      sawField = true;
       next[list[1]] = line
         .slice(list[0].length + 1)
         .split(';')
@@ -162,11 +173,16 @@ function parsePersonaCard(persona: Persona, text: string, labels: MapLabels): Pe
       continue;
     }
     const quote = /^[\u201c"](.*)[\u201d"]$/.exec(line);
-    if (quote) {
+    if (quote && next.quote === undefined) {
+      sawField = true;
       next.quote = clip((quote[1] ?? '').trim(), MAX_LONG_TEXT);
       continue;
     }
-    if (sawWho) return undefined;
+    if (sawWho || sawField) {
+      // Any other line is a free line of the person's: kept as written.
+      notes.push(line);
+      continue;
+    }
     sawWho = true;
     const ageLabel = persona.age ? labels.age(persona.age) : undefined;
     const parts = line.split(',').map((part) => part.trim());
@@ -180,6 +196,13 @@ function parsePersonaCard(persona: Persona, text: string, labels: MapLabels): Pe
     delete next.role;
     delete next.age;
   }
+  // More free lines than a card keeps: the last ones share the last line, so none is lost.
+  const kept = notes.slice(0, MAX_PERSONA_NOTES - 1);
+  const overflow = notes.slice(MAX_PERSONA_NOTES - 1);
+  if (overflow.length > 0) kept.push(overflow.join(' '));
+  const clipped = kept.map((note) => clip(note, MAX_LONG_TEXT)).filter(Boolean);
+  if (clipped.length > 0) next.notes = clipped;
+  else delete next.notes;
   return next;
 }
 
@@ -253,13 +276,43 @@ export function mergeBoardEdits(base: Journey, snapshot: Snapshot, options: Merg
       items.delete(key);
     }
   }
+  const removals: { key: SceneKey; itemIds: string[] }[] = [];
+  const heal = (key: SceneKey, item: SnapshotItem): void => {
+    const entry = removals.find((removal) => removal.key === key);
+    if (entry) entry.itemIds.push(item.itemId);
+    else removals.push({ key, itemIds: [item.itemId] });
+  };
   for (const [key, list] of items) {
     const node = drawn.get(key);
-    if (list.length < 2 || node?.type === 'emotion-line') continue;
+    if (list.length < 2) continue;
+    if (node?.type === 'emotion-line') {
+      // A line may be drawn as several items (Miro: a connector per
+      // segment); two with the same box are the same segment drawn twice
+      // (two runs at once): one goes.
+      const seen = new Set<string>();
+      const kept: SnapshotItem[] = [];
+      for (const item of [...list].sort((a, b) => a.itemId.localeCompare(b.itemId))) {
+        const box = [item.type, item.x, item.y, item.width, item.height].map((n) => (typeof n === 'number' ? Math.round(n) : n)).join(',');
+        if (seen.has(box)) heal(key, item);
+        else {
+          seen.add(box);
+          kept.push(item);
+        }
+      }
+      items.set(key, kept);
+      continue;
+    }
     const distance = (item: SnapshotItem) => (node ? Math.hypot(item.x - node.x, item.y - node.y) : 0);
     const sorted = [...list].sort((a, b) => Number(b.type === node?.type) - Number(a.type === node?.type) || distance(a) - distance(b) || a.itemId.localeCompare(b.itemId));
-    items.set(key, sorted.slice(0, 1));
-    copies.push(...sorted.slice(1));
+    const [first, ...rest] = sorted;
+    if (!first) continue;
+    items.set(key, [first]);
+    for (const item of rest) {
+      // A twin that says what the map's item says holds nothing of a
+      // person's: the map heals to one. A twin with words of its own stays.
+      if (item.type === first.type && normalizeBoardText(item.text) === normalizeBoardText(first.text)) heal(key, item);
+      else copies.push(item);
+    }
   }
   /** The item showing a key, when exactly one of the expected type does. */
   const findItem = (key: string, type: SceneNode['type']): SnapshotItem | undefined => items.get(key)?.find((item) => item.type === type);
@@ -352,6 +405,7 @@ export function mergeBoardEdits(base: Journey, snapshot: Snapshot, options: Merg
     if (edited && edited.text) release(node.key, 'text was typed on a part of the map that holds none; it is kept as you wrote it');
   }
 
+  const cut: SceneKey[] = [];
   // Cards: each card's sticky, where it is now and what it says.
   const positions = new Map<string, { x: number; y: number }>();
   const cards: Card[] = [];
@@ -370,9 +424,11 @@ export function mergeBoardEdits(base: Journey, snapshot: Snapshot, options: Merg
       continue;
     }
     if (text !== normalizeBoardText(card.text)) {
-      card.text = clip(item.text.trim(), MAX_CARD_TEXT);
+      card.text = clipText(item.text.trim(), MAX_CARD_TEXT);
+      if (card.text.length < item.text.trim().length) cut.push(cardKey(card.id));
       changes.push({ kind: 'card-text', key: card.id, detail: text });
-    }
+    } else if (item.text.trim().length > MAX_CARD_TEXT) cut.push(cardKey(card.id));
+    absorbForm(card, item);
     const cell = findCell(grid, item);
     if (!cell) {
       // Dragged off the map's cells (onto its margins or out of it): the
@@ -421,7 +477,10 @@ export function mergeBoardEdits(base: Journey, snapshot: Snapshot, options: Merg
     }
     const id = createAdoptedCardId(item.itemId, taken);
     taken.add(id);
-    cards.push({ id, stage: cell.stage, lane: cell.lane, text: clip(item.text.trim(), MAX_CARD_TEXT) });
+    const adopted: Card = { id, stage: cell.stage, lane: cell.lane, text: clipText(item.text.trim(), MAX_CARD_TEXT) };
+    if (adopted.text.length < item.text.trim().length) cut.push(cardKey(id));
+    absorbForm(adopted, item);
+    cards.push(adopted);
     positions.set(id, { x: item.x + item.width / 2, y: item.y + item.height / 2 });
     adoptions.push({ itemId: item.itemId, key: cardKey(id) });
     changes.push({ kind: 'card-adopted', key: id, detail: text });
@@ -434,7 +493,7 @@ export function mergeBoardEdits(base: Journey, snapshot: Snapshot, options: Merg
     if (released.has(item.itemId) && item.type === 'sticky') leftAlone.push({ itemId: item.itemId, x: item.x, y: item.y });
   }
   leftAlone.sort((a, b) => (a.itemId < b.itemId ? -1 : a.itemId > b.itemId ? 1 : 0));
-  return { journey, changes, adoptions, releases, leftAlone };
+  return { journey, changes, adoptions, releases, leftAlone, drawn, removals, cut };
 }
 
 // Stickies whose centres are within this many units vertically read as one row.

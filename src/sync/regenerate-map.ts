@@ -5,8 +5,8 @@ import type { LeftAloneItem } from '../model/journey-record';
 import type { HostMetrics } from '../layout/host-metrics';
 import { layoutJourney } from '../layout/layout-journey';
 import type { TextMeasurer } from '../layout/measure-text';
-import type { Scene } from '../layout/scene';
-import { cardKey } from '../layout/scene-keys';
+import type { Scene, SceneNode } from '../layout/scene';
+import { cardKey, type SceneKey } from '../layout/scene-keys';
 import { diffScene } from './diff-scene';
 import type { ApplyPlan, ApplyReport, Op, Snapshot } from './host-port';
 import { adoptForeignItems, mergeBoardEdits, type BoardChange, type Release } from './merge-board-edits';
@@ -26,6 +26,20 @@ export interface RegenerateOutcome {
   conflicts: number;
   /** How the map was chosen, when the run chose it. */
   chosenBy?: MapChoice;
+  /**
+   * Why the journey was rebuilt from the board's items, when the record
+   * stored with the map could not be used: none stored (a map copied from
+   * another board, say), damaged, or written by a newer cjm-board.
+   */
+  rebuilt?: 'missing' | 'damaged' | 'newer';
+  /** Items removed because they doubled a map item with nothing of their own. */
+  healed?: number;
+  /** Cards whose sticky holds more text than a card takes: the board keeps all of it, the journey its first part. */
+  cut?: number;
+  /** Items inside a person's group or nested container that the layout moved. */
+  movedInGroups?: number;
+  /** Items the host would not let the app write (locked): left as they are. */
+  refused?: number;
 }
 
 /** What planning a Regenerate needs besides the journey and the snapshot. */
@@ -51,6 +65,14 @@ export interface RegeneratePlan {
   leftAlone: LeftAloneItem[];
   changes: BoardChange[];
   conflicts: MergeConflict[];
+  /** The nodes as the map last drew them, by key: later rounds of the run write only what changed against them. */
+  drawn: ReadonlyMap<SceneKey, SceneNode>;
+  /** Cards whose sticky holds more than a card takes: the board keeps the whole text, the journey its first part. */
+  cut: SceneKey[];
+  /** Items removed because they doubled a map item with nothing of their own. */
+  healed: number;
+  /** Items inside a person's group or nested container that the plan moves. */
+  movedInGroups: number;
 }
 
 /** Puts release ops after creates and updates, before deletes (create and update before delete). */
@@ -100,19 +122,33 @@ export function planRegenerate(base: Journey, snapshot: Snapshot, options: Regen
   journey = checked.value;
 
   const scene = layoutJourney(journey, { metrics, measureText: options.measureText });
-  const released = new Set(releases.flatMap((release) => release.itemIds));
+  const released = new Set([...releases.flatMap((release) => release.itemIds), ...fromBoard.removals.flatMap((removal) => removal.itemIds)]);
   const diffSnapshot = adoptForeignItems({ ...snapshot, items: snapshot.items.filter((item) => !released.has(item.itemId)) }, adoptions);
-  const plan = diffScene(scene, diffSnapshot, mapId);
-  plan.ops = insertReleases(plan.ops, releases);
+  const plan = diffScene(scene, diffSnapshot, mapId, { drawn: fromBoard.drawn, keepText: new Set(fromBoard.cut) });
+  plan.ops = [...insertReleases(plan.ops, releases), ...fromBoard.removals.map((removal): Op => ({ type: 'delete', key: removal.key, itemIds: removal.itemIds }))];
   leftAlone.sort((a, b) => (a.itemId < b.itemId ? -1 : a.itemId > b.itemId ? 1 : 0));
-  return { ok: true, value: { journey, scene, plan, leftAlone, changes: fromBoard.changes, conflicts } };
+  const healed = fromBoard.removals.reduce((sum, removal) => sum + removal.itemIds.length, 0);
+  const byId = new Map(diffSnapshot.items.map((item) => [item.itemId, item]));
+  let movedInGroups = 0;
+  for (const op of plan.ops) {
+    if (op.type !== 'update') continue;
+    for (const itemId of op.itemIds) {
+      const item = byId.get(itemId);
+      if (item?.nested && (Math.abs(item.x - op.node.x) > 0.5 || Math.abs(item.y - op.node.y) > 0.5)) movedInGroups += 1;
+    }
+  }
+  return { ok: true, value: { journey, scene, plan, leftAlone, changes: fromBoard.changes, conflicts, drawn: fromBoard.drawn, cut: fromBoard.cut, healed, movedInGroups } };
 }
 
 /** The outcome of a planned Regenerate in counts. */
-export function countRegenerateOutcome(planned: Pick<RegeneratePlan, 'journey' | 'changes' | 'conflicts'>): RegenerateOutcome {
+export function countRegenerateOutcome(planned: Pick<RegeneratePlan, 'journey' | 'changes' | 'conflicts'> & Partial<Pick<RegeneratePlan, 'cut' | 'healed' | 'movedInGroups'>>): RegenerateOutcome {
   const adopted = planned.changes.filter((change) => change.kind === 'card-adopted').length;
   const released = planned.changes.filter((change) => change.kind === 'released').length;
-  return { title: planned.journey.title, edits: planned.changes.length - adopted - released, adopted, conflicts: planned.conflicts.length };
+  const outcome: RegenerateOutcome = { title: planned.journey.title, edits: planned.changes.length - adopted - released, adopted, conflicts: planned.conflicts.length };
+  if (planned.cut && planned.cut.length > 0) outcome.cut = planned.cut.length;
+  if (planned.healed) outcome.healed = planned.healed;
+  if (planned.movedInGroups) outcome.movedInGroups = planned.movedInGroups;
+  return outcome;
 }
 
 /** One line for people (English), e.g. for a FigJam notification, which shows about 100 characters. */
@@ -123,6 +159,11 @@ export function describeRegenerateResult(outcome: RegenerateOutcome, report: App
   if (outcome.adopted > 0) parts.push(plural(outcome.adopted, 'sticky', 'stickies') + ' added');
   parts.push(written === 0 ? 'nothing redrawn' : `${written} redrawn`);
   if (outcome.conflicts > 0) parts.push(plural(outcome.conflicts, 'clash', 'clashes') + ': board kept');
+  if (outcome.rebuilt) parts.push('journey rebuilt from the board');
+  if (outcome.healed) parts.push(plural(outcome.healed, 'double removed', 'doubles removed'));
+  if (outcome.movedInGroups) parts.push(plural(outcome.movedInGroups, 'grouped item moved', 'grouped items moved'));
+  if (outcome.cut) parts.push(plural(outcome.cut, 'long card kept in full on the board', 'long cards kept in full on the board'));
+  if (report.refused && report.refused.length > 0) parts.push(plural(report.refused.length, 'locked item left as it is', 'locked items left as they are'));
   if (report.failed.length > 0) parts.push(`${report.failed.length} failed, run again`);
   const title = outcome.title.length > 32 ? `${outcome.title.slice(0, 31)}…` : outcome.title;
   return `Regenerated "${title}": ${parts.join(', ')}.`;

@@ -144,7 +144,7 @@ describe('journey validation', () => {
     ['two scores for one persona and stage', (journey) => void journey.emotions.push({ ...journey.emotions[0]! }), 'journey.emotions[6]'],
     ['an unknown field on a stage', (journey) => void ((journey.stages[0] as unknown as Record<string, unknown>).colour = 'red'), 'journey.stages[0].colour'],
     ['an unknown top-level field', (journey) => void (journey.version = 3), 'journey.version'],
-    ['card text over 1000 characters', (journey) => void (journey.cards[0]!.text = 'x'.repeat(1001)), 'journey.cards[0].text'],
+    ['card text over 5000 characters', (journey) => void (journey.cards[0]!.text = 'x'.repeat(5001)), 'journey.cards[0].text'],
     ['a title over 200 characters', (journey) => void (journey.title = 'T'.repeat(201)), 'journey.title'],
     ['an id without its prefix', (journey) => void (journey.stages[0]!.id = 'need' as never), 'journey.stages[0].id'],
     ['an id with a space', (journey) => void (journey.cards[0]!.id = 'card:a b'), 'journey.cards[0].id'],
@@ -163,18 +163,18 @@ describe('journey validation', () => {
     for (const error of errors) expect(error.message.length).toBeGreaterThan(0);
   });
 
-  it('accepts card text of exactly 1000 characters', () => {
+  it('accepts card text of exactly 5000 characters', () => {
     const document = createTemplateDocument();
-    document.journey.cards[0]!.text = 'x'.repeat(1000);
-    expect(expectValid(parseJourneyFile(document)).cards[0]!.text).toHaveLength(1000);
+    document.journey.cards[0]!.text = 'x'.repeat(5000);
+    expect(expectValid(parseJourneyFile(document)).cards[0]!.text).toHaveLength(5000);
   });
 
   it('says how long too-long text is and what the limit is', () => {
     const document = createTemplateDocument();
-    document.journey.cards[0]!.text = 'x'.repeat(1001);
+    document.journey.cards[0]!.text = 'x'.repeat(5001);
     const error = expectErrors(parseJourneyFile(document)).find((item) => item.path === 'journey.cards[0].text');
-    expect(error?.message).toMatch(/1001/);
-    expect(error?.message).toMatch(/1000/);
+    expect(error?.message).toMatch(/5001/);
+    expect(error?.message).toMatch(/5000/);
   });
 
   it('names the existing id in a duplicate-id error', () => {

@@ -51,7 +51,7 @@ describe('the published JSON Schema', () => {
     expect(journey.properties.stages.items.properties.id.pattern).toMatch(/^\^stage:/);
     expect(journey.properties.lanes.items.properties.kind.enum).toContain('opportunities');
     expect(journey.properties.cards.items.properties.evidence.enum).toContain('assumption');
-    expect(journey.properties.cards.items.properties.text).toMatchObject({ type: 'string', minLength: 1, maxLength: 1000 });
+    expect(journey.properties.cards.items.properties.text).toMatchObject({ type: 'string', minLength: 1, maxLength: 5000 });
     expect(journey.properties.emotions.items.properties.score).toEqual({ type: 'integer', minimum: -2, maximum: 2 });
   });
 
@@ -73,7 +73,7 @@ describe('the published JSON Schema', () => {
     ['an emotion score of 1.5', (file) => void (file.journey.emotions[0]!.score = 1.5), '/journey/emotions/0/score'],
     ['an unknown lane kind', (file) => void (field(file.journey.lanes[2]).kind = 'feelings'), '/journey/lanes/2/kind'],
     ['an unknown evidence', (file) => void (field(file.journey.cards[1]).evidence = 'rumour'), '/journey/cards/1/evidence'],
-    ['card text over 1000 characters', (file) => void (file.journey.cards[0]!.text = 'x'.repeat(1001)), '/journey/cards/0/text'],
+    ['card text over 5000 characters', (file) => void (file.journey.cards[0]!.text = 'x'.repeat(5001)), '/journey/cards/0/text'],
     ['an empty stage name', (file) => void (file.journey.stages[1]!.name = ''), '/journey/stages/1/name'],
     ['an unknown field on a card', (file) => void (field(file.journey.cards[0]).colour = 'red'), '/journey/cards/0'],
     ['no title', (file) => void delete field(file.journey).title, '/journey'],

@@ -13,7 +13,7 @@ const HOSTS: [string, () => BoardDriver][] = [
 ];
 
 describe.each(HOSTS)('%s: cost of the standard map', (name, createDriver) => {
-  it('an unchanged Regenerate writes nothing; one text edit writes at most two items (the sticky and the stored journey)', async () => {
+  it('an unchanged Regenerate writes nothing; one text edit writes at most the sticky, the stored journey and the map\u2019s lease', async () => {
     const driver = createDriver();
     await driver.insertAsync(createOnlineStoreJourney());
     driver.clearWrites();
@@ -25,8 +25,10 @@ describe.each(HOSTS)('%s: cost of the standard map', (name, createDriver) => {
     await driver.typeAsync(sticky.id, 'Boils water in a minute');
     driver.clearWrites();
     await regenerateAsync(driver);
-    expect(driver.measure().itemsWritten).toBeLessThanOrEqual(2);
-    expect(driver.measure().writes).toBeLessThanOrEqual(name === 'Miro' ? 3 : 12);
+    // The lease (taken and given back) is two writes beside the journey's: in
+    // FigJam on the map's section, in Miro in board storage.
+    expect(driver.measure().itemsWritten).toBeLessThanOrEqual(name === 'Miro' ? 2 : 3);
+    expect(driver.measure().writes).toBeLessThanOrEqual(name === 'Miro' ? 5 : 14);
   });
 
   it('the first insert writes each item once, plus the stored journey', async () => {

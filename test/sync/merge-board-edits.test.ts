@@ -3,6 +3,7 @@ import { FIGJAM_METRICS } from '../../src/layout/host-metrics';
 import { layoutJourney } from '../../src/layout/layout-journey';
 import type { SceneNode } from '../../src/layout/scene';
 import type { Journey } from '../../src/model/journey';
+import { MAX_CARD_TEXT } from '../../src/model/journey-schema';
 import { createOnlineStoreJourney } from '../../src/model/templates/online-store-template';
 import type { ForeignItem, SnapshotItem } from '../../src/sync/host-port';
 import { adoptForeignItems, mergeBoardEdits } from '../../src/sync/merge-board-edits';
@@ -197,14 +198,54 @@ describe('mergeBoardEdits', () => {
 
   it('releases text it cannot read instead of overwriting it', () => {
     const { item, merge } = setUp();
-    item('persona:anna').text += '\nLoves tea.\nHas two cats.';
     item('row:pains').text = 'Ask legal about this row';
     const merged = merge();
-    expect(merged.releases).toEqual([
-      { key: 'persona:anna', itemIds: [item('persona:anna').itemId] },
-      { key: 'row:pains', itemIds: [item('row:pains').itemId] },
-    ]);
+    expect(merged.releases).toEqual([{ key: 'row:pains', itemIds: [item('row:pains').itemId] }]);
     expect(merged.journey.personas[0]?.name).toBe('Anna Petrova');
+  });
+
+  it('keeps free lines added to a persona card as the persona\u2019s notes, and drops them when removed', () => {
+    const { item, merge } = setUp();
+    const drawn = item('persona:anna').text;
+    item('persona:anna').text = `${drawn}\nLoves tea.\nHas two cats.`;
+    const merged = merge();
+    expect(merged.releases).toEqual([]);
+    expect(merged.journey.personas[0]?.notes).toEqual(['Loves tea.', 'Has two cats.']);
+    expect(merged.journey.personas[0]?.goals).toEqual(createOnlineStoreJourney().personas[0]?.goals);
+    // The card drawn again shows the lines where the person wrote them.
+    const scene = layoutJourney(merged.journey, { metrics: FIGJAM_METRICS });
+    const card = scene.nodes.find((node) => node.key === 'persona:anna');
+    expect(card?.type === 'shape' && card.text.endsWith('Loves tea.\nHas two cats.')).toBe(true);
+  });
+
+  it('heals a twin that says what the map item says, and keeps a twin with words of its own', () => {
+    const { snapshot, item, merge } = setUp();
+    const header = item('stage:order');
+    snapshot.items.push({ ...header, itemId: 'twin-header' });
+    const card = item('card:actions-order-1');
+    snapshot.items.push({ ...card, itemId: 'twin-card', x: card.x + 4 });
+    snapshot.items.push({ ...card, itemId: 'own-card', x: card.x + 8, text: 'Pays with a gift card' });
+    const merged = merge();
+    expect(merged.removals).toEqual([
+      { key: 'stage:order', itemIds: ['twin-header'] },
+      { key: 'card:actions-order-1', itemIds: ['twin-card'] },
+    ]);
+    expect(merged.adoptions.map((adoption) => adoption.itemId)).toEqual(['own-card']);
+    expect(merged.journey.cards.filter((c) => c.text === 'Pays with a gift card')).toHaveLength(1);
+  });
+
+  it('keeps a long sticky whole on the board and its first part in the journey, cut between graphemes', () => {
+    const { item, merge } = setUp();
+    // The limit falls inside a family emoji (eleven UTF-16 units, joined by ZWJs).
+    const long = `${'ж'.repeat(MAX_CARD_TEXT - 5)}👩‍👩‍👧‍👦 конец`;
+    item('card:actions-order-1').text = long;
+    const merged = merge();
+    const text = merged.journey.cards.find((c) => c.id === 'card:actions-order-1')?.text ?? '';
+    expect(text.length).toBeLessThanOrEqual(MAX_CARD_TEXT);
+    expect(text).toBe('ж'.repeat(MAX_CARD_TEXT - 5));
+    expect(text.endsWith('\u200D')).toBe(false);
+    expect(/[\uD800-\uDBFF]$/.test(text)).toBe(false);
+    expect(merged.cut).toEqual(['card:actions-order-1']);
   });
 
   it('keeps an edited emotion note', () => {

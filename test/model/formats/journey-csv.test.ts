@@ -78,8 +78,8 @@ describe('importJourneyCsv: wide', () => {
   });
 
   it('refuses card text too long for a map, with its place', () => {
-    const result = importJourneyCsv(`Lane,Search\nActions,${'x'.repeat(1001)}\n`);
-    expect(!result.ok && result.errors[0]).toEqual({ path: 'line 2, column "Search"', message: expect.stringMatching(/1001 characters; a map holds at most 1000/) });
+    const result = importJourneyCsv(`Lane,Search\nActions,${'x'.repeat(5001)}\n`);
+    expect(!result.ok && result.errors[0]).toEqual({ path: 'line 2, column "Search"', message: expect.stringMatching(/5001 characters; a map holds at most 5000/) });
   });
 });
 

@@ -1,0 +1,61 @@
+import { describe, expect, it } from 'vitest';
+import { FIGJAM_METRICS, MIRO_METRICS } from '../../src/layout/host-metrics';
+import { layoutJourney } from '../../src/layout/layout-journey';
+import { createTemplates as createEnglishTemplates } from '../../src/model/templates/templates-en';
+import { createTemplates as createRussianTemplates } from '../../src/model/templates/templates-ru';
+import { createTemplates as createUkrainianTemplates } from '../../src/model/templates/templates-uk';
+import { createOnlineStoreJourney } from '../../src/model/templates/online-store-template';
+import type { Journey } from '../../src/model/journey';
+import { diffScene, findNodeText } from '../../src/sync/diff-scene';
+import { rebuildJourneyFromBoard } from '../../src/sync/rebuild-journey';
+import { snapshotOfScene } from './scene-snapshot';
+
+const MAP = 'map-rebuild001';
+
+function snapshotOf(journey: Journey, metrics = FIGJAM_METRICS) {
+  const scene = layoutJourney(journey, { metrics });
+  const snapshot = snapshotOfScene(scene, MAP);
+  // Adapters read an emotion point's face as its text.
+  snapshot.items = snapshot.items.map((item, index) => ({ ...item, text: findNodeText(scene.nodes[index] ?? scene.nodes[0]!) }));
+  return { scene, snapshot };
+}
+
+const templates = [...createEnglishTemplates(), ...createRussianTemplates(), ...createUkrainianTemplates()];
+
+describe('rebuilding a journey from the board alone', () => {
+  it.each(templates.map((template) => [template.id ?? template.journey.title, template.journey] as const))('gives back %s so exactly that the map needs no write', (_name, journey) => {
+    for (const metrics of [FIGJAM_METRICS, MIRO_METRICS]) {
+      const { scene, snapshot } = snapshotOf(journey, metrics);
+      const rebuilt = rebuildJourneyFromBoard(snapshot);
+      if (!rebuilt.ok) throw new Error(JSON.stringify(rebuilt.errors));
+      const again = layoutJourney(rebuilt.value.journey, { metrics });
+      // Same nodes, same places, same texts: the diff against the board is empty.
+      expect(diffScene(again, snapshot, MAP).ops).toEqual([]);
+      expect(again.nodes.map((node) => node.key)).toEqual(scene.nodes.map((node) => node.key));
+      // Cells and the order within each cell are the journey's (the order of cells in the list means nothing to the map).
+      const byCell = (cards: Journey['cards']) => cards.map((card) => `${card.stage} ${card.lane} ${card.id} ${card.text}`).sort();
+      const order = (cards: Journey['cards']) => cards.map((card) => `${card.stage} ${card.lane}`).map((cell, index, all) => `${cell} #${all.slice(0, index).filter((c) => c === cell).length} ${cards[index]?.id}`).sort();
+      expect(byCell(rebuilt.value.journey.cards)).toEqual(byCell(journey.cards));
+      expect(order(rebuilt.value.journey.cards)).toEqual(order(journey.cards));
+      expect(rebuilt.value.journey.lanes).toEqual(journey.lanes.map((lane) => ({ ...lane })));
+      expect(rebuilt.value.guessed).toBe(0);
+    }
+  });
+
+  it('reads the online-store map, scores from the faces and the scale', () => {
+    const journey = createOnlineStoreJourney();
+    const { snapshot } = snapshotOf(journey);
+    const rebuilt = rebuildJourneyFromBoard(snapshot);
+    if (!rebuilt.ok) throw new Error(JSON.stringify(rebuilt.errors));
+    expect(rebuilt.value.journey.emotions.map((e) => [e.persona, e.stage, e.score])).toEqual(
+      [...journey.emotions].map((e) => [e.persona, e.stage, e.score]),
+    );
+    expect(rebuilt.value.journey.personas.map((p) => p.name)).toEqual(journey.personas.filter((p) => !p.hidden).map((p) => p.name));
+  });
+
+  it('refuses a board with no stage or lane left', () => {
+    const { snapshot } = snapshotOf(createOnlineStoreJourney());
+    snapshot.items = snapshot.items.filter((item) => !item.identity.key.startsWith('stage:'));
+    expect(rebuildJourneyFromBoard(snapshot).ok).toBe(false);
+  });
+});

@@ -370,6 +370,9 @@ async function findHolderAsync(port: BoardPort, options: RunOptions): Promise<Le
   return { id: options.panelId ?? PANEL_ID, name: '' };
 }
 
+/** A failure as something to throw: errors as they are, anything else wrapped. */
+const asError = (failure: unknown): Error => (failure instanceof Error ? failure : new Error(String(failure)));
+
 // Tells panels apart when the host does not say who is using them.
 const PANEL_ID = `panel-${Math.random().toString(36).slice(2, 10)}`;
 
@@ -384,7 +387,7 @@ async function regenerateInRunAsync(run: BoardRun, port: BoardPort, options: Reg
   const space = run.mapRecords(target);
   const holder = await findHolderAsync(port, options);
   // Someone else's run is on: say so before reading anything more.
-  let leaseText = await space.getAsync(LEASE_KEY);
+  const leaseText = await space.getAsync(LEASE_KEY);
   checkLease(parseLease(leaseText), holder, now(), map.title);
 
   const planAsync = async () => {
@@ -396,10 +399,10 @@ async function regenerateInRunAsync(run: BoardRun, port: BoardPort, options: Reg
       // The board is the source of truth of last resort: every item of the
       // map carries its key, and the layout is deterministic.
       rebuilt = unreadable === undefined ? 'missing' : findRebuildReason(unreadable);
-      if (rebuilt === undefined) throw unreadable;
+      if (rebuilt === undefined) throw asError(unreadable);
       const fromBoard = rebuildJourneyFromBoard(snapshot);
       if (!fromBoard.ok) {
-        if (unreadable !== undefined) throw unreadable;
+        if (unreadable !== undefined) throw asError(unreadable);
         throw new AppFailure({ code: 'no-record', title: map.title });
       }
       base = fromBoard.value.journey;
@@ -428,7 +431,6 @@ async function regenerateInRunAsync(run: BoardRun, port: BoardPort, options: Reg
     const current = await space.getAsync(LEASE_KEY);
     if (current !== leaseText) {
       checkLease(parseLease(current), holder, now(), map.title);
-      leaseText = current;
       try {
         stored = await loadMapRecordAsync(run, target, map.title);
         unreadable = undefined;

@@ -44,8 +44,8 @@ export function isSafeLink(address: string): boolean {
 }
 
 /** An `http:`, `https:` or `mailto:` address without spaces or control characters (see isSafeLink). */
-// eslint-disable-next-line no-control-regex -- refusing control characters is the point.
 // No flags: the pattern goes into the published JSON Schema as it is.
+// eslint-disable-next-line no-control-regex -- refusing control characters is the point.
 export const SAFE_LINK = /^(?:[Hh][Tt][Tt][Pp][Ss]?:\/\/[^\s/?#\u0000-\u001f\u007f]+|[Mm][Aa][Ii][Ll][Tt][Oo]:[^\s/?#\u0000-\u001f\u007f]+)[^\s\u0000-\u001f\u007f]*$/;
 
 /** The plain text of a form: its paragraphs' runs, one line per paragraph. */

@@ -1,5 +1,5 @@
 import { clampEmotionScore, EMOTION_STEPS } from '../model/emotion-scale';
-import { JOURNEY_SCHEMA, LANE_KINDS, type Card, type CardId, type EmotionScore, type EvidenceKind, type Journey, type Lane, type LaneId, type LaneKind, type Persona, type PersonaId, type Stage, type StageId } from '../model/journey';
+import { JOURNEY_SCHEMA, LANE_KINDS, type Card, type CardId, type EmotionScore, type EvidenceKind, type Journey, type Lane, type LaneId, type LaneKind, type Persona, type PersonaId, type Stage } from '../model/journey';
 import { MAX_CARD_TEXT, MAX_LONG_TEXT, MAX_SHORT_TEXT, parseJourney } from '../model/journey-schema';
 import type { ValidationError } from '../model/parse-result';
 import { hasRichForm, isFormOf, normalizeRichText } from '../model/rich-text';
@@ -222,7 +222,7 @@ export function rebuildJourneyFromBoard(snapshot: Snapshot): { ok: true; value: 
     const face = EMOTION_STEPS.find((step) => normalizeBoardText(item.text) === step.face)?.score;
     const nearest = scale.length > 0 ? scale.reduce((best, step) => (Math.abs(step.y - centreY(item)) < Math.abs(best.y - centreY(item)) ? step : best)).score : undefined;
     const score = clampEmotionScore(face ?? nearest ?? 0);
-    const emotion: EmotionScore = { persona: info.persona as PersonaId, stage: info.stage as StageId, score, ...(info.line === 'to-be' ? { line: 'to-be' as const } : {}) };
+    const emotion: EmotionScore = { persona: info.persona, stage: info.stage, score, ...(info.line === 'to-be' ? { line: 'to-be' as const } : {}) };
     const noteKey = `emotion-note:${info.persona.slice('persona:'.length)}:${info.stage.slice('stage:'.length)}${info.line === 'to-be' ? ':to-be' : ''}`;
     const note = notes.get(noteKey);
     if (note && oneLine(note.text)) emotion.note = clipText(oneLine(note.text), MAX_LONG_TEXT);

@@ -8,6 +8,7 @@ import type { Journey } from '../../src/model/journey';
 import { createOnlineStoreJourney } from '../../src/model/templates/online-store-template';
 import type { ApplyReport } from '../../src/sync/host-port';
 import type { BoardPort } from '../../src/app/board-port';
+import { findAppError } from '../../src/app/app-error';
 import { listMapsAsync, regenerateMapAsync, runOnBoardAsync } from '../../src/app/map-runs';
 import { loadMapRecordAsync } from '../../src/app/map-records';
 import { normalizeBoardText } from '../../src/sync/merge-board-edits';
@@ -17,7 +18,9 @@ import { intersects, type Box } from '../boxes';
  * The Regenerate property, shared by the FigJam and the Miro fake: a map is
  * drawn, a person makes a random sequence of the edits Regenerate knows
  * (edit, add, move and delete stickies, drag emotion points, rename and
- * delete headers, put foreign things on the map), Regenerate runs, and then
+ * delete headers, put foreign things on the map, group cards, style and
+ * recolour them, type while a run is under way, regenerate from a second
+ * panel at the same moment, lose the stored journey), Regenerate runs, and then
  *
  * - every text a person typed is on the board exactly once;
  * - items the app does not own are untouched;
@@ -77,6 +80,16 @@ export interface BoardDriver {
   countWrites(): number;
   /** Calls since clearWrites: SDK writes and reads, items (and stored journeys) written, Miro credits. */
   measure(): { writes: number; reads: number; itemsWritten: number; credits?: number };
+  /** A person groups items (FigJam ⌘G, Miro Group); returns the group's id. */
+  groupAsync?(ids: string[]): Promise<string>;
+  /** A person ungroups a group: its items stay where they are. */
+  ungroup?(groupId: string): void;
+  /** A person gives a sticky another colour of the host's palette. */
+  recolour?(id: string): void;
+  /** A person styles a sticky's text: the first word bold, with a link on it. */
+  styleText?(id: string): void;
+  /** Runs `hook` once, as a second person acting, after `afterCalls` further SDK calls of the app. */
+  onNextCall?(hook: () => void | Promise<void>, afterCalls: number): void;
 }
 
 // ---------------------------------------------------------------- the edits
@@ -94,7 +107,13 @@ type Edit =
   | { kind: 'rename-stage'; pick: number; text: string }
   | { kind: 'rename-lane'; pick: number; text: string }
   | { kind: 'delete-structure'; which: 'stage' | 'lane' | 'title' | 'emotion-line'; pick: number }
-  | { kind: 'add-foreign'; fx: number; fy: number; text: string };
+  | { kind: 'add-foreign'; fx: number; fy: number; text: string }
+  | { kind: 'group-cards'; pick: number; ungroup: boolean }
+  | { kind: 'style-card'; pick: number }
+  | { kind: 'recolour-card'; pick: number }
+  | { kind: 'type-mid-run'; pick: number; afterCalls: number; text: string }
+  | { kind: 'concurrent-regenerate' }
+  | { kind: 'lose-record' };
 
 const PHRASES = ['Asks a friend', 'Compares prices', 'Звонит в поддержку', 'Чекає на кур’єра', 'Pays by card', 'Читает отзывы', 'Loses the receipt', 'Хоче знижку'];
 const phrase = fc.constantFrom(...PHRASES);
@@ -115,6 +134,12 @@ const editArbitrary: fc.Arbitrary<Edit> = fc.oneof(
   { weight: 1, arbitrary: fc.record({ kind: fc.constant('rename-lane' as const), pick, text: phrase }) },
   { weight: 1, arbitrary: fc.record({ kind: fc.constant('delete-structure' as const), which: fc.constantFrom('stage' as const, 'lane' as const, 'title' as const, 'emotion-line' as const), pick }) },
   { weight: 1, arbitrary: fc.record({ kind: fc.constant('add-foreign' as const), fx: anywhere, fy: anywhere, text: phrase }) },
+  { weight: 1, arbitrary: fc.record({ kind: fc.constant('group-cards' as const), pick, ungroup: fc.boolean() }) },
+  { weight: 1, arbitrary: fc.record({ kind: fc.constant('style-card' as const), pick }) },
+  { weight: 1, arbitrary: fc.record({ kind: fc.constant('recolour-card' as const), pick }) },
+  { weight: 1, arbitrary: fc.record({ kind: fc.constant('type-mid-run' as const), pick, afterCalls: fc.nat({ max: 120 }), text: phrase }) },
+  { weight: 1, arbitrary: fc.record({ kind: fc.constant('concurrent-regenerate' as const) }) },
+  { weight: 1, arbitrary: fc.record({ kind: fc.constant('lose-record' as const) }) },
 );
 
 /** Two rounds of 1–8 edits each. */
@@ -169,6 +194,10 @@ interface Expectations {
   typed: Map<string, string>;
   /** Items a person added that are not stickies. */
   foreign: Set<string>;
+  /** Groups people made: they change bounds when the map moves their members, so they are not compared. */
+  groups: Set<string>;
+  /** What happens during the next Regenerate, beside it. */
+  during: { regenerateToo: boolean; loseRecord: boolean; typeMidRun?: { pick: number; afterCalls: number; text: string } };
 }
 
 async function applyEditAsync(driver: BoardDriver, scene: Scene, edit: Edit, expected: Expectations, counter: { next: number }): Promise<void> {
@@ -262,13 +291,50 @@ async function applyEditAsync(driver: BoardDriver, scene: Scene, edit: Edit, exp
       expected.foreign.add(id);
       return;
     }
+    case 'group-cards': {
+      const cards = mine('card');
+      const first = at(cards, edit.pick);
+      const second = at(cards, edit.pick + 1);
+      if (!driver.groupAsync || !first || !second || first.id === second.id) return;
+      const group = await driver.groupAsync([first.id, second.id]);
+      expected.groups.add(group);
+      if (edit.ungroup) driver.ungroup?.(group);
+      return;
+    }
+    case 'style-card': {
+      const target = at(mine('card'), edit.pick);
+      if (target) driver.styleText?.(target.id);
+      return;
+    }
+    case 'recolour-card': {
+      const target = at(mine('card'), edit.pick);
+      if (target) driver.recolour?.(target.id);
+      return;
+    }
+    case 'type-mid-run':
+      if (driver.onNextCall) expected.during.typeMidRun = { pick: edit.pick, afterCalls: edit.afterCalls, text: unique(edit.text) };
+      return;
+    case 'concurrent-regenerate':
+      expected.during.regenerateToo = true;
+      return;
+    case 'lose-record':
+      expected.during.loseRecord = true;
+      return;
   }
+}
+
+/** Removes the journey stored with map MAP_ID, as a copy to another board or a broken storage leaves it. */
+async function loseRecordAsync(driver: BoardDriver): Promise<void> {
+  await runOnBoardAsync(driver.createHost(), async (run) => {
+    const map = (await listMapsAsync(run)).find((info) => info.mapId === MAP_ID && !info.isCopy);
+    if (map) await run.mapRecords({ mapId: MAP_ID, containerId: map.containerId }).removeAsync('journey');
+  });
 }
 
 
 /** Regenerate as a person runs it: a fresh adapter chooses the only map. */
-export async function regenerateAsync(driver: BoardDriver): Promise<Awaited<ReturnType<typeof regenerateMapAsync>>> {
-  return regenerateMapAsync(driver.createHost(), { createMapId: () => 'map-never00001' });
+export async function regenerateAsync(driver: BoardDriver, panelId = 'panel-one'): Promise<Awaited<ReturnType<typeof regenerateMapAsync>>> {
+  return regenerateMapAsync(driver.createHost(), { createMapId: () => 'map-never00001', panelId });
 }
 
 /** The record stored with map `mapId` (its original container), as the map service reads it. */
@@ -302,6 +368,7 @@ async function expectTidyMapAsync(driver: BoardDriver, expected: Expectations, b
   for (const [id, dump] of before) {
     const item = byId.get(id);
     if (item?.mapId === MAP_ID) continue; // adopted: a card now
+    if (expected.groups.has(id)) continue; // a group's bounds follow its members
     expect(driver.dump(id), `foreign item ${id}`).toEqual(dump);
   }
 
@@ -336,15 +403,42 @@ export async function runRegenerateScenarioAsync(createDriver: () => BoardDriver
   const driver = createDriver();
   await driver.insertAsync(journey);
   let drawn = journey;
-  const expected: Expectations = { typed: new Map(), foreign: new Set() };
+  const expected: Expectations = { typed: new Map(), foreign: new Set(), groups: new Set(), during: { regenerateToo: false, loseRecord: false } };
   const counter = { next: 0 };
   for (const edits of rounds) {
     const scene = layoutJourney(drawn, { metrics: driver.metrics });
+    expected.during = { regenerateToo: false, loseRecord: false };
     for (const edit of edits) await applyEditAsync(driver, scene, edit, expected, counter);
+    if (expected.during.loseRecord) await loseRecordAsync(driver);
 
     const before = new Map(driver.listItems().filter((item) => item.mapId !== MAP_ID).map((item) => [item.id, driver.dump(item.id)]));
-    const result = await regenerateAsync(driver);
-    expect(result.report.failed).toEqual([]);
+    const midRun = expected.during.typeMidRun;
+    // The hook acts only while the runs of this round are under way.
+    let armed = true;
+    if (midRun) {
+      // A second person types in a card while the run is under way.
+      driver.onNextCall?.(async () => {
+        if (!armed) return;
+        const cards = driver.listItems().filter((item) => item.mapId === MAP_ID && item.inMap && parseSceneKey(item.key ?? '')?.kind === 'card');
+        const target = at(cards, midRun.pick);
+        if (!target) return;
+        await driver.typeAsync(target.id, midRun.text);
+        expected.typed.set(target.id, midRun.text);
+      }, midRun.afterCalls);
+    }
+    const runs = await Promise.allSettled([regenerateAsync(driver, 'panel-one'), ...(expected.during.regenerateToo ? [regenerateAsync(driver, 'panel-two')] : [])]);
+    armed = false;
+    const done = runs.flatMap((run) => (run.status === 'fulfilled' ? [run.value] : []));
+    for (const run of runs) {
+      // Of two runs at once, one may be told the other holds the map.
+      if (run.status === 'rejected') expect(findAppError(run.reason).code, String(run.reason)).toBe('map-busy');
+    }
+    expect(done.length).toBeGreaterThanOrEqual(1);
+    for (const result of done) expect(result.report.failed).toEqual([]);
+    if (midRun) {
+      // What was typed during the run is on the board; the next run takes it into the journey.
+      await regenerateAsync(driver);
+    }
     drawn = await expectTidyMapAsync(driver, expected, before);
 
     driver.clearWrites();

@@ -134,9 +134,14 @@ function isApplyReport(value: unknown): value is ApplyReport {
     isCount(value.updated) &&
     isCount(value.deleted) &&
     isCount(value.released) &&
-    value.failed.every((item) => isRecord(item) && typeof item.key === 'string' && typeof item.reason === 'string')
+    value.failed.every(isKeyedReason) &&
+    (value.refused === undefined || (Array.isArray(value.refused) && value.refused.every(isKeyedReason)))
   );
 }
+
+const isKeyedReason = (item: unknown): boolean => isRecord(item) && typeof item.key === 'string' && typeof item.reason === 'string';
+const isOptionalCount = (value: unknown): boolean => value === undefined || isCount(value);
+const REBUILD_REASONS = new Set(['missing', 'damaged', 'newer']);
 
 const MAP_CHOICES = new Set(['selection', 'panel', 'only']);
 
@@ -147,7 +152,12 @@ function isRegenerateOutcome(value: unknown): value is RegenerateOutcome {
     isCount(value.edits) &&
     isCount(value.adopted) &&
     isCount(value.conflicts) &&
-    (value.chosenBy === undefined || (typeof value.chosenBy === 'string' && MAP_CHOICES.has(value.chosenBy)))
+    (value.chosenBy === undefined || (typeof value.chosenBy === 'string' && MAP_CHOICES.has(value.chosenBy))) &&
+    (value.rebuilt === undefined || (typeof value.rebuilt === 'string' && REBUILD_REASONS.has(value.rebuilt))) &&
+    isOptionalCount(value.healed) &&
+    isOptionalCount(value.cut) &&
+    isOptionalCount(value.movedInGroups) &&
+    isOptionalCount(value.refused)
   );
 }
 
@@ -197,7 +207,7 @@ export function parseMapAnswer<T extends MapRequest['type']>(type: T, data: unkn
   }
 }
 
-const ERROR_CODES = new Set(['no-map', 'several-selected', 'several-maps', 'map-gone', 'no-record', 'record-damaged', 'record-newer', 'invalid-edits', 'bad-message', 'unexpected']);
+const ERROR_CODES = new Set(['no-map', 'several-selected', 'several-maps', 'map-gone', 'no-record', 'record-damaged', 'record-newer', 'map-busy', 'invalid-edits', 'bad-message', 'unexpected']);
 
 function isValidationErrors(value: unknown): value is ValidationError[] {
   return Array.isArray(value) && value.length <= 20 && value.every((error) => isRecord(error) && typeof error.path === 'string' && typeof error.message === 'string');
@@ -224,6 +234,8 @@ export function parseAppError(value: unknown): AppError {
       return title === undefined || !details ? unreadable : { code: 'record-damaged', title, details };
     case 'record-newer':
       return title === undefined || !isCount(value.version) || !isCount(value.supported) ? unreadable : { code: 'record-newer', title, version: value.version, supported: value.supported };
+    case 'map-busy':
+      return title === undefined || typeof value.name !== 'string' || !isCount(value.seconds) ? unreadable : { code: 'map-busy', title, name: value.name.slice(0, 100), seconds: value.seconds };
     case 'invalid-edits':
     case 'bad-message':
       return details ? { code: value.code, details } : unreadable;

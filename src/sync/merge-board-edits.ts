@@ -209,19 +209,29 @@ export function parsePersonaCard(persona: Persona, text: string, labels: MapLabe
 /** Reads the scope line back; undefined when it cannot be understood. */
 function parseScope(journey: Journey, text: string, labels: MapLabels): Journey['scope'] | undefined {
   const scope: Journey['scope'] = {};
-  const fields = (['product', 'scenario', 'period'] as const).filter((field) => journey.scope[field]);
+  const known = (['product', 'scenario', 'period'] as const).filter((field) => journey.scope[field]);
+  const free: string[] = [];
+  let sawFields = false;
   for (const line of normalizeBoardText(text).split('\n')) {
     if (line.startsWith(`${labels.goal}:`)) {
       scope.goal = clip(line.slice(labels.goal.length + 1).trim(), MAX_LONG_TEXT);
       continue;
     }
-    const parts = line.split(' · ');
-    if (parts.length !== fields.length || Object.keys(scope).some((key) => key !== 'goal')) return undefined;
+    if (sawFields) {
+      // A line a person added: it joins the goal line, so no word is lost.
+      free.push(line);
+      continue;
+    }
+    sawFields = true;
+    const parts = line.split(' \u00b7 ').map((part) => part.trim());
+    // Parts a person removed drop their fields; parts they added join the last one.
+    const fields = known.length > 0 ? known : parts.length >= 3 ? (['product', 'scenario', 'period'] as const) : (['product', 'scenario'] as const).slice(0, parts.length);
     fields.forEach((field, index) => {
-      const value = parts[index]?.trim();
+      const value = index === fields.length - 1 ? parts.slice(index).join(' \u00b7 ') : parts[index];
       if (value) scope[field] = clip(value, field === 'scenario' ? MAX_LONG_TEXT : MAX_SHORT_TEXT);
     });
   }
+  if (free.length > 0) scope.goal = clip([scope.goal, ...free].filter(Boolean).join(' '), MAX_LONG_TEXT);
   return scope;
 }
 

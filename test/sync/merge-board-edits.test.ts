@@ -218,6 +218,16 @@ describe('mergeBoardEdits', () => {
     expect(card?.type === 'shape' && card.text.endsWith('Loves tea.\nHas two cats.')).toBe(true);
   });
 
+  it('takes lines added to or removed from the scope line without releasing it', () => {
+    const { item, merge, journey } = setUp();
+    const drawn = item('subtitle').text;
+    item('subtitle').text = `${drawn}\nAsk the courier team too`;
+    const merged = merge();
+    expect(merged.releases).toEqual([]);
+    expect(merged.journey.scope.goal).toMatch(/Ask the courier team too$/);
+    expect(merged.journey.scope.product).toBe(journey.scope.product);
+  });
+
   it('heals a twin that says what the map item says, and keeps a twin with words of its own', () => {
     const { snapshot, item, merge } = setUp();
     const header = item('stage:order');

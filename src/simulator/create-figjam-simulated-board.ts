@@ -2,12 +2,36 @@ import type { FakeFigma } from './fake-figma';
 import { readFigjamBoard } from './read-figjam-board';
 import type { SimulatedBoard } from './simulated-board';
 
+/** `#rrggbb` as channels 0..255; malformed input is black. */
+function readHexChannels(hex: string): [number, number, number] {
+  const match = /^#?([0-9a-f]{2})([0-9a-f]{2})([0-9a-f]{2})$/i.exec(hex);
+  return match ? [parseInt(match[1] ?? '0', 16), parseInt(match[2] ?? '0', 16), parseInt(match[3] ?? '0', 16)] : [0, 0, 0];
+}
+
+/** The colour of `palette` nearest to `hex` (squared RGB distance): a person picks from FigJam's swatches. */
+function findNearestColour(hex: string, palette: readonly string[]): string {
+  const target = readHexChannels(hex);
+  let best = palette[0] ?? hex;
+  let bestDistance = Number.POSITIVE_INFINITY;
+  for (const colour of palette) {
+    const distance = readHexChannels(colour).reduce((sum, channel, index) => sum + (channel - (target[index] ?? 0)) ** 2, 0);
+    if (distance < bestDistance) {
+      best = colour;
+      bestDistance = distance;
+    }
+  }
+  return best;
+}
+
 /**
  * The person's side of a fake FigJam page: nodes to draw, and edits made
  * by hand through the fake's unlogged helpers (`editTextByHand`,
- * `moveByHand`, `removeByHand`, `createStickyByHand`), which change nodes
- * the way a person's edit reaches the plugin API: no call logged, plugin
- * data kept, section membership following where a node is dropped.
+ * `moveByHand`, `removeByHand`, `createStickyByHand`, `groupByHand`, …),
+ * which change nodes the way a person's edit reaches the plugin API: no call
+ * logged, plugin data kept, section membership following where a node is
+ * dropped, groups kept whole. Colours snap to FigJam's swatches: stickies to
+ * the light colours and white, shapes to the base and light colours
+ * (https://developers.figma.com/docs/plugins/api/ColorPalettes).
  */
 export function createFigjamSimulatedBoard(fake: FakeFigma): SimulatedBoard {
   let handEdits = 0;
@@ -19,6 +43,9 @@ export function createFigjamSimulatedBoard(fake: FakeFigma): SimulatedBoard {
   };
   let writesScanned = 0;
   let writes = 0;
+  const { figJamBase, figJamBaseLight } = fake.api.constants.colors;
+  const stickyColours = [...Object.values(figJamBaseLight).filter((hex) => hex !== figJamBaseLight.darkGray), '#FFFFFF'];
+  const shapeColours = [...Object.values(figJamBase), ...Object.values(figJamBaseLight)];
   return {
     rules: 'figjam',
     listItems: () => readFigjamBoard(fake),
@@ -61,6 +88,27 @@ export function createFigjamSimulatedBoard(fake: FakeFigma): SimulatedBoard {
       // The sticky grows with its text: centre it once its size is known.
       fake.moveByHand(probe, x - probe.width / 2, y - probe.height / 2);
       return probe.id;
+    },
+    groupByHand: (ids) => {
+      const nodes = ids.map(requireNode);
+      handEdits += 1;
+      return fake.groupByHand(nodes).id;
+    },
+    ungroupByHand: (groupId) => {
+      const group = requireNode(groupId);
+      if (group.type !== 'GROUP') throw new Error(`node ${groupId} is a ${group.type}, not a group`);
+      handEdits += 1;
+      fake.ungroupByHand(group);
+    },
+    recolourByHand: (id, fill) => {
+      const node = requireNode(id);
+      handEdits += 1;
+      fake.recolourByHand(node, findNearestColour(fill, node.type === 'STICKY' ? stickyColours : shapeColours));
+    },
+    styleTextByHand: (id, range, style) => {
+      const node = requireNode(id);
+      handEdits += 1;
+      fake.styleTextByHand(node, range, style);
     },
     setViewportByHand: (rect) => fake.setViewportCenterByHand({ x: rect.x + rect.width / 2, y: rect.y + rect.height / 2 }),
   };

@@ -20,9 +20,26 @@
  *   machine, answers undefined for a missing key and refuses `undefined`
  *   values and more than 5 MB in all
  *   (https://developers.figma.com/docs/plugins/api/figma-clientStorage).
+ * - groups (`figma.group`) have no coordinate space of their own: their
+ *   children are positioned in the group's container (the nearest ancestor
+ *   that is not a group), a group's box is the bounds of its children, and a
+ *   group left without children removes itself
+ *   (https://developers.figma.com/docs/plugins/api/GroupNode,
+ *   https://developers.figma.com/docs/plugins/api/properties/nodes-relativetransform);
+ *   sections nest, `absoluteTransform` and `absoluteBoundingBox` add up
+ *   every container on the way and skip groups;
+ * - text keeps a style per character (font, decoration, link, list);
+ *   writing `characters` resets the ranges, the whole text taking the style
+ *   of its first character
+ *   (https://developers.figma.com/docs/plugins/api/properties/TextNode-characters),
+ *   and `getStyledTextSegments` answers runs of equal styles;
+ * - `locked` only stops people: plugins write locked nodes as any other
+ *   (https://developers.figma.com/docs/plugins/api/properties/nodes-locked).
  * Failures can be requested with `failOn`. `duplicate` does what a person's
  * Duplicate does: copies a node and its subtree with new ids (plugin data
- * copied by default; whether FigJam copies it is not documented).
+ * copied by default; whether FigJam copies it is not documented). Other
+ * people act while the plugin awaits an API call (`onAwait`): in FigJam,
+ * that is when edits of others reach a running plugin.
  */
 
 /** What kind of effect a call has; tests count `write` calls. */
@@ -43,7 +60,9 @@ export interface FakeFigmaOptions {
   /** `figma.command`; '' when the plugin was run without a menu command. */
   command?: string;
   viewportCenter?: { x: number; y: number };
-  /** Fonts `loadFontAsync` can load; default Inter Regular, Medium, Semi Bold, Bold. */
+  /** `figma.currentUser` (the manifest asks for "currentuser"); default a FigJam user, null for none. */
+  currentUser?: { id: string | null; name: string } | null;
+  /** Fonts `loadFontAsync` can load; default Inter Regular, Medium, Semi Bold, Bold and Italic, Medium Italic, Bold Italic. */
   availableFonts?: string[];
 }
 
@@ -88,14 +107,17 @@ export interface FakeFigma {
   duplicate<T extends SceneNode>(node: T, options?: { x?: number; y?: number; keepPluginData?: boolean }): T;
   /**
    * A person types `text` into a sticky, shape or text node. Not logged; no
-   * font needs loading. A bold run that covered the whole first line still
-   * covers the new first line, as when a person edits below a heading.
+   * font needs loading. Line by line, the characters a person kept keep
+   * their style and typed ones take the style of the first character they
+   * replace (or of the one before them): a bold heading retyped stays bold,
+   * a link edited inside stays a link.
    */
   editTextByHand(node: SceneNode, text: string): void;
   /**
    * A person drags `node` so that its top-left corner is at (x, y) on the
-   * page: dropped with its centre inside a section it becomes that section's
-   * child (positioned relative to it), elsewhere a child of the page. Not logged.
+   * page: dropped with its centre inside a section it becomes the child of
+   * the innermost such section (positioned relative to it), elsewhere a
+   * child of the page; a member of a group stays in its group. Not logged.
    */
   moveByHand(node: SceneNode, x: number, y: number): void;
   /** A person deletes `node` (a section with everything inside it). Not logged. */
@@ -117,6 +139,49 @@ export interface FakeFigma {
    * after it is added to `uiMessages`. Returns the function that stops it.
    */
   listenToUiMessages(listener: (message: unknown) => void): () => void;
+  /**
+   * Calls `hook` with the method's name each time the plugin awaits one of
+   * the API's asynchronous calls (`getNodeByIdAsync`, `loadFontAsync`,
+   * `loadAsync` of a page, `clientStorage`), before the call answers: a
+   * second person acting while the plugin waits. Calls the hook makes do
+   * not call hooks again. Returns the function that stops it.
+   */
+  onAwait(hook: (method: string) => void | Promise<void>): () => void;
+  /**
+   * A person groups `nodes` (⌘G): a GROUP in the parent of the first one,
+   * where the front-most of them was; every node keeps its place on the
+   * page. Not logged. Returns the group.
+   */
+  groupByHand(nodes: readonly SceneNode[]): GroupNode;
+  /** A person ungroups `group`: its children go to the group's parent where they are, the group goes. Not logged. */
+  ungroupByHand(group: GroupNode): void;
+  /**
+   * A person puts `nodes` into a new section drawn around them (`padding`
+   * on every side, default 40) inside the parent of the first one; every
+   * node keeps its place on the page. Not logged. Returns the section.
+   */
+  wrapInSectionByHand(nodes: readonly SceneNode[], options?: { padding?: number; name?: string }): SectionNode;
+  /** A person picks another fill (`#rrggbb`) for a sticky, shape or section. Not logged. */
+  recolourByHand(node: SceneNode, hex: string): void;
+  /**
+   * A person styles characters `start` (inclusive) to `end` (exclusive) of a
+   * sticky's, shape's or text's text: bold or italic (Inter Bold, Medium
+   * Italic, Bold Italic), underline or strike-through, a link (`null`
+   * removes it), a list for the paragraphs the range touches. Not logged.
+   */
+  styleTextByHand(node: SceneNode, range: { start: number; end: number }, style: HandTextStyle): void;
+  /** A person locks (or unlocks) `node` on the canvas. Not logged. */
+  lockByHand(node: SceneNode, locked?: boolean): void;
+}
+
+/** What a person can do to a range of text by hand (see FakeFigma.styleTextByHand). */
+export interface HandTextStyle {
+  bold?: boolean;
+  italic?: boolean;
+  underline?: boolean;
+  strike?: boolean;
+  link?: string | null;
+  list?: 'ORDERED' | 'UNORDERED' | 'NONE';
 }
 
 // "The total size of your entry (pluginId, key, value) cannot exceed 100 kB"
@@ -144,6 +209,10 @@ const READ_METHODS = new Set([
   'loadAsync',
   'getRangeAllFontNames',
   'getRangeFontName',
+  'getRangeTextDecoration',
+  'getRangeHyperlink',
+  'getRangeListOptions',
+  'getStyledTextSegments',
   'getRelaunchData',
   'toString',
   'valueOf',
@@ -182,6 +251,10 @@ interface FakeInternals {
   log(kind: FakeCallKind, method: string, target: string, args: unknown[]): void;
   requireFont(font: FontName, operation: string): void;
   nextId(): string;
+  /** The unlogged object behind a logging proxy (the object itself when it is not one). */
+  raw<T extends object>(value: T): T;
+  /** Lets the event loop turn and other people act, as an awaited API call does. */
+  settleAsync(method: string): Promise<void>;
 }
 
 /** Estimated height of wrapped text: about 0.55 em per character, 1.3 line height. */
@@ -191,34 +264,99 @@ function measureTextHeight(text: string, fontSize: number, width: number): numbe
   return Math.ceil(lines * fontSize * 1.3);
 }
 
+/** The style of one character (one UTF-16 code unit, as Figma counts). Never mutated: ranges get new objects. */
+interface CharStyle {
+  readonly font: FontName;
+  readonly decoration: TextDecoration;
+  readonly link: HyperlinkTarget | null;
+  readonly list: TextListOptions['type'];
+}
+
+/** The fields of StyledTextSegment the fake answers. */
+type FakeSegmentField = 'fontName' | 'fontSize' | 'fontWeight' | 'fontStyle' | 'textDecoration' | 'hyperlink' | 'listOptions' | 'fills';
+
+/** One run of characters with equal values of the asked fields, as `getStyledTextSegments` answers it. */
+export type FakeTextSegment = { characters: string; start: number; end: number } & Partial<Record<FakeSegmentField, unknown>>;
+
+const sameFont = (a: FontName, b: FontName): boolean => a.family === b.family && a.style === b.style;
+const sameLink = (a: HyperlinkTarget | null, b: HyperlinkTarget | null): boolean => (a === null || b === null ? a === b : a.type === b.type && a.value === b.value);
+
+/** Lines of `text` with the offset each starts at. */
+function splitLines(text: string): { start: number; text: string }[] {
+  const lines: { start: number; text: string }[] = [];
+  let start = 0;
+  for (const line of text.split('\n')) {
+    lines.push({ start, text: line });
+    start += line.length + 1;
+  }
+  return lines;
+}
+
+/**
+ * The styles of a line a person retyped: characters kept at its start and
+ * end keep theirs; typed ones take the style of the first one they replace,
+ * or of the one before them (as typing continues the text before the caret).
+ */
+function restyleLine(old: string, styles: readonly CharStyle[], typed: string, fallback: CharStyle): CharStyle[] {
+  let prefix = 0;
+  while (prefix < old.length && prefix < typed.length && old[prefix] === typed[prefix]) prefix += 1;
+  let suffix = 0;
+  while (suffix < old.length - prefix && suffix < typed.length - prefix && old[old.length - 1 - suffix] === typed[typed.length - 1 - suffix]) suffix += 1;
+  const replaced = old.length - prefix - suffix > 0;
+  const inserted = (replaced ? styles[prefix] : (styles[prefix - 1] ?? styles[prefix])) ?? fallback;
+  return [...styles.slice(0, prefix), ...Array<CharStyle>(typed.length - prefix - suffix).fill(inserted), ...styles.slice(old.length - suffix)];
+}
+
 /** Text content of a TEXT node or of a sticky / shape text sublayer. */
 class FakeTextContent {
   _fake: FakeInternals;
-  _fontName: FontName;
   _fontSize: number;
   _characters = '';
-  _ranges: { start: number; end: number; font: FontName }[] = [];
+  /** One style per character. */
+  _styles: CharStyle[] = [];
+  /** The style new text takes when there is none to copy (an empty text). */
+  _base: CharStyle;
   fills: readonly Paint[] = [{ type: 'SOLID', color: { r: 0.12, g: 0.12, b: 0.12 } }];
   hasMissingFont = false;
 
   constructor(fake: FakeInternals, font: FontName, fontSize: number) {
     this._fake = fake;
-    this._fontName = font;
+    this._base = { font: { family: font.family, style: font.style }, decoration: 'NONE', link: null, list: 'NONE' };
     this._fontSize = fontSize;
   }
 
-  _requireAllFonts(operation: string): void {
-    this._fake.requireFont(this._fontName, operation);
-    for (const range of this._ranges) this._fake.requireFont(range.font, operation);
+  _listFonts(start = 0, end = this._characters.length): FontName[] {
+    const fonts = new Map<string, FontName>();
+    if (this._characters.length === 0) fonts.set(fontKey(this._base.font), this._base.font);
+    for (let index = start; index < end; index += 1) {
+      const font = this._styles[index]?.font;
+      if (font) fonts.set(fontKey(font), font);
+    }
+    return [...fonts.values()];
+  }
+  _requireAllFonts(operation: string, start?: number, end?: number): void {
+    for (const font of this._listFonts(start, end)) this._fake.requireFont(font, operation);
+  }
+  _checkRange(operation: string, start: number, end: number): void {
+    if (!(start >= 0 && end > start && end <= this._characters.length)) {
+      throw new Error(`in ${operation}: Invalid range ${start}..${end} for ${this._characters.length} characters`);
+    }
+  }
+  _restyle(start: number, end: number, change: (style: CharStyle) => CharStyle): void {
+    for (let index = start; index < end; index += 1) {
+      const style = this._styles[index];
+      if (style) this._styles[index] = change(style);
+    }
   }
 
   get fontName(): FontName {
-    return this._fontName;
+    return { ...(this._styles[0] ?? this._base).font };
   }
   set fontName(font: FontName) {
     this._fake.requireFont(font, 'set_fontName');
-    this._fontName = { family: font.family, style: font.style };
-    this._ranges = [];
+    const copy = { family: font.family, style: font.style };
+    this._base = { ...this._base, font: copy };
+    this._restyle(0, this._characters.length, (style) => ({ ...style, font: copy }));
   }
   get fontSize(): number {
     return this._fontSize;
@@ -234,24 +372,102 @@ class FakeTextContent {
   set characters(value: string) {
     if (typeof value !== 'string') throw new Error(`in set_characters: Expected a string, got ${typeof value}`);
     this._requireAllFonts('set_characters');
+    // "Setting this property will reset styles applied to character ranges":
+    // the new text takes the style of the first character.
+    const first = this._styles[0] ?? this._base;
+    this._base = first;
     this._characters = value;
-    this._ranges = [];
+    this._styles = Array<CharStyle>(value.length).fill(first);
   }
   setRangeFontName(start: number, end: number, font: FontName): void {
     this._fake.requireFont(font, 'setRangeFontName');
-    if (!(start >= 0 && end > start && end <= this._characters.length)) {
-      throw new Error(`in setRangeFontName: Invalid range ${start}..${end} for ${this._characters.length} characters`);
-    }
-    this._ranges.push({ start, end, font: { family: font.family, style: font.style } });
+    this._checkRange('setRangeFontName', start, end);
+    const copy = { family: font.family, style: font.style };
+    this._restyle(start, end, (style) => ({ ...style, font: copy }));
   }
-  getRangeAllFontNames(): FontName[] {
-    const fonts = new Map<string, FontName>([[fontKey(this._fontName), this._fontName]]);
-    for (const range of this._ranges) fonts.set(fontKey(range.font), range.font);
-    return [...fonts.values()];
+  setRangeTextDecoration(start: number, end: number, value: TextDecoration): void {
+    this._checkRange('setRangeTextDecoration', start, end);
+    this._requireAllFonts('setRangeTextDecoration', start, end);
+    if (!['NONE', 'UNDERLINE', 'STRIKETHROUGH'].includes(value)) throw new Error(`in setRangeTextDecoration: Invalid text decoration "${String(value)}"`);
+    this._restyle(start, end, (style) => ({ ...style, decoration: value }));
+  }
+  setRangeHyperlink(start: number, end: number, value: HyperlinkTarget | null): void {
+    this._checkRange('setRangeHyperlink', start, end);
+    if (value !== null && (typeof value?.value !== 'string' || (value.type !== 'URL' && value.type !== 'NODE'))) {
+      throw new Error(`in setRangeHyperlink: Expected { type: "URL" | "NODE", value: string } or null, got ${JSON.stringify(value)}`);
+    }
+    const link = value === null ? null : { type: value.type, value: value.value };
+    this._restyle(start, end, (style) => ({ ...style, link }));
+  }
+  setRangeListOptions(start: number, end: number, value: TextListOptions): void {
+    this._checkRange('setRangeListOptions', start, end);
+    if (!['ORDERED', 'UNORDERED', 'NONE'].includes(value?.type)) throw new Error(`in setRangeListOptions: Invalid list type "${String(value?.type)}"`);
+    this._restyle(start, end, (style) => ({ ...style, list: value.type }));
+  }
+  getRangeAllFontNames(start = 0, end = this._characters.length): FontName[] {
+    return this._listFonts(start, end).map((font) => ({ ...font }));
+  }
+  getStyledTextSegments(fields: readonly string[], start?: number, end?: number): FakeTextSegment[] {
+    return this._segments(fields, start, end);
+  }
+  /** getStyledTextSegments without logging, for the simulator's reader. */
+  _segments(fields: readonly string[], start = 0, end = this._characters.length): FakeTextSegment[] {
+    const known: readonly string[] = ['fontName', 'fontSize', 'fontWeight', 'fontStyle', 'textDecoration', 'hyperlink', 'listOptions', 'fills'];
+    const unknown = fields.find((field) => !known.includes(field));
+    if (unknown) throw new Error(`in getStyledTextSegments: the fake does not model the field "${unknown}"`);
+    if (start === end && start <= this._characters.length) return [];
+    this._checkRange('getStyledTextSegments', start, end);
+    const equal = (a: CharStyle, b: CharStyle): boolean =>
+      fields.every((field) => {
+        if (field === 'fontName' || field === 'fontWeight' || field === 'fontStyle') return sameFont(a.font, b.font);
+        if (field === 'textDecoration') return a.decoration === b.decoration;
+        if (field === 'hyperlink') return sameLink(a.link, b.link);
+        if (field === 'listOptions') return a.list === b.list;
+        return true;
+      });
+    const describeStyle = (style: CharStyle): Partial<Record<FakeSegmentField, unknown>> => {
+      const values: Partial<Record<FakeSegmentField, unknown>> = {};
+      for (const field of fields as FakeSegmentField[]) {
+        if (field === 'fontName') values.fontName = { ...style.font };
+        else if (field === 'fontWeight') values.fontWeight = /bold/i.test(style.font.style) ? 700 : /medium/i.test(style.font.style) ? 500 : 400;
+        else if (field === 'fontStyle') values.fontStyle = /italic/i.test(style.font.style) ? 'ITALIC' : 'REGULAR';
+        else if (field === 'textDecoration') values.textDecoration = style.decoration;
+        else if (field === 'hyperlink') values.hyperlink = style.link && { ...style.link };
+        else if (field === 'listOptions') values.listOptions = { type: style.list };
+        else if (field === 'fontSize') values.fontSize = this._fontSize;
+        else values.fills = this.fills;
+      }
+      return values;
+    };
+    const segments: FakeTextSegment[] = [];
+    let from = start;
+    for (let index = start + 1; index <= end; index += 1) {
+      const previous = this._styles[index - 1] as CharStyle;
+      const current = this._styles[index];
+      if (index < end && current && equal(previous, current)) continue;
+      segments.push({ characters: this._characters.slice(from, index), start: from, end: index, ...describeStyle(previous) });
+      from = index;
+    }
+    return segments;
+  }
+  /** What a person's typing does: see restyleLine; the line breaks keep theirs. */
+  _type(text: string): void {
+    const oldLines = splitLines(this._characters);
+    const styles: CharStyle[] = [];
+    splitLines(text).forEach((line, index, lines) => {
+      const old = oldLines[Math.min(index, oldLines.length - 1)] as { start: number; text: string };
+      const end = old.start + old.text.length;
+      const fallback = this._styles[old.start - 1] ?? this._styles[end] ?? this._base;
+      styles.push(...restyleLine(old.text, this._styles.slice(old.start, end), line.text, fallback));
+      if (index < lines.length - 1) styles.push(this._styles[end] ?? styles[styles.length - 1] ?? fallback);
+    });
+    if (this._styles[0]) this._base = this._styles[0];
+    this._characters = text;
+    this._styles = styles;
   }
   /** The font of one character, for tests. */
   _fontAt(index: number): FontName {
-    return [...this._ranges].reverse().find((range) => index >= range.start && index < range.end)?.font ?? this._fontName;
+    return (this._styles[index] ?? this._base).font;
   }
 }
 
@@ -265,10 +481,11 @@ class FakeNode {
   _pluginData = new Map<string, string>();
   _width = 100;
   _height = 100;
+  _x = 0;
+  _y = 0;
   name: string;
-  x = 0;
-  y = 0;
   visible = true;
+  // Locked stops people from selecting and dragging; plugins write locked nodes as any other.
   locked = false;
 
   constructor(fake: FakeInternals, type: string, name: string) {
@@ -289,20 +506,39 @@ class FakeNode {
   get removed(): boolean {
     return this._removed;
   }
+  /** Relative to the node's container (the nearest ancestor that is not a group). */
+  get x(): number {
+    return this._x;
+  }
+  set x(value: number) {
+    this._x = value;
+  }
+  get y(): number {
+    return this._y;
+  }
+  set y(value: number) {
+    this._y = value;
+  }
   get width(): number {
     return this._width;
   }
   get height(): number {
     return this._height;
   }
+  /** Where the node's top-left corner is on the page. */
+  _absolute(): { x: number; y: number } {
+    const origin = findSpaceOrigin(this._parent);
+    return { x: origin.x + this.x, y: origin.y + this.y };
+  }
+  get absoluteTransform(): Transform {
+    const { x, y } = this._absolute();
+    return [
+      [1, 0, x],
+      [0, 1, y],
+    ];
+  }
   get absoluteBoundingBox(): Rect {
-    let x = this.x;
-    let y = this.y;
-    for (let parent = this._parent; parent && parent._type !== 'PAGE'; parent = parent._parent) {
-      x += parent.x;
-      y += parent.y;
-    }
-    return { x, y, width: this.width, height: this.height };
+    return { ...this._absolute(), width: this.width, height: this.height };
   }
   getPluginData(key: string): string {
     return this._pluginData.get(key) ?? '';
@@ -331,8 +567,7 @@ class FakeNode {
   }
   remove(): void {
     if (this._removed) throw new Error(`in remove: The node with id "${this._id}" does not exist`);
-    const parent = this._parent;
-    if (parent) parent._children = parent._children.filter((child) => child !== (this as unknown));
+    this._parent?._detach(this);
     this._parent = null;
     this._markRemoved();
   }
@@ -341,22 +576,35 @@ class FakeNode {
   }
 }
 
-/** A node with children: page, section. */
+/**
+ * Where the coordinate space of `container`'s children starts on the page:
+ * a group has none of its own (its children are positioned in the group's
+ * container), the page's starts at 0, 0.
+ */
+function findSpaceOrigin(container: FakeContainer | null): { x: number; y: number } {
+  let space = container;
+  while (space && space._type === 'GROUP') space = space._parent;
+  if (!space || space._type === 'PAGE' || space._type === 'DOCUMENT') return { x: 0, y: 0 };
+  return space._absolute();
+}
+
 /** Whether `container` is `node` or lies inside it. */
 function isWithin(container: FakeContainer, node: FakeNode): boolean {
+  const raw = container._fake.raw(node);
   for (let ancestor: FakeContainer | null = container; ancestor; ancestor = ancestor._parent) {
-    if (ancestor === (node as unknown)) return true;
+    if (container._fake.raw(ancestor) === raw) return true;
   }
   return false;
 }
 
+/** A node with children: page, section, group. */
 class FakeContainer extends FakeNode {
   _children: FakeNode[] = [];
   get children(): readonly FakeNode[] {
     return [...this._children];
   }
   appendChild(child: FakeNode): void {
-    this._insert(this._children.filter((node) => node !== child).length, child, 'appendChild');
+    this._insert(this._children.filter((node) => this._fake.raw(node) !== this._fake.raw(child)).length, child, 'appendChild');
   }
   insertChild(index: number, child: FakeNode): void {
     this._insert(index, child, 'insertChild');
@@ -365,12 +613,23 @@ class FakeContainer extends FakeNode {
     if (!(child instanceof FakeNode)) throw new Error(`in ${operation}: Expected a node, got ${typeof child}`);
     if (isWithin(this, child)) throw new Error(`in ${operation}: Cannot move a node inside itself`);
     const old = child._parent;
-    if (old) old._children = old._children.filter((node) => node !== child);
+    if (old && this._fake.raw(old) === this._fake.raw(this)) this._children = this._children.filter((node) => this._fake.raw(node) !== this._fake.raw(child));
+    else old?._detach(child);
     if (!(index >= 0 && index <= this._children.length)) {
       throw new Error(`in ${operation}: Cannot insert node at index greater than the number of existing siblings (${index})`);
     }
     this._children.splice(index, 0, child);
     child._parent = this;
+  }
+  /** Takes `child` out of the children; a group left empty removes itself, as in Figma. */
+  _detach(child: FakeNode): void {
+    const raw = this._fake.raw(child);
+    this._children = this._children.filter((node) => this._fake.raw(node) !== raw);
+    if (this._type === 'GROUP' && this._children.length === 0 && !this._removed) {
+      this._parent?._detach(this);
+      this._parent = null;
+      this._markRemoved();
+    }
   }
   _listDescendants(): FakeNode[] {
     return this._children.flatMap((child) => [child, ...(child instanceof FakeContainer ? child._listDescendants() : [])]);
@@ -406,11 +665,56 @@ class FakeContainer extends FakeNode {
   }
 }
 
+/**
+ * A group: no coordinate space and no size of its own. Its box is the
+ * bounds of its children (positioned in the group's container); moving it
+ * moves them (https://developers.figma.com/docs/plugins/api/GroupNode).
+ */
+class FakeGroup extends FakeContainer {
+  _bounds(): { left: number; top: number; right: number; bottom: number } {
+    if (this._children.length === 0) return { left: 0, top: 0, right: 0, bottom: 0 };
+    return {
+      left: Math.min(...this._children.map((child) => child.x)),
+      top: Math.min(...this._children.map((child) => child.y)),
+      right: Math.max(...this._children.map((child) => child.x + child.width)),
+      bottom: Math.max(...this._children.map((child) => child.y + child.height)),
+    };
+  }
+  override get x(): number {
+    return this._bounds().left;
+  }
+  override set x(value: number) {
+    const shift = value - this.x;
+    for (const child of this._children) {
+      const raw = this._fake.raw(child);
+      raw.x = raw.x + shift;
+    }
+  }
+  override get y(): number {
+    return this._bounds().top;
+  }
+  override set y(value: number) {
+    const shift = value - this.y;
+    for (const child of this._children) {
+      const raw = this._fake.raw(child);
+      raw.y = raw.y + shift;
+    }
+  }
+  override get width(): number {
+    const bounds = this._bounds();
+    return bounds.right - bounds.left;
+  }
+  override get height(): number {
+    const bounds = this._bounds();
+    return bounds.bottom - bounds.top;
+  }
+}
+
 class FakePage extends FakeContainer {
   _loaded = false;
   selection: readonly FakeNode[] = [];
   async loadAsync(): Promise<void> {
-    await Promise.resolve();
+    await this._fake.settleAsync('loadAsync');
     this._loaded = true;
   }
   override _requireLoaded(operation: string): void {
@@ -522,8 +826,20 @@ class FakeText extends FakeNode {
   setRangeFontName(start: number, end: number, font: FontName): void {
     this._content.setRangeFontName(start, end, font);
   }
-  getRangeAllFontNames(): FontName[] {
-    return this._content.getRangeAllFontNames();
+  setRangeTextDecoration(start: number, end: number, value: TextDecoration): void {
+    this._content.setRangeTextDecoration(start, end, value);
+  }
+  setRangeHyperlink(start: number, end: number, value: HyperlinkTarget | null): void {
+    this._content.setRangeHyperlink(start, end, value);
+  }
+  setRangeListOptions(start: number, end: number, value: TextListOptions): void {
+    this._content.setRangeListOptions(start, end, value);
+  }
+  getRangeAllFontNames(start?: number, end?: number): FontName[] {
+    return this._content.getRangeAllFontNames(start, end);
+  }
+  getStyledTextSegments(fields: readonly string[], start?: number, end?: number): FakeTextSegment[] {
+    return this._content._segments(fields, start, end);
   }
   resize(width: number, height: number): void {
     if (!(width >= 0.01 && height >= 0.01)) throw new Error(`in resize: width and height must be >= 0.01, got ${width} x ${height}`);
@@ -587,7 +903,7 @@ class FakeVector extends FakeNode {
 export function createFakeFigma(options: FakeFigmaOptions = {}): FakeFigma {
   const calls: FakeCall[] = [];
   const loadedFonts = new Set<string>();
-  const availableFonts = new Set(options.availableFonts ?? ['Inter Regular', 'Inter Medium', 'Inter Semi Bold', 'Inter Bold']);
+  const availableFonts = new Set(options.availableFonts ?? ['Inter Regular', 'Inter Medium', 'Inter Semi Bold', 'Inter Bold', 'Inter Italic', 'Inter Medium Italic', 'Inter Bold Italic']);
   const failures: { method: string; remaining: number }[] = [];
   const uiMessages: unknown[] = [];
   const notifications: string[] = [];
@@ -628,7 +944,21 @@ export function createFakeFigma(options: FakeFigmaOptions = {}): FakeFigma {
       }
     },
     nextId: () => `1:${(idCounter += 1)}`,
+    raw: (value) => unwrap(value),
+    async settleAsync(method) {
+      await Promise.resolve();
+      if (actingOthers || awaitHooks.size === 0) return;
+      actingOthers = true;
+      try {
+        for (const hook of [...awaitHooks]) await hook(method);
+      } finally {
+        actingOthers = false;
+      }
+    },
   };
+  /** Hooks of other people acting while the plugin awaits (see onAwait). */
+  const awaitHooks = new Set<(method: string) => void | Promise<void>>();
+  let actingOthers = false;
 
   const describe = (node: FakeNode, suffix = ''): string => `${node._type} ${node._id}${suffix}`;
   /** The unlogged objects behind the logging proxies, for a person's edits. */
@@ -673,14 +1003,13 @@ export function createFakeFigma(options: FakeFigmaOptions = {}): FakeFigma {
 
   const cloneText = (text: FakeTextContent): FakeTextContent => {
     const raw = Object.assign(Object.create(FakeTextContent.prototype) as FakeTextContent, text);
-    raw._ranges = text._ranges.map((range) => ({ ...range }));
+    raw._styles = [...text._styles];
     return raw;
   };
 
   /** Copies a node and its subtree with new ids, unlogged, as a person's Duplicate does. */
   function cloneSubtree(source: FakeNode, parent: FakeContainer, keepPluginData: boolean, at?: { x: number; y: number }): FakeNode {
     const raw = Object.assign(Object.create(Object.getPrototypeOf(source) as object) as FakeNode, source);
-    if (at) Object.assign(raw, at);
     raw._id = internals.nextId();
     raw._parent = parent;
     raw._removed = false;
@@ -693,6 +1022,8 @@ export function createFakeFigma(options: FakeFigmaOptions = {}): FakeFigma {
     if (raw instanceof FakeContainer && source instanceof FakeContainer) {
       raw._children = source._children.map((child) => cloneSubtree(child, tracked as unknown as FakeContainer, keepPluginData));
     }
+    // After the children: a group's place is theirs.
+    if (at) Object.assign(raw, at);
     return tracked;
   }
 
@@ -713,6 +1044,47 @@ export function createFakeFigma(options: FakeFigmaOptions = {}): FakeFigma {
     page._children.push(tracked);
     tracked._parent = page;
     return tracked;
+  };
+
+  /** The text content of a sticky, shape or text node, unlogged. */
+  const findTextContent = (node: FakeNode): FakeTextContent | undefined => {
+    const source = unwrap(node) as FakeNode & { text?: FakeTextContent; _content?: FakeTextContent };
+    return source._content ?? (source.text ? unwrap(source.text) : undefined);
+  };
+
+  /** The innermost section under `point` inside `container` (front-most first), never `moved` or what is inside it. */
+  const findDropSection = (container: FakeContainer, point: { x: number; y: number }, moved: FakeNode): FakeNode | undefined => {
+    for (const child of [...container._children].reverse()) {
+      if (unwrap(child) === unwrap(moved) || !(child instanceof FakeContainer)) continue;
+      if (child._type === 'GROUP') {
+        const inGroup = findDropSection(child, point, moved);
+        if (inGroup) return inGroup;
+        continue;
+      }
+      if (child._type !== 'SECTION') continue;
+      const box = child.absoluteBoundingBox;
+      if (point.x >= box.x && point.x <= box.x + box.width && point.y >= box.y && point.y <= box.y + box.height) return findDropSection(child, point, moved) ?? child;
+    }
+    return undefined;
+  };
+
+  /** Puts `members` into a new group in `parent` at `index`; every member keeps its place on the page. */
+  const createGroup = (members: readonly FakeNode[], parent: FakeContainer, index: number | undefined): FakeGroup => {
+    if (members.length === 0) throw new Error('in group: First argument must be an array of at least one node');
+    const group = trackNode(new FakeGroup(internals, 'GROUP', 'Group'));
+    const origin = findSpaceOrigin(parent);
+    const places = members.map((member) => member.absoluteBoundingBox);
+    members.forEach((member, at) => {
+      const place = places[at] as Rect;
+      member._parent?._detach(member);
+      group._children.push(member);
+      member._parent = group;
+      Object.assign(unwrap(member), { x: place.x - origin.x, y: place.y - origin.y });
+    });
+    const position = index === undefined ? parent._children.length : Math.min(index, parent._children.length);
+    parent._children.splice(position, 0, group);
+    group._parent = parent;
+    return group;
   };
 
   const ui = {
@@ -810,33 +1182,26 @@ export function createFakeFigma(options: FakeFigmaOptions = {}): FakeFigma {
       return copy as unknown as typeof node;
     },
     editTextByHand: (node, text) => {
-      const source = node as unknown as FakeNode & { text?: FakeTextContent; _content?: FakeTextContent };
-      const content = source._content ?? (source.text ? unwrap(source.text) : undefined);
+      const source = node as unknown as FakeNode;
+      const content = findTextContent(source);
       if (!content || source._removed) throw new Error(`cannot type into ${describe(source)}: it holds no text, or it was removed`);
-      const firstLine = (content._characters.split('\n')[0] ?? '').length;
-      const heading = content._ranges.find((range) => range.start === 0 && firstLine > 0 && range.end >= firstLine);
-      const newFirstLine = (text.split('\n')[0] ?? '').length;
-      content._characters = text;
-      content._ranges = heading && newFirstLine > 0 ? [{ start: 0, end: newFirstLine, font: heading.font }] : [];
+      content._type(text);
     },
     moveByHand: (node, x, y) => {
       const moved = node as unknown as FakeNode;
       if (!moved._parent || moved._removed) throw new Error(`cannot move ${describe(moved)}: it is not on the page`);
       const centre = { x: x + moved.width / 2, y: y + moved.height / 2 };
-      // Sections take what is dropped inside them; the front-most one wins.
-      const section =
-        moved._type === 'SECTION'
-          ? undefined
-          : [...page._children]
-              .reverse()
-              .find((child) => child._type === 'SECTION' && child !== moved && centre.x >= child.x && centre.x <= child.x + child.width && centre.y >= child.y && centre.y <= child.y + child.height);
-      const parent = (section as FakeContainer | undefined) ?? (moved._type === 'SECTION' ? moved._parent : page);
-      if (moved._parent !== parent) {
-        moved._parent._children = moved._parent._children.filter((child) => child !== moved);
+      // A member of a group is dragged inside its group; anything else joins
+      // the innermost section it is dropped in (sections stay where they are
+      // in the layers), or the page.
+      const parent =
+        moved._parent._type === 'GROUP' || moved._type === 'SECTION' ? moved._parent : ((findDropSection(page, centre, moved) as FakeContainer | undefined) ?? page);
+      if (unwrap(moved._parent) !== unwrap(parent)) {
+        moved._parent._detach(moved);
         parent._children = [...parent._children, moved];
         moved._parent = parent;
       }
-      const origin = parent === page ? { x: 0, y: 0 } : parent.absoluteBoundingBox;
+      const origin = findSpaceOrigin(parent);
       Object.assign(unwrap(moved), { x: x - origin.x, y: y - origin.y });
     },
     removeByHand: (node) => {
@@ -844,9 +1209,96 @@ export function createFakeFigma(options: FakeFigmaOptions = {}): FakeFigma {
     },
     createStickyByHand: (x, y, text) => {
       const sticky = adopt(new FakeSticky(internals, new FakeTextContent(internals, { family: 'Inter', style: 'Medium' }, 24)));
-      unwrap(sticky.text)._characters = text;
+      unwrap(sticky.text)._type(text);
       fake.moveByHand(sticky as unknown as SceneNode, x, y);
       return sticky as unknown as StickyNode;
+    },
+    groupByHand: (nodes) => {
+      const members = nodes.map((node) => node as unknown as FakeNode);
+      const parent = members[0]?._parent;
+      if (!parent || members.some((member) => member._removed || !member._parent)) throw new Error('cannot group: give at least one node that is on the page');
+      // ⌘G puts the group where the front-most of the nodes was.
+      const front = Math.max(...members.map((member) => parent._children.findIndex((child) => unwrap(child) === unwrap(member))));
+      const index = parent._children.slice(0, front + 1).filter((child) => !members.some((member) => unwrap(member) === unwrap(child))).length;
+      return createGroup(members, parent, index) as unknown as GroupNode;
+    },
+    ungroupByHand: (group) => {
+      const raw = unwrap(group as unknown as FakeNode);
+      if (!(raw instanceof FakeGroup) || raw._removed || !raw._parent) throw new Error(`cannot ungroup ${describe(raw)}: it is not a group on the page`);
+      const parent = raw._parent;
+      const index = parent._children.findIndex((child) => unwrap(child) === raw);
+      const children = [...raw._children];
+      // The children share the group's container, so their x and y stay.
+      parent._children.splice(index, 1, ...children);
+      for (const child of children) child._parent = parent;
+      raw._children = [];
+      raw._parent = null;
+      raw._markRemoved();
+    },
+    wrapInSectionByHand: (nodes, wrapOptions = {}) => {
+      const members = nodes.map((node) => node as unknown as FakeNode);
+      const parent = members[0]?._parent;
+      if (!parent || members.some((member) => member._removed || !member._parent)) throw new Error('cannot wrap in a section: give at least one node that is on the page');
+      const padding = wrapOptions.padding ?? 40;
+      const boxes = members.map((member) => member.absoluteBoundingBox);
+      const left = Math.min(...boxes.map((box) => box.x)) - padding;
+      const top = Math.min(...boxes.map((box) => box.y)) - padding;
+      const section = trackNode(new FakeSection(internals, 'SECTION', wrapOptions.name ?? 'Section'));
+      const raw = unwrap(section);
+      raw._width = Math.max(...boxes.map((box) => box.x + box.width)) + padding - left;
+      raw._height = Math.max(...boxes.map((box) => box.y + box.height)) + padding - top;
+      const origin = findSpaceOrigin(parent);
+      Object.assign(raw, { x: left - origin.x, y: top - origin.y });
+      parent._children.push(section);
+      section._parent = parent;
+      members.forEach((member, index) => {
+        const at = boxes[index] as Rect;
+        member._parent?._detach(member);
+        section._children.push(member);
+        member._parent = section;
+        Object.assign(unwrap(member), { x: at.x - left, y: at.y - top });
+      });
+      return section as unknown as SectionNode;
+    },
+    recolourByHand: (node, hex) => {
+      const raw = unwrap(node as unknown as FakeNode) as FakeNode & { fills?: readonly Paint[] };
+      if (!('fills' in raw) || raw._removed) throw new Error(`cannot recolour ${describe(raw)}: it has no fill, or it was removed`);
+      const match = /^#?([0-9a-f]{2})([0-9a-f]{2})([0-9a-f]{2})$/i.exec(hex);
+      if (!match) throw new Error(`cannot recolour ${describe(raw)} with "${hex}": give a colour as #rrggbb`);
+      const channel = (part: string | undefined): number => parseInt(part ?? '0', 16) / 255;
+      raw.fills = [{ type: 'SOLID', color: { r: channel(match[1]), g: channel(match[2]), b: channel(match[3]) } }];
+    },
+    styleTextByHand: (node, range, style) => {
+      const source = node as unknown as FakeNode;
+      const content = findTextContent(source);
+      if (!content || source._removed) throw new Error(`cannot style the text of ${describe(source)}: it holds no text, or it was removed`);
+      const { start, end } = range;
+      content._checkRange('styleTextByHand', start, end);
+      const plain = source._type === 'STICKY' ? 'Medium' : 'Regular';
+      content._restyle(start, end, (current) => {
+        const bold = style.bold ?? /bold/i.test(current.font.style);
+        const italic = style.italic ?? /italic/i.test(current.font.style);
+        const fontStyle = bold && italic ? 'Bold Italic' : bold ? 'Bold' : italic ? `${plain === 'Medium' ? 'Medium ' : ''}Italic` : plain;
+        const decoration: TextDecoration = style.underline ? 'UNDERLINE' : style.strike ? 'STRIKETHROUGH' : style.underline === false || style.strike === false ? 'NONE' : current.decoration;
+        const link = style.link === undefined ? current.link : style.link === null ? null : { type: 'URL' as const, value: style.link };
+        return { ...current, font: { family: current.font.family, style: fontStyle }, decoration, link };
+      });
+      if (style.list) {
+        // Lists are kept per paragraph: every paragraph the range touches.
+        for (const line of splitLines(content._characters)) {
+          const lineEnd = line.start + line.text.length;
+          if (lineEnd >= start && line.start < end && line.text.length > 0) content._restyle(line.start, lineEnd, (current) => ({ ...current, list: style.list ?? 'NONE' }));
+        }
+      }
+    },
+    lockByHand: (node, locked = true) => {
+      unwrap(node as unknown as FakeNode).locked = locked;
+    },
+    onAwait: (hook) => {
+      awaitHooks.add(hook);
+      return () => {
+        awaitHooks.delete(hook);
+      };
     },
     selectByHand: (nodes) => {
       unwrap<FakePage>(page).selection = nodes.map((node) => unwrap(node as unknown as FakeNode));
@@ -872,6 +1324,7 @@ export function createFakeFigma(options: FakeFigmaOptions = {}): FakeFigma {
     command: options.command ?? '',
     editorType: 'figjam',
     mixed: Symbol('mixed'),
+    currentUser: options.currentUser === undefined ? { id: '1201', name: 'FigJam user', photoUrl: null, color: '#9747ff', sessionId: 1 } : options.currentUser,
     root,
     get currentPage() {
       return page;
@@ -891,15 +1344,17 @@ export function createFakeFigma(options: FakeFigmaOptions = {}): FakeFigma {
       call('write', 'createShapeWithText', 'figma', [], () => adopt(new FakeShapeWithText(internals, new FakeTextContent(internals, { family: 'Inter', style: 'Medium' }, 16)))),
     createText: () => call('write', 'createText', 'figma', [], () => adopt(new FakeText(internals, new FakeTextContent(internals, { family: 'Inter', style: 'Regular' }, 12)))),
     createVector: () => call('write', 'createVector', 'figma', [], () => adopt(new FakeVector(internals))),
+    group: (nodes: readonly FakeNode[], parent: FakeContainer, index?: number) =>
+      call('write', 'group', 'figma', [nodes.map((node) => node.id), parent.id, index], () => createGroup([...nodes], parent, index)),
     loadFontAsync: async (font: FontName) => {
       internals.log('read', 'loadFontAsync', 'figma', [font]);
-      await Promise.resolve();
+      await internals.settleAsync('loadFontAsync');
       if (!availableFonts.has(fontKey(font))) throw new Error(`in loadFontAsync: The font "${fontKey(font)}" could not be loaded`);
       loadedFonts.add(fontKey(font));
     },
     getNodeByIdAsync: async (id: string) => {
       internals.log('read', 'getNodeByIdAsync', 'figma', [id]);
-      await Promise.resolve();
+      await internals.settleAsync('getNodeByIdAsync');
       const all = [root, ...root._listDescendants()];
       return all.find((node) => node._id === id && !node._removed) ?? null;
     },
@@ -910,12 +1365,12 @@ export function createFakeFigma(options: FakeFigmaOptions = {}): FakeFigma {
     clientStorage: {
       getAsync: async (key: string) => {
         internals.log('plugin', 'clientStorage.getAsync', 'figma', [key]);
-        await Promise.resolve();
+        await internals.settleAsync('clientStorage.getAsync');
         return structuredClone(clientStorage.get(key));
       },
       setAsync: async (key: string, value: unknown) => {
         internals.log('plugin', 'clientStorage.setAsync', 'figma', [key]);
-        await Promise.resolve();
+        await internals.settleAsync('clientStorage.setAsync');
         if (value === undefined) throw new Error('in setAsync: the value must not be undefined; use deleteAsync to remove a key');
         const stored = structuredClone(value);
         const next = new Map(clientStorage).set(key, stored);
@@ -925,12 +1380,12 @@ export function createFakeFigma(options: FakeFigmaOptions = {}): FakeFigma {
       },
       deleteAsync: async (key: string) => {
         internals.log('plugin', 'clientStorage.deleteAsync', 'figma', [key]);
-        await Promise.resolve();
+        await internals.settleAsync('clientStorage.deleteAsync');
         clientStorage.delete(key);
       },
       keysAsync: async () => {
         internals.log('plugin', 'clientStorage.keysAsync', 'figma', []);
-        await Promise.resolve();
+        await internals.settleAsync('clientStorage.keysAsync');
         return [...clientStorage.keys()];
       },
     },
@@ -956,6 +1411,16 @@ export function createFakeFigma(options: FakeFigmaOptions = {}): FakeFigma {
   };
   fake.api = api as unknown as PluginAPI;
   return fake;
+}
+
+/**
+ * The styled segments (font, decoration, link, list) of a sticky / shape
+ * text sublayer or TEXT node, read without logging a call: for the
+ * simulator's reader.
+ */
+export function readTextSegments(text: { fontName: unknown }): FakeTextSegment[] {
+  const content = (text as unknown as { _content?: FakeTextContent })._content ?? (text as unknown as FakeTextContent);
+  return content._segments(['fontName', 'textDecoration', 'hyperlink', 'listOptions']);
 }
 
 /** The font of character `index` of a sticky / shape text sublayer or TEXT node, for tests. */

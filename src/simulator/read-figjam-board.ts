@@ -1,7 +1,8 @@
 import { FIGJAM_METRICS } from '../layout/host-metrics';
 import { decodeItemIdentity, IDENTITY_FIELD } from '../sync/item-identity';
+import { convertSegmentsToRichText } from '../hosts/figjam/figjam-rich-text';
 import type { DrawableItem } from './drawable-item';
-import { readFontAt, type FakeFigma } from './fake-figma';
+import { readFontAt, readTextSegments, type FakeFigma } from './fake-figma';
 
 // FigJam's sticky text sits inside the sticky as the layout plans it; shape
 // text keeps clear of the border as the layout's shapes expect.
@@ -10,7 +11,7 @@ const SHAPE_PADDING = 28;
 const ROUNDED_RECTANGLE_RADIUS = 20;
 const DEFAULT_TEXT_COLOR = '#1e1e1e';
 
-type Drawable = Omit<DrawableItem, 'id' | 'hasIdentity' | 'parentId'>;
+type Drawable = Omit<DrawableItem, 'id' | 'hasIdentity' | 'parentId' | 'groupId' | 'rich'>;
 type Box = Pick<DrawableItem, 'x' | 'y' | 'width' | 'height'>;
 
 /** `#rrggbb` of the first visible solid paint, or undefined. */
@@ -97,11 +98,22 @@ const readers: Readonly<Record<string, (node: SceneNode, box: Box) => Drawable |
       : undefined,
 };
 
+/** The section holding `node` (through the groups it lies in) and the innermost group, if any. */
+function findHolders(node: SceneNode): { sectionId: string | undefined; groupId: string | undefined } {
+  let groupId: string | undefined;
+  for (let parent = node.parent; parent; parent = parent.parent) {
+    if (parent.type === 'GROUP') groupId ??= parent.id;
+    else return { sectionId: parent.type === 'SECTION' ? parent.id : undefined, groupId };
+  }
+  return { sectionId: undefined, groupId };
+}
+
 /**
  * Reads every node of a fake FigJam page as drawable items, in layer order
- * (back to front): section children get absolute positions, paints become
- * colours. Reads nothing through logged calls, so reading does not change
- * the fake's call log.
+ * (back to front): positions are absolute on the page (through sections and
+ * groups), paints become colours, styled text its form. Groups draw nothing
+ * themselves: their members name them. Reads nothing through logged calls,
+ * so reading does not change the fake's call log.
  */
 export function readFigjamBoard(fake: FakeFigma): DrawableItem[] {
   const items: DrawableItem[] = [];
@@ -112,12 +124,15 @@ export function readFigjamBoard(fake: FakeFigma): DrawableItem[] {
     if (!bounds) continue;
     const drawable = read(node, { x: bounds.x, y: bounds.y, width: bounds.width, height: bounds.height });
     if (!drawable) continue;
-    const parent = node.parent;
+    const { sectionId, groupId } = findHolders(node);
+    const rich = node.type === 'STICKY' || node.type === 'SHAPE_WITH_TEXT' ? convertSegmentsToRichText(readTextSegments(node.text)) : undefined;
     items.push({
       ...drawable,
       id: node.id,
       hasIdentity: decodeItemIdentity(fake.peekPluginData(node, IDENTITY_FIELD)) !== undefined,
-      parentId: parent && parent.type === 'SECTION' ? parent.id : undefined,
+      parentId: sectionId,
+      ...(groupId ? { groupId } : {}),
+      ...(rich ? { rich } : {}),
     });
   }
   return items;

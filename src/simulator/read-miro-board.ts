@@ -1,4 +1,4 @@
-import { convertHtmlToText, countBoldParagraphs } from '../hosts/miro/miro-html';
+import { convertHtmlToText, countBoldParagraphs, readRichForm } from '../hosts/miro/miro-html';
 import { decodeItemIdentity, IDENTITY_FIELD } from '../sync/item-identity';
 import type { DrawableItem } from './drawable-item';
 import type { FakeMiroBoard, FakeRecord } from './fake-miro-board';
@@ -14,7 +14,7 @@ const STICKY_PADDING_RATIO = 0.1;
 const SHAPE_PADDING = 28;
 const ROUND_RECTANGLE_RADIUS = 20;
 
-type Reader = (record: FakeRecord, box: { x: number; y: number }, fake: FakeMiroBoard) => Omit<DrawableItem, 'id' | 'hasIdentity' | 'parentId'>;
+type Reader = (record: FakeRecord, box: { x: number; y: number }, fake: FakeMiroBoard) => Omit<DrawableItem, 'id' | 'hasIdentity' | 'parentId' | 'groupId' | 'rich'>;
 
 const readString = (value: unknown, fallback: string): string => (typeof value === 'string' && value !== '' ? value : fallback);
 const readNumber = (value: unknown, fallback: number): number => (typeof value === 'number' && Number.isFinite(value) ? value : fallback);
@@ -117,8 +117,10 @@ function readConnector(record: FakeRecord, fake: FakeMiroBoard): Omit<DrawableIt
 /**
  * Reads every item of a fake Miro board as drawable items: centres become
  * top-left corners, frame children get absolute positions, HTML content
- * becomes plain text, sticky colour names become colours. Frames come
- * first, connectors last; items the simulator cannot draw are left out.
+ * becomes plain text (and its form, when it has bold, links or lists),
+ * sticky colour names become colours, group members name their group.
+ * Frames come first, connectors last; items the simulator cannot draw
+ * (groups themselves among them) are left out.
  */
 export function readMiroBoard(fake: FakeMiroBoard): DrawableItem[] {
   const items: DrawableItem[] = [];
@@ -137,7 +139,8 @@ export function readMiroBoard(fake: FakeMiroBoard): DrawableItem[] {
     if (!read) continue;
     const centre = fake.findBoardCentre(record.id);
     const box = { x: centre.x - record.width / 2, y: centre.y - record.height / 2 };
-    items.push({ ...read(record, box, fake), id: record.id, hasIdentity, parentId });
+    const rich = record.content === undefined ? undefined : readRichForm(record.content);
+    items.push({ ...read(record, box, fake), id: record.id, hasIdentity, parentId, ...(record.groupId ? { groupId: record.groupId } : {}), ...(rich ? { rich } : {}) });
   }
   // Lines go under the emotion points they join, above everything else.
   const firstPoint = items.findIndex((item) => item.kind === 'ellipse');

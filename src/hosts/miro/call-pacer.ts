@@ -1,16 +1,20 @@
-import { describeError, isRateLimitError } from './miro-errors';
+import { describeError, isRateLimitError, isRefusalError } from './miro-errors';
 
 /**
  * Paces Web SDK calls to Miro's credit budget and rides out its rate limit.
  *
- * Miro charges every call credits (50 for most item calls) against 100,000
- * credits a minute per user and app, and refuses calls over the budget until
- * the minute has passed (https://developers.miro.com/docs/websdk-reference-rate-limiting).
- * The pacer keeps the calls of the last minute under that budget, so a big
- * map is spread over minutes instead of being cut off, and when Miro still
- * answers with a rate-limit error (other apps of the same user share the
- * budget) it pauses every call, not just the one refused, and resumes after
- * a back-off. Calls marked idempotent are retried after other failures too.
+ * Miro charges every call credits (50 for most item calls) against two
+ * budgets per user and app, 100,000 credits a minute and 1,000,000 an hour,
+ * and refuses calls over either until the interval that tripped it has
+ * passed (https://developers.miro.com/docs/websdk-reference-rate-limiting:
+ * "Max. credits per minute 100,000", "Max. credits per hour 1,000,000").
+ * The pacer keeps the calls of the last minute and of the last hour under
+ * both, so a big map is spread over minutes (and a long session over the
+ * hour) instead of being cut off, and when Miro still answers with a
+ * rate-limit error (other apps of the same user share the budget) it pauses
+ * every call, not just the one refused, and resumes after a back-off. Calls
+ * marked idempotent are retried after other failures too; a refusal (a
+ * locked item, no permission: isRefusalError) is never retried.
  */
 export interface CallPacerOptions {
   sleepAsync(ms: number): Promise<void>;
@@ -19,6 +23,8 @@ export interface CallPacerOptions {
   creditsPerCall?: number;
   /** Credits the pacer lets calls spend in any minute; a little under Miro's 100,000. */
   creditsPerMinute?: number;
+  /** Credits the pacer lets calls spend in any hour; a little under Miro's 1,000,000. */
+  creditsPerHour?: number;
   /** Attempts of one call refused by the rate limit, the first included. */
   rateLimitAttempts?: number;
   /** Attempts of an idempotent call after other failures, the first included. */
@@ -31,11 +37,13 @@ export interface CallPacerOptions {
   onWait?(wait: { ms: number; reason: 'rate-limit' | 'budget' }): void;
 }
 
-// Miro's budget is 100,000 credits a minute; the pacer keeps 10 % in reserve
-// for the panel's own reads and other tabs.
+// Miro's budgets are 100,000 credits a minute and 1,000,000 an hour; the
+// pacer keeps 10 % of each in reserve for the panel's own reads and other tabs.
 const DEFAULT_CREDITS_PER_MINUTE = 90_000;
+const DEFAULT_CREDITS_PER_HOUR = 900_000;
 const DEFAULT_CREDITS_PER_CALL = 50;
 const MINUTE_MS = 60_000;
+const HOUR_MS = 60 * MINUTE_MS;
 const DEFAULT_RATE_LIMIT_ATTEMPTS = 8;
 const DEFAULT_TRANSIENT_ATTEMPTS = 3;
 const DEFAULT_BASE_DELAY_MS = 1_000;
@@ -45,15 +53,49 @@ export interface CallPacer {
   runAsync<T>(call: () => Promise<T>, options?: { idempotent?: boolean }): Promise<T>;
 }
 
+/**
+ * Start times of the calls of the last hour, oldest first, with a cursor at
+ * the first call of the last minute: each start is pushed and passed once,
+ * so keeping both windows costs constant time per call.
+ */
+function createCallWindow() {
+  let starts: number[] = [];
+  let hourHead = 0;
+  let minuteHead = 0;
+  return {
+    /** Forgets the calls that left the hour and moves the minute's cursor past those that left the minute. */
+    advance(now: number): void {
+      while (hourHead < starts.length && (starts[hourHead] ?? 0) <= now - HOUR_MS) hourHead += 1;
+      minuteHead = Math.max(minuteHead, hourHead);
+      while (minuteHead < starts.length && (starts[minuteHead] ?? 0) <= now - MINUTE_MS) minuteHead += 1;
+      // Drop the forgotten head now and then, so the list holds about one hour of calls.
+      if (hourHead > 1_024 && hourHead * 2 > starts.length) {
+        starts = starts.slice(hourHead);
+        minuteHead -= hourHead;
+        hourHead = 0;
+      }
+    },
+    countMinute: (): number => starts.length - minuteHead,
+    countHour: (): number => starts.length - hourHead,
+    /** When the oldest call of the minute (or of the hour) leaves its window. */
+    minuteFreesAt: (): number => (starts[minuteHead] ?? 0) + MINUTE_MS,
+    hourFreesAt: (): number => (starts[hourHead] ?? 0) + HOUR_MS,
+    push(now: number): void {
+      starts.push(now);
+    },
+  };
+}
+
+/** A pacer for Web SDK calls; see CallPacerOptions. */
 export function createCallPacer(options: CallPacerOptions): CallPacer {
   const creditsPerCall = options.creditsPerCall ?? DEFAULT_CREDITS_PER_CALL;
   const callsPerMinute = Math.max(1, Math.floor((options.creditsPerMinute ?? DEFAULT_CREDITS_PER_MINUTE) / creditsPerCall));
+  const callsPerHour = Math.max(1, Math.floor((options.creditsPerHour ?? DEFAULT_CREDITS_PER_HOUR) / creditsPerCall));
   const rateLimitAttempts = options.rateLimitAttempts ?? DEFAULT_RATE_LIMIT_ATTEMPTS;
   const transientAttempts = options.transientAttempts ?? DEFAULT_TRANSIENT_ATTEMPTS;
   const baseDelayMs = options.baseDelayMs ?? DEFAULT_BASE_DELAY_MS;
   const maxInFlight = options.maxInFlight ?? Number.POSITIVE_INFINITY;
-  /** Start times of the calls of the last minute, oldest first. */
-  const recent: number[] = [];
+  const window = createCallWindow();
   let pausedUntil = 0;
   let inFlight = 0;
   const slotWaiters: (() => void)[] = [];
@@ -77,12 +119,14 @@ export function createCallPacer(options: CallPacerOptions): CallPacer {
         await options.sleepAsync(pausedUntil - now);
         continue;
       }
-      while (recent.length > 0 && (recent[0] ?? 0) <= now - MINUTE_MS) recent.shift();
-      if (recent.length < callsPerMinute) {
-        recent.push(now);
+      window.advance(now);
+      const minuteFull = window.countMinute() >= callsPerMinute;
+      const hourFull = window.countHour() >= callsPerHour;
+      if (!minuteFull && !hourFull) {
+        window.push(now);
         return;
       }
-      const ms = (recent[0] ?? now) + MINUTE_MS - now;
+      const ms = Math.max(minuteFull ? window.minuteFreesAt() : now, hourFull ? window.hourFreesAt() : now) - now;
       options.onWait?.({ ms, reason: 'budget' });
       await options.sleepAsync(ms);
     }
@@ -113,6 +157,8 @@ export function createCallPacer(options: CallPacerOptions): CallPacer {
         pausedUntil = Math.max(pausedUntil, options.now() + backOff(rateLimited));
         continue;
       }
+      // A locked item stays locked however often it is asked.
+      if (isRefusalError(error)) throw error;
       failed += 1;
       if (!runOptions.idempotent || failed >= transientAttempts) throw error;
       await options.sleepAsync(backOff(failed) / 4);

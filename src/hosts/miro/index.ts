@@ -5,3 +5,5 @@ export * from './miro-sticky-colors';
 export * from './miro-errors';
 export * from './call-pacer';
 export * from './run-with-concurrency';
+export * from './miro-item-patch';
+export * from './miro-map-index';

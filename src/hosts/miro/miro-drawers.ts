@@ -2,7 +2,9 @@ import type { Board, Connector, Frame, Shape, StickyNote, Text } from '@mirohq/w
 import type { EmotionLineNode, EmotionPointNode, FrameNode, Point, SceneNode, SceneNodeType, ShapeNode, StickyNode, TextNode } from '../../layout/scene';
 import type { SceneKey } from '../../layout/scene-keys';
 import { STYLE_PALETTE } from '../../layout/style-palette';
-import { escapeHtml, formatHeadingAsHtml, formatTextAsHtml } from './miro-html';
+import { isFormOf } from '../../model/rich-text';
+import { escapeHtml, formatHeadingAsHtml, formatRichTextAsHtml, formatTextAsHtml } from './miro-html';
+import type { ItemTarget } from './miro-item-patch';
 import { findStickyNoteColor } from './miro-sticky-colors';
 
 /** The Miro items the app draws. */
@@ -43,10 +45,12 @@ export interface MiroDrawer<N extends SceneNode> {
   /** Creates the node's items at their absolute board position; removes what it created if a later part fails. */
   createAsync(node: N, context: DrawContext): Promise<MiroBoardItem[]>;
   /**
-   * Rewrites an item already on the board to show `node`; the caller calls
-   * `sync()`. Absent when the node's items are replaced instead.
+   * What an item already on the board must show to show `node`, field by
+   * field; the adapter writes only the fields that differ (see
+   * planItemPatch) and then calls `sync()`. Absent when the node's items are
+   * replaced instead.
    */
-  rewriteItem?(item: MiroBoardItem, node: N, context: DrawContext): void;
+  describeTarget?(node: N, context: DrawContext): ItemTarget;
 }
 
 // Emotion lines: a stroke that reads at the zoom a whole map is shown at.
@@ -57,23 +61,19 @@ const EMOTION_FACE_SCALE = 0.45;
 // Miro frames accept any hex fill; the map is drawn on white.
 const FRAME_FILL = '#ffffff';
 
-function requireItem<T extends MiroBoardItem['type']>(item: MiroBoardItem, type: T): Extract<MiroBoardItem, { type: T }> {
-  if (item.type !== type) {
-    throw new Error(
-      `Expected a Miro ${type} item, received a ${item.type} (id ${item.id}) carrying the same key; it was probably replaced by hand. Delete it, then click Finish the map in the panel.`,
-    );
-  }
-  return item as Extract<MiroBoardItem, { type: T }>;
-}
-
 function describeFrame(node: FrameNode, context: DrawContext) {
   const centre = context.toBoardCentre(node);
   return { title: node.title, x: centre.x, y: centre.y, width: node.width, height: node.height, style: { fillColor: FRAME_FILL } };
 }
 
+/** A sticky's content: its form when it has one that fits its words (links, bold, lists a person gave it), else its lines. */
+function formatStickyContent(node: StickyNode): string {
+  return node.form && isFormOf(node.form, node.text) ? formatRichTextAsHtml(node.form) : formatTextAsHtml(node.text);
+}
+
 function describeSticky(node: StickyNode) {
   return {
-    content: formatTextAsHtml(node.text),
+    content: formatStickyContent(node),
     shape: 'square' as const,
     style: { fillColor: findStickyNoteColor(node.style), textAlign: 'center' as const, textAlignVertical: 'middle' as const },
   };
@@ -138,8 +138,14 @@ const frameDrawer: MiroDrawer<FrameNode> = {
   async createAsync(node, context) {
     return [await context.callAsync(() => context.board.createFrame(describeFrame(node, context)))];
   },
-  rewriteItem(item, node, context) {
-    Object.assign(requireItem(item, 'frame'), describeFrame(node, context), { style: { fillColor: FRAME_FILL } });
+  describeTarget(node, context) {
+    // The frame is a top-level item: its centre is on the board.
+    return {
+      centre: context.toBoardCentre(node),
+      geometry: { width: node.width, height: node.height },
+      text: { field: 'title', value: node.title },
+      look: { style: { fillColor: FRAME_FILL } },
+    };
   },
 };
 
@@ -152,11 +158,11 @@ const stickyDrawer: MiroDrawer<StickyNode> = {
     // (https://developers.miro.com/docs/websdk-reference-sticky-note).
     return [await context.callAsync(() => context.board.createStickyNote({ ...describeSticky(node), ...centre, width: node.width }))];
   },
-  rewriteItem(item, node, context) {
-    const sticky = requireItem(item, 'sticky_note');
+  describeTarget(node, context) {
     const { content, shape, style } = describeSticky(node);
-    Object.assign(sticky, context.toFrameCentre(node), { content, shape, style: { ...sticky.style, ...style } });
-    if (sticky.width !== node.width) sticky.width = node.width;
+    // Only the width: Miro keeps a sticky's aspect ratio and refuses both at once.
+    // The shape (square or rectangle) is its geometry, not its colour.
+    return { centre: context.toFrameCentre(node), geometry: { width: node.width, shape }, text: { field: 'content', value: content }, look: { style } };
   },
 };
 
@@ -167,10 +173,9 @@ const shapeDrawer: MiroDrawer<ShapeNode> = {
     const centre = context.toBoardCentre(node);
     return [await context.callAsync(() => context.board.createShape({ ...describeShape(node), ...centre, width: node.width, height: node.height }))];
   },
-  rewriteItem(item, node, context) {
-    const shape = requireItem(item, 'shape');
-    const { style, ...rest } = describeShape(node);
-    Object.assign(shape, rest, context.toFrameCentre(node), { width: node.width, height: node.height, style: { ...shape.style, ...style } });
+  describeTarget(node, context) {
+    const { style, shape, content } = describeShape(node);
+    return { centre: context.toFrameCentre(node), geometry: { width: node.width, height: node.height }, text: { field: 'content', value: content }, look: { style, shape } };
   },
 };
 
@@ -183,10 +188,10 @@ const textDrawer: MiroDrawer<TextNode> = {
     // (https://developers.miro.com/docs/text-1).
     return [await context.callAsync(() => context.board.createText({ ...describeText(node), ...centre, width: node.width }))];
   },
-  rewriteItem(item, node, context) {
-    const text = requireItem(item, 'text');
+  describeTarget(node, context) {
     const { content, style } = describeText(node);
-    Object.assign(text, context.toFrameCentre(node), { content, width: node.width, style: { ...text.style, ...style } });
+    // A text item takes only a width; Miro computes its height.
+    return { centre: context.toFrameCentre(node), geometry: { width: node.width }, text: { field: 'content', value: content }, look: { style } };
   },
 };
 
@@ -197,10 +202,9 @@ const emotionPointDrawer: MiroDrawer<EmotionPointNode> = {
     const centre = context.toBoardCentre(node);
     return [await context.callAsync(() => context.board.createShape({ ...describeEmotionPoint(node), ...centre, width: node.width, height: node.height }))];
   },
-  rewriteItem(item, node, context) {
-    const shape = requireItem(item, 'shape');
-    const { style, ...rest } = describeEmotionPoint(node);
-    Object.assign(shape, rest, context.toFrameCentre(node), { width: node.width, height: node.height, style: { ...shape.style, ...style } });
+  describeTarget(node, context) {
+    const { style, shape, content } = describeEmotionPoint(node);
+    return { centre: context.toFrameCentre(node), geometry: { width: node.width, height: node.height }, text: { field: 'content', value: content }, look: { style, shape } };
   },
 };
 

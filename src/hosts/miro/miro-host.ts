@@ -6,9 +6,11 @@ import type { BoardPort, BoardRun, MapContainer, MapTarget, RecordSpace } from '
 import { MIRO_METRICS } from '../../layout/host-metrics';
 import { decodeItemIdentity, IDENTITY_FIELD, type ItemIdentity } from '../../sync/item-identity';
 import { findDrawer, type DrawContext, type MiroBoardItem, type NodeBox } from './miro-drawers';
-import { convertHtmlToText } from './miro-html';
+import { convertHtmlToText, readRichForm } from './miro-html';
 import { createCallPacer } from './call-pacer';
-import { describeError } from './miro-errors';
+import { describeError, isRefusalError } from './miro-errors';
+import { planItemPatch } from './miro-item-patch';
+import { formatMapIndex, isSameMapIndex, listIndexedFrames, MAP_INDEX_KEY, mergeMapIndex, parseMapIndex, type MapFrameIndex, type MapIndexRead } from './miro-map-index';
 import { runWithConcurrencyAsync } from './run-with-concurrency';
 
 /** Options of the Miro adapter. */
@@ -24,6 +26,8 @@ export interface MiroHostOptions {
   now?: () => number;
   /** Credits the adapter spends in any minute; see createCallPacer. */
   creditsPerMinute?: number;
+  /** Credits the adapter spends in any hour; see createCallPacer. */
+  creditsPerHour?: number;
   /** Largest storage value written, in bytes; see DEFAULT_STORAGE_VALUE_LIMIT_BYTES. */
   storageValueLimitBytes?: number;
 }
@@ -55,6 +59,17 @@ const DEFAULT_CONCURRENCY = 16;
 const METADATA_LIMIT_BYTES = 256;
 // Gap findEmptySpace keeps between a new map and existing work, in board units.
 const NEW_MAP_OFFSET = 200;
+// Ids asked for in one `board.get({ id })`: Miro documents no limit for the
+// filter (GetFilter in @mirohq/websdk-types takes `id: string[] | string`);
+// a hundred keeps one answer small.
+const FRESH_READ_CHUNK = 100;
+// Up to this many frames a board's maps are found by asking every frame for
+// its metadata: as cheap as reading the frame index, and always right. On
+// busier boards the index is read instead (see miro-map-index.ts).
+const SCAN_FRAME_LIMIT = 10;
+// Frames the index names that are gone before a listing writes it pruned:
+// they cost no call, only room in the index's storage value.
+const PRUNE_AFTER_GONE = 20;
 
 const sleepWithTimerAsync = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
 
@@ -74,6 +89,30 @@ interface MapState {
    * `update` may adopt one (a sticky a person added in a cell).
    */
   foreign: Map<string, BoardRecord>;
+  /**
+   * The text each item showed when the run read it (content HTML, a frame's
+   * title): an update writes new text only while the board still shows it,
+   * so words a person typed since are kept.
+   */
+  readText: Map<string, string>;
+}
+
+/** What listing the maps found, kept for the run: creating a map frame updates the index from it. */
+interface Listing {
+  /** Ids of every frame on the board. */
+  frameIds: Set<string>;
+  /** The index as read (`unread` when the board was scanned instead). */
+  index: MapIndexRead | { kind: 'unread' };
+  /** Map frames found: frame id → map id. */
+  found: Map<string, string>;
+  /** Every frame was asked for its metadata: `found` holds every map on the board. */
+  scanned: boolean;
+}
+
+/** What one run keeps: the maps it read, and what listing found. */
+interface RunState {
+  states: Map<string, MapState>;
+  listing?: Listing;
 }
 
 /** A frame that carries a map identity. */
@@ -131,6 +170,30 @@ function readText(item: { type: string; content?: unknown; title?: unknown }): s
   return '';
 }
 
+/** The raw text field of an item (content HTML, a frame's title), as the run read it. */
+function readRawText(item: { content?: unknown; title?: unknown }): string | undefined {
+  if (typeof item.content === 'string') return item.content;
+  return typeof item.title === 'string' ? item.title : undefined;
+}
+
+/**
+ * What else the snapshot says of an item: the form of its text when it
+ * shows more than plain lines, and whether it lies in a person's group
+ * (Miro items in a group carry `groupId`, https://developers.miro.com/docs/websdk-reference-group).
+ */
+function readExtras(item: { content?: unknown; groupId?: unknown }): Pick<SnapshotItem, 'rich' | 'nested'> {
+  const rich = typeof item.content === 'string' ? readRichForm(item.content) : undefined;
+  const nested = typeof item.groupId === 'string' && item.groupId !== '';
+  return { ...(rich ? { rich } : {}), ...(nested ? { nested } : {}) };
+}
+
+/** The ids of `ids` in chunks of at most `size`. */
+function chunk<T>(ids: readonly T[], size: number): T[][] {
+  const chunks: T[][] = [];
+  for (let start = 0; start < ids.length; start += size) chunks.push(ids.slice(start, start + size));
+  return chunks;
+}
+
 /** The key an op is about, for failure reports. */
 function findOpKey(op: Op): SceneKey {
   return op.type === 'delete' || op.type === 'release' ? op.key : op.node.key;
@@ -176,24 +239,40 @@ function collectMapItems(all: readonly BoardRecord[], frame: Frame): { children:
  *
  * A map's record space is `miro.board.storage`, collection `cjm-journeys`:
  * the record `journey` under the map id, its parts under
- * `<mapId>/<tag>/<n>` (item metadata is capped at 256 bytes). The person's
- * record space is collection `cjm-drafts`, keyed by their user id. Miro's
- * docs do not say whether duplicating a frame copies the app metadata of
- * the frame and its items; if it does not, a copy carries no identity and
- * is not a map at all (its items are a person's items).
+ * `<mapId>/<tag>/<n>` (item metadata is capped at 256 bytes). The same
+ * collection keeps the index of the maps' frames (see miro-map-index.ts).
+ * The person's record space is collection `cjm-drafts`, keyed by their user
+ * id. Miro's docs do not say whether duplicating a frame copies the app
+ * metadata of the frame and its items; if it does not, a copy carries no
+ * identity and is not a map at all (its items are a person's items).
+ *
+ * Updates in place: right before the updates of a run, the items to update
+ * are read afresh in bulk (`board.get({ id })`), and only the fields that
+ * must change are written onto the fresh objects (see planItemPatch): text a
+ * person typed since the run read the map, a colour they gave a sticky, and
+ * the group they put items in all stay. `sync()` is called only when a field
+ * changed, `setMetadata` only when the identity did. An item Miro refuses to
+ * change (locked, no permission: isRefusalError) is reported once in
+ * `refused` and left alone; nothing retries it.
  *
  * Cost, in Web SDK calls of 50 credits: a new map takes 2 to place it
- * (viewport, free space), 2 for the frame (create, metadata), 3 per other
- * item (create, `frame.add`, metadata) and 2 per emotion-line segment
- * (connector, metadata). Reading a map costs 1 bulk `board.get()` and one
- * metadata read per item inside the map's frame, the frame included.
- * Listing maps costs 1 `board.get`, one metadata read per frame and 1
- * `getSelection`. Relabelling a copy costs 1 `board.get` and two metadata
+ * (viewport, free space), 2 for the frame (create, metadata) and 1 or 2 to
+ * note it in the frame index, 3 per other item (create, `frame.add`,
+ * metadata) and 2 per emotion-line segment (connector, metadata). Reading a
+ * map costs 1 bulk `board.get()` and one metadata read per item inside the
+ * map's frame, the frame included. Listing maps costs 1 `board.get` of the
+ * frames, 1 `getSelection` and one metadata read per frame on a board of up
+ * to SCAN_FRAME_LIMIT frames; on a busier one, 1 storage read of the frame
+ * index and one metadata read per indexed frame and per frame the selection
+ * touches, however many frames the board holds. Updating costs 1 bulk read
+ * per hundred items, then a `sync` and a metadata write per item only where
+ * something changed. Relabelling a copy costs 1 `board.get` and two metadata
  * calls per item of the copy (read, write). A run keeps the SDK objects it
  * read, for its writes; the next run reads afresh.
  *
- * Writes are pipelined (`concurrency` calls in flight), retried with
- * back-off on rate limits, and reported per op; a failed item never throws.
+ * Writes are pipelined (`concurrency` calls in flight), paced to Miro's
+ * minute and hour budgets, retried with back-off on rate limits, and
+ * reported per op; a failed item never throws.
  */
 export function createMiroPort(board: Board, options: MiroHostOptions = {}): BoardPort {
   const concurrency = options.concurrency ?? DEFAULT_CONCURRENCY;
@@ -212,6 +291,7 @@ export function createMiroPort(board: Board, options: MiroHostOptions = {}): Boa
     sleepAsync,
     now,
     ...(options.creditsPerMinute === undefined ? {} : { creditsPerMinute: options.creditsPerMinute }),
+    ...(options.creditsPerHour === undefined ? {} : { creditsPerHour: options.creditsPerHour }),
     maxInFlight: concurrency,
     onWait: (wait) => onWait?.(wait.ms),
   });
@@ -220,6 +300,7 @@ export function createMiroPort(board: Board, options: MiroHostOptions = {}): Boa
   /** A read, or a write that may run twice (sync, metadata, frame.add, storage): retried after failures. */
   const retryAsync = <T>(call: () => Promise<T>): Promise<T> => pacer.runAsync(call, { idempotent: true });
   const storageValueLimitBytes = options.storageValueLimitBytes ?? DEFAULT_STORAGE_VALUE_LIMIT_BYTES;
+  const journeys = () => board.storage.collection(JOURNEY_COLLECTION);
 
   async function readIdentityAsync(item: { getMetadata(key: string): Promise<unknown> }): Promise<ItemIdentity | undefined> {
     return decodeItemIdentity(await retryAsync(() => item.getMetadata(IDENTITY_FIELD)));
@@ -245,7 +326,51 @@ export function createMiroPort(board: Board, options: MiroHostOptions = {}): Boa
     return found;
   }
 
-  async function readMapAsync(states: Map<string, MapState>, target: MapTarget): Promise<Snapshot | undefined> {
+  /** The frame index as stored; a read that fails counts as unreadable (the board is then scanned). */
+  async function readMapIndexAsync(): Promise<MapIndexRead> {
+    try {
+      return parseMapIndex(await retryAsync(() => journeys().get(MAP_INDEX_KEY)));
+    } catch (error) {
+      return { kind: 'unreadable', reason: describeError(error) };
+    }
+  }
+
+  /**
+   * Stores `index`; an index over the storage value limit is removed rather
+   * than left stale, so busy boards are scanned again. Never throws: the
+   * index only saves calls, the frames' metadata is what counts.
+   */
+  async function writeMapIndexAsync(index: MapFrameIndex): Promise<void> {
+    const text = formatMapIndex(index);
+    try {
+      if (new TextEncoder().encode(JSON.stringify(text)).length > storageValueLimitBytes) await retryAsync(() => journeys().remove(MAP_INDEX_KEY));
+      else await retryAsync(() => journeys().set(MAP_INDEX_KEY, text));
+    } catch {
+      // A board whose index could not be written is scanned once more.
+    }
+  }
+
+  /**
+   * Notes a map frame the run just created in the frame index: on a board
+   * that had no frame at all, the index is that frame alone; else the stored
+   * index gains it, and a board without one gets it only when this run
+   * scanned every frame (so the index holds every map).
+   */
+  async function indexNewFrameAsync(run: RunState, mapId: string, frameId: string): Promise<void> {
+    const listing = run.listing;
+    let base: MapFrameIndex;
+    if (listing && listing.frameIds.size === 0) base = new Map();
+    else {
+      const stored = await readMapIndexAsync();
+      if (stored.kind === 'index') base = stored.index;
+      else if (stored.kind === 'absent' && listing?.scanned) base = mergeMapIndex(new Map(), listing.found);
+      else return;
+    }
+    await writeMapIndexAsync(mergeMapIndex(base, new Map([[frameId, mapId]])));
+  }
+
+  async function readMapAsync(run: RunState, target: MapTarget): Promise<Snapshot | undefined> {
+    const { states } = run;
     const { mapId } = target;
     // One unfiltered bulk read: items of every type, so foreign images,
     // cards or embeds inside the frame are reported too.
@@ -264,7 +389,7 @@ export function createMiroPort(board: Board, options: MiroHostOptions = {}): Boa
     const identityById = new Map<string, ItemIdentity | undefined>();
     drawn.forEach((item, index) => identityById.set(item.id, identities[index]));
 
-    const state: MapState = { frame, origin, own: new Map(), foreign: new Map() };
+    const state: MapState = { frame, origin, own: new Map(), foreign: new Map(), readText: new Map([[frame.id, frame.title]]) };
     state.own.set(frame.id, { item: frame, identity: frameIdentity });
     const items: SnapshotItem[] = [
       { itemId: frame.id, identity: frameIdentity, type: 'frame', text: frame.title, x: 0, y: 0, width: frame.width, height: frame.height },
@@ -279,13 +404,16 @@ export function createMiroPort(board: Board, options: MiroHostOptions = {}): Boa
       const size = readSize(item as { width?: unknown; height?: unknown });
       const centre = centres.get(item.id) ?? { x: 0, y: 0 };
       const box = { x: centre.x - size.width / 2, y: centre.y - size.height / 2, ...size };
+      const raw = readRawText(item as { content?: unknown; title?: unknown });
+      if (raw !== undefined) state.readText.set(item.id, raw);
+      const extras = readExtras(item as { content?: unknown; groupId?: unknown });
       if (isDrawnItem(item) && identity?.map === mapId) {
         state.own.set(item.id, { item, identity });
         const type = findNodeType(item, identity.key);
-        items.push({ itemId: item.id, identity, type, text: readText(item), ...(item.type === 'connector' ? measureConnector(item, centres) : box) });
+        items.push({ itemId: item.id, identity, type, text: readText(item), ...extras, ...(item.type === 'connector' ? measureConnector(item, centres) : box) });
       } else if (findParentId(item) === frame.id) {
         state.foreign.set(item.id, item);
-        foreign.push({ itemId: item.id, kind: isDrawnItem(item) ? findNodeType(item) : undefined, text: readText(item), ...box });
+        foreign.push({ itemId: item.id, kind: isDrawnItem(item) ? findNodeType(item) : undefined, text: readText(item), ...extras, ...box });
       }
     }
     states.set(mapId, state);
@@ -305,12 +433,31 @@ export function createMiroPort(board: Board, options: MiroHostOptions = {}): Boa
     return { x: space.x - width / 2, y: space.y - height / 2 };
   }
 
-  async function applyAsync(states: Map<string, MapState>, target: MapTarget, plan: ApplyPlan, onProgress?: (progress: ApplyProgress) => void): Promise<ApplyReport> {
+  /**
+   * The items `ids` as the board holds them now, by id, read in bulk; an id
+   * missing from the answer is an item removed since the run read the map.
+   * Throws when the board cannot be read.
+   */
+  async function readFreshAsync(ids: readonly string[]): Promise<Map<string, BoardRecord>> {
+    const fresh = new Map<string, BoardRecord>();
+    const results = await runWithConcurrencyAsync(
+      chunk([...new Set(ids)], FRESH_READ_CHUNK).map((part) => () => retryAsync(() => board.get({ id: part }))),
+      concurrency,
+    );
+    for (const result of results) {
+      if (result.status === 'rejected') throw result.reason;
+      for (const item of result.value) fresh.set(item.id, item);
+    }
+    return fresh;
+  }
+
+  async function applyAsync(run: RunState, target: MapTarget, plan: ApplyPlan, onProgress?: (progress: ApplyProgress) => void): Promise<ApplyReport> {
+    const { states } = run;
     const total = plan.ops.length;
     let done = 0;
     let state = states.get(plan.mapId);
     if (total > 0 && target.containerId !== undefined && !state) {
-      await readMapAsync(states, target);
+      await readMapAsync(run, target);
       state = states.get(plan.mapId);
     }
     const frameOp = plan.ops.find((op): op is Extract<Op, { node: SceneNode }> => 'node' in op && op.node.type === 'frame');
@@ -331,6 +478,18 @@ export function createMiroPort(board: Board, options: MiroHostOptions = {}): Boa
     };
     const fail = (key: SceneKey, reason: string): void => {
       report.failed.push({ key, reason });
+    };
+    /** A failure no repetition mends (locked, no permission): reported once, never retried. */
+    const failOrRefuse = (key: SceneKey, error: unknown): void => {
+      if (!isRefusalError(error)) {
+        fail(key, describeError(error));
+        return;
+      }
+      report.refused ??= [];
+      report.refused.push({
+        key,
+        reason: `Miro refused to change it (${describeError(error)}); it is left as it is. Unlock it, or ask someone who may edit it, then click Regenerate again.`,
+      });
     };
 
     if (!origin) {
@@ -406,40 +565,78 @@ export function createMiroPort(board: Board, options: MiroHostOptions = {}): Boa
       }
     }
 
+    /** The items of the updates in `ops` as the board holds them now (see readFreshAsync); a failed read fails those ops. */
+    let fresh: Map<string, BoardRecord> | undefined;
+    let freshFailure: Error | undefined;
+    async function refreshAsync(ops: readonly Op[]): Promise<void> {
+      const ids = ops.flatMap((op) => (op.type === 'update' && findDrawer(op.node).describeTarget ? op.itemIds : []));
+      fresh = undefined;
+      freshFailure = undefined;
+      if (ids.length === 0) return;
+      try {
+        fresh = await readFreshAsync(ids);
+      } catch (error) {
+        freshFailure = error instanceof Error ? error : new Error(describeError(error));
+      }
+    }
+
     async function updateAsync(op: Extract<Op, { type: 'update' }>): Promise<void> {
       const drawer = findDrawer(op.node);
       const identity = identityOf(op.node, op.hash);
       const tooBig = checkIdentitySize(identity);
       if (tooBig) throw new Error(tooBig);
+      const describeTarget = drawer.describeTarget?.bind(drawer);
       // Items without identity inside the frame are adopted: redrawn in place
       // as the node, never replaced, since a person made them.
       const adopted = op.itemIds.filter((itemId) => state?.foreign.has(itemId));
-      const items = await Promise.all(
-        op.itemIds.map((itemId) => {
-          const foreign = state?.foreign.get(itemId);
-          return foreign ? Promise.resolve(foreign) : findOwnItemAsync(itemId);
-        }),
-      );
-      const rewrite = drawer.rewriteItem?.bind(drawer);
       const fits = (item: BoardRecord): item is MiroBoardItem => isDrawnItem(item) && item.type === drawer.itemType;
-      if (adopted.length > 0 && (!rewrite || !items.every(fits))) {
-        const misfit = items.find((item) => !fits(item));
-        throw new Error(
-          `${op.node.key} would adopt item ${misfit?.id ?? adopted[0]} (a ${misfit?.type ?? 'item'}), but only a ${drawer.itemType} can show it; the item is left as it is.`,
-        );
-      }
-      if (!rewrite || !items.every(fits)) {
+      if (!describeTarget) {
+        if (adopted.length > 0) throw new Error(`${op.node.key} would adopt item ${adopted[0]}, but a ${op.node.type} is drawn anew, never in place; the item is left as it is.`);
         // Replace: draw the new items first, then remove the old ones.
         await drawAsync(op.node, op.hash);
         await removeOwnAsync(op.itemIds);
         return;
       }
+      if (freshFailure !== undefined || !fresh) throw freshFailure ?? new Error(`the items of ${op.node.key} could not be read before updating them; click Regenerate again.`);
+      const current = fresh;
+      const items = op.itemIds.map((itemId) => {
+        const item = current.get(itemId);
+        if (!item) throw new Error(`item ${itemId} of ${op.node.key} was deleted while the map was being regenerated; click Regenerate again to draw it anew.`);
+        return item;
+      });
+      if (!items.every(fits)) {
+        const misfit = items.find((item) => !fits(item));
+        if (adopted.length > 0) {
+          throw new Error(
+            `${op.node.key} would adopt item ${misfit?.id ?? adopted[0]} (a ${misfit?.type ?? 'item'}), but only a ${drawer.itemType} can show it; the item is left as it is.`,
+          );
+        }
+        await drawAsync(op.node, op.hash);
+        await removeOwnAsync(op.itemIds);
+        return;
+      }
+      // A frame child is positioned relative to the frame: one a person dragged
+      // out since the run read it would land elsewhere on the board.
+      const strayed = drawer.isFrameChild ? items.find((item) => findParentId(item) !== state?.frame.id) : undefined;
+      if (strayed) throw new Error(`item ${strayed.id} of ${op.node.key} was moved out of the map's frame while the map was being regenerated; click Regenerate again.`);
+      const target = describeTarget(op.node, context);
       for (const item of items) {
-        rewrite(item, op.node, context);
-        await retryAsync(() => item.sync());
-        await retryAsync(() => item.setMetadata(IDENTITY_FIELD, formatIdentity(identity)));
+        const before = state?.own.get(item.id)?.identity;
+        const patch = planItemPatch(item as unknown as Record<string, unknown>, target, {
+          ...(op.parts ? { parts: op.parts } : {}),
+          ...(state?.readText.has(item.id) ? { readText: state.readText.get(item.id) } : {}),
+          nested: typeof (item as { groupId?: unknown }).groupId === 'string',
+        });
+        if (Object.keys(patch).length > 0) {
+          Object.assign(item, patch);
+          await retryAsync(() => item.sync());
+        }
+        if (!before || before.map !== identity.map || before.key !== identity.key || before.hash !== identity.hash) {
+          await retryAsync(() => item.setMetadata(IDENTITY_FIELD, formatIdentity(identity)));
+        }
         state?.foreign.delete(item.id);
         state?.own.set(item.id, { item, identity });
+        if (item.id === state?.frame.id && item.type === 'frame') state.frame = item;
       }
     }
 
@@ -456,13 +653,14 @@ export function createMiroPort(board: Board, options: MiroHostOptions = {}): Boa
     }
 
     async function runOpsAsync(ops: readonly Op[], runAsync: (op: Op) => Promise<void>, count: (op: Op) => void): Promise<void> {
+      if (ops.some((op) => op.type === 'update')) await refreshAsync(ops);
       await runWithConcurrencyAsync(
         ops.map((op) => async () => {
           try {
             await runAsync(op);
             count(op);
           } catch (error) {
-            fail(findOpKey(op), describeError(error));
+            failOrRefuse(findOpKey(op), error);
           }
         }),
         concurrency,
@@ -470,11 +668,27 @@ export function createMiroPort(board: Board, options: MiroHostOptions = {}): Boa
       );
     }
 
+    /**
+     * A delete, unless a person typed on the item since the run read it:
+     * such an item is handed over instead (its identity removed), so their
+     * words stay on the board as their own.
+     */
+    async function deleteAsync(op: Extract<Op, { type: 'delete' }>): Promise<void> {
+      const texts = op.itemIds.filter((itemId) => state?.readText.has(itemId));
+      const now = texts.length > 0 ? await readFreshAsync(texts) : new Map<string, BoardRecord>();
+      const typedOn = texts.filter((itemId) => {
+        const item = now.get(itemId);
+        return item !== undefined && readRawText(item as { content?: unknown; title?: unknown }) !== state?.readText.get(itemId);
+      });
+      if (typedOn.length > 0) await releaseAsync({ type: 'release', key: op.key, itemIds: typedOn });
+      await removeOwnAsync(op.itemIds.filter((itemId) => !typedOn.includes(itemId) && (!state?.readText.has(itemId) || now.has(itemId))));
+    }
+
     const runOpAsync = async (op: Op): Promise<void> => {
       if (op.type === 'create') await drawAsync(op.node, op.hash);
       else if (op.type === 'update') await updateAsync(op);
       else if (op.type === 'release') await releaseAsync(op);
-      else await removeOwnAsync(op.itemIds);
+      else await deleteAsync(op);
     };
     const countOp = (op: Op): void => {
       if (op.type === 'create') report.created += 1;
@@ -493,12 +707,14 @@ export function createMiroPort(board: Board, options: MiroHostOptions = {}): Boa
           await callAsync(() => board.remove(frame)).catch(() => undefined);
           throw error;
         });
-        state = { frame, origin: mapOrigin, own: new Map([[frame.id, { item: frame, identity }]]), foreign: new Map() };
+        state = { frame, origin: mapOrigin, own: new Map([[frame.id, { item: frame, identity }]]), foreign: new Map(), readText: new Map() };
         states.set(plan.mapId, state);
         report.containerId = frame.id;
         report.created += 1;
+        // Noted at once, so even an interrupted insert is found on a busy board.
+        await indexNewFrameAsync(run, plan.mapId, frame.id);
       } catch (error) {
-        fail(frameOp.node.key, describeError(error));
+        failOrRefuse(frameOp.node.key, error);
       }
       settle();
     }
@@ -563,10 +779,10 @@ export function createMiroPort(board: Board, options: MiroHostOptions = {}): Boa
 
   async function focusMapAsync(target: MapTarget, keys: readonly string[] = []): Promise<void> {
     if (keys.length > 0) {
-      const states = new Map<string, MapState>();
-      await readMapAsync(states, target);
+      const run: RunState = { states: new Map() };
+      await readMapAsync(run, target);
       const wanted = new Set(keys);
-      const items = [...(states.get(target.mapId)?.own.values() ?? [])].filter(({ item, identity }) => wanted.has(identity.key) && item.type !== 'connector').map(({ item }) => item);
+      const items = [...(run.states.get(target.mapId)?.own.values() ?? [])].filter(({ item, identity }) => wanted.has(identity.key) && item.type !== 'connector').map(({ item }) => item);
       if (items.length > 0) {
         await retryAsync(() => board.select({ id: items.map((item) => item.id) }));
         await callAsync(() => board.viewport.zoomTo(items));
@@ -579,21 +795,50 @@ export function createMiroPort(board: Board, options: MiroHostOptions = {}): Boa
     if (frame?.type === 'frame') await callAsync(() => board.viewport.zoomTo(frame));
   }
 
-  async function listMapContainersAsync(): Promise<MapContainer[]> {
+  /**
+   * The map frames on the board. A small board (up to SCAN_FRAME_LIMIT
+   * frames) is scanned: every frame is asked for its metadata. A busier one
+   * reads the frame index and asks only the frames it names that are still
+   * on the board, and those the selection touches (a copy a person made is
+   * found so, and then indexed); a busy board without a readable index is
+   * scanned once and indexed.
+   */
+  async function listMapContainersAsync(run: RunState): Promise<MapContainer[]> {
     const frames = await retryAsync(() => board.get({ type: 'frame' }));
-    const mapFrames = await findMapFramesAsync(frames);
-    if (mapFrames.length === 0) return [];
+    const frameIds = new Set(frames.map((frame) => frame.id));
+    if (frames.length === 0) {
+      run.listing = { frameIds, index: { kind: 'unread' }, found: new Map(), scanned: true };
+      return [];
+    }
+    const index: Listing['index'] = frames.length <= SCAN_FRAME_LIMIT ? { kind: 'unread' } : await readMapIndexAsync();
     const selection = await retryAsync(() => board.getSelection());
     const selectedIds = new Set(selection.map((item) => item.id));
     const selectedParentIds = new Set(selection.map((item) => findParentId(item)).filter((id): id is string => id !== null));
+    const touched = (frame: Frame): boolean => selectedIds.has(frame.id) || selectedParentIds.has(frame.id);
+    const indexed = index.kind === 'index' ? listIndexedFrames(index.index) : undefined;
+    const asked = indexed ? frames.filter((frame) => indexed.has(frame.id) || touched(frame)) : frames;
+    const mapFrames = await findMapFramesAsync(asked);
+    const found = new Map(mapFrames.map(({ frame, identity }) => [frame.id, identity.map]));
+    run.listing = { frameIds, index, found, scanned: !indexed };
+    if (index.kind === 'index') {
+      // Frames the selection found join the index; frames gone leave it with them.
+      const unindexed = mapFrames.filter(({ frame }) => !indexed?.has(frame.id));
+      const gone = new Set([...(indexed ?? [])].filter((id) => !frameIds.has(id)));
+      if (unindexed.length > 0 || gone.size >= PRUNE_AFTER_GONE) {
+        const next = mergeMapIndex(index.index, new Map(unindexed.map(({ frame, identity }) => [frame.id, identity.map])), gone);
+        if (!isSameMapIndex(next, index.index)) await writeMapIndexAsync(next);
+      }
+    } else if (index.kind === 'absent') {
+      await writeMapIndexAsync(mergeMapIndex(new Map(), found));
+    }
+    if (mapFrames.length === 0) return [];
     return mapFrames.map(({ frame, identity }) => ({
       containerId: frame.id,
       mapId: identity.map,
       title: frame.title,
-      selected: selectedIds.has(frame.id) || selectedParentIds.has(frame.id),
+      selected: touched(frame),
     }));
   }
-
   async function relabelMapAsync(containerId: string, fromMapId: string, toMapId: string): Promise<void> {
     const all: BoardRecord[] = await retryAsync(() => board.get());
     const frame = all.find((item): item is Frame => item.id === containerId && item.type === 'frame');
@@ -660,28 +905,27 @@ export function createMiroPort(board: Board, options: MiroHostOptions = {}): Boa
     };
   }
 
-  let personKey: Promise<string> | undefined;
-  const findPersonKeyAsync = (): Promise<string> =>
-    (personKey ??= Promise.resolve()
-      // https://developers.miro.com/changelog/2024-04-16: getUserInfo() answers { id, name, email }.
-      .then(() => board.getUserInfo())
-      .then((user) => `draft-${String(user.id)}`)
-      // Without the person's id the board keeps one draft for everyone.
-      .catch(() => 'draft'));
+  let person: Promise<{ id: string; name: string }> | undefined;
+  /** The person using the panel, asked once: https://developers.miro.com/changelog/2024-04-16: getUserInfo() answers { id, name, email }. */
+  const findPersonAsync = (): Promise<{ id: string; name: string }> =>
+    (person ??= retryAsync(() => board.getUserInfo()).then((user) => ({ id: String(user.id), name: typeof user.name === 'string' ? user.name : '' })));
+  // Without the person's id the board keeps one draft for everyone.
+  const findPersonKeyAsync = (): Promise<string> => findPersonAsync().then((user) => `draft-${user.id}`, () => 'draft');
 
   function beginRun(): BoardRun {
-    const states = new Map<string, MapState>();
+    const run: RunState = { states: new Map() };
     return {
-      listMapContainersAsync,
-      readMapAsync: (target) => readMapAsync(states, target),
-      applyAsync: (target, plan, onProgress) => applyAsync(states, target, plan, onProgress),
+      listMapContainersAsync: () => listMapContainersAsync(run),
+      readMapAsync: (target) => readMapAsync(run, target),
+      applyAsync: (target, plan, onProgress) => applyAsync(run, target, plan, onProgress),
       relabelMapAsync: async (containerId, fromMapId, toMapId) => {
         await relabelMapAsync(containerId, fromMapId, toMapId);
-        states.clear();
+        run.states.clear();
       },
       mapRecords: (target) => createRecordSpace(JOURNEY_COLLECTION, 'journey', () => Promise.resolve(target.mapId)),
       endAsync: () => {
-        states.clear();
+        run.states.clear();
+        delete run.listing;
         return Promise.resolve();
       },
     };
@@ -692,6 +936,7 @@ export function createMiroPort(board: Board, options: MiroHostOptions = {}): Boa
     beginRun,
     focusMapAsync,
     personRecords: () => createRecordSpace(DRAFT_COLLECTION, 'draft', findPersonKeyAsync),
+    findPersonAsync,
   };
 }
 

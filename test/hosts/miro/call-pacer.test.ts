@@ -1,6 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { createCallPacer } from '../../../src/hosts/miro/call-pacer';
-import { createRateLimitError } from '../../../src/simulator/fake-miro-board';
+import { createMiroPort } from '../../../src/hosts/miro/miro-host';
+import { insertMapAsync } from '../../../src/app/map-runs';
+import { createOnlineStoreJourney } from '../../../src/model/templates/online-store-template';
+import { createLockedError, createRateLimitError, FakeMiroBoard } from '../../../src/simulator/fake-miro-board';
 
 /** A clock that moves only when the pacer sleeps. */
 function createVirtualClock() {
@@ -92,6 +95,69 @@ describe('createCallPacer', () => {
     attempts = 0;
     await expect(pacer.runAsync(flaky)).rejects.toThrow('network hiccup');
     expect(attempts).toBe(1);
+  });
+
+  it('keeps the calls of any hour within the hourly budget too, and waits for the oldest call of the hour to age out', async () => {
+    const clock = createVirtualClock();
+    const waits: { ms: number; reason: string }[] = [];
+    // Three calls a minute, five an hour.
+    const pacer = createCallPacer({ ...clock, creditsPerMinute: 150, creditsPerHour: 250, onWait: (wait) => waits.push(wait) });
+    const started: number[] = [];
+    for (let index = 0; index < 12; index += 1) await pacer.runAsync(async () => started.push(clock.now()));
+    const HOUR = 3_600_000;
+    expect(started).toEqual([0, 0, 0, 60_000, 60_000, HOUR, HOUR, HOUR, HOUR + 60_000, HOUR + 60_000, 2 * HOUR, 2 * HOUR]);
+    expect(waits.every((wait) => wait.reason === 'budget')).toBe(true);
+    // Within every sliding hour, at most five calls; within every minute, at most three.
+    for (const start of started) {
+      expect(started.filter((time) => time >= start && time < start + HOUR).length).toBeLessThanOrEqual(5);
+      expect(started.filter((time) => time >= start && time < start + 60_000).length).toBeLessThanOrEqual(3);
+    }
+  });
+
+  it('keeps 10 % of both of Miro\'s budgets in reserve by default: 1,800 calls a minute, 18,000 an hour', async () => {
+    const clock = createVirtualClock();
+    const pacer = createCallPacer({ ...clock });
+    const started: number[] = [];
+    for (let index = 0; index < 18_001; index += 1) await pacer.runAsync(async () => started.push(clock.now()));
+    const HOUR = 3_600_000;
+    expect(started.filter((time) => time < 60_000)).toHaveLength(1_800);
+    expect(started.filter((time) => time < HOUR)).toHaveLength(18_000);
+    expect(started.at(-1)).toBe(HOUR);
+  });
+
+  it('draws a map on a board that enforces Miro\'s minute and hour budgets without one refused call', async () => {
+    let time = 0;
+    // Budgets scaled down fiftyfold (200 calls a minute, 400 an hour): the map's ~400 calls span more than an hour.
+    const fake = new FakeMiroBoard({ rateLimit: { now: () => time, creditsPerMinute: 10_000, creditsPerHour: 20_000 } });
+    const port = createMiroPort(fake.asBoard(), {
+      now: () => time,
+      sleepAsync: async (ms) => {
+        time += ms;
+      },
+      creditsPerMinute: 9_000,
+      creditsPerHour: 18_000,
+    });
+    const { report } = await insertMapAsync(port, createOnlineStoreJourney(), 'map-budget0001');
+    expect(report.failed).toEqual([]);
+    const calls = fake.calls.length;
+    expect(calls).toBeGreaterThan(360);
+    // Every call was charged: Miro refused none.
+    expect(fake.creditsSpent).toBe(50 * calls);
+    // 360 calls an hour at most: the insert waited for the next hour.
+    expect(time).toBeGreaterThanOrEqual(3_600_000);
+  });
+
+  it('never retries a call Miro refuses for good (a locked item)', async () => {
+    const clock = createVirtualClock();
+    const pacer = createCallPacer({ ...clock });
+    let attempts = 0;
+    const refused = () => {
+      attempts += 1;
+      return Promise.reject(createLockedError('3074457345618258001'));
+    };
+    await expect(pacer.runAsync(refused, { idempotent: true })).rejects.toThrow(/locked/);
+    expect(attempts).toBe(1);
+    expect(clock.sleeps).toEqual([]);
   });
 
   it('keeps at most maxInFlight calls running at once', async () => {

@@ -10,13 +10,28 @@ import { FakeMiroBoard, type FakeRecord } from '../../../src/simulator/fake-miro
 const instantSleepAsync = async (): Promise<void> => undefined;
 const MIRO_STICKY = { width: 199, height: 228 };
 
+// The link a person puts on a word (styleText).
+const STYLED_LINK = 'https://example.com/notes';
+
+/** The first word of `text`: its UTF-16 range, or undefined when there is none. */
+function findFirstWord(text: string): { start: number; end: number } | undefined {
+  const match = /\S+/.exec(text);
+  return match ? { start: match.index, end: match.index + match[0].length } : undefined;
+}
+
+/** What the Miro driver offers beyond BoardDriver: the fake itself, for tests that script it. */
+export interface MiroDriver extends BoardDriver {
+  fake: FakeMiroBoard;
+}
+
 /**
  * Miro as a person uses it, on the fake board: a frame per map, items
  * positioned by their centres. A person's Duplicate is assumed to copy app
- * metadata (the harder case; Miro does not document it).
+ * metadata (the harder case; Miro does not document it). People group
+ * items, recolour stickies, style their text and type while a run is under
+ * way, as on a shared board.
  */
-export function createMiroDriver(): BoardDriver {
-  const fake = new FakeMiroBoard();
+export function createMiroDriver(fake = new FakeMiroBoard()): MiroDriver {
   const frame = (): FakeRecord => {
     const found = fake.listRecords().find((record) => record.type === 'frame' && decodeItemIdentity(record.metadata[IDENTITY_FIELD])?.map === MAP_ID);
     if (!found) throw new Error('the map frame is gone');
@@ -37,7 +52,8 @@ export function createMiroDriver(): BoardDriver {
   const createPort = (): BoardPort => createMiroPort(fake.asBoard(), { sleepAsync: instantSleepAsync });
   // BoardDriver is moving from `createHost` to `createPort` and from an
   // ApplyReport to an InsertResult: this driver offers both meanwhile.
-  const driver: BoardDriver & Partial<Record<'createHost' | 'createPort', () => BoardPort>> = {
+  const driver: MiroDriver & Partial<Record<'createHost' | 'createPort', () => BoardPort>> = {
+    fake,
     metrics: MIRO_METRICS,
     insertAsync: async (journey) => {
       const result = await insertMapAsync(createPort(), journey, MAP_ID);
@@ -58,7 +74,8 @@ export function createMiroDriver(): BoardDriver {
     listItems: () => {
       const map = frame();
       const corner = topLeft(map);
-      return fake.listRecords().map((record): ItemView => {
+      // Groups are no items a person sees on the board: their members are.
+      return fake.listRecords().filter((record) => record.type !== 'group').map((record): ItemView => {
         const identity = decodeItemIdentity(record.metadata[IDENTITY_FIELD]);
         const centre = record.type === 'connector' ? undefined : fake.findBoardCentre(record.id);
         return {
@@ -93,6 +110,19 @@ export function createMiroDriver(): BoardDriver {
       const map = frame();
       return fake.seedItem({ type: 'shape', parentId: map.id, shape: 'round_rectangle', x: x + 100, y: y + 50, width: 200, height: 100, content: formatTextAsHtml(text), style: { fillColor: '#ffffff' } }).id;
     },
+    groupAsync: async (ids) => fake.groupByHand(ids),
+    ungroup: (groupId) => fake.ungroupByHand(groupId),
+    recolour: (id) => {
+      // Red for urgent; on a sticky of the pains lane, which is red already, black.
+      const record = find(id);
+      if (record.type !== 'sticky_note') fake.recolourByHand(id, '#ff0000');
+      else fake.recolourByHand(id, record.style.fillColor === 'red' ? 'black' : 'red');
+    },
+    styleText: (id) => {
+      const word = findFirstWord(convertHtmlToText(find(id).content ?? ''));
+      if (word) fake.styleTextByHand(id, word, { bold: true, link: STYLED_LINK });
+    },
+    onNextCall: (hook, afterCalls) => fake.betweenCalls(afterCalls, () => hook()),
     dump: (id) => find(id),
     clearWrites: () => fake.resetLog(),
     countWrites: () => fake.listWriteCalls().length,

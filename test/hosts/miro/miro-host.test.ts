@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { insertMapAsync, listMapsAsync, readMapSnapshotAsync, runOnBoardAsync } from '../../../src/app/map-runs';
 import type { BoardPort, MapTarget } from '../../../src/app/board-port';
 import { createMiroPort } from '../../../src/hosts/miro/miro-host';
+import { MAP_INDEX_KEY } from '../../../src/hosts/miro/miro-map-index';
 import { MIRO_METRICS } from '../../../src/layout/host-metrics';
 import { layoutJourney } from '../../../src/layout/layout-journey';
 import type { EmotionLineNode, SceneNode } from '../../../src/layout/scene';
@@ -211,6 +212,7 @@ describe('createMiroPort: calls, credits and limits', () => {
       1 + // list maps: one board.get of the frames (there are none, so no selection read and no record to read)
       2 + // place: viewport.get, findEmptySpace
       2 + // frame: createFrame, setMetadata
+      1 + // the frame noted in the frame index (the board had no frame: no index to read first)
       2 + // the record stored as incomplete once the frame is there, complete after: two storage.set
       3 * (singleItems - 1) + // each other item: create, frame.add, setMetadata
       2 * countSegments(scene.nodes) + // each line segment: createConnector, setMetadata
@@ -225,6 +227,7 @@ describe('createMiroPort: calls, credits and limits', () => {
       'viewport.get viewport',
       'board.findEmptySpace board',
       'board.createFrame frame',
+      `storage.set cjm-journeys/${MAP_INDEX_KEY}`,
       `storage.set cjm-journeys/${MAP_ID}`,
       `storage.set cjm-journeys/${MAP_ID}`,
       `board.getById ${frame?.id}`,
@@ -232,6 +235,7 @@ describe('createMiroPort: calls, credits and limits', () => {
     ]);
     const methods = fake.calls.map((call) => call.method);
     expect(methods.indexOf('storage.set')).toBe(methods.indexOf('board.createFrame') + 2);
+    expect(fake.calls[methods.indexOf('storage.set') + 1]?.target).toBe(`cjm-journeys/${MAP_ID}`);
     expect(methods.lastIndexOf('storage.set')).toBe(calls - 3);
   });
 });
@@ -253,6 +257,7 @@ describe('createMiroPort: regenerating', () => {
       'board.get frame',
       'board.getSelection board',
       `storage.get cjm-journeys/${MAP_ID}`,
+      `storage.get cjm-journeys/${MAP_ID}/lease`,
       'board.get all',
       `board.getById ${frame?.id}`,
       'viewport.zoomTo viewport',

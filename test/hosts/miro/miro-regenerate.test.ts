@@ -4,6 +4,7 @@ import { loadMapRecordAsync, saveMapRecordAsync } from '../../../src/app/map-rec
 import { insertMapAsync, listMapsAsync, readMapSnapshotAsync, regenerateMapAsync, runOnBoardAsync } from '../../../src/app/map-runs';
 import { readRecordAsync, writeRecordAsync } from '../../../src/app/record-chunks';
 import { createMiroPort, JOURNEY_COLLECTION } from '../../../src/hosts/miro/miro-host';
+import { MAP_INDEX_KEY } from '../../../src/hosts/miro/miro-map-index';
 import { MIRO_METRICS } from '../../../src/layout/host-metrics';
 import { layoutJourney } from '../../../src/layout/layout-journey';
 import type { Journey } from '../../../src/model/journey';
@@ -16,6 +17,12 @@ import { FakeMiroBoard, type FakeRecord } from '../../../src/simulator/fake-miro
 const MAP_ID = 'map-test000001';
 const COPY_ID = 'map-copy000001';
 const STORED = `storage.set ${JOURNEY_COLLECTION}/${MAP_ID}`;
+// A Regenerate that writes holds the map's lease while it does (src/app/map-lease.ts).
+const LEASE = `storage.set ${JOURNEY_COLLECTION}/${MAP_ID}/lease`;
+const leased = (...writes: string[]): string[] => [LEASE, ...writes, LEASE];
+
+/** The keys of the journeys' records in board storage: the frame index beside them left out. */
+const listRecordKeys = (fake: FakeMiroBoard): string[] => fake.listStoredKeys(JOURNEY_COLLECTION).filter((key) => key !== MAP_INDEX_KEY);
 const instantSleepAsync = async (): Promise<void> => undefined;
 
 const readIdentity = (record: FakeRecord | undefined) => decodeItemIdentity(record?.metadata[IDENTITY_FIELD]);
@@ -99,11 +106,12 @@ describe('Regenerate on Miro: exact write calls', () => {
       'board.get', // list maps: the frames
       'board.getSelection',
       'storage.get', // the record, which names the original frame (copies carry the same map id) and is regenerated from
+      'storage.get', // the map's lease: nobody else is writing it
       'board.get', // read the map: everything, in one call
     ]);
     // Metadata: the frame when listing, the frame and every other item when reading.
     expect(fake.calls.filter((call) => call.method === 'item.getMetadata')).toHaveLength(1 + items);
-    expect(calls).toBe(4 + 1 + items);
+    expect(calls).toBe(5 + 1 + items);
     expect(credits).toBe(50 * calls);
   });
 
@@ -112,7 +120,8 @@ describe('Regenerate on Miro: exact write calls', () => {
     const sticky = find('card:actions-need-1');
     fake.editItem(sticky.id, { content: '<p>Compares delivery options</p>' });
     const { result, writes } = await regenerateAsync(fake);
-    expect(writes).toEqual([STORED, 'item.sync card:actions-need-1', 'item.setMetadata card:actions-need-1']);
+    // The sticky already shows the words the journey now holds: only its identity changes.
+    expect(writes).toEqual(leased(STORED, 'item.setMetadata card:actions-need-1'));
     expect(result.journey.cards.find((card) => card.id === 'card:actions-need-1')?.text).toBe('Compares delivery options');
     expect(fake.findRecord(sticky.id)?.content).toBe('<p>Compares delivery options</p>');
     expect((await regenerateAsync(fake)).writes).toEqual([]);
@@ -138,11 +147,11 @@ describe('Regenerate on Miro: exact write calls', () => {
     expect(identity?.map).toBe(MAP_ID);
     const adopted = result.journey.cards.find((card) => card.id === identity?.key);
     expect(adopted).toMatchObject({ stage: 'stage:search', lane: 'lane:touchpoints', text: 'Asks a friend' });
-    expect(writes).toEqual([STORED, `item.sync ${identity?.key}`, `item.setMetadata ${identity?.key}`]);
+    expect(writes).toEqual(leased(STORED, `item.sync ${identity?.key}`, `item.setMetadata ${identity?.key}`));
     expect(fake.calls.filter((call) => call.method.startsWith('board.create'))).toEqual([]);
-    // Redrawn as a card of the lane: its colour, a square, in the slot.
+    // Redrawn as a card: a square, in the slot; the colour a person chose stays theirs.
     expect(fake.findRecord(handmade.id)).toMatchObject({ content: '<p>Asks a friend</p>', shape: 'square', parentId: frame.id });
-    expect(fake.findRecord(handmade.id)?.style.fillColor).toBe(find('card:touchpoints-search-1').style.fillColor);
+    expect(fake.findRecord(handmade.id)?.style.fillColor).toBe('yellow');
     expect((await regenerateAsync(fake)).writes).toEqual([]);
   });
 
@@ -154,7 +163,7 @@ describe('Regenerate on Miro: exact write calls', () => {
     fake.editItem(sticky.id, { x: beside.x + 223 + beside.width / 2, y: beside.y + beside.height / 2 });
     const { result, writes } = await regenerateAsync(fake);
     expect(result.journey.cards.find((card) => card.id === 'card:actions-search-2')).toMatchObject({ stage: 'stage:order', lane: 'lane:channels' });
-    expect(writes).toEqual([STORED, 'item.sync card:actions-search-2', 'item.setMetadata card:actions-search-2']);
+    expect(writes).toEqual(leased(STORED, 'item.sync card:actions-search-2', 'item.setMetadata card:actions-search-2'));
     expect(fake.findRecord(sticky.id)?.style.fillColor).toBe(find('card:channels-order-1').style.fillColor);
     expect((await regenerateAsync(fake)).writes).toEqual([]);
   });
@@ -174,6 +183,7 @@ describe('Regenerate on Miro: exact write calls', () => {
     expect(newSegments).toHaveLength(oldSegments.length);
     const segments = oldSegments.length;
     expect(writes).toEqual([
+      LEASE,
       STORED,
       // The point and the note beside it move to the +1 step.
       'item.sync emotion:anna:need',
@@ -184,6 +194,7 @@ describe('Regenerate on Miro: exact write calls', () => {
       ...Array<string>(segments).fill('board.createConnector'),
       ...Array<string>(segments).fill('item.setMetadata emotion-line:anna'),
       ...Array<string>(segments).fill('board.remove emotion-line:anna'),
+      LEASE,
     ]);
     // The point sits exactly where the layout puts a +1.
     const snapped = layoutJourney(result.journey, { metrics: MIRO_METRICS }).nodes.find((candidate) => candidate.key === 'emotion:anna:need');
@@ -298,7 +309,7 @@ describe('Regenerate on Miro: a duplicated map', () => {
     for (const record of copyItems) expect({ ...readIdentity(fake.findRecord(record.id)), map: MAP_ID }).toEqual(readIdentity(record));
     // The original: not one field changed, metadata included.
     for (const record of originalItems) expect(fake.findRecord(record.id)).toEqual(record);
-    expect(fake.listStoredKeys(JOURNEY_COLLECTION)).toEqual([COPY_ID, MAP_ID]);
+    expect(listRecordKeys(fake)).toEqual([COPY_ID, MAP_ID]);
     // Each record names its own map's frame; the copy's takes nothing the original left alone.
     expect(readStored(fake, COPY_ID)).toEqual({ format: RECORD_FORMAT, version: RECORD_VERSION, kind: 'map', journey, map: { complete: true, container: copyFrame.id } });
     expect(readStored(fake, MAP_ID)).toEqual({ format: RECORD_FORMAT, version: RECORD_VERSION, kind: 'map', journey, map: { complete: true, container: original.id } });
@@ -333,7 +344,7 @@ describe('the journey in miro.board.storage', () => {
   it('stores one value per map when the journey fits: the record envelope as a string, naming the frame', async () => {
     const { fake, find, journey } = await setUpAsync();
     const frameId = find('map').id;
-    expect(fake.listStoredKeys(JOURNEY_COLLECTION)).toEqual([MAP_ID]);
+    expect(listRecordKeys(fake)).toEqual([MAP_ID]);
     expect(readStored(fake, MAP_ID)).toEqual({ format: RECORD_FORMAT, version: RECORD_VERSION, kind: 'map', journey, map: { complete: true, container: frameId } });
     const loaded = await runOnBoardAsync(createPort(fake), async (run) => [
       await loadMapRecordAsync(run, { mapId: MAP_ID, containerId: frameId }, journey.title),
@@ -348,7 +359,7 @@ describe('the journey in miro.board.storage', () => {
     const limit = 2_000;
     const { fake, find, journey } = await setUpAsync({ storageValueLimitBytes: limit });
     const frameId = find('map').id;
-    const keys = fake.listStoredKeys(JOURNEY_COLLECTION);
+    const keys = listRecordKeys(fake);
     const size = new TextEncoder().encode(JSON.stringify(journey)).length;
     expect(keys.length).toBeGreaterThan(Math.ceil(size / limit));
     for (const key of keys) expect(new TextEncoder().encode(JSON.stringify(fake.findStored(JOURNEY_COLLECTION, key))).length).toBeLessThanOrEqual(limit);
@@ -366,7 +377,7 @@ describe('the journey in miro.board.storage', () => {
     // Far fewer cards: the new record fits fewer parts; the old ones go.
     const smaller: Journey = { ...journey, cards: journey.cards.slice(0, 3) };
     await runOnBoardAsync(port, (run) => saveMapRecordAsync(run, target, { journey: smaller, map: { complete: true, container: frameId } }, stored));
-    const left = fake.listStoredKeys(JOURNEY_COLLECTION);
+    const left = listRecordKeys(fake);
     expect(left.filter((key) => keys.includes(key) && key !== MAP_ID)).toEqual([]);
     expect(await runOnBoardAsync(port, (run) => loadMapRecordAsync(run, target, journey.title))).toMatchObject({ journey: smaller, map: { complete: true, container: frameId } });
   });

@@ -9,7 +9,7 @@ import type { BoardChange } from '../sync/merge-board-edits';
 import type { MergeConflict } from '../sync/merge-journeys';
 import { countRegenerateOutcome, describeRegenerateResult, planRegenerate, type MapChoice, type RegenerateOutcome, type RegeneratePlan } from '../sync/regenerate-map';
 import { rebuildJourneyFromBoard } from '../sync/rebuild-journey';
-import { checkLease, LEASE_KEY, parseLease, releaseLeaseAsync, takeLeaseAsync, type LeaseHolder } from './map-lease';
+import { checkLease, LEASE_KEY, parseLease, releaseLeaseAsync, takeLeaseAsync, type LeaseHolder, type MapLease } from './map-lease';
 import { AppFailure } from './app-error';
 import type { BoardPort, BoardRun, MapContainer, MapTarget } from './board-port';
 import { isSameRecord, loadMapRecordAsync, saveMapRecordAsync, type LoadedMapRecord, type MapRecordToSave } from './map-records';
@@ -275,7 +275,7 @@ export async function insertMapAsync(port: BoardPort, journey: Journey, mapId: s
     const existing = await findOriginalAsync(run, mapId);
     const target: MapTarget = { mapId, containerId: existing?.info.containerId };
     // Finishing a map someone else is regenerating would draw what their run draws.
-    if (existing) checkLease(parseLease(await run.mapRecords(target).getAsync(LEASE_KEY)), await findHolderAsync(port, options), (options.now ?? Date.now)(), existing.info.title);
+    if (existing) await checkLeaseAsync(parseLease(await run.mapRecords(target).getAsync(LEASE_KEY)), createHolder(port, options), (options.now ?? Date.now)(), existing.info.title);
     // A record that cannot be read is replaced: the journey being drawn is the map's now.
     const stored = existing?.stored.ok ? existing.stored.record : undefined;
     const scene = layoutJourney(journey, { metrics: port.metrics, measureText: options.measureText });
@@ -359,15 +359,30 @@ function findRebuildReason(failure: unknown): RegenerateOutcome['rebuilt'] {
   return undefined;
 }
 
-/** Whoever the panel runs for, as the lease names them; a panel whose host does not say is a person of its own. */
-async function findHolderAsync(port: BoardPort, options: RunOptions): Promise<LeaseHolder> {
-  try {
-    const person = await port.findPersonAsync?.();
-    if (person && person.id) return { id: person.id, name: person.name };
-  } catch {
-    // Without the person, the panel holds the lease under an id of its own.
-  }
-  return { id: options.panelId ?? PANEL_ID, name: '' };
+/**
+ * Whoever the panel runs for, as the lease names them: the person the host
+ * says is using it, in this panel (two tabs of one person are two holders),
+ * asked only when a lease is met or taken.
+ */
+function createHolder(port: BoardPort, options: RunOptions): () => Promise<LeaseHolder> {
+  let holder: Promise<LeaseHolder> | undefined;
+  const panel = options.panelId ?? PANEL_ID;
+  return () =>
+    (holder ??= (async () => {
+      try {
+        const person = await port.findPersonAsync?.();
+        if (person && person.id) return { id: `${person.id}/${panel}`, name: person.name };
+      } catch {
+        // Without the person, the panel holds the lease under an id of its own.
+      }
+      return { id: panel, name: '' };
+    })());
+}
+
+/** Throws `map-busy` when `lease` is live and not this panel's; asks who this panel is only then. */
+async function checkLeaseAsync(lease: MapLease | undefined, holderAsync: () => Promise<LeaseHolder>, now: number, title: string): Promise<void> {
+  if (!lease || lease.until <= now) return;
+  checkLease(lease, await holderAsync(), now, title);
 }
 
 /** A failure as something to throw: errors as they are, anything else wrapped. */
@@ -385,10 +400,10 @@ async function regenerateInRunAsync(run: BoardRun, port: BoardPort, options: Reg
   let unreadable = listed.stored.ok ? undefined : listed.stored.failure;
   if (map.isCopy) ({ target, stored } = await forkCopyAsync(run, map, stored, options.createMapId));
   const space = run.mapRecords(target);
-  const holder = await findHolderAsync(port, options);
+  const holderAsync = createHolder(port, options);
   // Someone else's run is on: say so before reading anything more.
   const leaseText = await space.getAsync(LEASE_KEY);
-  checkLease(parseLease(leaseText), holder, now(), map.title);
+  await checkLeaseAsync(parseLease(leaseText), holderAsync, now(), map.title);
 
   const planAsync = async () => {
     const snapshot: Snapshot | undefined = await run.readMapAsync(target);
@@ -430,7 +445,7 @@ async function regenerateInRunAsync(run: BoardRun, port: BoardPort, options: Reg
     // may be out of date (a header it redrew, say), so read again first.
     const current = await space.getAsync(LEASE_KEY);
     if (current !== leaseText) {
-      checkLease(parseLease(current), holder, now(), map.title);
+      await checkLeaseAsync(parseLease(current), holderAsync, now(), map.title);
       try {
         stored = await loadMapRecordAsync(run, target, map.title);
         unreadable = undefined;
@@ -441,7 +456,7 @@ async function regenerateInRunAsync(run: BoardRun, port: BoardPort, options: Reg
       ({ planned, rebuilt } = await planAsync());
     }
     if (writes(planned)) {
-      await takeLeaseAsync(space, holder, now(), map.title);
+      await takeLeaseAsync(space, await holderAsync(), now(), map.title);
       leased = true;
     }
   }
@@ -454,7 +469,7 @@ async function regenerateInRunAsync(run: BoardRun, port: BoardPort, options: Reg
       ...(stored ? { stored } : {}),
       leftAlone,
       drawn: planned.drawn,
-      ...(leased ? { beforeRoundAsync: () => takeLeaseAsync(space, holder, now(), map.title) } : {}),
+      ...(leased ? { beforeRoundAsync: async () => takeLeaseAsync(space, await holderAsync(), now(), map.title) } : {}),
     });
     const outcome: RegenerateOutcome = {
       ...countRegenerateOutcome(planned),
@@ -473,7 +488,7 @@ async function regenerateInRunAsync(run: BoardRun, port: BoardPort, options: Reg
       summary: describeRegenerateResult(outcome, drawn.report),
     };
   } finally {
-    if (leased) await releaseLeaseAsync(space, holder).catch(() => undefined);
+    if (leased) await releaseLeaseAsync(space, await holderAsync()).catch(() => undefined);
   }
 }
 

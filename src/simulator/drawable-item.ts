@@ -1,3 +1,5 @@
+import type { RichText } from '../model/rich-text';
+
 /** What the board simulator can draw; one list for every host. */
 export type DrawableKind = 'frame' | 'sticky' | 'shape' | 'ellipse' | 'text' | 'line';
 
@@ -36,6 +38,10 @@ export interface DrawableItem {
   hasIdentity: boolean;
   /** The frame or section holding the item, if any. */
   parentId: string | undefined;
+  /** The group the item belongs to, if any. */
+  groupId?: string;
+  /** The form of the text (bold, italics, links…), when it has more than plain lines. */
+  rich?: RichText;
 }
 
 /** Item kinds whose text a person edits in place on the board. */

@@ -40,6 +40,20 @@ export interface SimulatedBoard {
   removeByHand(id: string): void;
   /** A person adds a yellow sticky centred on (x, y) with `text`, without app identity. Returns its id. */
   addStickyByHand(x: number, y: number, text: string): string;
+  /**
+   * A person groups items (FigJam ⌘G, Miro's Group): they keep their places
+   * and their frame or section. Returns the group's id.
+   */
+  groupByHand(ids: readonly string[]): string;
+  /** A person ungroups a group: its items stay where they are. */
+  ungroupByHand(groupId: string): void;
+  /** A person gives a sticky or shape another fill (`#rrggbb`, snapped to the colours the host offers). */
+  recolourByHand(id: string, fill: string): void;
+  /**
+   * A person styles characters `start` to `end` (UTF-16 offsets into the
+   * item's plain text) of a sticky's or shape's text: bold, italic, a link.
+   */
+  styleTextByHand(id: string, range: { start: number; end: number }, style: { bold?: boolean; italic?: boolean; link?: string }): void;
   /** A person looks at `rect` of the board: where the host places new maps. */
   setViewportByHand(rect: BoardRect): void;
 }

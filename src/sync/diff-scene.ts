@@ -49,7 +49,9 @@ export function findNodeText(node: SceneNode): string {
 function describeLook(node: SceneNode): string {
   const { key: _key, x: _x, y: _y, width: _width, height: _height, ...rest } = node as SceneNode & Record<string, unknown>;
   const look: Record<string, unknown> = { ...rest };
-  for (const field of ['text', 'heading', 'title', 'face', 'form', 'path', 'pointKeys']) delete look[field];
+  // What the item says and which place of the journey it stands for are not
+  // its look: an emotion point dragged to another score keeps its paint.
+  for (const field of ['text', 'heading', 'title', 'face', 'form', 'path', 'pointKeys', 'score', 'stage', 'persona']) delete look[field];
   return JSON.stringify(look);
 }
 
@@ -67,7 +69,7 @@ export interface DiffOptions {
 
 /** What an update of `items` to show `node` must write, given the node last drawn there. */
 function findUpdateParts(node: SceneNode, items: readonly SnapshotItem[], options: DiffOptions): UpdateParts | undefined {
-  if (!options.drawn || node.type === 'emotion-line' || node.type === 'frame') return undefined;
+  if (!options.drawn || node.type === 'emotion-line') return undefined;
   const words = normalizeBoardText(findNodeText(node));
   const text = !options.keepText?.has(node.key) && items.some((item) => normalizeBoardText(item.text) !== words);
   const drawn = options.drawn.get(node.key);

@@ -108,9 +108,19 @@ function readGrid(scene: Scene): Grid {
   return grid;
 }
 
-function findCell(grid: Grid, box: { x: number; y: number; width: number; height: number }): Cell | undefined {
-  const cx = box.x + box.width / 2;
-  const cy = box.y + box.height / 2;
+/**
+ * The point of a sticky that says where it lies: its centre, or on a host
+ * that grows stickies downwards with their text (FigJam: anchored top-left)
+ * the centre of its top square, so a sticky a person filled with a long text
+ * stays in the cell and the place in reading order where its top is.
+ */
+function findStickyPoint(box: { x: number; y: number; width: number; height: number }, anchor: Snapshot['anchor']): { x: number; y: number } {
+  const height = anchor === 'top-left' ? Math.min(box.height, box.width) : box.height;
+  return { x: box.x + box.width / 2, y: box.y + height / 2 };
+}
+
+function findCell(grid: Grid, box: { x: number; y: number; width: number; height: number }, anchor: Snapshot['anchor']): Cell | undefined {
+  const { x: cx, y: cy } = findStickyPoint(box, anchor);
   const column = grid.columns.find((candidate) => cx >= candidate.left && cx < candidate.right);
   const row = grid.rows.find((candidate) => cy >= candidate.top && cy < candidate.bottom);
   return column && row ? { stage: column.stage, lane: row.lane } : undefined;
@@ -439,7 +449,7 @@ export function mergeBoardEdits(base: Journey, snapshot: Snapshot, options: Merg
       changes.push({ kind: 'card-text', key: card.id, detail: text });
     } else if (item.text.trim().length > MAX_CARD_TEXT) cut.push(cardKey(card.id));
     absorbForm(card, item);
-    const cell = findCell(grid, item);
+    const cell = findCell(grid, item, snapshot.anchor);
     if (!cell) {
       // Dragged off the map's cells (onto its margins or out of it): the
       // person took the card off the map; the sticky stays where they put it.
@@ -451,7 +461,7 @@ export function mergeBoardEdits(base: Journey, snapshot: Snapshot, options: Merg
       card.lane = cell.lane;
       changes.push({ kind: 'card-moved', key: card.id, detail: `${cell.stage} ${cell.lane}` });
     }
-    positions.set(card.id, { x: item.x + item.width / 2, y: item.y + item.height / 2 });
+    positions.set(card.id, findStickyPoint(item, snapshot.anchor));
     cards.push(card);
   }
 
@@ -476,7 +486,7 @@ export function mergeBoardEdits(base: Journey, snapshot: Snapshot, options: Merg
     const text = normalizeBoardText(item.text);
     const before = wasLeftAlone.get(item.itemId);
     const unmoved = before !== undefined && Math.abs(before.x - item.x) <= 0.5 && Math.abs(before.y - item.y) <= 0.5;
-    const cell = unmoved ? undefined : findCell(grid, item);
+    const cell = unmoved ? undefined : findCell(grid, item, snapshot.anchor);
     if (!text || !cell) {
       if (item.copyOf === undefined) leftAlone.push({ itemId: item.itemId, x: item.x, y: item.y });
       else {
@@ -491,7 +501,7 @@ export function mergeBoardEdits(base: Journey, snapshot: Snapshot, options: Merg
     if (adopted.text.length < item.text.trim().length) cut.push(cardKey(id));
     absorbForm(adopted, item);
     cards.push(adopted);
-    positions.set(id, { x: item.x + item.width / 2, y: item.y + item.height / 2 });
+    positions.set(id, findStickyPoint(item, snapshot.anchor));
     adoptions.push({ itemId: item.itemId, key: cardKey(id) });
     changes.push({ kind: 'card-adopted', key: id, detail: text });
   }

@@ -181,6 +181,45 @@ describe.each(RULES)('the playground under %s rules, in Chromium', (rules) => {
     await page.close();
   });
 
+  it('keeps what a person gave the cards through Regenerate: a group, bold text with a link, a colour', async () => {
+    const { page, external, errors } = await openPlaygroundAsync(rules);
+    await insertTemplateAsync(page);
+    const styled = 'Decides to buy a new one this week';
+
+    // Group two stickies of different cells: click one, shift-click the other.
+    await findSticky(page, styled).click();
+    await findSticky(page, 'Compares prices and reviews on two sites').click({ modifiers: ['Shift'] });
+    await page.getByRole('button', { name: 'Group', exact: true }).click();
+    // Bold and link the first word of one, recolour it red.
+    await findSticky(page, styled).click();
+    await page.getByRole('button', { name: 'Bold' }).click();
+    page.once('dialog', (dialog) => void dialog.accept('https://shop.example/kettles'));
+    await page.getByRole('button', { name: 'Link…' }).click();
+    await page.getByLabel('Colour').selectOption({ label: 'Red' });
+    const before = (await describeBoardAsync(page)).find((item) => item.text === styled) as BoardItem;
+    expect(before.groupId).toBeTruthy();
+    expect(JSON.stringify(before.rich)).toContain('https://shop.example/kettles');
+    // The sticky above it goes: Regenerate moves the styled one into its place.
+    await findSticky(page, 'Notices the old kettle is broken').click();
+    await page.keyboard.press('Delete');
+    await saveScreenshotAsync(page, `playground-${rules}-styled`);
+
+    await page.getByRole('button', { name: 'Regenerate' }).click();
+    await expect.poll(() => readPanelStatusAsync(page), { timeout: 30_000 }).toMatch(/regenerated/);
+    const items = await describeBoardAsync(page);
+    const after = items.find((item) => item.id === before.id) as BoardItem;
+    expect(Math.abs(after.x - before.x) + Math.abs(after.y - before.y)).toBeGreaterThan(20);
+    expect(after.fill).toBe(before.fill);
+    expect(after.rich).toEqual(before.rich);
+    expect(after.groupId).toBe(before.groupId);
+    expect(items.filter((item) => item.groupId === before.groupId)).toHaveLength(2);
+    expect(findOverlappingStickies(items)).toEqual([]);
+    await saveScreenshotAsync(page, `playground-${rules}-styled-regenerated`);
+    expect(errors).toEqual([]);
+    expect(external).toEqual([]);
+    await page.close();
+  });
+
   it('switches the panel to Russian', async () => {
     const { page, external, errors } = await openPlaygroundAsync(rules);
     await page.getByRole('combobox', { name: 'Language' }).selectOption('ru');

@@ -3,6 +3,7 @@ import type { DrawableItem, DrawableKind } from '../../src/simulator/drawable-it
 import type { BoardRules } from '../../src/simulator/simulated-board';
 import { describeDrawableItem } from './describe-drawable-item';
 import { layoutItemText } from './layout-item-text';
+import { splitRichLines } from './split-rich-line';
 import { BOARD_FONT_FAMILY, BOARD_LINE_HEIGHT } from './wrap-board-text';
 
 /** How the drawing shows what a person is doing: the selection, a drag in progress, the item being edited. */
@@ -18,6 +19,8 @@ export interface DrawingState {
 // Frame titles are drawn at a constant screen size above the frame, as both hosts do.
 const FRAME_TITLE_PX = 13;
 const SELECTION_COLOR = '#4262ff';
+// Links read as links on both hosts: blue and underlined.
+const LINK_COLOR = '#1a5fd0';
 // Miro and FigJam draw stickies with a soft shadow below.
 const STICKY_SHADOW = { dx: 0, dy: 4, opacity: 0.12 };
 
@@ -27,11 +30,30 @@ function ItemText({ item, weight }: { item: DrawableItem; weight: number }) {
   const lineHeight = fontSize * BOARD_LINE_HEIGHT;
   // The baseline sits about 0.95 em below the top of a 1.3 em line.
   const baseline = top + fontSize * 0.95;
+  // A person's bold, italics and links show as the host shows them.
+  const pieces = splitRichLines(
+    lines.map((line) => line.text),
+    item.rich,
+  );
   return (
     <text font-size={fontSize} font-weight={weight} fill={item.textColor} text-anchor={anchor}>
       {lines.map((line, index) => (
         <tspan key={index} x={x} y={baseline + index * lineHeight} font-weight={line.bold ? 700 : undefined}>
-          {line.text}
+          {(pieces[index] ?? []).map((piece, at) =>
+            piece.bold || piece.italic || piece.underline || piece.strike || piece.link ? (
+              <tspan
+                key={at}
+                font-weight={piece.bold ? 700 : undefined}
+                font-style={piece.italic ? 'italic' : undefined}
+                text-decoration={[piece.underline || piece.link ? 'underline' : '', piece.strike ? 'line-through' : ''].filter(Boolean).join(' ') || undefined}
+                fill={piece.link ? LINK_COLOR : undefined}
+              >
+                {piece.text}
+              </tspan>
+            ) : (
+              piece.text
+            ),
+          )}
         </tspan>
       ))}
     </text>
@@ -136,8 +158,35 @@ export function BoardDrawing({ items, state }: { items: readonly DrawableItem[];
           </g>
         );
       })}
+      <GroupOutlines items={items} scale={state.scale} />
       {selected.map((item) => (
         <SelectionOutline key={`selected-${item.id}`} item={item} drag={state.drag} />
+      ))}
+    </g>
+  );
+}
+
+// Padding around a group's members, in screen pixels, as the hosts draw a group's bounds.
+const GROUP_PADDING_PX = 6;
+
+/** A dashed outline around the members of each group people made. */
+function GroupOutlines({ items, scale }: { items: readonly DrawableItem[]; scale: number }) {
+  const groups = new Map<string, { x0: number; y0: number; x1: number; y1: number }>();
+  for (const item of items) {
+    if (!item.groupId) continue;
+    const box = groups.get(item.groupId);
+    groups.set(item.groupId, {
+      x0: Math.min(box?.x0 ?? item.x, item.x),
+      y0: Math.min(box?.y0 ?? item.y, item.y),
+      x1: Math.max(box?.x1 ?? item.x + item.width, item.x + item.width),
+      y1: Math.max(box?.y1 ?? item.y + item.height, item.y + item.height),
+    });
+  }
+  const pad = GROUP_PADDING_PX / scale;
+  return (
+    <g aria-hidden="true" pointer-events="none">
+      {[...groups].map(([id, box]) => (
+        <rect key={id} x={box.x0 - pad} y={box.y0 - pad} width={box.x1 - box.x0 + 2 * pad} height={box.y1 - box.y0 + 2 * pad} fill="none" stroke="#8a8a99" stroke-width={1.5 / scale} stroke-dasharray={`${6 / scale} ${4 / scale}`} />
       ))}
     </g>
   );

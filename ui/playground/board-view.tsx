@@ -14,6 +14,16 @@ export interface BoardViewProps {
   onRulesChange: (rules: BoardRules) => void;
 }
 
+// Colours a person gives a sticky on the simulated board; each host snaps them to its own palette.
+const RECOLOURS: readonly [string, string][] = [
+  ['Red', '#ffc7c2'],
+  ['Orange', '#fcd19c'],
+  ['Yellow', '#ffe8a3'],
+  ['Green', '#aff4c6'],
+  ['Blue', '#bde3ff'],
+  ['Violet', '#e4ccff'],
+];
+
 // Zoom buttons and keys step by a quarter; a wheel notch (100 px) by about 16 %.
 const ZOOM_STEP = 1.25;
 const WHEEL_ZOOM_RATE = 0.0015;
@@ -78,10 +88,43 @@ export function BoardView({ board, onRulesChange }: BoardViewProps) {
   const selectedItems = items.filter((item) => selectedIds.has(item.id));
   const selected = selectedItems.length === 1 ? selectedItems[0] : undefined;
 
-  function select(item: DrawableItem | undefined) {
-    const ids = item ? [item.id] : [];
+  function select(item: DrawableItem | undefined, adding = false) {
+    // Shift-click adds to the selection (or takes an item out of it), as on both hosts.
+    const ids = !item ? [] : adding ? (hostSelectedIds.includes(item.id) ? hostSelectedIds.filter((id) => id !== item.id) : [...hostSelectedIds, item.id]) : [item.id];
     if (ids.join() === hostSelectedIds.join()) return;
     board.selectByHand(ids);
+    refresh();
+  }
+
+  function groupSelected() {
+    if (selectedItems.length < 2) return;
+    board.groupByHand(selectedItems.map((item) => item.id));
+    refresh();
+  }
+
+  function ungroupSelected() {
+    const groups = new Set(selectedItems.flatMap((item) => (item.groupId ? [item.groupId] : [])));
+    for (const group of groups) board.ungroupByHand(group);
+    refresh();
+  }
+
+  function styleSelected(style: { bold?: boolean; link?: string }) {
+    for (const item of selectedItems) {
+      if (!EDITABLE_KINDS.has(item.kind) || item.text === '') continue;
+      // The first word, as a person double-clicks a word and styles it.
+      const end = item.text.search(/\s|$/);
+      board.styleTextByHand(item.id, { start: 0, end: Math.max(1, end) }, style);
+    }
+    refresh();
+  }
+
+  function handleLinkClick() {
+    const address = window.prompt('Link address', 'https://');
+    if (address) styleSelected({ link: address });
+  }
+
+  function recolourSelected(fill: string) {
+    for (const item of selectedItems) if (item.kind === 'sticky' || item.kind === 'shape') board.recolourByHand(item.id, fill);
     refresh();
   }
 
@@ -185,7 +228,7 @@ export function BoardView({ board, onRulesChange }: BoardViewProps) {
   function handlePointerDown(event: PointerEvent) {
     if (event.button !== 0) return;
     const item = findItemAt(event.target);
-    select(item);
+    select(item, event.shiftKey);
     canvasRef.current?.setPointerCapture(event.pointerId);
     gesture.current =
       item && DRAGGABLE_KINDS.has(item.kind)
@@ -311,6 +354,38 @@ export function BoardView({ board, onRulesChange }: BoardViewProps) {
             Delete
           </button>
         </div>
+        <div class="board__group" aria-label="Style and group">
+          <button type="button" class="board__button" onClick={groupSelected} disabled={selectedItems.length < 2} title="Shift-click to select several items">
+            Group
+          </button>
+          <button type="button" class="board__button" onClick={ungroupSelected} disabled={!selectedItems.some((item) => item.groupId)}>
+            Ungroup
+          </button>
+          <button type="button" class="board__button" onClick={() => styleSelected({ bold: true })} disabled={!selectedItems.some((item) => EDITABLE_KINDS.has(item.kind))} title="Bold the first word">
+            Bold
+          </button>
+          <button type="button" class="board__button" onClick={handleLinkClick} disabled={!selectedItems.some((item) => EDITABLE_KINDS.has(item.kind))} title="Link the first word">
+            Link…
+          </button>
+          <label class="board__colour">
+            <span>Colour</span>
+            <select
+              value=""
+              disabled={!selectedItems.some((item) => item.kind === 'sticky' || item.kind === 'shape')}
+              onChange={(event) => {
+                const fill = event.currentTarget.value;
+                if (fill) recolourSelected(fill);
+              }}
+            >
+              <option value="">—</option>
+              {RECOLOURS.map(([name, fill]) => (
+                <option key={fill} value={fill}>
+                  {name}
+                </option>
+              ))}
+            </select>
+          </label>
+        </div>
         <div class="board__group board__group--zoom">
           <button type="button" class="board__button board__button--icon" onClick={() => zoomBy(1 / ZOOM_STEP)} aria-label="Zoom out" aria-keyshortcuts="-">
             −
@@ -370,7 +445,7 @@ export function BoardView({ board, onRulesChange }: BoardViewProps) {
               : `${itemCount} ${itemCount === 1 ? 'item' : 'items'} on the board`}
         </p>
         <p id="board-help" class="board__help">
-          Drag to pan · wheel to zoom · double-click or Enter edits · drag stickies and emotion points · Delete removes · N: next item
+          Drag to pan · wheel to zoom · double-click or Enter edits · drag stickies and emotion points · shift-click selects several · Delete removes · N: next item
         </p>
       </div>
     </section>

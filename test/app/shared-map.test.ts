@@ -136,6 +136,49 @@ describe.each(HOSTS)('a shared map on %s', (_name, createDriver) => {
     expect(driver.countWrites(), 'writes of the next Regenerate').toBe(0);
   });
 
+  it('takes a free line added to the persona card without releasing it or drawing over it, and a removed line too', async () => {
+    const driver = createDriver();
+    await driver.insertAsync(createOnlineStoreJourney());
+    const card = driver.listItems().find((item) => item.mapId === MAP_ID && item.key === 'persona:anna');
+    if (!card) throw new Error('no persona card');
+    const lines = normalizeBoardText(card.text).split('\n');
+    // A line added at the end, and the quote removed.
+    const edited = [...lines.filter((line) => !/^[\u201c"]/.test(line)), 'Shops late at night'].join('\n');
+    await driver.typeAsync(card.id, edited);
+
+    const result = await regenerate(driver);
+    expect(result.report.released).toBe(0);
+    const anna = result.journey.personas.find((persona) => persona.id === 'persona:anna');
+    expect(anna?.notes).toEqual(['Shops late at night']);
+    expect(anna?.quote).toBeUndefined();
+    const cards = driver.listItems().filter((item) => item.key === 'persona:anna');
+    expect(cards).toHaveLength(1);
+    expect(cards[0]?.id).toBe(card.id);
+    expect(normalizeBoardText(cards[0]?.text ?? '')).toBe(normalizeBoardText(edited));
+    driver.clearWrites();
+    await regenerate(driver);
+    expect(driver.countWrites(), 'writes of the next Regenerate').toBe(0);
+  });
+
+  it('keeps a sticky a person filled with 1,500 characters whole, in its cell, and then writes nothing', async () => {
+    const driver = createDriver();
+    await driver.insertAsync(createOnlineStoreJourney());
+    const card = driver.listItems().find((item) => item.mapId === MAP_ID && item.key === 'card:actions-order-1');
+    if (!card) throw new Error('no card');
+    const long = `${'Заполняет форму заказа, ищет поле для промокода. '.repeat(30).slice(0, 1490)} 👩‍👩‍👧‍👦 конец`;
+    await driver.typeAsync(card.id, long);
+
+    const result = await regenerate(driver);
+    const kept = result.journey.cards.find((c) => c.id === 'card:actions-order-1');
+    expect(kept?.text).toBe(long.trim());
+    expect(kept?.lane).toBe('lane:actions');
+    expect(kept?.stage).toBe('stage:order');
+    expect(driver.listItems().filter((item) => item.text === long)).toHaveLength(1);
+    driver.clearWrites();
+    await regenerate(driver);
+    expect(driver.countWrites(), 'writes of the next Regenerate').toBe(0);
+  });
+
   it('heals twins two runs drew at once: same text goes, a twin with words of its own stays as a card', async () => {
     const driver = createDriver();
     await driver.insertAsync(createOnlineStoreJourney());

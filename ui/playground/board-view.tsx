@@ -361,14 +361,14 @@ export function BoardView({ board, onRulesChange }: BoardViewProps) {
           <button type="button" class="board__button" onClick={ungroupSelected} disabled={!selectedItems.some((item) => item.groupId)}>
             Ungroup
           </button>
-          <button type="button" class="board__button" onClick={() => styleSelected({ bold: true })} disabled={!selectedItems.some((item) => EDITABLE_KINDS.has(item.kind))} title="Bold the first word">
-            Bold
+          <button type="button" class="board__button board__button--icon board__button--bold" onClick={() => styleSelected({ bold: true })} disabled={!selectedItems.some((item) => EDITABLE_KINDS.has(item.kind))} aria-label="Bold" title="Bold the first word">
+            B
           </button>
-          <button type="button" class="board__button" onClick={handleLinkClick} disabled={!selectedItems.some((item) => EDITABLE_KINDS.has(item.kind))} title="Link the first word">
-            Link…
+          <button type="button" class="board__button board__button--icon" onClick={handleLinkClick} disabled={!selectedItems.some((item) => EDITABLE_KINDS.has(item.kind))} aria-label="Link…" title="Link the first word">
+            🔗
           </button>
-          <label class="board__colour">
-            <span>Colour</span>
+          <label class="board__colour" title="Colour">
+            <span class="board__visually-hidden">Colour</span>
             <select
               value=""
               disabled={!selectedItems.some((item) => item.kind === 'sticky' || item.kind === 'shape')}
@@ -377,7 +377,7 @@ export function BoardView({ board, onRulesChange }: BoardViewProps) {
                 if (fill) recolourSelected(fill);
               }}
             >
-              <option value="">—</option>
+              <option value="">Colour…</option>
               {RECOLOURS.map(([name, fill]) => (
                 <option key={fill} value={fill}>
                   {name}

@@ -11,6 +11,7 @@ import {
   emotionPointKey,
   emotionScaleKey,
   evidenceKey,
+  personaMarkKey,
   laneLabelKey,
   laneRowKey,
   legendKey,
@@ -128,6 +129,7 @@ export function layoutJourney(journey: Journey, options: LayoutOptions): Scene {
   cursorY += headerHeight + GAP;
 
   const cardsByCell = groupCardsByCell(journey.cards);
+  const personaMarks = listPersonaMarks(journey);
   const rowBands: SceneNode[] = [];
   const rowContent: SceneNode[] = [];
   const emotionLayers: SceneNode[][] = [[], [], []];
@@ -150,13 +152,7 @@ export function layoutJourney(journey: Journey, options: LayoutOptions): Scene {
     for (const cell of cells) {
       for (const placed of cell.placed) {
         rowContent.push(createSticky(placed, lane));
-        const evidence = placed.item.evidence;
-        if (evidence) {
-          // In the gap under the sticky: it never covers a card's text.
-          const label = labels.evidence[evidence];
-          const height = Math.min(GAP - 4, measureText(label, EVIDENCE_FONT, placed.size.width).height);
-          rowContent.push(createText(evidenceKey(placed.item.id), placed.x, placed.y + placed.size.height + 2, placed.size.width, height, label, 'evidence', EVIDENCE_FONT, false));
-        }
+        rowContent.push(...createCardMarkers(placed, labels, personaMarks, measureText));
       }
     }
     if (isEmotionLane) {
@@ -478,6 +474,50 @@ function createShape(
 ): ShapeNode {
   const shape = style.startsWith('persona-card') || style === 'stage-header' ? 'round-rectangle' : 'rectangle';
   return { type: 'shape', key, x, y, width, height, shape, heading, text, style, fontSize, align };
+}
+
+/** What marks a card that speaks for one persona: the persona's avatar and name, in its line's colour. */
+interface PersonaMark {
+  label: string;
+  style: PersonaStyle;
+}
+
+/** The mark of each persona, by id, coloured as its emotion line. */
+function listPersonaMarks(journey: Journey): Map<string, PersonaMark> {
+  return new Map(journey.personas.map((persona, index) => [persona.id, { label: describePersonaHeading(persona), style: findPersonaStyle(index) }]));
+}
+
+// Gap between the persona's mark and the evidence marker when a card has both.
+const MARKER_SPACING = 8;
+// The persona's mark takes at most this share of the sticky's width beside an evidence marker.
+const PERSONA_MARK_SHARE = 0.55;
+
+/**
+ * The markers in the gap under a card's sticky, where they never cover its
+ * text: whom the card speaks for (the persona's avatar and name in its
+ * colour), then what it rests on (evidence). One line, side by side.
+ */
+function createCardMarkers(placed: Placed<Card>, labels: MapLabels, personaMarks: ReadonlyMap<string, PersonaMark>, measureText: TextMeasurer): TextNode[] {
+  const card = placed.item;
+  const y = placed.y + placed.size.height + 2;
+  const width = placed.size.width;
+  const mark = card.persona ? personaMarks.get(card.persona) : undefined;
+  const evidence = card.evidence ? labels.evidence[card.evidence] : undefined;
+  const nodes: TextNode[] = [];
+  let left = placed.x;
+  if (mark) {
+    const room = evidence ? Math.floor(width * PERSONA_MARK_SHARE) : width;
+    const measured = measureText(mark.label, EVIDENCE_FONT, room);
+    const markWidth = evidence ? Math.min(room, Math.ceil(measured.width) + 2) : width;
+    nodes.push(createText(personaMarkKey(card.id), left, y, markWidth, Math.min(GAP - 4, measureText(mark.label, EVIDENCE_FONT, markWidth).height), mark.label, mark.style, EVIDENCE_FONT, true));
+    left += markWidth + MARKER_SPACING;
+  }
+  if (evidence) {
+    const room = placed.x + width - left;
+    const height = Math.min(GAP - 4, measureText(evidence, EVIDENCE_FONT, room).height);
+    nodes.push(createText(evidenceKey(card.id), left, y, room, height, evidence, 'evidence', EVIDENCE_FONT, false));
+  }
+  return nodes;
 }
 
 function createSticky(placed: Placed<Card>, lane: Lane): StickyNode {

@@ -19,6 +19,7 @@ import type { CardId, EmotionLine, LaneId, PersonaId, StageId } from '../model/j
  * | `emotion-line:<p>`           | emotion line of persona p              |
  * | `emotion-scale:<n>`          | scale label for score n                |
  * | `evidence:<c>`               | evidence marker under card c's sticky  |
+ * | `persona-mark:<c>`           | whom card c speaks for, under its sticky |
  * | `legend:<p>`                 | persona p's entry in the lines' legend |
  *
  * `<p>`, `<s>`, `<l>`, `<c>` are the ids without their prefix. The three
@@ -42,6 +43,7 @@ export type SceneKeyInfo =
   | { kind: 'emotion-line'; persona: PersonaId; line: EmotionLine }
   | { kind: 'emotion-scale'; score: number }
   | { kind: 'evidence'; card: CardId }
+  | { kind: 'persona-mark'; card: CardId }
   | { kind: 'legend'; persona: PersonaId };
 
 const local = (id: string): string => id.slice(id.indexOf(':') + 1);
@@ -62,6 +64,8 @@ export const emotionNoteKey = (persona: PersonaId, stage: StageId, line: Emotion
 export const emotionLineKey = (persona: PersonaId, line: EmotionLine = 'as-is'): SceneKey => `emotion-line:${local(persona)}${lineSuffix(line)}`;
 export const emotionScaleKey = (score: number): SceneKey => `emotion-scale:${score}`;
 export const evidenceKey = (card: CardId): SceneKey => `evidence:${local(card)}`;
+/** Key of the mark under card `card`'s sticky naming the persona it speaks for. */
+export const personaMarkKey = (card: CardId): SceneKey => `persona-mark:${local(card)}`;
 /** Key of persona `persona`'s entry in the legend of the emotion lines. */
 export const legendKey = (persona: PersonaId): SceneKey => `legend:${local(persona)}`;
 
@@ -87,6 +91,7 @@ const PATTERNS: readonly [RegExp, (m: RegExpMatchArray) => SceneKeyInfo][] = [
   [new RegExp(`^legend:(${LOCAL_ID})$`), (m) => ({ kind: 'legend', persona: `persona:${m[1]}` })],
   [/^emotion-scale:(-?[0-9])$/, (m) => ({ kind: 'emotion-scale', score: Number(m[1]) })],
   [new RegExp(`^evidence:(${LOCAL_ID})$`), (m) => ({ kind: 'evidence', card: `card:${m[1]}` })],
+  [new RegExp(`^persona-mark:(${LOCAL_ID})$`), (m) => ({ kind: 'persona-mark', card: `card:${m[1]}` })],
 ];
 
 /** Parses a key read from the board; returns undefined for anything not ours. */

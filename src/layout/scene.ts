@@ -46,7 +46,8 @@ export interface FrameNode extends NodeBox {
 export interface TextNode extends NodeBox {
   type: 'text';
   text: string;
-  style: TextStyle;
+  /** A persona's colour for the mark naming whom a card speaks for. */
+  style: TextStyle | PersonaStyle;
   fontSize: number;
   align: 'left' | 'center';
   bold: boolean;

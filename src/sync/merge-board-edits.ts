@@ -419,7 +419,7 @@ export function mergeBoardEdits(base: Journey, snapshot: Snapshot, options: Merg
   // handing them over, and the map draws fresh ones.
   for (const node of lastScene.nodes) {
     const kind = parseSceneKey(node.key)?.kind;
-    if (kind !== 'row' && kind !== 'emotion-scale' && kind !== 'evidence' && kind !== 'legend') continue;
+    if (kind !== 'row' && kind !== 'emotion-scale' && kind !== 'evidence' && kind !== 'persona-mark' && kind !== 'legend') continue;
     const type = node.type;
     const edited = findEditedText(node.key, type);
     if (edited && edited.text) release(node.key, 'text was typed on a part of the map that holds none; it is kept as you wrote it');

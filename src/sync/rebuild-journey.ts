@@ -208,6 +208,14 @@ export function rebuildJourneyFromBoard(snapshot: Snapshot): { ok: true; value: 
     personas.push({ id: info.persona, name: info.persona.slice('persona:'.length), goals: [], needs: [], pains: [], behaviour: [], channels: [] });
   }
 
+  // Whom each card speaks for: the persona its mark names (avatar and name, as the persona's card heads it).
+  const byLabel = new Map(personas.map((persona) => [oneLine(persona.avatar ? `${persona.avatar} ${persona.name}` : persona.name), persona.id]));
+  for (const { item, info } of of('persona-mark')) {
+    const persona = byLabel.get(oneLine(item.text));
+    const card = cards.find((candidate) => candidate.id === info.card);
+    if (card && persona) card.persona = persona;
+  }
+
   // Emotion scores: the face a point shows, else its height against the scale labels.
   const scale = of('emotion-scale').map(({ item, info }) => ({ score: info.score, y: centreY(item) }));
   const notes = new Map(of('emotion-note').map(({ item }) => [item.identity.key, item] as const));

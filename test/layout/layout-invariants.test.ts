@@ -112,6 +112,8 @@ function checkKeys(scene: Scene): void {
     'emotion-line': ['emotion-line'],
     'emotion-scale': ['text'],
     legend: ['shape'],
+    evidence: ['text'],
+    'persona-mark': ['text'],
   };
   for (const node of scene.nodes) {
     const info = parseSceneKey(node.key);

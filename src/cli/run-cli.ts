@@ -2,6 +2,8 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { FIGJAM_METRICS, MIRO_METRICS, SVG_METRICS, type HostMetrics } from '../layout/host-metrics';
 import { layoutJourney } from '../layout/layout-journey';
+import type { Hyphenator } from '../layout/measure-text';
+import type { Scene } from '../layout/scene';
 import { compareJourneys, formatComparison } from '../model/compare-journeys';
 import { importJourney, previewImport, type ImportFormat } from '../model/formats/import-journey';
 import { exportJourneyCsvLong, exportJourneyCsvWide } from '../model/formats/journey-csv';
@@ -12,7 +14,8 @@ import { formatJourneyFile } from '../model/journey-file';
 import type { Journey } from '../model/journey';
 import { formatValidationErrors, type ParseResult } from '../model/parse-result';
 import { createOnlineStoreJourney } from '../model/templates/online-store-template';
-import { renderSceneSvg } from '../render/render-scene-svg';
+import { createPatternHyphenator } from '../render/create-pattern-hyphenator';
+import { createPictureTextMeasurer, renderSceneSvg } from '../render/render-scene-svg';
 
 /** Where the CLI writes; injectable so tests can capture output. */
 export interface CliIo {
@@ -71,7 +74,7 @@ const EXPORTS: ReadonlyMap<string, (journey: Journey) => string> = new Map([
   ['md', exportJourneyMarkdown],
   ['markdown', exportJourneyMarkdown],
   ['mermaid', exportJourneyMermaid],
-  ['svg', (journey) => renderSceneSvg(layoutJourney(journey, { metrics: SVG_METRICS }), { metrics: SVG_METRICS })],
+  ['svg', (journey) => renderPicture(journey, SVG_METRICS)],
 ]);
 
 const HOSTS: ReadonlyMap<string, HostMetrics> = new Map([
@@ -79,6 +82,21 @@ const HOSTS: ReadonlyMap<string, HostMetrics> = new Map([
   ['figjam', FIGJAM_METRICS],
   ['miro', MIRO_METRICS],
 ]);
+
+/**
+ * The map of `journey` laid out for `metrics` as a picture wraps its text:
+ * words hyphenated by the journey's language, never broken mid-word.
+ */
+function layoutPicture(journey: Journey, metrics: HostMetrics): { scene: Scene; hyphenate: Hyphenator } {
+  const hyphenate = createPatternHyphenator(journey.locale);
+  return { scene: layoutJourney(journey, { metrics, measureText: createPictureTextMeasurer(hyphenate) }), hyphenate };
+}
+
+/** The map of `journey` as an SVG picture with `metrics`' sticky sizes. */
+function renderPicture(journey: Journey, metrics: HostMetrics): string {
+  const { scene, hyphenate } = layoutPicture(journey, metrics);
+  return renderSceneSvg(scene, { metrics, hyphenate });
+}
 
 function readJourney(path: string, io: CliIo): ParseResult<Journey> & { format?: ImportFormat } {
   let text: string;
@@ -224,8 +242,10 @@ export function runCli(args: readonly string[], io: CliIo = NODE_IO): number {
   }
   const read = readOrReport(file, io);
   if (!read) return EXIT_INVALID_INPUT;
-  const scene = layoutJourney(read.journey, { metrics });
-  const text = command === 'scene' ? `${JSON.stringify(scene, null, 2)}\n` : renderSceneSvg(scene, { metrics, width });
+  // The scene as the host lays it out; a picture wraps text its own way (hyphenated) and is laid out for that.
+  const picture = command === 'render' ? layoutPicture(read.journey, metrics) : undefined;
+  const scene = picture?.scene ?? layoutJourney(read.journey, { metrics });
+  const text = picture ? renderSceneSvg(picture.scene, { metrics, width, hyphenate: picture.hyphenate }) : `${JSON.stringify(scene, null, 2)}\n`;
   if (values.output) {
     if (!writeOutput(values.output, text, io)) return EXIT_USAGE;
     io.stderr(`cjm: wrote ${values.output} (${scene.nodes.length} items, ${scene.width} × ${scene.height})\n`);

@@ -35,11 +35,44 @@ export function measureLineWidth(text: string, fontSize: number): number {
   return width * fontSize;
 }
 
-/** `word` in pieces that each fit `maxWidth`, broken between characters. */
+/**
+ * Splits a word into the pieces between which it may be broken with a
+ * hyphen, in order (`Регистрируется` → `Ре`, `ги`, `стри`, `ру`, `ет`,
+ * `ся`); joined, the pieces are the word. Returns `[word]` when it knows no
+ * such point.
+ */
+export type Hyphenator = (word: string) => readonly string[];
+
+/** How lines break inside a word that does not fit its line. */
+export interface WrapOptions {
+  /**
+   * False (the default) breaks a word wider than a line between graphemes,
+   * without a hyphen, as FigJam draws sticky text. True keeps words whole:
+   * a word breaks only after a hyphen already in it or, with a hyphen drawn,
+   * at a point `hyphenate` gives; a piece still wider than a line overflows
+   * it (the caller shrinks the font, see `findOverflowingLine`).
+   */
+  keepWordsWhole?: boolean;
+  /** Where words may be hyphenated; used only when `keepWordsWhole` is set. */
+  hyphenate?: Hyphenator;
+}
+
+/** The hyphen drawn at the end of a line where a word was hyphenated. */
+export const HYPHEN = '-';
+
+// Graphemes, so a break never falls inside an emoji or a letter with its accent.
+const graphemes = new Intl.Segmenter(undefined, { granularity: 'grapheme' });
+
+/** The graphemes (user-perceived characters) of `text`, in order. */
+export function splitGraphemes(text: string): string[] {
+  return Array.from(graphemes.segment(text), (part) => part.segment);
+}
+
+/** `word` in pieces that each fit `maxWidth`, broken between graphemes. */
 function breakLongWord(word: string, maxWidth: number, measureWidth: (text: string) => number): string[] {
   const parts: string[] = [];
   let current = '';
-  for (const char of word) {
+  for (const char of splitGraphemes(word)) {
     if (current && measureWidth(current + char) > maxWidth) {
       parts.push(current);
       current = char;
@@ -49,12 +82,53 @@ function breakLongWord(word: string, maxWidth: number, measureWidth: (text: stri
   return parts;
 }
 
+/** A piece of a word and whether a hyphen is drawn when a line ends after it. */
+interface WordPiece {
+  text: string;
+  hyphen: boolean;
+}
+
+// Hyphens and dashes already in a word, after which a line may end as it is.
+const HARD_HYPHEN = /(?<=\p{L}[-\u2010\u2011\u2013\u2014])(?=\p{L})/u;
+
+/** The pieces of `word` between which a line may end while keeping it whole. */
+function splitWordPieces(word: string, hyphenate: Hyphenator | undefined): WordPiece[] {
+  const pieces: WordPiece[] = [];
+  for (const segment of word.split(HARD_HYPHEN)) {
+    const syllables = hyphenate ? hyphenate(segment) : [segment];
+    syllables.forEach((text, index) => pieces.push({ text, hyphen: index < syllables.length - 1 }));
+  }
+  return pieces;
+}
+
+/** The longest start of `pieces` that fits `room` as a line ending (hyphen drawn where needed), as a count of pieces; 0 when none fits. */
+function countFittingPieces(pieces: readonly WordPiece[], prefix: string, maxWidth: number, measureWidth: (text: string) => number): number {
+  let text = prefix;
+  let fitting = 0;
+  for (let count = 1; count < pieces.length; count += 1) {
+    const piece = pieces[count - 1] as WordPiece;
+    text += piece.text;
+    if (measureWidth(piece.hyphen ? text + HYPHEN : text) > maxWidth) break;
+    fitting = count;
+  }
+  return fitting;
+}
+
+const joinPieces = (pieces: readonly WordPiece[]): string => pieces.map((piece) => piece.text).join('');
+
+/** The line ending made of the first `count` pieces, with a hyphen when the word was hyphenated there. */
+function formatLineEnd(pieces: readonly WordPiece[], count: number): string {
+  const text = joinPieces(pieces.slice(0, count));
+  return pieces[count - 1]?.hyphen ? text + HYPHEN : text;
+}
+
 /**
  * Greedy word wrap of one paragraph to `maxWidth`, as `measureWidth`
- * measures a line; a word wider than a line is broken between characters.
+ * measures a line. A word wider than a line is broken between graphemes,
+ * or, with `keepWordsWhole`, only where a hyphen is (or may be drawn).
  * Returns at least one line (empty for an empty paragraph).
  */
-export function wrapParagraph(paragraph: string, maxWidth: number, measureWidth: (text: string) => number): string[] {
+export function wrapParagraph(paragraph: string, maxWidth: number, measureWidth: (text: string) => number, options: WrapOptions = {}): string[] {
   const lines: string[] = [];
   let current = '';
   for (const word of paragraph.split(/\s+/).filter(Boolean)) {
@@ -63,16 +137,69 @@ export function wrapParagraph(paragraph: string, maxWidth: number, measureWidth:
       current = candidate;
       continue;
     }
-    if (current) lines.push(current);
-    if (measureWidth(word) <= maxWidth) current = word;
-    else {
-      const parts = breakLongWord(word, maxWidth, measureWidth);
-      current = parts.pop() ?? '';
-      lines.push(...parts);
+    if (!options.keepWordsWhole) {
+      if (current) lines.push(current);
+      if (measureWidth(word) <= maxWidth) current = word;
+      else {
+        const parts = breakLongWord(word, maxWidth, measureWidth);
+        current = parts.pop() ?? '';
+        lines.push(...parts);
+      }
+      continue;
+    }
+    if (measureWidth(word) <= maxWidth) {
+      // A word that fits a line of its own moves there whole.
+      if (current) lines.push(current);
+      current = word;
+      continue;
+    }
+    let pieces = splitWordPieces(word, options.hyphenate);
+    let prefix = current ? `${current} ` : '';
+    while (pieces.length > 0) {
+      const rest = joinPieces(pieces);
+      if (measureWidth(prefix + rest) <= maxWidth) {
+        current = prefix + rest;
+        break;
+      }
+      // A piece wider than an empty line overflows it rather than breaking mid-word.
+      const count = countFittingPieces(pieces, prefix, maxWidth, measureWidth) || (prefix ? 0 : 1);
+      if (count === pieces.length) {
+        current = prefix + rest;
+        break;
+      }
+      lines.push(count > 0 ? prefix + formatLineEnd(pieces, count) : prefix.trimEnd());
+      pieces = pieces.slice(count);
+      prefix = '';
     }
   }
   lines.push(current);
   return lines;
+}
+
+/** How a text measurer wraps lines; see `createTextMeasurer`. */
+export interface TextMeasurerOptions extends WrapOptions {
+  /** Width of one line in board units; defaults to the per-character estimate of `measureLineWidth`. */
+  measureLineWidth?: (text: string, fontSize: number) => number;
+}
+
+/**
+ * A text measurer that wraps paragraphs with `wrapParagraph` and `options`.
+ * The box is at most `maxWidth` wide even when a whole word overflows a
+ * line (`keepWordsWhole`); `findOverflowingLine` tells that case.
+ */
+export function createTextMeasurer(options: TextMeasurerOptions = {}): TextMeasurer {
+  const measure = options.measureLineWidth ?? measureLineWidth;
+  return (text, fontSize, maxWidth) => {
+    const measureWidth = (line: string): number => measure(line, fontSize);
+    const lines = text.split(/\r?\n/).flatMap((paragraph) => wrapParagraph(paragraph, maxWidth, measureWidth, options));
+    const width = Math.min(maxWidth, Math.max(0, ...lines.map(measureWidth)));
+    return { lines, width: Math.ceil(width), height: Math.ceil(lines.length * fontSize * LINE_HEIGHT) };
+  };
+}
+
+/** The first of `lines` wider than `maxWidth` at `fontSize`, or undefined when all fit. */
+export function findOverflowingLine(lines: readonly string[], fontSize: number, maxWidth: number): string | undefined {
+  return lines.find((line) => measureLineWidth(line, fontSize) > maxWidth);
 }
 
 /**
@@ -80,9 +207,4 @@ export function wrapParagraph(paragraph: string, maxWidth: number, measureWidth:
  * Deterministic so golden scenes are stable on every machine; generous so
  * the real fonts of Miro and FigJam fit inside the boxes it returns.
  */
-export const measureTextApproximately: TextMeasurer = (text, fontSize, maxWidth) => {
-  const measureWidth = (line: string): number => measureLineWidth(line, fontSize);
-  const lines = text.split(/\r?\n/).flatMap((paragraph) => wrapParagraph(paragraph, maxWidth, measureWidth));
-  const width = Math.min(maxWidth, Math.max(0, ...lines.map(measureWidth)));
-  return { lines, width: Math.ceil(width), height: Math.ceil(lines.length * fontSize * LINE_HEIGHT) };
-};
+export const measureTextApproximately: TextMeasurer = createTextMeasurer();

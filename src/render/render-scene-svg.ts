@@ -1,4 +1,4 @@
-import { LINE_HEIGHT, measureTextApproximately, type TextMeasurer } from '../layout/measure-text';
+import { createTextMeasurer, findOverflowingLine, LINE_HEIGHT, type Hyphenator, type MeasuredText, type TextMeasurer } from '../layout/measure-text';
 import type { PathCommand, Scene, SceneNode, SceneNodeType } from '../layout/scene';
 import { STYLE_PALETTE } from '../layout/style-palette';
 import { SVG_METRICS, type HostMetrics } from '../layout/host-metrics';
@@ -7,8 +7,13 @@ import type { Journey } from '../model/journey';
 
 /** Options of the SVG picture. */
 export interface RenderSvgOptions {
-  /** Must be the measurer the scene was laid out with, so text wraps the same. */
-  measureText?: TextMeasurer;
+  /**
+   * Where words may be broken with a hyphen (see `createPatternHyphenator`).
+   * Without it, lines break only at spaces and after hyphens already in the
+   * text; either way no word is broken elsewhere: text whose word is wider
+   * than its box is drawn smaller.
+   */
+  hyphenate?: Hyphenator;
   /** Sticky text metrics of the host the scene was laid out for; defaults to the picture's. */
   metrics?: Pick<HostMetrics, 'stickyFontSize' | 'stickyPadding'>;
   /** Output width in CSS pixels; the height follows. Defaults to the scene width. */
@@ -30,6 +35,35 @@ interface DrawContext {
   measureText: TextMeasurer;
   stickyFontSize: number;
   stickyPadding: number;
+}
+
+// Text whose words do not fit its box shrinks, but no further than this share of its size.
+const MIN_FONT_SHARE = 0.5;
+
+/**
+ * `text` wrapped to `maxWidth` at the largest font size, from `fontSize`
+ * down, at which no line overflows the width (nor, given, `maxHeight`);
+ * the smallest tried when none fits.
+ */
+function fitText(text: string, fontSize: number, maxWidth: number, measureText: TextMeasurer, maxHeight?: number): MeasuredText & { fontSize: number } {
+  const smallest = Math.max(1, Math.ceil(fontSize * MIN_FONT_SHARE));
+  let measured = measureText(text, fontSize, maxWidth);
+  let size = fontSize;
+  while (size > smallest && (findOverflowingLine(measured.lines, size, maxWidth) !== undefined || (maxHeight !== undefined && measured.height > maxHeight))) {
+    size -= 1;
+    measured = measureText(text, size, maxWidth);
+  }
+  return { ...measured, fontSize: size };
+}
+
+/**
+ * The text measurer of pictures: words are kept whole, broken only after
+ * their own hyphens and where `hyphenate` allows (with a hyphen drawn).
+ * Lay a scene out with it (`layoutJourney(journey, { measureText })`) so
+ * its boxes fit the text as the picture wraps it.
+ */
+export function createPictureTextMeasurer(hyphenate?: Hyphenator): TextMeasurer {
+  return createTextMeasurer({ keepWordsWhole: true, ...(hyphenate ? { hyphenate } : {}) });
 }
 
 type Drawer<T extends SceneNode> = (node: T, context: DrawContext) => string;
@@ -56,9 +90,9 @@ const drawers: Drawers = {
   },
   text: (node, { measureText }) => {
     const swatch = STYLE_PALETTE[node.style];
-    const { lines } = measureText(node.text, node.fontSize, node.width);
+    const { lines, fontSize } = fitText(node.text, node.fontSize, node.width, measureText);
     const x = node.align === 'center' ? node.x + node.width / 2 : node.x;
-    return drawLines(lines, x, node.y, node.fontSize, { anchor: node.align === 'center' ? 'middle' : 'start', color: swatch.text, weight: node.bold ? 700 : 400 });
+    return drawLines(lines, x, node.y, fontSize, { anchor: node.align === 'center' ? 'middle' : 'start', color: swatch.text, weight: node.bold ? 700 : 400 });
   },
   shape: (node, { measureText }) => {
     const swatch = STYLE_PALETTE[node.style];
@@ -68,28 +102,27 @@ const drawers: Drawers = {
     ];
     const padding = 28;
     const inner = node.width - 2 * padding;
-    const headingFont = node.fontSize;
-    const heading = node.heading ? measureText(node.heading, headingFont, inner) : undefined;
-    const body = node.text ? measureText(node.text, node.fontSize, inner) : undefined;
+    const heading = node.heading ? fitText(node.heading, node.fontSize, inner, measureText) : undefined;
+    const body = node.text ? fitText(node.text, node.fontSize, inner, measureText) : undefined;
     const total = (heading?.height ?? 0) + (heading && body ? 12 : 0) + (body?.height ?? 0);
     let top = node.text ? node.y + padding : node.y + (node.height - total) / 2;
     const anchor = node.align === 'center' ? 'middle' : 'start';
     const x = node.align === 'center' ? node.x + node.width / 2 : node.x + padding;
     if (heading) {
-      parts.push(drawLines(heading.lines, x, top, headingFont, { anchor, color: swatch.text, weight: 700 }));
+      parts.push(drawLines(heading.lines, x, top, heading.fontSize, { anchor, color: swatch.text, weight: 700 }));
       top += heading.height + 12;
     }
-    if (body) parts.push(drawLines(body.lines, x, top, node.fontSize, { anchor, color: swatch.text, weight: 400 }));
+    if (body) parts.push(drawLines(body.lines, x, top, body.fontSize, { anchor, color: swatch.text, weight: 400 }));
     return parts.join('');
   },
   sticky: (node, { measureText, stickyFontSize, stickyPadding }) => {
     const swatch = STYLE_PALETTE[node.style];
-    const { lines, height } = measureText(node.text, stickyFontSize, node.width - 2 * stickyPadding);
+    const { lines, height, fontSize } = fitText(node.text, stickyFontSize, node.width - 2 * stickyPadding, measureText, node.height - 2 * stickyPadding);
     const top = node.y + Math.max(stickyPadding, (node.height - height) / 2);
     return (
       `<rect x="${node.x + 3}" y="${node.y + 5}" width="${node.width}" height="${node.height}" fill="#000" opacity="0.08" rx="4"/>` +
       `<rect x="${node.x}" y="${node.y}" width="${node.width}" height="${node.height}" fill="${swatch.fill}" rx="4"/>` +
-      drawLines(lines, node.x + node.width / 2, top, stickyFontSize, { anchor: 'middle', color: swatch.text, weight: 500 })
+      drawLines(lines, node.x + node.width / 2, top, fontSize, { anchor: 'middle', color: swatch.text, weight: 500 })
     );
   },
   'emotion-point': (node) => {
@@ -133,7 +166,7 @@ export function formatPathData(path: readonly PathCommand[]): string {
 export function renderSceneSvg(scene: Scene, options: RenderSvgOptions = {}): string {
   const metrics = options.metrics ?? SVG_METRICS;
   const context: DrawContext = {
-    measureText: options.measureText ?? measureTextApproximately,
+    measureText: createPictureTextMeasurer(options.hyphenate),
     stickyFontSize: metrics.stickyFontSize,
     stickyPadding: metrics.stickyPadding,
   };
@@ -151,8 +184,17 @@ export function renderSceneSvg(scene: Scene, options: RenderSvgOptions = {}): st
 
 const round = (value: number): number => Math.round(value * 10) / 10;
 
-/** A journey's map as an SVG picture (FigJam-like sticky sizes), at most `maxWidth` pixels wide. */
-export function renderJourneySvg(journey: Journey, options: { maxWidth?: number } = {}): string {
-  const scene = layoutJourney(journey, { metrics: SVG_METRICS });
-  return renderSceneSvg(scene, { metrics: SVG_METRICS, ...(options.maxWidth !== undefined && scene.width > options.maxWidth ? { width: options.maxWidth } : {}) });
+/**
+ * A journey's map as an SVG picture (FigJam-like sticky sizes), at most
+ * `maxWidth` pixels wide, laid out for the picture's own wrapping. Pass
+ * `hyphenate` (`createPatternHyphenator(journey.locale)`) to hyphenate long
+ * words; without it they are kept whole and drawn smaller where needed.
+ */
+export function renderJourneySvg(journey: Journey, options: { maxWidth?: number; hyphenate?: Hyphenator } = {}): string {
+  const scene = layoutJourney(journey, { metrics: SVG_METRICS, measureText: createPictureTextMeasurer(options.hyphenate) });
+  return renderSceneSvg(scene, {
+    metrics: SVG_METRICS,
+    ...(options.hyphenate ? { hyphenate: options.hyphenate } : {}),
+    ...(options.maxWidth !== undefined && scene.width > options.maxWidth ? { width: options.maxWidth } : {}),
+  });
 }

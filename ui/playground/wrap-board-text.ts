@@ -1,5 +1,6 @@
 import { MIRO_STICKY_MAX_FONT_SIZE } from '../../src/layout/host-metrics';
-import { LINE_HEIGHT, wrapParagraph } from '../../src/layout/measure-text';
+import { LINE_HEIGHT, wrapParagraph, type WrapOptions } from '../../src/layout/measure-text';
+import { createPatternHyphenator } from '../../src/render/create-pattern-hyphenator';
 
 /** Font of the simulated board: Inter as in Miro and FigJam, then what the system has with similar widths. */
 export const BOARD_FONT_FAMILY = "Inter, 'Segoe UI', Roboto, 'Helvetica Neue', Arial, 'Liberation Sans', sans-serif";
@@ -12,6 +13,10 @@ export interface WrappedLine {
   text: string;
   bold: boolean;
 }
+
+// Board items do not say their language: a Cyrillic word with a letter only
+// Ukrainian uses is hyphenated as Ukrainian, any other as Russian.
+const WRAP_OPTIONS: WrapOptions = { keepWordsWhole: true, hyphenate: createPatternHyphenator() };
 
 // Wraps are recomputed whenever the board is read; text rarely changes.
 const MAX_CACHED = 20_000;
@@ -29,7 +34,9 @@ function measureWidth(text: string, fontSize: number, bold: boolean): number {
 /**
  * Wraps `text` to `maxWidth` board units at `fontSize`, measured in the
  * page's font: paragraphs stay separate lines, the first `boldLines`
- * paragraphs are bold. Results are cached.
+ * paragraphs are bold. A word too long for a line is hyphenated by its
+ * language (a hyphen drawn at the break), never broken elsewhere; a piece
+ * still too long overflows. Results are cached.
  */
 export function wrapBoardText(text: string, fontSize: number, maxWidth: number, boldLines: number): WrappedLine[] {
   const key = `${fontSize}|${Math.round(maxWidth)}|${boldLines}|${text}`;
@@ -37,7 +44,7 @@ export function wrapBoardText(text: string, fontSize: number, maxWidth: number, 
   if (cached) return cached;
   const lines = text.split('\n').flatMap((paragraph, index) => {
     const bold = index < boldLines;
-    return wrapParagraph(paragraph, Math.max(1, maxWidth), (line) => measureWidth(line, fontSize, bold)).map((line) => ({ text: line, bold }));
+    return wrapParagraph(paragraph, Math.max(1, maxWidth), (line) => measureWidth(line, fontSize, bold), WRAP_OPTIONS).map((line) => ({ text: line, bold }));
   });
   if (cache.size >= MAX_CACHED) cache.clear();
   cache.set(key, lines);

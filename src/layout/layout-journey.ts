@@ -151,8 +151,10 @@ export function layoutJourney(journey: Journey, options: LayoutOptions): Scene {
     rowContent.push(createShape(laneLabelKey(lane.id), gridLeft, rowTop, labelWidth, rowHeight, lane.title, '', 'lane-label', LANE_FONT, 'left'));
     for (const cell of cells) {
       for (const placed of cell.placed) {
-        rowContent.push(createSticky(placed, lane));
-        rowContent.push(...createCardMarkers(placed, labels, personaMarks, measureText));
+        const mark = metrics.personaTags && placed.item.persona ? personaMarks.get(placed.item.persona) : undefined;
+        rowContent.push(createSticky(placed, lane, mark));
+        // A host that tags stickies shows whom a card speaks for as a tag, not a mark.
+        rowContent.push(...createCardMarkers(placed, labels, metrics.personaTags ? new Map() : personaMarks, measureText));
       }
     }
     if (isEmotionLane) {
@@ -168,7 +170,7 @@ export function layoutJourney(journey: Journey, options: LayoutOptions): Scene {
   const width = gridRight + MAP_PADDING;
   const height = cursorY - ROW_GAP + MAP_PADDING;
   nodes.unshift({ type: 'frame', key: MAP_KEY, x: 0, y: 0, width, height, title: journey.title, style: 'map' });
-  return { width, height, nodes };
+  return { width, height, nodes, ...(metrics.personaTags ? { personaTags: [...personaMarks.values()].map((mark) => mark.label) } : {}) };
 }
 
 function describeScope(journey: Journey): string {
@@ -233,7 +235,7 @@ function placePersonaCards(
   return rowTop - GAP;
 }
 
-function describePersonaHeading(persona: Persona): string {
+export function describePersonaHeading(persona: Persona): string {
   return persona.avatar ? `${persona.avatar} ${persona.name}` : persona.name;
 }
 
@@ -520,7 +522,7 @@ function createCardMarkers(placed: Placed<Card>, labels: MapLabels, personaMarks
   return nodes;
 }
 
-function createSticky(placed: Placed<Card>, lane: Lane): StickyNode {
+function createSticky(placed: Placed<Card>, lane: Lane, tag: PersonaMark | undefined): StickyNode {
   return {
     type: 'sticky',
     key: cardKey(placed.item.id),
@@ -530,6 +532,7 @@ function createSticky(placed: Placed<Card>, lane: Lane): StickyNode {
     height: placed.size.height,
     text: placed.item.text,
     ...(placed.item.form && isFormOf(placed.item.form, placed.item.text) ? { form: placed.item.form } : {}),
+    ...(tag ? { tag: { label: tag.label, style: tag.style } } : {}),
     style: `sticky-${lane.kind}`,
   };
 }

@@ -73,6 +73,8 @@ export interface StickyNode extends NodeBox {
   text: string;
   /** The form a person gave the text (the card's `form`), drawn when the sticky's text is written. */
   form?: RichText;
+  /** On a host that tags stickies: the persona the card speaks for, as a tag (its label and colour). */
+  tag?: { label: string; style: PersonaStyle };
   style: StickyStyle;
 }
 
@@ -124,4 +126,10 @@ export interface Scene {
   width: number;
   height: number;
   nodes: SceneNode[];
+  /**
+   * On a host that tags stickies (see HostMetrics.personaTags): the tag
+   * labels of every persona of the journey, so a sticky's tags that name
+   * another persona are known to be the map's.
+   */
+  personaTags?: string[];
 }

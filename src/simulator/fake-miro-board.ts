@@ -82,6 +82,10 @@ export interface FakeRecord {
   itemsIds?: string[];
   /** A person locked the item: the app's writes to it are refused. Not visible through the SDK. */
   locked?: boolean;
+  /** Sticky notes (and cards): the tags on it, by id. */
+  tagIds?: string[];
+  /** Tags only: the colour of the tag. */
+  color?: string;
 }
 
 /** Options of the fake board. */
@@ -149,7 +153,14 @@ export const FAKE_WRITE_METHODS: ReadonlySet<string> = new Set([
   'storage.remove',
   'board.group',
   'group.ungroup',
+  'board.createTag',
 ]);
+
+/**
+ * The colours a tag takes (TagColor in @mirohq/websdk-types;
+ * https://developers.miro.com/docs/websdk-reference-tag).
+ */
+const TAG_COLORS = ['red', 'magenta', 'violet', 'light_green', 'green', 'dark_green', 'cyan', 'blue', 'dark_blue', 'yellow', 'gray', 'black', 'dark_gray'] as const;
 
 const STICKY_NOTE_COLORS = [
   'gray',
@@ -226,7 +237,8 @@ const HEX_COLOR = /^#[0-9a-f]{6}$/i;
 // Fields sync() writes back, per item type.
 const MUTABLE_FIELDS: Readonly<Record<string, readonly (keyof FakeRecord)[]>> = {
   frame: ['x', 'y', 'width', 'height', 'title', 'style'],
-  sticky_note: ['x', 'y', 'width', 'height', 'content', 'shape', 'style'],
+  sticky_note: ['x', 'y', 'width', 'height', 'content', 'shape', 'style', 'tagIds'],
+  tag: ['title', 'color'],
   shape: ['x', 'y', 'width', 'height', 'content', 'shape', 'style'],
   text: ['x', 'y', 'width', 'content', 'style'],
   connector: ['start', 'end', 'shape', 'style'],
@@ -405,6 +417,19 @@ export class FakeMiroBoard {
   }
 
   /** Changes an item as a person would (edit text, drag, resize): no call, no credits, metadata kept. */
+  /** A person puts tags on a sticky, or takes them off, by tag id. */
+  setTagsByHand(id: string, tagIds: readonly string[]): FakeRecord {
+    const record = this.requireRecord(id);
+    for (const tagId of tagIds) if (this.records.get(tagId)?.type !== 'tag') throw new Error(`no tag ${tagId} on the board`);
+    record.tagIds = [...tagIds];
+    return clone(record);
+  }
+
+  /** A person makes a tag (in a sticky's tag menu). */
+  createTagByHand(title: string, color = 'red'): FakeRecord {
+    return clone(this.createRecord('tag', { title, color }));
+  }
+
   editItem(id: string, patch: Partial<Pick<FakeRecord, 'x' | 'y' | 'width' | 'height' | 'content' | 'title' | 'style'>>): FakeRecord {
     const record = this.requireRecord(id);
     Object.assign(record, clone(patch));
@@ -648,10 +673,24 @@ export class FakeMiroBoard {
     });
   }
 
+  /**
+   * `miro.board.createTag({ title, color })`: a tag of the board, which
+   * sticky notes and cards carry by id in `tagIds`
+   * (https://developers.miro.com/docs/websdk-reference-tag).
+   */
+  createTag(props: { title?: string; color?: string } = {}): Promise<unknown> {
+    return this.callAsync('board.createTag', 'tag', () => {
+      const color = props.color ?? 'red';
+      if (!(TAG_COLORS as readonly string[]).includes(color)) throw new Error(`createTag: color must be a TagColor (${TAG_COLORS.join(', ')}), received ${JSON.stringify(color)}.`);
+      return this.toItem(this.createRecord('tag', { title: props.title ?? '', color }));
+    });
+  }
+
   /** `miro.board.createStickyNote`. */
   createStickyNote(props: Partial<FakeRecord> = {}): Promise<unknown> {
     return this.callAsync('board.createStickyNote', 'sticky_note', () => {
       validateStickyStyle(props.style);
+      this.validateTagIds(props.tagIds);
       const size = sizeSticky(props.width, props.height, props.shape);
       return this.toItem(this.createRecord('sticky_note', { shape: 'square', content: '', ...props, ...size, style: { fillColor: 'light_yellow', ...props.style } }));
     });
@@ -996,6 +1035,12 @@ export class FakeMiroBoard {
     frame.childrenIds.push(stored.id);
   }
 
+  private validateTagIds(tagIds: unknown): void {
+    if (tagIds === undefined) return;
+    if (!Array.isArray(tagIds)) throw new Error(`tagIds must be a list of tag ids, received ${JSON.stringify(tagIds)}.`);
+    for (const tagId of tagIds) if (this.records.get(String(tagId))?.type !== 'tag') throw new Error(`tagIds: no tag ${String(tagId)} on the board; create it with miro.board.createTag first.`);
+  }
+
   private syncItem(item: Record<string, unknown>): void {
     const stored = this.requireWritable(String(item.id));
     const next = clone(stored);
@@ -1014,6 +1059,7 @@ export class FakeMiroBoard {
     }
     if (stored.type === 'sticky_note') {
       validateStickyStyle(next.style);
+      this.validateTagIds(next.tagIds);
       const widthChanged = next.width !== stored.width;
       const heightChanged = next.height !== stored.height;
       if (widthChanged && heightChanged) throw new Error('sync: a sticky note takes a new width or a new height, not both; it keeps its aspect ratio.');

@@ -51,7 +51,7 @@ function describeLook(node: SceneNode): string {
   const look: Record<string, unknown> = { ...rest };
   // What the item says and which place of the journey it stands for are not
   // its look: an emotion point dragged to another score keeps its paint.
-  for (const field of ['text', 'heading', 'title', 'face', 'form', 'path', 'pointKeys', 'score', 'stage', 'persona']) delete look[field];
+  for (const field of ['text', 'heading', 'title', 'face', 'form', 'path', 'pointKeys', 'score', 'stage', 'persona', 'tag']) delete look[field];
   return JSON.stringify(look);
 }
 
@@ -86,7 +86,7 @@ function findUpdateParts(node: SceneNode, items: readonly SnapshotItem[], option
  * this map's identity are ever deleted; foreign items are never touched.
  * An unchanged board yields no ops.
  */
-export function diffScene(scene: { nodes: readonly SceneNode[] }, snapshot: Snapshot | undefined, mapId: string, options: DiffOptions = {}): ApplyPlan {
+export function diffScene(scene: { nodes: readonly SceneNode[]; personaTags?: readonly string[] }, snapshot: Snapshot | undefined, mapId: string, options: DiffOptions = {}): ApplyPlan {
   const byKey = new Map<string, SnapshotItem[]>();
   for (const item of snapshot?.items ?? []) {
     if (item.identity.map !== mapId) continue;
@@ -111,7 +111,7 @@ export function diffScene(scene: { nodes: readonly SceneNode[] }, snapshot: Snap
   for (const [key, items] of byKey) {
     if (!seen.has(key)) deletes.push({ type: 'delete', key, itemIds: items.map((item) => item.itemId) });
   }
-  const plan: ApplyPlan = { mapId, ops: [...creates, ...updates, ...deletes] };
+  const plan: ApplyPlan = { mapId, ops: [...creates, ...updates, ...deletes], ...(scene.personaTags ? { personaTags: [...scene.personaTags] } : {}) };
   if (snapshot) plan.origin = snapshot.origin;
   return plan;
 }

@@ -28,6 +28,8 @@ export interface SnapshotItem {
    * put inside the map: moving it moves a member of their structure.
    */
   nested?: boolean;
+  /** On a host that tags stickies: the titles of the tags on it (a person may add or remove them). */
+  tags?: string[];
 }
 
 /** An item without this app's identity lying inside a map's frame. */
@@ -112,6 +114,8 @@ export interface ApplyPlan {
   origin?: Point;
   /** Creates first (in drawing order), then updates, then releases, then deletes. */
   ops: Op[];
+  /** The scene's persona tags (see Scene.personaTags): a sticky's tags with these titles are the map's to set. */
+  personaTags?: string[];
 }
 
 /** Progress of an apply run, reported after each settled op. */

@@ -4,12 +4,13 @@ import { MAX_CARD_TEXT, MAX_LONG_TEXT, MAX_PERSONA_NOTES, MAX_SHORT_TEXT } from 
 import { hasRichForm, isFormOf, normalizeRichText, type RichText } from '../model/rich-text';
 import { clipText } from '../model/text-size';
 import type { HostMetrics } from '../layout/host-metrics';
-import { layoutJourney } from '../layout/layout-journey';
+import { describePersonaHeading, layoutJourney } from '../layout/layout-journey';
 import { findMapLabels, type MapLabels } from '../layout/map-labels';
 import type { TextMeasurer } from '../layout/measure-text';
 import type { Scene, SceneNode, ShapeNode } from '../layout/scene';
 import { cardKey, emotionNoteKey, emotionPointKey, parseSceneKey, type SceneKey } from '../layout/scene-keys';
 import { normalizeBoardText } from './board-text';
+import { hashSceneNode } from './diff-scene';
 import { hashContent } from './content-hash';
 import type { ForeignItem, LeftAloneItem, Snapshot, SnapshotItem } from './host-port';
 
@@ -17,7 +18,7 @@ export { normalizeBoardText };
 
 /** One edit found on the board and what became of it. */
 export interface BoardChange {
-  kind: 'card-text' | 'card-moved' | 'card-deleted' | 'card-adopted' | 'emotion' | 'note' | 'stage-renamed' | 'lane-renamed' | 'title' | 'persona' | 'scope' | 'released';
+  kind: 'card-text' | 'card-persona' | 'card-moved' | 'card-deleted' | 'card-adopted' | 'emotion' | 'note' | 'stage-renamed' | 'lane-renamed' | 'title' | 'persona' | 'scope' | 'released';
   key: SceneKey;
   /** For people: what changed, e.g. `Order & pay → Checkout`. */
   detail: string;
@@ -144,6 +145,21 @@ function drawnText(node: SceneNode | undefined): string {
 }
 
 const clip = clipText;
+
+/**
+ * On a host that tags stickies, whom a card speaks for is the persona whose
+ * tag the sticky carries (the first in the journey's order when a person put
+ * several); no persona's tag, no persona. Other tags are a person's own.
+ */
+function absorbPersonaTag(card: Card, item: { tags?: string[] }, personaByTag: ReadonlyMap<string, Card['persona']>, changes: BoardChange[], drawnWithTags: boolean): void {
+  if (item.tags === undefined) return;
+  const tags = new Set(item.tags);
+  const persona = [...personaByTag].find(([label]) => tags.has(label))?.[1];
+  if (persona === card.persona || (persona === undefined && !drawnWithTags)) return;
+  if (persona) card.persona = persona;
+  else delete card.persona;
+  changes.push({ kind: 'card-persona', key: card.id, detail: persona ?? '' });
+}
 
 /** Takes the form the board shows for a card's text into the card, or drops a form the board no longer shows. */
 function absorbForm(card: Card, item: { text: string; rich?: RichText }): void {
@@ -426,6 +442,8 @@ export function mergeBoardEdits(base: Journey, snapshot: Snapshot, options: Merg
   }
 
   const cut: SceneKey[] = [];
+  // A host that tags stickies: a persona's tag says whom a card speaks for.
+  const personaByTag = new Map(journey.personas.map((persona) => [describePersonaHeading(persona), persona.id]));
   // Cards: each card's sticky, where it is now and what it says.
   const positions = new Map<string, { x: number; y: number }>();
   const cards: Card[] = [];
@@ -449,6 +467,11 @@ export function mergeBoardEdits(base: Journey, snapshot: Snapshot, options: Merg
       changes.push({ kind: 'card-text', key: card.id, detail: text });
     } else if (item.text.trim().length > MAX_CARD_TEXT) cut.push(cardKey(card.id));
     absorbForm(card, item);
+    // Tags say whom a card speaks for once the map drew the sticky with its
+    // persona's tag (its hash is the node's): until then, a sticky without
+    // tags (drawn before tags were) keeps the card's persona.
+    const drawnSticky = drawn.get(cardKey(card.id));
+    absorbPersonaTag(card, item, personaByTag, changes, drawnSticky !== undefined && item.identity.hash === hashSceneNode(drawnSticky));
     const cell = findCell(grid, item, snapshot.anchor);
     if (!cell) {
       // Dragged off the map's cells (onto its margins or out of it): the

@@ -5,6 +5,7 @@ import type { ValidationError } from '../model/parse-result';
 import { hasRichForm, isFormOf, normalizeRichText } from '../model/rich-text';
 import { STANDARD_LANE_TITLES } from '../model/templates/blank-journey';
 import { clipText } from '../model/text-size';
+import { describePersonaHeading } from '../layout/layout-journey';
 import { findMapLabels, type MapLabels } from '../layout/map-labels';
 import { parseSceneKey, type SceneKeyInfo } from '../layout/scene-keys';
 import { normalizeBoardText } from './board-text';
@@ -209,10 +210,16 @@ export function rebuildJourneyFromBoard(snapshot: Snapshot): { ok: true; value: 
   }
 
   // Whom each card speaks for: the persona its mark names (avatar and name, as the persona's card heads it).
-  const byLabel = new Map(personas.map((persona) => [oneLine(persona.avatar ? `${persona.avatar} ${persona.name}` : persona.name), persona.id]));
+  const byLabel = new Map(personas.map((persona) => [oneLine(describePersonaHeading(persona)), persona.id]));
   for (const { item, info } of of('persona-mark')) {
     const persona = byLabel.get(oneLine(item.text));
     const card = cards.find((candidate) => candidate.id === info.card);
+    if (card && persona) card.persona = persona;
+  }
+  // A host that tags stickies: the persona whose tag the sticky carries.
+  for (const { item, info } of cardItems) {
+    const card = cards.find((candidate) => candidate.id === info.card);
+    const persona = item.tags?.map((tag) => byLabel.get(oneLine(tag))).find((found) => found !== undefined);
     if (card && persona) card.persona = persona;
   }
 

@@ -15,8 +15,11 @@ const MAP = 'map-rebuild001';
 function snapshotOf(journey: Journey, metrics = FIGJAM_METRICS) {
   const scene = layoutJourney(journey, { metrics });
   const snapshot = snapshotOfScene(scene, MAP);
-  // Adapters read an emotion point's face as its text.
-  snapshot.items = snapshot.items.map((item, index) => ({ ...item, text: findNodeText(scene.nodes[index] ?? scene.nodes[0]!) }));
+  // Adapters read an emotion point's face as its text, and (Miro) a sticky's tags.
+  snapshot.items = snapshot.items.map((item, index) => {
+    const node = scene.nodes[index] ?? scene.nodes[0]!;
+    return { ...item, text: findNodeText(node), ...(node.type === 'sticky' && metrics.personaTags ? { tags: node.tag ? [node.tag.label] : [] } : {}) };
+  });
   return { scene, snapshot };
 }
 
@@ -38,6 +41,8 @@ describe('rebuilding a journey from the board alone', () => {
       expect(byCell(rebuilt.value.journey.cards)).toEqual(byCell(journey.cards));
       expect(order(rebuilt.value.journey.cards)).toEqual(order(journey.cards));
       expect(rebuilt.value.journey.lanes).toEqual(journey.lanes.map((lane) => ({ ...lane })));
+      // Whom each card speaks for: from the mark under its sticky, or (Miro) its tag.
+      expect(rebuilt.value.journey.cards.map((card) => `${card.id} ${card.persona ?? ''}`).sort()).toEqual(journey.cards.map((card) => `${card.id} ${card.persona ?? ''}`).sort());
       expect(rebuilt.value.guessed).toBe(0);
     }
   });

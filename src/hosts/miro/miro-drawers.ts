@@ -34,6 +34,8 @@ export interface DrawContext {
   findItemIdByKey(key: SceneKey): string | undefined;
   /** Runs one Web SDK call, retried on rate limits. */
   callAsync<T>(call: () => Promise<T>): Promise<T>;
+  /** The id of the board's tag titled `tag.label`, made (in the persona's colour) when the board has none. */
+  findTagIdAsync(tag: NonNullable<StickyNode['tag']>): Promise<string>;
 }
 
 /** How one scene node type is drawn in Miro. */
@@ -156,7 +158,9 @@ const stickyDrawer: MiroDrawer<StickyNode> = {
     const centre = context.toBoardCentre(node);
     // A sticky takes width or height, never both; it keeps its aspect ratio
     // (https://developers.miro.com/docs/websdk-reference-sticky-note).
-    return [await context.callAsync(() => context.board.createStickyNote({ ...describeSticky(node), ...centre, width: node.width }))];
+    // Whom the card speaks for is a native tag on the sticky (https://developers.miro.com/docs/websdk-reference-tag).
+    const tagIds = node.tag ? [await context.findTagIdAsync(node.tag)] : [];
+    return [await context.callAsync(() => context.board.createStickyNote({ ...describeSticky(node), ...centre, width: node.width, ...(tagIds.length > 0 ? { tagIds } : {}) }))];
   },
   describeTarget(node, context) {
     const { content, shape, style } = describeSticky(node);

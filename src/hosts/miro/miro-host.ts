@@ -1,5 +1,5 @@
 import type { Board, Frame } from '@mirohq/websdk-types';
-import type { Point, SceneNode, SceneNodeType } from '../../layout/scene';
+import type { PersonaStyle, Point, SceneNode, SceneNodeType, StickyNode as MapSticky } from '../../layout/scene';
 import { MAP_KEY, parseSceneKey, type SceneKey } from '../../layout/scene-keys';
 import type { ApplyPlan, ApplyProgress, ApplyReport, ForeignItem, Op, Snapshot, SnapshotItem } from '../../sync/host-port';
 import type { BoardPort, BoardRun, MapContainer, MapTarget, RecordSpace } from '../../app/board-port';
@@ -113,7 +113,24 @@ interface Listing {
 interface RunState {
   states: Map<string, MapState>;
   listing?: Listing;
+  /** The board's tags by title, once read in this run. */
+  tags?: Promise<Map<string, string>>;
+  /** Tags this run is making, by title. */
+  creatingTags: Map<string, Promise<string>>;
 }
+
+/**
+ * The tag colour nearest each persona's line colour (TagColor in
+ * @mirohq/websdk-types, https://developers.miro.com/docs/websdk-reference-tag).
+ */
+const TAG_COLOURS: Readonly<Record<PersonaStyle, 'magenta' | 'blue' | 'green' | 'yellow' | 'violet' | 'cyan'>> = {
+  'persona-1': 'magenta',
+  'persona-2': 'blue',
+  'persona-3': 'green',
+  'persona-4': 'yellow',
+  'persona-5': 'violet',
+  'persona-6': 'cyan',
+};
 
 /** A frame that carries a map identity. */
 interface MapFrame {
@@ -410,7 +427,8 @@ export function createMiroPort(board: Board, options: MiroHostOptions = {}): Boa
       if (isDrawnItem(item) && identity?.map === mapId) {
         state.own.set(item.id, { item, identity });
         const type = findNodeType(item, identity.key);
-        items.push({ itemId: item.id, identity, type, text: readText(item), ...extras, ...(item.type === 'connector' ? measureConnector(item, centres) : box) });
+        const tags = item.type === 'sticky_note' ? await readTagTitlesAsync(run, item.tagIds) : undefined;
+        items.push({ itemId: item.id, identity, type, text: readText(item), ...extras, ...(tags ? { tags } : {}), ...(item.type === 'connector' ? measureConnector(item, centres) : box) });
       } else if (findParentId(item) === frame.id) {
         state.foreign.set(item.id, item);
         foreign.push({ itemId: item.id, kind: isDrawnItem(item) ? findNodeType(item) : undefined, text: readText(item), ...extras, ...box });
@@ -449,6 +467,53 @@ export function createMiroPort(board: Board, options: MiroHostOptions = {}): Boa
       for (const item of result.value) fresh.set(item.id, item);
     }
     return fresh;
+  }
+
+  /** The board's tags by title, read once per run (one call) when a run first needs them. */
+  function readTagsAsync(run: RunState): Promise<Map<string, string>> {
+    run.tags ??= retryAsync(() => board.get({ type: 'tag' })).then((tags) => {
+      const byTitle = new Map<string, string>();
+      for (const tag of tags) if (tag.type === 'tag' && !byTitle.has(tag.title)) byTitle.set(tag.title, tag.id);
+      return byTitle;
+    });
+    return run.tags;
+  }
+
+  /** The titles of the tags `tagIds` names; the board's tags are read only when a sticky carries any. */
+  async function readTagTitlesAsync(run: RunState, tagIds: readonly string[] | undefined): Promise<string[]> {
+    if (!tagIds || tagIds.length === 0) return [];
+    const titles = new Map([...(await readTagsAsync(run))].map(([title, id]) => [id, title]));
+    return tagIds.flatMap((id) => (titles.has(id) ? [titles.get(id) as string] : []));
+  }
+
+  /** The id of the tag titled `tag.label`, made once per run when the board has none (two stickies of one persona share it). */
+  async function findTagIdAsync(run: RunState, tag: NonNullable<MapSticky['tag']>): Promise<string> {
+    const tags = await readTagsAsync(run);
+    const known = tags.get(tag.label);
+    if (known) return known;
+    const pending = run.creatingTags.get(tag.label);
+    if (pending) return pending;
+    const created = callAsync(() => board.createTag({ title: tag.label, color: TAG_COLOURS[tag.style] })).then((made) => {
+      tags.set(tag.label, made.id);
+      return made.id;
+    });
+    run.creatingTags.set(tag.label, created);
+    return created;
+  }
+
+  /**
+   * The tags a sticky should carry to name whom its card speaks for: its
+   * own tags, but for tags of the journey's personas (`personaTags`), plus
+   * the card's persona's. Undefined when it carries them already.
+   */
+  async function planPersonaTagsAsync(run: RunState, current: readonly string[] | undefined, node: MapSticky, personaTags: readonly string[]): Promise<string[] | undefined> {
+    const have = [...(current ?? [])];
+    if (!node.tag && have.length === 0) return undefined;
+    const tags = await readTagsAsync(run);
+    const personaIds = new Set(personaTags.flatMap((label) => (tags.has(label) ? [tags.get(label) as string] : [])));
+    const wanted = node.tag ? await findTagIdAsync(run, node.tag) : undefined;
+    const next = [...have.filter((id) => !personaIds.has(id) || id === wanted), ...(wanted && !have.includes(wanted) ? [wanted] : [])];
+    return next.length === have.length && next.every((id, index) => id === have[index]) ? undefined : next;
   }
 
   async function applyAsync(run: RunState, target: MapTarget, plan: ApplyPlan, onProgress?: (progress: ApplyProgress) => void): Promise<ApplyReport> {
@@ -520,6 +585,7 @@ export function createMiroPort(board: Board, options: MiroHostOptions = {}): Boa
         return undefined;
       },
       callAsync,
+      findTagIdAsync: (tag) => findTagIdAsync(run, tag),
     };
 
     const identityOf = (node: SceneNode, hash: string): ItemIdentity => ({ map: plan.mapId, key: node.key, hash });
@@ -627,6 +693,10 @@ export function createMiroPort(board: Board, options: MiroHostOptions = {}): Boa
           ...(state?.readText.has(item.id) ? { readText: state.readText.get(item.id) } : {}),
           nested: typeof (item as { groupId?: unknown }).groupId === 'string',
         });
+        if (op.node.type === 'sticky' && item.type === 'sticky_note') {
+          const tagIds = await planPersonaTagsAsync(run, item.tagIds, op.node, plan.personaTags ?? []);
+          if (tagIds) patch.tagIds = tagIds;
+        }
         if (Object.keys(patch).length > 0) {
           Object.assign(item, patch);
           await retryAsync(() => item.sync());
@@ -779,7 +849,7 @@ export function createMiroPort(board: Board, options: MiroHostOptions = {}): Boa
 
   async function focusMapAsync(target: MapTarget, keys: readonly string[] = []): Promise<void> {
     if (keys.length > 0) {
-      const run: RunState = { states: new Map() };
+      const run: RunState = { states: new Map(), creatingTags: new Map() };
       await readMapAsync(run, target);
       const wanted = new Set(keys);
       const items = [...(run.states.get(target.mapId)?.own.values() ?? [])].filter(({ item, identity }) => wanted.has(identity.key) && item.type !== 'connector').map(({ item }) => item);
@@ -913,7 +983,7 @@ export function createMiroPort(board: Board, options: MiroHostOptions = {}): Boa
   const findPersonKeyAsync = (): Promise<string> => findPersonAsync().then((user) => `draft-${user.id}`, () => 'draft');
 
   function beginRun(): BoardRun {
-    const run: RunState = { states: new Map() };
+    const run: RunState = { states: new Map(), creatingTags: new Map() };
     return {
       listMapContainersAsync: () => listMapContainersAsync(run),
       readMapAsync: (target) => readMapAsync(run, target),

@@ -15,11 +15,12 @@ export interface UiBridge extends MapClient {
  * Connects the panel iframe to the plugin's map service: requests go out as
  * `{ pluginMessage }` envelopes to the parent, answers come back as
  * `message` events (https://developers.figma.com/docs/plugins/creating-ui).
- * Every message received is checked before it is acted on. Nothing is
- * registered until this is called.
+ * Every message received is checked before it is acted on; a request the
+ * plugin leaves unanswered fails after `timeoutMs` (the channel's default
+ * when not given). Nothing is registered until this is called.
  */
-export function createUiBridge(windows: UiBridgeWindows): UiBridge {
-  const client = createMapClient((envelope) => windows.parent.postMessage({ pluginMessage: envelope }, '*'));
+export function createUiBridge(windows: UiBridgeWindows, options: { timeoutMs?: number } = {}): UiBridge {
+  const client = createMapClient((envelope) => windows.parent.postMessage({ pluginMessage: envelope }, '*'), options);
   const handleMessage = (event: MessageEvent) => {
     const data: unknown = event.data;
     if (typeof data === 'object' && data !== null && 'pluginMessage' in data) client.receive((data).pluginMessage);

@@ -1,4 +1,4 @@
-import { useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import { findKeysOfPlace } from '../src/layout/scene-keys';
 import { compareJourneys, formatComparison, type JourneyComparison } from '../src/model/compare-journeys';
 import { importJourney, previewImport, type ImportPreview } from '../src/model/formats/import-journey';
@@ -21,7 +21,7 @@ type ImportState =
   | { phase: 'ready'; fileName: string; journey: Journey; preview: ImportPreview }
   | { phase: 'invalid'; fileName: string; errors: ValidationError[] };
 
-type MapState = { phase: 'none' } | { phase: 'loading' } | { phase: 'loaded'; mapId: string; journey: Journey; report: HealthReport } | { phase: 'error'; message: string };
+type MapState = { phase: 'none' } | { phase: 'loading' } | { phase: 'loaded'; mapId: string; journey: Journey; report: HealthReport } | { phase: 'error'; error: unknown };
 
 type CompareState = { phase: 'none' } | { phase: 'ready'; fileName: string; before: Journey; comparison: JourneyComparison } | { phase: 'invalid'; fileName: string; errors: ValidationError[] };
 
@@ -40,33 +40,27 @@ const EXPORTS: readonly ExportFormat[] = [
   { label: 'Mermaid', extension: 'mmd', type: 'text/plain', render: exportJourneyMermaid },
 ];
 
-/** A finding in the panel's language, from its rule and where it is. */
-function describeFinding(finding: HealthFinding, journey: Journey, strings: Strings): string {
-  const persona = journey.personas.find((entry) => entry.id === finding.persona)?.name ?? '';
-  const stage = journey.stages.find((entry) => entry.id === finding.stage)?.name ?? '';
-  const lane = journey.lanes.find((entry) => entry.id === finding.lane)?.title ?? '';
+/** A finding in the panel's language, from its code and params. */
+function describeFinding({ rule, params }: HealthFinding, strings: Strings): string {
+  const { persona = '', stage = '', lane = '', length = 0, max = MAX_STICKY_TEXT, pains = 0, score = 0 } = params;
   const text = strings.findings;
-  switch (finding.rule) {
+  switch (rule) {
     case 'missing-emotion':
-      return text['missing-emotion'](persona, stage);
+      return text[rule](persona, stage);
     case 'card-too-long':
-      return text['card-too-long'](stage, journey.cards.find((card) => card.id === finding.card)?.text.length ?? 0, MAX_STICKY_TEXT);
+      return text[rule](stage, length, max);
     case 'stage-without-touchpoints':
-      return text['stage-without-touchpoints'](finding.stage ? stage : undefined);
-    case 'pain-without-opportunity': {
-      const pains = new Set<string>(journey.lanes.filter((entry) => entry.kind === 'pains').map((entry) => entry.id));
-      return text['pain-without-opportunity'](stage, journey.cards.filter((card) => card.stage === finding.stage && pains.has(card.lane)).length);
-    }
+      return text[rule](params.stage);
+    case 'pain-without-opportunity':
+      return text[rule](stage, pains);
     case 'empty-lane':
-      return text['empty-lane'](lane);
+      return text[rule](lane);
     case 'persona-without-goals':
-      return text['persona-without-goals'](persona);
+      return text[rule](persona);
     case 'stage-on-assumptions':
-      return text['stage-on-assumptions'](stage);
-    case 'moment-of-truth': {
-      const score = journey.emotions.find((emotion) => emotion.persona === finding.persona && emotion.stage === finding.stage)?.score ?? 0;
-      return text['moment-of-truth'](persona, stage, score > 0 ? `+${score}` : String(score));
-    }
+      return text[rule](stage);
+    case 'moment-of-truth':
+      return text[rule](persona, stage, score > 0 ? `+${score}` : String(score));
   }
 }
 
@@ -118,6 +112,7 @@ export function JourneyFiles({
   strings,
   describeError,
   busy,
+  checks = 0,
   onInsert,
   loadMapJourneyAsync,
   showOnBoardAsync,
@@ -128,6 +123,8 @@ export function JourneyFiles({
   /** A failed request's error in the panel's language. */
   describeError: (error: unknown) => string;
   busy: boolean;
+  /** Counts Check clicks outside this section: each new one runs the check here and brings it into view. */
+  checks?: number;
   onInsert: (journey: Journey) => void;
   loadMapJourneyAsync: () => Promise<{ mapId: string; journey: Journey }>;
   showOnBoardAsync: (mapId: string, keys: readonly string[]) => Promise<void>;
@@ -163,9 +160,16 @@ export function JourneyFiles({
       const { mapId, journey } = await loadMapJourneyAsync();
       setMap({ phase: 'loaded', mapId, journey, report: checkJourneyHealth(journey) });
     } catch (error) {
-      setMap({ phase: 'error', message: describeError(error) });
+      setMap({ phase: 'error', error });
     }
   }
+
+  const checkSection = useRef<HTMLElement>(null);
+  useEffect(() => {
+    if (checks === 0) return;
+    checkSection.current?.scrollIntoView?.({ block: 'start' });
+    void handleCheckClick();
+  }, [checks]);
 
   async function handleEvidenceApply(mapId: string, journey: Journey) {
     await onUpdate(mapId, journey);
@@ -210,20 +214,24 @@ export function JourneyFiles({
         )}
       </section>
 
-      <section class="panel__section" aria-labelledby="check-heading">
+      <section class="panel__section" aria-labelledby="check-heading" ref={checkSection}>
         <h2 id="check-heading" class="panel__subtitle">{strings.checkTitle}</h2>
         <p class="panel__intro">{strings.checkHint}</p>
         <button type="button" class="button" onClick={() => void handleCheckClick()} disabled={busy || map.phase === 'loading'}>
           {strings.checkButton}
         </button>
-        {map.phase === 'error' && <p class="panel__error">{map.message}</p>}
+        {map.phase === 'error' && (
+          <p class="panel__error" role="alert">
+            {describeError(map.error)}
+          </p>
+        )}
         {map.phase === 'loaded' && (
           <>
             <p>{strings.checkSummary(map.journey.title, map.report.errors, map.report.warnings)}</p>
             <ul class="panel__list" aria-label={strings.checkTitle}>
               {map.report.findings.map((finding, index) => (
                 <li key={`${finding.rule}-${index}`} class={`panel__finding panel__finding--${finding.severity}`}>
-                  <strong>{strings.severity[finding.severity]}</strong> {describeFinding(finding, map.journey, strings)}{' '}
+                  <strong>{strings.severity[finding.severity]}</strong> {describeFinding(finding, strings)}{' '}
                   {findKeysOfPlace(map.journey, finding).length > 0 && (
                     <button type="button" class="button--link" onClick={() => void showOnBoardAsync(map.mapId, findKeysOfPlace(map.journey, finding))}>
                       {strings.showOnBoard}

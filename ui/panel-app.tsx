@@ -10,10 +10,16 @@ import { describeErrorIn, describeMapChoiceIn } from './error-strings';
 import { LOCALES, pickLocale, STRINGS, type Locale } from './strings';
 import type * as Workspace from './journey-workspace';
 
-type Action = 'insert' | 'regenerate';
+type Action = 'insert' | 'regenerate' | 'edit';
+
+/** Buttons a message can send the person back to, by their label in the strings. */
+type RetryButton = 'insert' | 'finish' | 'regenerate' | 'editSelected';
+
+/** A line above the editor, worded when shown so that it follows the panel's language. */
+type Notice = { kind: 'map-opened'; title: string } | { kind: 'draft-restored' };
 
 /** What the panel shows: its first screen (actions and templates) or the journey editor. */
-type Screen = { kind: 'home' } | { kind: 'editor'; editor: Workspace.EditorState; notice?: string };
+type Screen = { kind: 'home' } | { kind: 'editor'; editor: Workspace.EditorState; notice?: Notice };
 
 // Typing is saved this long after the last keystroke: often enough that closing the panel loses nothing.
 const DRAFT_SAVE_DELAY_MS = 400;
@@ -22,7 +28,8 @@ type RunState =
   | { phase: 'idle' }
   | { phase: 'running'; action: Action; progress?: ApplyProgress }
   | { phase: 'done'; action: Action; report: ApplyReport; outcome?: RegenerateOutcome }
-  | { phase: 'error'; action: Action; message: string };
+  /** `error` is worded when shown, in the panel's language, naming `retry` as the next step. */
+  | { phase: 'error'; action: Action; error: unknown; retry?: RetryButton };
 
 const LANGUAGE_NAMES: Record<Locale, string> = { en: 'English', ru: 'Русский', uk: 'Українська' };
 
@@ -35,15 +42,17 @@ export function PanelApp({ controller, initialLocale }: { controller: PanelContr
   async function runAsync(
     action: Action,
     draw: (onProgress: (progress: ApplyProgress) => void) => Promise<{ report: ApplyReport; outcome?: RegenerateOutcome }>,
+    retry?: RetryButton,
   ): Promise<ApplyReport | undefined> {
     touched.current = true;
     setState({ phase: 'running', action });
     try {
       const result = await draw((progress) => setState({ phase: 'running', action, progress }));
+      knownMapId.current = result.report.mapId;
       setState({ phase: 'done', action, ...result });
       return result.report;
     } catch (error) {
-      setState({ phase: 'error', action, message: describeErrorIn(locale, error) });
+      setState({ phase: 'error', action, error, ...(retry ? { retry } : {}) });
       return undefined;
     }
   }
@@ -51,6 +60,8 @@ export function PanelApp({ controller, initialLocale }: { controller: PanelContr
   // The template gallery and the editor load with the panel, in a part of their own.
   const [workspace, setWorkspace] = useState<typeof Workspace | undefined>();
   const [screen, setScreen] = useState<Screen>({ kind: 'home' });
+  /** The map the panel last drew, regenerated or edited: its actions come first on the first screen. */
+  const knownMapId = useRef<string | undefined>();
   /** Set once the person acts: a late answer from the host then no longer changes the screen. */
   const touched = useRef(false);
   /** Counts editor sessions (each template or map opened): a run that ends after the person moved on leaves the new one alone. */
@@ -66,16 +77,19 @@ export function PanelApp({ controller, initialLocale }: { controller: PanelContr
       .openAsync()
       .then(({ draft, selected }) => {
         if (cancelled || touched.current) return;
-        const strings = STRINGS[locale];
         if (selected) {
+          knownMapId.current = selected.mapId;
           const kept = draft?.mapId === selected.mapId ? draft : undefined;
           const editor = kept ? restoreEditor(kept) : { journey: selected.journey, base: selected.journey, mapId: selected.mapId, step: 0 };
-          setScreen({ kind: 'editor', editor, notice: strings.mapOpened(selected.journey.title) });
+          setScreen({ kind: 'editor', editor, notice: { kind: 'map-opened', title: selected.journey.title } });
         } else if (draft) {
-          setScreen({ kind: 'editor', editor: restoreEditor(draft), notice: strings.draftRestored });
+          setScreen({ kind: 'editor', editor: restoreEditor(draft), notice: { kind: 'draft-restored' } });
         }
       })
-      .catch(() => undefined);
+      // Only a panel without its plugin says so at once; anything else leaves the first screen as it is.
+      .catch((error: unknown) => {
+        if (!cancelled && !touched.current && error instanceof Error && error.name === 'MapTimeoutError') setState({ phase: 'error', action: 'edit', error });
+      });
     return () => {
       cancelled = true;
     };
@@ -106,13 +120,19 @@ export function PanelApp({ controller, initialLocale }: { controller: PanelContr
     };
   }, []);
 
-  const openEditor = (editor: Workspace.EditorState, notice?: string) => {
+  const openEditor = (editor: Workspace.EditorState, notice?: Notice) => {
     touched.current = true;
     session.current += 1;
     setScreen({ kind: 'editor', editor, ...(notice ? { notice } : {}) });
   };
+  /** The editor left for the first screen, kept to come back to with Edit in the panel. */
+  const leftEditor = useRef<Workspace.EditorState | undefined>();
   const handleEditorClose = () => {
     flushDraft();
+    if (screen.kind === 'editor') {
+      leftEditor.current = screen.editor;
+      knownMapId.current = screen.editor.mapId ?? knownMapId.current;
+    }
     setScreen({ kind: 'home' });
   };
   const handleEditorChange = (editor: Workspace.EditorState) => {
@@ -145,12 +165,35 @@ export function PanelApp({ controller, initialLocale }: { controller: PanelContr
     }
   };
   const handleEditSelectedClick = async () => {
+    touched.current = true;
     try {
       const loaded = await controller.loadMapJourneyAsync();
-      openEditor({ journey: loaded.journey, base: loaded.journey, mapId: loaded.mapId, step: 0 }, STRINGS[locale].mapOpened(loaded.journey.title));
+      // Back to the editor left for this map, with its edits, if there is one.
+      const left = leftEditor.current?.mapId === loaded.mapId ? leftEditor.current : undefined;
+      openEditor(left ?? { journey: loaded.journey, base: loaded.journey, mapId: loaded.mapId, step: 0 }, { kind: 'map-opened', title: loaded.journey.title });
     } catch (error) {
-      setState({ phase: 'error', action: 'regenerate', message: describeErrorIn(locale, error) });
+      setState({ phase: 'error', action: 'edit', error, retry: 'editSelected' });
     }
+  };
+  /**
+   * Regenerate from the editor: map `mapId` takes the board's edits and is
+   * laid out again. The panel's own edits, if any, wait for Update the map.
+   */
+  const handleEditorRegenerate = async (editor: Workspace.EditorState & { mapId: string }) => {
+    const started = session.current;
+    const from = editor.base ?? editor.journey;
+    let drawn: Journey | undefined;
+    await runAsync(
+      'regenerate',
+      async (onProgress) => {
+        const result = await controller.updateMapAsync(editor.mapId, from, onProgress, from);
+        drawn = result.journey;
+        return result;
+      },
+      'regenerate',
+    );
+    const merged = drawn;
+    if (merged) updateEditorOfSession(started, (current) => (JSON.stringify(current.journey) === JSON.stringify(from) ? { ...current, journey: merged, base: merged } : current));
   };
 
   // The default template in the panel's language; the host's own (English) one until the templates have loaded.
@@ -159,30 +202,39 @@ export function PanelApp({ controller, initialLocale }: { controller: PanelContr
       const journey = await workspace?.loadDefaultTemplateAsync(locale);
       return { report: await (journey ? controller.insertJourneyAsync(journey, onProgress) : controller.insertTemplateAsync(onProgress)) };
     });
-  const handleFinishClick = () => runAsync('insert', async (onProgress) => ({ report: await controller.finishMapAsync(onProgress) }));
-  const handleRegenerateClick = () => runAsync('regenerate', (onProgress) => controller.regenerateAsync(onProgress));
+  const handleFinishClick = () => runAsync('insert', async (onProgress) => ({ report: await controller.finishMapAsync(onProgress) }), 'finish');
+  const handleRegenerateClick = () => runAsync('regenerate', (onProgress) => controller.regenerateAsync(onProgress), 'regenerate');
   const handleImportInsert = (journey: Journey) => runAsync('insert', async (onProgress) => ({ report: await controller.insertJourneyAsync(journey, onProgress) }));
 
   // Import, check and export load when a person opens them: the panel starts light.
-  const [files, setFiles] = useState<{ open: boolean; Component?: ComponentType<Parameters<typeof JourneyFilesComponent>[0]> }>({ open: false });
-  async function handleFilesToggle() {
+  // `checks` counts Check clicks outside the section: each one runs the check there.
+  const [files, setFiles] = useState<{ open: boolean; checks: number; Component?: ComponentType<Parameters<typeof JourneyFilesComponent>[0]> }>({ open: false, checks: 0 });
+  async function handleFilesToggle(check = false) {
     touched.current = true;
-    if (files.open) {
+    if (files.open && !check) {
       setFiles({ ...files, open: false });
       return;
     }
-    setFiles({ ...files, open: true });
+    const checks = files.checks + (check ? 1 : 0);
+    setFiles({ ...files, open: true, checks });
     if (!files.Component) {
       const module = await import('./journey-files');
-      setFiles({ open: true, Component: module.JourneyFiles });
+      setFiles({ open: true, checks, Component: module.JourneyFiles });
     }
   }
+  const handleCheckClick = () => {
+    if (screen.kind === 'editor') handleEditorClose();
+    void handleFilesToggle(true);
+  };
 
   function handleLanguageChange(event: Event) {
     setLocale(pickLocale((event.currentTarget as HTMLSelectElement).value));
   }
 
   const running = state.phase === 'running';
+  const regenerateLabel = running && state.action === 'regenerate' ? strings.regenerating : strings.regenerate;
+  const notice = screen.kind === 'editor' && screen.notice ? (screen.notice.kind === 'map-opened' ? strings.mapOpened(screen.notice.title) : strings.draftRestored) : undefined;
+  const editorMap = screen.kind === 'editor' && screen.editor.mapId !== undefined ? { ...screen.editor, mapId: screen.editor.mapId } : undefined;
   // The run's progress and summary stay in sight at the foot of the panel, wherever it was scrolled to.
   const status = (
     <div class={`panel__run${state.phase === 'idle' ? '' : ' panel__run--active'}`}>
@@ -206,10 +258,19 @@ export function PanelApp({ controller, initialLocale }: { controller: PanelContr
       </div>
       {state.phase === 'error' && (
         <p role="alert" class="panel__error">
-          {state.action === 'insert' ? strings.error : strings.regenerateError}: {state.message}
+          {state.action === 'edit' ? '' : `${state.action === 'insert' ? strings.error : strings.regenerateError}: `}
+          {describeErrorIn(locale, state.error, state.retry && strings[state.retry])}
         </p>
       )}
     </div>
+  );
+  const insertActions = (
+    <>
+      <p class="panel__intro">{strings.intro}</p>
+      <button type="button" class="button button--primary" onClick={() => void handleInsertClick()} disabled={running} aria-busy={running && state.action === 'insert'}>
+        {running && state.action === 'insert' ? strings.inserting : strings.insert}
+      </button>
+    </>
   );
   return (
     <main class="panel" lang={locale}>
@@ -233,7 +294,22 @@ export function PanelApp({ controller, initialLocale }: { controller: PanelContr
             onChange={handleEditorChange}
             locale={locale}
             busy={running}
-            notice={screen.notice}
+            notice={notice}
+            mapBar={
+              editorMap && (
+                <div class="panel__map" role="group" aria-label={strings.mapBar(editorMap.base?.title ?? editorMap.journey.title)}>
+                  <p class="panel__map-title">{strings.mapBar(editorMap.base?.title ?? editorMap.journey.title)}</p>
+                  <div class="panel__actions">
+                    <button type="button" class="button button--small" onClick={() => void handleEditorRegenerate(editorMap)} disabled={running} aria-busy={running && state.action === 'regenerate'}>
+                      {regenerateLabel}
+                    </button>
+                    <button type="button" class="button button--small" onClick={handleCheckClick} disabled={running}>
+                      {strings.checkButton}
+                    </button>
+                  </div>
+                </div>
+              )
+            }
             onInsert={(journey) => void handleEditorInsert(journey)}
             onUpdate={(mapId, journey, base) => void handleEditorUpdate(mapId, journey, base)}
             onClose={handleEditorClose}
@@ -243,19 +319,23 @@ export function PanelApp({ controller, initialLocale }: { controller: PanelContr
         </>
       ) : (
         <>
-          <p class="panel__intro">{strings.intro}</p>
-          <button type="button" class="button button--primary" onClick={() => void handleInsertClick()} disabled={running} aria-busy={running && state.action === 'insert'}>
-            {running && state.action === 'insert' ? strings.inserting : strings.insert}
-          </button>
+          {/* A panel that knows a map (it drew one, or the person left its editor) offers that map's actions first. */}
+          {!knownMapId.current && insertActions}
           <p class="panel__intro">{strings.regenerateHint}</p>
           <div class="panel__actions">
             <button type="button" class="button" onClick={() => void handleRegenerateClick()} disabled={running} aria-busy={running && state.action === 'regenerate'}>
-              {running && state.action === 'regenerate' ? strings.regenerating : strings.regenerate}
+              {regenerateLabel}
             </button>
             <button type="button" class="button" onClick={() => void handleEditSelectedClick()} disabled={running}>
               {strings.editSelected}
             </button>
+            {!files.open && (
+              <button type="button" class="button" onClick={handleCheckClick} disabled={running}>
+                {strings.checkButton}
+              </button>
+            )}
           </div>
+          {knownMapId.current && insertActions}
           {status}
           {workspace && (
             <workspace.TemplateGallery
@@ -266,15 +346,16 @@ export function PanelApp({ controller, initialLocale }: { controller: PanelContr
               renderSvgAsync={(journey, maxWidth) => controller.renderSvgAsync(journey, maxWidth)}
             />
           )}
-          <button type="button" class="button button--disclosure" aria-expanded={files.open} onClick={() => void handleFilesToggle()}>
+          <button type="button" class="button button--disclosure" aria-expanded={files.open} onClick={() => void handleFilesToggle(false)}>
             <span aria-hidden="true">{files.open ? '▾ ' : '▸ '}</span>
             {strings.filesToggle}
           </button>
           {files.open && files.Component && (
             <files.Component
               strings={strings}
-              describeError={(error) => describeErrorIn(locale, error)}
+              describeError={(error) => describeErrorIn(locale, error, strings.checkButton)}
               busy={running}
+              checks={files.checks}
               onInsert={(journey) => void handleImportInsert(journey)}
               loadMapJourneyAsync={() => controller.loadMapJourneyAsync()}
               showOnBoardAsync={(mapId, keys) => controller.showOnBoardAsync(mapId, keys)}

@@ -75,8 +75,31 @@ export function createServiceEndpoint(service: MapService, post: (envelope: Serv
   };
 }
 
+/**
+ * A request that got neither an answer nor progress for `timeoutMs`: the
+ * other end is not there (the FigJam panel opened without its plugin) or
+ * stopped. The panel words it in the person's language.
+ */
+export class MapTimeoutError extends Error {
+  override name = 'MapTimeoutError';
+  constructor(
+    readonly request: MapRequest['type'],
+    readonly timeoutMs: number,
+  ) {
+    super(`no answer to "${request}" in ${timeoutMs} ms`);
+  }
+}
+
+// Without an answer or progress for this long the other end is taken to be
+// gone: a run reports progress per batch of items, far more often, and a
+// wait for a host's rate limit says how long it waits (added to this).
+export const MAP_REQUEST_TIMEOUT_MS = 20_000;
+
 interface Pending {
   type: MapRequest['type'];
+  /** Restarts the wait for the answer, longer by `extraMs` (a rate-limit wait announced); called on every progress message. */
+  restartTimer(extraMs?: number): void;
+  clearTimer(): void;
   onProgress?: (progress: ApplyProgress) => void;
   resolve(answer: unknown): void;
   reject(error: Error): void;
@@ -95,9 +118,12 @@ export interface MapClient {
  * The panel's end of the channel: each request gets an id, and its answer,
  * its error and its progress reach it by that id, whatever else is in
  * flight. Answers are checked on arrival; one that fails the check rejects
- * its request. Requests whose answer never comes stay pending.
+ * its request. A request that hears nothing (no answer, no progress) for
+ * `timeoutMs` (default {@link MAP_REQUEST_TIMEOUT_MS}) rejects with a
+ * {@link MapTimeoutError}; an answer that comes later is ignored.
  */
-export function createMapClient(send: (envelope: RequestEnvelope) => void, options: { hostLocale?: string } = {}): MapClient {
+export function createMapClient(send: (envelope: RequestEnvelope) => void, options: { hostLocale?: string; timeoutMs?: number } = {}): MapClient {
+  const timeoutMs = options.timeoutMs ?? MAP_REQUEST_TIMEOUT_MS;
   let nextId = 1;
   const pending = new Map<number, Pending>();
   let resolveReady: (locale: string) => void = () => undefined;
@@ -109,7 +135,17 @@ export function createMapClient(send: (envelope: RequestEnvelope) => void, optio
     new Promise((resolve, reject) => {
       const id = nextId;
       nextId += 1;
-      pending.set(id, { type: request.type, ...(onProgress ? { onProgress } : {}), resolve: resolve, reject });
+      let timer: ReturnType<typeof setTimeout> | undefined;
+      const clearTimer = () => clearTimeout(timer);
+      const restartTimer = (extraMs = 0) => {
+        clearTimeout(timer);
+        timer = setTimeout(() => {
+          pending.delete(id);
+          reject(new MapTimeoutError(request.type, timeoutMs));
+        }, timeoutMs + extraMs);
+      };
+      pending.set(id, { type: request.type, restartTimer, clearTimer, ...(onProgress ? { onProgress } : {}), resolve: resolve, reject });
+      restartTimer();
       send({ channel: MAP_CHANNEL, id, request });
     });
 
@@ -132,9 +168,11 @@ export function createMapClient(send: (envelope: RequestEnvelope) => void, optio
     const request = pending.get(envelope.id);
     if (!request) return;
     if (envelope.type === 'progress') {
+      request.restartTimer(envelope.progress.waitingMs);
       request.onProgress?.(envelope.progress);
       return;
     }
+    request.clearTimer();
     pending.delete(envelope.id);
     if (envelope.type === 'error') {
       request.reject(new MapServiceError(envelope.error));
@@ -175,7 +213,7 @@ export function createMapClient(send: (envelope: RequestEnvelope) => void, optio
  * panel's window). Envelopes are copied and delivered a task later, as
  * postMessage would, and checked on arrival at each end like any other.
  */
-export function connectInProcess(service: MapService, options: { hostLocale?: string } = {}): MapClient {
+export function connectInProcess(service: MapService, options: { hostLocale?: string; timeoutMs?: number } = {}): MapClient {
   const toService: { receive(data: unknown): void } = { receive: () => undefined };
   const client = createMapClient((envelope) => {
     const copy = structuredClone(envelope);

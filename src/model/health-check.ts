@@ -32,11 +32,30 @@ export const HEALTH_RULES = [
 
 export type HealthRuleId = (typeof HEALTH_RULES)[number]['id'];
 
+/**
+ * What a finding's sentence is made of, for the panel to word in the
+ * person's language: names as they are on the map, and the numbers.
+ */
+export interface FindingParams {
+  persona?: string;
+  stage?: string;
+  lane?: string;
+  /** `card-too-long`: the card's length and the most a sticky shows. */
+  length?: number;
+  max?: number;
+  /** `pain-without-opportunity`: how many pains the stage names. */
+  pains?: number;
+  /** `moment-of-truth`: the lowest score. */
+  score?: number;
+}
+
 export interface HealthFinding {
+  /** The finding's code: the panel words it from this and `params`. */
   rule: HealthRuleId;
   severity: Severity;
-  /** What is wrong and where, for people. */
+  /** What is wrong and where, in English (the CLI and logs). */
   message: string;
+  params: FindingParams;
   stage?: StageId;
   lane?: LaneId;
   persona?: PersonaId;
@@ -63,42 +82,44 @@ const severityOf = (rule: HealthRuleId): Severity => HEALTH_RULES.find((entry) =
 
 export function checkJourneyHealth(journey: Journey): HealthReport {
   const findings: HealthFinding[] = [];
-  const add = (rule: HealthRuleId, message: string, where: Omit<HealthFinding, 'rule' | 'severity' | 'message'> = {}) => findings.push({ rule, severity: severityOf(rule), message, ...where });
+  const add = (rule: HealthRuleId, message: string, params: FindingParams, where: Omit<HealthFinding, 'rule' | 'severity' | 'message' | 'params'> = {}) =>
+    findings.push({ rule, severity: severityOf(rule), message, params, ...where });
   const lanesOf = (kind: string) => new Set<string>(journey.lanes.filter((lane) => lane.kind === kind).map((lane) => lane.id));
   const cardsAt = (stage: StageId, lanes: ReadonlySet<string>) => journey.cards.filter((card) => card.stage === stage && lanes.has(card.lane));
   const scoreOf = (persona: PersonaId, stage: StageId) => journey.emotions.find((emotion) => emotion.persona === persona && emotion.stage === stage && isAsIs(emotion))?.score;
 
   for (const persona of journey.personas) {
     for (const stage of journey.stages) {
-      if (scoreOf(persona.id, stage.id) === undefined) add('missing-emotion', `${persona.name} has no emotion score at "${stage.name}"`, { persona: persona.id, stage: stage.id });
+      if (scoreOf(persona.id, stage.id) === undefined) add('missing-emotion', `${persona.name} has no emotion score at "${stage.name}"`, { persona: persona.name, stage: stage.name }, { persona: persona.id, stage: stage.id });
     }
   }
   const stageName = new Map(journey.stages.map((stage) => [stage.id as string, stage.name]));
   for (const card of journey.cards) {
     if (card.text.length > MAX_STICKY_TEXT) {
-      add('card-too-long', `a card at "${stageName.get(card.stage) ?? card.stage}" has ${card.text.length} characters ("${card.text.slice(0, 40)}…"); keep it under ${MAX_STICKY_TEXT}`, { card: card.id, stage: card.stage, lane: card.lane });
+      const stage = stageName.get(card.stage) ?? card.stage;
+      add('card-too-long', `a card at "${stage}" has ${card.text.length} characters ("${card.text.slice(0, 40)}…"); keep it under ${MAX_STICKY_TEXT}`, { stage, length: card.text.length, max: MAX_STICKY_TEXT }, { card: card.id, stage: card.stage, lane: card.lane });
     }
   }
   const touchpoints = lanesOf('touchpoints');
-  if (touchpoints.size === 0) add('stage-without-touchpoints', 'the map has no touchpoints lane; add one so every stage shows where the customer meets the company');
-  else for (const stage of journey.stages) if (cardsAt(stage.id, touchpoints).length === 0) add('stage-without-touchpoints', `"${stage.name}" has no touchpoint`, { stage: stage.id });
+  if (touchpoints.size === 0) add('stage-without-touchpoints', 'the map has no touchpoints lane; add one so every stage shows where the customer meets the company', {});
+  else for (const stage of journey.stages) if (cardsAt(stage.id, touchpoints).length === 0) add('stage-without-touchpoints', `"${stage.name}" has no touchpoint`, { stage: stage.name }, { stage: stage.id });
 
   const pains = lanesOf('pains');
   const opportunities = lanesOf('opportunities');
   for (const stage of journey.stages) {
     const stagePains = cardsAt(stage.id, pains);
     if (stagePains.length > 0 && cardsAt(stage.id, opportunities).length === 0) {
-      add('pain-without-opportunity', `"${stage.name}" has ${stagePains.length} pain${stagePains.length === 1 ? '' : 's'} and no opportunity`, { stage: stage.id });
+      add('pain-without-opportunity', `"${stage.name}" has ${stagePains.length} pain${stagePains.length === 1 ? '' : 's'} and no opportunity`, { stage: stage.name, pains: stagePains.length }, { stage: stage.id });
     }
   }
   for (const lane of journey.lanes) {
     const empty = !journey.cards.some((card) => card.lane === lane.id) && !(lane.kind === 'emotions' && journey.emotions.length > 0);
-    if (empty) add('empty-lane', `the lane "${lane.title}" is empty at every stage`, { lane: lane.id });
+    if (empty) add('empty-lane', `the lane "${lane.title}" is empty at every stage`, { lane: lane.title }, { lane: lane.id });
   }
-  for (const persona of journey.personas) if (persona.goals.length === 0) add('persona-without-goals', `${persona.name} has no goals`, { persona: persona.id });
+  for (const persona of journey.personas) if (persona.goals.length === 0) add('persona-without-goals', `${persona.name} has no goals`, { persona: persona.name }, { persona: persona.id });
   for (const stage of journey.stages) {
     const cards = journey.cards.filter((card) => card.stage === stage.id);
-    if (cards.length > 0 && cards.every((card) => card.evidence === 'assumption')) add('stage-on-assumptions', `every card of "${stage.name}" rests on an assumption`, { stage: stage.id });
+    if (cards.length > 0 && cards.every((card) => card.evidence === 'assumption')) add('stage-on-assumptions', `every card of "${stage.name}" rests on an assumption`, { stage: stage.name }, { stage: stage.id });
   }
   for (const persona of journey.personas) {
     let lowest: { stage: StageId; score: number } | undefined;
@@ -107,7 +128,8 @@ export function checkJourneyHealth(journey: Journey): HealthReport {
       if (score !== undefined && (!lowest || score < lowest.score)) lowest = { stage: stage.id, score };
     }
     if (lowest) {
-      add('moment-of-truth', `${persona.name} feels worst at "${stageName.get(lowest.stage) ?? lowest.stage}" (${lowest.score > 0 ? '+' : ''}${lowest.score}): the moment of truth to work on first`, { persona: persona.id, stage: lowest.stage });
+      const stage = stageName.get(lowest.stage) ?? lowest.stage;
+      add('moment-of-truth', `${persona.name} feels worst at "${stage}" (${lowest.score > 0 ? '+' : ''}${lowest.score}): the moment of truth to work on first`, { persona: persona.name, stage, score: lowest.score }, { persona: persona.id, stage: lowest.stage });
     }
   }
 

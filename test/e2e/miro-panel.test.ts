@@ -192,6 +192,8 @@ describe('Miro panel in Chromium', () => {
     // No SDK: the request to Miro fails, as it does outside a Miro board.
     const { page, errors } = await harness.openPanelAsync({ withSdk: false });
     await expect.poll(() => page.getByRole('alert').textContent()).toMatch(/Open it from the cjm-board app on a Miro board/);
+    // And where to try it instead: the playground, served next to the Miro app.
+    expect(await page.getByRole('link', { name: 'Open the playground' }).getAttribute('href')).toBe('../playground/');
     expect(errors).toEqual([]);
     await page.close();
   });

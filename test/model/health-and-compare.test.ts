@@ -38,6 +38,13 @@ describe('checkJourneyHealth', () => {
       'moment-of-truth stage:order',
     ]);
     expect(checkJourneyHealth(journey)).toMatchObject({ errors: 2, warnings: 5 });
+    // Each finding carries what its sentence is made of, for the panel to word in the person's language.
+    const params = Object.fromEntries(checkJourneyHealth(journey).findings.map((finding) => [`${finding.rule} ${finding.stage ?? finding.lane ?? finding.persona ?? ''}`, finding.params]));
+    expect(params['missing-emotion stage:use']).toEqual({ persona: 'Anna Petrova', stage: journey.stages.find((stage) => stage.id === 'stage:use')!.name });
+    expect(params['card-too-long stage:need']).toMatchObject({ length: MAX_STICKY_TEXT + 1, max: MAX_STICKY_TEXT });
+    expect(params['empty-lane lane:backstage']).toEqual({ lane: journey.lanes.find((lane) => lane.id === 'lane:backstage')!.title });
+    expect(params['pain-without-opportunity stage:order']).toMatchObject({ stage: 'Order & pay', pains: expect.any(Number) });
+    expect(params['moment-of-truth stage:order']).toEqual({ persona: 'Anna Petrova', stage: 'Order & pay', score: -2 });
   });
 
   it('has an id, a severity and a one-line explanation for every rule', () => {

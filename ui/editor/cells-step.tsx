@@ -89,13 +89,14 @@ function findCardTextProblem(text: string, strings: CellsStrings): string | unde
  * personas each card says whom it speaks for. `journey.cards` stays in
  * reading order.
  */
-export function CellsStep({ journey, onChange, locale }: StepProps) {
+export function CellsStep({ journey, onChange, locale, focusCard }: StepProps & { focusCard?: CardId | undefined }) {
   const strings = CELLS_STRINGS[locale];
-  const [chosenStage, setChosenStage] = useState<StageId | undefined>(journey.stages[0]?.id);
+  // Opened for one card (Go to Cards from a problem): its stage, and focus in its field.
+  const [chosenStage, setChosenStage] = useState<StageId | undefined>(journey.cards.find((card) => card.id === focusCard)?.stage ?? journey.stages[0]?.id);
   // Cards added here and not left yet: an empty card only complains once the person moves on from it.
   const [freshCards, setFreshCards] = useState<ReadonlySet<CardId>>(new Set());
   const [announcement, setAnnouncement] = useState({ text: '', count: 0 });
-  const focusRequest = useRef<FocusRequest | undefined>(undefined);
+  const focusRequest = useRef<FocusRequest | undefined>(focusCard ? { id: formatCardFieldId(focusCard), selection: 'end' } : undefined);
 
   // Focus follows the card after the journey re-renders: a new card, the card before a deleted one, a moved card.
   useLayoutEffect(() => {
@@ -107,6 +108,8 @@ export function CellsStep({ journey, onChange, locale }: StepProps) {
     const target = requested instanceof HTMLButtonElement && requested.disabled && request.fallbackId ? document.getElementById(request.fallbackId) : requested;
     if (!target) return;
     target.focus();
+    // Above the sticky Back / Next bar, not under it.
+    target.scrollIntoView?.({ block: 'center' });
     if (target instanceof HTMLTextAreaElement && request.selection) {
       const end = target.value.length;
       const [start, stop] = request.selection === 'start' ? [0, 0] : request.selection === 'end' ? [end, end] : request.selection;

@@ -110,6 +110,7 @@ const en = {
   updateHint: 'Updating keeps what people changed on the board since.',
   startOver: 'Start over from the templates',
   cardProblem: (stage: string, lane: string) => `A card in “${lane}” at “${stage}”`,
+  cardEmpty: 'empty card',
 };
 
 /** Every string of the editor, in one language. */
@@ -207,6 +208,7 @@ const ru: EditorStrings = {
   updateHint: 'При обновлении сохранится всё, что люди изменили на доске.',
   startOver: 'Начать заново с шаблонов',
   cardProblem: (stage, lane) => `Карточка в «${lane}» на этапе «${stage}»`,
+  cardEmpty: 'пустая карточка',
 };
 
 const uk: EditorStrings = {
@@ -301,6 +303,7 @@ const uk: EditorStrings = {
   updateHint: 'Під час оновлення збережеться все, що люди змінили на дошці.',
   startOver: 'Почати знову з шаблонів',
   cardProblem: (stage, lane) => `Картка в «${lane}» на етапі «${stage}»`,
+  cardEmpty: 'порожня картка',
 };
 
 /** The editor's strings per language. */

@@ -1,5 +1,5 @@
 import { MAX_STICKY_TEXT } from '../../src/model/health-check';
-import type { Journey } from '../../src/model/journey';
+import type { CardId, Journey } from '../../src/model/journey';
 import { parseJourney } from '../../src/model/journey-schema';
 import type { EditorStrings } from './editor-strings';
 
@@ -12,6 +12,8 @@ export type EditorStep = (typeof EDITOR_STEPS)[number];
 export interface DraftProblem {
   step: EditorStep;
   message: string;
+  /** The card to fix, when the problem is one card's: Go to Cards takes focus to its field. */
+  card?: CardId;
 }
 
 /** Folds a name for comparison: case, spaces and Unicode forms do not make two stage names different. */
@@ -52,7 +54,7 @@ export function findDraftProblems(journey: Journey, strings: EditorStrings): Dra
   for (const card of journey.cards) {
     const length = [...card.text.trim()].length;
     if (length === 0 || length > MAX_STICKY_TEXT) {
-      problems.push({ step: 'cells', message: `${strings.cardProblem(stageName.get(card.stage) ?? '', laneTitle.get(card.lane) ?? '')}: ${length === 0 ? '∅' : `${length} > ${MAX_STICKY_TEXT}`}` });
+      problems.push({ step: 'cells', card: card.id, message: `${strings.cardProblem(stageName.get(card.stage) ?? '', laneTitle.get(card.lane) ?? '')}: ${length === 0 ? strings.cardEmpty : `${length} > ${MAX_STICKY_TEXT}`}` });
     }
   }
   if (problems.length === 0) {

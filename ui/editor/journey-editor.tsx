@@ -1,6 +1,6 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import type { ComponentChildren } from 'preact';
-import type { Journey } from '../../src/model/journey';
+import type { CardId, Journey } from '../../src/model/journey';
 import type { Locale } from '../strings';
 import { toSvgDataUrl } from '../svg-data-url';
 import { CellsStep } from './cells-step';
@@ -38,6 +38,7 @@ export function JourneyEditor({
   notice,
   renderSvgAsync,
   runStatus,
+  mapBar,
 }: {
   state: EditorState;
   onChange: (state: EditorState) => void;
@@ -48,22 +49,28 @@ export function JourneyEditor({
   onClose: () => void;
   notice?: string | undefined;
   renderSvgAsync: (journey: Journey, maxWidth?: number) => Promise<string>;
-  /** Progress and summary of the panel's last run, shown under Insert / Update. */
+  /** Progress and summary of the panel's last run, shown under Insert / Update (under the map's actions on the other steps). */
   runStatus?: ComponentChildren;
+  /** The actions of the editor's map on the board (Regenerate, Check), at the top of every step. */
+  mapBar?: ComponentChildren;
 }) {
   const strings = EDITOR_STRINGS[locale];
   const [stash, setStash] = useState<LaneStash>(new Map());
   const step = Math.min(state.step, EDITOR_STEPS.length - 1);
   const stepName = EDITOR_STEPS[step] as EditorStep;
   const headingRef = useRef<HTMLHeadingElement>(null);
-  const go = (next: number) => {
+  /** The card whose field takes focus when the cards step opens (Go to Cards from a problem with that card). */
+  const [focusCard, setFocusCard] = useState<CardId | undefined>();
+  const go = (next: number, card?: CardId) => {
+    setFocusCard(card);
     onChange({ ...state, step: Math.max(0, Math.min(EDITOR_STEPS.length - 1, next)) });
   };
-  // Moving between steps takes focus to the new step's heading, as a screen reader user expects.
+  // Moving between steps takes focus to the new step's heading, as a screen reader user expects,
+  // unless it goes to a field to fix.
   const first = useRef(true);
   useEffect(() => {
     if (first.current) first.current = false;
-    else headingRef.current?.focus();
+    else if (!focusCard) headingRef.current?.focus();
   }, [step]);
   const stepProps = { journey: state.journey, onChange: (journey: Journey) => onChange({ ...state, journey }), locale };
 
@@ -74,6 +81,8 @@ export function JourneyEditor({
           ← {strings.backToGallery}
         </button>
       </div>
+      {mapBar}
+      {stepName !== 'review' && runStatus}
       {notice && (
         <p class="panel__intro" role="status">
           {notice}
@@ -104,10 +113,10 @@ export function JourneyEditor({
       {stepName === 'personas' && <PersonasStep {...stepProps} />}
       {stepName === 'stages' && <StagesStep {...stepProps} />}
       {stepName === 'lanes' && <LanesStep {...stepProps} stash={stash} onStashChange={setStash} />}
-      {stepName === 'cells' && <CellsStep {...stepProps} />}
+      {stepName === 'cells' && <CellsStep {...stepProps} focusCard={focusCard} />}
       {stepName === 'emotions' && <EmotionsStep {...stepProps} />}
       {stepName === 'review' && (
-        <ReviewStep state={state} locale={locale} busy={busy} onInsert={onInsert} onUpdate={onUpdate} onGo={(target) => go(EDITOR_STEPS.indexOf(target))} renderSvgAsync={renderSvgAsync} runStatus={runStatus} />
+        <ReviewStep state={state} locale={locale} busy={busy} onInsert={onInsert} onUpdate={onUpdate} onGo={(target, card) => go(EDITOR_STEPS.indexOf(target), card)} renderSvgAsync={renderSvgAsync} runStatus={runStatus} />
       )}
       <div class="editor__nav">
         <button type="button" class="button" onClick={() => go(step - 1)} disabled={step === 0}>
@@ -139,7 +148,7 @@ function ReviewStep({
   busy: boolean;
   onInsert: (journey: Journey) => void;
   onUpdate: (mapId: string, journey: Journey, base: Journey | undefined) => void;
-  onGo: (step: EditorStep) => void;
+  onGo: (step: EditorStep, card?: CardId) => void;
   renderSvgAsync: (journey: Journey, maxWidth?: number) => Promise<string>;
   runStatus?: ComponentChildren;
 }) {
@@ -176,7 +185,7 @@ function ReviewStep({
               <li key={index}>
                 {problem.message}{' '}
                 {problem.step !== 'review' && (
-                  <button type="button" class="button--link" onClick={() => onGo(problem.step)}>
+                  <button type="button" class="button--link" onClick={() => onGo(problem.step, problem.card)}>
                     {strings.goToStep(strings.steps[problem.step])}
                   </button>
                 )}

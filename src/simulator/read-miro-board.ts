@@ -114,25 +114,42 @@ function readConnector(record: FakeRecord, fake: FakeMiroBoard): Omit<DrawableIt
   };
 }
 
+/** Lines go under the emotion points they join, above everything else of their map. */
+function placeLines(items: readonly DrawableItem[], lines: readonly DrawableItem[]): DrawableItem[] {
+  const firstPoint = items.findIndex((item) => item.kind === 'ellipse');
+  if (firstPoint === -1) return [...items, ...lines];
+  return [...items.slice(0, firstPoint), ...lines, ...items.slice(firstPoint)];
+}
+
 /**
  * Reads every item of a fake Miro board as drawable items: centres become
  * top-left corners, frame children get absolute positions, HTML content
  * becomes plain text (and its form, when it has bold, links or lists),
  * sticky colour names become colours, group members name their group.
- * Frames come first, connectors last; items the simulator cannot draw
- * (groups themselves among them) are left out.
+ * Back to front, map by map: each frame, its items, then the connectors
+ * between its items under its emotion points; items outside frames come
+ * last, as Miro keeps frames under everything else. Items the simulator
+ * cannot draw (groups themselves among them) are left out.
  */
 export function readMiroBoard(fake: FakeMiroBoard): DrawableItem[] {
-  const items: DrawableItem[] = [];
-  const lines: DrawableItem[] = [];
   const records = fake.listRecords();
-  const sorted = [...records.filter((record) => record.type === 'frame'), ...records.filter((record) => record.type !== 'frame')];
-  for (const record of sorted) {
+  const frameIds = new Set(records.filter((record) => record.type === 'frame').map((record) => record.id));
+  const parentOf = new Map(records.map((record) => [record.id, record.parentId]));
+  // A connector belongs to the frame holding the item it starts from (or ends at).
+  const findFrameOf = (record: FakeRecord): string | undefined => {
+    if (record.type === 'frame') return record.id;
+    const holders = record.type === 'connector' ? [record.start?.item, record.end?.item].map((id) => (id === undefined ? undefined : parentOf.get(id))) : [record.parentId];
+    return holders.find((id): id is string => typeof id === 'string' && frameIds.has(id));
+  };
+  const layers = new Map<string | undefined, { items: DrawableItem[]; lines: DrawableItem[] }>([...frameIds].map((id) => [id, { items: [], lines: [] }]));
+  layers.set(undefined, { items: [], lines: [] });
+  for (const record of records) {
+    const layer = layers.get(findFrameOf(record)) as { items: DrawableItem[]; lines: DrawableItem[] };
     const hasIdentity = decodeItemIdentity(record.metadata[IDENTITY_FIELD]) !== undefined;
     const parentId = record.parentId ?? undefined;
     if (record.type === 'connector') {
       const line = readConnector(record, fake);
-      if (line) lines.push({ ...line, id: record.id, hasIdentity, parentId });
+      if (line) layer.lines.push({ ...line, id: record.id, hasIdentity, parentId });
       continue;
     }
     const read = readers[record.type];
@@ -140,10 +157,10 @@ export function readMiroBoard(fake: FakeMiroBoard): DrawableItem[] {
     const centre = fake.findBoardCentre(record.id);
     const box = { x: centre.x - record.width / 2, y: centre.y - record.height / 2 };
     const rich = record.content === undefined ? undefined : readRichForm(record.content);
-    items.push({ ...read(record, box, fake), id: record.id, hasIdentity, parentId, ...(record.groupId ? { groupId: record.groupId } : {}), ...(rich ? { rich } : {}) });
+    const item: DrawableItem = { ...read(record, box, fake), id: record.id, hasIdentity, parentId, ...(record.groupId ? { groupId: record.groupId } : {}), ...(rich ? { rich } : {}) };
+    // A frame goes under its own items, whenever they were made.
+    if (record.type === 'frame') layer.items.unshift(item);
+    else layer.items.push(item);
   }
-  // Lines go under the emotion points they join, above everything else.
-  const firstPoint = items.findIndex((item) => item.kind === 'ellipse');
-  if (firstPoint === -1) return [...items, ...lines];
-  return [...items.slice(0, firstPoint), ...lines, ...items.slice(firstPoint)];
+  return [...layers.values()].flatMap(({ items, lines }) => placeLines(items, lines));
 }

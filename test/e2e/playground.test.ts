@@ -368,3 +368,103 @@ describe('the playground board, by keyboard and across rules', () => {
     await page.close();
   });
 });
+
+describe('the playground in the panel’s language', () => {
+  it('speaks the language the panel was switched to, and keeps it across a switch of rules', async () => {
+    const { page, external, errors } = await openPlaygroundAsync('miro');
+    const languageOf = () => page.getByRole('main').getByRole('combobox').first().inputValue();
+    await page.getByRole('combobox', { name: 'Language' }).selectOption('ru');
+    // The board's own controls, status line and header follow the panel.
+    await expect.poll(() => page.getByRole('button', { name: 'Добавить стикер' }).count()).toBe(1);
+    for (const name of ['Править текст', 'Удалить', 'Сгруппировать', 'Разгруппировать', 'Жирный', 'Ссылка…', 'Показать всё', 'Увеличить', 'Уменьшить']) {
+      expect(await page.getByRole('button', { name, exact: true }).count(), name).toBe(1);
+    }
+    expect(await page.getByRole('radio', { name: 'Правила FigJam' }).count()).toBe(1);
+    expect(await page.getByRole('heading', { name: 'Песочница cjm-board' }).count()).toBe(1);
+    expect(await page.getByText('На доске 0 элементов').count()).toBe(1);
+    expect(await page.locator('.playground').getAttribute('lang')).toBe('ru');
+
+    await page.getByRole('button', { name: 'Вставить шаблон CJM' }).click();
+    await expect.poll(() => page.getByRole('img', { name: /^Стикер: / }).count(), { timeout: 30_000 }).toBeGreaterThan(80);
+    await page.getByRole('img', { name: /^Стикер: / }).first().click();
+    await expect.poll(() => page.getByText(/^Выделено: Стикер: /).count()).toBe(1);
+    await page.getByRole('button', { name: 'Показать всё' }).click();
+    await saveScreenshotAsync(page, 'playground-miro-russian-board');
+
+    // Switching rules asks in Russian, and the new panel is Russian too.
+    await page.getByRole('radio', { name: 'Правила FigJam' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Начать пустую доску FigJam?' });
+    await expect.poll(() => dialog.isVisible()).toBe(true);
+    expect(await dialog.getByText(/элементов на этой доске Miro будут удалены/).count()).toBe(1);
+    await dialog.getByRole('button', { name: 'Перейти на правила FigJam' }).click();
+    await expect.poll(() => page.evaluate(() => (window as unknown as { __playground: { rules: string } }).__playground.rules)).toBe('figjam');
+    await expect.poll(languageOf).toBe('ru');
+    expect(await page.getByRole('button', { name: 'Вставить шаблон CJM' }).count()).toBe(1);
+    expect(await page.getByRole('button', { name: 'Добавить стикер' }).count()).toBe(1);
+    expect(await page.getByText('FigJam plugin window', { exact: true }).count()).toBe(0);
+    await saveScreenshotAsync(page, 'playground-figjam-russian-switched');
+
+    // Ukrainian, and back to Miro's rules on the empty board: still Ukrainian.
+    await page.getByRole('combobox', { name: 'Язык' }).selectOption('uk');
+    await expect.poll(() => page.getByRole('button', { name: 'Додати стікер' }).count()).toBe(1);
+    await page.getByRole('radio', { name: 'Правила Miro' }).click();
+    await expect.poll(() => page.evaluate(() => (window as unknown as { __playground: { rules: string } }).__playground.rules)).toBe('miro');
+    await expect.poll(languageOf).toBe('uk');
+    expect(await page.getByRole('button', { name: 'Вставити шаблон CJM' }).count()).toBe(1);
+    expect(await page.getByText('На дошці 0 елементів').count()).toBe(1);
+    expect(await findSeriousAxeViolationsAsync(page)).toEqual([]);
+    expect(errors).toEqual([]);
+    expect(external).toEqual([]);
+    await page.close();
+  });
+});
+
+/** The map each item belongs to: the frame or section it lies in (lines: the one their box lies in), or undefined. */
+function findMapOf(item: BoardItem, frames: readonly BoardItem[]): string | undefined {
+  if (item.kind === 'frame') return item.id;
+  if (item.parentId) return item.parentId;
+  const centre = { x: item.x + item.width / 2, y: item.y + item.height / 2 };
+  return frames.find((frame) => centre.x >= frame.x && centre.x <= frame.x + frame.width && centre.y >= frame.y && centre.y <= frame.y + frame.height)?.id;
+}
+
+describe.each(RULES)('two maps on one board under %s rules, in Chromium', (rules) => {
+  it('draws each map back to front with its own emotion lines: frame, lane bands and cards, lines, points', async () => {
+    const { page, external, errors } = await openPlaygroundAsync(rules);
+    await insertTemplateAsync(page);
+    // Look beside the first map, as a person would before inserting the next: both hosts place a new map where the person looks.
+    const board = page.getByRole('application', { name: /board$/ });
+    await board.focus();
+    await page.keyboard.press('Escape');
+    for (let step = 0; step < 12; step += 1) await page.keyboard.press('ArrowRight');
+    await page.getByRole('button', { name: 'Insert CJM template' }).click();
+    await expect.poll(async () => (await describeBoardAsync(page)).filter((item) => item.kind === 'frame').length, { timeout: 30_000 }).toBe(2);
+    await expect.poll(() => readPanelStatusAsync(page), { timeout: 30_000 }).toMatch(/Map ready: \d+ items created\./);
+    const items = await describeBoardAsync(page);
+    const frames = items.filter((item) => item.kind === 'frame');
+    expect(intersects(frames[0]!, frames[1]!, 0.5), 'the maps lie side by side').toBe(false);
+    const order = items.map((item) => ({ item, map: findMapOf(item, frames) }));
+    for (const frame of frames) {
+      const own = order.flatMap(({ item, map }, index) => (map === frame.id ? [{ item, index }] : []));
+      const lines = own.filter(({ item }) => item.kind === 'line');
+      const bands = own.filter(({ item }) => item.kind === 'shape');
+      const points = own.filter(({ item }) => item.kind === 'ellipse');
+      expect(lines.length, `lines of ${frame.text}`).toBeGreaterThan(0);
+      expect(bands.length, `lane bands of ${frame.text}`).toBeGreaterThan(0);
+      // The frame first, then everything of the map in one run: no other map's item in between.
+      expect(own[0]?.item.id).toBe(frame.id);
+      expect(own.at(-1)!.index - own[0]!.index + 1, `items of ${frame.text} drawn together`).toBe(own.length);
+      expect(Math.min(...lines.map(({ index }) => index))).toBeGreaterThan(Math.max(...bands.map(({ index }) => index)));
+      expect(Math.max(...lines.map(({ index }) => index))).toBeLessThan(Math.min(...points.map(({ index }) => index)));
+    }
+    // The drawing follows the same order, back to front.
+    const drawnOrder = await page.evaluate(() =>
+      [...document.querySelectorAll('.board__svg [data-item-id], .board__svg [data-line-id]')].map((element) => element.getAttribute('data-item-id') ?? element.getAttribute('data-line-id')),
+    );
+    expect(drawnOrder).toEqual(items.map((item) => item.id));
+    await page.getByRole('button', { name: 'Fit' }).click();
+    await saveScreenshotAsync(page, `playground-${rules}-two-maps`);
+    expect(errors).toEqual([]);
+    expect(external).toEqual([]);
+    await page.close();
+  });
+});

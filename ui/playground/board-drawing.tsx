@@ -1,7 +1,8 @@
 import type { JSX } from 'preact';
 import type { DrawableItem, DrawableKind } from '../../src/simulator/drawable-item';
 import type { BoardRules } from '../../src/simulator/simulated-board';
-import { describeDrawableItem } from './describe-drawable-item';
+import type { Locale } from '../strings';
+import { describeDrawableItem, nameDrawableKind } from './describe-drawable-item';
 import { layoutItemText } from './layout-item-text';
 import { splitRichLines } from './split-rich-line';
 import { BOARD_FONT_FAMILY, BOARD_LINE_HEIGHT } from './wrap-board-text';
@@ -14,6 +15,8 @@ export interface DrawingState {
   /** Board-to-screen scale: frame titles and outlines keep their screen size. */
   scale: number;
   rules: BoardRules;
+  /** The language items are named in. */
+  locale: Locale;
 }
 
 // Frame titles are drawn at a constant screen size above the frame, as both hosts do.
@@ -105,9 +108,9 @@ const DRAWERS: Record<DrawableKind, Drawer> = {
 function FrameTitle({ item, state }: { item: DrawableItem; state: DrawingState }) {
   const fontSize = FRAME_TITLE_PX / state.scale;
   return (
-    <g data-item-id={item.id} role="img" aria-label={describeDrawableItem(item, state.rules)} class="board-item board-item--frame-title">
+    <g data-item-id={item.id} role="img" aria-label={describeDrawableItem(item, state.rules, state.locale)} class="board-item board-item--frame-title">
       <text x={item.x} y={item.y - fontSize * 0.6} font-size={fontSize} font-weight={600} fill="#3f3f46">
-        {item.text || (state.rules === 'miro' ? 'Frame' : 'Section')}
+        {item.text || nameDrawableKind(item, state.rules, state.locale)}
       </text>
     </g>
   );
@@ -143,7 +146,7 @@ export function BoardDrawing({ items, state }: { items: readonly DrawableItem[];
       {items.map((item) => {
         const drawing = DRAWERS[item.kind](item, state);
         const moved = state.drag?.id === item.id ? `translate(${state.drag.dx} ${state.drag.dy})` : undefined;
-        if (item.kind === 'line') return <g key={item.id} aria-hidden="true" pointer-events="none">{drawing}</g>;
+        if (item.kind === 'line') return <g key={item.id} data-line-id={item.id} aria-hidden="true" pointer-events="none">{drawing}</g>;
         if (item.kind === 'frame') {
           return (
             <g key={item.id}>
@@ -153,7 +156,7 @@ export function BoardDrawing({ items, state }: { items: readonly DrawableItem[];
           );
         }
         return (
-          <g key={item.id} data-item-id={item.id} role="img" aria-label={describeDrawableItem(item, state.rules)} class={`board-item board-item--${item.kind}`} transform={moved}>
+          <g key={item.id} data-item-id={item.id} role="img" aria-label={describeDrawableItem(item, state.rules, state.locale)} class={`board-item board-item--${item.kind}`} transform={moved}>
             {drawing}
           </g>
         );

@@ -2,26 +2,29 @@ import { useEffect, useLayoutEffect, useMemo, useRef, useState } from 'preact/ho
 import { DRAGGABLE_KINDS, EDITABLE_KINDS, type DrawableItem } from '../../src/simulator/drawable-item';
 import type { BoardRect, BoardRules, SimulatedBoard } from '../../src/simulator/simulated-board';
 import { BoardDrawing } from './board-drawing';
-import { describeDrawableItem } from './describe-drawable-item';
+import type { Locale } from '../strings';
+import { describeDrawableItem, nameDrawableKind } from './describe-drawable-item';
 import { layoutItemText } from './layout-item-text';
+import { HOST_NAMES, PLAYGROUND_STRINGS, type PlaygroundStrings } from './playground-strings';
 import { useBoardItems } from './use-board-items';
 import { findBoundingRect, findVisibleRect, fitViewToRect, zoomViewAround, type CanvasSize, type ViewTransform } from './view-transform';
 import { BOARD_FONT_FAMILY } from './wrap-board-text';
 
-/** What the board view needs: the board, its rules, and the switch between rules. */
+/** What the board view needs: the board, its rules, the switch between rules, and the language of its controls. */
 export interface BoardViewProps {
   board: SimulatedBoard;
   onRulesChange: (rules: BoardRules) => void;
+  locale: Locale;
 }
 
 // Colours a person gives a sticky on the simulated board; each host snaps them to its own palette.
-const RECOLOURS: readonly [string, string][] = [
-  ['Red', '#ffc7c2'],
-  ['Orange', '#fcd19c'],
-  ['Yellow', '#ffe8a3'],
-  ['Green', '#aff4c6'],
-  ['Blue', '#bde3ff'],
-  ['Violet', '#e4ccff'],
+const RECOLOURS: readonly [keyof PlaygroundStrings['colours'], string][] = [
+  ['red', '#ffc7c2'],
+  ['orange', '#fcd19c'],
+  ['yellow', '#ffe8a3'],
+  ['green', '#aff4c6'],
+  ['blue', '#bde3ff'],
+  ['violet', '#e4ccff'],
 ];
 
 // Zoom buttons and keys step by a quarter; a wheel notch (100 px) by about 16 %.
@@ -42,8 +45,6 @@ const MIN_GRID_PX = 12;
 const MIN_EDITOR_FONT_PX = 14;
 const MIN_EDITOR_SIZE_PX = { width: 180, height: 80 };
 
-const RULE_NAMES: Record<BoardRules, string> = { miro: 'Miro rules', figjam: 'FigJam rules' };
-
 type Gesture =
   | { type: 'pan'; startX: number; startY: number; view: ViewTransform }
   | { type: 'drag'; item: DrawableItem; startX: number; startY: number; moved: boolean };
@@ -60,8 +61,10 @@ interface Editing {
  * Click selects, double-click or Enter edits text in place, stickies and
  * emotion points drag, Delete removes. Edits go to the board as a person's
  * edits; the view follows the board's changes and the host's zoom requests.
+ * Controls, status line and item names speak `locale`.
  */
-export function BoardView({ board, onRulesChange }: BoardViewProps) {
+export function BoardView({ board, onRulesChange, locale }: BoardViewProps) {
+  const strings = PLAYGROUND_STRINGS[locale];
   const canvasRef = useRef<HTMLDivElement>(null);
   const editorRef = useRef<HTMLTextAreaElement>(null);
   const [size, setSize] = useState<CanvasSize>({ width: 800, height: 600 });
@@ -119,7 +122,7 @@ export function BoardView({ board, onRulesChange }: BoardViewProps) {
   }
 
   function handleLinkClick() {
-    const address = window.prompt('Link address', 'https://');
+    const address = window.prompt(strings.linkPrompt, 'https://');
     if (address) styleSelected({ link: address });
   }
 
@@ -321,8 +324,8 @@ export function BoardView({ board, onRulesChange }: BoardViewProps) {
   const editedItem = editing ? items.find((item) => item.id === editing.id) : undefined;
   // Panning moves only the transform: the drawing itself is redrawn when what it shows changes.
   const drawing = useMemo(
-    () => <BoardDrawing items={items} state={{ selectedIds, drag, editingId: editing?.id, scale: view.scale, rules: board.rules }} />,
-    [items, selectedIds, drag, editing?.id, view.scale, board.rules],
+    () => <BoardDrawing items={items} state={{ selectedIds, drag, editingId: editing?.id, scale: view.scale, rules: board.rules, locale }} />,
+    [items, selectedIds, drag, editing?.id, view.scale, board.rules, locale],
   );
   const gridPx = GRID_STEP * view.scale * Math.pow(5, Math.max(0, Math.ceil(Math.log(MIN_GRID_PX / (GRID_STEP * view.scale)) / Math.log(5))));
   const canvasStyle = {
@@ -332,43 +335,43 @@ export function BoardView({ board, onRulesChange }: BoardViewProps) {
   const itemCount = items.filter((item) => item.kind !== 'line').length;
 
   return (
-    <section class="board" aria-label="Simulated board">
+    <section class="board" aria-label={strings.board}>
       <div class="board__toolbar">
         <fieldset class="board__rules">
-          <legend class="board__legend">Board</legend>
+          <legend class="board__legend">{strings.boardLegend}</legend>
           {(['miro', 'figjam'] as const).map((rules) => (
             <label key={rules} class="board__rule">
               <input type="radio" name="board-rules" value={rules} checked={board.rules === rules} onChange={() => onRulesChange(rules)} />
-              <span>{RULE_NAMES[rules]}</span>
+              <span>{strings.ruleNames[rules]}</span>
             </label>
           ))}
         </fieldset>
         <div class="board__group">
           <button type="button" class="board__button" onClick={handleAddStickyClick}>
-            Add sticky
+            {strings.addSticky}
           </button>
           <button type="button" class="board__button" onClick={() => startEditing(selected)} disabled={!selected || !EDITABLE_KINDS.has(selected.kind)} aria-keyshortcuts="Enter">
-            Edit text
+            {strings.editText}
           </button>
           <button type="button" class="board__button" onClick={removeSelected} disabled={selectedItems.length === 0} aria-keyshortcuts="Delete">
-            Delete
+            {strings.remove}
           </button>
         </div>
-        <div class="board__group" aria-label="Style and group">
-          <button type="button" class="board__button" onClick={groupSelected} disabled={selectedItems.length < 2} title="Shift-click to select several items">
-            Group
+        <div class="board__group" aria-label={strings.styleAndGroup}>
+          <button type="button" class="board__button" onClick={groupSelected} disabled={selectedItems.length < 2} title={strings.groupHint}>
+            {strings.group}
           </button>
           <button type="button" class="board__button" onClick={ungroupSelected} disabled={!selectedItems.some((item) => item.groupId)}>
-            Ungroup
+            {strings.ungroup}
           </button>
-          <button type="button" class="board__button board__button--icon board__button--bold" onClick={() => styleSelected({ bold: true })} disabled={!selectedItems.some((item) => EDITABLE_KINDS.has(item.kind))} aria-label="Bold" title="Bold the first word">
+          <button type="button" class="board__button board__button--icon board__button--bold" onClick={() => styleSelected({ bold: true })} disabled={!selectedItems.some((item) => EDITABLE_KINDS.has(item.kind))} aria-label={strings.bold} title={strings.boldHint}>
             B
           </button>
-          <button type="button" class="board__button board__button--icon" onClick={handleLinkClick} disabled={!selectedItems.some((item) => EDITABLE_KINDS.has(item.kind))} aria-label="Link…" title="Link the first word">
+          <button type="button" class="board__button board__button--icon" onClick={handleLinkClick} disabled={!selectedItems.some((item) => EDITABLE_KINDS.has(item.kind))} aria-label={strings.link} title={strings.linkHint}>
             🔗
           </button>
-          <label class="board__colour" title="Colour">
-            <span class="board__visually-hidden">Colour</span>
+          <label class="board__colour" title={strings.colour}>
+            <span class="board__visually-hidden">{strings.colour}</span>
             <select
               value=""
               disabled={!selectedItems.some((item) => item.kind === 'sticky' || item.kind === 'shape')}
@@ -377,27 +380,27 @@ export function BoardView({ board, onRulesChange }: BoardViewProps) {
                 if (fill) recolourSelected(fill);
               }}
             >
-              <option value="">Colour…</option>
+              <option value="">{strings.colourPick}</option>
               {RECOLOURS.map(([name, fill]) => (
                 <option key={fill} value={fill}>
-                  {name}
+                  {strings.colours[name]}
                 </option>
               ))}
             </select>
           </label>
         </div>
         <div class="board__group board__group--zoom">
-          <button type="button" class="board__button board__button--icon" onClick={() => zoomBy(1 / ZOOM_STEP)} aria-label="Zoom out" aria-keyshortcuts="-">
+          <button type="button" class="board__button board__button--icon" onClick={() => zoomBy(1 / ZOOM_STEP)} aria-label={strings.zoomOut} aria-keyshortcuts="-">
             −
           </button>
-          <span class="board__zoom" aria-label="Zoom level">
+          <span class="board__zoom" aria-label={strings.zoomLevel}>
             {Math.round(view.scale * 100)} %
           </span>
-          <button type="button" class="board__button board__button--icon" onClick={() => zoomBy(ZOOM_STEP)} aria-label="Zoom in" aria-keyshortcuts="+">
+          <button type="button" class="board__button board__button--icon" onClick={() => zoomBy(ZOOM_STEP)} aria-label={strings.zoomIn} aria-keyshortcuts="+">
             +
           </button>
           <button type="button" class="board__button" onClick={() => fitTo(items)} disabled={items.length === 0} aria-keyshortcuts="0">
-            Fit
+            {strings.fit}
           </button>
         </div>
       </div>
@@ -408,7 +411,7 @@ export function BoardView({ board, onRulesChange }: BoardViewProps) {
         tabIndex={0}
         role="application"
         aria-roledescription="board"
-        aria-label={`${board.rules === 'miro' ? 'Miro' : 'FigJam'} board`}
+        aria-label={strings.canvas(HOST_NAMES[board.rules])}
         aria-describedby="board-help board-selection"
         onPointerDown={handlePointerDown}
         onPointerMove={handlePointerMove}
@@ -422,14 +425,14 @@ export function BoardView({ board, onRulesChange }: BoardViewProps) {
             {drawing}
           </g>
         </svg>
-        {items.length === 0 && <p class="board__empty">The board is empty. Click “Insert CJM template” in the panel, or add a sticky.</p>}
+        {items.length === 0 && <p class="board__empty">{strings.empty}</p>}
         {editing && editedItem && (
           <TextEditor
             item={editedItem}
             view={view}
             value={editing.value}
             editorRef={editorRef}
-            label={`Text of ${describeDrawableItem(editedItem, board.rules).split(':')[0]?.toLowerCase() ?? 'item'}`}
+            label={strings.textOf(nameDrawableKind(editedItem, board.rules, locale))}
             onInput={(value) => setEditing({ id: editing.id, value })}
             onKeyDown={handleEditorKeyDown}
             onBlur={commitEditing}
@@ -439,13 +442,13 @@ export function BoardView({ board, onRulesChange }: BoardViewProps) {
       <div class="board__footer">
         <p id="board-selection" class="board__selection" aria-live="polite">
           {selected
-            ? `Selected: ${describeDrawableItem(selected, board.rules)}`
+            ? strings.selected(describeDrawableItem(selected, board.rules, locale))
             : selectedItems.length > 1
-              ? `${selectedItems.length} items selected`
-              : `${itemCount} ${itemCount === 1 ? 'item' : 'items'} on the board`}
+              ? strings.selectedCount(selectedItems.length)
+              : strings.itemCount(itemCount)}
         </p>
         <p id="board-help" class="board__help">
-          Drag to pan · wheel to zoom · double-click or Enter edits · drag stickies and emotion points · shift-click selects several · Delete removes · N: next item
+          {strings.help}
         </p>
       </div>
     </section>

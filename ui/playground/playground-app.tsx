@@ -1,10 +1,13 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import type { BoardRules } from '../../src/simulator/simulated-board';
 import { PanelApp } from '../panel-app';
+import { pickLocale, type Locale } from '../strings';
 import { applyPanelStyle } from './apply-panel-style';
 import { BoardView } from './board-view';
 import { createPlaygroundSession, type PlaygroundSession } from './create-playground-session';
 import { describeBoard, type PlaygroundState } from './describe-board';
+import { HOST_NAMES, PLAYGROUND_STRINGS } from './playground-strings';
+import { usePanelLocale } from './use-panel-locale';
 
 /** What the page tells the playground. */
 export interface PlaygroundAppProps {
@@ -15,22 +18,23 @@ export interface PlaygroundAppProps {
   locale: string;
 }
 
-const HOST_NAMES: Record<BoardRules, string> = { miro: 'Miro', figjam: 'FigJam' };
-const PANEL_NAMES: Record<BoardRules, string> = { miro: 'Miro app panel', figjam: 'FigJam plugin window' };
-
 /**
  * The playground: the real cjm-board panel in a panel-wide column beside a
  * simulated board following Miro's or FigJam's rules. Switching rules starts
  * an empty board of the other kind, after confirmation when the board holds
- * items. Publishes `window.__playground` (see PlaygroundState).
+ * items; the new panel speaks the language the person chose in the old one.
+ * The playground's own controls follow the panel's language. Publishes
+ * `window.__playground` (see PlaygroundState).
  */
-export function PlaygroundApp({ initialRules, manifestPath, locale }: PlaygroundAppProps) {
-  const [session, setSession] = useState<PlaygroundSession>(() => createPlaygroundSession(initialRules, locale));
+export function PlaygroundApp({ initialRules, manifestPath, locale: pageLocale }: PlaygroundAppProps) {
+  const [session, setSession] = useState<PlaygroundSession>(() => createPlaygroundSession(initialRules, pageLocale));
   const [pendingRules, setPendingRules] = useState<BoardRules | undefined>(undefined);
   const dialogRef = useRef<HTMLDialogElement>(null);
+  const panelRef = useRef<HTMLDivElement>(null);
   const sessionRef = useRef(session);
   sessionRef.current = session;
-
+  const locale = usePanelLocale(panelRef, pickLocale(pageLocale));
+  const strings = PLAYGROUND_STRINGS[locale];
   useEffect(() => () => session.dispose(), [session]);
 
   useEffect(() => {
@@ -50,10 +54,10 @@ export function PlaygroundApp({ initialRules, manifestPath, locale }: Playground
     if (!pendingRules && dialog.open) dialog.close();
   }, [pendingRules]);
 
-  function startSession(rules: BoardRules) {
+  function startSession(rules: BoardRules, panelLocale: Locale) {
     setPendingRules(undefined);
     applyPanelStyle(rules);
-    setSession(createPlaygroundSession(rules, locale));
+    setSession(createPlaygroundSession(rules, panelLocale));
     const url = new URL(window.location.href);
     url.searchParams.set('rules', rules);
     window.history.replaceState(null, '', url);
@@ -62,40 +66,37 @@ export function PlaygroundApp({ initialRules, manifestPath, locale }: Playground
   function handleRulesChange(rules: BoardRules) {
     if (rules === session.board.rules) return;
     if (session.board.listItems().length > 0) setPendingRules(rules);
-    else startSession(rules);
+    else startSession(rules, locale);
   }
 
   const rules = session.board.rules;
   const itemCount = pendingRules ? session.board.listItems().filter((item) => item.kind !== 'line').length : 0;
   return (
-    <div class="playground">
+    <div class="playground" lang={locale}>
       <header class="playground__header">
-        <h1 class="playground__title">cjm-board playground</h1>
+        <h1 class="playground__title">{strings.title}</h1>
         <p class="playground__about">
-          The real cjm-board panel beside a simulated board that follows {HOST_NAMES[rules]}’s rules: insert a map, edit the board as you would there, then Regenerate. On a real board: Miro app URL{' '}
-          <code>{`${window.location.origin}/miro/index.html`}</code> · FigJam manifest <code>{manifestPath}</code>
+          {strings.about(HOST_NAMES[rules])} <code>{`${window.location.origin}/miro/index.html`}</code> · {strings.manifest} <code>{manifestPath}</code>
         </p>
       </header>
       <div class="playground__body">
-        <div class="playground__panel" style={{ '--pg-panel-width': `${session.panelWidth}px` }}>
+        <div ref={panelRef} class="playground__panel" style={{ '--pg-panel-width': `${session.panelWidth}px` }}>
           <p class="playground__chrome" aria-hidden="true">
-            {PANEL_NAMES[rules]}
+            {strings.panelNames[rules]}
           </p>
           <PanelApp key={session.id} controller={session.controller} initialLocale={locale} />
         </div>
-        <BoardView key={session.id} board={session.board} onRulesChange={handleRulesChange} />
+        <BoardView key={session.id} board={session.board} onRulesChange={handleRulesChange} locale={locale} />
       </div>
       <dialog ref={dialogRef} class="playground__dialog" aria-labelledby="switch-title" aria-describedby="switch-text" onCancel={() => setPendingRules(undefined)}>
-        <h2 id="switch-title">Start an empty {pendingRules ? HOST_NAMES[pendingRules] : ''} board?</h2>
-        <p id="switch-text">
-          The {itemCount} {itemCount === 1 ? 'item' : 'items'} on this {HOST_NAMES[rules]} board will be discarded. Boards of the two hosts cannot be converted.
-        </p>
+        <h2 id="switch-title">{strings.switchTitle(pendingRules ? HOST_NAMES[pendingRules] : '')}</h2>
+        <p id="switch-text">{strings.switchText(itemCount, HOST_NAMES[rules])}</p>
         <div class="playground__dialog-buttons">
           <button type="button" class="board__button" onClick={() => setPendingRules(undefined)}>
-            Cancel
+            {strings.cancel}
           </button>
-          <button type="button" class="board__button board__button--primary" onClick={() => pendingRules && startSession(pendingRules)}>
-            Switch to {pendingRules ? HOST_NAMES[pendingRules] : ''} rules
+          <button type="button" class="board__button board__button--primary" onClick={() => pendingRules && startSession(pendingRules, locale)}>
+            {strings.switchTo(pendingRules ? HOST_NAMES[pendingRules] : '')}
           </button>
         </div>
       </dialog>

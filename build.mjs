@@ -54,6 +54,15 @@ async function readMiroThemeCss() {
 /** Escapes a script so it can be inlined in HTML without ending the tag. */
 const inlineScript = (code) => code.replace(/<\/script/gi, '<\\/script');
 
+// What the Miro app's entry page says when someone opens it on its own (the
+// URL `npm start` prints): Miro loads it unseen, so this shows only outside Miro.
+const MIRO_ENTRY_BODY = `<main style="font: 15px/1.5 system-ui, sans-serif; max-width: 38rem; margin: 3rem auto; padding: 0 1rem; color: #1e1e1e">
+<h1 style="font-size: 1.4rem">cjm-board for Miro</h1>
+<p>This is the entry of the cjm-board Miro app: Miro loads it in the background and opens the panel when you click the app's icon on a board. On its own it does nothing. To try cjm-board without Miro, open the <a href="../playground/">playground</a>.</p>
+<p lang="ru">Это точка входа приложения cjm-board для Miro: Miro загружает её незаметно и открывает панель по щелчку на значке приложения на доске. Сама по себе она ничего не делает. Попробовать cjm-board без Miro можно в <a href="../playground/">песочнице</a>.</p>
+<p lang="uk">Це точка входу застосунку cjm-board для Miro: Miro завантажує її непомітно й відкриває панель після клацання на значку застосунку на дошці. Сама по собі вона нічого не робить. Спробувати cjm-board без Miro можна в <a href="../playground/">пісочниці</a>.</p>
+</main>`;
+
 function createHtmlPage({ title, css, body = '<div id="app"></div>', scripts }) {
   return `<!doctype html>
 <html lang="en">
@@ -92,7 +101,7 @@ async function buildAll() {
   await writeFile(join(dist, 'miro/index.js'), await bundleScript('src/hosts/miro/miro-index.ts'));
   await writeFile(
     join(dist, 'miro/index.html'),
-    createHtmlPage({ title: 'cjm-board', body: '', scripts: [`<script src="${MIRO_SDK}"></script>`, '<script src="index.js"></script>'] }),
+    createHtmlPage({ title: 'cjm-board for Miro', body: MIRO_ENTRY_BODY, scripts: [`<script src="${MIRO_SDK}"></script>`, '<script src="index.js"></script>'] }),
   );
   // The Miro panel loads as ES modules: what only the Import, check and
   // export section needs (CSV parser, formats, SVG renderer) is a chunk of its

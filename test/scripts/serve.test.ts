@@ -43,7 +43,11 @@ describe('the dev server of npm start', () => {
 
       const index = await fetch(`${base}/miro/index.html`);
       expect(index.status).toBe(200);
-      expect(await index.text()).toContain('index.js');
+      const entry = await index.text();
+      expect(entry).toContain('index.js');
+      // Opened on its own (outside Miro), the entry says what it is and leads to the playground.
+      expect(entry).toContain('cjm-board for Miro');
+      expect(entry).toContain('href="../playground/"');
       const panel = await fetch(`${base}/miro/panel.html`);
       expect(panel.status).toBe(200);
       expect(panel.headers.get('content-type')).toContain('text/html');

@@ -48,8 +48,19 @@ const UNWRAPPED = Number.POSITIVE_INFINITY;
  * A host that breaks such a word mid-word (FigJam) needs a wider box.
  */
 export function findWordWiderThan(text: string, fontSize: number, maxWidth: number, measureText: TextMeasurer): string | undefined {
-  return text.split(/\s+/).find((word) => word && measureText(word, fontSize, UNWRAPPED).width > maxWidth);
+  // Hosts break lines after a hyphen inside a word as at a space (Unicode
+  // line breaking, UAX #14), so each part is what must fit. The measurer is
+  // deliberately generous so boxes never overflow; a word counts as too wide
+  // only beyond that margin, else a word that fits on the board would take
+  // a wide sticky.
+  return text
+    .split(/\s+/)
+    .flatMap((word) => word.split(/(?<=[-\u2010\u2011])/))
+    .find((word) => word && measureText(word, fontSize, UNWRAPPED).width > maxWidth * MEASURE_MARGIN);
 }
+
+// How much wider than the real fonts the approximate measurer is, at most (see measure-text.ts).
+const MEASURE_MARGIN = 1.1;
 
 // FigJam: "By default, the new node has constant width and height both at
 // 240" (figma.createSticky), and the height grows with the text.

@@ -254,17 +254,29 @@ function groupCardsByCell(cards: readonly Card[]): Map<string, Card[]> {
   return cells;
 }
 
-/** Places a cell's stickies in rows of STICKIES_PER_ROW; each row as tall as its tallest sticky. */
+/**
+ * Places a cell's stickies in rows of STICKIES_PER_ROW, each row as tall as
+ * its tallest sticky. A card whose words the host would break mid-word
+ * (FigJam) or whose text it would shrink past reading (Miro) gets the wider
+ * sticky the host offers, up to both slots of the cell, in a row of its own.
+ */
 function placeCards(cards: readonly Card[], left: number, top: number, metrics: HostMetrics, measureText: TextMeasurer) {
   const placed: Placed<Card>[] = [];
+  const room = STICKIES_PER_ROW * metrics.stickyWidth + (STICKIES_PER_ROW - 1) * GAP;
+  const sized = cards.map((card) => {
+    const fit = metrics.fitSticky(card.text, measureText, room);
+    return { card, size: { width: fit.width, height: fit.height }, wide: fit.width > metrics.stickyWidth };
+  });
   let y = top;
-  for (let start = 0; start < cards.length; start += STICKIES_PER_ROW) {
-    const row = cards.slice(start, start + STICKIES_PER_ROW);
-    const sizes = row.map((card) => metrics.measureSticky(card.text, measureText));
-    row.forEach((card, index) => {
-      placed.push({ item: card, x: left + index * (metrics.stickyWidth + GAP), y, size: sizes[index] as Size });
-    });
-    y += Math.max(...sizes.map((size) => size.height)) + GAP;
+  for (let index = 0; index < sized.length; ) {
+    const row: typeof sized = [];
+    for (const entry of sized.slice(index)) {
+      if (row.length === STICKIES_PER_ROW || (row.length > 0 && (entry.wide || row.some((taken) => taken.wide)))) break;
+      row.push(entry);
+    }
+    row.forEach((entry, at) => placed.push({ item: entry.card, x: left + at * (metrics.stickyWidth + GAP), y, size: entry.size }));
+    y += Math.max(...row.map((entry) => entry.size.height)) + GAP;
+    index += row.length;
   }
   return { placed, height: cards.length > 0 ? y - GAP - top : 0 };
 }

@@ -18,8 +18,10 @@ const miroRoom = 2 * MIRO_METRICS.stickyWidth + 24;
 
 describe('findWordWiderThan', () => {
   it('names the first word wider than the line, and nothing when all fit', () => {
-    expect(findWordWiderThan('Клиент получает Пуш-уведомление', 24, 192, measureTextApproximately)).toBe('Пуш-уведомление');
+    expect(findWordWiderThan('Клиент проходит видеоидентификацию', 24, 192, measureTextApproximately)).toBe('видеоидентификацию');
     expect(findWordWiderThan('Клиент получает бонус', 24, 192, measureTextApproximately)).toBeUndefined();
+    // A line breaks after a hyphen as after a space: each part must fit.
+    expect(findWordWiderThan('Клиент получает пуш-уведомление', 24, 192, measureTextApproximately)).toBeUndefined();
   });
 });
 
@@ -29,14 +31,14 @@ describe('FigJam fitSticky', () => {
   });
 
   it('picks the wide sticky when a word would be broken in the square one', () => {
-    const fit = FIGJAM_METRICS.fitSticky('Получает Пуш-уведомление', measureTextApproximately, figjamRoom);
+    const fit = FIGJAM_METRICS.fitSticky('Проходит видеоидентификацию', measureTextApproximately, figjamRoom);
     expect(fit).toMatchObject({ width: FIGJAM_WIDE_STICKY_WIDTH, fontSize: 24, wordsWhole: true });
-    expect(SVG_METRICS.fitSticky('Получает Пуш-уведомление', measureTextApproximately, figjamRoom).width).toBe(FIGJAM_WIDE_STICKY_WIDTH);
+    expect(SVG_METRICS.fitSticky('Проходит видеоидентификацию', measureTextApproximately, figjamRoom).width).toBe(FIGJAM_WIDE_STICKY_WIDTH);
   });
 
   it('says so when not even the wide sticky keeps a word whole, or there is no room for it', () => {
     expect(FIGJAM_METRICS.fitSticky('Ааааааааааааааааааааааааааааааааааааа', measureTextApproximately, figjamRoom).wordsWhole).toBe(false);
-    expect(FIGJAM_METRICS.fitSticky('Пуш-уведомление', measureTextApproximately, 300)).toMatchObject({ width: 240, wordsWhole: false });
+    expect(FIGJAM_METRICS.fitSticky('Видеоидентификация', measureTextApproximately, 300)).toMatchObject({ width: 240, wordsWhole: false });
   });
 
   it('keeps every card of the Russian templates whole', () => {

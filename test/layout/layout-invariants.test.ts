@@ -196,7 +196,11 @@ function checkChartIsClear(scene: Scene): void {
 
 function checkStickySizes(metrics: HostMetrics, scene: Scene): void {
   for (const sticky of scene.nodes.filter(isSticky)) {
-    const fits = metrics.name === 'miro' ? sticky.width === 199 && sticky.height === 228 : sticky.width === 240 && sticky.height >= 240;
+    // FigJam: square (240) or wide (416) for words a square one would break; Miro: 199 × 228, or wider at the same aspect ratio.
+    const fits =
+      metrics.name === 'miro'
+        ? sticky.width >= 199 && Math.abs(sticky.height - (sticky.width * 228) / 199) < 0.5
+        : (sticky.width === 240 || sticky.width === 416) && sticky.height >= 240;
     ensure(fits, () => `${sticky.key} on ${metrics.name} is ${sticky.width}×${sticky.height}`);
   }
 }
@@ -265,13 +269,30 @@ describe('layout of the default template', () => {
     checkStickySizes(metrics, scene);
   });
 
-  it('grows FigJam stickies with long text and keeps Miro stickies square', () => {
+  it('gives a FigJam card whose word a square sticky would break the wide sticky, in a row of its own', () => {
+    const journey = createOnlineStoreJourney();
+    const [first, second] = journey.cards.filter((card) => card.stage === journey.cards[0]!.stage && card.lane === journey.cards[0]!.lane);
+    first!.text = 'Видеоидентификация вместо визита';
+    const scene = layoutJourney(journey, { metrics: FIGJAM_METRICS });
+    const wide = findNode(scene, cardKey(first!.id));
+    const next = findNode(scene, cardKey(second!.id));
+    expect(wide.width).toBe(416);
+    expect(next.y).toBeGreaterThanOrEqual(wide.y + wide.height);
+    // A word that fits the square sticky keeps it.
+    first!.text = 'Friend\u2019s recommendation';
+    expect(findNode(layoutJourney(journey, { metrics: FIGJAM_METRICS }), cardKey(first!.id)).width).toBe(240);
+  });
+
+  it('grows FigJam stickies with long text, and gives Miro a larger sticky rather than text shrunk past reading', () => {
     const journey = createOnlineStoreJourney();
     journey.cards[0]!.text = Array.from({ length: 60 }, (_, index) => `word${index}`).join(' ');
     const figjam = findNode(layoutJourney(journey, { metrics: FIGJAM_METRICS }), cardKey(journey.cards[0]!.id));
     const miro = findNode(layoutJourney(journey, { metrics: MIRO_METRICS }), cardKey(journey.cards[0]!.id));
     expect(figjam.height).toBeGreaterThan(240);
-    expect([miro.width, miro.height]).toEqual([199, 228]);
+    expect(miro.width).toBeGreaterThan(199);
+    expect(miro.height).toBeCloseTo((miro.width * 228) / 199, 0);
+    // A short text keeps Miro's square sticky.
+    expect(findNode(layoutJourney(journey, { metrics: MIRO_METRICS }), cardKey(journey.cards[1]!.id))).toMatchObject({ width: 199, height: 228 });
   });
 
   it('puts the low point of the template lowest on the chart', () => {
@@ -388,6 +409,9 @@ describe('the invariant checks', () => {
     const miro = layoutJourney(journey, { metrics: MIRO_METRICS });
     stickyOf(miro, 0).width = 200;
     expect(() => checkStickySizes(MIRO_METRICS, miro)).toThrow(/200×228/);
+    const wide = layout();
+    stickyOf(wide, 0).width = 300;
+    expect(() => checkStickySizes(FIGJAM_METRICS, wide)).toThrow(/300×/);
   });
 });
 

@@ -33,7 +33,8 @@ describe('the dev server of npm start', () => {
     const port = await findFreePortAsync();
     const { server, output, exited } = startServer(String(port));
     try {
-      await expect.poll(output, { timeout: 10_000 }).toContain('Press Ctrl-C');
+      // The address lines may reach the pipe in chunks after the first: wait for the last of them.
+      await expect.poll(output, { timeout: 10_000 }).toContain('CLI:');
       const base = `http://127.0.0.1:${port}`;
       // One line per address, each saying what it is.
       expect(output()).toMatch(new RegExp(`^ +Playground: +${base}/playground/$`, 'm'));

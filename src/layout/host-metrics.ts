@@ -1,4 +1,4 @@
-import type { TextMeasurer } from './measure-text';
+import { LINE_HEIGHT, measureLineWidth, measureTextApproximately, type TextMeasurer } from './measure-text';
 import type { Size } from './scene';
 
 /**
@@ -147,6 +147,33 @@ export const MIRO_MIN_READABLE_FONT_SIZE = 14;
 const MIRO_STICKY_MIN_FONT_SIZE = 4;
 
 /**
+ * Whether `text` surely fits a box at `fontSize` as the approximate measurer
+ * wraps it, from one pass over its words: the measurer's widths add up
+ * character by character, so a greedy wrap over word widths counts its
+ * lines; a line to spare absorbs rounding. False means "measure it".
+ */
+function fitsSurely(text: string, fontSize: number, innerWidth: number, innerHeight: number): boolean {
+  const available = Math.floor(innerHeight / (fontSize * LINE_HEIGHT));
+  const space = measureLineWidth(' ', fontSize);
+  let lines = 0;
+  for (const paragraph of text.split(/\r?\n/)) {
+    let line = -1;
+    lines += 1;
+    for (const word of paragraph.split(/\s+/)) {
+      if (!word) continue;
+      const width = measureLineWidth(word, fontSize);
+      if (width > innerWidth) return false;
+      if (line >= 0 && line + space + width <= innerWidth) line += space + width;
+      else {
+        if (line >= 0) lines += 1;
+        line = width;
+      }
+    }
+  }
+  return lines < available;
+}
+
+/**
  * The font size Miro shrinks sticky text to in a sticky `width` wide (its
  * height follows Miro's aspect ratio): the largest size up to
  * `MIRO_STICKY_MAX_FONT_SIZE` at which every word fits a line whole and
@@ -156,12 +183,23 @@ const MIRO_STICKY_MIN_FONT_SIZE = 4;
 export function measureMiroStickyFontSize(text: string, width: number, measureText: TextMeasurer): number {
   const innerWidth = width - 2 * MIRO_STICKY_PADDING;
   const innerHeight = (width * MIRO_STICKY_HEIGHT) / MIRO_STICKY_WIDTH - 2 * MIRO_STICKY_PADDING;
-  for (let fontSize = MIRO_STICKY_MAX_FONT_SIZE; fontSize > MIRO_STICKY_MIN_FONT_SIZE; fontSize -= 1) {
-    // Like Miro, shrink until every word fits whole, then until the lines fit.
-    if (findWordWiderThan(text, fontSize, innerWidth, measureText) !== undefined) continue;
-    if (measureText(text, fontSize, innerWidth).height <= innerHeight) return fontSize;
+  // Like Miro, shrink until every word fits whole and the lines fit. A
+  // smaller font never fits worse, so the largest size that fits is found by
+  // halving the range: a handful of measurements per sticky, not one per size.
+  const fits = (fontSize: number): boolean =>
+    findWordWiderThan(text, fontSize, innerWidth, measureText) === undefined && measureText(text, fontSize, innerWidth).height <= innerHeight;
+  // Most cards are short: with the approximate measurer, a bound proves they
+  // fit at the largest size without wrapping them.
+  if (measureText === measureTextApproximately && fitsSurely(text, MIRO_STICKY_MAX_FONT_SIZE, innerWidth, innerHeight)) return MIRO_STICKY_MAX_FONT_SIZE;
+  if (fits(MIRO_STICKY_MAX_FONT_SIZE)) return MIRO_STICKY_MAX_FONT_SIZE;
+  let low = MIRO_STICKY_MIN_FONT_SIZE;
+  let high = MIRO_STICKY_MAX_FONT_SIZE;
+  while (high - low > 1) {
+    const middle = Math.floor((low + high) / 2);
+    if (fits(middle)) low = middle;
+    else high = middle;
   }
-  return MIRO_STICKY_MIN_FONT_SIZE;
+  return low;
 }
 
 /** A Miro sticky `width` wide holding `text`: height by Miro's aspect ratio, font as Miro shrinks it. */

@@ -60,12 +60,22 @@ export interface WrapOptions {
 /** The hyphen drawn at the end of a line where a word was hyphenated. */
 export const HYPHEN = '-';
 
-// Graphemes, so a break never falls inside an emoji or a letter with its accent.
-const graphemes = new Intl.Segmenter(undefined, { granularity: 'grapheme' });
+// Graphemes, so a break never falls inside an emoji or a letter with its
+// accent. Made on first use: a plugin sandbox may lack Intl (then code
+// points, with marks and joiners kept on the character before them).
+let graphemes: Intl.Segmenter | null | undefined;
 
 /** The graphemes (user-perceived characters) of `text`, in order. */
 export function splitGraphemes(text: string): string[] {
-  return Array.from(graphemes.segment(text), (part) => part.segment);
+  if (graphemes === undefined) graphemes = typeof Intl !== 'undefined' && typeof Intl.Segmenter === 'function' ? new Intl.Segmenter(undefined, { granularity: 'grapheme' }) : null;
+  if (graphemes) return Array.from(graphemes.segment(text), (part) => part.segment);
+  const parts: string[] = [];
+  for (const char of text) {
+    const last = parts.length - 1;
+    if (last >= 0 && (/^(\p{M}|\u200D|\p{Emoji_Modifier}|[\uFE00-\uFE0F])$/u.test(char) || (parts[last] ?? '').endsWith('\u200D'))) parts[last] += char;
+    else parts.push(char);
+  }
+  return parts;
 }
 
 /** `word` in pieces that each fit `maxWidth`, broken between graphemes. */

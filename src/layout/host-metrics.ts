@@ -147,12 +147,13 @@ export const MIRO_MIN_READABLE_FONT_SIZE = 14;
 const MIRO_STICKY_MIN_FONT_SIZE = 4;
 
 /**
- * Whether `text` surely fits a box at `fontSize` as the approximate measurer
- * wraps it, from one pass over its words: the measurer's widths add up
+ * Whether `text` fits a box at `fontSize` as the approximate measurer wraps
+ * it, judged from one pass over its words: the measurer's widths add up
  * character by character, so a greedy wrap over word widths counts its
- * lines; a line to spare absorbs rounding. False means "measure it".
+ * lines; a line either way absorbs rounding, and "measure" is the answer
+ * in between.
  */
-function fitsSurely(text: string, fontSize: number, innerWidth: number, innerHeight: number): boolean {
+function judgeFit(text: string, fontSize: number, innerWidth: number, innerHeight: number): 'fits' | 'fails' | 'measure' {
   const available = Math.floor(innerHeight / (fontSize * LINE_HEIGHT));
   const space = measureLineWidth(' ', fontSize);
   let lines = 0;
@@ -162,7 +163,9 @@ function fitsSurely(text: string, fontSize: number, innerWidth: number, innerHei
     for (const word of paragraph.split(/\s+/)) {
       if (!word) continue;
       const width = measureLineWidth(word, fontSize);
-      if (width > innerWidth) return false;
+      // Wider than a line by more than the measurer's margin, and no hyphen to
+      // break after: it breaks whatever the wrap.
+      if (width > innerWidth) return width > innerWidth * MEASURE_MARGIN && !/[-\u2010\u2011]/.test(word) ? 'fails' : 'measure';
       if (line >= 0 && line + space + width <= innerWidth) line += space + width;
       else {
         if (line >= 0) lines += 1;
@@ -170,7 +173,8 @@ function fitsSurely(text: string, fontSize: number, innerWidth: number, innerHei
       }
     }
   }
-  return lines < available;
+  if (lines < available) return 'fits';
+  return lines > available + 1 ? 'fails' : 'measure';
 }
 
 /**
@@ -186,11 +190,13 @@ export function measureMiroStickyFontSize(text: string, width: number, measureTe
   // Like Miro, shrink until every word fits whole and the lines fit. A
   // smaller font never fits worse, so the largest size that fits is found by
   // halving the range: a handful of measurements per sticky, not one per size.
-  const fits = (fontSize: number): boolean =>
-    findWordWiderThan(text, fontSize, innerWidth, measureText) === undefined && measureText(text, fontSize, innerWidth).height <= innerHeight;
-  // Most cards are short: with the approximate measurer, a bound proves they
-  // fit at the largest size without wrapping them.
-  if (measureText === measureTextApproximately && fitsSurely(text, MIRO_STICKY_MAX_FONT_SIZE, innerWidth, innerHeight)) return MIRO_STICKY_MAX_FONT_SIZE;
+  // With the approximate measurer, a count over word widths settles most
+  // sizes without wrapping the text; the others are measured.
+  const fits = (fontSize: number): boolean => {
+    const judged = measureText === measureTextApproximately ? judgeFit(text, fontSize, innerWidth, innerHeight) : 'measure';
+    if (judged !== 'measure') return judged === 'fits';
+    return findWordWiderThan(text, fontSize, innerWidth, measureText) === undefined && measureText(text, fontSize, innerWidth).height <= innerHeight;
+  };
   if (fits(MIRO_STICKY_MAX_FONT_SIZE)) return MIRO_STICKY_MAX_FONT_SIZE;
   let low = MIRO_STICKY_MIN_FONT_SIZE;
   let high = MIRO_STICKY_MAX_FONT_SIZE;

@@ -28,10 +28,21 @@ function measureCharWidth(char: string): number {
   return 0.56;
 }
 
+// Each character's class, found once: layouts measure the same letters over and over.
+const CHAR_WIDTHS = new Map<string, number>();
+
 /** Width of one line of text in board units. */
 export function measureLineWidth(text: string, fontSize: number): number {
   let width = 0;
-  for (const char of text) width += measureCharWidth(char);
+  for (const char of text) {
+    let em = CHAR_WIDTHS.get(char);
+    if (em === undefined) {
+      em = measureCharWidth(char);
+      // Bounded: a text of every character there is cannot grow it without end.
+      if (CHAR_WIDTHS.size < 10_000) CHAR_WIDTHS.set(char, em);
+    }
+    width += em;
+  }
   return width * fontSize;
 }
 

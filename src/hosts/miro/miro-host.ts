@@ -635,7 +635,10 @@ export function createMiroPort(board: Board, options: MiroHostOptions = {}): Boa
     let fresh: Map<string, BoardRecord> | undefined;
     let freshFailure: Error | undefined;
     async function refreshAsync(ops: readonly Op[]): Promise<void> {
-      const ids = ops.flatMap((op) => (op.type === 'update' && findDrawer(op.node).describeTarget ? op.itemIds : []));
+      // Updates, and deletes of items with text (a delete must not take words typed since the read).
+      const ids = ops.flatMap((op) =>
+        op.type === 'update' && findDrawer(op.node).describeTarget ? op.itemIds : op.type === 'delete' ? op.itemIds.filter((itemId) => state?.readText.has(itemId)) : [],
+      );
       fresh = undefined;
       freshFailure = undefined;
       if (ids.length === 0) return;
@@ -723,7 +726,8 @@ export function createMiroPort(board: Board, options: MiroHostOptions = {}): Boa
     }
 
     async function runOpsAsync(ops: readonly Op[], runAsync: (op: Op) => Promise<void>, count: (op: Op) => void): Promise<void> {
-      if (ops.some((op) => op.type === 'update')) await refreshAsync(ops);
+      // One bulk read of what the phase will write, right before it writes.
+      if (ops.some((op) => op.type === 'update' || op.type === 'delete')) await refreshAsync(ops);
       await runWithConcurrencyAsync(
         ops.map((op) => async () => {
           try {
@@ -745,7 +749,8 @@ export function createMiroPort(board: Board, options: MiroHostOptions = {}): Boa
      */
     async function deleteAsync(op: Extract<Op, { type: 'delete' }>): Promise<void> {
       const texts = op.itemIds.filter((itemId) => state?.readText.has(itemId));
-      const now = texts.length > 0 ? await readFreshAsync(texts) : new Map<string, BoardRecord>();
+      if (texts.length > 0 && (freshFailure !== undefined || !fresh)) throw freshFailure ?? new Error(`the items of ${op.key} could not be read before removing them; click Regenerate again.`);
+      const now = fresh ?? new Map<string, BoardRecord>();
       const typedOn = texts.filter((itemId) => {
         const item = now.get(itemId);
         return item !== undefined && readRawText(item as { content?: unknown; title?: unknown }) !== state?.readText.get(itemId);

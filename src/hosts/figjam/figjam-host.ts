@@ -10,7 +10,7 @@ import type {
   TextNode as MapText,
 } from '../../layout/scene';
 import { parseSceneKey } from '../../layout/scene-keys';
-import { STYLE_PALETTE } from '../../layout/style-palette';
+import { STYLE_PALETTE, type StyleSwatch } from '../../layout/style-palette';
 import { measureUtf8Bytes } from '../../model/text-size';
 import type { BoardPort, BoardRun, MapContainer, MapTarget, RecordSpace } from '../../app/board-port';
 import type { ApplyPlan, ApplyProgress, ApplyReport, ForeignItem, Op, Snapshot, SnapshotItem } from '../../sync/host-port';
@@ -293,6 +293,17 @@ const SHAPE_TYPES: Record<MapShape['shape'], ShapeWithTextNode['shapeType']> = {
   'round-rectangle': 'ROUNDED_RECTANGLE',
 };
 
+/** A shape's size where it differs (always when fresh), and its fill and stroke when the look is written. */
+function sizeAndPaintShape(shape: ShapeWithTextNode, node: MapShape | MapEmotionPoint, swatch: StyleSwatch, scope: DrawScope): void {
+  const width = Math.max(1, node.width);
+  const height = Math.max(1, node.height);
+  if (scope.fresh || differs(shape.width, width) || differs(shape.height, height)) shape.resize(width, height);
+  if (scope.style) {
+    shape.fills = [createSolidPaint(swatch.fill)];
+    shape.strokes = [createSolidPaint(swatch.stroke)];
+  }
+}
+
 const shapeDrawer: Drawer<MapShape, ShapeWithTextNode> = {
   hostType: 'SHAPE_WITH_TEXT',
   fonts: [REGULAR_FONT, BOLD_FONT],
@@ -301,13 +312,7 @@ const shapeDrawer: Drawer<MapShape, ShapeWithTextNode> = {
     const swatch = STYLE_PALETTE[node.style];
     if (scope.style) shape.shapeType = SHAPE_TYPES[node.shape];
     placeInSection(shape, node, context, scope);
-    const width = Math.max(1, node.width);
-    const height = Math.max(1, node.height);
-    if (scope.fresh || differs(shape.width, width) || differs(shape.height, height)) shape.resize(width, height);
-    if (scope.style) {
-      shape.fills = [createSolidPaint(swatch.fill)];
-      shape.strokes = [createSolidPaint(swatch.stroke)];
-    }
+    sizeAndPaintShape(shape, node, swatch, scope);
     if (scope.text) writePlainText(shape.text, REGULAR_FONT, node.heading && node.text ? `${node.heading}\n${node.text}` : node.heading || node.text);
     if (scope.style) shape.text.fontSize = node.fontSize;
     if (scope.text && node.heading) shape.text.setRangeFontName(0, node.heading.length, BOLD_FONT);
@@ -345,12 +350,8 @@ const emotionPointDrawer: Drawer<MapEmotionPoint, ShapeWithTextNode> = {
     const swatch = STYLE_PALETTE[node.style];
     if (scope.style) shape.shapeType = 'ELLIPSE';
     placeInSection(shape, node, context, scope);
-    const width = Math.max(1, node.width);
-    const height = Math.max(1, node.height);
-    if (scope.fresh || differs(shape.width, width) || differs(shape.height, height)) shape.resize(width, height);
+    sizeAndPaintShape(shape, node, swatch, scope);
     if (scope.style) {
-      shape.fills = [createSolidPaint(swatch.fill)];
-      shape.strokes = [createSolidPaint(swatch.stroke)];
       shape.strokeWeight = EMOTION_POINT_STROKE;
       // https://www.figma.com/plugin-docs/api/properties/nodes-dashpattern/ — new nodes are solid; a
       // point's key names its line, so a node never changes line and solid ones need no write.

@@ -68,6 +68,9 @@ const CLIENT_STORAGE_VALUE_LIMIT_BYTES = 500_000;
 // figma.clientStorage key prefix of the panel's records: per person and per plugin, kept on their machine.
 const CLIENT_STORAGE_PREFIX = 'cjm-board/';
 
+// Room kept between a new map and the maps beside it, in canvas units.
+const NEW_MAP_GAP = 200;
+
 // FigJam runs plugins on the editor thread; giving the event loop a turn
 // every 50 writes keeps the canvas responsive during a 150-item run.
 const YIELD_EVERY = 50;
@@ -805,6 +808,23 @@ export function createFigjamPort(api: PluginAPI): BoardPort {
     return rejected ? { loaded, failure: describeError(rejected.reason) } : { loaded };
   }
 
+  /**
+   * Where a new map of `size` goes: at `wanted` (the viewport's centre), or
+   * to the right of the maps already there, so a second map never lands on
+   * top of the first (FigJam places nothing for a plugin; Miro's
+   * findEmptySpace has no FigJam counterpart).
+   */
+  async function findFreePlaceAsync(wanted: Point, size: { width: number; height: number }): Promise<Point> {
+    const maps = (await findIdentifiedNodesAsync()).filter((node) => node.type === 'SECTION' && readIdentity(node)?.key === 'map');
+    const place = { ...wanted };
+    for (let moved = 0; moved <= maps.length; moved += 1) {
+      const blocking = maps.find((map) => place.x < map.x + map.width + NEW_MAP_GAP && map.x < place.x + size.width + NEW_MAP_GAP && place.y < map.y + map.height && map.y < place.y + size.height);
+      if (!blocking) break;
+      place.x = Math.round(blocking.x + blocking.width + NEW_MAP_GAP);
+    }
+    return place;
+  }
+
   async function applyPlanAsync(target: MapTarget, plan: ApplyPlan, state: RunState, onProgress?: (progress: ApplyProgress) => void): Promise<ApplyReport> {
     const report: ApplyReport = { mapId: plan.mapId, origin: plan.origin ?? { x: 0, y: 0 }, created: 0, updated: 0, deleted: 0, released: 0, failed: [] };
     const section = await findSectionAsync(target);
@@ -838,10 +858,7 @@ export function createFigjamPort(api: PluginAPI): BoardPort {
           // A new map is centred on the viewport
           // (https://developers.figma.com/docs/plugins/api/figma-viewport).
           const center = api.viewport.center;
-          report.origin = plan.origin ?? {
-            x: Math.round(center.x - op.node.width / 2),
-            y: Math.round(center.y - op.node.height / 2),
-          };
+          report.origin = plan.origin ?? (await findFreePlaceAsync({ x: Math.round(center.x - op.node.width / 2), y: Math.round(center.y - op.node.height / 2) }, op.node));
           await applyOpWithRetryAsync(op, plan.mapId, context, state);
           if (context.section) {
             context.section.x = report.origin.x;

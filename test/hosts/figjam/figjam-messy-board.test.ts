@@ -428,3 +428,19 @@ describe('Regenerate in FigJam with locked and long stickies', () => {
     expectCompleteMap(board);
   });
 });
+
+describe('a second map in FigJam', () => {
+  it('goes beside the first when the viewport has not moved, never on top of it', async () => {
+    const { createFakeFigma: makeFake } = await import('../../../src/simulator/fake-figma');
+    const { createFigjamPort: makePort } = await import('../../../src/hosts/figjam/figjam-host');
+    const { insertMapAsync: insert } = await import('../../../src/app/map-runs');
+    const { createOnlineStoreJourney: makeJourney } = await import('../../../src/model/templates/online-store-template');
+    const fake = makeFake({ viewportCenter: { x: 0, y: 0 } });
+    await insert(makePort(fake.api), makeJourney(), 'map-first00001');
+    await insert(makePort(fake.api), makeJourney(), 'map-second0001');
+    const [a, b] = fake.listNodes().filter((node): node is SectionNode => node.type === 'SECTION');
+    expect(a && b).toBeTruthy();
+    const apart = a!.x + a!.width <= b!.x || b!.x + b!.width <= a!.x || a!.y + a!.height <= b!.y || b!.y + b!.height <= a!.y;
+    expect(apart, `${JSON.stringify([a!.x, a!.y, a!.width, a!.height])} ${JSON.stringify([b!.x, b!.y, b!.width, b!.height])}`).toBe(true);
+  });
+});

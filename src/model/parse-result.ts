@@ -14,7 +14,7 @@ export interface ValidationError {
 }
 
 /** The result of parsing user data: never thrown, always returned. */
-export type ParseResult<T> = { ok: true; value: T } | { ok: false; errors: ValidationError[] };
+export type ParseResult<T> = { ok: true; value: T; warnings?: ValidationError[] } | { ok: false; errors: ValidationError[] };
 
 /** Wraps a value as a successful result. */
 export function succeed<T>(value: T): ParseResult<T> {

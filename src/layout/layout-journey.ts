@@ -21,6 +21,7 @@ import {
   SUBTITLE_KEY,
   TITLE_KEY,
 } from './scene-keys';
+import { placeEmotionNotes, type NoteRequest } from './place-emotion-notes';
 import { createSmoothPath } from './smooth-path';
 import { findMapLabels, type MapLabels } from './map-labels';
 import type { PersonaStyle } from './scene';
@@ -137,7 +138,9 @@ export function layoutJourney(journey: Journey, options: LayoutOptions): Scene {
     const rowTop = cursorY;
     const isEmotionLane = lane.kind === 'emotions';
     const legend = isEmotionLane ? createEmotionLegend(journey, labels, columns, rowTop + GAP, measureText) : { nodes: [], height: 0 };
-    const chartHeight = isEmotionLane ? legend.height + measureEmotionChartHeight(journey, columnWidth, measureText) : 0;
+    // The chart is planned once at 0 to learn how far its notes reach above and below, then drawn in place.
+    const chartRoom = isEmotionLane ? measureChartRoom(createEmotionChart(journey, columns, 0, measureText), measureLineLiftRoom(journey)) : { above: 0, below: 0 };
+    const chartHeight = isEmotionLane ? legend.height + measureLineLiftRoom(journey) + chartRoom.above + chartRoom.below : 0;
     const cells = columns.map((column) => {
       const cards = cardsByCell.get(cellId(column.stage, lane)) ?? [];
       return placeCards(cards, column.x + GAP, rowTop + GAP + chartHeight, metrics, measureText);
@@ -158,9 +161,9 @@ export function layoutJourney(journey: Journey, options: LayoutOptions): Scene {
       }
     }
     if (isEmotionLane) {
-      const chartTop = rowTop + GAP + legend.height + measureLineLiftRoom(journey);
+      const chartTop = rowTop + GAP + legend.height + measureLineLiftRoom(journey) + chartRoom.above;
       rowContent.push(...legend.nodes, ...createEmotionScale(gridLeft + labelWidth, chartTop, measureText));
-      const layers = createEmotionChart(journey, columns, chartTop, measureText);
+      const { layers } = createEmotionChart(journey, columns, chartTop, measureText);
       layers.forEach((layer, index) => emotionLayers[index]?.push(...layer));
     }
     cursorY += rowHeight + ROW_GAP;
@@ -301,26 +304,21 @@ function listEmotionSeries(journey: Journey): EmotionSeries[] {
   return series;
 }
 
-function measureNoteHeight(journey: Journey, columnWidth: number, measureText: TextMeasurer): number {
-  const noteWidth = noteWidthFor(journey, columnWidth);
-  const shown = new Set(listEmotionSeries(journey).map((series) => `${series.persona.id} ${series.line}`));
-  return Math.max(
-    0,
-    ...journey.emotions.map((emotion) =>
-      emotion.note && shown.has(`${emotion.persona} ${findEmotionLine(emotion)}`) ? measureText(emotion.note, EMOTION_NOTE_FONT, noteWidth).height : 0,
-    ),
-  );
-}
-
 /** Each line gets a slot of the column, so points and notes of different lines never overlap. */
 function noteWidthFor(journey: Journey, columnWidth: number): number {
   return Math.floor((columnWidth - GAP) / Math.max(1, listEmotionSeries(journey).length));
 }
 
-/** Height of the chart area at the top of the emotions lane: five steps, points and notes. */
-function measureEmotionChartHeight(journey: Journey, columnWidth: number, measureText: TextMeasurer): number {
-  const noteHeight = measureNoteHeight(journey, columnWidth, measureText);
-  return EMOTION_POINT + (EMOTION_MAX - EMOTION_MIN) * EMOTION_STEP + (noteHeight > 0 ? GAP / 2 + noteHeight : 0) + GAP + 2 * measureLineLiftRoom(journey);
+/**
+ * Room the chart takes above its top step (for notes placed above a point,
+ * beyond the lines' lift room) and from its top step down: five steps, the
+ * lifted points, the notes that hang below, and a gap.
+ */
+function measureChartRoom(chart: { notesTop: number; notesBottom: number }, liftRoom: number): { above: number; below: number } {
+  return {
+    above: Math.max(0, Math.ceil(-chart.notesTop - liftRoom)),
+    below: Math.ceil(Math.max(EMOTION_POINT + (EMOTION_MAX - EMOTION_MIN) * EMOTION_STEP + liftRoom, chart.notesBottom + GAP / 4)) + GAP,
+  };
 }
 
 /** Room above and below the chart for lines lifted apart (see LINE_SPACING); none for a single line. */
@@ -380,11 +378,20 @@ function createEmotionScale(left: number, chartTop: number, measureText: TextMea
   });
 }
 
-/** Returns [lines, points, notes]: drawing order, lines behind points. */
-function createEmotionChart(journey: Journey, columns: readonly Column[], chartTop: number, measureText: TextMeasurer): SceneNode[][] {
+/**
+ * The lines, points and notes of the chart: `layers` is [lines, points,
+ * notes], the drawing order (lines behind points); `notesTop` and
+ * `notesBottom` are how far the notes reach (0 without notes).
+ */
+function createEmotionChart(
+  journey: Journey,
+  columns: readonly Column[],
+  chartTop: number,
+  measureText: TextMeasurer,
+): { layers: SceneNode[][]; notesTop: number; notesBottom: number } {
   const lines: EmotionLineNode[] = [];
   const points: EmotionPointNode[] = [];
-  const notes: TextNode[] = [];
+  const requests: (NoteRequest & { key: string; text: string })[] = [];
   const series = listEmotionSeries(journey);
   const slotWidth = columns[0] ? noteWidthFor(journey, columns[0].width) : EMOTION_POINT;
   const pointSize = Math.min(EMOTION_POINT, Math.max(EMOTION_POINT_MIN, slotWidth - GAP / 2));
@@ -418,20 +425,7 @@ function createEmotionChart(journey: Journey, columns: readonly Column[], chartT
       });
       if (emotion.note) {
         const size = measureText(emotion.note, EMOTION_NOTE_FONT, slotWidth);
-        notes.push(
-          createText(
-            emotionNoteKey(persona.id, column.stage, line),
-            Math.round(centre.x - slotWidth / 2),
-            centre.y + pointSize / 2 + GAP / 4,
-            slotWidth,
-            size.height,
-            emotion.note,
-            'emotion-note',
-            EMOTION_NOTE_FONT,
-            false,
-            'center',
-          ),
-        );
+        requests.push({ key: emotionNoteKey(persona.id, column.stage, line), text: emotion.note, x: Math.round(centre.x - slotWidth / 2), width: slotWidth, height: size.height, centre, pointSize });
       }
       centres.push(centre);
       keys.push(key);
@@ -456,7 +450,17 @@ function createEmotionChart(journey: Journey, columns: readonly Column[], chartT
       style,
     });
   });
-  return [lines, points, notes];
+  const tops = placeEmotionNotes(requests, {
+    paths: lines.map((line) => line.path),
+    chords: lines.map((line) => line.points),
+    points,
+  });
+  const notes = requests.map((request, index) =>
+    createText(request.key, request.x, tops[index] ?? chartTop, request.width, request.height, request.text, 'emotion-note', EMOTION_NOTE_FONT, false, 'center'),
+  );
+  const notesTop = notes.length > 0 ? Math.min(...notes.map((note) => note.y)) - chartTop : 0;
+  const notesBottom = notes.length > 0 ? Math.max(...notes.map((note) => note.y + note.height)) - chartTop : 0;
+  return { layers: [lines, points, notes], notesTop, notesBottom };
 }
 
 function createText(

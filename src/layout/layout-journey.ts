@@ -310,14 +310,17 @@ function noteWidthFor(journey: Journey, columnWidth: number): number {
 }
 
 /**
- * Room the chart takes above its top step (for notes placed above a point,
- * beyond the lines' lift room) and from its top step down: five steps, the
- * lifted points, the notes that hang below, and a gap.
+ * Room the chart takes above its top step and from its top step down: five
+ * steps, the lifted points, and room for a note on either side of a point,
+ * as tall as the tallest note, whether or not a note is there now, so that a
+ * changed score moves its point, line and note and nothing else. Only a note
+ * slid further than that (lines on both sides of it) makes more room.
  */
-function measureChartRoom(chart: { notesTop: number; notesBottom: number }, liftRoom: number): { above: number; below: number } {
+function measureChartRoom(chart: { notesTop: number; notesBottom: number; noteHeight: number }, liftRoom: number): { above: number; below: number } {
+  const noteRoom = chart.noteHeight > 0 ? chart.noteHeight + GAP / 4 : 0;
   return {
-    above: Math.max(0, Math.ceil(-chart.notesTop - liftRoom)),
-    below: Math.ceil(Math.max(EMOTION_POINT + (EMOTION_MAX - EMOTION_MIN) * EMOTION_STEP + liftRoom, chart.notesBottom + GAP / 4)) + GAP,
+    above: Math.ceil(Math.max(noteRoom, -chart.notesTop - liftRoom)),
+    below: Math.ceil(Math.max(EMOTION_POINT + (EMOTION_MAX - EMOTION_MIN) * EMOTION_STEP + liftRoom + (noteRoom > 0 ? noteRoom + GAP / 4 : 0), chart.notesBottom + GAP / 4)) + GAP,
   };
 }
 
@@ -343,10 +346,15 @@ function createEmotionLegend(
   if (series.length < 2 || !first) return { nodes: [], height: 0 };
   const entries = series.filter((entry, index) => series.findIndex((other) => other.persona.id === entry.persona.id) === index);
   const width = first.width;
-  const describe = (entry: EmotionSeries) => {
-    const lines = series.filter((other) => other.persona.id === entry.persona.id).map((other) => other.line);
-    return lines.length > 1 ? `\u2501\u2501 ${labels.asIs}   \u254d\u254d ${labels.toBe}` : lines[0] === 'to-be' ? `\u254d\u254d ${labels.toBe}` : '';
-  };
+  // Each entry shows a sample of each of the persona's lines, solid (as-is) or dashed (to-be), in a box
+  // drawn in the line's colour; the words "as-is" and "to-be" only where the map has both kinds.
+  const hasToBe = series.some((entry) => entry.line === 'to-be');
+  const sample = (line: EmotionLine): string => (line === 'to-be' ? `\u254d\u254d\u254d ${labels.toBe}` : hasToBe ? `\u2501\u2501\u2501 ${labels.asIs}` : '\u2501\u2501\u2501');
+  const describe = (entry: EmotionSeries) =>
+    series
+      .filter((other) => other.persona.id === entry.persona.id)
+      .map((other) => sample(other.line))
+      .join('   ');
   const height = Math.max(
     ...entries.map((entry) => {
       const heading = measureText(describePersonaHeading(entry.persona), LEGEND_FONT, width - 2 * SHAPE_PADDING).height;
@@ -381,14 +389,15 @@ function createEmotionScale(left: number, chartTop: number, measureText: TextMea
 /**
  * The lines, points and notes of the chart: `layers` is [lines, points,
  * notes], the drawing order (lines behind points); `notesTop` and
- * `notesBottom` are how far the notes reach (0 without notes).
+ * `notesBottom` are how far the notes reach (0 without notes), `noteHeight`
+ * the tallest note's height.
  */
 function createEmotionChart(
   journey: Journey,
   columns: readonly Column[],
   chartTop: number,
   measureText: TextMeasurer,
-): { layers: SceneNode[][]; notesTop: number; notesBottom: number } {
+): { layers: SceneNode[][]; notesTop: number; notesBottom: number; noteHeight: number } {
   const lines: EmotionLineNode[] = [];
   const points: EmotionPointNode[] = [];
   const requests: (NoteRequest & { key: string; text: string })[] = [];
@@ -460,7 +469,7 @@ function createEmotionChart(
   );
   const notesTop = notes.length > 0 ? Math.min(...notes.map((note) => note.y)) - chartTop : 0;
   const notesBottom = notes.length > 0 ? Math.max(...notes.map((note) => note.y + note.height)) - chartTop : 0;
-  return { layers: [lines, points, notes], notesTop, notesBottom };
+  return { layers: [lines, points, notes], notesTop, notesBottom, noteHeight: Math.max(0, ...notes.map((note) => note.height)) };
 }
 
 function createText(

@@ -63,6 +63,21 @@ describe('as-is and to-be emotion lines', () => {
     expect(layoutJourney(createOnlineStoreJourney(), { metrics: MIRO_METRICS }).nodes.filter(isLegend)).toEqual([]);
   });
 
+  it('gives every legend entry the persona’s avatar and a sample of each of its lines, solid for as-is and dashed for to-be', () => {
+    const journey = withPersonas(2);
+    journey.personas.forEach((persona, index) => (persona.avatar = index === 0 ? '🧑‍💼' : 'АК'));
+    const toBe = journey.emotions.filter((emotion) => emotion.line === 'to-be');
+    journey.emotions = journey.emotions.filter((emotion) => emotion.line !== 'to-be');
+    const asIs = layoutJourney(journey, { metrics: FIGJAM_METRICS }).nodes.filter(isLegend);
+    expect(asIs.map((node) => node.heading)).toEqual(journey.personas.map((persona) => `${persona.avatar} ${persona.name}`));
+    for (const entry of asIs) expect(entry.text).toBe('\u2501\u2501\u2501');
+    const first = journey.personas[0]!;
+    journey.emotions.push(...toBe.filter((emotion) => emotion.persona === first.id));
+    const both = layoutJourney(journey, { metrics: FIGJAM_METRICS }).nodes.filter(isLegend);
+    expect(both[0]!.text).toMatch(/^\u2501+ as-is {3}\u254d+ to-be$/);
+    expect(both[1]!.text).toMatch(/^\u2501+ as-is$/);
+  });
+
   it('leaves a hidden persona off the chart and the legend, but keeps its card and scores', () => {
     const journey = withPersonas(3);
     journey.personas[1]!.hidden = true;

@@ -205,8 +205,10 @@ describe('Regenerate in FigJam: exact writes after one edit', () => {
     const result = await regenerateAsync(board);
 
     // The point moves down only (its place and face change; it was never
-    // resized), its note follows, the line is drawn again. The point keeps
-    // its look: its score is what it says, not how it looks.
+    // resized), its note follows, the line is drawn again, and the notes of
+    // the neighbouring points move to where the line, now running another
+    // way, does not cross them. The point keeps its look: its score is what
+    // it says, not how it looks.
     expect(listWriteLog(board.fake)).toEqual([
       lease,
       storeJourney,
@@ -221,8 +223,12 @@ describe('Regenerate in FigJam: exact writes after one edit', () => {
       'set:fontName SHAPE_WITH_TEXT emotion:anna:order text',
       'set:characters SHAPE_WITH_TEXT emotion:anna:order text',
       identity('SHAPE_WITH_TEXT', 'emotion:anna:order'),
+      'set:y TEXT emotion-note:anna:search',
+      identity('TEXT', 'emotion-note:anna:search'),
       'set:y TEXT emotion-note:anna:order',
       identity('TEXT', 'emotion-note:anna:order'),
+      'set:y TEXT emotion-note:anna:delivery',
+      identity('TEXT', 'emotion-note:anna:delivery'),
       lease,
       'commitUndo',
     ]);

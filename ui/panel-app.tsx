@@ -2,7 +2,8 @@ import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import type { ComponentType } from 'preact';
 import type { RegenerateOutcome } from '../src/sync/regenerate-map';
 import type { ApplyProgress, ApplyReport } from '../src/sync/host-port';
-import type { Journey } from '../src/model/journey';
+import type { Journey, PersonaId } from '../src/model/journey';
+import { findKeysOfPersona } from '../src/layout/scene-keys';
 import type { JourneyDraft } from '../src/model/journey-draft';
 import type { JourneyFiles as JourneyFilesComponent } from './journey-files';
 import type { PanelController } from '../src/app/map-channel';
@@ -203,6 +204,19 @@ export function PanelApp({ controller, initialLocale }: { controller: PanelContr
       return { report: await (journey ? controller.insertJourneyAsync(journey, onProgress) : controller.insertTemplateAsync(onProgress)) };
     });
   const handleFinishClick = () => runAsync('insert', async (onProgress) => ({ report: await controller.finishMapAsync(onProgress) }), 'finish');
+  /**
+   * Selects one persona's cards, points and lines on the board and zooms to
+   * them, a highlight that changes nothing. Keys of the board's journey and
+   * the panel's are both asked for: cards added in the panel are not drawn yet.
+   */
+  const handleShowPersona = async (editor: { mapId: string; journey: Journey; base?: Journey }, persona: PersonaId) => {
+    const keys = new Set([...findKeysOfPersona(editor.journey, persona), ...(editor.base ? findKeysOfPersona(editor.base, persona) : [])]);
+    try {
+      await controller.showOnBoardAsync(editor.mapId, [...keys]);
+    } catch (error) {
+      setState({ phase: 'error', action: 'edit', error });
+    }
+  };
   const handleRegenerateClick = () => runAsync('regenerate', (onProgress) => controller.regenerateAsync(onProgress), 'regenerate');
   const handleImportInsert = (journey: Journey) => runAsync('insert', async (onProgress) => ({ report: await controller.insertJourneyAsync(journey, onProgress) }));
 
@@ -307,6 +321,23 @@ export function PanelApp({ controller, initialLocale }: { controller: PanelContr
                       {strings.checkButton}
                     </button>
                   </div>
+                  {editorMap.journey.personas.length > 1 && (
+                    <div class="panel__personas" role="group" aria-label={strings.showPersonaTitle}>
+                      <span aria-hidden="true">{strings.showPersonaTitle}</span>
+                      {editorMap.journey.personas.map((persona) => (
+                        <button
+                          key={persona.id}
+                          type="button"
+                          class="button button--small"
+                          title={strings.showPersona(persona.name)}
+                          aria-label={strings.showPersona(persona.name)}
+                          onClick={() => void handleShowPersona(editorMap, persona.id)}
+                        >
+                          {persona.avatar ? `${persona.avatar} ${persona.name}` : persona.name}
+                        </button>
+                      ))}
+                    </div>
+                  )}
                 </div>
               )
             }

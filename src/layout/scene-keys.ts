@@ -119,3 +119,25 @@ export function findKeysOfPlace(
   if (place.persona) return [personaCardKey(place.persona)];
   return [];
 }
+
+/**
+ * Keys of everything on a map that speaks for persona `persona`: its card
+ * and legend entry, its lines with their points and notes, and the cards
+ * (with their marks) that speak for it; what "show this persona on the
+ * board" selects. Cards for everyone are left out: they speak for all.
+ */
+export function findKeysOfPersona(
+  journey: { stages: readonly { id: StageId }[]; cards: readonly { id: CardId; persona?: PersonaId }[] },
+  persona: PersonaId,
+): SceneKey[] {
+  const lines: EmotionLine[] = ['as-is', 'to-be'];
+  return [
+    personaCardKey(persona),
+    legendKey(persona),
+    ...lines.flatMap((line) => [
+      emotionLineKey(persona, line),
+      ...journey.stages.flatMap((stage) => [emotionPointKey(persona, stage.id, line), emotionNoteKey(persona, stage.id, line)]),
+    ]),
+    ...journey.cards.filter((card) => card.persona === persona).flatMap((card) => [cardKey(card.id), personaMarkKey(card.id)]),
+  ];
+}

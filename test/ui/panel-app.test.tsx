@@ -2,7 +2,11 @@
 import { cleanup, render, screen, waitFor } from '@testing-library/preact';
 import userEvent from '@testing-library/user-event';
 import { afterEach, describe, expect, it, vi } from 'vitest';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { cardKey, emotionLineKey, personaCardKey } from '../../src/layout/scene-keys';
 import type { Journey } from '../../src/model/journey';
+import { parseJourneyFileText } from '../../src/model/journey-file';
 import type { JourneyDraft } from '../../src/model/journey-draft';
 import { createOnlineStoreJourney } from '../../src/model/templates/online-store-template';
 import type { ApplyReport } from '../../src/sync/host-port';
@@ -119,6 +123,31 @@ describe('the panel', () => {
     await user.click(await screen.findByRole('button', { name: 'Update the map' }));
     await waitFor(() => expect(controller.updateMapAsync).toHaveBeenCalledTimes(2));
     expect(vi.mocked(controller.updateMapAsync).mock.calls[1]).toEqual(['map-selected', drawn, expect.any(Function), drawn]);
+  });
+
+  it('selects one persona’s cards and line on the board from the map bar, and changes nothing', async () => {
+    const user = userEvent.setup();
+    const parsed = parseJourneyFileText(readFileSync(join(__dirname, '../fixtures/journeys/03-loyalty-two-personas.json'), 'utf8'));
+    if (!parsed.ok) throw new Error('the fixture is a journey');
+    const journey = parsed.value;
+    const [first, second] = journey.personas;
+    if (!first || !second) throw new Error('the fixture has two personas');
+    const { controller } = createController({ mapId: 'map-selected', journey });
+    render(<PanelApp controller={controller} initialLocale="en" />);
+    await screen.findByText(/Editing the map/);
+    await user.click(screen.getByRole('button', { name: `Select ${second.name}’s cards and emotion line on the board (the journey does not change)` }));
+    await waitFor(() => expect(controller.showOnBoardAsync).toHaveBeenCalledTimes(1));
+    const [mapId, keys] = vi.mocked(controller.showOnBoardAsync).mock.calls[0]!;
+    expect(mapId).toBe('map-selected');
+    expect(keys).toContain(personaCardKey(second.id));
+    expect(keys).toContain(emotionLineKey(second.id));
+    const own = journey.cards.filter((card) => card.persona === second.id);
+    expect(own.length).toBeGreaterThan(0);
+    for (const card of own) expect(keys).toContain(cardKey(card.id));
+    for (const card of journey.cards.filter((other) => other.persona !== second.id)) expect(keys).not.toContain(cardKey(card.id));
+    expect(keys).not.toContain(personaCardKey(first.id));
+    expect(controller.updateMapAsync).not.toHaveBeenCalled();
+    expect(controller.regenerateAsync).not.toHaveBeenCalled();
   });
 
   it('does not give a new editor the map of an insert that was still running when the person opened another template', async () => {

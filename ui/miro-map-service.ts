@@ -20,7 +20,14 @@ export function connectMiroPanel(board: Board, options: MiroPanelOptions = {}): 
     port: createMiroPort(board, hostOptions),
     // Loaded on first use: the panel starts without the template and the renderer.
     createTemplateJourneyAsync: async () => (await import('../src/model/templates/online-store-template')).createOnlineStoreJourney(),
-    renderSvgAsync: async (journey, maxWidth) => (await import('../src/render/render-scene-svg')).renderJourneySvg(journey, maxWidth === undefined ? {} : { maxWidth }),
+    // Pictures (exports and the gallery's previews alike) break long words at
+    // the language's hyphenation points, as the CLI and the playground do; the
+    // patterns (about 45 KB) load with the renderer, on first use.
+    renderSvgAsync: async (journey, maxWidth) => {
+      const [{ renderJourneySvg }, { createPatternHyphenator }] = await Promise.all([import('../src/render/render-scene-svg'), import('../src/render/create-pattern-hyphenator')]);
+      const hyphenate = createPatternHyphenator(journey.locale);
+      return renderJourneySvg(journey, { hyphenate, ...(maxWidth === undefined ? {} : { maxWidth }) });
+    },
     ...(random ? { random } : {}),
     ...(hostOptions.sleepAsync ? { sleepAsync: hostOptions.sleepAsync } : {}),
   });

@@ -9,6 +9,8 @@ import { createTemplates as createRussianTemplates } from '../../src/model/templ
 import { createTemplates as createUkrainianTemplates } from '../../src/model/templates/templates-uk';
 import { createPatternHyphenator } from '../../src/render/create-pattern-hyphenator';
 import { createPictureTextMeasurer, renderJourneySvg, renderSceneSvg } from '../../src/render/render-scene-svg';
+import { FakeMiroBoard } from '../../src/simulator/fake-miro-board';
+import { connectMiroPanel } from '../../ui/miro-map-service';
 import { fitBoardText, wrapBoardText } from '../../ui/playground/wrap-board-text';
 
 const LANGUAGES: [string, () => JourneyTemplate[]][] = [
@@ -107,6 +109,18 @@ describe('no word is broken mid-word without a hyphen', () => {
         expect(findFalseHyphens(texts, source), `${host} ${node.key}`).toEqual([]);
       }
     }
+  });
+});
+
+describe('the Miro panel draws its pictures hyphenated', () => {
+  it('exports and gallery previews go through the language’s patterns, as the CLI does', async () => {
+    const { controller } = connectMiroPanel(new FakeMiroBoard().asBoard());
+    const loyalty = createRussianTemplates().find((template) => template.id === 'loyalty');
+    if (!loyalty) throw new Error('the Russian templates have the loyalty programme');
+    const expected = renderJourneySvg(loyalty.journey, { hyphenate: createPatternHyphenator(loyalty.journey.locale) });
+    expect(expected).not.toBe(renderJourneySvg(loyalty.journey));
+    expect(await controller.renderSvgAsync(loyalty.journey)).toBe(expected);
+    expect(await controller.renderSvgAsync(loyalty.journey, 320)).toBe(renderJourneySvg(loyalty.journey, { maxWidth: 320, hyphenate: createPatternHyphenator(loyalty.journey.locale) }));
   });
 });
 

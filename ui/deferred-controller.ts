@@ -6,7 +6,7 @@ import type { PanelController } from '../src/app/map-channel';
  * Miro panel paints before the map service, the record module and the
  * validators have loaded.
  */
-export function createDeferredController(loadAsync: () => Promise<PanelController>, hostLocale?: string): PanelController {
+export function createDeferredController(loadAsync: () => Promise<PanelController>, hostLocale?: string, options: { takeBack?: boolean } = {}): PanelController {
   let loaded: Promise<PanelController> | undefined;
   const controllerAsync = (): Promise<PanelController> => (loaded ??= loadAsync());
   return {
@@ -21,5 +21,14 @@ export function createDeferredController(loadAsync: () => Promise<PanelControlle
     showOnBoardAsync: async (mapId, keys) => (await controllerAsync()).showOnBoardAsync(mapId, keys),
     openAsync: async () => (await controllerAsync()).openAsync(),
     saveDraftAsync: async (draft) => (await controllerAsync()).saveDraftAsync(draft),
+    ...(options.takeBack
+      ? {
+          takeBackAsync: async (mapId: string, onProgress: Parameters<NonNullable<PanelController['takeBackAsync']>>[1]) => {
+            const controller = await controllerAsync();
+            if (!controller.takeBackAsync) throw new Error('this host keeps its own undo step');
+            return controller.takeBackAsync(mapId, onProgress);
+          },
+        }
+      : {}),
   };
 }

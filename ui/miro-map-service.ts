@@ -31,5 +31,6 @@ export function connectMiroPanel(board: Board, options: MiroPanelOptions = {}): 
     ...(random ? { random } : {}),
     ...(hostOptions.sleepAsync ? { sleepAsync: hostOptions.sleepAsync } : {}),
   });
-  return connectInProcess(service, hostLocale === undefined ? {} : { hostLocale });
+  // Miro has no undo for what an app draws: the panel can take an insert back.
+  return connectInProcess(service, { takeBack: true, ...(hostLocale === undefined ? {} : { hostLocale }) });
 }

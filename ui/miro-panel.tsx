@@ -31,7 +31,8 @@ if (root && typeof miro === 'undefined') {
 } else if (root) {
   const board = miro.board;
   const hostLocale = navigator.language;
-  // The map service loads after the panel's first paint.
-  const controller = createDeferredController(async () => (await import('./miro-map-service')).connectMiroPanel(board, { hostLocale }).controller, hostLocale);
+  // The map service loads after the panel's first paint. Miro keeps no undo
+  // step for an app's writes: the panel offers to take an insert back.
+  const controller = createDeferredController(async () => (await import('./miro-map-service')).connectMiroPanel(board, { hostLocale }).controller, hostLocale, { takeBack: true });
   render(<PanelApp controller={controller} />, root);
 }

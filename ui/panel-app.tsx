@@ -11,7 +11,7 @@ import { describeErrorIn, describeMapChoiceIn } from './error-strings';
 import { LOCALES, pickLocale, STRINGS, type Locale } from './strings';
 import type * as Workspace from './journey-workspace';
 
-type Action = 'insert' | 'regenerate' | 'edit';
+type Action = 'insert' | 'regenerate' | 'edit' | 'take-back';
 
 /** Buttons a message can send the person back to, by their label in the strings. */
 type RetryButton = 'insert' | 'finish' | 'regenerate' | 'editSelected';
@@ -28,7 +28,7 @@ const DRAFT_SAVE_DELAY_MS = 400;
 type RunState =
   | { phase: 'idle' }
   | { phase: 'running'; action: Action; progress?: ApplyProgress }
-  | { phase: 'done'; action: Action; report: ApplyReport; outcome?: RegenerateOutcome }
+  | { phase: 'done'; action: Action; report: ApplyReport; outcome?: RegenerateOutcome; kept?: { changed: number; foreign: number } }
   /** `error` is worded when shown, in the panel's language, naming `retry` as the next step. */
   | { phase: 'error'; action: Action; error: unknown; retry?: RetryButton };
 
@@ -42,14 +42,15 @@ export function PanelApp({ controller, initialLocale }: { controller: PanelContr
 
   async function runAsync(
     action: Action,
-    draw: (onProgress: (progress: ApplyProgress) => void) => Promise<{ report: ApplyReport; outcome?: RegenerateOutcome }>,
+    draw: (onProgress: (progress: ApplyProgress) => void) => Promise<{ report: ApplyReport; outcome?: RegenerateOutcome; kept?: { changed: number; foreign: number } }>,
     retry?: RetryButton,
   ): Promise<ApplyReport | undefined> {
     touched.current = true;
     setState({ phase: 'running', action });
     try {
       const result = await draw((progress) => setState({ phase: 'running', action, progress }));
-      knownMapId.current = result.report.mapId;
+      // A map taken back whole is no longer the panel's to offer actions for.
+      knownMapId.current = result.kept && result.kept.changed + result.kept.foreign === 0 && result.report.failed.length === 0 ? undefined : result.report.mapId;
       setState({ phase: 'done', action, ...result });
       return result.report;
     } catch (error) {
@@ -217,6 +218,15 @@ export function PanelApp({ controller, initialLocale }: { controller: PanelContr
       setState({ phase: 'error', action: 'edit', error });
     }
   };
+  /** Miro keeps no undo step for an app: the panel takes back what its last insert drew, leaving what people touched. */
+  const handleTakeBackClick = (mapId: string) => {
+    const takeBackAsync = controller.takeBackAsync;
+    if (!takeBackAsync) return;
+    void runAsync('take-back', async (onProgress) => {
+      const { report, changed, foreign } = await takeBackAsync(mapId, onProgress);
+      return { report, kept: { changed, foreign } };
+    });
+  };
   const handleRegenerateClick = () => runAsync('regenerate', (onProgress) => controller.regenerateAsync(onProgress), 'regenerate');
   const handleImportInsert = (journey: Journey) => runAsync('insert', async (onProgress) => ({ report: await controller.insertJourneyAsync(journey, onProgress) }));
 
@@ -254,25 +264,36 @@ export function PanelApp({ controller, initialLocale }: { controller: PanelContr
     <div class={`panel__run${state.phase === 'idle' ? '' : ' panel__run--active'}`}>
       {state.phase === 'running' && state.progress && (
         <div class="panel__progress">
-          <progress max={state.progress.total} value={state.progress.done} aria-label={state.action === 'insert' ? strings.inserting : strings.regenerating} />
+          <progress max={state.progress.total} value={state.progress.done} aria-label={state.action === 'insert' ? strings.inserting : state.action === 'take-back' ? strings.takingBack : strings.regenerating} />
           <span>{strings.progress(state.progress.done, state.progress.total)}</span>
         </div>
       )}
       <div role="status" aria-live="polite" class="panel__status">
         {state.phase === 'running' && state.progress?.waitingMs !== undefined && <WaitingNotice waitingMs={state.progress.waitingMs} strings={strings} />}
         {state.phase === 'done' && <Summary state={state} strings={strings} locale={locale} />}
+        {state.phase === 'done' && state.action === 'insert' && controller.takeBackAsync && state.report.created > 0 && (
+          <button type="button" class="button button--small" onClick={() => handleTakeBackClick(state.report.mapId)}>
+            {strings.takeBack}
+          </button>
+        )}
         {state.phase === 'done' && state.report.failed.length > 0 && (
           <>
             <p class="panel__warning">{strings.failed(state.report.failed.length, state.report.failed[0]?.reason ?? '')}</p>
-            <button type="button" class="button" onClick={() => void (state.action === 'insert' ? handleFinishClick() : handleRegenerateClick())}>
-              {state.action === 'insert' ? strings.finish : strings.regenerate}
-            </button>
+            {state.action === 'take-back' ? (
+              <button type="button" class="button" onClick={() => handleTakeBackClick(state.report.mapId)}>
+                {strings.takeBack}
+              </button>
+            ) : (
+              <button type="button" class="button" onClick={() => void (state.action === 'insert' ? handleFinishClick() : handleRegenerateClick())}>
+                {state.action === 'insert' ? strings.finish : strings.regenerate}
+              </button>
+            )}
           </>
         )}
       </div>
       {state.phase === 'error' && (
         <p role="alert" class="panel__error">
-          {state.action === 'edit' ? '' : `${state.action === 'insert' ? strings.error : strings.regenerateError}: `}
+          {state.action === 'edit' ? '' : `${state.action === 'insert' ? strings.error : state.action === 'take-back' ? strings.takeBackError : strings.regenerateError}: `}
           {describeErrorIn(locale, state.error, state.retry && strings[state.retry])}
         </p>
       )}
@@ -414,7 +435,8 @@ function restoreEditor(draft: JourneyDraft): Workspace.EditorState {
 }
 
 function Summary({ state, strings, locale }: { state: Extract<RunState, { phase: 'done' }>; strings: (typeof STRINGS)[Locale]; locale: Locale }) {
-  const { report, outcome } = state;
+  const { report, outcome, kept } = state;
+  if (kept) return <p>{strings.takenBack(report.deleted, kept.changed, kept.foreign)}</p>;
   if (!outcome) return <p>{strings.done(report.created, report.updated)}</p>;
   const written = report.created + report.updated + report.deleted;
   return (

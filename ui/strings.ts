@@ -18,6 +18,17 @@ const en = {
     updated > 0 ? `Map ready: ${created} items created, ${updated} updated.` : `Map ready: ${created} items created.`,
   failed: (count: number, reason: string) => `${count} items could not be drawn (${reason}).`,
   finish: 'Finish the map',
+  takeBack: 'Remove what this insert drew',
+  takingBack: 'Removing the map…',
+  takeBackError: 'Could not remove the map',
+  takenBack: (removed: number, changed: number, foreign: number) =>
+    [
+      `Removed ${count(removed, 'item')} this insert drew.`,
+      changed > 0 ? `Kept ${count(changed, 'item')} someone changed since.` : '',
+      foreign > 0 ? `Kept ${count(foreign, 'item')} people added inside the map, and the map’s frame.` : '',
+    ]
+      .filter(Boolean)
+      .join(' '),
   regenerate: 'Regenerate',
   regenerateHint: 'Edited the map on the board? Regenerate keeps every edit and tidies the map in place.',
   regenerating: 'Regenerating the map…',
@@ -94,6 +105,17 @@ const ru: Strings = {
     updated > 0 ? `Карта готова: создано ${created}, обновлено ${updated}.` : `Карта готова: создано элементов — ${created}.`,
   failed: (count, reason) => `Не удалось нарисовать элементов: ${count} (${reason}).`,
   finish: 'Дорисовать карту',
+  takeBack: 'Убрать то, что нарисовала эта вставка',
+  takingBack: 'Убираем карту…',
+  takeBackError: 'Не удалось убрать карту',
+  takenBack: (removed, changed, foreign) =>
+    [
+      `Убрано элементов этой вставки — ${removed}.`,
+      changed > 0 ? `Оставлено элементов, которые с тех пор изменили, — ${changed}.` : '',
+      foreign > 0 ? `Оставлено элементов, добавленных людьми в карту, — ${foreign}, и рамка карты.` : '',
+    ]
+      .filter(Boolean)
+      .join(' '),
   regenerate: 'Перестроить',
   regenerateHint: 'Правили карту на доске? «Перестроить» сохранит все правки и аккуратно перестроит карту на месте.',
   regenerating: 'Перестраиваем карту…',
@@ -166,6 +188,17 @@ const uk: Strings = {
     updated > 0 ? `Карта готова: створено ${created}, оновлено ${updated}.` : `Карта готова: створено елементів — ${created}.`,
   failed: (count, reason) => `Не вдалося намалювати елементів: ${count} (${reason}).`,
   finish: 'Домалювати карту',
+  takeBack: 'Прибрати те, що намалювала ця вставка',
+  takingBack: 'Прибираємо карту…',
+  takeBackError: 'Не вдалося прибрати карту',
+  takenBack: (removed, changed, foreign) =>
+    [
+      `Прибрано елементів цієї вставки — ${removed}.`,
+      changed > 0 ? `Залишено елементів, які відтоді змінили, — ${changed}.` : '',
+      foreign > 0 ? `Залишено елементів, доданих людьми в карту, — ${foreign}, і рамку карти.` : '',
+    ]
+      .filter(Boolean)
+      .join(' '),
   regenerate: 'Перебудувати',
   regenerateHint: 'Редагували карту на дошці? «Перебудувати» збереже всі правки й акуратно перебудує карту на місці.',
   regenerating: 'Перебудовуємо карту…',

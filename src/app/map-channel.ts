@@ -3,7 +3,7 @@ import type { JourneyDraft } from '../model/journey-draft';
 import type { ApplyProgress, ApplyReport } from '../sync/host-port';
 import type { RegenerateOutcome } from '../sync/regenerate-map';
 import { describeAppError, findAppError, type AppError } from './app-error';
-import { MAP_CHANNEL, parseMapAnswer, parseRequestEnvelope, parseServiceEnvelope, type MapAnswer, type MapRequest, type RequestEnvelope, type ServiceEnvelope } from './map-messages';
+import { MAP_CHANNEL, parseMapAnswer, parseRequestEnvelope, parseServiceEnvelope, type MapAnswer, type MapAnswers, type MapRequest, type RequestEnvelope, type ServiceEnvelope } from './map-messages';
 import type { MapService } from './map-service';
 
 /**
@@ -35,6 +35,11 @@ export interface PanelController {
   renderSvgAsync(journey: Journey, maxWidth?: number): Promise<string>;
   /** Selects and zooms to the items of map `mapId` that show `keys`. */
   showOnBoardAsync(mapId: string, keys: readonly string[]): Promise<void>;
+  /**
+   * Removes what the last insert of map `mapId` drew and nobody changed
+   * since; only where the host keeps no undo step for the app (Miro).
+   */
+  takeBackAsync?: (mapId: string, onProgress: (progress: ApplyProgress) => void) => Promise<MapAnswers['take-back']>;
   /** The saved draft (absent when none or damaged) and the journey of the selected map (absent when none). */
   openAsync(): Promise<{ draft?: JourneyDraft; selected?: { mapId: string; journey: Journey } }>;
   /** Keeps the editor's draft; `undefined` forgets it. */
@@ -122,7 +127,7 @@ export interface MapClient {
  * `timeoutMs` (default {@link MAP_REQUEST_TIMEOUT_MS}) rejects with a
  * {@link MapTimeoutError}; an answer that comes later is ignored.
  */
-export function createMapClient(send: (envelope: RequestEnvelope) => void, options: { hostLocale?: string; timeoutMs?: number } = {}): MapClient {
+export function createMapClient(send: (envelope: RequestEnvelope) => void, options: { hostLocale?: string; timeoutMs?: number; takeBack?: boolean } = {}): MapClient {
   const timeoutMs = options.timeoutMs ?? MAP_REQUEST_TIMEOUT_MS;
   let nextId = 1;
   const pending = new Map<number, Pending>();
@@ -200,6 +205,7 @@ export function createMapClient(send: (envelope: RequestEnvelope) => void, optio
     showOnBoardAsync: async (mapId, keys) => {
       await requestAsync({ type: 'focus', mapId, keys: [...keys] });
     },
+    ...(options.takeBack ? { takeBackAsync: (mapId: string, onProgress: (progress: ApplyProgress) => void) => requestAsync({ type: 'take-back', mapId }, onProgress) } : {}),
     openAsync: () => requestAsync({ type: 'open' }),
     saveDraftAsync: async (draft) => {
       await requestAsync(draft ? { type: 'save-draft', draft } : { type: 'save-draft' });
@@ -213,7 +219,7 @@ export function createMapClient(send: (envelope: RequestEnvelope) => void, optio
  * panel's window). Envelopes are copied and delivered a task later, as
  * postMessage would, and checked on arrival at each end like any other.
  */
-export function connectInProcess(service: MapService, options: { hostLocale?: string; timeoutMs?: number } = {}): MapClient {
+export function connectInProcess(service: MapService, options: { hostLocale?: string; timeoutMs?: number; takeBack?: boolean } = {}): MapClient {
   const toService: { receive(data: unknown): void } = { receive: () => undefined };
   const client = createMapClient((envelope) => {
     const copy = structuredClone(envelope);

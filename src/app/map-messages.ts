@@ -17,6 +17,7 @@ export type MapRequest =
   | { type: 'load-map-journey' }
   | { type: 'render-svg'; journey: Journey; maxWidth?: number }
   | { type: 'focus'; mapId: string; keys: string[] }
+  | { type: 'take-back'; mapId: string }
   | { type: 'save-draft'; draft?: JourneyDraft }
   | { type: 'close' };
 
@@ -40,6 +41,8 @@ export interface MapAnswers {
   'load-map-journey': { mapId: string; journey: Journey };
   'render-svg': { svg: string };
   focus: Record<string, never>;
+  /** What taking back an insert removed (the report), and what it kept: items people changed, and their own items in the frame. */
+  'take-back': { report: ApplyReport; changed: number; foreign: number };
   'save-draft': Record<string, never>;
   close: Record<string, never>;
 }
@@ -64,8 +67,8 @@ export type ServiceEnvelope =
 /** Marks every envelope of this channel, so messages of anything else in the window are ignored. */
 export const MAP_CHANNEL = 'cjm-board';
 
-// Items "show on board" selects at most: a stage's header and its cards.
-const MAX_FOCUS_KEYS = 500;
+// Keys "show on board" selects at most: a stage's header and its cards, or a persona's cards, points and lines.
+const MAX_FOCUS_KEYS = 5_000;
 
 const isRecord = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
 const isCount = (value: unknown): value is number => typeof value === 'number' && Number.isInteger(value) && value >= 0;
@@ -113,6 +116,8 @@ export function parseMapRequest(data: unknown): ParseResult<MapRequest> {
       }
       return succeed({ type: 'focus', mapId: data.mapId, keys });
     }
+    case 'take-back':
+      return typeof data.mapId === 'string' && data.mapId.length <= 200 ? succeed({ type: 'take-back', mapId: data.mapId }) : fail([{ path: 'mapId', message: 'expected the id of the map to take back' }]);
     case 'save-draft': {
       if (data.draft === undefined) return succeed({ type: 'save-draft' });
       const draft = parseJourneyDraft(data.draft);
@@ -200,6 +205,10 @@ export function parseMapAnswer<T extends MapRequest['type']>(type: T, data: unkn
       const loaded = parseMapJourney(value, 'answer');
       return loaded.ok ? done(loaded.value) : loaded;
     }
+    case 'take-back':
+      return isApplyReport(value.report) && isCount(value.changed) && isCount(value.foreign)
+        ? done({ report: value.report, changed: value.changed, foreign: value.foreign })
+        : fail([{ path: 'answer', message: 'expected what was removed and kept' }]);
     case 'render-svg':
       return typeof value.svg === 'string' && value.svg.startsWith('<svg ') ? done({ svg: value.svg }) : fail([{ path: 'svg', message: 'expected an SVG picture' }]);
     default:

@@ -8,11 +8,13 @@ import type { ApplyPlan, ApplyProgress, ApplyReport, LeftAloneItem, Snapshot } f
 import type { BoardChange } from '../sync/merge-board-edits';
 import type { MergeConflict } from '../sync/merge-journeys';
 import { countRegenerateOutcome, describeRegenerateResult, planRegenerate, type MapChoice, type RegenerateOutcome, type RegeneratePlan } from '../sync/regenerate-map';
+import { planRemoval } from '../sync/plan-removal';
 import { rebuildJourneyFromBoard } from '../sync/rebuild-journey';
 import { checkLease, LEASE_KEY, parseLease, releaseLeaseAsync, takeLeaseAsync, type LeaseHolder, type MapLease } from './map-lease';
 import { AppFailure } from './app-error';
 import type { BoardPort, BoardRun, MapContainer, MapTarget } from './board-port';
-import { isSameRecord, loadMapRecordAsync, saveMapRecordAsync, type LoadedMapRecord, type MapRecordToSave } from './map-records';
+import { isSameRecord, loadMapRecordAsync, MAP_RECORD_KEY, saveMapRecordAsync, type LoadedMapRecord, type MapRecordToSave } from './map-records';
+import { readRecordAsync } from './record-chunks';
 
 /**
  * Rounds of read → diff → apply one run makes at most: a round after a
@@ -283,6 +285,45 @@ export async function insertMapAsync(port: BoardPort, journey: Journey, mapId: s
   });
   if (result.target.containerId !== undefined) await port.focusMapAsync(result.target);
   return { mapId, containerId: result.target.containerId, report: result.report };
+}
+
+/** What taking back an insert did: the report of its deletes, and what it left because people made it theirs. */
+export interface TakeBackResult {
+  report: ApplyReport;
+  /** Items of the run that someone changed since: kept. */
+  changed: number;
+  /** People's own items inside the map's frame: kept, and so is the frame. */
+  foreign: number;
+}
+
+/**
+ * Takes back the insert of `journey` as map `mapId` (for Miro, which keeps
+ * no undo step for an app's writes): deletes what the run drew and nobody
+ * has touched since (see planRemoval), the frame and the stored journey last
+ * and only when nothing of anyone's is left in it. Waits for no one: a map
+ * another panel is regenerating is refused as busy.
+ */
+export async function takeBackInsertAsync(port: BoardPort, journey: Journey, mapId: string, options: RunOptions = {}): Promise<TakeBackResult> {
+  return runOnBoardAsync(port, async (run) => {
+    const existing = await findOriginalAsync(run, mapId);
+    if (!existing) throw new AppFailure({ code: 'map-gone', title: journey.title });
+    const target: MapTarget = { mapId, containerId: existing.info.containerId };
+    const records = run.mapRecords(target);
+    await checkLeaseAsync(parseLease(await records.getAsync(LEASE_KEY)), createHolder(port, options), (options.now ?? Date.now)(), existing.info.title);
+    const snapshot = await run.readMapAsync(target);
+    if (!snapshot) throw new AppFailure({ code: 'map-gone', title: journey.title });
+    const scene = layoutJourney(journey, { metrics: port.metrics, measureText: options.measureText });
+    const { plan, changed, foreign } = planRemoval(scene, snapshot, mapId);
+    const report = await run.applyAsync(target, plan, options.onProgress);
+    const frameGone = plan.ops.some((op) => op.type === 'delete' && op.key === MAP_KEY) && !report.failed.some((failure) => failure.key === MAP_KEY);
+    if (frameGone) {
+      // The journey stored with the map goes with it; a removal that fails only leaves unused data.
+      const stored = await readRecordAsync(records, MAP_RECORD_KEY).catch(() => undefined);
+      const parts = stored && 'partKeys' in stored ? stored.partKeys : [];
+      await Promise.all([MAP_RECORD_KEY, LEASE_KEY, ...parts].map((key) => records.removeAsync(key).catch(() => undefined)));
+    }
+    return { report, changed, foreign };
+  });
 }
 
 /** Options of one Regenerate. */

@@ -7,7 +7,7 @@ import { createMapId } from '../sync/item-identity';
 import { AppFailure } from './app-error';
 import type { BoardPort } from './board-port';
 import type { MapAnswer, MapAnswers, MapRequest, RunAnswer } from './map-messages';
-import { findMapTargetAsync, insertMapAsync, loadChosenJourneyAsync, loadSelectedJourneyAsync, regenerateMapAsync, updateMapFromPanelAsync, type RegenerateResult } from './map-runs';
+import { findMapTargetAsync, insertMapAsync, takeBackInsertAsync, loadChosenJourneyAsync, loadSelectedJourneyAsync, regenerateMapAsync, updateMapFromPanelAsync, type RegenerateResult } from './map-runs';
 import { readRecordAsync, writeRecordAsync } from './record-chunks';
 
 /** The key of the editor's draft in the person's record space. */
@@ -54,6 +54,8 @@ export function createMapService(options: MapServiceOptions): MapService {
   const measure = options.measureText ? { measureText: options.measureText } : {};
   /** The map this panel drew last and the journey it drew there. */
   let drawn: { mapId: string; journey: Journey } | undefined;
+  /** The map this panel inserted last, while no later run has re-laid it out: what "remove what this run drew" takes back. */
+  let inserted: { mapId: string; journey: Journey } | undefined;
   let queue: Promise<unknown> = Promise.resolve();
   /** Runs `work` after the runs before it, whatever became of them. */
   const enqueueAsync = <T>(work: () => Promise<T>): Promise<T> => {
@@ -64,11 +66,13 @@ export function createMapService(options: MapServiceOptions): MapService {
 
   const drawAsync = async (journey: Journey, mapId: string, onProgress?: (progress: ApplyProgress) => void): Promise<RunAnswer> => {
     drawn = { mapId, journey };
+    inserted = { mapId, journey };
     const result = await insertMapAsync(port, journey, mapId, { ...measure, sleepAsync, ...(onProgress ? { onProgress } : {}) });
     return { report: result.report };
   };
   const remember = (result: RegenerateResult): void => {
     drawn = { mapId: result.mapId, journey: result.journey };
+    if (inserted?.mapId === result.mapId) inserted = undefined;
   };
 
   // Draft saves run one after another, and one waiting behind another is
@@ -153,6 +157,17 @@ export function createMapService(options: MapServiceOptions): MapService {
         if (!target) throw new AppFailure({ code: 'map-gone' });
         await port.focusMapAsync(target, request.keys);
         return {};
+      }),
+    'take-back': (request, onProgress) =>
+      enqueueAsync(async () => {
+        const insert = inserted;
+        if (insert?.mapId !== request.mapId) throw new AppFailure({ code: 'map-gone' });
+        const result = await takeBackInsertAsync(port, insert.journey, insert.mapId, { ...measure, ...(onProgress ? { onProgress } : {}) });
+        if (result.changed === 0 && result.foreign === 0 && result.report.failed.length === 0) {
+          inserted = undefined;
+          if (drawn?.mapId === request.mapId) drawn = undefined;
+        }
+        return result;
       }),
     'save-draft': async (request) => {
       await saveDraftAsync(request.draft);

@@ -150,6 +150,27 @@ describe('the panel', () => {
     expect(controller.regenerateAsync).not.toHaveBeenCalled();
   });
 
+  it('offers to remove what an insert drew where the host keeps no undo step (Miro), and says what it kept', async () => {
+    const user = userEvent.setup();
+    const { controller } = createController();
+    controller.takeBackAsync = vi.fn(async () => ({ report: { ...REPORT, created: 0, deleted: 118 }, changed: 2, foreign: 1 }));
+    render(<PanelApp controller={controller} initialLocale="ru" />);
+    await user.click(await screen.findByRole('button', { name: 'Вставить шаблон CJM' }));
+    await user.click(await screen.findByRole('button', { name: 'Убрать то, что нарисовала эта вставка' }));
+    expect(controller.takeBackAsync).toHaveBeenCalledWith(REPORT.mapId, expect.any(Function));
+    expect(await screen.findByText(/Убрано элементов этой вставки — 118\. Оставлено элементов, которые с тех пор изменили, — 2\./)).toBeTruthy();
+    expect(screen.queryByRole('button', { name: 'Убрать то, что нарисовала эта вставка' })).toBeNull();
+  });
+
+  it('has no such button where the host has an undo step of its own (FigJam)', async () => {
+    const user = userEvent.setup();
+    const { controller } = createController();
+    render(<PanelApp controller={controller} initialLocale="en" />);
+    await user.click(await screen.findByRole('button', { name: 'Insert CJM template' }));
+    await screen.findByText(/Map ready/);
+    expect(screen.queryByRole('button', { name: 'Remove what this insert drew' })).toBeNull();
+  });
+
   it('does not give a new editor the map of an insert that was still running when the person opened another template', async () => {
     const user = userEvent.setup();
     const { controller } = createController();

@@ -3,6 +3,7 @@ import type { Journey } from '../src/model/journey';
 import { createBlankJourney } from '../src/model/templates/blank-journey';
 import { loadTemplatesAsync } from '../src/model/templates/template-catalog';
 import { EDITOR_STRINGS } from './editor/editor-strings';
+import { keepTemplateStructure } from './editor/keep-template-structure';
 import type { Locale } from './strings';
 import { toSvgDataUrl } from './svg-data-url';
 
@@ -16,7 +17,9 @@ interface GalleryEntry {
 /**
  * The panel's first screen: the built-in journeys of the panel's language
  * and a blank one, each with a thumbnail drawn from its own map, to edit in
- * the panel or to insert onto the board straight away.
+ * the panel or to insert onto the board straight away; a built-in one can
+ * also open in the editor as structure only (its stages, lanes and personas,
+ * without its texts: see `keepTemplateStructure`).
  */
 export function TemplateGallery({
   locale,
@@ -81,6 +84,11 @@ export function TemplateGallery({
                 <button type="button" class="button button--small" aria-label={strings.editTemplate(entry.name)} onClick={() => onEdit(structuredClone(entry.journey))}>
                   {strings.editShort}
                 </button>
+                {entry.id !== 'blank' && (
+                  <button type="button" class="button button--small" aria-label={strings.startFromTemplate(entry.name)} title={strings.startFromTemplate(entry.name)} onClick={() => onEdit(keepTemplateStructure(entry.journey))}>
+                    {strings.startShort}
+                  </button>
+                )}
                 <button type="button" class="button button--small" aria-label={strings.insertTemplate(entry.name)} disabled={busy} onClick={() => onInsert(structuredClone(entry.journey))}>
                   {strings.insertShort}
                 </button>

@@ -205,6 +205,214 @@ describe('cards step', () => {
   });
 });
 
+describe('cards step: Undo of a deleted card', () => {
+  it('offers Undo for a card with text, announced, and Undo puts it back in its place, on its stage, with focus in it', async () => {
+    const user = userEvent.setup();
+    const journey = createOnlineStoreJourney();
+    const { current } = renderStep(CellsStep, journey);
+    await user.click(within(screen.getByRole('group', { name: 'Card 1 in Touchpoints, Realise the need' })).getByRole('button', { name: 'Delete card' }));
+    expect(cellIds(current(), 'stage:need', 'lane:touchpoints')).toEqual(['card:touchpoints-need-2']);
+    const status = screen.getByRole('status');
+    expect(status.getAttribute('aria-live')).toBe('polite');
+    expect(status.textContent).toBe('Card “Friend’s recommendation” deleted. Undo');
+    expect(document.activeElement).toBe(screen.getByRole('textbox', { name: 'Card 1 in Touchpoints, Realise the need' }));
+
+    // Looking at another stage does not change the journey: Undo is still offered, and takes the person back to the card.
+    await user.selectOptions(screen.getByLabelText('Stage'), 'Delivery');
+    await user.click(within(status).getByRole('button', { name: 'Undo' }));
+    expect(current()).toEqual(journey);
+    expect((screen.getByLabelText('Stage') as HTMLSelectElement).value).toBe('stage:need');
+    const restored = screen.getByRole('textbox', { name: 'Card 1 in Touchpoints, Realise the need' }) as HTMLTextAreaElement;
+    expect(restored.value).toBe('Friend’s recommendation');
+    expect(document.activeElement).toBe(restored);
+    expect(screen.queryByRole('button', { name: 'Undo' })).toBeNull();
+  });
+
+  it('stops offering Undo once the journey changes otherwise, and offers none for an empty card', async () => {
+    const user = userEvent.setup();
+    const journey = createOnlineStoreJourney();
+    const { current } = renderStep(CellsStep, journey);
+    await user.click(within(screen.getByRole('group', { name: 'Card 1 in Channels, Realise the need' })).getByRole('button', { name: 'Delete card' }));
+    expect(screen.getByRole('button', { name: 'Undo' })).toBeTruthy();
+    await user.keyboard('!');
+    expect(screen.queryByRole('button', { name: 'Undo' })).toBeNull();
+    expect(current().cards.find((card) => card.id === 'card:channels-need-2')?.text).toBe('Social!');
+    expect(current().cards.some((card) => card.id === 'card:channels-need-1')).toBe(false);
+
+    await user.click(screen.getByRole('button', { name: 'Add a card to Channels' }));
+    await user.keyboard('{Backspace}');
+    expect(screen.getByRole('status').textContent).toBe('Card deleted.');
+    expect(screen.queryByRole('button', { name: 'Undo' })).toBeNull();
+  });
+});
+
+describe('cards step: pasting lines', () => {
+  it('makes one card per line after the card pasted into, without empty lines and list markers, with Undo', async () => {
+    const user = userEvent.setup();
+    const { current } = renderStep(CellsStep, createOnlineStoreJourney());
+    await user.click(screen.getByRole('button', { name: 'Add a card to Touchpoints' }));
+    const added = current();
+    await user.paste('- Billboard near the metro\r\n\r\n  • Search ad\n2. Radio spot  \n* \n');
+    expect(cellIds(current(), 'stage:need', 'lane:touchpoints')).toEqual(['card:touchpoints-need-1', 'card:touchpoints-need-2', 'card:n1', 'card:n2', 'card:n3']);
+    expect(['card:n1', 'card:n2', 'card:n3'].map((id) => current().cards.find((card) => card.id === id)?.text)).toEqual(['Billboard near the metro', 'Search ad', 'Radio spot']);
+    // Typing goes on in the last card pasted.
+    expect(document.activeElement).toBe(screen.getByRole('textbox', { name: 'Card 5 in Touchpoints, Realise the need' }));
+    expect(screen.getByRole('status').textContent).toBe('Pasted as 3 cards, one per line. Undo');
+    expectValid(current());
+
+    await user.click(screen.getByRole('button', { name: 'Undo' }));
+    expect(current()).toEqual(added);
+    expect(document.activeElement).toBe(screen.getByRole('textbox', { name: 'Card 3 in Touchpoints, Realise the need' }));
+  });
+
+  it('puts the first line at the caret, keeping the card’s own text around it; one line pastes as usual', async () => {
+    const user = userEvent.setup();
+    const { current } = renderStep(CellsStep, createOnlineStoreJourney());
+    const field = screen.getByRole('textbox', { name: 'Card 2 in Touchpoints, Realise the need' }) as HTMLTextAreaElement;
+    expect(field.value).toBe('Social media ad');
+    field.focus();
+    field.setSelectionRange(7, 12);
+    await user.paste('video\nTV ad');
+    expect(cellIds(current(), 'stage:need', 'lane:touchpoints')).toEqual(['card:touchpoints-need-1', 'card:touchpoints-need-2', 'card:n1']);
+    expect(current().cards.find((card) => card.id === 'card:touchpoints-need-2')?.text).toBe('Social video ad');
+    expect(current().cards.find((card) => card.id === 'card:n1')?.text).toBe('TV ad');
+
+    await user.paste(' on Sunday');
+    expect(current().cards.find((card) => card.id === 'card:n1')?.text).toBe('TV ad on Sunday');
+    expect(current().cards).toHaveLength(createOnlineStoreJourney().cards.length + 1);
+  });
+
+  it('new cards speak for the persona of the card pasted into', async () => {
+    const user = userEvent.setup();
+    const journey = readLoyaltyJourney();
+    const { current } = renderStep(CellsStep, journey);
+    await user.click(screen.getByRole('textbox', { name: 'Card 2 in Цели и действия, Вступление в программу' }));
+    await user.keyboard('{Enter}');
+    await user.paste('Боится сложных правил\nСпрашивает про скидки');
+    expect(current().cards.find((card) => card.id === 'card:actions-join-2')?.text).toBe('Просит кассира оформить карту');
+    expect(current().cards.filter((card) => !journey.cards.some((old) => old.id === card.id)).map((card) => [card.text, card.persona])).toEqual([
+      ['Боится сложных правил', 'persona:olga'],
+      ['Спрашивает про скидки', 'persona:olga'],
+    ]);
+    expectValid(current());
+  });
+});
+
+describe('cards step: pasting a block of spreadsheet cells', () => {
+  const fillPreview = () => screen.findByRole('group', { name: 'Fill cards from the pasted table' });
+
+  it('previews what it fills from the card’s stage and lane on, and what is cut; Fill adds it as one change that Undo takes back', async () => {
+    const user = userEvent.setup();
+    const { current } = renderStep(CellsStep, createOnlineStoreJourney());
+    await user.selectOptions(screen.getByLabelText('Stage'), 'Delivery');
+    await user.click(screen.getByRole('button', { name: 'Add a card to Pains & barriers' }));
+    const before = current();
+    // As Google Sheets copies 4 × 4 cells: a cell with a line break is quoted, its quotes doubled.
+    await user.paste('Courier late\t"Kettle leaks\n""Warranty?"""\t\tExtra column\r\nTrack in app\tVideo guide\tLoyalty points\t\r\nOps dashboard\t\tCRM reminder\tX\r\nRow four\tRow four b\t\t\r\n');
+
+    const preview = within(await fillPreview());
+    expect(current()).toBe(before);
+    expect(preview.getByText(/^Pasted: 4 columns × 4 rows\./).textContent).toBe('Pasted: 4 columns × 4 rows. Columns go to the stages from “Delivery” on. Rows go to the lanes from “Pains & barriers” down.');
+    expect(preview.getByText(/new cards/).textContent).toBe('8 new cards in 7 cells. Cells that already have cards: 7. The new cards go after theirs; nothing is replaced.');
+    expect(preview.getByText(/no stage to go to/).textContent).toBe('Left out, no stage to go to: 1 column (2 cards).');
+    expect(preview.getByText(/no lane to go to/).textContent).toBe('Left out, no lane to go to: 1 row (2 cards).');
+    const table = preview.getByRole('table', { name: 'New cards per cell' });
+    expect(within(table).getAllByRole('row').map((row) => [...row.children].map((cell) => cell.textContent))).toEqual([
+      ['', 'Delivery', 'Use & support', 'Repeat or leave'],
+      ['Pains & barriers', '+1', '+2', ''],
+      ['Opportunities', '+1', '+1', '+1'],
+      ['Backstage', '+1', '', '+1'],
+    ]);
+    const fill = preview.getByRole('button', { name: 'Fill' });
+    expect(document.activeElement).toBe(fill);
+
+    await user.click(fill);
+    expect(screen.queryByRole('group', { name: 'Fill cards from the pasted table' })).toBeNull();
+    const texts = (stage: string, lane: string) => current().cards.filter((card) => card.stage === stage && card.lane === lane).map((card) => card.text);
+    // The empty card pasted into takes the first card of its cell; the cards already there stay, the new ones after them.
+    expect(texts('stage:delivery', 'lane:pains')).toEqual(['Delivery window is four hours wide', 'No SMS before the courier comes', 'Courier late']);
+    expect(texts('stage:use', 'lane:pains')).toEqual(['Descaling steps only in the printed manual', 'Kettle leaks', '"Warranty?"']);
+    expect(texts('stage:repeat', 'lane:opportunities')).toEqual(['One-click review from the e-mail', 'Loyalty points for a review', 'Loyalty points']);
+    expect(texts('stage:repeat', 'lane:backstage').at(-1)).toBe('CRM reminder');
+    expect(current().cards).toHaveLength(before.cards.length + 7);
+    expect(current().cards.some((card) => /Extra column|^X$|Row four/.test(card.text))).toBe(false);
+    expectValid(current());
+    expect(screen.getByRole('status').textContent).toBe('8 cards added from the table. Undo');
+    expect(document.activeElement).toBe(screen.getByRole('textbox', { name: 'Card 3 in Pains & barriers, Delivery' }));
+
+    await user.click(screen.getByRole('button', { name: 'Undo' }));
+    expect(current()).toEqual(before);
+    expect(document.activeElement).toBe(screen.getByRole('textbox', { name: 'Card 3 in Pains & barriers, Delivery' }));
+  });
+
+  it('places cells by the stage names of the first row and the lane names of the first column, for the persona chosen; Escape and Cancel change nothing', async () => {
+    const user = userEvent.setup();
+    const journey = readLoyaltyJourney();
+    const { current } = renderStep(CellsStep, journey);
+    const field = screen.getByRole('textbox', { name: 'Card 1 in Цели и действия, Вступление в программу' });
+    await user.click(field);
+    // Stage names in another case, a lane by its English name in a Russian map, any corner cell.
+    const block = 'Дорожка\tвступление в программу\tИЗУЧЕНИЕ ПРАВИЛ\nTouchpoints\tСтойка в магазине\tБуклет\nВозможные трудности\t"Долгая анкета\n- Нет QR-кода"\t\n';
+    await user.paste(block);
+    let preview = within(await fillPreview());
+    expect(preview.getByText(/^Pasted:/).textContent).toBe('Pasted: 3 columns × 3 rows. Columns go to the stages named in the first row. Rows go to the lanes named in the first column.');
+    expect(preview.getByText(/new cards/).textContent).toMatch(/^4 new cards in 3 cells\./);
+    await user.keyboard('{Escape}');
+    expect(screen.queryByRole('group', { name: 'Fill cards from the pasted table' })).toBeNull();
+    expect(document.activeElement).toBe(field);
+    expect(current()).toBe(journey);
+
+    await user.paste(block);
+    preview = within(await fillPreview());
+    await user.click(preview.getByRole('button', { name: 'Cancel' }));
+    expect(current()).toBe(journey);
+    expect(document.activeElement).toBe(field);
+
+    await user.paste(block);
+    preview = within(await fillPreview());
+    // The card pasted into speaks for Max, so the new cards would too: here they are Olga's.
+    expect((preview.getByLabelText('Speaks for') as HTMLSelectElement).value).toBe('persona:max');
+    await user.selectOptions(preview.getByLabelText('Speaks for'), 'Ольга');
+    await user.click(preview.getByRole('button', { name: 'Fill' }));
+    const added = current().cards.filter((card) => !journey.cards.some((old) => old.id === card.id));
+    expect(added.map((card) => [card.stage, card.lane, card.text, card.persona])).toEqual([
+      ['stage:join', 'lane:touchpoints', 'Стойка в магазине', 'persona:olga'],
+      ['stage:learn', 'lane:touchpoints', 'Буклет', 'persona:olga'],
+      ['stage:join', 'lane:pains', 'Долгая анкета', 'persona:olga'],
+      ['stage:join', 'lane:pains', 'Нет QR-кода', 'persona:olga'],
+    ]);
+    expect(current().cards.find((card) => card.id === 'card:actions-join-1')).toEqual(journey.cards.find((card) => card.id === 'card:actions-join-1'));
+    expectValid(current());
+  });
+
+  it('reads one column copied from a spreadsheet (an HTML table beside the text) as rows of lanes, not as lines of one card', async () => {
+    const user = userEvent.setup();
+    const { current } = renderStep(CellsStep, createOnlineStoreJourney());
+    await user.click(screen.getByRole('textbox', { name: 'Card 1 in Touchpoints, Realise the need' }));
+    const data = new DataTransfer();
+    data.setData('text/plain', 'Website\nOnline\n');
+    data.setData('text/html', '<table><tr><td>Website</td></tr><tr><td>Online</td></tr></table>');
+    await user.paste(data);
+    const preview = within(await fillPreview());
+    expect(within(preview.getByRole('table')).getAllByRole('rowheader').map((cell) => cell.textContent)).toEqual(['Touchpoints', 'Channels']);
+    await user.click(preview.getByRole('button', { name: 'Fill' }));
+    expect(current().cards.filter((card) => card.stage === 'stage:need' && card.lane === 'lane:channels').map((card) => card.text)).toEqual(['Offline', 'Social', 'Online']);
+  });
+
+  it('says when a header row comes alone (the empty rows a copy ends with are no rows), with Fill off and focus on Cancel', async () => {
+    const user = userEvent.setup();
+    const { current } = renderStep(CellsStep, createOnlineStoreJourney());
+    await user.click(screen.getByRole('textbox', { name: 'Card 1 in Touchpoints, Realise the need' }));
+    await user.paste('Realise the need\tDelivery\n\t \n');
+    const preview = within(await fillPreview());
+    expect(preview.getByText(/^Pasted:/).textContent).toBe('Pasted: 2 columns × 1 row. Columns go to the stages named in the first row. Rows go to the lanes from “Touchpoints” down.');
+    expect(preview.getByText('The pasted cells are empty: there is nothing to fill.')).toBeTruthy();
+    expect(preview.getByRole('button', { name: 'Fill' }).hasAttribute('disabled')).toBe(true);
+    expect(document.activeElement).toBe(preview.getByRole('button', { name: 'Cancel' }));
+    expect(current()).toEqual(createOnlineStoreJourney());
+  });
+});
+
 describe('cards step strings', () => {
   it('are Russian and Ukrainian, with plural forms that agree with the number', () => {
     for (const locale of ['ru', 'uk'] as const) {

@@ -2,7 +2,10 @@
 import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/preact';
 import userEvent from '@testing-library/user-event';
 import { useState } from 'preact/hooks';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
+import { parseJourneyFileText } from '../../src/model/journey-file';
 import { parseJourney } from '../../src/model/journey-schema';
 import type { Journey } from '../../src/model/journey';
 import { createOnlineStoreJourney } from '../../src/model/templates/online-store-template';
@@ -105,6 +108,44 @@ describe('persona wizard', () => {
     expect(current().cards[0]!.persona).toBeUndefined();
     expect(screen.getByRole('button', { name: `Remove ${anna} (copy)` }).hasAttribute('disabled')).toBe(true);
     expect(parseJourney(current()).ok).toBe(true);
+  });
+
+  it('offers Undo after removing a persona, which brings back its description, its scores and the cards that spoke for it', async () => {
+    const user = userEvent.setup();
+    const parsed = parseJourneyFileText(readFileSync(join(__dirname, '../fixtures/journeys/03-loyalty-two-personas.json'), 'utf8'));
+    if (!parsed.ok) throw new Error(JSON.stringify(parsed.errors));
+    const journey = parsed.value;
+    const olgaCards = journey.cards.filter((card) => card.persona === 'persona:olga').length;
+    expect(olgaCards).toBeGreaterThan(1);
+    const { current } = renderStep(PersonasStep, journey);
+    await user.click(screen.getByRole('button', { name: /Ольга$/, pressed: false }));
+    await user.click(screen.getByRole('button', { name: 'Remove Ольга' }));
+    expect(current().personas.map((persona) => persona.id)).toEqual(['persona:max']);
+    expect(current().cards.some((card) => card.persona === 'persona:olga')).toBe(false);
+    expect(current().emotions.some((emotion) => emotion.persona === 'persona:olga')).toBe(false);
+    const status = screen.getByRole('status');
+    expect(status.getAttribute('aria-live')).toBe('polite');
+    expect(status.textContent).toBe(`Persona “Ольга” removed; the ${olgaCards} cards it spoke for now speak for everyone. Undo`);
+
+    await user.click(within(status).getByRole('button', { name: 'Undo' }));
+    expect(current()).toEqual(journey);
+    expect(screen.getByRole('button', { name: /Ольга$/, pressed: true })).toBeTruthy();
+    // Focus goes to the restored persona's name, where it was removed from.
+    expect(document.activeElement).toBe(screen.getByLabelText('Name'));
+    expect((screen.getByLabelText('Name') as HTMLInputElement).value).toBe('Ольга');
+    expect(screen.queryByRole('button', { name: 'Undo' })).toBeNull();
+  });
+
+  it('stops offering Undo of a removed persona once the journey changes otherwise', async () => {
+    const user = userEvent.setup();
+    const journey = createOnlineStoreJourney();
+    const { current } = renderStep(PersonasStep, journey);
+    await user.click(screen.getByRole('button', { name: 'Add persona' }));
+    await user.click(screen.getByRole('button', { name: 'Remove New persona' }));
+    expect(screen.getByRole('status').textContent).toBe('Persona “New persona” removed. Undo');
+    await user.type(screen.getByLabelText('Name'), '!');
+    expect(screen.queryByRole('button', { name: 'Undo' })).toBeNull();
+    expect(current().personas.map((persona) => persona.name)).toEqual([`${journey.personas[0]!.name}!`]);
   });
 });
 

@@ -1,12 +1,18 @@
 import type { JSX } from 'preact';
 import { useLayoutEffect, useRef, useState } from 'preact/hooks';
 import { MAX_STICKY_TEXT } from '../../src/model/health-check';
-import type { Card, CardId, LaneId, Persona, PersonaId, StageId } from '../../src/model/journey';
+import type { Card, CardId, Journey, LaneId, Persona, PersonaId, StageId } from '../../src/model/journey';
 import { MAX_CARD_TEXT } from '../../src/model/journey-schema';
 import { CELLS_STRINGS, type CellsStrings } from './cells-strings';
 import { createEditorId } from './create-editor-id';
-import type { StepProps } from './step-props';
+import { EDITOR_STRINGS } from './editor-strings';
 import { IconButton } from './icon-button';
+import { insertCard, isInCell } from './insert-card';
+import { parsePastedTableAsync } from './parse-pasted-table';
+import { applyTableFill, planTableFill } from './plan-table-fill';
+import { splitPastedLines } from './split-pasted-lines';
+import type { StepProps } from './step-props';
+import { TABLE_FILL_BUTTON_ID, TABLE_FILL_CANCEL_ID, TABLE_FILL_PREVIEW_ID, TableFillPreview } from './table-fill-preview';
 
 /** The controls of one card that can take focus back after the card moves. */
 type CardControl = 'text' | 'up' | 'down' | 'previous-stage' | 'next-stage';
@@ -17,29 +23,38 @@ interface FocusRequest {
   /** Used when `id` is a button that the move disabled (a card moved to the top cannot move up again). */
   fallbackId?: string;
   selection?: 'start' | 'end' | readonly [start: number, end: number];
+  /** What to bring into view instead of the target: the whole preview of a pasted table, not only its Fill button. */
+  revealId?: string;
 }
 
 const formatCardFieldId = (card: CardId) => `cells-card-${card}`;
 const formatCardControlId = (card: CardId, control: CardControl) => (control === 'text' ? formatCardFieldId(card) : `${formatCardFieldId(card)}-${control}`);
 const formatAddButtonId = (lane: LaneId) => `cells-add-${lane}`;
 
-const isInCell = (card: Card, stage: StageId, lane: LaneId) => card.stage === stage && card.lane === lane;
-
-/** Index in `cards` of the last card of the cell, or -1 when the cell is empty. */
-function findLastIndexInCell(cards: readonly Card[], stage: StageId, lane: LaneId): number {
-  for (let index = cards.length - 1; index >= 0; index -= 1) if (isInCell(cards[index] as Card, stage, lane)) return index;
-  return -1;
+/** A change that Undo can take back while the journey is still `after`: the journey `before` it, and where focus goes on Undo. */
+interface UndoOffer {
+  before: Journey;
+  after: Journey;
+  message: string;
+  stage: StageId;
+  focus: FocusRequest;
 }
 
-/**
- * `cards` with `card` inserted in reading order: right after `after` when
- * given, else after the last card of its cell, else at the end.
- */
-function insertCard(cards: readonly Card[], card: Card, after?: CardId): Card[] {
-  let index = after === undefined ? -1 : cards.findIndex((candidate) => candidate.id === after);
-  if (index === -1) index = findLastIndexInCell(cards, card.stage, card.lane);
-  const at = index === -1 ? cards.length : index + 1;
-  return [...cards.slice(0, at), card, ...cards.slice(at)];
+/** A table pasted into a card, waiting for Fill or Cancel. */
+interface PendingFill {
+  card: CardId;
+  rows: string[][];
+  selection: readonly [start: number, end: number];
+  persona: PersonaId | undefined;
+}
+
+// Long enough to tell a card by, short enough for one line of the narrow panel.
+const MAX_QUOTED_TEXT = 40;
+
+/** A card's first line as a message quotes it, cut with "…" past MAX_QUOTED_TEXT characters. */
+function quoteCardText(text: string): string {
+  const characters = [...(text.trim().split('\n')[0] ?? '')];
+  return characters.length > MAX_QUOTED_TEXT ? `${characters.slice(0, MAX_QUOTED_TEXT - 1).join('')}…` : characters.join('');
 }
 
 /** `cards` with `id` swapped with its neighbour in the same cell (`offset` -1 is up), or undefined at the cell's edge. */
@@ -86,8 +101,10 @@ function findCardTextProblem(text: string, strings: CellsStrings): string | unde
  * stage, one section per lane with its cards as textareas. Cards are added,
  * edited, reordered, moved to another stage and deleted from the keyboard
  * (Enter, Backspace, Alt+arrows) or with each card's buttons; with several
- * personas each card says whom it speaks for. `journey.cards` stays in
- * reading order.
+ * personas each card says whom it speaks for. Pasting lines into a card
+ * makes one card per line; pasting cells from a spreadsheet fills stages ×
+ * lanes after a preview. Deleting a card with text, pasting lines and
+ * filling from a table offer Undo. `journey.cards` stays in reading order.
  */
 export function CellsStep({ journey, onChange, locale, focusCard }: StepProps & { focusCard?: CardId | undefined }) {
   const strings = CELLS_STRINGS[locale];
@@ -96,6 +113,12 @@ export function CellsStep({ journey, onChange, locale, focusCard }: StepProps & 
   // Cards added here and not left yet: an empty card only complains once the person moves on from it.
   const [freshCards, setFreshCards] = useState<ReadonlySet<CardId>>(new Set());
   const [announcement, setAnnouncement] = useState({ text: '', count: 0 });
+  // Undo is offered until the journey changes otherwise, as for stages: it puts back the journey as it was, so it never takes back a later edit.
+  const [undo, setUndo] = useState<UndoOffer | undefined>();
+  const [pending, setPending] = useState<PendingFill | undefined>();
+  // A pasted table is read asynchronously: what it changes is the journey of then, not of the paste.
+  const latestJourney = useRef(journey);
+  latestJourney.current = journey;
   const focusRequest = useRef<FocusRequest | undefined>(focusCard ? { id: formatCardFieldId(focusCard), selection: 'end' } : undefined);
 
   // Focus follows the card after the journey re-renders: a new card, the card before a deleted one, a moved card.
@@ -109,7 +132,7 @@ export function CellsStep({ journey, onChange, locale, focusCard }: StepProps & 
     if (!target) return;
     target.focus();
     // Above the sticky Back / Next bar, not under it.
-    target.scrollIntoView?.({ block: 'center' });
+    (request.revealId ? (document.getElementById(request.revealId) ?? target) : target).scrollIntoView?.({ block: 'center' });
     if (target instanceof HTMLTextAreaElement && request.selection) {
       const end = target.value.length;
       const [start, stop] = request.selection === 'start' ? [0, 0] : request.selection === 'end' ? [end, end] : request.selection;
@@ -129,6 +152,12 @@ export function CellsStep({ journey, onChange, locale, focusCard }: StepProps & 
 
   const announce = (text: string) => setAnnouncement({ text, count: announcement.count + 1 });
   const changeCards = (cards: Card[]) => onChange({ ...journey, cards });
+  const changeWithUndo = (before: Journey, after: Journey, offer: Omit<UndoOffer, 'before' | 'after'>) => {
+    setUndo({ before, after, ...offer });
+    // The offer is the announcement: an older message must not come back when the offer goes.
+    setAnnouncement({ text: '', count: announcement.count + 1 });
+    onChange(after);
+  };
   const updateCard = (id: CardId, update: (card: Card) => Card) => changeCards(journey.cards.map((card) => (card.id === id ? update(card) : card)));
 
   const handleAdd = (lane: LaneId, after?: Card) => {
@@ -147,8 +176,93 @@ export function CellsStep({ journey, onChange, locale, focusCard }: StepProps & 
     const index = cell.findIndex((candidate) => candidate.id === card.id);
     const neighbour = cell[index - 1] ?? cell[index + 1];
     focusRequest.current = neighbour ? { id: formatCardFieldId(neighbour.id), selection: 'end' } : { id: formatAddButtonId(card.lane) };
-    announce(strings.deleted);
-    changeCards(journey.cards.filter((candidate) => candidate.id !== card.id));
+    const after = { ...journey, cards: journey.cards.filter((candidate) => candidate.id !== card.id) };
+    if (pending?.card === card.id) setPending(undefined);
+    // An empty card takes nothing with it (Backspace in a card just added, most often): no Undo to offer.
+    if (!card.text.trim()) {
+      announce(strings.deleted);
+      onChange(after);
+      return;
+    }
+    changeWithUndo(journey, after, { message: strings.deletedCard(quoteCardText(card.text)), stage: card.stage, focus: { id: formatCardFieldId(card.id), selection: 'end' } });
+  };
+  const handleUndo = () => {
+    if (!undo || undo.after !== journey) return;
+    setChosenStage(undo.stage);
+    focusRequest.current = undo.focus;
+    setUndo(undefined);
+    onChange(undo.before);
+  };
+  /**
+   * Pastes `text` into card `id` at `selection`, one card per line: the first
+   * line at the caret (the card keeps its own text around it), the others as
+   * new cards right after it, speaking for the same persona as Enter's do.
+   */
+  const pasteLines = (id: CardId, text: string, [start, end]: readonly [number, number]) => {
+    const current = latestJourney.current;
+    const card = current.cards.find((candidate) => candidate.id === id);
+    const [first, ...rest] = splitPastedLines(text);
+    if (!card || first === undefined) return;
+    let cards = current.cards.map((candidate) => (candidate.id === id ? { ...candidate, text: `${card.text.slice(0, start)}${first}${card.text.slice(end)}`.slice(0, MAX_CARD_TEXT) } : candidate));
+    const taken = new Set<string>(cards.map((candidate) => candidate.id));
+    let previous = id;
+    for (const line of rest) {
+      const added = createEditorId('card', taken);
+      taken.add(added);
+      cards = insertCard(cards, { id: added, stage: card.stage, lane: card.lane, text: line, ...(card.persona ? { persona: card.persona } : {}) }, previous);
+      previous = added;
+    }
+    const after = { ...current, cards };
+    const caret = start + first.length;
+    if (rest.length === 0) {
+      focusRequest.current = { id: formatCardFieldId(id), selection: [caret, caret] };
+      onChange(after);
+      return;
+    }
+    // Typing goes on in the last card pasted, as it would after typing the lines one by one.
+    focusRequest.current = { id: formatCardFieldId(previous), selection: 'end' };
+    changeWithUndo(current, after, { message: strings.pastedLines(rest.length + 1), stage: card.stage, focus: { id: formatCardFieldId(id), selection: [start, end] } });
+  };
+  const handleCardPaste = (card: Card) => (event: JSX.TargetedClipboardEvent<HTMLTextAreaElement>) => {
+    const text = event.clipboardData?.getData('text/plain') ?? '';
+    const field = event.currentTarget;
+    const selection = [field.selectionStart, field.selectionEnd] as const;
+    // Spreadsheets put tabs between the cells of a row, and an HTML table beside the text (a single column has no tab).
+    if (text.includes('\t') || /<table[\s>]/i.test(event.clipboardData?.getData('text/html') ?? '')) {
+      event.preventDefault();
+      void parsePastedTableAsync(text).then(
+        (rows) => {
+          if (rows.length > 1 || (rows[0]?.length ?? 0) > 1) {
+            // To the preview's Fill (Cancel when there is nothing to fill), also when a preview was already open.
+            focusRequest.current = { id: TABLE_FILL_BUTTON_ID, fallbackId: TABLE_FILL_CANCEL_ID, revealId: TABLE_FILL_PREVIEW_ID };
+            setPending({ card: card.id, rows, selection, persona: card.persona });
+          } else pasteLines(card.id, rows[0]?.[0] ?? '', selection);
+        },
+        // The parser's chunk did not load (Miro offline): the text still goes in, as lines.
+        () => pasteLines(card.id, text.replace(/\t+/g, ' '), selection),
+      );
+      return;
+    }
+    // One line pastes as usual, and the field's own undo still knows it.
+    if (!/[\r\n]/.test(text)) return;
+    event.preventDefault();
+    pasteLines(card.id, text, selection);
+  };
+  const pendingCard = pending && journey.cards.find((card) => card.id === pending.card);
+  const pendingPlan = pending && pendingCard ? planTableFill(journey, pending.rows, pendingCard) : undefined;
+  const handleFill = () => {
+    if (!pending || !pendingCard || !pendingPlan || pendingPlan.cards === 0) return;
+    setPending(undefined);
+    focusRequest.current = { id: formatCardFieldId(pendingCard.id), selection: 'end' };
+    changeWithUndo(journey, applyTableFill(journey, pendingPlan, pendingCard, pending.persona), {
+      message: strings.filled(pendingPlan.cards),
+      stage: pendingCard.stage,
+      focus: { id: formatCardFieldId(pendingCard.id), selection: pending.selection },
+    });
+  };
+  const handleCancelFill = () => {
+    if (pending) focusRequest.current = { id: formatCardFieldId(pending.card), selection: pending.selection };
+    setPending(undefined);
   };
   const handleMoveWithinCell = (card: Card, offset: -1 | 1, control: CardControl, selection?: FocusRequest['selection']) => {
     const cards = moveCardWithinCell(journey.cards, card.id, offset);
@@ -201,6 +315,8 @@ export function CellsStep({ journey, onChange, locale, focusCard }: StepProps & 
     setFreshCards(next);
   };
 
+  const shownUndo = undo && undo.after === journey ? undo : undefined;
+
   return (
     <div class="editor__fields">
       <p class="panel__intro">{strings.hint}</p>
@@ -208,7 +324,15 @@ export function CellsStep({ journey, onChange, locale, focusCard }: StepProps & 
         <label for="cells-stage" class="field__label">
           {strings.stage}
         </label>
-        <select id="cells-stage" class="field__input" value={stage.id} onChange={(event) => setChosenStage(event.currentTarget.value as StageId)}>
+        <select
+          id="cells-stage"
+          class="field__input"
+          value={stage.id}
+          onChange={(event) => {
+            setChosenStage(event.currentTarget.value as StageId);
+            setPending(undefined);
+          }}
+        >
           {journey.stages.map((candidate) => (
             <option key={candidate.id} value={candidate.id}>
               {candidate.name.trim() || '…'}
@@ -235,7 +359,7 @@ export function CellsStep({ journey, onChange, locale, focusCard }: StepProps & 
                     key={card.id}
                     card={card}
                     label={strings.cardLabel(index + 1, laneTitle, stageName)}
-                    problem={freshCards.has(card.id) && !card.text.trim() ? undefined : findCardTextProblem(card.text, strings)}
+                    problem={(freshCards.has(card.id) || pending?.card === card.id) && !card.text.trim() ? undefined : findCardTextProblem(card.text, strings)}
                     isFirst={index === 0}
                     isLast={index === cards.length - 1}
                     hasPreviousStage={stageIndex > 0}
@@ -245,6 +369,7 @@ export function CellsStep({ journey, onChange, locale, focusCard }: StepProps & 
                     onText={(text) => updateCard(card.id, (current) => ({ ...current, text }))}
                     onPersona={(persona) => updateCard(card.id, (current) => setCardPersona(current, persona))}
                     onKeyDown={handleCardKeyDown(card)}
+                    onPaste={handleCardPaste(card)}
                     onBlur={() => handleCardBlur(card)}
                     onMove={(offset) => handleMoveWithinCell(card, offset, offset < 0 ? 'up' : 'down')}
                     onMoveStage={(offset) => handleMoveToStage(card, offset, offset < 0 ? 'previous-stage' : 'next-stage')}
@@ -253,6 +378,19 @@ export function CellsStep({ journey, onChange, locale, focusCard }: StepProps & 
                 ))}
               </ol>
             )}
+            {pending && pendingPlan && pendingCard?.stage === stage.id && pendingCard.lane === lane.id && (
+              <TableFillPreview
+                plan={pendingPlan}
+                journey={journey}
+                from={pendingCard}
+                personas={personas}
+                persona={pending.persona}
+                strings={strings}
+                onPersona={(persona) => setPending({ ...pending, persona })}
+                onFill={handleFill}
+                onCancel={handleCancelFill}
+              />
+            )}
             <button type="button" id={formatAddButtonId(lane.id)} class="button button--small cells-lane__add" onClick={() => handleAdd(lane.id)}>
               {strings.addCard}
               <span class="visually-hidden">{strings.addCardTo(laneTitle)}</span>
@@ -260,9 +398,20 @@ export function CellsStep({ journey, onChange, locale, focusCard }: StepProps & 
           </section>
         );
       })}
-      <div role="status" aria-live="polite" class="visually-hidden">
-        {/* A new node each time, so the same message twice in a row is announced twice. */}
-        {announcement.text && <span key={announcement.count}>{announcement.text}</span>}
+      {/* Kept in view above the Back / Next bar while it offers Undo: the card may have been far up the list. */}
+      <div role="status" aria-live="polite" class={shownUndo ? 'editor__toast' : 'visually-hidden'}>
+        {shownUndo ? (
+          // Keyed like the announcements: a second offer with the same words is announced too.
+          <p key={announcement.count} class="editor__undo">
+            {shownUndo.message}{' '}
+            <button type="button" class="button--link" onClick={handleUndo}>
+              {EDITOR_STRINGS[locale].undo}
+            </button>
+          </p>
+        ) : (
+          // A new node each time, so the same message twice in a row is announced twice.
+          announcement.text && <span key={announcement.count}>{announcement.text}</span>
+        )}
       </div>
     </div>
   );
@@ -282,6 +431,7 @@ function CardEditor({
   onText,
   onPersona,
   onKeyDown,
+  onPaste,
   onBlur,
   onMove,
   onMoveStage,
@@ -300,6 +450,7 @@ function CardEditor({
   onText: (text: string) => void;
   onPersona: (persona: PersonaId | undefined) => void;
   onKeyDown: (event: JSX.TargetedKeyboardEvent<HTMLTextAreaElement>) => void;
+  onPaste: (event: JSX.TargetedClipboardEvent<HTMLTextAreaElement>) => void;
   onBlur: () => void;
   onMove: (offset: -1 | 1) => void;
   onMoveStage: (offset: -1 | 1) => void;
@@ -334,6 +485,7 @@ function CardEditor({
           aria-keyshortcuts="Enter Backspace Alt+ArrowUp Alt+ArrowDown Alt+ArrowLeft Alt+ArrowRight"
           onInput={(event) => onText(event.currentTarget.value)}
           onKeyDown={onKeyDown}
+          onPaste={onPaste}
           onBlur={onBlur}
         />
         {problem && (

@@ -3,7 +3,7 @@ import type { Locale } from '../strings';
 import { pluralize } from './editor-strings';
 
 const en = {
-  hint: 'Enter adds a card below, Shift+Enter starts a new line, Backspace in an empty card deletes it. Alt+↑/↓ reorders a card, Alt+←/→ moves it to another stage.',
+  hint: 'Enter adds a card below, Shift+Enter starts a new line, Backspace in an empty card deletes it. Alt+↑/↓ reorders a card, Alt+←/→ moves it to another stage. Pasted lines become one card each; cells pasted from a spreadsheet fill stages × lanes.',
   stage: 'Stage',
   noStages: 'Add a stage first: cards sit in a stage and a lane.',
   noLanes: 'Switch on or add a lane first: cards sit in a stage and a lane.',
@@ -24,13 +24,30 @@ const en = {
   movedToStage: (stage: string) => `Card moved to “${stage}”.`,
   movedToPosition: (position: number, total: number) => `Card moved to position ${position} of ${total}.`,
   deleted: 'Card deleted.',
+  deletedCard: (text: string) => `Card “${text}” deleted.`,
+  pastedLines: (cards: number) => `Pasted as ${pluralize('en', cards, ['card', 'cards', 'cards'])}, one per line.`,
+  pasteTitle: 'Fill cards from the pasted table',
+  pasteSize: (columns: number, rows: number) => `Pasted: ${pluralize('en', columns, ['column', 'columns', 'columns'])} × ${pluralize('en', rows, ['row', 'rows', 'rows'])}.`,
+  pasteByStageName: 'Columns go to the stages named in the first row.',
+  pasteFromStage: (stage: string) => `Columns go to the stages from “${stage}” on.`,
+  pasteByLaneName: 'Rows go to the lanes named in the first column.',
+  pasteFromLane: (lane: string) => `Rows go to the lanes from “${lane}” down.`,
+  pasteCards: (cards: number, cells: number) => `${pluralize('en', cards, ['new card', 'new cards', 'new cards'])} in ${pluralize('en', cells, ['cell', 'cells', 'cells'])}.`,
+  pasteCellsWithCards: (cells: number) => `Cells that already have cards: ${cells}. The new cards go after theirs; nothing is replaced.`,
+  pasteColumnsCut: (columns: number, cards: number) => `Left out, no stage to go to: ${pluralize('en', columns, ['column', 'columns', 'columns'])} (${pluralize('en', cards, ['card', 'cards', 'cards'])}).`,
+  pasteRowsCut: (rows: number, cards: number) => `Left out, no lane to go to: ${pluralize('en', rows, ['row', 'rows', 'rows'])} (${pluralize('en', cards, ['card', 'cards', 'cards'])}).`,
+  pasteNothing: 'The pasted cells are empty: there is nothing to fill.',
+  pasteTableCaption: 'New cards per cell',
+  fill: 'Fill',
+  cancelFill: 'Cancel',
+  filled: (cards: number) => `${pluralize('en', cards, ['card', 'cards', 'cards'])} added from the table.`,
 };
 
 /** Every string of the cards step, in one language. */
 export type CellsStrings = typeof en;
 
 const ru: CellsStrings = {
-  hint: 'Enter добавляет карточку ниже, Shift+Enter начинает новую строку, Backspace в пустой карточке удаляет её. Alt+↑/↓ меняет порядок карточек, Alt+←/→ переносит карточку на другой этап.',
+  hint: 'Enter добавляет карточку ниже, Shift+Enter начинает новую строку, Backspace в пустой карточке удаляет её. Alt+↑/↓ меняет порядок карточек, Alt+←/→ переносит карточку на другой этап. Вставленные строки становятся отдельными карточками, ячейки из таблицы заполняют этапы и дорожки.',
   stage: 'Этап',
   noStages: 'Сначала добавьте этап: карточка находится на пересечении этапа и дорожки.',
   noLanes: 'Сначала включите или добавьте дорожку: карточка находится на пересечении этапа и дорожки.',
@@ -50,10 +67,27 @@ const ru: CellsStrings = {
   movedToStage: (stage) => `Карточка перенесена на этап «${stage}».`,
   movedToPosition: (position, total) => `Карточка теперь ${position}-я из ${total}.`,
   deleted: 'Карточка удалена.',
+  deletedCard: (text) => `Карточка «${text}» удалена.`,
+  pastedLines: (cards) => `Вставлено по строке на карточку: ${pluralize('ru', cards, ['карточка', 'карточки', 'карточек'])}.`,
+  pasteTitle: 'Заполнить карточки из вставленной таблицы',
+  pasteSize: (columns, rows) => `Вставлено: ${pluralize('ru', columns, ['столбец', 'столбца', 'столбцов'])} × ${pluralize('ru', rows, ['строка', 'строки', 'строк'])}.`,
+  pasteByStageName: 'Столбцы ложатся на этапы, названные в первой строке.',
+  pasteFromStage: (stage) => `Столбцы ложатся на этапы начиная с «${stage}».`,
+  pasteByLaneName: 'Строки ложатся на дорожки, названные в первом столбце.',
+  pasteFromLane: (lane) => `Строки ложатся на дорожки начиная с «${lane}».`,
+  pasteCards: (cards, cells) => `${pluralize('ru', cards, ['новая карточка', 'новые карточки', 'новых карточек'])} в ${pluralize('ru', cells, ['ячейке', 'ячейках', 'ячейках'])}.`,
+  pasteCellsWithCards: (cells) => `Ячеек, где уже есть карточки: ${cells}. Новые встанут после них, ничего не заменится.`,
+  pasteColumnsCut: (columns, cards) => `Не поместились, нет этапа: ${pluralize('ru', columns, ['столбец', 'столбца', 'столбцов'])} (${pluralize('ru', cards, ['карточка', 'карточки', 'карточек'])}).`,
+  pasteRowsCut: (rows, cards) => `Не поместились, нет дорожки: ${pluralize('ru', rows, ['строка', 'строки', 'строк'])} (${pluralize('ru', cards, ['карточка', 'карточки', 'карточек'])}).`,
+  pasteNothing: 'Вставленные ячейки пусты: заполнять нечего.',
+  pasteTableCaption: 'Новые карточки по ячейкам',
+  fill: 'Заполнить',
+  cancelFill: 'Не заполнять',
+  filled: (cards) => `Из таблицы добавлено: ${pluralize('ru', cards, ['карточка', 'карточки', 'карточек'])}.`,
 };
 
 const uk: CellsStrings = {
-  hint: 'Enter додає картку нижче, Shift+Enter починає новий рядок, Backspace у порожній картці видаляє її. Alt+↑/↓ змінює порядок карток, Alt+←/→ переносить картку на інший етап.',
+  hint: 'Enter додає картку нижче, Shift+Enter починає новий рядок, Backspace у порожній картці видаляє її. Alt+↑/↓ змінює порядок карток, Alt+←/→ переносить картку на інший етап. Вставлені рядки стають окремими картками, клітинки з таблиці заповнюють етапи й доріжки.',
   stage: 'Етап',
   noStages: 'Спершу додайте етап: картка розташована на перетині етапу й доріжки.',
   noLanes: 'Спершу увімкніть або додайте доріжку: картка розташована на перетині етапу й доріжки.',
@@ -73,6 +107,23 @@ const uk: CellsStrings = {
   movedToStage: (stage) => `Картку перенесено на етап «${stage}».`,
   movedToPosition: (position, total) => `Картка тепер ${position}-а з ${total}.`,
   deleted: 'Картку видалено.',
+  deletedCard: (text) => `Картку «${text}» видалено.`,
+  pastedLines: (cards) => `Вставлено по рядку на картку: ${pluralize('uk', cards, ['картка', 'картки', 'карток'])}.`,
+  pasteTitle: 'Заповнити картки зі вставленої таблиці',
+  pasteSize: (columns, rows) => `Вставлено: ${pluralize('uk', columns, ['стовпець', 'стовпці', 'стовпців'])} × ${pluralize('uk', rows, ['рядок', 'рядки', 'рядків'])}.`,
+  pasteByStageName: 'Стовпці лягають на етапи, названі в першому рядку.',
+  pasteFromStage: (stage) => `Стовпці лягають на етапи починаючи з «${stage}».`,
+  pasteByLaneName: 'Рядки лягають на доріжки, названі в першому стовпці.',
+  pasteFromLane: (lane) => `Рядки лягають на доріжки починаючи з «${lane}».`,
+  pasteCards: (cards, cells) => `${pluralize('uk', cards, ['нова картка', 'нові картки', 'нових карток'])} у ${pluralize('uk', cells, ['клітинці', 'клітинках', 'клітинках'])}.`,
+  pasteCellsWithCards: (cells) => `Клітинок, де вже є картки: ${cells}. Нові стануть після них, нічого не заміниться.`,
+  pasteColumnsCut: (columns, cards) => `Не вмістилися, немає етапу: ${pluralize('uk', columns, ['стовпець', 'стовпці', 'стовпців'])} (${pluralize('uk', cards, ['картка', 'картки', 'карток'])}).`,
+  pasteRowsCut: (rows, cards) => `Не вмістилися, немає доріжки: ${pluralize('uk', rows, ['рядок', 'рядки', 'рядків'])} (${pluralize('uk', cards, ['картка', 'картки', 'карток'])}).`,
+  pasteNothing: 'Вставлені клітинки порожні: заповнювати нічого.',
+  pasteTableCaption: 'Нові картки за клітинками',
+  fill: 'Заповнити',
+  cancelFill: 'Не заповнювати',
+  filled: (cards) => `З таблиці додано: ${pluralize('uk', cards, ['картка', 'картки', 'карток'])}.`,
 };
 
 /** The cards step's strings per language. */

@@ -106,12 +106,16 @@ const createPersona = (journey: Journey, name: string): Persona => ({
  * Step 2: the persona wizard (method step 3). Personas can be added,
  * duplicated and removed; each is described step by step, with Back and
  * Next and a progress indicator: name and avatar, age and role, goals and
- * needs, pains and fears, behaviour and channels, a quote.
+ * needs, pains and fears, behaviour and channels, a quote. Removing a
+ * persona offers Undo, which brings back its description, its emotion
+ * scores and the cards that spoke for it.
  */
 export function PersonasStep({ journey, onChange, locale }: StepProps) {
   const strings = EDITOR_STRINGS[locale];
   const [selectedId, setSelectedId] = useState<PersonaId | undefined>(journey.personas[0]?.id);
   const [step, setStep] = useState(0);
+  // Undo is offered until the journey changes otherwise, as for stages: it puts back the journey as it was.
+  const [removed, setRemoved] = useState<{ before: Journey; after: Journey; persona: Persona; cards: number } | undefined>();
   const persona = journey.personas.find((candidate) => candidate.id === selectedId) ?? journey.personas[0];
   const total = strings.personaSteps.length;
   // Moving through the wizard takes focus to the new question, which screen readers then read with its heading.
@@ -158,8 +162,17 @@ export function PersonasStep({ journey, onChange, locale }: StepProps) {
       const { persona: _removed, ...rest } = card;
       return rest;
     });
-    onChange({ ...journey, personas, cards, emotions: journey.emotions.filter((emotion) => emotion.persona !== persona.id) });
+    const after: Journey = { ...journey, personas, cards, emotions: journey.emotions.filter((emotion) => emotion.persona !== persona.id) };
+    setRemoved({ before: journey, after, persona, cards: journey.cards.filter((card) => card.persona === persona.id).length });
+    onChange(after);
     select((personas[Math.max(0, index - 1)] as Persona).id);
+  };
+  const handleUndo = () => {
+    if (!removed || removed.after !== journey) return;
+    onChange(removed.before);
+    setRemoved(undefined);
+    // Back on the restored persona: the wizard then takes focus to its name, where it was removed from.
+    select(removed.persona.id);
   };
 
   return (
@@ -186,6 +199,16 @@ export function PersonasStep({ journey, onChange, locale }: StepProps) {
               {strings.removePersona(persona.name || '…')}
             </button>
           </>
+        )}
+      </div>
+      <div role="status" aria-live="polite">
+        {removed && removed.after === journey && (
+          <p class="editor__undo">
+            {strings.personaRemoved(removed.persona.name || '…', removed.cards)}{' '}
+            <button type="button" class="button--link" onClick={handleUndo}>
+              {strings.undo}
+            </button>
+          </p>
         )}
       </div>
       {persona && (

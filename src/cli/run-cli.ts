@@ -5,21 +5,26 @@ import { layoutJourney } from '../layout/layout-journey';
 import type { Hyphenator } from '../layout/measure-text';
 import type { Scene } from '../layout/scene';
 import { compareJourneys, formatComparison } from '../model/compare-journeys';
-import { importJourney, previewImport, type ImportFormat } from '../model/formats/import-journey';
-import { exportJourneyCsvLong, exportJourneyCsvWide } from '../model/formats/journey-csv';
+import { ENCODING_NAMES, type FileEncoding } from '../model/formats/decode-journey-bytes';
+import { importJourney, importJourneyBytes, previewImport, type ImportFormat, type ImportResult } from '../model/formats/import-journey';
+import { exportJourneyCsvLong, exportJourneyCsvWide, type CsvDelimiter } from '../model/formats/journey-csv';
 import { exportJourneyMarkdown } from '../model/formats/journey-markdown';
 import { exportJourneyMermaid } from '../model/formats/journey-mermaid';
 import { checkJourneyHealth, type HealthReport } from '../model/health-check';
 import { formatJourneyFile } from '../model/journey-file';
 import type { Journey } from '../model/journey';
-import { formatValidationErrors, type ParseResult } from '../model/parse-result';
+import { formatValidationErrors, type ValidationError } from '../model/parse-result';
 import { createOnlineStoreJourney } from '../model/templates/online-store-template';
 import { createPatternHyphenator } from '../render/create-pattern-hyphenator';
 import { createPictureTextMeasurer, renderSceneSvg } from '../render/render-scene-svg';
 
-/** Where the CLI writes; injectable so tests can capture output. */
+/** Where the CLI reads and writes; injectable so tests can capture output. */
 export interface CliIo {
-  readFile(path: string): string;
+  /**
+   * A file's bytes, as they are on disk: the CLI decodes them (UTF-8,
+   * UTF-16, Windows-1251 or -1252). A string is text already decoded.
+   */
+  readFile(path: string): Uint8Array | string;
   writeFile(path: string, text: string): void;
   stdout(text: string): void;
   stderr(text: string): void;
@@ -27,7 +32,7 @@ export interface CliIo {
 
 /** The process's real file system and streams. */
 export const NODE_IO: CliIo = {
-  readFile: (path) => readFileSync(path, 'utf8'),
+  readFile: (path) => readFileSync(path),
   writeFile: (path, text) => writeFileSync(path, text),
   stdout: (text) => process.stdout.write(text),
   stderr: (text) => process.stderr.write(text),
@@ -44,8 +49,10 @@ Usage:
   cjm import FILE [-o OUT.json]
       Read a journey from CSV (wide or long), a Mermaid user journey or a
       cjm-journey JSON file; print what it holds; write it as cjm-journey JSON.
-  cjm export FILE --format json|csv|csv-long|md|mermaid|svg [-o OUT]
-      Write a journey in another format (csv is the wide shape).
+  cjm export FILE --format json|csv|csv-long|md|mermaid|svg [-o OUT] [--delimiter ';']
+      Write a journey in another format (csv is the wide shape). CSV is
+      UTF-8 with a byte order mark, so Excel reads Cyrillic; --delimiter ';'
+      suits Excel where the decimal mark is a comma (Russian, Ukrainian).
   cjm check FILE [--json]
       Run the map health check: rules, the moment of truth, a happiness score
       per persona. Exit code 1 when it finds errors.
@@ -58,15 +65,23 @@ Usage:
   cjm template [-o OUT.json]
       Write the default template journey (online-store order) as a file.
 
-FILE is a cjm-journey JSON file, a CSV (.csv, .tsv) or a Mermaid journey
-(.mmd); the format is told by the extension, else by the content.
+FILE is a cjm-journey JSON file, a CSV (.csv, .tsv, .txt) or a Mermaid
+journey (.mmd); the format is told by the extension, else by the content.
+Its encoding is told from its bytes: UTF-8 (with or without a byte order
+mark), UTF-16, Windows-1251 or Windows-1252; a first line "sep=;" names
+the CSV delimiter.
 --host picks the sticky-note sizes of that host (default: svg, like FigJam).
 
 Exit codes: 0 done, 1 the file is not a valid journey (or check found
 errors), 2 wrong usage or an output that cannot be written.
 `;
 
-const EXPORTS: ReadonlyMap<string, (journey: Journey) => string> = new Map([
+/** How an export is written: the CSV delimiter. */
+interface ExportOptions {
+  delimiter?: CsvDelimiter;
+}
+
+const EXPORTS: ReadonlyMap<string, (journey: Journey, options: ExportOptions) => string> = new Map<string, (journey: Journey, options: ExportOptions) => string>([
   ['json', formatJourneyFile],
   ['csv', exportJourneyCsvWide],
   ['csv-wide', exportJourneyCsvWide],
@@ -76,6 +91,10 @@ const EXPORTS: ReadonlyMap<string, (journey: Journey) => string> = new Map([
   ['mermaid', exportJourneyMermaid],
   ['svg', (journey) => renderPicture(journey, SVG_METRICS)],
 ]);
+
+/** The export formats that take a delimiter. */
+const CSV_EXPORTS: ReadonlySet<string> = new Set(['csv', 'csv-wide', 'csv-long']);
+const DELIMITERS: ReadonlySet<string> = new Set<CsvDelimiter>([',', ';']);
 
 const HOSTS: ReadonlyMap<string, HostMetrics> = new Map([
   ['svg', SVG_METRICS],
@@ -98,27 +117,51 @@ function renderPicture(journey: Journey, metrics: HostMetrics): string {
   return renderSceneSvg(scene, { metrics, hyphenate });
 }
 
-function readJourney(path: string, io: CliIo): ParseResult<Journey> & { format?: ImportFormat } {
-  let text: string;
+function readJourney(path: string, io: CliIo): ImportResult | { ok: false; errors: ValidationError[]; format?: undefined } {
+  let content: Uint8Array | string;
   try {
-    text = io.readFile(path);
+    content = io.readFile(path);
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     const reason = code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'it is a folder' : (error as Error).message;
     return { ok: false, errors: [{ path, message: `cannot read the file (${reason}); check the path` }] };
   }
-  return importJourney(text, { fileName: path });
+  return typeof content === 'string' ? importJourney(content, { fileName: path }) : importJourneyBytes(content, { fileName: path });
 }
 
-/** Reads a journey or says why not; undefined when it is invalid (reported). */
-function readOrReport(path: string, io: CliIo): { journey: Journey; format: ImportFormat } | undefined {
-  const journey = readJourney(path, io);
-  if (journey.ok) return { journey: journey.value, format: journey.format ?? 'json' };
-  const shown = journey.errors.slice(0, 20);
-  const more = journey.errors.length > shown.length ? `\n… and ${journey.errors.length - shown.length} more` : '';
-  io.stderr(`cjm: ${path} is not a valid journey:\n${formatValidationErrors(shown)}${more}\n`);
-  return undefined;
+/** A journey read from a file, with how it was read. */
+interface ReadJourney {
+  journey: Journey;
+  format: ImportFormat;
+  encoding?: FileEncoding;
+  delimiter?: string;
+  warnings: ValidationError[];
 }
+
+/**
+ * Reads a journey or says why not; undefined when it is invalid (reported,
+ * the first errors and how many more). Warnings (a guessed encoding) go to
+ * standard error too, so a person sees them whatever the command.
+ */
+function readOrReport(path: string, io: CliIo): ReadJourney | undefined {
+  const read = readJourney(path, io);
+  if (!read.ok) {
+    io.stderr(`cjm: ${path} is not a valid journey:\n${formatValidationErrors(read.errors)}\n`);
+    return undefined;
+  }
+  const warnings = read.warnings ?? [];
+  if (warnings.length > 0) io.stderr(`cjm: ${path}: ${warnings.length === 1 ? 'a warning' : `${warnings.length} warnings`}:\n${formatValidationErrors(warnings, { noun: 'warning' })}\n`);
+  return {
+    journey: read.value,
+    format: read.format,
+    ...(read.encoding ? { encoding: read.encoding } : {}),
+    ...(read.delimiter === undefined ? {} : { delimiter: read.delimiter }),
+    warnings,
+  };
+}
+
+/** A delimiter as the preview names it: tab by name, the rest quoted. */
+const describeDelimiter = (delimiter: string): string => (delimiter === '\t' ? 'tab' : JSON.stringify(delimiter));
 
 const count = (n: number, noun: string): string => `${n} ${noun}${n === 1 ? '' : 's'}`;
 
@@ -160,6 +203,7 @@ export function runCli(args: readonly string[], io: CliIo = NODE_IO): number {
         width: { type: 'string' },
         help: { type: 'boolean', short: 'h' },
         format: { type: 'string', short: 'f' },
+        delimiter: { type: 'string', short: 'd' },
         json: { type: 'boolean' },
       },
     });
@@ -172,6 +216,10 @@ export function runCli(args: readonly string[], io: CliIo = NODE_IO): number {
   if (values.help || command === 'help') {
     io.stdout(HELP);
     return EXIT_OK;
+  }
+  if (values.delimiter !== undefined && !(command === 'export' && CSV_EXPORTS.has(values.format ?? ''))) {
+    io.stderr(`cjm${command ? ` ${command}` : ''}: --delimiter applies to CSV exports only (cjm export FILE --format csv or csv-long).\n`);
+    return EXIT_USAGE;
   }
   if (command === 'template') {
     if (file) {
@@ -206,17 +254,23 @@ export function runCli(args: readonly string[], io: CliIo = NODE_IO): number {
       io.stderr(`cjm export: --format must be one of ${[...EXPORTS.keys()].join(', ')}, received ${values.format === undefined ? 'none' : `"${values.format}"`}.\n`);
       return EXIT_USAGE;
     }
+    const { delimiter } = values;
+    if (delimiter !== undefined && !DELIMITERS.has(delimiter)) {
+      io.stderr(`cjm export: --delimiter must be ";" or ",", received ${JSON.stringify(delimiter)}.\n`);
+      return EXIT_USAGE;
+    }
     const read = readOrReport(file, io);
     if (!read) return EXIT_INVALID_INPUT;
     const { journey } = read;
     if (command === 'import') {
-      const preview = previewImport(journey, read.format);
+      const preview = previewImport(journey, read.format, read);
+      const how = [preview.format, ENCODING_NAMES[preview.encoding], ...(preview.delimiter === undefined ? [] : [`delimiter ${describeDelimiter(preview.delimiter)}`])].join(', ');
       io.stderr(
-        `cjm: ${file} (${preview.format}): "${preview.title}", ${count(preview.stages, 'stage')}, ${count(preview.lanes, 'lane')}, ${count(preview.cards, 'card')}, ${count(preview.personas, 'persona')}, ${count(preview.scores, 'emotion score')}\n`,
+        `cjm: ${file} (${how}): "${preview.title}", ${count(preview.stages, 'stage')}, ${count(preview.lanes, 'lane')}, ${count(preview.cards, 'card')}, ${count(preview.personas, 'persona')}, ${count(preview.scores, 'emotion score')}\n`,
       );
       return emit(formatJourneyFile(journey), values.output, io);
     }
-    if (exporter) return emit(exporter(journey), values.output, io);
+    if (exporter) return emit(exporter(journey, delimiter === undefined ? {} : { delimiter: delimiter as CsvDelimiter }), values.output, io);
     const report = checkJourneyHealth(journey);
     if (values.json) io.stdout(`${JSON.stringify(report, null, 2)}\n`);
     else io.stdout(formatHealthReport(report));

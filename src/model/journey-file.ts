@@ -1,6 +1,6 @@
 import type { Journey } from './journey';
 import { formatRecord, parseRecord, parseRecordText } from './journey-record';
-import { succeed, type ParseResult } from './parse-result';
+import { boundValidationErrors, fail, succeed, type ParseResult } from './parse-result';
 import { RECORD_FORMAT, RECORD_VERSION } from './record-version';
 
 /** The `format` field of every saved journey file: the record format. */
@@ -20,16 +20,18 @@ export type JourneyFile = {
  * migrates older ones step by step, then validates the journey (see
  * parseRecord). Returns errors with JSON paths (`journey.stages[1].name`) on
  * failure, and a `record-wrong-kind` error for a map's record or a draft.
+ * Every error is bounded (see `boundValidationErrors`): a file's values
+ * are quoted as short excerpts, however long they are.
  */
 export function parseJourneyFile(input: unknown): ParseResult<Journey> {
   const result = parseRecord(input, 'file');
-  return result.ok ? succeed(result.value.journey) : result;
+  return result.ok ? succeed(result.value.journey) : fail(boundValidationErrors(result.errors));
 }
 
-/** Parses the text of a journey file; JSON syntax errors are reported (path `(file)`), not thrown. */
+/** Parses the text of a journey file; JSON syntax errors are reported (path `(file)`), not thrown; errors bounded as `parseJourneyFile`'s are. */
 export function parseJourneyFileText(text: string): ParseResult<Journey> {
   const result = parseRecordText(text, 'file');
-  return result.ok ? succeed(result.value.journey) : result;
+  return result.ok ? succeed(result.value.journey) : fail(boundValidationErrors(result.errors));
 }
 
 /** Wraps a journey in the current file envelope. */

@@ -2,7 +2,7 @@ import * as v from 'valibot';
 import { EMOTION_MAX, EMOTION_MIN } from './emotion-scale';
 import { EMOTION_LINES, EVIDENCE_KINDS, findEmotionLine, JOURNEY_SCHEMA, LANE_KINDS, type Journey } from './journey';
 import { isFormOf, MAX_LINK_LENGTH, SAFE_LINK } from './rich-text';
-import { fail, succeed, type ParseResult, type ValidationError } from './parse-result';
+import { excerptText, fail, quoteText, succeed, type ParseResult, type ValidationError } from './parse-result';
 
 /**
  * Longest text accepted on one card, in UTF-16 code units: a page of text,
@@ -35,12 +35,18 @@ const ID_BODY = '[A-Za-z0-9][A-Za-z0-9_.-]{0,63}';
 const CONTROL_CHARACTERS = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/g;
 
 /**
+ * What a message says it received: a string as a short quoted excerpt (a
+ * file may hold a 4 MB id), anything else as valibot names it.
+ */
+const describeReceived = (issue: { input: unknown; received: string }): string => (typeof issue.input === 'string' ? quoteText(issue.input) : issue.received);
+
+/**
  * The message of an object schema: an unknown field, a missing field, or
  * something that is not an object at all.
  */
 function describeObjectIssue(what: string) {
   return (issue: v.StrictObjectIssue): string => {
-    if (issue.expected === 'never') return `unknown field ${issue.received}; remove it or check its spelling`;
+    if (issue.expected === 'never') return `unknown field ${describeReceived(issue)}; remove it or check its spelling`;
     if (issue.received === 'undefined' && issue.expected?.startsWith('"')) return `${what} needs the field ${issue.expected}; add it`;
     return `expected ${what} (a JSON object), received ${issue.received}`;
   };
@@ -50,7 +56,7 @@ function idSchema(prefix: string) {
   const pattern = new RegExp(`^${prefix}:${ID_BODY}$`);
   return v.pipe(
     v.string('expected a string id'),
-    v.regex(pattern, (issue) => `expected an id like "${prefix}:name" (letters, digits, _ . -), received ${JSON.stringify(issue.input)}`),
+    v.regex(pattern, (issue) => `expected an id like "${prefix}:name" (letters, digits, _ . -), received ${quoteText(issue.input)}`),
   );
 }
 
@@ -96,11 +102,11 @@ const stageSchema = v.strictObject({ id: idSchema('stage'), name: textSchema(MAX
 
 const laneSchema = v.strictObject({
   id: idSchema('lane'),
-  kind: v.picklist(LANE_KINDS, (issue) => `expected one of ${LANE_KINDS.join(', ')}, received ${issue.received}`),
+  kind: v.picklist(LANE_KINDS, (issue) => `expected one of ${LANE_KINDS.join(', ')}, received ${describeReceived(issue)}`),
   title: textSchema(MAX_SHORT_TEXT, true),
 }, describeObjectIssue('a lane'));
 
-const trueMark = v.optional(v.literal(true, (issue) => `expected true or no field, received ${issue.received}`));
+const trueMark = v.optional(v.literal(true, (issue) => `expected true or no field, received ${describeReceived(issue)}`));
 
 const richRunSchema = v.strictObject(
   {
@@ -113,7 +119,7 @@ const richRunSchema = v.strictObject(
       v.pipe(
         v.string('expected a link address'),
         v.maxLength(MAX_LINK_LENGTH, `is longer than ${MAX_LINK_LENGTH} characters`),
-        v.regex(SAFE_LINK, (issue) => `expected an http:, https: or mailto: address, received ${JSON.stringify(issue.input).slice(0, 80)}`),
+        v.regex(SAFE_LINK, (issue) => `expected an http:, https: or mailto: address, received ${quoteText(issue.input)}`),
       ),
     ),
   },
@@ -123,7 +129,7 @@ const richRunSchema = v.strictObject(
 const richParagraphSchema = v.strictObject(
   {
     runs: v.pipe(v.array(richRunSchema, 'expected a list of runs'), v.maxLength(MAX_FORM_RUNS, `has more than ${MAX_FORM_RUNS} runs`)),
-    list: v.optional(v.picklist(['bullet', 'ordered'] as const, (issue) => `expected "bullet" or "ordered", received ${issue.received}`)),
+    list: v.optional(v.picklist(['bullet', 'ordered'] as const, (issue) => `expected "bullet" or "ordered", received ${describeReceived(issue)}`)),
   },
   describeObjectIssue('a paragraph'),
 );
@@ -134,14 +140,14 @@ const cardSchema = v.strictObject({
   lane: idSchema('lane'),
   text: textSchema(MAX_CARD_TEXT, true),
   persona: v.optional(idSchema('persona')),
-  evidence: v.optional(v.picklist(EVIDENCE_KINDS, (issue) => `expected one of ${EVIDENCE_KINDS.join(', ')}, received ${issue.received}`)),
+  evidence: v.optional(v.picklist(EVIDENCE_KINDS, (issue) => `expected one of ${EVIDENCE_KINDS.join(', ')}, received ${describeReceived(issue)}`)),
   form: v.optional(v.pipe(v.array(richParagraphSchema, 'expected a list of paragraphs'), v.maxLength(MAX_FORM_PARAGRAPHS, `has more than ${MAX_FORM_PARAGRAPHS} paragraphs`))),
 }, describeObjectIssue('a card'));
 
 const emotionSchema = v.strictObject({
   persona: idSchema('persona'),
   stage: idSchema('stage'),
-  line: v.optional(v.picklist(EMOTION_LINES, (issue) => `expected "as-is" or "to-be", received ${issue.received}`)),
+  line: v.optional(v.picklist(EMOTION_LINES, (issue) => `expected "as-is" or "to-be", received ${describeReceived(issue)}`)),
   score: v.pipe(
     v.number('expected a number'),
     v.integer((issue) => `expected a whole number from ${EMOTION_MIN} to ${EMOTION_MAX}, received ${issue.received}`),
@@ -171,7 +177,7 @@ function limitedArray<T extends v.GenericSchema>(item: T, max: number, what: str
 
 /** The valibot schema of a journey document, before cross-reference checks. */
 export const journeySchema = v.strictObject({
-  schema: v.literal(JOURNEY_SCHEMA, (issue) => `expected ${JOURNEY_SCHEMA}, received ${issue.received}`),
+  schema: v.literal(JOURNEY_SCHEMA, (issue) => `expected ${JOURNEY_SCHEMA}, received ${describeReceived(issue)}`),
   title: textSchema(MAX_SHORT_TEXT, true),
   locale: v.optional(v.pipe(v.string((issue) => `expected a language code such as "en", received ${issue.received}`), v.regex(/^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$/, 'expected a language code such as "en", "ru" or "uk"'))),
   scope: scopeSchema,
@@ -187,8 +193,9 @@ function formatIssuePath(path: readonly v.IssuePathItem[] | undefined): string {
   let out = '';
   for (const item of path ?? []) {
     const key = item.key;
+    // A key is the file's own: an unknown one may be megabytes long.
     if (typeof key === 'number') out += `[${key}]`;
-    else out += out ? `.${String(key)}` : String(key);
+    else out += out ? `.${excerptText(String(key))}` : excerptText(String(key));
   }
   return out;
 }

@@ -5,26 +5,34 @@ import { EXIT_INVALID_INPUT, EXIT_OK, EXIT_USAGE, runCli, type CliIo } from '../
 import { formatJourneyFile, parseJourneyFileText } from '../../src/model/journey-file';
 import { createOnlineStoreJourney } from '../../src/model/templates/online-store-template';
 import { PROPERTY_SEED } from '../layout/journey-arbitrary';
+import { encodeUtf16, encodeWindows1251 } from '../model/formats/encode-text';
 
 const ONLINE_STORE = readFileSync(new URL('../fixtures/journeys/01-online-store.json', import.meta.url), 'utf8');
 const LOYALTY = readFileSync(new URL('../fixtures/journeys/03-loyalty-two-personas.json', import.meta.url), 'utf8');
 
 interface MemoryIo extends CliIo {
   files: Map<string, string>;
+  /** Files given as bytes (in an encoding other than UTF-8). */
+  bytes: Map<string, Uint8Array>;
   out: string;
   err: string;
 }
 
-/** An in-memory file system and streams; a missing file fails like Node's readFileSync. */
-function createMemoryIo(files: Record<string, string> = {}): MemoryIo {
+/**
+ * An in-memory file system and streams; a missing file fails like Node's
+ * readFileSync. Files are read as bytes, as from a disk: a file given as
+ * text is its UTF-8.
+ */
+function createMemoryIo(files: Record<string, string> = {}, bytes: Record<string, Uint8Array> = {}): MemoryIo {
   const io: MemoryIo = {
     files: new Map(Object.entries(files)),
+    bytes: new Map(Object.entries(bytes)),
     out: '',
     err: '',
     readFile(path) {
-      const text = io.files.get(path);
-      if (text === undefined) throw Object.assign(new Error(`ENOENT: no such file or directory, open '${path}'`), { code: 'ENOENT' });
-      return text;
+      const content = io.bytes.get(path) ?? io.files.get(path);
+      if (content === undefined) throw Object.assign(new Error(`ENOENT: no such file or directory, open '${path}'`), { code: 'ENOENT' });
+      return typeof content === 'string' ? new TextEncoder().encode(content) : content;
     },
     writeFile(path, text) {
       io.files.set(path, text);
@@ -249,7 +257,7 @@ describe('cjm import, export, check and diff', () => {
   it('imports a CSV: a preview on stderr, the journey as cjm-journey JSON', () => {
     const io = createMemoryIo({ 'research/kettle-order.csv': WIDE_CSV });
     expect(runCli(['import', 'research/kettle-order.csv', '-o', 'kettle.json'], io)).toBe(EXIT_OK);
-    expect(io.err).toBe('cjm: research/kettle-order.csv (csv): "Kettle order", 2 stages, 5 lanes, 6 cards, 1 persona, 2 emotion scores\n');
+    expect(io.err).toBe('cjm: research/kettle-order.csv (csv, UTF-8, delimiter ";"): "Kettle order", 2 stages, 5 lanes, 6 cards, 1 persona, 2 emotion scores\n');
     const written = parseJourneyFileText(io.files.get('kettle.json') ?? '');
     expect(written.ok && written.value.cards).toHaveLength(6);
   });
@@ -263,19 +271,23 @@ describe('cjm import, export, check and diff', () => {
   });
 
   it('imports a Mermaid journey and says where a bad line is', () => {
-    const io = createMemoryIo({ 'day.mmd': 'journey\n  title Day\n  section Work\n    Tea: 5: Me\n', 'bad.mmd': 'journey\n  section A\n    Tea: 7: Me\n' });
+    const io = createMemoryIo({ 'day.mmd': 'journey\n  title Day\n  section Work\n    Tea: 5: Me\n', 'bad.mmd': 'journey\n  section A\n    Tea: x: Me\n', 'hot.mmd': 'journey\n  section A\n    Tea: 7: Me\n' });
     expect(runCli(['import', 'day.mmd'], io)).toBe(EXIT_OK);
     expect(io.out).toContain('"title": "Day"');
     expect(runCli(['import', 'bad.mmd'], io)).toBe(EXIT_INVALID_INPUT);
     expect(io.err).toMatch(/bad\.mmd is not a valid journey:\nline 3: expected a score from 1 to 5/);
+    // What an import changed is said beside the preview: a score outside 1…5 is read as the nearest.
+    io.err = '';
+    expect(runCli(['import', 'hot.mmd'], io)).toBe(EXIT_OK);
+    expect(io.err).toMatch(/^cjm: hot\.mmd: a warning:\nline 3: .*7/);
   });
 
   it.each([
     ['json', /"format": "cjm-journey"/],
-    ['csv', /^Lane,Realise the need,/],
-    ['csv-long', /^Stage,Lane,Text,Persona,Emotion,Evidence\n/],
+    ['csv', /^\uFEFFLane,Realise the need,/],
+    ['csv-long', /^\uFEFFStage,Lane,Text,Persona,Emotion,Evidence\n/],
     ['md', /^# Online store: ordering a kettle\n/],
-    ['mermaid', /^journey\n {2}title Online store - ordering a kettle\n/],
+    ['mermaid', /^journey\n {2}title Online store/],
     ['svg', /^<svg /],
   ])('exports --format %s', (format, pattern) => {
     const io = createMemoryIo({ 'store.json': ONLINE_STORE });
@@ -330,3 +342,71 @@ describe('cjm import, export, check and diff', () => {
   });
 });
 
+
+describe('cjm and files as spreadsheets write them (issue 15)', () => {
+  const RUSSIAN = 'Дорожка;Поиск;Заказ\r\nДействия;Ищет чайник;Оформляет заказ\r\nЭмоции;1;-2\r\n';
+
+  it('imports a Windows-1251 CSV: the encoding and delimiter in the preview, the guess as a warning', () => {
+    const io = createMemoryIo({}, { 'путь.csv': encodeWindows1251(RUSSIAN) });
+    expect(runCli(['import', 'путь.csv', '-o', 'путь.json'], io)).toBe(EXIT_OK);
+    expect(io.err).toMatch(/^cjm: путь\.csv: a warning:\n\(file\): the file is not UTF-8; it was read as Windows-1251 \(Cyrillic\).*CSV UTF-8\)\n/);
+    expect(io.err).toMatch(/cjm: путь\.csv \(csv, Windows-1251 \(Cyrillic\), delimiter ";"\): "Путь", 2 stages, 2 lanes, 2 cards, 1 persona, 2 emotion scores\n$/);
+    const written = parseJourneyFileText(io.files.get('путь.json') ?? '');
+    expect(written.ok && written.value.cards.map((card) => card.text)).toEqual(['Ищет чайник', 'Оформляет заказ']);
+  });
+
+  it('imports UTF-16LE "Unicode Text" and checks it, reading bytes for every command', () => {
+    const io = createMemoryIo({}, { 'sheet.txt': encodeUtf16('Lane\tA\tB\r\nActions\tx\ty\r\nEmotion\t1\t2\r\n', 'le') });
+    expect(runCli(['import', 'sheet.txt'], io)).toBe(EXIT_OK);
+    expect(io.err).toMatch(/\(csv, UTF-16LE, delimiter tab\)/);
+    expect(runCli(['check', 'sheet.txt'], io)).toBe(EXIT_OK);
+    expect(runCli(['export', 'sheet.txt', '--format', 'md'], io)).toBe(EXIT_OK);
+    expect(io.out).toContain('| **Actions** | x | y |');
+  });
+
+  it('refuses a file in no encoding it reads, saying how to save it as UTF-8', () => {
+    const io = createMemoryIo({}, { 'book.csv': Uint8Array.from([0x50, 0x4b, 0x03, 0x04, 0, 0, 0, 0]) });
+    expect(runCli(['import', 'book.csv'], io)).toBe(EXIT_INVALID_INPUT);
+    expect(io.err).toMatch(/book\.csv is not a valid journey:\n\(file\): this is a workbook .*File → Save As → CSV UTF-8/);
+  });
+
+  it('exports CSV with the delimiter asked for, UTF-8 with a byte order mark, formulas neutralised', () => {
+    const journey = createOnlineStoreJourney();
+    journey.cards[0]!.text = '=HYPERLINK("http://x","click")';
+    const io = createMemoryIo({ 'store.json': formatJourneyFile(journey) });
+    expect(runCli(['export', 'store.json', '--format', 'csv-long', '--delimiter', ';', '-o', 'store.csv'], io)).toBe(EXIT_OK);
+    const csv = io.files.get('store.csv') ?? '';
+    expect(csv.startsWith('\uFEFFStage;Lane;Text;Persona;Emotion;Evidence\n')).toBe(true);
+    expect(csv).toContain(`;"'=HYPERLINK(""http://x"",""click"")";`);
+    expect(csv).toContain(';Anna Petrova;-2;');
+    expect(runCli(['import', 'store.csv', '-o', 'back.json'], io)).toBe(EXIT_OK);
+    const back = parseJourneyFileText(io.files.get('back.json') ?? '');
+    expect(back.ok && back.value.cards.some((card) => card.text === '=HYPERLINK("http://x","click")')).toBe(true);
+  });
+
+  it.each([
+    ['a delimiter it does not write', ['export', 'store.json', '--format', 'csv', '--delimiter', '|'], /--delimiter must be ";" or ","/],
+    ['a delimiter for a format without one', ['export', 'store.json', '--format', 'md', '--delimiter', ';'], /--delimiter applies to CSV exports only/],
+    ['a delimiter for another command', ['render', 'store.json', '--delimiter', ';'], /--delimiter applies to CSV exports only/],
+  ])('returns 2 for %s', (_, args, message) => {
+    const io = createMemoryIo({ 'store.json': ONLINE_STORE });
+    expect(runCli(args, io)).toBe(EXIT_USAGE);
+    expect(io.err).toMatch(message);
+    expect(io.out).toBe('');
+  });
+
+  it('prints a bounded message for a 4 MB card id, and the first ten of many errors with how many more', () => {
+    const document = JSON.parse(ONLINE_STORE);
+    document.journey.cards[0].id = `card:${'x'.repeat(4_000_000)}`;
+    const io = createMemoryIo({ 'huge.json': JSON.stringify(document) });
+    expect(runCli(['check', 'huge.json'], io)).toBe(EXIT_INVALID_INPUT);
+    expect(io.err.length).toBeLessThan(300);
+    expect(io.err).toMatch(/journey\.cards\[0\]\.id: expected an id like "card:name" .*received "card:x+…"\n$/);
+    const rows = Array.from({ length: 30 }, (_, index) => `Stage ${index},,x`).join('\n');
+    const many = createMemoryIo({ 'many.csv': `Stage,Lane,Text\n${rows}\n` });
+    expect(runCli(['import', 'many.csv'], many)).toBe(EXIT_INVALID_INPUT);
+    const lines = many.err.trimEnd().split('\n');
+    expect(lines).toHaveLength(12);
+    expect(lines.at(-1)).toBe('… and 20 more errors');
+  });
+});

@@ -44,12 +44,14 @@ export function createJourneyBuilder(): JourneyBuilder {
   const stageByName = new Map<string, StageId>();
   const laneByName = new Map<string, LaneId>();
   const personaByName = new Map<string, PersonaId>();
+  // Scores by persona and stage: a file may hold many, and a search of the list for each would be quadratic.
+  const emotionByPair = new Map<string, EmotionScore>();
   const texts: string[] = [];
 
   const addPersona = (name: string): PersonaId => {
     const id: PersonaId = `persona:p${personas.length + 1}`;
     personas.push({ id, name, goals: [], needs: [], pains: [], behaviour: [], channels: [] });
-    personaByName.set(foldName(name), id);
+    personaByName.set(foldName(name) || name, id);
     return id;
   };
 
@@ -78,7 +80,7 @@ export function createJourneyBuilder(): JourneyBuilder {
       return id;
     },
     persona(name) {
-      return personaByName.get(foldName(name)) ?? addPersona(name);
+      return personaByName.get(foldName(name) || name) ?? addPersona(name);
     },
     defaultPersona() {
       // Resolved when the journey is built: the first persona, or a default one.
@@ -89,9 +91,12 @@ export function createJourneyBuilder(): JourneyBuilder {
       texts.push(card.text);
     },
     score(persona, stage, score) {
-      const known = emotions.find((emotion) => emotion.persona === persona && emotion.stage === stage);
+      const pair = `${persona} ${stage}`;
+      const known = emotionByPair.get(pair);
       if (known) return known.score === score ? undefined : known.score;
-      emotions.push({ persona, stage, score: Math.min(EMOTION_MAX, Math.max(EMOTION_MIN, score)) });
+      const emotion: EmotionScore = { persona, stage, score: Math.min(EMOTION_MAX, Math.max(EMOTION_MIN, score)) };
+      emotions.push(emotion);
+      emotionByPair.set(pair, emotion);
       return undefined;
     },
     hasStages() {
@@ -102,7 +107,7 @@ export function createJourneyBuilder(): JourneyBuilder {
       if (personas.length === 0) addPersona(DEFAULT_PERSONA[locale]);
       // Rows that named no persona speak for the first one.
       const first = personas[0]?.id;
-      const resolved = emotions.filter((emotion) => emotion.persona !== UNNAMED || !emotions.some((other) => other.persona === first && other.stage === emotion.stage));
+      const resolved = emotions.filter((emotion) => emotion.persona !== UNNAMED || !emotionByPair.has(`${first} ${emotion.stage}`));
       for (const emotion of resolved) if (emotion.persona === UNNAMED && first) emotion.persona = first;
       return { schema: JOURNEY_SCHEMA, title, locale, scope: {}, personas, stages, lanes, cards, emotions: resolved };
     },

@@ -1,7 +1,7 @@
 import Papa from 'papaparse';
 import { isAsIs, EVIDENCE_KINDS, type EvidenceKind, type Journey, type PersonaId } from '../journey';
 import { MAX_CARD_TEXT, MAX_CARDS, MAX_SHORT_TEXT, MAX_STAGES } from '../journey-schema';
-import { fail, succeed, type ParseResult, type ValidationError } from '../parse-result';
+import { excerptText, fail, succeed, type ParseResult, type ValidationError } from '../parse-result';
 import { createJourneyBuilder, parseScore, type JourneyBuilder } from './journey-builder';
 import { findLaneKind, foldName } from './lane-names';
 
@@ -20,8 +20,15 @@ import { findLaneKind, foldName } from './lane-names';
  *   a row with an emotion and no text only scores; a row with a stage (and a
  *   lane) and nothing else declares them, so empty ones keep their place.
  *
- * The delimiter (comma, semicolon, tab, bar) and the shape are detected;
- * UTF-8 with or without BOM. Parsing is papaparse's.
+ * The delimiter (comma, semicolon, tab, bar) and the shape are detected; a
+ * first line `sep=;` (the hint Excel reads, and writes into files it
+ * exports for itself) names the delimiter and is not a row. Parsing is
+ * papaparse's; the bytes of a file are decoded first (see
+ * `decodeJourneyBytes`).
+ *
+ * Exports are safe to open in a spreadsheet: a cell that a spreadsheet
+ * would run as a formula is written with a leading `'` (see
+ * `neutraliseCsvCell`), which import removes again.
  */
 
 export type CsvShape = 'wide' | 'long';
@@ -46,29 +53,71 @@ function findColumn(header: readonly string[], names: readonly string[]): number
   return header.findIndex((cell) => folded.has(foldName(cell)));
 }
 
-/** Parses CSV text into rows, each with the line it starts on. */
+// ------------------------------------------------------- formula cells
+
+/**
+ * What a spreadsheet runs as a formula when a cell starts with it: `=`,
+ * `+`, `-`, `@`, tab and carriage return (OWASP, "CSV Injection"). Leading
+ * quotes are looked past, so a cell that already starts with the mark is
+ * marked again and reads back as it was.
+ */
+const FORMULA_START = /^'*[=+\-@\t\r]/;
+/** A plain number such as an emotion score (`-2`, `+1`, `3.5`, `-0,5`): a spreadsheet reads it as a number, never a formula. */
+const PLAIN_NUMBER = /^'*[+-]?(?:\d+(?:[.,]\d+)?|[.,]\d+)$/;
+
+const needsFormulaMark = (text: string): boolean => FORMULA_START.test(text) && !PLAIN_NUMBER.test(text);
+
+/**
+ * A cell's text made safe for a spreadsheet: when it would start a formula
+ * (`=HYPERLINK(…)`, `@SUM(…)`, `-cmd|…`), a leading `'`, which makes it
+ * text (OWASP's advice); plain numbers are left as they are, so scores stay
+ * `-2`. `restoreCsvCell` undoes it exactly.
+ */
+export function neutraliseCsvCell(text: string): string {
+  return needsFormulaMark(text) ? `'${text}` : text;
+}
+
+/** A cell's text as it was before `neutraliseCsvCell`: the mark removed only where it had been added. */
+export function restoreCsvCell(text: string): string {
+  return text.startsWith("'") && needsFormulaMark(text.slice(1)) ? text.slice(1) : text;
+}
+
+// ------------------------------------------------------------------ import
+
+/** Excel's delimiter hint: `sep=;` alone on the first line. */
+const SEP_LINE = /^sep=([^\r\n"\uFEFF])[^\S\r\n]*(?:\r\n|\n|\r|$)/i;
+
+/**
+ * Parses CSV text into rows, each with the line it starts on, and the
+ * delimiter used. Linear in the text: the line count walks forward with the
+ * parser, never back to the start.
+ */
 function readRows(text: string): { rows: Row[]; errors: ValidationError[]; delimiter: string } {
-  const source = text.replace(/^\uFEFF/, '');
+  let source = text.replace(/^\uFEFF/, '');
+  const sep = SEP_LINE.exec(source);
+  if (sep) source = source.slice(sep[0].length);
   const rows: Row[] = [];
   const errors: ValidationError[] = [];
   let offset = 0;
-  let line = 1;
+  let line = sep ? 2 : 1;
   const lineAt = (position: number): number => {
-    for (; offset < position && offset < source.length; offset += 1) if (source[offset] === '\n') line += 1;
+    for (; offset < position && offset < source.length; offset += 1) if (source[offset] === '\n' || (source[offset] === '\r' && source[offset + 1] !== '\n')) line += 1;
     return line;
   };
   let start = 0;
-  let delimiter = ',';
+  let delimiter = sep?.[1] ?? ',';
   Papa.parse<string[]>(source, {
-    delimiter: '',
+    delimiter: sep?.[1] ?? '',
     delimitersToGuess: [',', ';', '\t', '|'],
     skipEmptyLines: false,
     step: (result) => {
       const rowLine = lineAt(start);
       delimiter = result.meta.delimiter;
       // A file of one or two columns has no delimiter to guess: papaparse takes the comma.
-      for (const error of result.errors.filter((entry) => entry.type !== 'Delimiter')) errors.push({ path: `line ${rowLine}`, message: `${error.message.replace(/\.$/, '')}; check the quotes on this line` });
-      const cells = result.data.map((cell) => cell.trim());
+      for (const error of result.errors.filter((entry) => entry.type !== 'Delimiter')) {
+        errors.push({ path: `line ${rowLine}`, code: 'csv-quotes', params: { line: rowLine }, message: `${error.message.replace(/\.$/, '')}; check the quotes on this line` });
+      }
+      const cells = result.data.map((cell) => restoreCsvCell(cell.trim()));
       if (cells.some((cell) => cell !== '')) rows.push({ cells, line: rowLine });
       start = result.meta.cursor;
       // Past the line break that ended the row.
@@ -98,22 +147,32 @@ export function detectCsvShape(header: readonly string[]): CsvShape {
   return findColumn(header, COLUMN_NAMES.stage) !== -1 && findColumn(header, COLUMN_NAMES.text) !== -1 ? 'long' : 'wide';
 }
 
-const place = (row: Row, column?: string): string => (column === undefined ? `line ${row.line}` : `line ${row.line}, column "${column}"`);
+// A column is named by its header, and a value quoted, as short excerpts: a cell may hold a megabyte.
+// The place is also given as params (line, column), so a panel can word it in the person's language.
+interface Where {
+  path: string;
+  params: Record<string, string | number>;
+}
+const place = (row: Row, column?: string): Where =>
+  column === undefined
+    ? { path: `line ${row.line}`, params: { line: row.line } }
+    : { path: `line ${row.line}, column "${excerptText(column)}"`, params: { line: row.line, column: excerptText(column) } };
+const problem = (where: Where, code: string, message: string, params: Record<string, string | number> = {}): ValidationError => ({ path: where.path, code, params: { ...where.params, ...params }, message });
 
-function checkText(text: string, max: number, where: string, errors: ValidationError[]): boolean {
+function checkText(text: string, max: number, where: Where, errors: ValidationError[]): boolean {
   if (text.length <= max) return true;
-  errors.push({ path: where, message: `the text has ${text.length} characters; a map holds at most ${max} here; shorten it` });
+  errors.push(problem(where, 'csv-text-too-long', `the text has ${text.length} characters; a map holds at most ${max} here; shorten it`, { length: text.length, max }));
   return false;
 }
 
-function addScore(builder: JourneyBuilder, persona: PersonaId, stageName: string, raw: string, where: string, errors: ValidationError[]): void {
+function addScore(builder: JourneyBuilder, persona: PersonaId, stageName: string, raw: string, where: Where, errors: ValidationError[]): void {
   const score = parseScore(raw);
   if (score === undefined || score < -2 || score > 2) {
-    errors.push({ path: where, message: `expected an emotion score, a whole number from −2 to +2, received "${raw}"` });
+    errors.push(problem(where, 'csv-score', `expected an emotion score, a whole number from −2 to +2, received "${excerptText(raw)}"`, { value: excerptText(raw) }));
     return;
   }
   const earlier = builder.score(persona, builder.stage(stageName), score);
-  if (earlier !== undefined) errors.push({ path: where, message: `this stage already has the score ${earlier} for this persona; keep one` });
+  if (earlier !== undefined) errors.push(problem(where, 'csv-score-twice', `this stage already has the score ${earlier} for this persona; keep one`, { score: earlier }));
 }
 
 function readLong(rows: readonly Row[], builder: JourneyBuilder, errors: ValidationError[]): void {
@@ -138,18 +197,18 @@ function readLong(rows: readonly Row[], builder: JourneyBuilder, errors: Validat
     const evidenceText = cell(column.evidence);
     const evidence = evidenceText ? findEvidenceKind(evidenceText) : undefined;
     if (evidenceText && !evidence) {
-      errors.push({ path: place(row, name(column.evidence)), message: `unknown evidence "${evidenceText}"; use one of ${EVIDENCE_KINDS.join(', ')}` });
+      errors.push(problem(place(row, name(column.evidence)), 'csv-evidence', `unknown evidence "${excerptText(evidenceText)}"; use one of ${EVIDENCE_KINDS.join(', ')}`, { value: excerptText(evidenceText) }));
       continue;
     }
     if (!stage) {
-      errors.push({ path: place(row, name(column.stage)), message: 'the stage is empty; every row needs the stage it belongs to' });
+      errors.push(problem(place(row, name(column.stage)), 'csv-stage-empty', 'the stage is empty; every row needs the stage it belongs to'));
       continue;
     }
     if (!checkText(stage, MAX_SHORT_TEXT, place(row, name(column.stage)), errors)) continue;
     const persona = personaName ? builder.persona(personaName) : undefined;
     if (text) {
       if (!lane) {
-        errors.push({ path: place(row, name(column.lane === -1 ? column.text : column.lane)), message: 'the card has no lane; name the lane (e.g. Actions, Pains) in the Lane column' });
+        errors.push(problem(place(row, name(column.lane === -1 ? column.text : column.lane)), 'csv-lane-missing', 'the card has no lane; name the lane (e.g. Actions, Pains) in the Lane column'));
         continue;
       }
       if (!checkText(text, MAX_CARD_TEXT, place(row, name(column.text)), errors)) continue;
@@ -163,12 +222,28 @@ function readLong(rows: readonly Row[], builder: JourneyBuilder, errors: Validat
   }
 }
 
-/** The persona an emotion row names: "Emotion (Anna)", "Emotion — Anna", "Emotion: Anna". */
+/** Dashes and colons that part an emotion row's lane from its persona: "Emotion — Anna", "Emotion: Anna". */
+const PERSONA_SEPARATORS = new Set(['—', '–', ':', '-']);
+
+/**
+ * The persona an emotion row names: "Emotion (Anna)", "Emotion — Anna",
+ * "Emotion: Anna". The first bracket or separator that leaves a persona
+ * after it wins. One pass over the label: the regular expression this
+ * replaces (a lazy prefix, then `\((.+)\)$`) scanned the rest of the label
+ * again at each bracket, ten seconds for a label of 100,000 of them.
+ */
 function splitEmotionLabel(label: string): { lane: string; persona?: string } {
-  const match = /^(.*?)\s*(?:\((.+)\)|[—–:-]\s*(.+))$/.exec(label);
-  const lane = match?.[1]?.trim();
-  const persona = (match?.[2] ?? match?.[3])?.trim();
-  if (lane && persona && findLaneKind(lane) === 'emotions') return { lane, persona };
+  const closed = label.endsWith(')');
+  for (let at = 0; at < label.length; at += 1) {
+    const char = label.charAt(at);
+    let persona: string | undefined;
+    if (char === '(' && closed && at < label.length - 2) persona = label.slice(at + 1, -1);
+    else if (PERSONA_SEPARATORS.has(char) && at < label.length - 1) persona = label.slice(at + 1);
+    if (persona === undefined) continue;
+    const lane = label.slice(0, at).trim();
+    const name = persona.trim();
+    return lane && name && findLaneKind(lane) === 'emotions' ? { lane, persona: name } : { lane: label };
+  }
   return { lane: label };
 }
 
@@ -176,15 +251,19 @@ function readWide(rows: readonly Row[], builder: JourneyBuilder, errors: Validat
   const [header, ...body] = rows;
   if (!header) return;
   const stages = header.cells.slice(1);
+  // The columns that hold anything, in one pass over the cells (not one pass over the rows per column).
+  const used = new Set<number>();
+  for (const row of body) {
+    for (let index = 1; index < row.cells.length; index += 1) if (row.cells[index] !== '') used.add(index - 1);
+  }
   stages.forEach((stage, index) => {
-    const used = body.some((row) => (row.cells[index + 1] ?? '') !== '');
-    if (!stage && used) errors.push({ path: place(header, `${index + 2}`), message: 'this column has cards but no stage name in the first row; name the stage' });
+    if (!stage && used.has(index)) errors.push(problem(place(header, `${index + 2}`), 'csv-stage-name-missing', 'this column has cards but no stage name in the first row; name the stage'));
     else if (stage && checkText(stage, MAX_SHORT_TEXT, place(header, stage), errors)) builder.stage(stage);
   });
   for (const row of body) {
     const [label = '', ...cells] = row.cells;
     if (!label) {
-      errors.push({ path: place(row), message: 'the first column is empty; it names the lane of the row (e.g. Actions, Pains, Emotion)' });
+      errors.push(problem(place(row), 'csv-lane-name-empty', 'the first column is empty; it names the lane of the row (e.g. Actions, Pains, Emotion)'));
       continue;
     }
     const { lane, persona: personaName } = splitEmotionLabel(label);
@@ -207,20 +286,28 @@ function readWide(rows: readonly Row[], builder: JourneyBuilder, errors: Validat
   }
 }
 
-/** Reads a journey from CSV; errors name the line and column and say how to fix them. */
-export function importJourneyCsv(text: string, options: { title?: string } = {}): ParseResult<Journey> {
-  const { rows, errors } = readRows(text);
-  if (rows.length === 0) return fail([{ path: 'line 1', message: 'the file has no rows; a journey CSV starts with a row of stage names (wide) or of column names (long)' }]);
+/**
+ * Reads a journey from CSV text; errors name the line and column and say
+ * how to fix them. Returns the delimiter used beside the result, for the
+ * import preview.
+ */
+export function importJourneyCsv(text: string, options: { title?: string } = {}): ParseResult<Journey> & { delimiter: string } {
+  const { rows, errors, delimiter } = readRows(text);
+  return { ...readJourney(rows, errors, options.title), delimiter };
+}
+
+function readJourney(rows: readonly Row[], errors: ValidationError[], title: string | undefined): ParseResult<Journey> {
+  if (rows.length === 0) return fail([{ path: 'line 1', code: 'csv-no-rows', params: { line: 1 }, message: 'the file has no rows; a journey CSV starts with a row of stage names (wide) or of column names (long)' }]);
   const builder = createJourneyBuilder();
   const header = rows[0]?.cells ?? [];
   if (detectCsvShape(header) === 'long') readLong(rows, builder, errors);
   else readWide(rows, builder, errors);
   if (errors.length > 0) return fail(errors);
-  const journey = builder.build(options.title ?? 'Imported journey');
-  if (journey.stages.length === 0) return fail([{ path: 'line 1', message: 'no stage is named; the first row of a wide CSV names the stages, a long CSV needs a Stage column' }]);
-  if (journey.lanes.length === 0) return fail([{ path: 'line 2', message: 'no lane is named; the first column of a wide CSV names the lanes, a long CSV needs a Lane column' }]);
-  if (journey.stages.length > MAX_STAGES) return fail([{ path: 'line 1', message: `the file has ${journey.stages.length} stages; a map holds at most ${MAX_STAGES}` }]);
-  if (journey.cards.length > MAX_CARDS) return fail([{ path: '(file)', message: `the file has ${journey.cards.length} cards; a map holds at most ${MAX_CARDS}; split it into several journeys` }]);
+  const journey = builder.build(title ?? 'Imported journey');
+  if (journey.stages.length === 0) return fail([{ path: 'line 1', code: 'csv-no-stages', params: { line: 1 }, message: 'no stage is named; the first row of a wide CSV names the stages, a long CSV needs a Stage column' }]);
+  if (journey.lanes.length === 0) return fail([{ path: 'line 2', code: 'csv-no-lanes', params: { line: 2 }, message: 'no lane is named; the first column of a wide CSV names the lanes, a long CSV needs a Lane column' }]);
+  if (journey.stages.length > MAX_STAGES) return fail([{ path: 'line 1', code: 'csv-too-many-stages', params: { line: 1, count: journey.stages.length, max: MAX_STAGES }, message: `the file has ${journey.stages.length} stages; a map holds at most ${MAX_STAGES}` }]);
+  if (journey.cards.length > MAX_CARDS) return fail([{ path: '(file)', code: 'csv-too-many-cards', params: { count: journey.cards.length, max: MAX_CARDS }, message: `the file has ${journey.cards.length} cards; a map holds at most ${MAX_CARDS}; split it into several journeys` }]);
   return succeed(journey);
 }
 
@@ -239,16 +326,51 @@ const headersOf = (journey: Journey) => {
 
 const personaName = (journey: Journey, id: PersonaId | undefined): string => journey.personas.find((persona) => persona.id === id)?.name ?? '';
 
-/** The journey as a wide CSV: lanes as rows, stages as columns, cards one per line; scores in the emotions lane. */
-export function exportJourneyCsvWide(journey: Journey): string {
+/** The delimiters an export writes: the comma, or the semicolon that Excel expects where the decimal mark is a comma (Russian, Ukrainian, most of Europe). */
+export type CsvDelimiter = ',' | ';';
+
+/** How a CSV is written. */
+export interface CsvExportOptions {
+  /** The delimiter; a comma by default. */
+  delimiter?: CsvDelimiter;
+  /**
+   * Whether the text starts with a byte order mark (default true): Excel
+   * reads a CSV without one in the machine's code page, so Cyrillic would
+   * come out garbled. (A `sep=` line is not written: Excel ignores the
+   * mark when the file has one.)
+   */
+  bom?: boolean;
+}
+
+/** Rows as CSV text: every cell neutralised against formulas, then quoted where papaparse needs to. */
+function writeCsv(rows: readonly (readonly string[])[], options: CsvExportOptions): string {
+  const text = Papa.unparse(
+    rows.map((row) => row.map(neutraliseCsvCell)),
+    { newline: '\n', delimiter: options.delimiter ?? ',' },
+  );
+  return options.bom === false ? text : `\uFEFF${text}`;
+}
+
+/**
+ * The journey as a wide CSV: lanes as rows, stages as columns, cards one
+ * per line; scores in the emotions lane. UTF-8 text with a byte order mark
+ * unless `options.bom` is false; cells safe from formulas.
+ */
+export function exportJourneyCsvWide(journey: Journey, options: CsvExportOptions = {}): string {
   const rows: string[][] = [[headersOf(journey).lane, ...journey.stages.map((stage) => stage.name)]];
   const single = journey.personas.length === 1;
+  const cardsByLane = new Map<string, Map<string, string[]>>();
+  for (const card of journey.cards) {
+    const byStage = cardsByLane.get(card.lane) ?? new Map<string, string[]>();
+    cardsByLane.set(card.lane, byStage);
+    const texts = byStage.get(card.stage) ?? [];
+    byStage.set(card.stage, texts);
+    texts.push(card.text.replace(/\r?\n/g, ' '));
+  }
   for (const lane of journey.lanes) {
-    const cardsAt = (stageId: string) => journey.cards.filter((card) => card.lane === lane.id && card.stage === stageId);
-    const hasCards = journey.cards.some((card) => card.lane === lane.id);
-    if (lane.kind !== 'emotions' || hasCards) {
-      rows.push([lane.title, ...journey.stages.map((stage) => cardsAt(stage.id).map((card) => card.text.replace(/\r?\n/g, ' ')).join('\n'))]);
-    }
+    const byStage = cardsByLane.get(lane.id);
+    const hasCards = byStage !== undefined;
+    if (lane.kind !== 'emotions' || hasCards) rows.push([lane.title, ...journey.stages.map((stage) => (byStage?.get(stage.id) ?? []).join('\n'))]);
     if (lane.kind !== 'emotions') continue;
     for (const persona of journey.personas) {
       const scores = journey.stages.map((stage) => journey.emotions.find((emotion) => emotion.persona === persona.id && emotion.stage === stage.id && isAsIs(emotion)));
@@ -257,11 +379,15 @@ export function exportJourneyCsvWide(journey: Journey): string {
       rows.push([label, ...scores.map((score) => (score === undefined ? '' : String(score.score)))]);
     }
   }
-  return Papa.unparse(rows, { newline: '\n' });
+  return writeCsv(rows, options);
 }
 
-/** The journey as a long CSV: one row per card (Stage, Lane, Text, Persona, Emotion), then one per score. */
-export function exportJourneyCsvLong(journey: Journey): string {
+/**
+ * The journey as a long CSV: one row per card (Stage, Lane, Text, Persona,
+ * Emotion, Evidence), then one per score. Written as the wide one is (see
+ * `exportJourneyCsvWide`).
+ */
+export function exportJourneyCsvLong(journey: Journey, options: CsvExportOptions = {}): string {
   const stageName = new Map(journey.stages.map((stage) => [stage.id as string, stage.name]));
   const laneTitle = new Map(journey.lanes.map((lane) => [lane.id as string, lane.title]));
   const emotionsLane = journey.lanes.find((lane) => lane.kind === 'emotions');
@@ -274,5 +400,5 @@ export function exportJourneyCsvLong(journey: Journey): string {
   for (const emotion of journey.emotions.filter(isAsIs)) {
     rows.push([stageName.get(emotion.stage) ?? '', emotionsLane?.title ?? 'Emotions', '', personaName(journey, emotion.persona), String(emotion.score), '']);
   }
-  return Papa.unparse(rows, { newline: '\n' });
+  return writeCsv(rows, options);
 }

@@ -6,6 +6,10 @@ import { isAsIs, type Journey, type Persona } from '../journey';
  * persona a heading, the persona's profile, and a table of lanes × stages
  * holding the cards that speak for that persona (or for everyone) and the
  * persona's emotion at each stage with its face, score and why.
+ *
+ * Whatever the journey's texts hold, the output is inert and keeps its
+ * shape: HTML is escaped, Markdown syntax is escaped, and no line break
+ * inside a text ends a line of the table.
  */
 
 const LABELS = {
@@ -14,10 +18,31 @@ const LABELS = {
   uk: { goal: 'Мета', product: 'Продукт', scenario: 'Сценарій', period: 'Період', persona: 'Персона', goals: 'Цілі', needs: 'Потреби', pains: 'Болі та страхи', behaviour: 'Поведінка', channels: 'Канали', lane: 'Доріжка' },
 } as const;
 
-/** Text safe in a Markdown table cell: pipes escaped, line breaks as <br>. */
-const cell = (text: string): string => text.replace(/\\/g, '\\\\').replace(/\|/g, '\\|').replace(/\r?\n/g, '<br>');
-/** Text safe on one Markdown line. */
-const inline = (text: string): string => text.replace(/\r?\n/g, ' ');
+/**
+ * Every way text breaks a line: CR LF, a lone CR or LF (CommonMark's line
+ * endings), NEL, and U+2028 / U+2029, which editors, wikis and JavaScript
+ * renderers also treat as line ends. Each would end a table row early.
+ */
+const LINE_BREAKS = /\r\n|[\r\n\u0085\u2028\u2029]/g;
+
+/**
+ * Text that Markdown shows as it is and never runs or reinterprets: `<`
+ * and `>` as entities (so `<script>` and `<img onerror>` are words, in
+ * every renderer, HTML-allowing ones included), `&` as an entity only
+ * where it would start one (`&lt;` stays those four characters), and
+ * CommonMark's backslash escape before the characters that make links,
+ * code, emphasis and table cells (`[`, `]`, `` ` ``, `*`, `_`, `~`, `|`, `\`).
+ */
+const escapeText = (text: string): string =>
+  text
+    .replace(/[\\`*_[\]~|]/g, '\\$&')
+    .replace(/&(?=#?[A-Za-z0-9]+;)/g, '&amp;')
+    .replace(/</g, '&lt;')
+    .replace(/>/g, '&gt;');
+/** Text safe in a Markdown table cell: escaped, each line break a <br>, so a row stays one line. */
+const cell = (text: string): string => escapeText(text).replace(LINE_BREAKS, '<br>');
+/** Text safe on one Markdown line: escaped, line breaks as spaces. */
+const inline = (text: string): string => escapeText(text).replace(LINE_BREAKS, ' ');
 
 export function exportJourneyMarkdown(journey: Journey): string {
   const base = (journey.locale ?? 'en').split('-')[0];
@@ -58,7 +83,7 @@ export function exportJourneyMarkdown(journey: Journey): string {
 
 function describePersona(persona: Persona, labels: (typeof LABELS)[keyof typeof LABELS]): string[] {
   const who = [persona.role, persona.age].filter(Boolean).map((part) => inline(part ?? '')).join(', ');
-  const lines = [`## ${labels.persona}: ${persona.avatar ? `${persona.avatar} ` : ''}${inline(persona.name)}${who ? ` — ${who}` : ''}`, ''];
+  const lines = [`## ${labels.persona}: ${persona.avatar ? `${inline(persona.avatar)} ` : ''}${inline(persona.name)}${who ? ` — ${who}` : ''}`, ''];
   if (persona.quote) lines.push(`> ${inline(persona.quote)}`, '');
   const lists: [string, readonly string[]][] = [
     [labels.goals, persona.goals],

@@ -1,0 +1,89 @@
+import fc from 'fast-check';
+// marked comes with mermaid (a dev dependency): a CommonMark and GFM renderer that passes raw HTML through, as many wikis do.
+import { marked } from 'marked';
+import { describe, expect, it } from 'vitest';
+import { exportJourneyMarkdown } from '../../../src/model/formats/journey-markdown';
+import type { Journey } from '../../../src/model/journey';
+import { createOnlineStoreJourney } from '../../../src/model/templates/online-store-template';
+import { PROPERTY_SEED } from '../../layout/journey-arbitrary';
+
+/** The template with `text` as its first card, its first stage's name and its persona's name. */
+function createJourneyWith(text: string): Journey {
+  const journey = createOnlineStoreJourney();
+  journey.cards[0]!.text = text;
+  journey.stages[0]!.name = text;
+  journey.personas[0]!.name = text;
+  journey.title = text;
+  return journey;
+}
+
+const render = (markdown: string): string => marked.parse(markdown, { async: false });
+
+/** The lines of the first table: the header, the rule and a row per lane. */
+const tableRows = (markdown: string): string[] => markdown.split('\n').filter((line) => line.startsWith('| '));
+
+/** The visible text of rendered HTML: tags dropped, the entities a renderer writes read back. */
+const visibleText = (html: string): string =>
+  html
+    .replace(/<br>/g, '\n')
+    .replace(/<[^>]*>/g, '')
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>')
+    .replace(/&quot;/g, '"')
+    .replace(/&#39;/g, "'")
+    .replace(/&amp;/g, '&');
+
+describe('exportJourneyMarkdown: safe to render (issue 15)', () => {
+  it.each([
+    ['<script>alert(1)</script>'],
+    ['<img src=x onerror="alert(1)">'],
+    ['<a href="javascript:alert(1)">click</a>'],
+    ['[click](javascript:alert(1))'],
+    ['<javascript:alert(1)>'],
+    ['`<b>code</b>`'],
+  ])('%s is text, not HTML, wherever a card, a stage, a persona or the title says it', (text) => {
+    const html = render(exportJourneyMarkdown(createJourneyWith(text)));
+    expect(html).not.toMatch(/<script|<img|<a\s|<code>|<[^>]*\son\w+=|href="javascript/i);
+    expect(visibleText(html)).toContain(text);
+  });
+
+  it.each([
+    ['a lone CR', 'first\rsecond'],
+    ['CR LF', 'first\r\nsecond'],
+    ['U+2028', 'first\u2028second'],
+    ['U+2029', 'first\u2029second'],
+    ['NEL', 'first\u0085second'],
+    ['a pipe', 'first | second'],
+  ])('%s inside a card keeps the table one row a lane', (_, text) => {
+    const journey = createJourneyWith(text);
+    const markdown = exportJourneyMarkdown(journey);
+    const rows = tableRows(markdown);
+    expect(rows).toHaveLength(2 + journey.lanes.length);
+    for (const row of rows) expect(row.split(/(?<!\\)\|/).length).toBe(journey.stages.length + 3);
+    expect(markdown).not.toMatch(/[\r\u0085\u2028\u2029]/);
+    expect(render(markdown).match(/<tr>/g)).toHaveLength(1 + journey.lanes.length);
+  });
+
+  it('keeps an ampersand as it is unless it would start an entity', () => {
+    const markdown = exportJourneyMarkdown(createJourneyWith('Search & compare &lt;b&gt; &#60; &amp;'));
+    expect(markdown).toContain('Search & compare &amp;lt;b&amp;gt; &amp;#60; &amp;amp;');
+    expect(visibleText(render(markdown))).toContain('Search & compare &lt;b&gt; &#60; &amp;');
+  });
+
+  it('shows any text as it is, one table row a lane (fast-check)', () => {
+    const piece = fc.constantFrom('<', '>', '&', '&lt;', '|', '\\', '`', '*', '_', '[', ']', '(', ')', '~', '#', '\r', '\n', '\u2028', 'x', ' ', '<b>', '<script>');
+    const text = fc.array(piece, { minLength: 1, maxLength: 20 }).map((parts) => `a${parts.join('')}z`);
+    fc.assert(
+      fc.property(text, (value) => {
+        const journey = createOnlineStoreJourney();
+        journey.cards[0]!.text = value;
+        const html = render(exportJourneyMarkdown(journey));
+        expect(html).not.toMatch(/<(?!\/?(?:h1|h2|p|ul|li|strong|table|thead|tbody|tr|th|td|br|blockquote)\b)[a-z]/i);
+        expect(html.match(/<tr>/g)).toHaveLength(1 + journey.lanes.length);
+        // The card's words, its line breaks as <br> in the cell.
+        expect(visibleText(html)).toContain(value.replace(/\r\n|[\r\n\u2028]/g, '\n').trim());
+      }),
+      { seed: PROPERTY_SEED, numRuns: 300 },
+    );
+  });
+});

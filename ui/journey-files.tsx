@@ -1,8 +1,8 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { findKeysOfPlace } from '../src/layout/scene-keys';
-import { compareJourneys, formatComparison, type JourneyComparison } from '../src/model/compare-journeys';
-import { importJourney, previewImport, type ImportPreview } from '../src/model/formats/import-journey';
-import { exportJourneyCsvLong, exportJourneyCsvWide } from '../src/model/formats/journey-csv';
+import { compareJourneys, type JourneyComparison } from '../src/model/compare-journeys';
+import { importJourneyBytes, previewImport, type ImportPreview, type ImportResult } from '../src/model/formats/import-journey';
+import { exportJourneyCsvLong, exportJourneyCsvWide, type CsvDelimiter, type CsvExportOptions } from '../src/model/formats/journey-csv';
 import { exportJourneyMarkdown } from '../src/model/formats/journey-markdown';
 import { exportJourneyMermaid } from '../src/model/formats/journey-mermaid';
 import { checkJourneyHealth, MAX_STICKY_TEXT, type HealthFinding, type HealthReport } from '../src/model/health-check';
@@ -11,7 +11,8 @@ import { formatJourneyFile } from '../src/model/journey-file';
 import type { ValidationError } from '../src/model/parse-result';
 import { CompareChart } from './compare-chart';
 import { EvidenceEditor } from './evidence-editor';
-import type { Strings } from './strings';
+import { defaultCsvDelimiter, describeFileError, describeFileProblem, describeFileReading, formatComparisonIn, JOURNEY_FILE_WORDS } from './journey-files-strings';
+import { LOCALES, STRINGS, type Locale, type Strings } from './strings';
 
 /** How many import errors the panel lists; the rest are counted. */
 const SHOWN_ERRORS = 5;
@@ -26,19 +27,33 @@ type MapState = { phase: 'none' } | { phase: 'loading' } | { phase: 'loaded'; ma
 type CompareState = { phase: 'none' } | { phase: 'ready'; fileName: string; before: Journey; comparison: JourneyComparison } | { phase: 'invalid'; fileName: string; errors: ValidationError[] };
 
 interface ExportFormat {
-  label: string;
+  id: string;
+  /** The button's words: a format's name, or in the panel's language. */
+  label: (locale: Locale) => string;
   extension: string;
   type: string;
-  render(journey: Journey): string;
+  render(journey: Journey, options: CsvExportOptions): string;
 }
 
 const EXPORTS: readonly ExportFormat[] = [
-  { label: 'JSON', extension: 'json', type: 'application/json', render: formatJourneyFile },
-  { label: 'CSV', extension: 'csv', type: 'text/csv', render: exportJourneyCsvWide },
-  { label: 'CSV (long)', extension: 'long.csv', type: 'text/csv', render: exportJourneyCsvLong },
-  { label: 'Markdown', extension: 'md', type: 'text/markdown', render: exportJourneyMarkdown },
-  { label: 'Mermaid', extension: 'mmd', type: 'text/plain', render: exportJourneyMermaid },
+  { id: 'json', label: () => 'JSON', extension: 'json', type: 'application/json', render: formatJourneyFile },
+  { id: 'csv', label: () => 'CSV', extension: 'csv', type: 'text/csv', render: exportJourneyCsvWide },
+  { id: 'csv-long', label: (locale) => JOURNEY_FILE_WORDS[locale].csvLong, extension: 'long.csv', type: 'text/csv', render: exportJourneyCsvLong },
+  { id: 'md', label: () => 'Markdown', extension: 'md', type: 'text/markdown', render: exportJourneyMarkdown },
+  { id: 'mermaid', label: () => 'Mermaid', extension: 'mmd', type: 'text/plain', render: exportJourneyMermaid },
 ];
+
+const CSV_DELIMITERS: readonly CsvDelimiter[] = [';', ','];
+
+/**
+ * Reads a picked file as bytes and imports it: the encoding is told from
+ * the bytes (a sheet saved by Excel on Russian Windows is Windows-1251, its
+ * "Unicode Text" UTF-16), which `File.text()` would read as UTF-8 whatever
+ * they are.
+ */
+async function importFileAsync(file: File): Promise<ImportResult> {
+  return importJourneyBytes(new Uint8Array(await file.arrayBuffer()), { fileName: file.name });
+}
 
 /** A finding in the panel's language, from its code and params. */
 function describeFinding({ rule, params }: HealthFinding, strings: Strings): string {
@@ -110,6 +125,7 @@ const PNG_MAX_WIDTH = 4096;
  */
 export function JourneyFiles({
   strings,
+  locale: givenLocale,
   describeError,
   busy,
   checks = 0,
@@ -120,6 +136,8 @@ export function JourneyFiles({
   onUpdate,
 }: {
   strings: Strings;
+  /** The panel's language; when not given, the language whose strings these are. */
+  locale?: Locale;
   /** A failed request's error in the panel's language. */
   describeError: (error: unknown) => string;
   busy: boolean;
@@ -135,12 +153,17 @@ export function JourneyFiles({
   const [imported, setImported] = useState<ImportState>({ phase: 'none' });
   const [map, setMap] = useState<MapState>({ phase: 'none' });
   const [compared, setCompared] = useState<CompareState>({ phase: 'none' });
+  const locale = givenLocale ?? LOCALES.find((code) => STRINGS[code] === strings) ?? 'en';
+  const words = JOURNEY_FILE_WORDS[locale];
+  // The person's choice of delimiter; until they choose, the panel language's default.
+  const [chosenDelimiter, setChosenDelimiter] = useState<CsvDelimiter | undefined>(undefined);
+  const delimiter = chosenDelimiter ?? defaultCsvDelimiter(locale);
 
   async function handleCompareFileChange(event: Event, now: Journey) {
     const input = event.currentTarget as HTMLInputElement;
     const file = input.files?.[0];
     if (!file) return;
-    const result = importJourney(await file.text(), { fileName: file.name });
+    const result = await importFileAsync(file);
     setCompared(result.ok ? { phase: 'ready', fileName: file.name, before: result.value, comparison: compareJourneys(result.value, now) } : { phase: 'invalid', fileName: file.name, errors: result.errors });
     input.value = '';
   }
@@ -149,8 +172,8 @@ export function JourneyFiles({
     const input = event.currentTarget as HTMLInputElement;
     const file = input.files?.[0];
     if (!file) return;
-    const result = importJourney(await file.text(), { fileName: file.name });
-    setImported(result.ok ? { phase: 'ready', fileName: file.name, journey: result.value, preview: previewImport(result.value, result.format) } : { phase: 'invalid', fileName: file.name, errors: result.errors });
+    const result = await importFileAsync(file);
+    setImported(result.ok ? { phase: 'ready', fileName: file.name, journey: result.value, preview: previewImport(result.value, result.format, result) } : { phase: 'invalid', fileName: file.name, errors: result.errors });
     input.value = '';
   }
 
@@ -179,7 +202,12 @@ export function JourneyFiles({
   async function handleExport(journey: Journey, format: ExportFormat | 'svg' | 'png') {
     if (format === 'svg') download(fileNameOf(journey, 'svg'), new Blob([await renderSvgAsync(journey)], { type: 'image/svg+xml;charset=utf-8' }));
     else if (format === 'png') download(fileNameOf(journey, 'png'), await convertSvgToPngAsync(await renderSvgAsync(journey, PNG_MAX_WIDTH)));
-    else download(fileNameOf(journey, format.extension), new Blob([format.render(journey)], { type: `${format.type};charset=utf-8` }));
+    else download(fileNameOf(journey, format.extension), new Blob([format.render(journey, { delimiter })], { type: `${format.type};charset=utf-8` }));
+  }
+
+  function handleDelimiterChange(event: Event) {
+    const value = (event.currentTarget as HTMLSelectElement).value;
+    setChosenDelimiter(CSV_DELIMITERS.find((entry) => entry === value));
   }
 
   return (
@@ -194,6 +222,18 @@ export function JourneyFiles({
         {imported.phase === 'ready' && (
           <div class="panel__preview">
             <p>{strings.importPreview(imported.fileName, imported.preview)}</p>
+            <p>{describeFileReading(imported.preview.encoding, imported.preview.delimiter, locale)}</p>
+            {imported.preview.warnings.length > 0 && (
+              <>
+                <p class="panel__warning">{words.warningsTitle}</p>
+                <ul class="panel__list">
+                  {imported.preview.warnings.slice(0, SHOWN_ERRORS).map((warning) => (
+                    <li key={`${warning.path} ${warning.message}`}>{describeFileProblem(warning, locale)}</li>
+                  ))}
+                </ul>
+                {imported.preview.warnings.length > SHOWN_ERRORS && <p>{strings.importMoreErrors(imported.preview.warnings.length - SHOWN_ERRORS)}</p>}
+              </>
+            )}
             <button type="button" class="button" onClick={() => onInsert(imported.journey)} disabled={busy}>
               {strings.importInsert}
             </button>
@@ -205,7 +245,7 @@ export function JourneyFiles({
             <ul class="panel__list">
               {imported.errors.slice(0, SHOWN_ERRORS).map((error) => (
                 <li key={`${error.path} ${error.message}`}>
-                  <strong>{error.path}</strong>: {error.message}
+                  <FileError error={error} locale={locale} />
                 </li>
               ))}
             </ul>
@@ -245,8 +285,8 @@ export function JourneyFiles({
             </ul>
             <div class="panel__exports" role="group" aria-label={strings.exportTitle}>
               {EXPORTS.map((format) => (
-                <button key={format.label} type="button" class="button button--small" onClick={() => void handleExport(map.journey, format)}>
-                  {format.label}
+                <button key={format.id} type="button" class="button button--small" onClick={() => void handleExport(map.journey, format)}>
+                  {format.label(locale)}
                 </button>
               ))}
               <button type="button" class="button button--small" onClick={() => void handleExport(map.journey, 'svg')}>
@@ -256,6 +296,16 @@ export function JourneyFiles({
                 PNG
               </button>
             </div>
+            <label class="panel__file">
+              <span>{words.delimiterLabel}</span>
+              <select value={delimiter} onChange={handleDelimiterChange}>
+                {CSV_DELIMITERS.map((entry) => (
+                  <option key={entry} value={entry}>
+                    {`${words.delimiters[entry] ?? entry} (${entry})`}
+                  </option>
+                ))}
+              </select>
+            </label>
             <EvidenceEditor
               key={JSON.stringify(map.journey.cards.map((card) => card.evidence ?? ''))}
               journey={map.journey}
@@ -269,25 +319,46 @@ export function JourneyFiles({
             </label>
             {compared.phase === 'invalid' && (
               <p class="panel__error" role="alert">
-                {strings.importInvalid(compared.fileName, compared.errors.length)} {compared.errors[0]?.path}: {compared.errors[0]?.message}
+                {strings.importInvalid(compared.fileName, compared.errors.length)} {compared.errors[0] && <FileError error={compared.errors[0]} locale={locale} />}
               </p>
             )}
             {compared.phase === 'ready' && (
               <>
                 <CompareChart before={compared.before} after={map.journey} labels={{ before: compared.fileName, after: strings.compareNow, title: strings.compareChart }} />
                 <ul class="panel__list" aria-label={strings.compareTitle(compared.fileName)}>
-                  {formatComparison(compared.comparison)
-                    .trim()
-                    .split('\n')
-                    .map((line) => (
-                      <li key={line}>{line}</li>
-                    ))}
+                  {formatComparisonIn(compared.comparison, locale).map((line, index) => (
+                    <li key={`${index} ${line}`}>{line}</li>
+                  ))}
                 </ul>
               </>
             )}
           </>
         )}
       </section>
+    </>
+  );
+}
+
+/**
+ * One problem of a file: where, then what, in the panel's language. A JSON
+ * path, and the words of a schema the panel has none of its own for, are
+ * technical: shown as written, marked as English and not to be translated.
+ */
+function FileError({ error, locale }: { error: ValidationError; locale: Locale }) {
+  const words = describeFileError(error, locale);
+  return (
+    <>
+      {words.place !== undefined && (words.placeIsPath ? <code class="notranslate">{words.place}</code> : <strong>{words.place}</strong>)}
+      {words.place !== undefined && ': '}
+      {words.text}
+      {words.detail !== undefined && (
+        <>
+          {' '}
+          <span lang="en" class="notranslate">
+            {words.detail}
+          </span>
+        </>
+      )}
     </>
   );
 }

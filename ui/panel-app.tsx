@@ -405,6 +405,7 @@ export function PanelApp({ controller, initialLocale }: { controller: PanelContr
           {files.open && files.Component && (
             <files.Component
               strings={strings}
+              locale={locale}
               describeError={(error) => describeErrorIn(locale, error, strings.checkButton)}
               busy={running}
               checks={files.checks}

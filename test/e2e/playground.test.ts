@@ -114,6 +114,11 @@ describe.each(RULES)('the playground under %s rules, in Chromium', (rules) => {
     expect(items.some((item) => item.text.includes('Anna Petrova'))).toBe(true);
     expect(items.every((item) => item.hasIdentity)).toBe(true);
     expect(findOverlappingStickies(items)).toEqual([]);
+    // The panel and the board count the same items.
+    const created = Number(/Map ready: (\d+) items created/.exec(await readPanelStatusAsync(page))?.[1]);
+    expect(created).toBe(items.length);
+    const selection = (await page.locator('#board-selection').textContent()) ?? '';
+    if (!selection.startsWith('Selected')) expect(selection).toBe(`${items.length} items on the board`);
     // The board shows what it holds: every sticky is drawn, named by its text.
     await expect.poll(() => page.getByRole('img', { name: /^Sticky( note)?: / }).count()).toBe(items.filter((item) => item.kind === 'sticky').length);
     await saveScreenshotAsync(page, `playground-${rules}-inserted`);

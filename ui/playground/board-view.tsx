@@ -332,7 +332,8 @@ export function BoardView({ board, onRulesChange, locale }: BoardViewProps) {
     backgroundSize: `${gridPx}px ${gridPx}px`,
     backgroundPosition: `${-view.x * view.scale}px ${-view.y * view.scale}px`,
   };
-  const itemCount = items.filter((item) => item.kind !== 'line').length;
+  // Every item counts, lines too (a FigJam vector, each Miro connector), as the panel's summary counts them.
+  const itemCount = items.length;
 
   return (
     <section class="board" aria-label={strings.board}>

@@ -70,7 +70,7 @@ export function PlaygroundApp({ initialRules, manifestPath, locale: pageLocale }
   }
 
   const rules = session.board.rules;
-  const itemCount = pendingRules ? session.board.listItems().filter((item) => item.kind !== 'line').length : 0;
+  const itemCount = pendingRules ? session.board.listItems().length : 0;
   return (
     <div class="playground" lang={locale}>
       <header class="playground__header">

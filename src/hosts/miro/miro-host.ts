@@ -591,7 +591,8 @@ export function createMiroPort(board: Board, options: MiroHostOptions = {}): Boa
     const identityOf = (node: SceneNode, hash: string): ItemIdentity => ({ map: plan.mapId, key: node.key, hash });
 
     /** Draws a node anew: create, make a frame child, store identity; removes what it made if a step fails. */
-    async function drawAsync(node: SceneNode, hash: string): Promise<void> {
+    /** Draws one node; returns how many board items it took (an emotion line is one connector per segment). */
+    async function drawAsync(node: SceneNode, hash: string): Promise<number> {
       const identity = identityOf(node, hash);
       const tooBig = checkIdentitySize(identity);
       if (tooBig) throw new Error(tooBig);
@@ -612,6 +613,7 @@ export function createMiroPort(board: Board, options: MiroHostOptions = {}): Boa
         throw error;
       }
       for (const item of items) state?.own.set(item.id, { item, identity });
+      return items.length;
     }
 
     async function findOwnItemAsync(itemId: string): Promise<MiroBoardItem> {
@@ -759,14 +761,16 @@ export function createMiroPort(board: Board, options: MiroHostOptions = {}): Boa
       await removeOwnAsync(op.itemIds.filter((itemId) => !typedOn.includes(itemId) && (!state?.readText.has(itemId) || now.has(itemId))));
     }
 
+    // The report counts board items, as a person counts them on the board: each segment of a line is one.
+    const itemsCreated = new WeakMap<Op, number>();
     const runOpAsync = async (op: Op): Promise<void> => {
-      if (op.type === 'create') await drawAsync(op.node, op.hash);
+      if (op.type === 'create') itemsCreated.set(op, await drawAsync(op.node, op.hash));
       else if (op.type === 'update') await updateAsync(op);
       else if (op.type === 'release') await releaseAsync(op);
       else await deleteAsync(op);
     };
     const countOp = (op: Op): void => {
-      if (op.type === 'create') report.created += 1;
+      if (op.type === 'create') report.created += itemsCreated.get(op) ?? 1;
       else if (op.type === 'update') report.updated += 1;
       else if (op.type === 'release') report.released += 1;
       else report.deleted += 1;

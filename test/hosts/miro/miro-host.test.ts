@@ -66,7 +66,8 @@ describe('createMiroPort: drawing a new map', () => {
     const scene = layOut();
     const report = await generateAsync();
     expect(report.failed).toEqual([]);
-    expect(report.created).toBe(scene.nodes.length);
+    // Counted in board items, as a person counts them: one connector per segment of a line.
+    expect(report.created).toBe(scene.nodes.length - scene.nodes.filter((node) => node.type === 'emotion-line').length + countSegments(scene.nodes));
     const records = fake.listRecords();
     const singleItems = scene.nodes.filter((node) => node.type !== 'emotion-line').length;
     expect(records).toHaveLength(singleItems + countSegments(scene.nodes));
@@ -187,7 +188,8 @@ describe('createMiroPort: calls, credits and limits', () => {
     fake.failWithRateLimit(40, { afterCalls: 10 });
     const report = await generateAsync();
     expect(report.failed).toEqual([]);
-    expect(report.created).toBe(scene.nodes.length);
+    // Counted in board items, as a person counts them: one connector per segment of a line.
+    expect(report.created).toBe(scene.nodes.length - scene.nodes.filter((node) => node.type === 'emotion-line').length + countSegments(scene.nodes));
     expect(fake.listRecords()).toHaveLength(scene.nodes.filter((node) => node.type !== 'emotion-line').length + countSegments(scene.nodes));
     expect(sleeps).toHaveLength(40);
     expect(Math.max(...sleeps)).toBeGreaterThan(Math.min(...sleeps));
@@ -200,7 +202,7 @@ describe('createMiroPort: calls, credits and limits', () => {
     const report = await applyOnceAsync();
     expect(report.failed).toHaveLength(1);
     expect(report.failed[0]?.reason).toMatch(/rate limit still exceeded after 8 attempts.*Finish the map/);
-    expect(report.created).toBe(layOut().nodes.length - 1);
+    expect(report.created).toBe(layOut().nodes.length - layOut().nodes.filter((node) => node.type === 'emotion-line').length + countSegments(layOut().nodes) - 1);
   });
 
   it('charges 50 credits per call: a full insert costs the documented formula', async () => {

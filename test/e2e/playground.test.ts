@@ -115,7 +115,7 @@ describe.each(RULES)('the playground under %s rules, in Chromium', (rules) => {
     expect(items.every((item) => item.hasIdentity)).toBe(true);
     expect(findOverlappingStickies(items)).toEqual([]);
     // The panel and the board count the same items.
-    const created = Number(/Map ready: (\d+) items created/.exec(await readPanelStatusAsync(page))?.[1]);
+    const created = Number(/Map ready: (\d+) items created/.exec((await readPanelStatusAsync(page)) ?? '')?.[1]);
     expect(created).toBe(items.length);
     const selection = (await page.locator('#board-selection').textContent()) ?? '';
     if (!selection.startsWith('Selected')) expect(selection).toBe(`${items.length} items on the board`);
@@ -380,7 +380,7 @@ describe('the playground in the panel’s language', () => {
     const languageOf = () => page.getByRole('main').getByRole('combobox').first().inputValue();
     await page.getByRole('combobox', { name: 'Language' }).selectOption('ru');
     // The board's own controls, status line and header follow the panel.
-    await expect.poll(() => page.getByRole('button', { name: 'Добавить стикер' }).count()).toBe(1);
+    await expect.poll(() => page.getByRole('button', { name: 'Новый стикер' }).count()).toBe(1);
     for (const name of ['Править текст', 'Удалить', 'Сгруппировать', 'Разгруппировать', 'Жирный', 'Ссылка…', 'Показать всё', 'Увеличить', 'Уменьшить']) {
       expect(await page.getByRole('button', { name, exact: true }).count(), name).toBe(1);
     }
@@ -400,18 +400,18 @@ describe('the playground in the panel’s language', () => {
     await page.getByRole('radio', { name: 'Правила FigJam' }).click();
     const dialog = page.getByRole('dialog', { name: 'Начать пустую доску FigJam?' });
     await expect.poll(() => dialog.isVisible()).toBe(true);
-    expect(await dialog.getByText(/элементов на этой доске Miro будут удалены/).count()).toBe(1);
+    expect(await dialog.getByText(/на этой доске Miro будут удалены/).count()).toBe(1);
     await dialog.getByRole('button', { name: 'Перейти на правила FigJam' }).click();
     await expect.poll(() => page.evaluate(() => (window as unknown as { __playground: { rules: string } }).__playground.rules)).toBe('figjam');
     await expect.poll(languageOf).toBe('ru');
     expect(await page.getByRole('button', { name: 'Вставить шаблон CJM' }).count()).toBe(1);
-    expect(await page.getByRole('button', { name: 'Добавить стикер' }).count()).toBe(1);
+    expect(await page.getByRole('button', { name: 'Новый стикер' }).count()).toBe(1);
     expect(await page.getByText('FigJam plugin window', { exact: true }).count()).toBe(0);
     await saveScreenshotAsync(page, 'playground-figjam-russian-switched');
 
     // Ukrainian, and back to Miro's rules on the empty board: still Ukrainian.
     await page.getByRole('combobox', { name: 'Язык' }).selectOption('uk');
-    await expect.poll(() => page.getByRole('button', { name: 'Додати стікер' }).count()).toBe(1);
+    await expect.poll(() => page.getByRole('button', { name: 'Новий стікер' }).count()).toBe(1);
     await page.getByRole('radio', { name: 'Правила Miro' }).click();
     await expect.poll(() => page.evaluate(() => (window as unknown as { __playground: { rules: string } }).__playground.rules)).toBe('miro');
     await expect.poll(languageOf).toBe('uk');

@@ -35,15 +35,15 @@ describe('Start from this template', () => {
     const user = userEvent.setup();
     const onEdit = vi.fn<(journey: Journey) => void>();
     render(<TemplateGallery locale="en" busy={false} onEdit={onEdit} onInsert={() => undefined} renderSvgAsync={() => Promise.reject(new Error('no pictures here'))} />);
-    const starts = await screen.findAllByRole('button', { name: /^Start from “/ });
+    const starts = await screen.findAllByRole('button', { name: /^Start from this: “/ });
     const templates = await loadTemplatesAsync('en');
     // Every built-in template has one; the blank journey has nothing to clear.
     expect(starts).toHaveLength(templates.length);
-    expect(screen.queryByRole('button', { name: /^Start from “Blank journey”/ })).toBeNull();
+    expect(screen.queryByRole('button', { name: /^Start from this: “Blank journey”/ })).toBeNull();
 
     const loyalty = templates.find((template) => template.id === 'loyalty')!;
     expect(loyalty.journey.personas.length).toBeGreaterThan(1);
-    const start = screen.getByRole('button', { name: `Start from “${loyalty.name}”: its stages, lanes and personas, without its texts` });
+    const start = screen.getByRole('button', { name: `Start from this: “${loyalty.name}”, its stages, lanes and personas without its texts` });
     expect(start.textContent).toBe('Start from this');
     await user.click(start);
     expect(onEdit).toHaveBeenCalledTimes(1);

@@ -22,7 +22,7 @@ const en = {
   editTemplate: (name: string) => `Edit “${name}”`,
   insertTemplate: (name: string) => `Insert “${name}”`,
   editShort: 'Edit',
-  startFromTemplate: (name: string) => `Start from “${name}”: its stages, lanes and personas, without its texts`,
+  startFromTemplate: (name: string) => `Start from this: “${name}”, its stages, lanes and personas without its texts`,
   startShort: 'Start from this',
   insertShort: 'Insert',
   preview: (name: string) => `Preview of the map “${name}”`,

@@ -63,6 +63,9 @@ interface Editing {
  * edits; the view follows the board's changes and the host's zoom requests.
  * Controls, status line and item names speak `locale`.
  */
+/** The hosts' own names, which no language translates. */
+const RULE_HOSTS = { miro: 'Miro', figjam: 'FigJam' } as const;
+
 export function BoardView({ board, onRulesChange, locale }: BoardViewProps) {
   const strings = PLAYGROUND_STRINGS[locale];
   const canvasRef = useRef<HTMLDivElement>(null);
@@ -342,8 +345,9 @@ export function BoardView({ board, onRulesChange, locale }: BoardViewProps) {
           <legend class="board__legend">{strings.boardLegend}</legend>
           {(['miro', 'figjam'] as const).map((rules) => (
             <label key={rules} class="board__rule">
-              <input type="radio" name="board-rules" value={rules} checked={board.rules === rules} onChange={() => onRulesChange(rules)} />
-              <span>{strings.ruleNames[rules]}</span>
+              {/* The legend says "rules"; each option shows the host's name, and says it whole to a screen reader. */}
+              <input type="radio" name="board-rules" value={rules} checked={board.rules === rules} onChange={() => onRulesChange(rules)} aria-label={strings.ruleNames[rules]} />
+              <span>{RULE_HOSTS[rules]}</span>
             </label>
           ))}
         </fieldset>
@@ -400,8 +404,9 @@ export function BoardView({ board, onRulesChange, locale }: BoardViewProps) {
           <button type="button" class="board__button board__button--icon" onClick={() => zoomBy(ZOOM_STEP)} aria-label={strings.zoomIn} aria-keyshortcuts="+">
             +
           </button>
-          <button type="button" class="board__button" onClick={() => fitTo(items)} disabled={items.length === 0} aria-keyshortcuts="0">
-            {strings.fit}
+          {/* An icon, named for screen readers and in its tooltip: the toolbar stays one row in every language at a laptop's width. */}
+          <button type="button" class="board__button board__button--icon" onClick={() => fitTo(items)} disabled={items.length === 0} aria-keyshortcuts="0" aria-label={strings.fit} title={strings.fit}>
+            ⤢
           </button>
         </div>
       </div>

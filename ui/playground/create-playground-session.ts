@@ -17,6 +17,13 @@ export interface PlaygroundSession {
   controller: PanelController;
   /** How wide the host shows the panel, in CSS pixels. */
   panelWidth: number;
+  /**
+   * The panel closed and opened again, as a person does after editing the
+   * board: Miro loads the panel anew (a fresh map service on the same
+   * board); FigJam's window reconnects to the plugin, which reads the
+   * selection again.
+   */
+  reopenPanel(): PanelController;
   /** Disconnects the panel from the board. */
   dispose(): void;
 }
@@ -44,6 +51,7 @@ export function createPlaygroundSession(rules: BoardRules, hostLocale: string): 
       board: createMiroSimulatedBoard(fake),
       controller: connectMiroPanel(fake.asBoard(), { hostLocale }).controller,
       panelWidth: MIRO_PANEL_WIDTH,
+      reopenPanel: () => connectMiroPanel(fake.asBoard(), { hostLocale }).controller,
       dispose: () => undefined,
     };
   }
@@ -57,6 +65,7 @@ export function createPlaygroundSession(rules: BoardRules, hostLocale: string): 
     board: createFigjamSimulatedBoard(fake),
     controller: bridge.controller,
     panelWidth: fake.shownUi?.options?.width ?? DEFAULT_PLUGIN_WIDTH,
+    reopenPanel: () => bridge.controller,
     dispose: () => {
       bridge.dispose();
       windows.dispose();

@@ -29,6 +29,9 @@ export interface PlaygroundAppProps {
 export function PlaygroundApp({ initialRules, manifestPath, locale: pageLocale }: PlaygroundAppProps) {
   const [session, setSession] = useState<PlaygroundSession>(() => createPlaygroundSession(initialRules, pageLocale));
   const [pendingRules, setPendingRules] = useState<BoardRules | undefined>(undefined);
+  // The panel on the session's board; reopening it mounts a new panel (and, Miro, a new map service).
+  const [panel, setPanel] = useState<{ session: number; opened: number; controller: PlaygroundSession['controller'] }>(() => ({ session: session.id, opened: 0, controller: session.controller }));
+  const current = panel.session === session.id ? panel : { session: session.id, opened: 0, controller: session.controller };
   const dialogRef = useRef<HTMLDialogElement>(null);
   const panelRef = useRef<HTMLDivElement>(null);
   const sessionRef = useRef(session);
@@ -63,6 +66,10 @@ export function PlaygroundApp({ initialRules, manifestPath, locale: pageLocale }
     window.history.replaceState(null, '', url);
   }
 
+  function handleReopenClick() {
+    setPanel({ session: session.id, opened: current.opened + 1, controller: session.reopenPanel() });
+  }
+
   function handleRulesChange(rules: BoardRules) {
     if (rules === session.board.rules) return;
     if (session.board.listItems().length > 0) setPendingRules(rules);
@@ -81,10 +88,13 @@ export function PlaygroundApp({ initialRules, manifestPath, locale: pageLocale }
       </header>
       <div class="playground__body">
         <div ref={panelRef} class="playground__panel" style={{ '--pg-panel-width': `${session.panelWidth}px` }}>
-          <p class="playground__chrome" aria-hidden="true">
-            {strings.panelNames[rules]}
-          </p>
-          <PanelApp key={session.id} controller={session.controller} initialLocale={locale} />
+          <div class="playground__chrome">
+            <span aria-hidden="true">{strings.panelNames[rules]}</span>
+            <button type="button" class="playground__reopen" onClick={handleReopenClick} title={strings.reopenHint} aria-label={strings.reopen}>
+              ↻ {strings.reopenShort}
+            </button>
+          </div>
+          <PanelApp key={`${session.id}-${current.opened}`} controller={current.controller} initialLocale={locale} />
         </div>
         <BoardView key={session.id} board={session.board} onRulesChange={handleRulesChange} locale={locale} />
       </div>

@@ -4,6 +4,7 @@ import type { RegenerateOutcome } from '../src/sync/regenerate-map';
 import type { ApplyProgress, ApplyReport } from '../src/sync/host-port';
 import type { Journey, PersonaId } from '../src/model/journey';
 import { findKeysOfPersona } from '../src/layout/scene-keys';
+import { GENERATOR } from '../src/model/app-version';
 import type { JourneyDraft } from '../src/model/journey-draft';
 import type { JourneyFiles as JourneyFilesComponent } from './journey-files';
 import type { PanelController } from '../src/app/map-channel';
@@ -418,6 +419,8 @@ export function PanelApp({ controller, initialLocale }: { controller: PanelContr
               }}
             />
           )}
+          {/* Which cjm-board this is: the same number its records and files carry, and `cjm --version` prints. */}
+          <footer class="panel__version">{GENERATOR}</footer>
         </>
       )}
     </main>

@@ -4,6 +4,7 @@ import { FIGJAM_METRICS, MIRO_METRICS, SVG_METRICS, type HostMetrics } from '../
 import { layoutJourney } from '../layout/layout-journey';
 import type { Hyphenator } from '../layout/measure-text';
 import type { Scene } from '../layout/scene';
+import { GENERATOR } from '../model/app-version';
 import { compareJourneys, formatComparison } from '../model/compare-journeys';
 import { ENCODING_NAMES, type FileEncoding } from '../model/formats/decode-journey-bytes';
 import { importJourney, importJourneyBytes, previewImport, type ImportFormat, type ImportResult } from '../model/formats/import-journey';
@@ -64,6 +65,8 @@ Usage:
       Print the laid-out scene as JSON: every item with its key, box and text.
   cjm template [-o OUT.json]
       Write the default template journey (online-store order) as a file.
+  cjm --version
+      Print the version of cjm-board.
 
 FILE is a cjm-journey JSON file, a CSV (.csv, .tsv, .txt) or a Mermaid
 journey (.mmd); the format is told by the extension, else by the content.
@@ -202,6 +205,7 @@ export function runCli(args: readonly string[], io: CliIo = NODE_IO): number {
         host: { type: 'string', default: 'svg' },
         width: { type: 'string' },
         help: { type: 'boolean', short: 'h' },
+        version: { type: 'boolean', short: 'v' },
         format: { type: 'string', short: 'f' },
         delimiter: { type: 'string', short: 'd' },
         json: { type: 'boolean' },
@@ -215,6 +219,10 @@ export function runCli(args: readonly string[], io: CliIo = NODE_IO): number {
   const [command, file, ...rest] = positionals;
   if (values.help || command === 'help') {
     io.stdout(HELP);
+    return EXIT_OK;
+  }
+  if (values.version || command === 'version') {
+    io.stdout(`${GENERATOR}\n`);
     return EXIT_OK;
   }
   if (values.delimiter !== undefined && !(command === 'export' && CSV_EXPORTS.has(values.format ?? ''))) {

@@ -10,6 +10,7 @@ import type { Journey } from './journey';
 import { parseJourneyDraft, type JourneyDraft } from './journey-draft';
 import { parseJourney } from './journey-schema';
 import { fail, succeed, type ParseResult } from './parse-result';
+import { GENERATOR } from './app-version';
 import { RECORD_FORMAT, RECORD_VERSION } from './record-version';
 
 export { RECORD_FORMAT, RECORD_VERSION } from './record-version';
@@ -327,7 +328,8 @@ function formatDraft(draft: JourneyDraft): RecordDocument {
  * are the record's own objects, not copies: serialise it, don't edit it.
  */
 export function formatRecord(record: JourneyRecord): Record<string, unknown> {
-  const envelope = { format: RECORD_FORMAT, version: RECORD_VERSION };
+  // `generator` says which cjm-board wrote it; readers of every version ignore it.
+  const envelope = { format: RECORD_FORMAT, version: RECORD_VERSION, generator: GENERATOR };
   switch (record.kind) {
     case 'file':
       return { ...envelope, journey: record.journey };

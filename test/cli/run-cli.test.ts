@@ -410,3 +410,14 @@ describe('cjm and files as spreadsheets write them (issue 15)', () => {
     expect(lines.at(-1)).toBe('… and 20 more errors');
   });
 });
+
+describe('cjm --version', () => {
+  it('prints the one version of cjm-board, the one package.json and every written file carry', () => {
+    const io = createMemoryIo();
+    const version = (JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string }).version;
+    expect(runCli(['--version'], io)).toBe(EXIT_OK);
+    expect(io.out).toBe(`cjm-board ${version}\n`);
+    expect(runCli(['template', '-o', 'map.json'], io)).toBe(EXIT_OK);
+    expect(JSON.parse(io.files.get('map.json') ?? '{}')).toMatchObject({ format: 'cjm-journey', generator: `cjm-board ${version}` });
+  });
+});

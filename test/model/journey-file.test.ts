@@ -36,10 +36,11 @@ describe('journey files', () => {
     expect(formatJourneyFile(second)).toBe(text);
   });
 
-  it('writes the current envelope: format, version 2, journey, and a final line break', () => {
+  it('writes the current envelope: format, version 2, the cjm-board that wrote it, journey, and a final line break', () => {
     const text = formatJourneyFile(createOnlineStoreJourney());
     const data = JSON.parse(text);
-    expect(Object.keys(data)).toEqual(['format', 'version', 'journey']);
+    expect(Object.keys(data)).toEqual(['format', 'version', 'generator', 'journey']);
+    expect(data.generator).toMatch(/^cjm-board \d+\.\d+\.\d+/);
     expect(data.format).toBe('cjm-journey');
     expect(data.version).toBe(2);
     expect(data.journey.schema).toBe(2);

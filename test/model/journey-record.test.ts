@@ -1,3 +1,4 @@
+import { GENERATOR } from '../../src/model/app-version';
 import { readFileSync } from 'node:fs';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
@@ -226,14 +227,15 @@ describe('records stored by version 1', () => {
 describe('records of version 2', () => {
   it('write a file as format, version and journey, with no kind', () => {
     const formatted = formatRecord(SAMPLE_RECORDS.file);
-    expect(Object.keys(formatted)).toEqual(['format', 'version', 'journey']);
-    expect(formatted).toEqual({ format: 'cjm-journey', version: 2, journey: createOnlineStoreJourney() });
+    expect(Object.keys(formatted)).toEqual(['format', 'version', 'generator', 'journey']);
+    expect(formatted).toEqual({ format: 'cjm-journey', version: 2, generator: GENERATOR, journey: createOnlineStoreJourney() });
   });
 
   it("write a map with its kind and the map's state", () => {
     expect(formatRecord(SAMPLE_RECORDS.map)).toEqual({
       format: 'cjm-journey',
       version: 2,
+      generator: GENERATOR,
       kind: 'map',
       journey: createOnlineStoreJourney(),
       map: { complete: true, container: '1:4', leftAlone: [{ itemId: '9:1', x: 10, y: -4.5 }] },
@@ -243,7 +245,7 @@ describe('records of version 2', () => {
 
   it('write a draft with its kind, keeping the texts not typed yet empty', () => {
     const formatted = formatRecord(SAMPLE_RECORDS.draft);
-    expect(Object.keys(formatted)).toEqual(['format', 'version', 'kind', 'draft']);
+    expect(Object.keys(formatted)).toEqual(['format', 'version', 'generator', 'kind', 'draft']);
     expect(Object.keys(formatted.draft as Json)).toEqual(['journey', 'mapId', 'base', 'step', 'savedAt']);
     expect(((formatted.draft as Json).journey as Journey).title).toBe('');
   });

@@ -50,6 +50,9 @@ describe('the panel', () => {
     expect(screen.getByRole('button', { name: 'Edit “Blank journey”' })).toBeTruthy();
     await waitFor(() => expect(screen.getAllByRole('img', { name: /^Preview of the map/ })).toHaveLength(6));
     expect(screen.getByRole('button', { name: 'Insert CJM template' })).toBeTruthy();
+    // The footer names this cjm-board's version, as package.json does.
+    const version = (JSON.parse(readFileSync(join(__dirname, '../../package.json'), 'utf8')) as { version: string }).version;
+    expect(screen.getByRole('contentinfo').textContent).toBe(`cjm-board ${version}`);
   });
 
   it('inserts a template straight from the gallery', async () => {

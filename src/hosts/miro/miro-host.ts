@@ -12,6 +12,8 @@ import { describeError, isRefusalError } from './miro-errors';
 import { planItemPatch } from './miro-item-patch';
 import { formatMapIndex, isSameMapIndex, listIndexedFrames, MAP_INDEX_KEY, mergeMapIndex, parseMapIndex, type MapFrameIndex, type MapIndexRead } from './miro-map-index';
 import { runWithConcurrencyAsync } from './run-with-concurrency';
+import { readRecordAsync, writeRecordAsync } from '../../app/record-chunks';
+import { createItemIndex, findIndexedIdentity, formatItemIndex, ITEM_INDEX_KEY, parseItemIndex, type ItemIndex } from './miro-item-index';
 
 /** Options of the Miro adapter. */
 export interface MiroHostOptions {
@@ -95,6 +97,10 @@ interface MapState {
    * so words a person typed since are kept.
    */
   readText: Map<string, string>;
+  /** The identity index as read (see miro-item-index.ts), formatted; undefined when none could be read. */
+  indexText?: string;
+  /** Storage parts of the index as read, removed once a new index replaces them. */
+  indexParts?: string[];
 }
 
 /** What listing the maps found, kept for the run: creating a map frame updates the index from it. */
@@ -393,7 +399,12 @@ export function createMiroPort(board: Board, options: MiroHostOptions = {}): Boa
     // cards or embeds inside the frame are reported too.
     const all: BoardRecord[] = await retryAsync(() => board.get());
     const frame = all.find((item): item is Frame => item.type === 'frame' && item.id === target.containerId);
-    const frameIdentity = frame ? await readIdentityAsync(frame).catch(() => undefined) : undefined;
+    // The frame's own metadata says whose map it is; the identity index says
+    // which item is which, so items are not read one by one.
+    const [frameIdentity, stored] = await Promise.all([
+      frame ? readIdentityAsync(frame).catch(() => undefined) : undefined,
+      frame ? readItemIndexAsync(mapId) : undefined,
+    ]);
     if (!frame || frameIdentity?.map !== mapId || frameIdentity.key !== MAP_KEY) {
       states.delete(mapId);
       return undefined;
@@ -402,11 +413,25 @@ export function createMiroPort(board: Board, options: MiroHostOptions = {}): Boa
     const { children, connectors } = collectMapItems(all, frame);
     const candidatesInFrame: BoardRecord[] = [...children, ...connectors];
     const drawn = candidatesInFrame.filter(isDrawnItem);
-    const identities = await readIdentitiesAsync(drawn);
     const identityById = new Map<string, ItemIdentity | undefined>();
-    drawn.forEach((item, index) => identityById.set(item.id, identities[index]));
+    // Items the index does not know (a person's copies, items of another map) are read from their metadata.
+    const unknown = drawn.filter((item) => {
+      const indexed = findIndexedIdentity(stored?.index, item.id, mapId);
+      if (indexed) identityById.set(item.id, indexed);
+      return !indexed;
+    });
+    const identities = await readIdentitiesAsync(unknown);
+    unknown.forEach((item, index) => identityById.set(item.id, identities[index]));
 
-    const state: MapState = { frame, origin, own: new Map(), foreign: new Map(), readText: new Map([[frame.id, frame.title]]) };
+    const state: MapState = {
+      frame,
+      origin,
+      own: new Map(),
+      foreign: new Map(),
+      readText: new Map([[frame.id, frame.title]]),
+      ...(stored?.index ? { indexText: formatItemIndex(stored.index) } : {}),
+      ...(stored ? { indexParts: stored.partKeys } : {}),
+    };
     state.own.set(frame.id, { item: frame, identity: frameIdentity });
     const items: SnapshotItem[] = [
       { itemId: frame.id, identity: frameIdentity, type: 'frame', text: frame.title, x: 0, y: 0, width: frame.width, height: frame.height },
@@ -437,6 +462,47 @@ export function createMiroPort(board: Board, options: MiroHostOptions = {}): Boa
     states.set(mapId, state);
     // Miro item x/y are centres (https://developers.miro.com/docs/boards: "The x and y coordinates of an item mark the center point of the item").
     return { mapId, origin, anchor: 'centre', items, foreign };
+  }
+
+  /** The map's record space in board storage: its journey, lease and identity index. */
+  const mapSpace = (mapId: string): RecordSpace => createRecordSpace(JOURNEY_COLLECTION, 'journey', () => Promise.resolve(mapId));
+
+  /** Reads map `mapId`'s identity index; an index that is missing or cannot be read counts as none. */
+  async function readItemIndexAsync(mapId: string): Promise<{ index: ItemIndex | undefined; partKeys: string[] } | undefined> {
+    try {
+      const read = await readRecordAsync(mapSpace(mapId), ITEM_INDEX_KEY);
+      if (!read || 'failure' in read) return undefined;
+      return { index: parseItemIndex(read.value), partKeys: read.partKeys };
+    } catch {
+      return undefined;
+    }
+  }
+
+  /**
+   * Writes map `mapId`'s identity index when the items the run knows differ
+   * from the index it read: once per run that changed the map, nothing for an
+   * unchanged one. A map whose items are all gone loses its index. An index
+   * that cannot be written is removed, so no run trusts a stale one.
+   */
+  async function saveItemIndexAsync(mapId: string, state: MapState): Promise<void> {
+    const own = [...state.own].filter(([, entry]) => entry.identity.map === mapId).map(([itemId, entry]): [string, ItemIdentity] => [itemId, entry.identity]);
+    const space = mapSpace(mapId);
+    if (own.length === 0) {
+      if (state.indexText === undefined && !state.indexParts?.length) return;
+      await Promise.all([ITEM_INDEX_KEY, ...(state.indexParts ?? [])].map((key) => space.removeAsync(key).catch(() => undefined)));
+      delete state.indexText;
+      state.indexParts = [];
+      return;
+    }
+    const text = formatItemIndex(createItemIndex(own));
+    if (text === state.indexText) return;
+    try {
+      state.indexParts = await writeRecordAsync(space, ITEM_INDEX_KEY, text, state.indexParts ?? []);
+      state.indexText = text;
+    } catch {
+      await space.removeAsync(ITEM_INDEX_KEY).catch(() => undefined);
+      delete state.indexText;
+    }
   }
 
   async function placeNewMapAsync(width: number, height: number): Promise<Point> {
@@ -853,6 +919,7 @@ export function createMiroPort(board: Board, options: MiroHostOptions = {}): Boa
       countOp,
     );
     if (frameUpdate && !frameGrows) await runOpsAsync([fitFrame(frameUpdate)], runOpAsync, countOp);
+    if (state) await saveItemIndexAsync(plan.mapId, state);
     return report;
   }
 

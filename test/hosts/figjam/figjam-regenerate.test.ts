@@ -1,3 +1,4 @@
+import { GENERATOR } from '../../../src/model/app-version';
 import { describe, expect, it } from 'vitest';
 import type { BoardPort, MapTarget } from '../../../src/app/board-port';
 import { loadMapRecordAsync, saveMapRecordAsync, type LoadedMapRecord } from '../../../src/app/map-records';
@@ -401,7 +402,7 @@ describe('FigJam: the journey stored with a map', () => {
     const board = await insertTemplateAsync();
     const stored = JSON.parse(board.section.getPluginData(JOURNEY_FIELD)) as Record<string, unknown>;
 
-    expect(stored).toEqual({ format: 'cjm-journey', version: 2, kind: 'map', journey: createOnlineStoreJourney(), map: { complete: true, container: board.section.id } });
+    expect(stored).toEqual({ format: 'cjm-journey', version: 2, generator: GENERATOR, kind: 'map', journey: createOnlineStoreJourney(), map: { complete: true, container: board.section.id } });
     await expect(loadAsync(board)).resolves.toEqual({ journey: createOnlineStoreJourney(), map: { complete: true, container: board.section.id }, partKeys: [] });
     // A map not on the page has no section, so nothing to load from; a section without a record loads nothing.
     expect((await listMapsOnPageAsync(board)).find((map) => map.mapId === 'map-absent00001')).toBeUndefined();

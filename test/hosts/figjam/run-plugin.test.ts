@@ -244,7 +244,7 @@ describe('connectPanel (with figma-api-stub)', () => {
     send({ channel: MAP_CHANNEL, id: 1, request: 'insert-template' });
     send({ channel: MAP_CHANNEL, id: 2, request: { type: 'explode' } });
     send({ channel: MAP_CHANNEL, id: 3, request: { type: 'insert-journey', journey: { title: 42 } } });
-    send({ channel: MAP_CHANNEL, id: 4, request: { type: 'focus', mapId: 'map-x', keys: Array.from({ length: 501 }, () => 'card:a') } });
+    send({ channel: MAP_CHANNEL, id: 4, request: { type: 'focus', mapId: 'map-x', keys: Array.from({ length: 5001 }, () => 'card:a') } });
     send({ channel: MAP_CHANNEL, id: 5, request: { type: 'focus', mapId: 'map-x', keys: [42] } });
     send({ channel: MAP_CHANNEL, id: 6, request: { type: 'save-draft', draft: { journey: { title: 7 }, step: 3 } } });
     await settleAsync();
@@ -264,8 +264,8 @@ describe('connectPanel (with figma-api-stub)', () => {
     expect(details[1]?.[0]?.message).toMatch(/expected a request object/);
     expect(details[2]?.[0]?.message).toMatch(/unknown request type "explode"/);
     expect(details[3]?.every((error) => error.path.startsWith('journey.'))).toBe(true);
-    expect(details[4]?.[0]?.message).toMatch(/at most 500 scene keys/);
-    expect(details[5]?.[0]?.message).toMatch(/at most 500 scene keys/);
+    expect(details[4]?.[0]?.message).toMatch(/at most 5000 scene keys/);
+    expect(details[5]?.[0]?.message).toMatch(/at most 5000 scene keys/);
     expect(details[6]?.length).toBeGreaterThan(0);
     expect(handleAsync).not.toHaveBeenCalled();
   });

@@ -216,6 +216,7 @@ describe('createMiroPort: calls, credits and limits', () => {
       2 + // frame: createFrame, setMetadata
       1 + // the frame noted in the frame index (the board had no frame: no index to read first)
       2 + // the record stored as incomplete once the frame is there, complete after: two storage.set
+      2 + // the identity index, written after the frame's round and after the items'
       3 * (singleItems - 1) + // each other item: create, frame.add, setMetadata
       2 * countSegments(scene.nodes) + // each line segment: createConnector, setMetadata
       2; // focus: board.getById of the frame, viewport.zoomTo
@@ -230,14 +231,16 @@ describe('createMiroPort: calls, credits and limits', () => {
       'board.findEmptySpace board',
       'board.createFrame frame',
       `storage.set cjm-journeys/${MAP_INDEX_KEY}`,
+      `storage.set cjm-journeys/${MAP_ID}/items`,
       `storage.set cjm-journeys/${MAP_ID}`,
+      `storage.set cjm-journeys/${MAP_ID}/items`,
       `storage.set cjm-journeys/${MAP_ID}`,
       `board.getById ${frame?.id}`,
       'viewport.zoomTo viewport',
     ]);
     const methods = fake.calls.map((call) => call.method);
     expect(methods.indexOf('storage.set')).toBe(methods.indexOf('board.createFrame') + 2);
-    expect(fake.calls[methods.indexOf('storage.set') + 1]?.target).toBe(`cjm-journeys/${MAP_ID}`);
+    expect(fake.calls[methods.indexOf('storage.set') + 2]?.target).toBe(`cjm-journeys/${MAP_ID}`);
     expect(methods.lastIndexOf('storage.set')).toBe(calls - 3);
   });
 });
@@ -253,7 +256,8 @@ describe('createMiroPort: regenerating', () => {
     // An adapter keeps nothing between runs, so the insert finds the map again:
     // it lists the maps (the frames, the selection, and the record that tells
     // the original frame from copies — read once, and drawn from), reads the
-    // map in one bulk get, and zooms to the frame it looks up.
+    // map in one bulk get and its identity index in one storage read, and
+    // zooms to the frame it looks up.
     const [frame] = findByKey(fake, 'map');
     expect(fake.calls.filter((call) => call.method !== 'item.getMetadata').map((call) => `${call.method} ${call.target}`)).toEqual([
       'board.get frame',
@@ -261,11 +265,12 @@ describe('createMiroPort: regenerating', () => {
       `storage.get cjm-journeys/${MAP_ID}`,
       `storage.get cjm-journeys/${MAP_ID}/lease`,
       'board.get all',
+      `storage.get cjm-journeys/${MAP_ID}/items`,
       `board.getById ${frame?.id}`,
       'viewport.zoomTo viewport',
     ]);
-    // Metadata: the frame when listing, then the frame and every other item of the map when reading it.
-    expect(fake.calls.filter((call) => call.method === 'item.getMetadata')).toHaveLength(1 + fake.listRecords().length);
+    // Metadata: the frame when listing and when reading the map, and no other item: the index knows them all.
+    expect(fake.calls.filter((call) => call.method === 'item.getMetadata')).toHaveLength(2);
   });
 
   it('finishes a map after a failed create, with no duplicates', async () => {
@@ -323,6 +328,8 @@ describe('createMiroPort: regenerating', () => {
       ['storage.set', `cjm-journeys/${MAP_ID}`],
       ['item.sync', before?.id],
       ['item.setMetadata', before?.id],
+      // The identity index, once: the card's content hash changed.
+      ['storage.set', `cjm-journeys/${MAP_ID}/items`],
     ]);
     expect(fake.findRecord(before?.id ?? '')?.content).toBe('<p>Compares delivery options</p>');
   });

@@ -1,3 +1,4 @@
+import { GENERATOR } from '../../../src/model/app-version';
 import { describe, expect, it } from 'vitest';
 import type { BoardPort, MapTarget } from '../../../src/app/board-port';
 import { loadMapRecordAsync, saveMapRecordAsync } from '../../../src/app/map-records';
@@ -19,10 +20,12 @@ const COPY_ID = 'map-copy000001';
 const STORED = `storage.set ${JOURNEY_COLLECTION}/${MAP_ID}`;
 // A Regenerate that writes holds the map's lease while it does (src/app/map-lease.ts).
 const LEASE = `storage.set ${JOURNEY_COLLECTION}/${MAP_ID}/lease`;
-const leased = (...writes: string[]): string[] => [LEASE, ...writes, LEASE];
+// A run that changed the map writes its identity index once, after its items (src/hosts/miro/miro-item-index.ts).
+const INDEXED = `storage.set ${JOURNEY_COLLECTION}/${MAP_ID}/items`;
+const leased = (...writes: string[]): string[] => [LEASE, ...writes, INDEXED, LEASE];
 
-/** The keys of the journeys' records in board storage: the frame index beside them left out. */
-const listRecordKeys = (fake: FakeMiroBoard): string[] => fake.listStoredKeys(JOURNEY_COLLECTION).filter((key) => key !== MAP_INDEX_KEY);
+/** The keys of the journeys' records in board storage: the frame index and each map's identity index beside them left out. */
+const listRecordKeys = (fake: FakeMiroBoard): string[] => fake.listStoredKeys(JOURNEY_COLLECTION).filter((key) => key !== MAP_INDEX_KEY && !/^map-[^/]+\/items(\/|$)/.test(key));
 const instantSleepAsync = async (): Promise<void> => undefined;
 
 const readIdentity = (record: FakeRecord | undefined) => decodeItemIdentity(record?.metadata[IDENTITY_FIELD]);
@@ -108,10 +111,12 @@ describe('Regenerate on Miro: exact write calls', () => {
       'storage.get', // the record, which names the original frame (copies carry the same map id) and is regenerated from
       'storage.get', // the map's lease: nobody else is writing it
       'board.get', // read the map: everything, in one call
+      'storage.get', // the map's identity index: which item is which, so no item is asked one by one
     ]);
-    // Metadata: the frame when listing, the frame and every other item when reading.
-    expect(fake.calls.filter((call) => call.method === 'item.getMetadata')).toHaveLength(1 + items);
-    expect(calls).toBe(5 + 1 + items);
+    // Metadata: the frame when listing and when reading the map; every other item is known from the index.
+    expect(items).toBeGreaterThan(100);
+    expect(fake.calls.filter((call) => call.method === 'item.getMetadata')).toHaveLength(2);
+    expect(calls).toBe(6 + 2);
     expect(credits).toBe(50 * calls);
   });
 
@@ -194,6 +199,7 @@ describe('Regenerate on Miro: exact write calls', () => {
       ...Array<string>(segments).fill('board.createConnector'),
       ...Array<string>(segments).fill('item.setMetadata emotion-line:anna'),
       ...Array<string>(segments).fill('board.remove emotion-line:anna'),
+      INDEXED,
       LEASE,
     ]);
     // The point sits exactly where the layout puts a +1.
@@ -254,7 +260,11 @@ describe('applyAsync: release and adoption', () => {
       return run.applyAsync(target, { mapId: MAP_ID, origin: snapshot?.origin, ops: [{ type: 'release', key: 'card:pains-need-1', itemIds: [sticky.id] }] });
     });
     expect(report).toMatchObject({ released: 1, created: 0, updated: 0, deleted: 0, failed: [] });
-    expect(fake.listWriteCalls()).toEqual([{ method: 'item.setMetadata', target: sticky.id }]);
+    // The identity, and the map's identity index, which no longer lists the item.
+    expect(fake.listWriteCalls()).toEqual([
+      { method: 'item.setMetadata', target: sticky.id },
+      { method: 'storage.set', target: `${JOURNEY_COLLECTION}/${MAP_ID}/items` },
+    ]);
     expect(withoutMetadata(fake.findRecord(sticky.id))).toEqual(withoutMetadata(sticky));
     expect(readIdentity(fake.findRecord(sticky.id))).toBeUndefined();
     const after = await readMapSnapshotAsync(port, MAP_ID);
@@ -311,8 +321,8 @@ describe('Regenerate on Miro: a duplicated map', () => {
     for (const record of originalItems) expect(fake.findRecord(record.id)).toEqual(record);
     expect(listRecordKeys(fake)).toEqual([COPY_ID, MAP_ID]);
     // Each record names its own map's frame; the copy's takes nothing the original left alone.
-    expect(readStored(fake, COPY_ID)).toEqual({ format: RECORD_FORMAT, version: RECORD_VERSION, kind: 'map', journey, map: { complete: true, container: copyFrame.id } });
-    expect(readStored(fake, MAP_ID)).toEqual({ format: RECORD_FORMAT, version: RECORD_VERSION, kind: 'map', journey, map: { complete: true, container: original.id } });
+    expect(readStored(fake, COPY_ID)).toEqual({ format: RECORD_FORMAT, version: RECORD_VERSION, generator: GENERATOR, kind: 'map', journey, map: { complete: true, container: copyFrame.id } });
+    expect(readStored(fake, MAP_ID)).toEqual({ format: RECORD_FORMAT, version: RECORD_VERSION, generator: GENERATOR, kind: 'map', journey, map: { complete: true, container: original.id } });
 
     const after = await runOnBoardAsync(createPort(fake), listMapsAsync);
     expect(after.map((map) => [map.mapId, map.containerId, map.isCopy])).toEqual([
@@ -345,7 +355,7 @@ describe('the journey in miro.board.storage', () => {
     const { fake, find, journey } = await setUpAsync();
     const frameId = find('map').id;
     expect(listRecordKeys(fake)).toEqual([MAP_ID]);
-    expect(readStored(fake, MAP_ID)).toEqual({ format: RECORD_FORMAT, version: RECORD_VERSION, kind: 'map', journey, map: { complete: true, container: frameId } });
+    expect(readStored(fake, MAP_ID)).toEqual({ format: RECORD_FORMAT, version: RECORD_VERSION, generator: GENERATOR, kind: 'map', journey, map: { complete: true, container: frameId } });
     const loaded = await runOnBoardAsync(createPort(fake), async (run) => [
       await loadMapRecordAsync(run, { mapId: MAP_ID, containerId: frameId }, journey.title),
       await loadMapRecordAsync(run, { mapId: 'map-nothing001', containerId: undefined }, 'Nothing'),

@@ -9,8 +9,9 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+// Bundled outside dist/: the bench builds dist/ afresh while it runs.
 const bundle = async (entry, name) => {
-  const outfile = join(root, 'dist', name);
+  const outfile = join(root, 'node_modules', '.cache', 'cjm-bench', name);
   await build({ entryPoints: [join(root, entry)], bundle: true, platform: 'node', format: 'esm', target: 'node20', outfile, logLevel: 'warning' });
   return outfile;
 };

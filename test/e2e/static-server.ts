@@ -8,6 +8,7 @@ const TYPES: Record<string, string> = {
   '.js': 'text/javascript; charset=utf-8',
   '.svg': 'image/svg+xml',
   '.css': 'text/css',
+  '.yaml': 'text/yaml; charset=utf-8',
 };
 
 /** A static file server on an ephemeral localhost port, plus extra in-memory pages. */
@@ -16,8 +17,13 @@ export interface StaticServer {
   closeAsync(): Promise<void>;
 }
 
-/** Serves `root` and `pages` (path → [content type, body]) on 127.0.0.1. */
-export async function startStaticServerAsync(root: string, pages: Record<string, [string, string]> = {}): Promise<StaticServer> {
+/**
+ * Serves `root` and `pages` (path → [content type, body]) on 127.0.0.1.
+ * `base` is the URL path `root` is served under, as a site on a sub-path
+ * (`/cjm-board/`): a request outside it is answered 404. Default `/`.
+ */
+export async function startStaticServerAsync(root: string, pages: Record<string, [string, string]> = {}, { base = '/' }: { base?: string } = {}): Promise<StaticServer> {
+  if (!base.startsWith('/') || !base.endsWith('/')) throw new Error(`base must start and end with "/", received "${base}"`);
   const server: Server = createServer(async (request, response) => {
     const path = decodeURIComponent((request.url ?? '/').split('?')[0] ?? '/');
     const page = pages[path];
@@ -25,7 +31,11 @@ export async function startStaticServerAsync(root: string, pages: Record<string,
       response.writeHead(200, { 'content-type': page[0] }).end(page[1]);
       return;
     }
-    const file = normalize(join(root, path));
+    if (!path.startsWith(base)) {
+      response.writeHead(404).end('not found');
+      return;
+    }
+    const file = normalize(join(root, path.slice(base.length)));
     if (relative(root, file).startsWith('..')) {
       response.writeHead(400).end();
       return;

@@ -204,6 +204,11 @@ async function mainAsync(): Promise<void> {
     { target: `Miro insert at ${LATENCY_MS} ms a call: at least 8× faster than a sequential loop`, met: wall.speedUp >= 8 },
     { target: 'layout of 2,000 cards under 20 ms', met: twoThousand < 20 },
     { target: `Miro Regenerate with ${BUSY_BOARD_FRAMES.toLocaleString('en')} foreign frames: at most 150 calls`, met: regenerateBusyBoard.calls <= 150 },
+    // An unchanged Regenerate on Miro costs at most 10 calls and 500 credits, whatever the board holds.
+    {
+      target: 'Miro Regenerate with no edits: at most 10 calls and 500 credits, on an empty and a busy board',
+      met: miro['Regenerate, no edits']!.writes + miro['Regenerate, no edits']!.reads <= 10 && (miro['Regenerate, no edits']!.credits ?? 0) <= 500 && regenerateBusyBoard.calls <= 10 && regenerateBusyBoard.credits <= 500,
+    },
     { target: 'layout linear: time(4,000) / time(2,000) under 2.5', met: linearity < 2.5 },
     { target: 'Miro panel at first paint under 40 KB gzipped', met: bundles['Miro panel (panel.js)'].gzipped < 40_000 },
     // One inlined file that cannot load parts on demand: the editor and three languages of templates are in it.

@@ -31,8 +31,16 @@ export interface CallPacerOptions {
   transientAttempts?: number;
   /** First back-off; doubles per attempt up to a minute. */
   baseDelayMs?: number;
-  /** Calls in flight at once; more wait for a free slot. */
+  /**
+   * Calls in flight at most; more wait for a free slot. The pacer starts
+   * there and adapts: a rate-limit answer halves the calls it lets fly (down
+   * to `minInFlight`), and each run of as many normal answers as calls in
+   * flight lets one more fly again, up to `maxInFlight` (additive increase,
+   * multiplicative decrease, as TCP does with its window).
+   */
   maxInFlight?: number;
+  /** The fewest calls in flight the pacer backs off to. */
+  minInFlight?: number;
   /** Told when calls pause: for how long, and why. */
   onWait?(wait: { ms: number; reason: 'rate-limit' | 'budget' }): void;
 }
@@ -51,6 +59,8 @@ const DEFAULT_BASE_DELAY_MS = 1_000;
 /** Runs Web SDK calls within the credit budget; see CallPacerOptions. */
 export interface CallPacer {
   runAsync<T>(call: () => Promise<T>, options?: { idempotent?: boolean }): Promise<T>;
+  /** How many calls may be in flight now (it adapts to Miro's answers). */
+  inFlightLimit(): number;
 }
 
 /**
@@ -95,18 +105,37 @@ export function createCallPacer(options: CallPacerOptions): CallPacer {
   const transientAttempts = options.transientAttempts ?? DEFAULT_TRANSIENT_ATTEMPTS;
   const baseDelayMs = options.baseDelayMs ?? DEFAULT_BASE_DELAY_MS;
   const maxInFlight = options.maxInFlight ?? Number.POSITIVE_INFINITY;
+  const minInFlight = Math.min(maxInFlight, options.minInFlight ?? 4);
   const window = createCallWindow();
   let pausedUntil = 0;
   let inFlight = 0;
+  let limit = maxInFlight;
+  let answeredSinceChange = 0;
   const slotWaiters: (() => void)[] = [];
 
   async function takeSlotAsync(): Promise<void> {
-    while (inFlight >= maxInFlight) await new Promise<void>((resolve) => slotWaiters.push(resolve));
+    while (inFlight >= limit) await new Promise<void>((resolve) => slotWaiters.push(resolve));
     inFlight += 1;
   }
   function releaseSlot(): void {
     inFlight -= 1;
-    slotWaiters.shift()?.();
+    // One waiter per free slot (more than one when the limit grew); each checks again when it runs.
+    for (let free = Math.max(1, limit - inFlight); free > 0 && slotWaiters.length > 0; free -= 1) slotWaiters.shift()?.();
+  }
+  /** A normal answer: after as many as calls may fly, one more may. */
+  function noteAnswered(): void {
+    if (limit >= maxInFlight) return;
+    answeredSinceChange += 1;
+    if (answeredSinceChange >= limit) {
+      limit += 1;
+      answeredSinceChange = 0;
+    }
+  }
+  /** A rate-limit answer: half as many calls fly from now on. */
+  function noteRateLimited(): void {
+    if (!Number.isFinite(limit)) limit = Math.max(minInFlight, inFlight);
+    limit = Math.max(minInFlight, Math.floor(limit / 2));
+    answeredSinceChange = 0;
   }
 
   const backOff = (attempt: number) => Math.min(MINUTE_MS, baseDelayMs * 2 ** (attempt - 1));
@@ -146,9 +175,13 @@ export function createCallPacer(options: CallPacerOptions): CallPacer {
       } finally {
         releaseSlot();
       }
-      if ('value' in outcome) return outcome.value;
+      if ('value' in outcome) {
+        noteAnswered();
+        return outcome.value;
+      }
       const { error } = outcome;
       if (isRateLimitError(error)) {
+        noteRateLimited();
         rateLimited += 1;
         if (rateLimited >= rateLimitAttempts) {
           throw new Error(`Miro rate limit still exceeded after ${rateLimited} attempts (${describeError(error)}); wait a minute, then click Finish the map in the panel.`);
@@ -165,5 +198,5 @@ export function createCallPacer(options: CallPacerOptions): CallPacer {
     }
   }
 
-  return { runAsync };
+  return { runAsync, inFlightLimit: () => limit };
 }

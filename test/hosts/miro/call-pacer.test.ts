@@ -35,6 +35,38 @@ describe('createCallPacer', () => {
     ]);
   });
 
+  it('lets half as many calls fly after a rate-limit answer, then one more after each window of normal answers', async () => {
+    const clock = createVirtualClock();
+    const pacer = createCallPacer({ ...clock, maxInFlight: 16 });
+    let inFlight = 0;
+    let most = 0;
+    const call = async () => {
+      inFlight += 1;
+      most = Math.max(most, inFlight);
+      await Promise.resolve();
+      inFlight -= 1;
+    };
+    await Promise.all(Array.from({ length: 64 }, () => pacer.runAsync(call)));
+    expect(most).toBe(16);
+    expect(pacer.inFlightLimit()).toBe(16);
+
+    let refuse = true;
+    await pacer.runAsync(async () => {
+      if (refuse) {
+        refuse = false;
+        throw createRateLimitError();
+      }
+    });
+    expect(pacer.inFlightLimit()).toBe(8);
+    most = 0;
+    await Promise.all(Array.from({ length: 8 }, () => pacer.runAsync(call)));
+    expect(most).toBeLessThanOrEqual(8);
+    // Eight normal answers at a limit of eight: nine may fly.
+    expect(pacer.inFlightLimit()).toBe(9);
+    await Promise.all(Array.from({ length: 200 }, () => pacer.runAsync(call)));
+    expect(pacer.inFlightLimit()).toBe(16);
+  });
+
   it('pauses the calls that follow a rate-limit error, not just the refused one, then resumes', async () => {
     let time = 0;
     const sleeps: number[] = [];

@@ -191,7 +191,9 @@ describe('createMiroPort: calls, credits and limits', () => {
     // Counted in board items, as a person counts them: one connector per segment of a line.
     expect(report.created).toBe(scene.nodes.length - scene.nodes.filter((node) => node.type === 'emotion-line').length + countSegments(scene.nodes));
     expect(fake.listRecords()).toHaveLength(scene.nodes.filter((node) => node.type !== 'emotion-line').length + countSegments(scene.nodes));
-    expect(sleeps).toHaveLength(40);
+    // Every call paused; the pacer halved the calls it lets fly, so fewer than the 40 refusals each cost a wait, and waits grew.
+    expect(sleeps.length).toBeGreaterThan(4);
+    expect(sleeps.length).toBeLessThanOrEqual(40);
     expect(Math.max(...sleeps)).toBeGreaterThan(Math.min(...sleeps));
     expect(diffScene(scene, await setUpRead(fake), MAP_ID).ops).toEqual([]);
   });

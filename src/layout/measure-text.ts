@@ -18,8 +18,16 @@ const WIDE = /[MWmw@%\u0416\u0428\u0429\u042e\u0424\u044b\u0436\u0448\u0449\u044
 const UPPER = /[A-Z\u0410-\u042f\u0404\u0406\u0407\u0490]/;
 const DOUBLE = /[\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]/;
 
+// Characters that draw nothing of their own: combining marks, joiners, variation
+// selectors, skin-tone modifiers, emoji tags, bidirectional controls.
+const ZERO_WIDTH = /^(?:\p{M}|\p{Emoji_Modifier}|[\u061C\u200B-\u200F\u202A-\u202E\u2060-\u2069\uFE00-\uFE0F\u{E0020}-\u{E007F}])$/u;
+// A flag is two regional indicator letters drawn as one picture.
+const REGIONAL_INDICATOR_FIRST = 0x1f1e6;
+const REGIONAL_INDICATOR_LAST = 0x1f1ff;
+
 function measureCharWidth(char: string): number {
   if (char === ' ') return 0.28;
+  if (ZERO_WIDTH.test(char)) return 0;
   if (NARROW.test(char)) return 0.3;
   if (WIDE.test(char)) return 0.86;
   if (UPPER.test(char)) return 0.68;
@@ -31,10 +39,32 @@ function measureCharWidth(char: string): number {
 // Each character's class, found once: layouts measure the same letters over and over.
 const CHAR_WIDTHS = new Map<string, number>();
 
-/** Width of one line of text in board units. */
+/**
+ * Width of one line of text in board units, by grapheme: a character joined
+ * to the one before it by a zero-width joiner (👨‍👩‍👧‍👦 is four people and
+ * three joiners, drawn as one family) and the second of a flag's two
+ * regional indicators add nothing, so an emoji sequence measures as the one
+ * picture it is drawn as. Counted code point by code point, without a
+ * segmenter: layouts measure text over and over.
+ */
 export function measureLineWidth(text: string, fontSize: number): number {
   let width = 0;
+  let joined = false;
+  let flagHalf = false;
   for (const char of text) {
+    const code = char.codePointAt(0) ?? 0;
+    if (code === 0x200d) {
+      joined = true;
+      continue;
+    }
+    if (joined) {
+      joined = false;
+      continue;
+    }
+    if (code >= REGIONAL_INDICATOR_FIRST && code <= REGIONAL_INDICATOR_LAST) {
+      flagHalf = !flagHalf;
+      if (!flagHalf) continue;
+    } else flagHalf = false;
     let em = CHAR_WIDTHS.get(char);
     if (em === undefined) {
       em = measureCharWidth(char);

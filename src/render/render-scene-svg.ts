@@ -31,6 +31,17 @@ export function escapeXml(text: string): string {
   return text.replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/g, '').replace(/[&<>"']/g, (char) => `&#${char.charCodeAt(0)};`);
 }
 
+// Bidirectional controls (embeddings, overrides, isolates, marks) are left
+// out of what a picture shows: a card "\u202Egnp.exe" must read as it was
+// typed, not as "exe.png" (Unicode TR #36, "bidirectional text spoofing").
+// The journey keeps them; only the drawing drops them.
+const BIDI_CONTROLS = /[\u061C\u200E\u200F\u202A-\u202E\u2066-\u2069]/g;
+
+/** `text` without bidirectional control characters, for display. */
+export function stripBidiControls(text: string): string {
+  return text.replace(BIDI_CONTROLS, '');
+}
+
 interface DrawContext {
   measureText: TextMeasurer;
   stickyFontSize: number;
@@ -78,7 +89,7 @@ function drawLines(
 ): string {
   const lineHeight = fontSize * LINE_HEIGHT;
   const spans = lines
-    .map((line, index) => `<tspan x="${x}" y="${round(top + index * lineHeight + fontSize)}">${escapeXml(line)}</tspan>`)
+    .map((line, index) => `<tspan x="${x}" y="${round(top + index * lineHeight + fontSize)}">${escapeXml(stripBidiControls(line))}</tspan>`)
     .join('');
   return `<text font-size="${fontSize}" font-weight="${options.weight}" fill="${options.color}" text-anchor="${options.anchor}">${spans}</text>`;
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createTextMeasurer, measureLineWidth, splitGraphemes, wrapParagraph, type Hyphenator } from '../../src/layout/measure-text';
+import { createTextMeasurer, measureLineWidth, measureTextApproximately, splitGraphemes, wrapParagraph, type Hyphenator } from '../../src/layout/measure-text';
 
 // One unit per grapheme: widths are easy to reason about.
 const countWidth = (text: string): number => splitGraphemes(text).length;
@@ -28,5 +28,27 @@ describe('createTextMeasurer', () => {
     const narrow = measureLineWidth(word, 24) - 10;
     expect(createTextMeasurer()(word, 24, narrow).lines).toHaveLength(2);
     expect(createTextMeasurer({ keepWordsWhole: true })(word, 24, narrow).lines).toEqual([word]);
+  });
+});
+
+describe('text measured and wrapped by grapheme', () => {
+  const family = '👨‍👩‍👧‍👦';
+  it('measures an emoji sequence as the one picture it is drawn as', () => {
+    expect(measureLineWidth(family, 20)).toBe(measureLineWidth('👨', 20));
+    expect(measureLineWidth('🇺🇦', 20)).toBe(measureLineWidth('👨', 20));
+    expect(measureLineWidth('👍🏽', 20)).toBe(measureLineWidth('👍', 20));
+    expect(measureLineWidth('й', 20)).toBe(measureLineWidth('и\u0306', 20));
+    expect(measureLineWidth('\u202Egnp.exe', 20)).toBe(measureLineWidth('gnp.exe', 20));
+  });
+
+  it('never breaks a line inside an emoji sequence', () => {
+    const text = `${family.repeat(12)} ${'🇺🇦🇷🇺'.repeat(6)}`;
+    const { lines } = measureTextApproximately(text, 20, 80);
+    expect(lines.length).toBeGreaterThan(2);
+    const sequences = new Set([family, '🇺🇦', '🇷🇺']);
+    for (const line of lines) {
+      const rest = [...sequences].reduce((left, sequence) => left.split(sequence).join(''), line.trim());
+      expect(rest, line).toBe('');
+    }
   });
 });

@@ -4,7 +4,7 @@ import { layoutJourney } from '../../src/layout/layout-journey';
 import type { Scene } from '../../src/layout/scene';
 import { createOnlineStoreJourney } from '../../src/model/templates/online-store-template';
 import { parseJourney } from '../../src/model/journey-schema';
-import { escapeXml, formatPathData, renderSceneSvg } from '../../src/render/render-scene-svg';
+import { escapeXml, formatPathData, renderJourneySvg, renderSceneSvg } from '../../src/render/render-scene-svg';
 
 const HOSTILE_TEXT = '<script>alert(1)</script> & co';
 
@@ -132,5 +132,18 @@ describe('renderSceneSvg and characters XML cannot hold', () => {
     const svg = renderSceneSvg(layoutJourney(parsed.value, { metrics: SVG_METRICS }));
     // eslint-disable-next-line no-control-regex
     expect(/[\u0000-\u0008\u000B\u000C\u000E-\u001F]/.test(svg)).toBe(false);
+  });
+});
+
+describe('pictures show what was typed', () => {
+  it('leave bidirectional controls out of the drawing, so "\u202Egnp.exe" does not read as "exe.png"; the journey keeps them', () => {
+    const journey = createOnlineStoreJourney();
+    const card = journey.cards[0];
+    if (!card) throw new Error('the template has cards');
+    card.text = 'Open \u202Egnp.exe and \u2067isolated\u2069 text';
+    const svg = renderJourneySvg(journey);
+    expect(svg).not.toMatch(/[\u202A-\u202E\u2066-\u2069]/);
+    expect(svg).toContain('gnp.exe');
+    expect(card.text).toContain('\u202E');
   });
 });

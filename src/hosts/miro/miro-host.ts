@@ -51,13 +51,13 @@ export const DRAFT_COLLECTION = 'cjm-drafts';
  */
 export const DEFAULT_STORAGE_VALUE_LIMIT_BYTES = 16_000;
 
-// Up to 64 calls in flight fill the pipe (a map of ~130 items in well under
+// Up to 128 calls in flight fill the pipe (a map of ~130 items in about
 // a second at 40 ms a call); the call pacer keeps them under 100,000 credits
 // a minute (2,000 item calls at 50 each,
 // https://developers.miro.com/docs/websdk-reference-rate-limiting) and lets
 // half as many fly after each rate-limit answer, growing back while Miro
 // answers normally.
-const DEFAULT_CONCURRENCY = 64;
+const DEFAULT_CONCURRENCY = 128;
 // "AppMetadata can store up to 256 bytes" per item per app; the Web SDK throws
 // above it (https://developers.miro.com/changelog/2023-02-13-changelog).
 const METADATA_LIMIT_BYTES = 256;
@@ -496,6 +496,8 @@ export function createMiroPort(board: Board, options: MiroHostOptions = {}): Boa
       state.indexParts = [];
       return;
     }
+    // A map of its frame alone needs no index: the frame is always read from its own metadata.
+    if (own.length === 1 && own[0]?.[0] === state.frame.id && state.indexText === undefined) return;
     const text = formatItemIndex(createItemIndex(own));
     if (text === state.indexText) return;
     try {
@@ -850,16 +852,20 @@ export function createMiroPort(board: Board, options: MiroHostOptions = {}): Boa
         const identity = identityOf(frameOp.node, frameOp.hash);
         const [frame] = await findDrawer(frameOp.node).createAsync(frameOp.node, context);
         if (!frame || frame.type !== 'frame') throw new Error('Miro returned no frame for createFrame; check the boards:write scope in app-manifest.yaml.');
-        await retryAsync(() => frame.setMetadata(IDENTITY_FIELD, formatIdentity(identity))).catch(async (error: unknown) => {
-          await callAsync(() => board.remove(frame)).catch(() => undefined);
-          throw error;
-        });
+        // The frame's identity and its line in the frame index at once (the
+        // index is a hint: one naming a frame that then went is read past).
+        // Noted at once, so even an interrupted insert is found on a busy board.
+        await Promise.all([
+          retryAsync(() => frame.setMetadata(IDENTITY_FIELD, formatIdentity(identity))).catch(async (error: unknown) => {
+            await callAsync(() => board.remove(frame)).catch(() => undefined);
+            throw error;
+          }),
+          indexNewFrameAsync(run, plan.mapId, frame.id),
+        ]);
         state = { frame, origin: mapOrigin, own: new Map([[frame.id, { item: frame, identity }]]), foreign: new Map(), readText: new Map() };
         states.set(plan.mapId, state);
         report.containerId = frame.id;
         report.created += 1;
-        // Noted at once, so even an interrupted insert is found on a busy board.
-        await indexNewFrameAsync(run, plan.mapId, frame.id);
       } catch (error) {
         failOrRefuse(frameOp.node.key, error);
       }

@@ -20,14 +20,26 @@ const DOUBLE = /[\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe
 
 // Characters that draw nothing of their own: combining marks, joiners, variation
 // selectors, skin-tone modifiers, emoji tags, bidirectional controls.
-const ZERO_WIDTH = /^(?:\p{M}|\p{Emoji_Modifier}|[\u061C\u200B-\u200F\u202A-\u202E\u2060-\u2069\uFE00-\uFE0F\u{E0020}-\u{E007F}])$/u;
+const ZERO_WIDTH_CLASSES = /^(?:\p{M}|\p{Emoji_Modifier})$/u;
+const ZERO_WIDTH_RANGES: readonly (readonly [number, number])[] = [
+  [0x061c, 0x061c],
+  [0x200b, 0x200f],
+  [0x202a, 0x202e],
+  [0x2060, 0x2069],
+  [0xfe00, 0xfe0f],
+  [0xe0020, 0xe007f],
+];
+const isZeroWidth = (char: string): boolean => {
+  const code = char.codePointAt(0) ?? 0;
+  return ZERO_WIDTH_RANGES.some(([first, last]) => code >= first && code <= last) || ZERO_WIDTH_CLASSES.test(char);
+};
 // A flag is two regional indicator letters drawn as one picture.
 const REGIONAL_INDICATOR_FIRST = 0x1f1e6;
 const REGIONAL_INDICATOR_LAST = 0x1f1ff;
 
 function measureCharWidth(char: string): number {
   if (char === ' ') return 0.28;
-  if (ZERO_WIDTH.test(char)) return 0;
+  if (isZeroWidth(char)) return 0;
   if (NARROW.test(char)) return 0.3;
   if (WIDE.test(char)) return 0.86;
   if (UPPER.test(char)) return 0.68;

@@ -7,6 +7,7 @@ import { CELLS_STRINGS, type CellsStrings } from './cells-strings';
 import { createEditorId } from './create-editor-id';
 import { EDITOR_STRINGS } from './editor-strings';
 import { IconButton } from './icon-button';
+import { PersonaSelect } from './persona-select';
 import { insertCard, isInCell } from './insert-card';
 import { parsePastedTableAsync } from './parse-pasted-table';
 import { applyTableFill, planTableFill } from './plan-table-fill';
@@ -495,17 +496,7 @@ function CardEditor({
         )}
         <div class="cells-card__tools">
           {personas.length > 0 && (
-            <span class="cells-card__persona">
-              <label for={personaId}>{strings.speaksFor}</label>
-              <select id={personaId} value={card.persona ?? ''} onChange={(event) => onPersona((event.currentTarget.value || undefined) as PersonaId | undefined)}>
-                <option value="">{strings.everyone}</option>
-                {personas.map((persona) => (
-                  <option key={persona.id} value={persona.id}>
-                    {persona.name.trim() || '…'}
-                  </option>
-                ))}
-              </select>
-            </span>
+            <PersonaSelect id={personaId} personas={personas} value={card.persona} onChange={onPersona} strings={strings} />
           )}
           <span class="cells-card__buttons">
             {buttons.map((button) => (

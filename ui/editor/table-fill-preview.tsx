@@ -1,5 +1,6 @@
 import type { Card, Journey, Persona, PersonaId } from '../../src/model/journey';
 import type { CellsStrings } from './cells-strings';
+import { PersonaSelect } from './persona-select';
 import type { TableFillPlan } from './plan-table-fill';
 
 /** Id of the preview's Fill button, which takes focus when the preview opens (Cancel does when there is nothing to fill). */
@@ -98,17 +99,7 @@ export function TableFillPreview({
         </div>
       )}
       {personas.length > 0 && plan.cards > 0 && (
-        <span class="cells-card__persona">
-          <label for="cells-fill-persona">{strings.speaksFor}</label>
-          <select id="cells-fill-persona" value={persona ?? ''} onChange={(event) => onPersona((event.currentTarget.value || undefined) as PersonaId | undefined)}>
-            <option value="">{strings.everyone}</option>
-            {personas.map((candidate) => (
-              <option key={candidate.id} value={candidate.id}>
-                {candidate.name.trim() || '…'}
-              </option>
-            ))}
-          </select>
-        </span>
+        <PersonaSelect id="cells-fill-persona" personas={personas} value={persona} onChange={onPersona} strings={strings} />
       )}
       <div class="editor__row">
         <button type="button" class="button button--small button--primary" id={TABLE_FILL_BUTTON_ID} disabled={plan.cards === 0} aria-describedby="cells-fill-summary" onClick={onFill}>

@@ -1,4 +1,5 @@
 import type { HostMetrics } from '../layout/host-metrics';
+import type { Point } from '../layout/scene';
 import type { ApplyPlan, ApplyProgress, ApplyReport, Snapshot } from '../sync/host-port';
 
 /**
@@ -82,6 +83,17 @@ export interface BoardRun {
   relabelMapAsync(containerId: string, fromMapId: string, toMapId: string): Promise<void>;
   /** The record space of one map (see RecordSpace); for FigJam it needs the container. */
   mapRecords(target: MapTarget): RecordSpace;
+  /**
+   * Where a new map of this size would go (its top-left corner), found while
+   * the run still looks for the map (Miro asks the board for free space near
+   * the viewport: two calls off the insert's critical path). Absent: the
+   * host places a new map when it draws its container.
+   */
+  placeNewMapAsync?(width: number, height: number): Promise<Point>;
+  /** Brings a map this run drew or read into view, with the objects the run holds (no read); absent: BoardPort.focusMapAsync. */
+  focusMapAsync?(target: MapTarget): Promise<void>;
+  /** Waits for the writes the run still has in flight (Miro writes a map's identity index while the map service saves its record). */
+  settleAsync?(): Promise<void>;
   /** Ends the run: FigJam commits one undo step when the run wrote anything; what the run kept is forgotten. */
   endAsync(): Promise<void>;
 }

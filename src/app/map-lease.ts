@@ -74,11 +74,13 @@ export function checkLease(lease: MapLease | undefined, holder: LeaseHolder, now
 /**
  * Takes (or renews) the lease for `holder`: refuses with `map-busy` while
  * someone else holds a live one, writes it, and reads it back to confirm it
- * was not overwritten by another panel at the same moment.
+ * was not overwritten by another panel at the same moment. `current` is the
+ * lease's text as the caller just read it, when it did.
  */
-export async function takeLeaseAsync(space: RecordSpace, holder: LeaseHolder, now: number, title: string): Promise<void> {
+export async function takeLeaseAsync(space: RecordSpace, holder: LeaseHolder, now: number, title: string, options: { current?: { text: string | undefined } } = {}): Promise<void> {
   for (let attempt = 1; ; attempt += 1) {
-    checkLease(await readLeaseAsync(space), holder, now, title);
+    // The lease as the caller read it a moment ago saves the first read.
+    checkLease(attempt === 1 && options.current ? parseLease(options.current.text) : await readLeaseAsync(space), holder, now, title);
     try {
       await space.setAsync(LEASE_KEY, formatLease({ ...holder, until: now + LEASE_MS }));
       break;

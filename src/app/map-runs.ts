@@ -1,7 +1,7 @@
 import type { Journey } from '../model/journey';
 import { layoutJourney } from '../layout/layout-journey';
 import type { TextMeasurer } from '../layout/measure-text';
-import type { Scene, SceneNode } from '../layout/scene';
+import type { Point, Scene, SceneNode } from '../layout/scene';
 import { MAP_KEY, type SceneKey } from '../layout/scene-keys';
 import { diffScene } from '../sync/diff-scene';
 import type { ApplyPlan, ApplyProgress, ApplyReport, LeftAloneItem, Snapshot } from '../sync/host-port';
@@ -155,6 +155,10 @@ interface DrawOptions extends RunOptions {
   drawn?: ReadonlyMap<SceneKey, SceneNode>;
   /** Runs before every round after the first (Regenerate renews its lease). */
   beforeRoundAsync?: () => Promise<void>;
+  /** Where a new map's container goes, when the caller found it already. */
+  origin?: Point;
+  /** Told once a new map's container is on the board, while the rest is still being drawn. */
+  onContainer?: (target: MapTarget & { containerId: string }) => void;
 }
 
 /** A drawing's report, and where the map now is. */
@@ -234,14 +238,16 @@ export async function drawJourneyAsync(run: BoardRun, journey: Journey, scene: S
       // A new map: its container first, so the record has somewhere to go.
       const frameOp = plan.ops.find((op) => op.type === 'create' && op.node.key === MAP_KEY);
       if (!frameOp) throw new AppFailure({ code: 'map-gone' });
-      const report = await run.applyAsync(target, { ...plan, ops: [frameOp] }, onProgress);
+      const report = await run.applyAsync(target, { ...plan, ...(options.origin ? { origin: options.origin } : {}), ops: [frameOp] }, onProgress);
       total = addReports(total, report);
       if (report.failed.length > 0 || report.containerId === undefined) continue;
       target = { ...target, containerId: report.containerId };
+      options.onContainer?.({ ...target, containerId: report.containerId });
       offset = 1;
       plan = { ...plan, origin: report.origin, ops: plan.ops.filter((op) => op !== frameOp) };
     }
     const creates = plan.ops.some((op) => op.type === 'create');
+    // The record first: a run cut off while drawing is finished from it by the next.
     if (round === 0 && !storedComplete()) {
       await saveAsync(!creates);
       markedIncomplete = creates;
@@ -255,7 +261,8 @@ export async function drawJourneyAsync(run: BoardRun, journey: Journey, scene: S
     if (report.failed.length === 0) break;
   }
   if (!total) throw new Error('drawJourneyAsync made no round; MAX_DRAW_ROUNDS must be at least 1');
-  if (markedIncomplete && total.failed.length === 0) await saveAsync(true);
+  // The record says complete while the host finishes its own writes of the run.
+  await Promise.all([markedIncomplete && total.failed.length === 0 ? saveAsync(true) : undefined, run.settleAsync?.()]);
   return { target, report: { ...total, ...(target.containerId === undefined ? {} : { containerId: target.containerId }) } };
 }
 
@@ -273,17 +280,29 @@ export interface InsertResult {
  * view afterwards.
  */
 export async function insertMapAsync(port: BoardPort, journey: Journey, mapId: string, options: RunOptions = {}): Promise<InsertResult> {
+  let focusing: Promise<void> | undefined;
   const result = await runOnBoardAsync(port, async (run) => {
-    const existing = await findOriginalAsync(run, mapId);
+    const scene = layoutJourney(journey, { metrics: port.metrics, measureText: options.measureText });
+    const container = scene.nodes.find((node) => node.key === MAP_KEY);
+    // The free space for a new map is found while the map is looked for; a map being finished does not use it.
+    const [existing, origin] = await Promise.all([
+      findOriginalAsync(run, mapId),
+      container && run.placeNewMapAsync ? run.placeNewMapAsync(container.width, container.height).catch(() => undefined) : undefined,
+    ]);
     const target: MapTarget = { mapId, containerId: existing?.info.containerId };
     // Finishing a map someone else is regenerating would draw what their run draws.
     if (existing) await checkLeaseAsync(parseLease(await run.mapRecords(target).getAsync(LEASE_KEY)), createHolder(port, options), (options.now ?? Date.now)(), existing.info.title);
     // A record that cannot be read is replaced: the journey being drawn is the map's now.
     const stored = existing?.stored.ok ? existing.stored.record : undefined;
-    const scene = layoutJourney(journey, { metrics: port.metrics, measureText: options.measureText });
-    return drawJourneyAsync(run, journey, scene, { ...options, target, ...(stored ? { stored } : {}) });
+    // A new map comes into view as soon as its container is there: people watch it fill.
+    const onContainer = (drawnTarget: MapTarget): void => {
+      focusing = (run.focusMapAsync ? run.focusMapAsync(drawnTarget) : port.focusMapAsync(drawnTarget)).catch(() => undefined);
+    };
+    const drawn = await drawJourneyAsync(run, journey, scene, { ...options, target, onContainer, ...(stored ? { stored } : {}), ...(!existing && origin ? { origin } : {}) });
+    await focusing;
+    return drawn;
   });
-  if (result.target.containerId !== undefined) await port.focusMapAsync(result.target);
+  if (!focusing && result.target.containerId !== undefined) await port.focusMapAsync(result.target);
   return { mapId, containerId: result.target.containerId, report: result.report };
 }
 
@@ -484,9 +503,11 @@ async function regenerateInRunAsync(run: BoardRun, port: BoardPort, options: Reg
   if (writes(planned)) {
     // Another run came and went since this one read the map: what it read
     // may be out of date (a header it redrew, say), so read again first.
-    const current = await space.getAsync(LEASE_KEY);
-    if (current !== leaseText) {
-      await checkLeaseAsync(parseLease(current), holderAsync, now(), map.title);
+    // Who this panel is, asked while the lease is read: the lease is taken next.
+    const [current, holder] = await Promise.all([space.getAsync(LEASE_KEY), holderAsync()]);
+    const unchanged = current === leaseText;
+    if (!unchanged) {
+      checkLease(parseLease(current), holder, now(), map.title);
       try {
         stored = await loadMapRecordAsync(run, target, map.title);
         unreadable = undefined;
@@ -497,7 +518,7 @@ async function regenerateInRunAsync(run: BoardRun, port: BoardPort, options: Reg
       ({ planned, rebuilt } = await planAsync());
     }
     if (writes(planned)) {
-      await takeLeaseAsync(space, await holderAsync(), now(), map.title);
+      await takeLeaseAsync(space, holder, now(), map.title, unchanged ? { current: { text: current } } : {});
       leased = true;
     }
   }

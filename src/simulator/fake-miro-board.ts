@@ -824,19 +824,23 @@ export class FakeMiroBoard {
     this.calls.push(call);
     this.inFlight += 1;
     this.maxInFlight = Math.max(this.maxInFlight, this.inFlight);
+    // The rate limit admits or refuses a call when it reaches Miro, and
+    // counts it against the minute and the hour from then: a call still on
+    // its way back when the minute turns was charged to the minute it came in.
+    const overBudget = this.checkBudget();
+    if (!overBudget && this.rateLimit) this.charged.push({ at: this.rateLimit.now(), credits: this.creditsPerCall });
     try {
       // A macrotask per call lets concurrent calls overlap as they would over
       // postMessage (setImmediate where there is one: no 1 ms timer clamp).
       if (this.latencyMs > 0) await new Promise<void>((resolve) => setTimeout(resolve, this.latencyMs));
       else await new Promise<void>((resolve) => (typeof setImmediate === 'function' ? setImmediate(resolve) : setTimeout(resolve, 0)));
-      const failure = this.takeFailure(method) ?? this.checkBudget();
+      const failure = this.takeFailure(method) ?? overBudget;
       if (failure) throw failure;
       const result = run();
       if (method.startsWith('board.create') && typeof result === 'object' && result !== null && typeof (result as { id?: unknown }).id === 'string') {
         call.createdId = (result as unknown as { id: string }).id;
       }
       this.creditsSpent += this.creditsPerCall;
-      if (this.rateLimit) this.charged.push({ at: this.rateLimit.now(), credits: this.creditsPerCall });
       if (FAKE_WRITE_METHODS.has(method)) this.writesDone += 1;
       return result;
     } finally {

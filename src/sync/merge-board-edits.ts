@@ -544,8 +544,12 @@ const ROW_BUCKET = 80;
 
 /**
  * Within each cell, cards follow the board's reading order: rows top to
- * bottom, then left to right. Cells keep the order in which the journey
- * lists them, so an unchanged board gives back the journey unchanged.
+ * bottom, then left to right. A card not on the board (a map whose drawing
+ * was cut off never drew it) keeps its place in the cell's list, and the
+ * cards on the board take the other places in the board's order, so
+ * finishing the map draws it as an uninterrupted run would. Cells keep the
+ * order in which the journey lists them, so an unchanged board gives back
+ * the journey unchanged.
  */
 function orderCardsByBoard(cards: readonly Card[], positions: ReadonlyMap<string, { x: number; y: number }>): Card[] {
   const original = new Map(cards.map((card, index) => [card.id as string, index]));
@@ -563,10 +567,14 @@ function orderCardsByBoard(cards: readonly Card[], positions: ReadonlyMap<string
       const rows = Math.floor(pa.y / ROW_BUCKET) - Math.floor(pb.y / ROW_BUCKET);
       if (rows !== 0) return rows;
       if (pa.x !== pb.x) return pa.x - pb.x;
-    } else if (pa || pb) return pa ? -1 : 1;
+    }
     return (original.get(a.id) ?? 0) - (original.get(b.id) ?? 0);
   };
-  return [...cells.values()].flatMap((list) => [...list].sort(byBoard));
+  return [...cells.values()].flatMap((list) => {
+    const onBoard = list.filter((card) => positions.has(card.id)).sort(byBoard);
+    let next = 0;
+    return list.map((card) => (positions.has(card.id) ? (onBoard[next++] ?? card) : card));
+  });
 }
 
 /** The snapshot as the diff sees it once `adoptions` took stickies over (foreign ones, or people's copies of cards). */

@@ -66,6 +66,17 @@ describe('mergeBoardEdits', () => {
     expect(merged.changes.map((change) => change.kind)).toEqual(['card-moved']);
   });
 
+  it('keeps a card a cut-off drawing never drew in its place in the cell, the drawn ones around it in board order', () => {
+    const { snapshot, merge } = setUp();
+    // The drawing stopped before the first and the third card of the cell; the second is on the board.
+    const orderCell = (cards: readonly { id: string; stage: string; lane: string }[]) =>
+      cards.filter((card) => card.stage === 'stage:order' && card.lane === 'lane:actions').map((card) => card.id);
+    snapshot.items = snapshot.items.filter((candidate) => candidate.identity.key !== 'card:actions-order-1' && candidate.identity.key !== 'card:actions-order-3');
+    const merged = merge(false);
+    expect(orderCell(merged.journey.cards)).toEqual(['card:actions-order-1', 'card:actions-order-2', 'card:actions-order-3']);
+    expect(merged.changes).toEqual([]);
+  });
+
   it('reorders cards within a cell as they stand on the board', () => {
     const { item, merge } = setUp();
     const first = item('card:actions-order-1');

@@ -30,8 +30,11 @@ export interface DrawContext {
    * top-left is the map origin, so this is the scene position plus half the size.
    */
   toFrameCentre(box: NodeBox): Point;
-  /** The board item id of a node already drawn, by its key. */
-  findItemIdByKey(key: SceneKey): string | undefined;
+  /**
+   * The board item id of a node, by its key: one already drawn, or one this
+   * run is drawing, as soon as Miro made it (undefined when it could not be).
+   */
+  findItemIdByKeyAsync(key: SceneKey): Promise<string | undefined>;
   /** Runs one Web SDK call, retried on rate limits. */
   callAsync<T>(call: () => Promise<T>): Promise<T>;
   /** The id of the board's tag titled `tag.label`, made (in the persona's colour) when the board has none. */
@@ -125,13 +128,8 @@ function describeEmotionPoint(node: EmotionPointNode) {
 }
 
 async function removeQuietlyAsync(context: DrawContext, items: readonly MiroBoardItem[]): Promise<void> {
-  for (const item of items) {
-    try {
-      await context.callAsync(() => context.board.remove(item));
-    } catch {
-      // The item stays without identity; the caller reports the node as failed.
-    }
-  }
+  // An item that cannot be removed stays without identity; the caller reports the node as failed.
+  await Promise.all(items.map((item) => context.callAsync(() => context.board.remove(item)).catch(() => undefined)));
 }
 
 const frameDrawer: MiroDrawer<FrameNode> = {
@@ -223,40 +221,37 @@ const emotionLineDrawer: MiroDrawer<EmotionLineNode> = {
   itemType: 'connector',
   isFrameChild: false,
   async createAsync(node, context) {
-    const ends = node.pointKeys.map((key) => {
-      const id = context.findItemIdByKey(key);
+    const ids = await Promise.all(node.pointKeys.map((key) => context.findItemIdByKeyAsync(key)));
+    const ends = ids.map((id, index) => {
       if (!id) {
-        throw new Error(`Emotion point ${key} is not on the board, so line ${node.key} cannot join it; click Finish the map in the panel to draw the point, then the line.`);
+        throw new Error(
+          `Emotion point ${node.pointKeys[index] ?? '?'} is not on the board, so line ${node.key} cannot join it; click Finish the map in the panel to draw the point, then the line.`,
+        );
       }
       return id;
     });
-    const created: MiroBoardItem[] = [];
-    try {
-      for (let index = 1; index < ends.length; index += 1) {
-        const start = ends[index - 1] as string;
-        const end = ends[index] as string;
-        created.push(
-          await context.callAsync(() =>
-            context.board.createConnector({
-              start: { item: start, snapTo: 'auto' },
-              end: { item: end, snapTo: 'auto' },
-              shape: 'curved',
-              style: {
-                startStrokeCap: 'none',
-                endStrokeCap: 'none',
-                strokeColor: STYLE_PALETTE[node.style].stroke,
-                strokeWidth: EMOTION_LINE_WIDTH,
-                // The to-be line is dashed: style.strokeStyle is 'normal' | 'dashed' | 'dotted'
-                // (https://developers.miro.com/docs/connector_connector-1; ConnectorStyle in @mirohq/websdk-types).
-                strokeStyle: node.line === 'to-be' ? 'dashed' : 'normal',
-              },
-            }),
-          ),
-        );
-      }
-    } catch (error) {
+    // Every segment at once: each joins two points that exist already.
+    const style = {
+      startStrokeCap: 'none' as const,
+      endStrokeCap: 'none' as const,
+      strokeColor: STYLE_PALETTE[node.style].stroke,
+      strokeWidth: EMOTION_LINE_WIDTH,
+      // The to-be line is dashed: style.strokeStyle is 'normal' | 'dashed' | 'dotted'
+      // (https://developers.miro.com/docs/connector_connector-1; ConnectorStyle in @mirohq/websdk-types).
+      strokeStyle: node.line === 'to-be' ? ('dashed' as const) : ('normal' as const),
+    };
+    const segments = await Promise.allSettled(
+      ends.slice(1).map((end, index) =>
+        context.callAsync(() =>
+          context.board.createConnector({ start: { item: ends[index] as string, snapTo: 'auto' }, end: { item: end, snapTo: 'auto' }, shape: 'curved', style }),
+        ),
+      ),
+    );
+    const created = segments.flatMap((segment) => (segment.status === 'fulfilled' ? [segment.value] : []));
+    const failure = segments.find((segment): segment is PromiseRejectedResult => segment.status === 'rejected');
+    if (failure) {
       await removeQuietlyAsync(context, created);
-      throw error;
+      throw failure.reason;
     }
     return created;
   },

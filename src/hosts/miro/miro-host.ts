@@ -9,7 +9,7 @@ import { findDrawer, type DrawContext, type MiroBoardItem, type NodeBox } from '
 import { convertHtmlToText, readRichForm } from './miro-html';
 import { createCallPacer } from './call-pacer';
 import { describeError, isRefusalError } from './miro-errors';
-import { planItemPatch } from './miro-item-patch';
+import { planItemPatch, type ItemTarget } from './miro-item-patch';
 import { formatMapIndex, isSameMapIndex, listIndexedFrames, MAP_INDEX_KEY, mergeMapIndex, parseMapIndex, type MapFrameIndex, type MapIndexRead } from './miro-map-index';
 import { runWithConcurrencyAsync } from './run-with-concurrency';
 import { readRecordAsync, writeRecordAsync } from '../../app/record-chunks';
@@ -51,13 +51,16 @@ export const DRAFT_COLLECTION = 'cjm-drafts';
  */
 export const DEFAULT_STORAGE_VALUE_LIMIT_BYTES = 16_000;
 
-// Up to 128 calls in flight fill the pipe (a map of ~130 items in about
-// a second at 40 ms a call); the call pacer keeps them under 100,000 credits
-// a minute (2,000 item calls at 50 each,
-// https://developers.miro.com/docs/websdk-reference-rate-limiting) and lets
-// half as many fly after each rate-limit answer, growing back while Miro
-// answers normally.
-const DEFAULT_CONCURRENCY = 128;
+// Miro limits Web SDK calls by credits alone: "Within the enforced rate
+// limits, it's possible to perform bulk actions (creating, updating or
+// deleting multiple items at once)"
+// (https://developers.miro.com/docs/websdk-reference-rate-limiting). Up to
+// 512 calls in flight let every step of a map of a few hundred items fly at
+// once (its creates, then its frame.add and metadata calls), 25,600 credits
+// of the 100,000 a minute; the call pacer keeps every minute and hour under
+// budget and lets half as many fly after each rate-limit answer, growing
+// back while Miro answers normally.
+const DEFAULT_CONCURRENCY = 512;
 // "AppMetadata can store up to 256 bytes" per item per app; the Web SDK throws
 // above it (https://developers.miro.com/changelog/2023-02-13-changelog).
 const METADATA_LIMIT_BYTES = 256;
@@ -113,6 +116,8 @@ interface Listing {
   index: MapIndexRead | { kind: 'unread' };
   /** Map frames found: frame id → map id. */
   found: Map<string, string>;
+  /** The identity each map frame found carries, as listing read it: reading the map asks no frame twice. */
+  identities: Map<string, ItemIdentity>;
   /** Every frame was asked for its metadata: `found` holds every map on the board. */
   scanned: boolean;
 }
@@ -125,6 +130,8 @@ interface RunState {
   tags?: Promise<Map<string, string>>;
   /** Tags this run is making, by title. */
   creatingTags: Map<string, Promise<string>>;
+  /** Identity index writes in flight, by map id (see queueItemIndexSave). */
+  indexSaves?: Map<string, Promise<void>>;
 }
 
 /**
@@ -276,16 +283,23 @@ function collectMapItems(all: readonly BoardRecord[], frame: Frame): { children:
  * must change are written onto the fresh objects (see planItemPatch): text a
  * person typed since the run read the map, a colour they gave a sticky, and
  * the group they put items in all stay. `sync()` is called only when a field
- * changed, `setMetadata` only when the identity did. An item Miro refuses to
+ * changed, `setMetadata` only when the identity did. An update that writes
+ * the identity alone (the item already shows the node, as the run read it)
+ * reads nothing afresh: metadata touches no field a person may be typing in. An item Miro refuses to
  * change (locked, no permission: isRefusalError) is reported once in
  * `refused` and left alone; nothing retries it.
  *
  * Cost, in Web SDK calls of 50 credits: a new map takes 2 to place it
- * (viewport, free space), 2 for the frame (create, metadata) and 1 or 2 to
- * note it in the frame index, 3 per other item (create, `frame.add`,
- * metadata) and 2 per emotion-line segment (connector, metadata). Reading a
- * map costs 1 bulk `board.get()` and one metadata read per item inside the
- * map's frame, the frame included. Listing maps costs 1 `board.get` of the
+ * (viewport, free space, asked while the map service looks for the map),
+ * 2 for the frame (create, metadata) and 1 or 2 to note it in the frame
+ * index, 3 per other item (create, `frame.add`, metadata), 2 per
+ * emotion-line segment (connector, metadata), 1 to write the identity index
+ * and 1 to zoom to it. Calls that do not wait for each other fly at once: a
+ * new map is placed, framed, then drawn in one wave of creates and one of
+ * `frame.add` and metadata calls, a line joining its points as soon as they
+ * exist. Reading a map costs 1 bulk `board.get()`, 1 storage read of the
+ * identity index and one metadata read per item inside the map's frame that
+ * the index does not know (the frame's own is what listing read). Listing maps costs 1 `board.get` of the
  * frames, 1 `getSelection` and one metadata read per frame on a board of up
  * to SCAN_FRAME_LIMIT frames; on a busier one, 1 storage read of the frame
  * index and one metadata read per indexed frame and per frame the selection
@@ -399,12 +413,14 @@ export function createMiroPort(board: Board, options: MiroHostOptions = {}): Boa
     const { mapId } = target;
     // One unfiltered bulk read: items of every type, so foreign images,
     // cards or embeds inside the frame are reported too.
-    const all: BoardRecord[] = await retryAsync(() => board.get());
+    // The index this run is still writing is read once it is written.
+    const [all] = await Promise.all([retryAsync((): Promise<BoardRecord[]> => board.get()), run.indexSaves?.get(mapId)]);
     const frame = all.find((item): item is Frame => item.type === 'frame' && item.id === target.containerId);
     // The frame's own metadata says whose map it is; the identity index says
     // which item is which, so items are not read one by one.
+    const listed = frame ? run.listing?.identities.get(frame.id) : undefined;
     const [frameIdentity, stored] = await Promise.all([
-      frame ? readIdentityAsync(frame).catch(() => undefined) : undefined,
+      listed ?? (frame ? readIdentityAsync(frame).catch(() => undefined) : undefined),
       frame ? readItemIndexAsync(mapId) : undefined,
     ]);
     if (!frame || frameIdentity?.map !== mapId || frameIdentity.key !== MAP_KEY) {
@@ -507,6 +523,25 @@ export function createMiroPort(board: Board, options: MiroHostOptions = {}): Boa
       await space.removeAsync(ITEM_INDEX_KEY).catch(() => undefined);
       delete state.indexText;
     }
+  }
+
+  /**
+   * Starts writing map `mapId`'s identity index after the writes of it the run
+   * has in flight: the run goes on meanwhile (the map service saves the
+   * map's record at the same time) and settles it before it ends.
+   */
+  function queueItemIndexSave(run: RunState, mapId: string, state: MapState): void {
+    run.indexSaves ??= new Map();
+    const previous = run.indexSaves.get(mapId) ?? Promise.resolve();
+    // saveItemIndexAsync never rejects for a write Miro refused; anything else is a hint lost, not a map.
+    run.indexSaves.set(
+      mapId,
+      previous.then(() => saveItemIndexAsync(mapId, state)).catch(() => undefined),
+    );
+  }
+
+  async function settleRunAsync(run: RunState): Promise<void> {
+    await Promise.all([...(run.indexSaves?.values() ?? [])]);
   }
 
   async function placeNewMapAsync(width: number, height: number): Promise<Point> {
@@ -650,7 +685,9 @@ export function createMiroPort(board: Board, options: MiroHostOptions = {}): Boa
       board,
       toBoardCentre: (box: NodeBox) => ({ x: mapOrigin.x + box.x + box.width / 2, y: mapOrigin.y + box.y + box.height / 2 }),
       toFrameCentre: (box: NodeBox) => ({ x: box.x + box.width / 2, y: box.y + box.height / 2 }),
-      findItemIdByKey: (key) => {
+      findItemIdByKeyAsync: async (key) => {
+        const drawing = beingDrawn.get(key);
+        if (drawing) return drawing;
         for (const [id, own] of state?.own ?? []) if (own.identity.key === key && own.item.type !== 'connector') return id;
         return undefined;
       },
@@ -660,9 +697,32 @@ export function createMiroPort(board: Board, options: MiroHostOptions = {}): Boa
 
     const identityOf = (node: SceneNode, hash: string): ItemIdentity => ({ map: plan.mapId, key: node.key, hash });
 
+    /**
+     * The item id of each node this plan creates, settled as soon as Miro made
+     * the item (before it moves into the frame): a line joins its points
+     * while they are still being marked, one wait less for a new map.
+     */
+    const beingDrawn = new Map<SceneKey, Promise<string | undefined>>();
+    const madeItem = new Map<SceneKey, (id: string | undefined) => void>();
+    for (const op of plan.ops) {
+      if (op.type !== 'create' || op.node.type === 'emotion-line' || op.node.type === 'frame') continue;
+      beingDrawn.set(op.node.key, new Promise((resolve) => madeItem.set(op.node.key, resolve)));
+    }
+
     /** Draws a node anew: create, make a frame child, store identity; removes what it made if a step fails. */
     /** Draws one node; returns how many board items it took (an emotion line is one connector per segment). */
     async function drawAsync(node: SceneNode, hash: string): Promise<number> {
+      const made = madeItem.get(node.key);
+      madeItem.delete(node.key);
+      try {
+        return await drawItemsAsync(node, hash, made);
+      } finally {
+        // Lines waiting for a node that could not be drawn are told so (a second settle does nothing).
+        made?.(undefined);
+      }
+    }
+
+    async function drawItemsAsync(node: SceneNode, hash: string, made: ((id: string | undefined) => void) | undefined): Promise<number> {
       const identity = identityOf(node, hash);
       const tooBig = checkIdentitySize(identity);
       if (tooBig) throw new Error(tooBig);
@@ -670,17 +730,18 @@ export function createMiroPort(board: Board, options: MiroHostOptions = {}): Boa
       const frame = state?.frame;
       if (drawer.isFrameChild && !frame) throw new Error(`the map's frame is missing, so ${node.key} has nowhere to go; click Finish the map in the panel to draw the frame first.`);
       const items = await drawer.createAsync(node, context);
-      try {
-        // Into the frame and marked at once: two calls in flight, one wait.
-        for (const item of items) {
-          await Promise.all([
-            drawer.isFrameChild && frame ? retryAsync(() => frame.add(item)) : undefined,
-            retryAsync(() => item.setMetadata(IDENTITY_FIELD, formatIdentity(identity))),
-          ]);
-        }
-      } catch (error) {
-        for (const item of items) await callAsync(() => board.remove(item)).catch(() => undefined);
-        throw error;
+      made?.(items[0]?.id);
+      // Every item into the frame and marked at once: one wait for all of them.
+      const marks = await Promise.allSettled(
+        items.flatMap((item) => [
+          drawer.isFrameChild && frame ? retryAsync(() => frame.add(item)) : Promise.resolve(),
+          retryAsync(() => item.setMetadata(IDENTITY_FIELD, formatIdentity(identity))),
+        ]),
+      );
+      const failure = marks.find((mark): mark is PromiseRejectedResult => mark.status === 'rejected');
+      if (failure) {
+        await Promise.all(items.map((item) => callAsync(() => board.remove(item)).catch(() => undefined)));
+        throw failure.reason;
       }
       for (const item of items) state?.own.set(item.id, { item, identity });
       return items.length;
@@ -703,13 +764,44 @@ export function createMiroPort(board: Board, options: MiroHostOptions = {}): Boa
       }
     }
 
+    /** What an update writes to one item, against the item as given (see planItemPatch). */
+    const patchOf = (item: BoardRecord, op: Extract<Op, { type: 'update' }>, target: ItemTarget) =>
+      planItemPatch(item as unknown as Record<string, unknown>, target, {
+        ...(op.parts ? { parts: op.parts } : {}),
+        ...(state?.readText.has(item.id) ? { readText: state.readText.get(item.id) } : {}),
+        nested: typeof (item as { groupId?: unknown }).groupId === 'string',
+      });
+    /**
+     * Updates whose items already show the node as the run read them (a text
+     * a person typed that the journey took in, say): they write the identity
+     * alone, which touches nothing a person may be typing, so their items are
+     * not read again.
+     */
+    const identityOnly = new Set<Op>();
+    const writesIdentityOnlyAsync = async (op: Extract<Op, { type: 'update' }>): Promise<boolean> => {
+      const drawer = findDrawer(op.node);
+      if (!drawer.describeTarget) return false;
+      const target = drawer.describeTarget(op.node, context);
+      for (const itemId of op.itemIds) {
+        const item = state?.foreign.has(itemId) ? undefined : state?.own.get(itemId)?.item;
+        if (!item || Object.keys(patchOf(item, op, target)).length > 0) return false;
+        if (op.node.type === 'sticky' && item.type === 'sticky_note' && (await planPersonaTagsAsync(run, item.tagIds, op.node, plan.personaTags ?? []))) return false;
+      }
+      return true;
+    };
+
     /** The items of the updates in `ops` as the board holds them now (see readFreshAsync); a failed read fails those ops. */
     let fresh: Map<string, BoardRecord> | undefined;
     let freshFailure: Error | undefined;
     async function refreshAsync(ops: readonly Op[]): Promise<void> {
+      for (const op of ops) if (op.type === 'update' && (await writesIdentityOnlyAsync(op))) identityOnly.add(op);
       // Updates, and deletes of items with text (a delete must not take words typed since the read).
       const ids = ops.flatMap((op) =>
-        op.type === 'update' && findDrawer(op.node).describeTarget ? op.itemIds : op.type === 'delete' ? op.itemIds.filter((itemId) => state?.readText.has(itemId)) : [],
+        op.type === 'update' && findDrawer(op.node).describeTarget && !identityOnly.has(op)
+          ? op.itemIds
+          : op.type === 'delete'
+            ? op.itemIds.filter((itemId) => state?.readText.has(itemId))
+            : [],
       );
       fresh = undefined;
       freshFailure = undefined;
@@ -738,8 +830,8 @@ export function createMiroPort(board: Board, options: MiroHostOptions = {}): Boa
         await removeOwnAsync(op.itemIds);
         return;
       }
-      if (freshFailure !== undefined || !fresh) throw freshFailure ?? new Error(`the items of ${op.node.key} could not be read before updating them; click Regenerate again.`);
-      const current = fresh;
+      const current = identityOnly.has(op) ? new Map(op.itemIds.flatMap((itemId) => { const own = state?.own.get(itemId)?.item; return own ? [[itemId, own] as const] : []; })) : fresh;
+      if (!current || (!identityOnly.has(op) && freshFailure !== undefined)) throw freshFailure ?? new Error(`the items of ${op.node.key} could not be read before updating them; click Regenerate again.`);
       const items = op.itemIds.map((itemId) => {
         const item = current.get(itemId);
         if (!item) throw new Error(`item ${itemId} of ${op.node.key} was deleted while the map was being regenerated; click Regenerate again to draw it anew.`);
@@ -763,11 +855,7 @@ export function createMiroPort(board: Board, options: MiroHostOptions = {}): Boa
       const target = describeTarget(op.node, context);
       for (const item of items) {
         const before = state?.own.get(item.id)?.identity;
-        const patch = planItemPatch(item as unknown as Record<string, unknown>, target, {
-          ...(op.parts ? { parts: op.parts } : {}),
-          ...(state?.readText.has(item.id) ? { readText: state.readText.get(item.id) } : {}),
-          nested: typeof (item as { groupId?: unknown }).groupId === 'string',
-        });
+        const patch = patchOf(item, op, target);
         if (op.node.type === 'sticky' && item.type === 'sticky_note') {
           const tagIds = await planPersonaTagsAsync(run, item.tagIds, op.node, plan.personaTags ?? []);
           if (tagIds) patch.tagIds = tagIds;
@@ -896,19 +984,30 @@ export function createMiroPort(board: Board, options: MiroHostOptions = {}): Boa
 
     const isLine = (op: Op): boolean => 'node' in op && op.node.type === 'emotion-line';
     const rest = plan.ops.filter((op) => op !== frameOp);
-    // 2. Creates, then updates, of everything but lines; 3. lines, which join
-    // points that now exist; 4. releases; 5. deletes; 6. a shrinking frame, last.
-    await runOpsAsync(
-      rest.filter((op) => op.type === 'create' && !isLine(op)),
-      runOpAsync,
-      countOp,
-    );
+    const updatedKeys = new Set(rest.flatMap((op) => (op.type === 'update' ? [op.node.key] : [])));
+    /** A new line none of whose points this plan updates: it joins its points as soon as they exist. */
+    const joinsAtOnce = (op: Op): boolean => op.type === 'create' && op.node.type === 'emotion-line' && op.node.pointKeys.every((key) => !updatedKeys.has(key));
+    // 2. Creates, with the new lines that join new or untouched points; then
+    // updates of everything but lines; 3. the other lines, which join points
+    // that now exist; 4. releases; 5. deletes; 6. a shrinking frame, last.
+    await Promise.all([
+      runOpsAsync(
+        rest.filter((op) => op.type === 'create' && !isLine(op)),
+        runOpAsync,
+        countOp,
+      ),
+      runOpsAsync(rest.filter(joinsAtOnce), runOpAsync, countOp),
+    ]);
     await runOpsAsync(
       rest.filter((op) => op.type === 'update' && !isLine(op)),
       runOpAsync,
       countOp,
     );
-    await runOpsAsync(rest.filter(isLine), runOpAsync, countOp);
+    await runOpsAsync(
+      rest.filter((op) => isLine(op) && !joinsAtOnce(op)),
+      runOpAsync,
+      countOp,
+    );
     await runOpsAsync(
       rest.filter((op) => op.type === 'release'),
       runOpAsync,
@@ -927,7 +1026,7 @@ export function createMiroPort(board: Board, options: MiroHostOptions = {}): Boa
       countOp,
     );
     if (frameUpdate && !frameGrows) await runOpsAsync([fitFrame(frameUpdate)], runOpAsync, countOp);
-    if (state) await saveItemIndexAsync(plan.mapId, state);
+    if (state) queueItemIndexSave(run, plan.mapId, state);
     return report;
   }
 
@@ -961,7 +1060,7 @@ export function createMiroPort(board: Board, options: MiroHostOptions = {}): Boa
     const frames = await retryAsync(() => board.get({ type: 'frame' }));
     const frameIds = new Set(frames.map((frame) => frame.id));
     if (frames.length === 0) {
-      run.listing = { frameIds, index: { kind: 'unread' }, found: new Map(), scanned: true };
+      run.listing = { frameIds, index: { kind: 'unread' }, found: new Map(), identities: new Map(), scanned: true };
       return [];
     }
     const index: Listing['index'] = frames.length <= SCAN_FRAME_LIMIT ? { kind: 'unread' } : await readMapIndexAsync();
@@ -973,7 +1072,7 @@ export function createMiroPort(board: Board, options: MiroHostOptions = {}): Boa
     const asked = indexed ? frames.filter((frame) => indexed.has(frame.id) || touched(frame)) : frames;
     const mapFrames = await findMapFramesAsync(asked);
     const found = new Map(mapFrames.map(({ frame, identity }) => [frame.id, identity.map]));
-    run.listing = { frameIds, index, found, scanned: !indexed };
+    run.listing = { frameIds, index, found, identities: new Map(mapFrames.map(({ frame, identity }) => [frame.id, identity])), scanned: !indexed };
     if (index.kind === 'index') {
       // Frames the selection found join the index; frames gone leave it with them.
       const unindexed = mapFrames.filter(({ frame }) => !indexed?.has(frame.id));
@@ -1075,12 +1174,21 @@ export function createMiroPort(board: Board, options: MiroHostOptions = {}): Boa
       relabelMapAsync: async (containerId, fromMapId, toMapId) => {
         await relabelMapAsync(containerId, fromMapId, toMapId);
         run.states.clear();
+        run.listing?.identities.delete(containerId);
       },
       mapRecords: (target) => createRecordSpace(JOURNEY_COLLECTION, 'journey', () => Promise.resolve(target.mapId)),
-      endAsync: () => {
+      placeNewMapAsync,
+      focusMapAsync: async (target) => {
+        // The frame this run drew or read zooms at once; any other is read first.
+        const frame = run.states.get(target.mapId)?.frame;
+        if (frame && frame.id === target.containerId) await callAsync(() => board.viewport.zoomTo(frame));
+        else await focusMapAsync(target);
+      },
+      settleAsync: () => settleRunAsync(run),
+      endAsync: async () => {
+        await settleRunAsync(run);
         run.states.clear();
         delete run.listing;
-        return Promise.resolve();
       },
     };
   }

@@ -181,6 +181,26 @@ describe('createMiroPort: calls, credits and limits', () => {
     expect(fake.maxInFlight).toBeGreaterThan(1);
   });
 
+  it('draws a new map in waves: every create at once, then every frame.add and identity at once, each line as soon as its points exist', async () => {
+    const fake = new FakeMiroBoard();
+    const port = createMiroPort(fake.asBoard(), { sleepAsync: async () => undefined });
+    await insertMapAsync(port, createOnlineStoreJourney(), MAP_ID);
+    const scene = layOut();
+    const others = scene.nodes.filter((node) => node.type !== 'emotion-line' && node.type !== 'frame').length;
+    // The default pacer lets the whole wave of frame.add and metadata calls fly together.
+    expect(fake.maxInFlight).toBeGreaterThanOrEqual(2 * others);
+    const methods = fake.calls.map((call) => call.method);
+    const creates = methods.flatMap((method, index) => (/^board\.create(StickyNote|Shape|Text)$/.test(method) ? [index] : []));
+    const firstAdd = methods.indexOf('frame.add');
+    // No item waits for another to move into the frame before it is created.
+    expect(creates.at(-1)).toBeLessThan(firstAdd);
+    // The lines' connectors are asked for while the points' frame.add calls are still on their way.
+    expect(methods.indexOf('board.createConnector')).toBeLessThan(methods.lastIndexOf('frame.add'));
+    // Placing the map (viewport, free space) starts before looking for it is done.
+    expect(methods.indexOf('viewport.get')).toBeLessThan(methods.indexOf('board.createFrame'));
+    expect(methods.slice(0, 2).sort()).toEqual(['board.get', 'viewport.get']);
+  });
+
   it('retries a burst of rate-limit errors with growing waits and still completes the map', async () => {
     const { fake, sleeps, generateAsync } = setUp();
     const scene = layOut();
@@ -221,7 +241,7 @@ describe('createMiroPort: calls, credits and limits', () => {
       1 + // the identity index, written once the items are drawn
       3 * (singleItems - 1) + // each other item: create, frame.add, setMetadata
       2 * countSegments(scene.nodes) + // each line segment: createConnector, setMetadata
-      2; // focus: board.getById of the frame, viewport.zoomTo
+      1; // focus: viewport.zoomTo the frame the run drew, as soon as it is there
     expect(fake.calls).toHaveLength(calls);
     expect(fake.creditsSpent).toBe(50 * calls);
     // In this order: the frame and the incomplete record before any other item, the complete record after the last.
@@ -233,17 +253,19 @@ describe('createMiroPort: calls, credits and limits', () => {
       'board.findEmptySpace board',
       'board.createFrame frame',
       `storage.set cjm-journeys/${MAP_INDEX_KEY}`,
+      // The new map comes into view while it is drawn, from the frame the run holds.
+      'viewport.zoomTo viewport',
       `storage.set cjm-journeys/${MAP_ID}`,
       `storage.set cjm-journeys/${MAP_ID}/items`,
       `storage.set cjm-journeys/${MAP_ID}`,
-      `board.getById ${frame?.id}`,
-      'viewport.zoomTo viewport',
     ]);
+    expect(fake.calls.some((call) => call.method === 'board.getById' && call.target === frame?.id)).toBe(false);
     const methods = fake.calls.map((call) => call.method);
     // The frame's metadata and its line in the frame index go at once, right after the frame.
     expect(methods.slice(methods.indexOf('board.createFrame') + 1, methods.indexOf('board.createFrame') + 3).sort()).toEqual(['item.setMetadata', 'storage.set']);
     expect(fake.calls.filter((call) => call.method === 'storage.set')[1]?.target).toBe(`cjm-journeys/${MAP_ID}`);
-    expect(methods.lastIndexOf('storage.set')).toBe(calls - 3);
+    // The identity index and the complete record go at once, last.
+    expect(methods.slice(-2)).toEqual(['storage.set', 'storage.set']);
   });
 });
 
@@ -259,11 +281,15 @@ describe('createMiroPort: regenerating', () => {
     // it lists the maps (the frames, the selection, and the record that tells
     // the original frame from copies — read once, and drawn from), reads the
     // map in one bulk get and its identity index in one storage read, and
-    // zooms to the frame it looks up.
+    // zooms to the frame it looks up. Free space for a new map is asked for
+    // while the map is looked for (a new map's insert waits for neither):
+    // two reads that finishing a map does not use.
     const [frame] = findByKey(fake, 'map');
     expect(fake.calls.filter((call) => call.method !== 'item.getMetadata').map((call) => `${call.method} ${call.target}`)).toEqual([
       'board.get frame',
+      'viewport.get viewport',
       'board.getSelection board',
+      'board.findEmptySpace board',
       `storage.get cjm-journeys/${MAP_ID}`,
       `storage.get cjm-journeys/${MAP_ID}/lease`,
       'board.get all',
@@ -271,8 +297,8 @@ describe('createMiroPort: regenerating', () => {
       `board.getById ${frame?.id}`,
       'viewport.zoomTo viewport',
     ]);
-    // Metadata: the frame when listing and when reading the map, and no other item: the index knows them all.
-    expect(fake.calls.filter((call) => call.method === 'item.getMetadata')).toHaveLength(2);
+    // Metadata: the frame's, once, when listing, and no other item: the index knows them all.
+    expect(fake.calls.filter((call) => call.method === 'item.getMetadata')).toHaveLength(1);
   });
 
   it('finishes a map after a failed create, with no duplicates', async () => {

@@ -1,6 +1,8 @@
 import type { JourneyComparison } from '../src/model/compare-journeys';
 import type { FileEncoding } from '../src/model/formats/decode-journey-bytes';
 import type { CsvDelimiter } from '../src/model/formats/journey-csv';
+import type { RecordErrorCode } from '../src/model/journey-record';
+import type { JourneyErrorCode } from '../src/model/journey-schema';
 import type { ValidationError } from '../src/model/parse-result';
 import type { Locale } from './strings';
 
@@ -60,7 +62,9 @@ type FileProblemCode =
   | 'mermaid-too-long'
   | 'mermaid-too-many'
   | 'mermaid-unclosed'
-  | 'mermaid-untitled-stage';
+  | 'mermaid-untitled-stage'
+  | JourneyErrorCode
+  | RecordErrorCode;
 
 type Params = Readonly<Record<string, string | number>>;
 
@@ -171,6 +175,34 @@ const en: JourneyFileWords = {
     'mermaid-too-many': ({ what, max }) => `More than ${max} ${part('en', what)}; split the journey.`,
     'mermaid-unclosed': () => 'An “accDescr {” block is never closed, or “accTitle:” or “accDescr:” has no text.',
     'mermaid-untitled-stage': ({ name }) => `A task before any section (or a section without a name) goes into the stage “${name}”.`,
+    // A JSON file's problems, by the codes the journey's schema and the record envelope give them.
+    'json-unknown-field': ({ field }) => `Unknown field “${field}”; remove it or check its spelling.`,
+    'json-missing-field': ({ field }) => `The field “${field}” is missing; add it.`,
+    'json-expected-object': ({ received }) => `Expected an object { … } here, received ${received}.`,
+    'json-expected-text': ({ received }) => `Expected text here, received ${received}.`,
+    'json-empty': () => 'The text is empty; write something in it.',
+    'json-text-too-long': ({ length, max }) => `The text has ${length} characters; at most ${max} fit here. Shorten it.`,
+    'json-list-too-long': ({ count, max }) => `The list has ${count} entries; a map holds at most ${max}.`,
+    'json-list-too-short': ({ min }) => `The list needs at least ${min} ${min === 1 ? 'entry' : 'entries'}.`,
+    'json-expected-list': ({ received }) => `Expected a list [ … ] here, received ${received}.`,
+    'json-bad-id': ({ prefix, received }) => `Expected an id like “${prefix}:name” (Latin letters, digits, _ . -), received “${received}”.`,
+    'json-bad-link': ({ received }) => `Expected an http:, https: or mailto: address, received “${received}”.`,
+    'json-bad-locale': ({ received }) => `Expected a language code such as “en”, “ru” or “uk”, received “${received}”.`,
+    'json-one-of': ({ options, received }) => `Expected one of ${options}; received “${received}”.`,
+    'json-expected-boolean': ({ received }) => `Expected true or false, received ${received}.`,
+    'json-expected-true': ({ received }) => `Expected true, or no field at all; received “${received}”.`,
+    'json-schema-version': ({ expected, received }) => `Expected journey schema ${expected}, received “${received}”.`,
+    'json-score': ({ min, max, received }) => `Expected an emotion score, a whole number from ${min} to ${max}; received ${received}.`,
+    'json-duplicate-id': ({ id, first }) => `The id “${id}” is already used by ${first}; give each its own id.`,
+    'json-second-emotions-lane': ({ first }) => `A map has one emotions lane (${first} is one already); make this one “custom” or remove it.`,
+    'json-unknown-reference': ({ what, id }) => `No ${what === 'stage' ? 'stage' : what === 'lane' ? 'lane' : 'persona'} has the id “${id}”; use one of the ids the file lists.`,
+    'json-score-twice': ({ persona, stage, first }) => `${persona} already has a score at ${stage} (${first}); keep one.`,
+    'record-not-json': () => 'The file is not valid JSON (a bracket, a comma or a quote may be missing). Export the journey from cjm-board again, or check the file in a JSON editor.',
+    'record-not-object': () => 'The file holds no journey: a cjm-board journey file is a JSON object with "format": "cjm-journey".',
+    'record-wrong-format': ({ received }) => `This JSON file is not a cjm-board journey (its format is ${received}).`,
+    'record-bad-version': ({ received }) => `The file’s version (${received}) cannot be read; export the journey from cjm-board again.`,
+    'record-newer': ({ version, supported }) => `The file was saved by a newer cjm-board (version ${version}; this one reads up to ${supported}). Update cjm-board to open it.`,
+    'record-wrong-kind': () => 'This is what cjm-board stores with a map or a draft, not a journey file; export the journey from the panel to get one.',
   },
   place: (line, column) => (column === undefined ? `Line ${line}` : `Line ${line}, column “${column}”`),
   technical: 'Not a valid journey file (in the words of the file format):',
@@ -252,6 +284,33 @@ const ru: JourneyFileWords = {
     'mermaid-too-many': ({ what, max }) => `Больше ${max} ${part('ru', what)}; разделите путь.`,
     'mermaid-unclosed': () => 'Блок «accDescr {» не закрыт, или у «accTitle:» либо «accDescr:» нет текста.',
     'mermaid-untitled-stage': ({ name }) => `Задача до первого раздела (или раздел без названия) попадает в этап «${name}».`,
+    'json-unknown-field': ({ field }) => `Неизвестное поле «${field}»; удалите его или проверьте написание.`,
+    'json-missing-field': ({ field }) => `Нет поля «${field}»; добавьте его.`,
+    'json-expected-object': ({ received }) => `Здесь ожидался объект { … }, получено ${received}.`,
+    'json-expected-text': ({ received }) => `Здесь ожидался текст, получено ${received}.`,
+    'json-empty': () => 'Текст пуст; впишите что-нибудь.',
+    'json-text-too-long': ({ length, max }) => `В тексте ${length} символов; здесь помещается не больше ${max}. Сократите его.`,
+    'json-list-too-long': ({ count, max }) => `В списке элементов — ${count}; карта вмещает не больше ${max}.`,
+    'json-list-too-short': ({ min }) => `В списке нужен хотя бы ${min} элемент.`,
+    'json-expected-list': ({ received }) => `Здесь ожидался список [ … ], получено ${received}.`,
+    'json-bad-id': ({ prefix, received }) => `Ожидался идентификатор вида «${prefix}:name» (латинские буквы, цифры, _ . -), получено «${received}».`,
+    'json-bad-link': ({ received }) => `Ожидался адрес http:, https: или mailto:, получено «${received}».`,
+    'json-bad-locale': ({ received }) => `Ожидался код языка, например «en», «ru» или «uk», получено «${received}».`,
+    'json-one-of': ({ options, received }) => `Ожидалось одно из: ${options}; получено «${received}».`,
+    'json-expected-boolean': ({ received }) => `Ожидалось true или false, получено ${received}.`,
+    'json-expected-true': ({ received }) => `Ожидалось true или отсутствие поля; получено «${received}».`,
+    'json-schema-version': ({ expected, received }) => `Ожидалась схема пути ${expected}, получено «${received}».`,
+    'json-score': ({ min, max, received }) => `Ожидалась оценка эмоции — целое число от ${min} до ${max}; получено ${received}.`,
+    'json-duplicate-id': ({ id, first }) => `Идентификатор «${id}» уже занят: ${first}; дайте каждому свой.`,
+    'json-second-emotions-lane': ({ first }) => `На карте одна дорожка эмоций (это уже ${first}); сделайте эту «custom» или удалите её.`,
+    'json-unknown-reference': ({ what, id }) => `Нет ${what === 'stage' ? 'этапа' : what === 'lane' ? 'дорожки' : 'персоны'} с идентификатором «${id}»; укажите один из перечисленных в файле.`,
+    'json-score-twice': ({ persona, stage, first }) => `У ${persona} уже есть оценка на этапе ${stage} (${first}); оставьте одну.`,
+    'record-not-json': () => 'Файл — не корректный JSON (возможно, не хватает скобки, запятой или кавычки). Экспортируйте путь из cjm-board заново или проверьте файл в редакторе JSON.',
+    'record-not-object': () => 'В файле нет пути: файл пути cjm-board — это объект JSON с "format": "cjm-journey".',
+    'record-wrong-format': ({ received }) => `Этот файл JSON — не путь cjm-board (его формат — ${received}).`,
+    'record-bad-version': ({ received }) => `Версию файла (${received}) прочитать нельзя; экспортируйте путь из cjm-board заново.`,
+    'record-newer': ({ version, supported }) => `Файл сохранён более новой версией cjm-board (версия ${version}; эта читает до ${supported}). Обновите cjm-board, чтобы открыть его.`,
+    'record-wrong-kind': () => 'Это то, что cjm-board хранит вместе с картой или черновиком, а не файл пути; экспортируйте путь из панели, чтобы получить файл.',
   },
   place: (line, column) => (column === undefined ? `Строка ${line}` : `Строка ${line}, столбец «${column}»`),
   technical: 'Это не файл пути (словами формата файла):',
@@ -333,6 +392,33 @@ const uk: JourneyFileWords = {
     'mermaid-too-many': ({ what, max }) => `Більше ${max} ${part('uk', what)}; розділіть шлях.`,
     'mermaid-unclosed': () => 'Блок «accDescr {» не закрито, або «accTitle:» чи «accDescr:» без тексту.',
     'mermaid-untitled-stage': ({ name }) => `Завдання до першого розділу (або розділ без назви) потрапляє в етап «${name}».`,
+    'json-unknown-field': ({ field }) => `Невідоме поле «${field}»; видаліть його або перевірте написання.`,
+    'json-missing-field': ({ field }) => `Немає поля «${field}»; додайте його.`,
+    'json-expected-object': ({ received }) => `Тут очікувався об’єкт { … }, отримано ${received}.`,
+    'json-expected-text': ({ received }) => `Тут очікувався текст, отримано ${received}.`,
+    'json-empty': () => 'Текст порожній; впишіть щось.',
+    'json-text-too-long': ({ length, max }) => `У тексті ${length} символів; тут вміщується не більше ${max}. Скоротіть його.`,
+    'json-list-too-long': ({ count, max }) => `У списку елементів — ${count}; карта вміщує не більше ${max}.`,
+    'json-list-too-short': ({ min }) => `У списку потрібен щонайменше ${min} елемент.`,
+    'json-expected-list': ({ received }) => `Тут очікувався список [ … ], отримано ${received}.`,
+    'json-bad-id': ({ prefix, received }) => `Очікувався ідентифікатор на кшталт «${prefix}:name» (латинські літери, цифри, _ . -), отримано «${received}».`,
+    'json-bad-link': ({ received }) => `Очікувалася адреса http:, https: або mailto:, отримано «${received}».`,
+    'json-bad-locale': ({ received }) => `Очікувався код мови, наприклад «en», «ru» або «uk», отримано «${received}».`,
+    'json-one-of': ({ options, received }) => `Очікувалося одне з: ${options}; отримано «${received}».`,
+    'json-expected-boolean': ({ received }) => `Очікувалося true або false, отримано ${received}.`,
+    'json-expected-true': ({ received }) => `Очікувалося true або відсутність поля; отримано «${received}».`,
+    'json-schema-version': ({ expected, received }) => `Очікувалася схема шляху ${expected}, отримано «${received}».`,
+    'json-score': ({ min, max, received }) => `Очікувалася оцінка емоції — ціле число від ${min} до ${max}; отримано ${received}.`,
+    'json-duplicate-id': ({ id, first }) => `Ідентифікатор «${id}» уже зайнятий: ${first}; дайте кожному свій.`,
+    'json-second-emotions-lane': ({ first }) => `На карті одна доріжка емоцій (це вже ${first}); зробіть цю «custom» або видаліть її.`,
+    'json-unknown-reference': ({ what, id }) => `Немає ${what === 'stage' ? 'етапу' : what === 'lane' ? 'доріжки' : 'персони'} з ідентифікатором «${id}»; вкажіть один із перелічених у файлі.`,
+    'json-score-twice': ({ persona, stage, first }) => `У ${persona} вже є оцінка на етапі ${stage} (${first}); залиште одну.`,
+    'record-not-json': () => 'Файл — не коректний JSON (можливо, бракує дужки, коми або лапки). Експортуйте шлях із cjm-board ще раз або перевірте файл у редакторі JSON.',
+    'record-not-object': () => 'У файлі немає шляху: файл шляху cjm-board — це об’єкт JSON з "format": "cjm-journey".',
+    'record-wrong-format': ({ received }) => `Цей файл JSON — не шлях cjm-board (його формат — ${received}).`,
+    'record-bad-version': ({ received }) => `Версію файлу (${received}) прочитати не можна; експортуйте шлях із cjm-board ще раз.`,
+    'record-newer': ({ version, supported }) => `Файл збережено новішою версією cjm-board (версія ${version}; ця читає до ${supported}). Оновіть cjm-board, щоб відкрити його.`,
+    'record-wrong-kind': () => 'Це те, що cjm-board зберігає разом із картою або чернеткою, а не файл шляху; експортуйте шлях із панелі, щоб отримати файл.',
   },
   place: (line, column) => (column === undefined ? `Рядок ${line}` : `Рядок ${line}, стовпець «${column}»`),
   technical: 'Це не файл шляху (словами формату файлу):',

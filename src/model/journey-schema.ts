@@ -188,6 +188,80 @@ export const journeySchema = v.strictObject({
   emotions: v.optional(limitedArray(emotionSchema, MAX_PERSONAS * MAX_STAGES * EMOTION_LINES.length, 'emotion scores'), []),
 }, describeObjectIssue('a journey'));
 
+/** The `code` of a problem in a journey's JSON, for wording it in the person's language (see codeIssue and findReferenceErrors). */
+export type JourneyErrorCode =
+  | 'json-unknown-field'
+  | 'json-missing-field'
+  | 'json-expected-object'
+  | 'json-expected-text'
+  | 'json-empty'
+  | 'json-text-too-long'
+  | 'json-list-too-long'
+  | 'json-list-too-short'
+  | 'json-expected-list'
+  | 'json-bad-id'
+  | 'json-bad-link'
+  | 'json-bad-locale'
+  | 'json-one-of'
+  | 'json-expected-boolean'
+  | 'json-expected-true'
+  | 'json-schema-version'
+  | 'json-score'
+  | 'json-duplicate-id'
+  | 'json-second-emotions-lane'
+  | 'json-unknown-reference'
+  | 'json-score-twice';
+
+/** A value as a problem's params quote it: a string as a short excerpt, anything else as valibot names its type. */
+const quoteInput = (issue: { input: unknown; received: string }): string => (typeof issue.input === 'string' ? excerptText(issue.input) : issue.received);
+
+/**
+ * The code and params of a schema issue, from what valibot says of it (its
+ * type, what it expected and received): the English message stays for the
+ * command line, and a panel words the code in its own language.
+ */
+function codeIssue(issue: v.BaseIssue<unknown>): { code: JourneyErrorCode; params?: Record<string, string | number> } {
+  const last = issue.path?.at(-1)?.key;
+  const field = typeof last === 'string' ? excerptText(last) : '';
+  const received = quoteInput(issue);
+  switch (issue.type) {
+    case 'strict_object':
+      if (issue.expected === 'never') return { code: 'json-unknown-field', params: { field: typeof issue.input === 'string' ? excerptText(issue.input) : field } };
+      if (issue.received === 'undefined' && issue.expected?.startsWith('"')) return { code: 'json-missing-field', params: { field: excerptText(issue.expected.slice(1, -1)) } };
+      return { code: 'json-expected-object', params: { received: issue.received } };
+    case 'string':
+      return { code: 'json-expected-text', params: { received: issue.received } };
+    case 'non_empty':
+      return { code: 'json-empty' };
+    case 'max_length':
+      return Array.isArray(issue.input)
+        ? { code: 'json-list-too-long', params: { count: issue.input.length, max: Number(issue.requirement) } }
+        : { code: 'json-text-too-long', params: { length: typeof issue.input === 'string' ? issue.input.length : 0, max: Number(issue.requirement) } };
+    case 'min_length':
+      return { code: 'json-list-too-short', params: { min: Number(issue.requirement) } };
+    case 'array':
+      return { code: 'json-expected-list', params: { received: issue.received } };
+    case 'regex': {
+      const source = issue.requirement instanceof RegExp ? issue.requirement.source : '';
+      const prefix = /^\^([a-z]+):/.exec(source)?.[1];
+      if (prefix) return { code: 'json-bad-id', params: { prefix, received } };
+      if (field === 'link') return { code: 'json-bad-link', params: { received } };
+      return { code: 'json-bad-locale', params: { received } };
+    }
+    case 'picklist':
+      return { code: 'json-one-of', params: { options: Array.isArray(issue.requirement) ? issue.requirement.join(', ') : String(issue.expected), received } };
+    case 'boolean':
+      return { code: 'json-expected-boolean', params: { received: issue.received } };
+    case 'literal':
+      return field === 'schema' && issue.path?.length === 1
+        ? { code: 'json-schema-version', params: { expected: JOURNEY_SCHEMA, received } }
+        : { code: 'json-expected-true', params: { received } };
+    default:
+      // number, integer, min_value, max_value: only an emotion score is a number.
+      return { code: 'json-score', params: { min: EMOTION_MIN, max: EMOTION_MAX, received } };
+  }
+}
+
 /** Renders a valibot issue path as `stages[2].name`. */
 function formatIssuePath(path: readonly v.IssuePathItem[] | undefined): string {
   let out = '';
@@ -208,7 +282,12 @@ function findReferenceErrors(journey: Journey): ValidationError[] {
     items.forEach((item, index) => {
       const first = seen.get(item.id);
       if (first !== undefined) {
-        errors.push({ path: `${field}[${index}].id`, message: `"${item.id}" is already used by ${field}[${first}]; give each an id of its own` });
+        errors.push({
+          path: `${field}[${index}].id`,
+          message: `"${item.id}" is already used by ${field}[${first}]; give each an id of its own`,
+          code: 'json-duplicate-id',
+          params: { id: item.id, first: `${field}[${first}]` },
+        });
       } else seen.set(item.id, index);
     });
   };
@@ -223,27 +302,35 @@ function findReferenceErrors(journey: Journey): ValidationError[] {
     errors.push({
       path: `lanes[${index}].kind`,
       message: `a map has one "emotions" lane (lanes[${emotionLanes[0]}] already is); make this one "custom" or remove it`,
+      code: 'json-second-emotions-lane',
+      params: { first: `lanes[${emotionLanes[0]}]` },
     });
   }
   const personas = new Set<string>(journey.personas.map((p) => p.id));
   const stages = new Set<string>(journey.stages.map((s) => s.id));
   const lanes = new Set<string>(journey.lanes.map((l) => l.id));
+  const unknown = (path: string, what: 'stage' | 'lane' | 'persona', id: string, message: string): ValidationError => ({ path, message, code: 'json-unknown-reference', params: { what, id } });
   journey.cards.forEach((card, index) => {
-    if (!stages.has(card.stage)) errors.push({ path: `cards[${index}].stage`, message: `no stage has the id "${card.stage}"; use one of the ids in "stages"` });
-    if (!lanes.has(card.lane)) errors.push({ path: `cards[${index}].lane`, message: `no lane has the id "${card.lane}"; use one of the ids in "lanes"` });
+    if (!stages.has(card.stage)) errors.push(unknown(`cards[${index}].stage`, 'stage', card.stage, `no stage has the id "${card.stage}"; use one of the ids in "stages"`));
+    if (!lanes.has(card.lane)) errors.push(unknown(`cards[${index}].lane`, 'lane', card.lane, `no lane has the id "${card.lane}"; use one of the ids in "lanes"`));
     if (card.persona !== undefined && !personas.has(card.persona)) {
-      errors.push({ path: `cards[${index}].persona`, message: `no persona has the id "${card.persona}"; use one of the ids in "personas" or leave it out` });
+      errors.push(unknown(`cards[${index}].persona`, 'persona', card.persona, `no persona has the id "${card.persona}"; use one of the ids in "personas" or leave it out`));
     }
   });
   const scored = new Map<string, number>();
   journey.emotions.forEach((emotion, index) => {
-    if (!personas.has(emotion.persona)) errors.push({ path: `emotions[${index}].persona`, message: `no persona has the id "${emotion.persona}"` });
-    if (!stages.has(emotion.stage)) errors.push({ path: `emotions[${index}].stage`, message: `no stage has the id "${emotion.stage}"` });
+    if (!personas.has(emotion.persona)) errors.push(unknown(`emotions[${index}].persona`, 'persona', emotion.persona, `no persona has the id "${emotion.persona}"`));
+    if (!stages.has(emotion.stage)) errors.push(unknown(`emotions[${index}].stage`, 'stage', emotion.stage, `no stage has the id "${emotion.stage}"`));
     const line = findEmotionLine(emotion);
     const pair = `${emotion.persona} ${emotion.stage} ${line}`;
     const first = scored.get(pair);
     if (first !== undefined) {
-      errors.push({ path: `emotions[${index}]`, message: `${emotion.persona} already has a ${line} score at ${emotion.stage} (emotions[${first}]); keep one` });
+      errors.push({
+        path: `emotions[${index}]`,
+        message: `${emotion.persona} already has a ${line} score at ${emotion.stage} (emotions[${first}]); keep one`,
+        code: 'json-score-twice',
+        params: { persona: emotion.persona, stage: emotion.stage, line, first: `emotions[${first}]` },
+      });
     } else scored.set(pair, index);
   });
   return errors;
@@ -261,6 +348,7 @@ export function parseJourney(input: unknown): ParseResult<Journey> {
       result.issues.slice(0, 50).map((issue) => ({
         path: formatIssuePath(issue.path) || '(document)',
         message: issue.message,
+        ...codeIssue(issue),
       })),
     );
   }

@@ -217,7 +217,7 @@ describe('validation messages', () => {
     const document = createTemplateDocument();
     field(document.journey.personas[0]).hobby = 'chess';
     const errors = expectErrors(parseJourneyFile(document));
-    expect(errors).toEqual([{ path: 'journey.personas[0].hobby', message: expect.stringContaining('"hobby"') }]);
+    expect(errors).toEqual([{ path: 'journey.personas[0].hobby', message: expect.stringContaining('"hobby"'), code: 'json-unknown-field', params: { field: 'hobby' } }]);
     expect(errors[0]!.message).not.toMatch(/^Invalid (key|type):|Expected never/);
   });
 });

@@ -365,10 +365,10 @@ describe('envelope errors', () => {
     expect(expectErrors(parseRecord({ ...file(), kind: 'scene' }, 'file'))[0]).toMatchObject({ code: 'record-wrong-kind', params: { expected: 'file', received: 'scene' } });
   });
 
-  it('give no code to the errors of the journey', () => {
+  it('code the errors of the journey too, for the panel to word, with the record’s paths', () => {
     const stored = file();
     (stored.journey as Journey).cards[0]!.text = '';
     const errors = expectErrors(parseRecord(stored, 'file'));
-    expect(errors).toEqual([{ path: 'journey.cards[0].text', message: 'must not be empty' }]);
+    expect(errors).toEqual([{ path: 'journey.cards[0].text', message: 'must not be empty', code: 'json-empty' }]);
   });
 });

@@ -1,5 +1,5 @@
 // @vitest-environment happy-dom
-// A panel test of JourneyFiles (ui/journey-files.tsx) for test/ui/journey-files.test.tsx: written and run in the issue-15 work, left out of the tree (test/ui is outside that zone).
+// The panel's import and export of journey files (ui/journey-files.tsx), rendered with happy-dom.
 import { cleanup, render, screen, waitFor, fireEvent } from '@testing-library/preact';
 import { afterEach, expect, it, vi } from 'vitest';
 import { JourneyFiles } from '../../ui/journey-files';
@@ -55,4 +55,22 @@ it('words a coded error, and exports with the delimiter (en default comma, ru de
   fireEvent.click(screen.getByRole('button', { name: STRINGS.ru.checkButton }));
   await waitFor(() => expect(screen.getByRole('button', { name: 'CSV (длинная таблица)' })).toBeTruthy());
   expect((screen.getByLabelText('Разделитель CSV') as HTMLSelectElement).value).toBe(';');
+});
+
+it('says what is wrong with a JSON file in the panel’s language, with the field’s path (uk)', async () => {
+  render(
+    <JourneyFiles strings={STRINGS.uk} describeError={String} busy={false} onInsert={vi.fn()}
+      loadMapJourneyAsync={async () => ({ mapId: 'm', journey: createOnlineStoreJourney() })}
+      showOnBoardAsync={async () => undefined} renderSvgAsync={async () => '<svg/>'} onUpdate={async () => undefined} />,
+  );
+  const journey = { ...createOnlineStoreJourney(), colour: 'червоний' };
+  const text = JSON.stringify({ format: 'cjm-journey', version: 2, journey });
+  const file = new File([text], 'шлях.json', { type: 'application/json' });
+  const input = screen.getByLabelText(STRINGS.uk.importFile) as HTMLInputElement;
+  Object.defineProperty(input, 'files', { value: [file], configurable: true });
+  fireEvent.change(input);
+  await waitFor(() => expect(screen.getByText(/Невідоме поле «colour»; видаліть його або перевірте написання\./)).toBeTruthy());
+  expect(screen.getByText(/journey\.colour/)).toBeTruthy();
+  expect(screen.queryByText(/словами формату файлу/)).toBeNull();
+  expect(screen.queryByText(/unknown field/)).toBeNull();
 });

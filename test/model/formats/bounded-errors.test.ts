@@ -26,7 +26,14 @@ describe('error messages quote a short excerpt of a bad value (issue 15)', () =>
         document.journey.cards[0]!.id = `card:${'x'.repeat(FOUR_MB)}`;
       }),
     );
-    expect(errors).toEqual([{ path: 'journey.cards[0].id', message: expect.stringMatching(/^expected an id like "card:name" \(letters, digits, _ \. -\), received "card:x{55}…"$/) }]);
+    expect(errors).toEqual([
+      {
+        path: 'journey.cards[0].id',
+        message: expect.stringMatching(/^expected an id like "card:name" \(letters, digits, _ \. -\), received "card:x{55}…"$/),
+        code: 'json-bad-id',
+        params: { prefix: 'card', received: expect.stringMatching(/^card:x{55}…$/) },
+      },
+    ]);
     expect(formatValidationErrors(errors).length).toBeLessThan(200);
   });
 

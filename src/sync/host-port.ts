@@ -1,4 +1,4 @@
-import type { Point, SceneNode, SceneNodeType } from '../layout/scene';
+import type { Point, SceneNode, SceneNodeType, StyleToken } from '../layout/scene';
 import type { SceneKey } from '../layout/scene-keys';
 import type { ItemIdentity } from './item-identity';
 import type { LeftAloneItem } from '../model/journey-record';
@@ -30,6 +30,12 @@ export interface SnapshotItem {
   nested?: boolean;
   /** On a host that tags stickies: the titles of the tags on it (a person may add or remove them). */
   tags?: string[];
+  /**
+   * The palette styles whose colour the item's fill shows (a sticky's, a
+   * shape's): empty when a person gave it a colour of their own. Undefined
+   * when the host does not tell.
+   */
+  looks?: StyleToken[];
 }
 
 /** An item without this app's identity lying inside a map's frame. */

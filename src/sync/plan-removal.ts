@@ -7,7 +7,7 @@ import type { ApplyPlan, Op, Snapshot, SnapshotItem } from './host-port';
 /** What taking back a run would do: the plan, and what it leaves because people made it theirs. */
 export interface RemovalPlan {
   plan: ApplyPlan;
-  /** Items the run drew that someone changed since (moved, resized, retyped, formatted, tagged, grouped): kept. */
+  /** Items the run drew that someone changed since (moved, resized, retyped, formatted, recoloured, tagged, grouped): kept. */
   changed: number;
   /** Items without the map's identity inside its frame (people's own notes, images…): kept, and with them the frame. */
   foreign: number;
@@ -19,8 +19,8 @@ const PLACE_TOLERANCE = 1;
 /**
  * Plans taking back what one run drew (Miro has no undo step for an app's
  * writes): every item of the map that is still exactly as the run drew it —
- * same place and size, same words, no formatting, tags or group of a
- * person's — is deleted; anything someone has touched since stays, and so
+ * same place and size, same words and colour, no formatting, tags or group
+ * of a person's — is deleted; anything someone has touched since stays, and so
  * does the frame when anything stays inside it. Deleting is the host's
  * usual delete, which hands an item over instead when someone types on it
  * in the meantime. Pure: the scene is the one the run drew.
@@ -48,6 +48,8 @@ export function planRemoval(scene: { nodes: readonly SceneNode[] }, snapshot: Sn
 function isAsDrawn(node: SceneNode, item: SnapshotItem, anchor: Snapshot['anchor']): boolean {
   if (item.type !== node.type || item.identity.hash !== hashSceneNode(node)) return false;
   if (item.nested || (item.tags ?? []).some((tag) => node.type !== 'sticky' || tag !== node.tag?.label)) return false;
+  // A colour a person gave it is theirs.
+  if (item.looks && !item.looks.includes(node.style)) return false;
   // A sticky's form is the card's as drawn; shapes and texts carry the app's own (bold headings).
   if (node.type === 'sticky' && JSON.stringify(item.rich ?? null) !== JSON.stringify(node.form ?? null)) return false;
   if (node.type !== 'emotion-line' && normalizeBoardText(item.text) !== normalizeBoardText(findNodeText(node))) return false;

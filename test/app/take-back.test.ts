@@ -69,6 +69,23 @@ describe('Miro: remove what this insert drew', () => {
     await expect(controller.regenerateAsync(noProgress)).resolves.toMatchObject({ outcome: { edits: expect.any(Number) } });
   });
 
+  it('keeps a sticky and a stage header a person only recoloured: their colour is their formatting', async () => {
+    const { fake, board, controller } = connectMiro();
+    const report = await controller.insertTemplateAsync(noProgress);
+    const sticky = fake.listRecords().find((record) => record.type === 'sticky_note');
+    const header = fake.listRecords().find((record) => record.type === 'shape' && record.style?.fillColor === '#2f3a56');
+    if (!sticky || !header) throw new Error('the map has stickies and stage headers');
+    board.recolourByHand(sticky.id, 'dark_green');
+    board.recolourByHand(header.id, '#ff0000');
+
+    const result = await controller.takeBackAsync!(report.mapId, noProgress);
+
+    expect(result).toMatchObject({ changed: 2, foreign: 0 });
+    const frame = fake.listRecords().find((record) => record.type === 'frame');
+    expect(board.listItems().map((item) => item.id).sort()).toEqual([frame?.id, sticky.id, header.id].sort());
+    expect(fake.findRecord(sticky.id)?.style?.fillColor).toBe('dark_green');
+  });
+
   it('is offered by the Miro panel only: FigJam keeps one undo step of its own', async () => {
     const fake = new FakeMiroBoard();
     const service = createMapService({

@@ -1,5 +1,5 @@
 import type { Board, Frame } from '@mirohq/websdk-types';
-import type { PersonaStyle, Point, SceneNode, SceneNodeType, StickyNode as MapSticky } from '../../layout/scene';
+import type { PersonaStyle, Point, SceneNode, SceneNodeType, StickyNode as MapSticky, StyleToken } from '../../layout/scene';
 import { MAP_KEY, parseSceneKey, type SceneKey } from '../../layout/scene-keys';
 import type { ApplyPlan, ApplyProgress, ApplyReport, ForeignItem, Op, Snapshot, SnapshotItem } from '../../sync/host-port';
 import type { BoardPort, BoardRun, MapContainer, MapTarget, RecordSpace } from '../../app/board-port';
@@ -12,6 +12,8 @@ import { describeError, isRefusalError } from './miro-errors';
 import { planItemPatch, type ItemTarget } from './miro-item-patch';
 import { formatMapIndex, isSameMapIndex, listIndexedFrames, MAP_INDEX_KEY, mergeMapIndex, parseMapIndex, type MapFrameIndex, type MapIndexRead } from './miro-map-index';
 import { runWithConcurrencyAsync } from './run-with-concurrency';
+import { STICKY_COLOR_BY_HUE } from './miro-sticky-colors';
+import { STYLE_PALETTE } from '../../layout/style-palette';
 import { readRecordAsync, writeRecordAsync } from '../../app/record-chunks';
 import { createItemIndex, findIndexedIdentity, formatItemIndex, ITEM_INDEX_KEY, parseItemIndex, type ItemIndex } from './miro-item-index';
 
@@ -213,10 +215,41 @@ function readRawText(item: { content?: unknown; title?: unknown }): string | und
  * shows more than plain lines, and whether it lies in a person's group
  * (Miro items in a group carry `groupId`, https://developers.miro.com/docs/websdk-reference-group).
  */
-function readExtras(item: { content?: unknown; groupId?: unknown }): Pick<SnapshotItem, 'rich' | 'nested'> {
+function readExtras(item: { type?: unknown; content?: unknown; groupId?: unknown; style?: unknown }): Pick<SnapshotItem, 'rich' | 'nested' | 'looks'> {
   const rich = typeof item.content === 'string' ? readRichForm(item.content) : undefined;
   const nested = typeof item.groupId === 'string' && item.groupId !== '';
-  return { ...(rich ? { rich } : {}), ...(nested ? { nested } : {}) };
+  const looks = readLooks(item);
+  return { ...(rich ? { rich } : {}), ...(nested ? { nested } : {}), ...(looks ? { looks } : {}) };
+}
+
+const STYLE_TOKENS = Object.keys(STYLE_PALETTE) as StyleToken[];
+/** The palette styles by the Miro sticky colour each is drawn in (see miro-sticky-colors.ts). */
+const STYLES_BY_STICKY_COLOR = groupStyles((style) => STICKY_COLOR_BY_HUE[STYLE_PALETTE[style].hue]);
+/** The palette styles by the fill a shape of each is drawn with (`#rrggbb`, lower case). */
+const STYLES_BY_FILL = groupStyles((style) => STYLE_PALETTE[style].fill.toLowerCase());
+
+function groupStyles(colourOf: (style: StyleToken) => string): ReadonlyMap<string, StyleToken[]> {
+  const groups = new Map<string, StyleToken[]>();
+  for (const style of STYLE_TOKENS) {
+    const colour = colourOf(style);
+    groups.set(colour, [...(groups.get(colour) ?? []), style]);
+  }
+  return groups;
+}
+
+/**
+ * The palette styles whose colour a sticky's or shape's fill shows
+ * (`style.fillColor`: a StickyNoteColor name for a sticky, a hex colour for
+ * a shape; https://developers.miro.com/docs/websdk-reference-sticky-note,
+ * https://developers.miro.com/docs/shape_shape-1): none when a person picked
+ * a colour of their own; undefined for items without a fill.
+ */
+function readLooks(item: { type?: unknown; style?: unknown }): StyleToken[] | undefined {
+  const fill = typeof item.style === 'object' && item.style !== null ? (item.style as { fillColor?: unknown }).fillColor : undefined;
+  if (typeof fill !== 'string') return undefined;
+  if (item.type === 'sticky_note') return STYLES_BY_STICKY_COLOR.get(fill) ?? [];
+  if (item.type === 'shape') return STYLES_BY_FILL.get(fill.toLowerCase()) ?? [];
+  return undefined;
 }
 
 /** The ids of `ids` in chunks of at most `size`. */
@@ -466,7 +499,7 @@ export function createMiroPort(board: Board, options: MiroHostOptions = {}): Boa
       const box = { x: centre.x - size.width / 2, y: centre.y - size.height / 2, ...size };
       const raw = readRawText(item as { content?: unknown; title?: unknown });
       if (raw !== undefined) state.readText.set(item.id, raw);
-      const extras = readExtras(item as { content?: unknown; groupId?: unknown });
+      const extras = readExtras(item);
       if (isDrawnItem(item) && identity?.map === mapId) {
         state.own.set(item.id, { item, identity });
         const type = findNodeType(item, identity.key);

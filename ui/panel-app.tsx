@@ -4,6 +4,8 @@ import type { RegenerateOutcome } from '../src/sync/regenerate-map';
 import type { ApplyProgress, ApplyReport } from '../src/sync/host-port';
 import type { Journey, PersonaId } from '../src/model/journey';
 import { findKeysOfPersona } from '../src/layout/scene-keys';
+import { listPresentationViews, type PresentedView } from '../src/layout/presentation-views';
+import { MapPresenter } from './map-presenter';
 import { GENERATOR } from '../src/model/app-version';
 import type { JourneyDraft } from '../src/model/journey-draft';
 import type { JourneyFiles as JourneyFilesComponent } from './journey-files';
@@ -165,6 +167,18 @@ export function PanelApp({ controller, initialLocale }: { controller: PanelContr
     if (drawn) {
       const merged = drawn;
       updateEditorOfSession(started, (editor) => ({ ...editor, journey: merged, base: merged }));
+    }
+  };
+  /** The map being presented, view by view; undefined while not presenting. */
+  const [presenting, setPresenting] = useState<{ mapId: string; views: PresentedView[] } | undefined>();
+  const handlePresentClick = async () => {
+    touched.current = true;
+    try {
+      const loaded = await controller.loadMapJourneyAsync();
+      knownMapId.current = loaded.mapId;
+      setPresenting({ mapId: loaded.mapId, views: listPresentationViews(loaded.journey) });
+    } catch (error) {
+      setState({ phase: 'error', action: 'edit', error });
     }
   };
   const handleEditSelectedClick = async () => {
@@ -387,7 +401,25 @@ export function PanelApp({ controller, initialLocale }: { controller: PanelContr
                 {strings.checkButton}
               </button>
             )}
+            {!presenting && (
+              <button type="button" class="button" onClick={() => void handlePresentClick()} disabled={running}>
+                {strings.present}
+              </button>
+            )}
           </div>
+          {presenting && (
+            <MapPresenter
+              key={presenting.mapId}
+              strings={strings}
+              views={presenting.views}
+              showAsync={(keys) => controller.showOnBoardAsync(presenting.mapId, keys)}
+              onEnd={() => setPresenting(undefined)}
+              onError={(error) => {
+                setPresenting(undefined);
+                setState({ phase: 'error', action: 'edit', error });
+              }}
+            />
+          )}
           {knownMapId.current && insertActions}
           {status}
           {workspace && (

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { BoardPort } from '../../src/app/board-port';
 import { connectInProcess, MapServiceError } from '../../src/app/map-channel';
 import { createMapService } from '../../src/app/map-service';
+import { listPresentationViews } from '../../src/layout/presentation-views';
 import { createFigjamPort } from '../../src/hosts/figjam/figjam-host';
 import { formatTextAsHtml } from '../../src/hosts/miro/miro-html';
 import { createMiroPort } from '../../src/hosts/miro/miro-host';
@@ -24,6 +25,8 @@ interface HostUnderTest {
   typeAsync(key: string, text: string): Promise<void>;
   /** A person selects the container `containerId`, or nothing. */
   selectMap(containerId: string | undefined): void;
+  /** The keys of the items the viewport last zoomed to (`map` for the map's container). */
+  listViewedKeys(): string[];
 }
 
 function createFigjamUnderTest(): HostUnderTest {
@@ -40,6 +43,13 @@ function createFigjamUnderTest(): HostUnderTest {
     selectMap: (containerId) => {
       fake.api.currentPage.selection = containerId === undefined ? [] : fake.listNodes().filter((node) => node.id === containerId);
     },
+    listViewedKeys: () => {
+      const ids = (fake.calls.filter((call) => call.method === 'scrollAndZoomIntoView').at(-1)?.args[0] ?? []) as string[];
+      return ids.map((id) => {
+        const node = fake.listNodes().find((candidate) => candidate.id === id);
+        return node?.type === 'SECTION' ? 'map' : (node?.name ?? id);
+      });
+    },
   };
 }
 
@@ -55,6 +65,11 @@ function createMiroUnderTest(): HostUnderTest {
       fake.editItem(record.id, { content: formatTextAsHtml(text) });
     },
     selectMap: (containerId) => fake.selectByHand(containerId === undefined ? [] : [containerId]),
+    listViewedKeys: () =>
+      (fake.zooms.at(-1) ?? []).map((id) => {
+        const record = fake.findRecord(id);
+        return record?.type === 'frame' ? 'map' : ((record?.metadata.cjm as { k?: string } | undefined)?.k ?? id);
+      }),
   };
 }
 
@@ -100,6 +115,35 @@ describe.each([
     const updated = await panel.updateMapAsync(loaded.mapId, { ...loaded.journey, title: 'Renamed in the panel' }, () => undefined, loaded.journey);
     expect(updated.journey?.title).toBe('Renamed in the panel');
     expect(updated.journey?.cards[0]!.text).toBe('Typed on the board');
+  });
+
+  it('presents a map view by view: the viewport goes to the whole map, each stage, each persona; nothing is written', async () => {
+    const host = createHost();
+    const panel = connect(host);
+    const { mapId } = await panel.insertTemplateAsync(() => undefined);
+    const journey = createOnlineStoreJourney();
+    const views = listPresentationViews(journey);
+    host.clearLog();
+    const seen: string[][] = [];
+    for (const { keys } of views) {
+      await panel.showOnBoardAsync(mapId, keys);
+      seen.push(host.listViewedKeys().sort());
+    }
+    expect(host.countWrites()).toBe(0);
+    // The whole map, first.
+    expect(seen[0]).toEqual(['map']);
+    // Each stage: its header and every card of it on the board, and nothing of another stage.
+    journey.stages.forEach((stage, index) => {
+      const viewed = seen[index + 1]!;
+      expect(viewed).toContain(stage.id);
+      for (const card of journey.cards) expect(viewed.includes(card.id), card.id).toBe(card.stage === stage.id);
+      expect(viewed.some((key) => key.startsWith('emotion:') && key.endsWith(`:${stage.id.slice('stage:'.length)}`))).toBe(true);
+    });
+    // Each persona: its card and its line's points.
+    const persona = journey.personas[0]!;
+    const personaView = seen[1 + journey.stages.length]!;
+    expect(personaView).toContain(persona.id);
+    expect(personaView.filter((key) => key.startsWith('emotion:')).length).toBe(journey.emotions.filter((emotion) => emotion.persona === persona.id).length);
   });
 
   it('chooses the map by one rule: the selection, else the map this panel drew last, else the only one; else says which maps there are', async () => {

@@ -55,6 +55,40 @@ describe('the panel', () => {
     expect(screen.getByRole('contentinfo').textContent).toBe(`cjm-board ${version}`);
   });
 
+  it('presents the chosen map view by view: the whole map, each stage, each persona; the board only moves', async () => {
+    const user = userEvent.setup();
+    const { controller } = createController();
+    render(<PanelApp controller={controller} initialLocale="ru" />);
+    await user.click(await screen.findByRole('button', { name: 'Показать карту по частям' }));
+    const presenter = await screen.findByRole('region', { name: 'Показ карты' });
+    const journey = createOnlineStoreJourney();
+    const total = 1 + journey.stages.length + journey.personas.filter((persona) => !persona.hidden).length;
+    expect(presenter.textContent).toContain(`1 из ${total}: Вся карта`);
+    const show = vi.mocked(controller.showOnBoardAsync);
+    await waitFor(() => expect(show).toHaveBeenLastCalledWith('map-chosen01', ['map']));
+    await user.click(screen.getByRole('button', { name: 'Дальше' }));
+    const first = journey.stages[0]!;
+    expect(presenter.textContent).toContain(`2 из ${total}: Этап «${first.name}»`);
+    await waitFor(() => expect(show).toHaveBeenCalledTimes(2));
+    const keys = show.mock.calls[1]![1];
+    expect(keys).toContain(first.id);
+    expect(keys).toContain(cardKey(journey.cards.find((card) => card.stage === first.id)!.id));
+    expect(keys).not.toContain(cardKey(journey.cards.find((card) => card.stage !== first.id)!.id));
+    // The arrow keys step too; the last view is each persona's.
+    for (let step = 0; step < total; step += 1) await user.keyboard('{ArrowRight}');
+    const persona = journey.personas.filter((candidate) => !candidate.hidden).at(-1)!;
+    expect(presenter.textContent).toContain(`${total} из ${total}: Персона ${persona.name}`);
+    expect(show.mock.calls.at(-1)![1]).toContain(emotionLineKey(persona.id));
+    expect((screen.getByRole('button', { name: 'Дальше' }) as HTMLButtonElement).disabled).toBe(true);
+    await user.keyboard('{ArrowLeft}');
+    expect(presenter.textContent).toContain(`${total - 1} из ${total}`);
+    await user.click(screen.getByRole('button', { name: 'Закончить' }));
+    expect(screen.queryByRole('region', { name: 'Показ карты' })).toBeNull();
+    // Presenting writes nothing: no run was started.
+    expect(controller.regenerateAsync).not.toHaveBeenCalled();
+    expect(controller.updateMapAsync).not.toHaveBeenCalled();
+  });
+
   it('inserts a template straight from the gallery', async () => {
     const user = userEvent.setup();
     const { controller } = createController();

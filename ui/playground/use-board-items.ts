@@ -39,7 +39,11 @@ export function useBoardItems(board: SimulatedBoard, onZoomRequest: (ids: string
         refresh();
       }
       const zoom = board.takeZoomRequest();
-      if (zoom) zoomHandler.current(zoom);
+      if (zoom) {
+        // The app selects what it brings into view ("show on board", presenting): selecting writes nothing, so read it now.
+        refresh();
+        zoomHandler.current(zoom);
+      }
       frame = requestAnimationFrame(tick);
     };
     frame = requestAnimationFrame(tick);

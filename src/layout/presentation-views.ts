@@ -1,0 +1,47 @@
+import type { CardId, EmotionLine, PersonaId, StageId } from '../model/journey';
+import { cardKey, emotionNoteKey, emotionPointKey, evidenceKey, findKeysOfPersona, MAP_KEY, personaMarkKey, stageHeaderKey, type SceneKey } from './scene-keys';
+
+/**
+ * One view of a map when it is presented: the whole map, one stage (its
+ * header, its cards and every persona's point there), or one persona (its
+ * card, legend entry, lines and the cards that speak for it).
+ */
+export type PresentationView =
+  | { kind: 'map' }
+  | { kind: 'stage'; stage: StageId; name: string }
+  | { kind: 'persona'; persona: PersonaId; name: string };
+
+/** A view and the keys of the items it brings into view and selects (the whole map: its container, so a view before it is no longer selected). */
+export interface PresentedView {
+  view: PresentationView;
+  keys: SceneKey[];
+}
+
+const LINES: readonly EmotionLine[] = ['as-is', 'to-be'];
+
+/**
+ * The views of a map in reading order: the whole map first, then each stage
+ * left to right, then each persona drawn on the map (hidden personas have no
+ * line to show). Presenting a view only
+ * brings its items into view and selects them: nothing on the board changes.
+ */
+export function listPresentationViews(journey: {
+  stages: readonly { id: StageId; name: string }[];
+  personas: readonly { id: PersonaId; name: string; hidden?: boolean }[];
+  cards: readonly { id: CardId; stage: StageId; persona?: PersonaId }[];
+}): PresentedView[] {
+  const shown = journey.personas.filter((persona) => !persona.hidden);
+  const stages = journey.stages.map(
+    (stage): PresentedView => ({
+      view: { kind: 'stage', stage: stage.id, name: stage.name },
+      keys: [
+        stageHeaderKey(stage.id),
+        ...journey.cards.filter((card) => card.stage === stage.id).flatMap((card) => [cardKey(card.id), evidenceKey(card.id), personaMarkKey(card.id)]),
+        ...shown.flatMap((persona) => LINES.flatMap((line) => [emotionPointKey(persona.id, stage.id, line), emotionNoteKey(persona.id, stage.id, line)])),
+      ],
+    }),
+  );
+  const personas = shown.map((persona): PresentedView => ({ view: { kind: 'persona', persona: persona.id, name: persona.name }, keys: findKeysOfPersona(journey, persona.id) }));
+  const whole: PresentedView = { view: { kind: 'map' }, keys: [MAP_KEY] };
+  return [whole, ...stages, ...personas];
+}

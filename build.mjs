@@ -269,6 +269,8 @@ async function buildAll() {
     platform: 'node',
     format: 'esm',
     target: 'node20',
+    // The PDF writer reads its font files and data from its packages at run time: they stay in node_modules.
+    external: ['pdfkit', 'fontkit', 'dejavu-fonts-ttf'],
     banner: { js: '#!/usr/bin/env node' },
   });
 }

@@ -17,6 +17,7 @@ import type { Journey } from '../model/journey';
 import { formatValidationErrors, type ValidationError } from '../model/parse-result';
 import { createOnlineStoreJourney } from '../model/templates/online-store-template';
 import { createPatternHyphenator } from '../render/create-pattern-hyphenator';
+import { renderScenePdf } from '../render/render-scene-pdf';
 import { createPictureTextMeasurer, renderSceneSvg } from '../render/render-scene-svg';
 
 /** Where the CLI reads and writes; injectable so tests can capture output. */
@@ -26,16 +27,17 @@ export interface CliIo {
    * UTF-16, Windows-1251 or -1252). A string is text already decoded.
    */
   readFile(path: string): Uint8Array | string;
-  writeFile(path: string, text: string): void;
-  stdout(text: string): void;
+  /** Writes text (as UTF-8) or bytes (a PDF). */
+  writeFile(path: string, data: string | Uint8Array): void;
+  stdout(data: string | Uint8Array): void;
   stderr(text: string): void;
 }
 
 /** The process's real file system and streams. */
 export const NODE_IO: CliIo = {
   readFile: (path) => readFileSync(path),
-  writeFile: (path, text) => writeFileSync(path, text),
-  stdout: (text) => process.stdout.write(text),
+  writeFile: (path, data) => writeFileSync(path, data),
+  stdout: (data) => process.stdout.write(data),
   stderr: (text) => process.stderr.write(text),
 };
 
@@ -50,10 +52,12 @@ Usage:
   cjm import FILE [-o OUT.json]
       Read a journey from CSV (wide or long), a Mermaid user journey or a
       cjm-journey JSON file; print what it holds; write it as cjm-journey JSON.
-  cjm export FILE --format json|csv|csv-long|md|mermaid|svg [-o OUT] [--delimiter ';']
+  cjm export FILE --format json|csv|csv-long|md|mermaid|svg|pdf [-o OUT] [--delimiter ';']
       Write a journey in another format (csv is the wide shape). CSV is
       UTF-8 with a byte order mark, so Excel reads Cyrillic; --delimiter ';'
       suits Excel where the decimal mark is a comma (Russian, Ukrainian).
+      pdf prints the map on A3 landscape pages, cut between lanes, the
+      stage headers repeated on every page.
   cjm check FILE [--json]
       Run the map health check: rules, the moment of truth, a happiness score
       per persona. Exit code 1 when it finds errors.
@@ -84,7 +88,7 @@ interface ExportOptions {
   delimiter?: CsvDelimiter;
 }
 
-const EXPORTS: ReadonlyMap<string, (journey: Journey, options: ExportOptions) => string> = new Map<string, (journey: Journey, options: ExportOptions) => string>([
+const EXPORTS: ReadonlyMap<string, (journey: Journey, options: ExportOptions) => string | Uint8Array> = new Map<string, (journey: Journey, options: ExportOptions) => string | Uint8Array>([
   ['json', formatJourneyFile],
   ['csv', exportJourneyCsvWide],
   ['csv-wide', exportJourneyCsvWide],
@@ -93,6 +97,7 @@ const EXPORTS: ReadonlyMap<string, (journey: Journey, options: ExportOptions) =>
   ['markdown', exportJourneyMarkdown],
   ['mermaid', exportJourneyMermaid],
   ['svg', (journey) => renderPicture(journey, SVG_METRICS)],
+  ['pdf', (journey) => printPicture(journey)],
 ]);
 
 /** The export formats that take a delimiter. */
@@ -112,6 +117,12 @@ const HOSTS: ReadonlyMap<string, HostMetrics> = new Map([
 function layoutPicture(journey: Journey, metrics: HostMetrics): { scene: Scene; hyphenate: Hyphenator } {
   const hyphenate = createPatternHyphenator(journey.locale);
   return { scene: layoutJourney(journey, { metrics, measureText: createPictureTextMeasurer(hyphenate) }), hyphenate };
+}
+
+/** The map of `journey` as a PDF for printing (see renderScenePdf), with the picture's sticky sizes. */
+function printPicture(journey: Journey): Uint8Array {
+  const { scene, hyphenate } = layoutPicture(journey, SVG_METRICS);
+  return renderScenePdf(scene, { metrics: SVG_METRICS, hyphenate, title: journey.title, creator: GENERATOR, ...(journey.locale ? { locale: journey.locale } : {}) });
 }
 
 /** The map of `journey` as an SVG picture with `metrics`' sticky sizes. */
@@ -168,8 +179,8 @@ const describeDelimiter = (delimiter: string): string => (delimiter === '\t' ? '
 
 const count = (n: number, noun: string): string => `${n} ${noun}${n === 1 ? '' : 's'}`;
 
-/** Writes `text` to -o or standard output. */
-function emit(text: string, output: string | undefined, io: CliIo): number {
+/** Writes `text` (or a PDF's bytes) to -o or standard output. */
+function emit(text: string | Uint8Array, output: string | undefined, io: CliIo): number {
   if (!output) {
     io.stdout(text);
     return EXIT_OK;
@@ -178,7 +189,7 @@ function emit(text: string, output: string | undefined, io: CliIo): number {
 }
 
 /** Writes an output file; reports a failure (missing folder, no permission) instead of throwing. */
-function writeOutput(path: string, text: string, io: CliIo): boolean {
+function writeOutput(path: string, text: string | Uint8Array, io: CliIo): boolean {
   try {
     io.writeFile(path, text);
     return true;

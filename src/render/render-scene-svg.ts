@@ -56,7 +56,7 @@ const MIN_FONT_SHARE = 0.5;
  * down, at which no line overflows the width (nor, given, `maxHeight`);
  * the smallest tried when none fits.
  */
-function fitText(text: string, fontSize: number, maxWidth: number, measureText: TextMeasurer, maxHeight?: number): MeasuredText & { fontSize: number } {
+export function fitText(text: string, fontSize: number, maxWidth: number, measureText: TextMeasurer, maxHeight?: number): MeasuredText & { fontSize: number } {
   const smallest = Math.max(1, Math.ceil(fontSize * MIN_FONT_SHARE));
   let measured = measureText(text, fontSize, maxWidth);
   let size = fontSize;
@@ -78,6 +78,12 @@ export function createPictureTextMeasurer(hyphenate?: Hyphenator): TextMeasurer 
 }
 
 type Drawer<T extends SceneNode> = (node: T, context: DrawContext) => string;
+
+/** Inner padding of a shape's text, and the corner radius of its kind: the same in every picture. */
+export const SHAPE_PADDING = 28;
+export const shapeRadius = (shape: string): number => (shape === 'round-rectangle' ? 20 : 6);
+/** The gap between a shape's heading and its text. */
+export const HEADING_GAP = 12;
 type Drawers = { [K in SceneNodeType]: Drawer<Extract<SceneNode, { type: K }>> };
 
 function drawLines(
@@ -107,21 +113,21 @@ const drawers: Drawers = {
   },
   shape: (node, { measureText }) => {
     const swatch = STYLE_PALETTE[node.style];
-    const radius = node.shape === 'round-rectangle' ? 20 : 6;
+    const radius = shapeRadius(node.shape);
     const parts = [
       `<rect x="${node.x}" y="${node.y}" width="${node.width}" height="${node.height}" rx="${radius}" fill="${swatch.fill}" stroke="${swatch.stroke}" stroke-width="2"/>`,
     ];
-    const padding = 28;
+    const padding = SHAPE_PADDING;
     const inner = node.width - 2 * padding;
     const heading = node.heading ? fitText(node.heading, node.fontSize, inner, measureText) : undefined;
     const body = node.text ? fitText(node.text, node.fontSize, inner, measureText) : undefined;
-    const total = (heading?.height ?? 0) + (heading && body ? 12 : 0) + (body?.height ?? 0);
+    const total = (heading?.height ?? 0) + (heading && body ? HEADING_GAP : 0) + (body?.height ?? 0);
     let top = node.text ? node.y + padding : node.y + (node.height - total) / 2;
     const anchor = node.align === 'center' ? 'middle' : 'start';
     const x = node.align === 'center' ? node.x + node.width / 2 : node.x + padding;
     if (heading) {
       parts.push(drawLines(heading.lines, x, top, heading.fontSize, { anchor, color: swatch.text, weight: 700 }));
-      top += heading.height + 12;
+      top += heading.height + HEADING_GAP;
     }
     if (body) parts.push(drawLines(body.lines, x, top, body.fontSize, { anchor, color: swatch.text, weight: 400 }));
     return parts.join('');

@@ -34,11 +34,12 @@ function createMemoryIo(files: Record<string, string> = {}, bytes: Record<string
       if (content === undefined) throw Object.assign(new Error(`ENOENT: no such file or directory, open '${path}'`), { code: 'ENOENT' });
       return typeof content === 'string' ? new TextEncoder().encode(content) : content;
     },
-    writeFile(path, text) {
-      io.files.set(path, text);
+    writeFile(path, data) {
+      if (typeof data === 'string') io.files.set(path, data);
+      else io.bytes.set(path, data);
     },
-    stdout(text) {
-      io.out += text;
+    stdout(data) {
+      io.out += typeof data === 'string' ? data : new TextDecoder().decode(data);
     },
     stderr(text) {
       io.err += text;
@@ -297,8 +298,8 @@ describe('cjm import, export, check and diff', () => {
 
   it('refuses an unknown export format with the list of known ones', () => {
     const io = createMemoryIo({ 'store.json': ONLINE_STORE });
-    expect(runCli(['export', 'store.json', '--format', 'pdf'], io)).toBe(EXIT_USAGE);
-    expect(io.err).toMatch(/--format must be one of json, csv, csv-wide, csv-long, md, markdown, mermaid, svg, received "pdf"/);
+    expect(runCli(['export', 'store.json', '--format', 'docx'], io)).toBe(EXIT_USAGE);
+    expect(io.err).toMatch(/--format must be one of json, csv, csv-wide, csv-long, md, markdown, mermaid, svg, pdf, received "docx"/);
   });
 
   it('checks a journey: findings, happiness, and exit 1 only when there are errors', () => {

@@ -1,5 +1,6 @@
 // Redraws docs/default-map.svg and docs/default-map.png (the README picture)
-// from examples/online-store.json with the built CLI and Debian's Chromium.
+// from examples/online-store.json, and docs/service-blueprint.png from
+// examples/service-blueprint.json, with the built CLI and Debian's Chromium.
 // Run after `npm run build`: node scripts/render-readme-picture.mjs
 import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
@@ -8,17 +9,23 @@ import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
-const svgPath = join(root, 'docs/default-map.svg');
-execFileSync(process.execPath, [join(root, 'dist/cli.js'), 'render', join(root, 'examples/online-store.json'), '-o', svgPath, '--width', '1600'], { stdio: 'inherit' });
-const svg = readFileSync(svgPath, 'utf8');
-const height = Number(/height="(\d+)"/.exec(svg)?.[1] ?? 2000);
-
 const browser = await chromium.launch({
   executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
   args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
 });
-const page = await browser.newPage({ viewport: { width: 1600, height } });
-await page.setContent(`<body style="margin:0">${svg}</body>`);
-await page.screenshot({ path: join(root, 'docs/default-map.png'), fullPage: true });
+
+/** Draws `example` with `cjm render` into `svgPath`, and screenshots it into `pngPath`, 1,600 pixels wide. */
+async function renderAsync(example, svgPath, pngPath) {
+  execFileSync(process.execPath, [join(root, 'dist/cli.js'), 'render', join(root, 'examples', example), '-o', svgPath, '--width', '1600'], { stdio: 'inherit' });
+  const svg = readFileSync(svgPath, 'utf8');
+  const height = Number(/height="(\d+)"/.exec(svg)?.[1] ?? 2000);
+  const page = await browser.newPage({ viewport: { width: 1600, height } });
+  await page.setContent(`<body style="margin:0">${svg}</body>`);
+  await page.screenshot({ path: pngPath, fullPage: true });
+  await page.close();
+}
+
+await renderAsync('online-store.json', join(root, 'docs/default-map.svg'), join(root, 'docs/default-map.png'));
+await renderAsync('service-blueprint.json', join(root, 'node_modules/.cache/service-blueprint.svg'), join(root, 'docs/service-blueprint.png'));
 await browser.close();
-console.log('wrote docs/default-map.svg and docs/default-map.png');
+console.log('wrote docs/default-map.svg, docs/default-map.png and docs/service-blueprint.png');

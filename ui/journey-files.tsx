@@ -68,6 +68,8 @@ function describeFinding({ rule, params }: HealthFinding, strings: Strings): str
       return text[rule](params.stage);
     case 'pain-without-opportunity':
       return text[rule](stage, pains);
+    case 'frontstage-without-backstage':
+      return text[rule](stage);
     case 'empty-lane':
       return text[rule](lane);
     case 'persona-without-goals':

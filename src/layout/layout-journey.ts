@@ -12,6 +12,8 @@ import {
   emotionScaleKey,
   evidenceKey,
   personaMarkKey,
+  blueprintLabelKey,
+  blueprintLineKey,
   laneLabelKey,
   laneRowKey,
   legendKey,
@@ -24,6 +26,7 @@ import {
 import { placeEmotionNotes, type NoteRequest } from './place-emotion-notes';
 import { createSmoothPath } from './smooth-path';
 import { findMapLabels, type MapLabels } from './map-labels';
+import { findBlueprintLines } from './blueprint-lines';
 import type { PersonaStyle } from './scene';
 
 /** What layout needs besides the journey. */
@@ -41,6 +44,10 @@ const GAP = 24;
 // Font of the evidence marker under a sticky; it fits the gap below it.
 const EVIDENCE_FONT = 14;
 const ROW_GAP = 12;
+// A service blueprint's line: the room it adds between two lanes, its thickness and its name's font.
+const BLUEPRINT_LINE_ROOM = 48;
+const BLUEPRINT_LINE_WIDTH = 8;
+const BLUEPRINT_LABEL_FONT = 22;
 const STICKIES_PER_ROW = 2;
 const LABEL_WIDTH = 300;
 const SCALE_WIDTH = 96;
@@ -134,7 +141,20 @@ export function layoutJourney(journey: Journey, options: LayoutOptions): Scene {
   const rowBands: SceneNode[] = [];
   const rowContent: SceneNode[] = [];
   const emotionLayers: SceneNode[][] = [[], [], []];
+  const blueprintLines = findBlueprintLines(journey.lanes);
   for (const lane of journey.lanes) {
+    const line = blueprintLines.get(lane.id);
+    if (line) {
+      // A blueprint's line runs across the map in the room it adds between two lanes, its name above it.
+      const name = labels.blueprint[line];
+      const nameSize = measureText(name, BLUEPRINT_LABEL_FONT, contentWidth);
+      const barY = cursorY + BLUEPRINT_LINE_ROOM - ROW_GAP / 2 - BLUEPRINT_LINE_WIDTH / 2;
+      rowContent.push(
+        createText(blueprintLabelKey(line), gridLeft + LABEL_WIDTH + GAP, barY - GAP / 4 - nameSize.height, contentWidth - LABEL_WIDTH - GAP, nameSize.height, name, 'blueprint-label', BLUEPRINT_LABEL_FONT, true),
+        createShape(blueprintLineKey(line), gridLeft, barY, contentWidth, BLUEPRINT_LINE_WIDTH, '', '', 'blueprint-line', LANE_FONT, 'left'),
+      );
+      cursorY += BLUEPRINT_LINE_ROOM;
+    }
     const rowTop = cursorY;
     const isEmotionLane = lane.kind === 'emotions';
     const legend = isEmotionLane ? createEmotionLegend(journey, labels, columns, rowTop + GAP, measureText) : { nodes: [], height: 0 };

@@ -1,4 +1,5 @@
 import type { EvidenceKind } from '../model/journey';
+import type { BlueprintLine } from './blueprint-lines';
 
 /** Words the layout writes on the map itself, in the journey's language. */
 export interface MapLabels {
@@ -14,6 +15,8 @@ export interface MapLabels {
   toBe: string;
   /** The marker under a card's sticky: what the card rests on. */
   evidence: Readonly<Record<EvidenceKind, string>>;
+  /** The names of a service blueprint's lines. */
+  blueprint: Readonly<Record<BlueprintLine, string>>;
 }
 
 const LABELS: Readonly<Record<'en' | 'ru' | 'uk', MapLabels>> = {
@@ -28,6 +31,7 @@ const LABELS: Readonly<Record<'en' | 'ru' | 'uk', MapLabels>> = {
     asIs: 'as-is',
     toBe: 'to-be',
     evidence: { interview: '🎤 interview', survey: '📋 survey', analytics: '📈 analytics', support: '🎧 support tickets', observation: '👀 observation', assumption: '❓ assumption' },
+    blueprint: { interaction: 'Line of interaction', visibility: 'Line of visibility', internal: 'Line of internal interaction' },
   },
   ru: {
     goal: 'Цель',
@@ -40,6 +44,7 @@ const LABELS: Readonly<Record<'en' | 'ru' | 'uk', MapLabels>> = {
     asIs: 'сейчас',
     toBe: 'целевой опыт',
     evidence: { interview: '🎤 интервью', survey: '📋 опрос', analytics: '📈 аналитика', support: '🎧 обращения', observation: '👀 наблюдение', assumption: '❓ допущение' },
+    blueprint: { interaction: 'Линия взаимодействия', visibility: 'Линия видимости', internal: 'Линия внутреннего взаимодействия' },
   },
   uk: {
     goal: 'Мета',
@@ -52,6 +57,7 @@ const LABELS: Readonly<Record<'en' | 'ru' | 'uk', MapLabels>> = {
     asIs: 'зараз',
     toBe: 'цільовий досвід',
     evidence: { interview: '🎤 інтерв’ю', survey: '📋 опитування', analytics: '📈 аналітика', support: '🎧 звернення', observation: '👀 спостереження', assumption: '❓ припущення' },
+    blueprint: { interaction: 'Лінія взаємодії', visibility: 'Лінія видимості', internal: 'Лінія внутрішньої взаємодії' },
   },
 };
 

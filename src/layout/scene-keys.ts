@@ -1,4 +1,5 @@
 import type { CardId, EmotionLine, LaneId, PersonaId, StageId } from '../model/journey';
+import type { BlueprintLine } from './blueprint-lines';
 
 /**
  * The one key format of cjm-board. Every item the app draws carries its key,
@@ -21,6 +22,8 @@ import type { CardId, EmotionLine, LaneId, PersonaId, StageId } from '../model/j
  * | `evidence:<c>`               | evidence marker under card c's sticky  |
  * | `persona-mark:<c>`           | whom card c speaks for, under its sticky |
  * | `legend:<p>`                 | persona p's entry in the lines' legend |
+ * | `blueprint:<line>`           | a service blueprint's line across the map (interaction, visibility, internal) |
+ * | `blueprint-label:<line>`     | that line's name                       |
  *
  * `<p>`, `<s>`, `<l>`, `<c>` are the ids without their prefix. The three
  * emotion keys of the to-be line end in `:to-be` (`emotion:<p>:<s>:to-be`);
@@ -44,7 +47,9 @@ export type SceneKeyInfo =
   | { kind: 'emotion-scale'; score: number }
   | { kind: 'evidence'; card: CardId }
   | { kind: 'persona-mark'; card: CardId }
-  | { kind: 'legend'; persona: PersonaId };
+  | { kind: 'legend'; persona: PersonaId }
+  | { kind: 'blueprint-line'; line: BlueprintLine }
+  | { kind: 'blueprint-label'; line: BlueprintLine };
 
 const local = (id: string): string => id.slice(id.indexOf(':') + 1);
 
@@ -68,6 +73,9 @@ export const evidenceKey = (card: CardId): SceneKey => `evidence:${local(card)}`
 export const personaMarkKey = (card: CardId): SceneKey => `persona-mark:${local(card)}`;
 /** Key of persona `persona`'s entry in the legend of the emotion lines. */
 export const legendKey = (persona: PersonaId): SceneKey => `legend:${local(persona)}`;
+/** Key of a service blueprint's line across the map, and of its name. */
+export const blueprintLineKey = (line: BlueprintLine): SceneKey => `blueprint:${line}`;
+export const blueprintLabelKey = (line: BlueprintLine): SceneKey => `blueprint-label:${line}`;
 
 const LOCAL_ID = '[A-Za-z0-9][A-Za-z0-9_.-]{0,63}';
 const PATTERNS: readonly [RegExp, (m: RegExpMatchArray) => SceneKeyInfo][] = [
@@ -92,6 +100,8 @@ const PATTERNS: readonly [RegExp, (m: RegExpMatchArray) => SceneKeyInfo][] = [
   [/^emotion-scale:(-?[0-9])$/, (m) => ({ kind: 'emotion-scale', score: Number(m[1]) })],
   [new RegExp(`^evidence:(${LOCAL_ID})$`), (m) => ({ kind: 'evidence', card: `card:${m[1]}` })],
   [new RegExp(`^persona-mark:(${LOCAL_ID})$`), (m) => ({ kind: 'persona-mark', card: `card:${m[1]}` })],
+  [/^blueprint:(interaction|visibility|internal)$/, (m) => ({ kind: 'blueprint-line', line: m[1] as BlueprintLine })],
+  [/^blueprint-label:(interaction|visibility|internal)$/, (m) => ({ kind: 'blueprint-label', line: m[1] as BlueprintLine })],
 ];
 
 /** Parses a key read from the board; returns undefined for anything not ours. */

@@ -21,8 +21,8 @@ export interface Size {
 export type StickyStyle = `sticky-${LaneKind}`;
 /** One colour per persona (emotion line, points, card border), cycling after six. */
 export type PersonaStyle = `persona-${1 | 2 | 3 | 4 | 5 | 6}`;
-export type ShapeStyle = `persona-card-${1 | 2 | 3 | 4 | 5 | 6}` | 'stage-header' | 'lane-label' | `lane-row-${LaneKind}`;
-export type TextStyle = 'title' | 'subtitle' | 'emotion-note' | 'emotion-scale' | 'evidence';
+export type ShapeStyle = `persona-card-${1 | 2 | 3 | 4 | 5 | 6}` | 'stage-header' | 'lane-label' | `lane-row-${LaneKind}` | 'blueprint-line';
+export type TextStyle = 'title' | 'subtitle' | 'emotion-note' | 'emotion-scale' | 'evidence' | 'blueprint-label';
 export type StyleToken = 'map' | StickyStyle | ShapeStyle | TextStyle | PersonaStyle;
 
 interface NodeBox {

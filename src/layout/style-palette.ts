@@ -44,6 +44,9 @@ export const STYLE_PALETTE: Readonly<Record<StyleToken, StyleSwatch>> = {
   'emotion-note': swatch('dark', '#ffffff', '#ffffff', '#5e5e5e'),
   'emotion-scale': swatch('dark', '#ffffff', '#ffffff', '#5e5e5e'),
   evidence: swatch('dark', '#ffffff', '#ffffff', '#5e5e5e'),
+  // The service blueprint's lines across the map, and their names.
+  'blueprint-line': swatch('dark', '#2f3a56', '#2f3a56'),
+  'blueprint-label': swatch('dark', '#ffffff', '#ffffff', '#2f3a56'),
   'sticky-actions': swatch('blue', '#b5d8ff', '#8ab8ee'),
   'sticky-touchpoints': swatch('violet', '#d9c9ff', '#b59cf0'),
   'sticky-channels': swatch('cyan', '#b8ece9', '#8dd6d1'),
@@ -54,6 +57,9 @@ export const STYLE_PALETTE: Readonly<Record<StyleToken, StyleSwatch>> = {
   'sticky-backstage': swatch('gray', '#e6e6e6', '#c4c4c4'),
   'sticky-kpis': swatch('orange', '#ffd3a1', '#f3ae62'),
   'sticky-custom': swatch('yellow', '#fff1a8', '#f0d96a'),
+  'sticky-physical-evidence': swatch('orange', '#ffe0c2', '#f3b983'),
+  'sticky-frontstage': swatch('violet', '#e3d5ff', '#bba3f2'),
+  'sticky-support': swatch('cyan', '#c9efec', '#97d9d3'),
   'lane-row-actions': swatch('blue', '#f1f7ff', '#f1f7ff'),
   'lane-row-touchpoints': swatch('violet', '#f6f2ff', '#f6f2ff'),
   'lane-row-channels': swatch('cyan', '#effbfa', '#effbfa'),
@@ -64,4 +70,7 @@ export const STYLE_PALETTE: Readonly<Record<StyleToken, StyleSwatch>> = {
   'lane-row-backstage': swatch('gray', '#f5f5f5', '#f5f5f5'),
   'lane-row-kpis': swatch('orange', '#fff6ea', '#fff6ea'),
   'lane-row-custom': swatch('yellow', '#fffbe6', '#fffbe6'),
+  'lane-row-physical-evidence': swatch('orange', '#fff8f0', '#fff8f0'),
+  'lane-row-frontstage': swatch('violet', '#f8f4ff', '#f8f4ff'),
+  'lane-row-support': swatch('cyan', '#f2fbfa', '#f2fbfa'),
 };

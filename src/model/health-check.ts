@@ -24,6 +24,7 @@ export const HEALTH_RULES = [
   { id: 'card-too-long', severity: 'error', explanation: `A card's text is longer than a sticky shows at a glance (${MAX_STICKY_TEXT} characters).` },
   { id: 'stage-without-touchpoints', severity: 'warning', explanation: 'A stage has no touchpoint: where does the customer meet the company there?' },
   { id: 'pain-without-opportunity', severity: 'warning', explanation: 'A stage names pains or barriers but no opportunity to answer them.' },
+  { id: 'frontstage-without-backstage', severity: 'warning', explanation: 'In a service blueprint, a stage shows what staff do in front of the customer but nothing behind it (backstage or support).' },
   { id: 'empty-lane', severity: 'warning', explanation: 'A lane holds nothing at any stage: fill it or switch it off.' },
   { id: 'persona-without-goals', severity: 'warning', explanation: 'A persona has no goals, so the map cannot say what the customer is after.' },
   { id: 'stage-on-assumptions', severity: 'warning', explanation: 'Every card of a stage rests on assumptions: research it before acting on it.' },
@@ -100,7 +101,8 @@ export function checkJourneyHealth(journey: Journey): HealthReport {
       add('card-too-long', `a card at "${stage}" has ${card.text.length} characters ("${card.text.slice(0, 40)}…"); keep it under ${MAX_STICKY_TEXT}`, { stage, length: card.text.length, max: MAX_STICKY_TEXT }, { card: card.id, stage: card.stage, lane: card.lane });
     }
   }
-  const touchpoints = lanesOf('touchpoints');
+  // In a service blueprint the customer meets the company on the frontstage and in the physical evidence too.
+  const touchpoints = new Set([...lanesOf('touchpoints'), ...lanesOf('frontstage'), ...lanesOf('physical-evidence')]);
   if (touchpoints.size === 0) add('stage-without-touchpoints', 'the map has no touchpoints lane; add one so every stage shows where the customer meets the company', {});
   else for (const stage of journey.stages) if (cardsAt(stage.id, touchpoints).length === 0) add('stage-without-touchpoints', `"${stage.name}" has no touchpoint`, { stage: stage.name }, { stage: stage.id });
 
@@ -110,6 +112,15 @@ export function checkJourneyHealth(journey: Journey): HealthReport {
     const stagePains = cardsAt(stage.id, pains);
     if (stagePains.length > 0 && cardsAt(stage.id, opportunities).length === 0) {
       add('pain-without-opportunity', `"${stage.name}" has ${stagePains.length} pain${stagePains.length === 1 ? '' : 's'} and no opportunity`, { stage: stage.name, pains: stagePains.length }, { stage: stage.id });
+    }
+  }
+  const frontstage = lanesOf('frontstage');
+  const behind = new Set([...lanesOf('backstage'), ...lanesOf('support')]);
+  if (frontstage.size > 0) {
+    for (const stage of journey.stages) {
+      if (cardsAt(stage.id, frontstage).length > 0 && cardsAt(stage.id, behind).length === 0) {
+        add('frontstage-without-backstage', `"${stage.name}" shows what staff do in front of the customer, and nothing behind it`, { stage: stage.name }, { stage: stage.id });
+      }
     }
   }
   for (const lane of journey.lanes) {

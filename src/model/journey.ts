@@ -22,7 +22,10 @@ export const JOURNEY_SCHEMA = RECORD_VERSION;
 /**
  * What a lane holds, following the journey-mapping method: the customer's
  * goals and actions, touchpoints, channels, thoughts, emotions, pains and
- * barriers, opportunities, the company's backstage, KPIs, or anything else.
+ * barriers, opportunities, the company's backstage, KPIs, or anything else;
+ * and the service blueprint's lanes: the physical evidence the customer
+ * sees, the frontstage (what staff do in front of the customer) and the
+ * support processes behind the backstage.
  */
 export const LANE_KINDS = [
   'actions',
@@ -34,6 +37,9 @@ export const LANE_KINDS = [
   'opportunities',
   'backstage',
   'kpis',
+  'physical-evidence',
+  'frontstage',
+  'support',
   'custom',
 ] as const;
 

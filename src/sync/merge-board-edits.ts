@@ -210,11 +210,12 @@ export function parsePersonaCard(persona: Persona, text: string, labels: MapLabe
       continue;
     }
     sawWho = true;
+    // "Role, age 34": the age is the last part after a comma; the role is the rest as written (commas in it stay: "30,000 km a year").
     const ageLabel = persona.age ? labels.age(persona.age) : undefined;
-    const parts = line.split(',').map((part) => part.trim());
-    if (ageLabel && parts[parts.length - 1] === ageLabel) parts.pop();
+    let role = line.trim();
+    if (ageLabel && role === ageLabel) role = '';
+    else if (ageLabel && role.endsWith(ageLabel) && /,\s*$/.test(role.slice(0, -ageLabel.length))) role = role.slice(0, -ageLabel.length).replace(/\s*,\s*$/, '');
     else delete next.age;
-    const role = parts.join(', ');
     if (role) next.role = clip(role, MAX_SHORT_TEXT);
     else delete next.role;
   }
@@ -435,7 +436,7 @@ export function mergeBoardEdits(base: Journey, snapshot: Snapshot, options: Merg
   // handing them over, and the map draws fresh ones.
   for (const node of lastScene.nodes) {
     const kind = parseSceneKey(node.key)?.kind;
-    if (kind !== 'row' && kind !== 'emotion-scale' && kind !== 'evidence' && kind !== 'persona-mark' && kind !== 'legend') continue;
+    if (kind !== 'row' && kind !== 'emotion-scale' && kind !== 'evidence' && kind !== 'persona-mark' && kind !== 'legend' && kind !== 'blueprint-line' && kind !== 'blueprint-label') continue;
     const type = node.type;
     const edited = findEditedText(node.key, type);
     if (edited && edited.text) release(node.key, 'text was typed on a part of the map that holds none; it is kept as you wrote it');

@@ -49,13 +49,19 @@ function findLocale(keyed: readonly Keyed[]): (typeof LOCALES)[number] {
   return best.locale;
 }
 
-/** A lane's kind from its title in the map's language (the titles the app gives standard lanes); `custom` otherwise. */
-function findLaneKind(title: string, locale: (typeof LOCALES)[number]): LaneKind {
+/**
+ * A lane's kind from its title: the title the app gives a standard lane in
+ * the map's language; else from its id, which names the kind for every lane
+ * a template or the editor made (`lane:actions`, retitled "Customer
+ * actions"); `custom` otherwise.
+ */
+function findLaneKind(title: string, locale: (typeof LOCALES)[number], id: LaneId): LaneKind {
   const titles = STANDARD_LANE_TITLES[locale];
   for (const kind of LANE_KINDS) {
     if (kind !== 'custom' && titles[kind] === title) return kind;
   }
-  return 'custom';
+  const named = id.slice('lane:'.length);
+  return (LANE_KINDS as readonly string[]).includes(named) ? (named as LaneKind) : 'custom';
 }
 
 /** The persona a card stands for, read from its board text (heading first): a leading emoji is the avatar. */
@@ -153,7 +159,7 @@ export function rebuildJourneyFromBoard(snapshot: Snapshot): { ok: true; value: 
   // The lane the emotion points lie in is the emotions lane, whatever its title.
   const emotionLane = points.length > 0 ? findNearest(rows, centreY(points[0]?.item as SnapshotItem))?.value : undefined;
   const lanes: Lane[] = laneOrder.map(([id, box]) => {
-    const named = findLaneKind(box.title ?? '', locale);
+    const named = findLaneKind(box.title ?? '', locale, id);
     const kind: LaneKind = id === emotionLane ? 'emotions' : named === 'emotions' && emotionLane !== undefined ? 'custom' : named;
     const title = box.title || (kind === 'custom' ? id.slice('lane:'.length) : STANDARD_LANE_TITLES[locale][kind]);
     return { id, kind, title };

@@ -168,7 +168,7 @@ describe('FigJam panel in Chromium, driving the built plugin', () => {
     const { page, external } = await openPanelAsync();
     await page.setViewportSize({ width: 420, height: 700 });
     const panel = page.frameLocator('iframe[title="cjm-board panel"]');
-    await expect.poll(() => panel.getByRole('img', { name: /^Preview of the map/ }).count(), { timeout: 20_000 }).toBe(6);
+    await expect.poll(() => panel.getByRole('img', { name: /^Preview of the map/ }).count(), { timeout: 20_000 }).toBe(7);
     const frame = page.frames().find((candidate) => candidate !== page.mainFrame());
     if (!frame) throw new Error('the panel iframe is missing');
     await frame.evaluate(([name, variables]) => {

@@ -102,7 +102,7 @@ describe('every screen speaks the panel’s language', () => {
       if (words.length > 0) seen.push({ screen, words: [...new Set(words)] });
     };
 
-    await expect.poll(() => page.getByRole('img').count(), { timeout: 20_000 }).toBe(6);
+    await expect.poll(() => page.getByRole('img').count(), { timeout: 20_000 }).toBe(7);
     await lookAsync('gallery');
     // The loyalty programme: two personas, so every persona control shows.
     const loyalty = TEMPLATES[locale]().find((template) => template.id === 'loyalty');

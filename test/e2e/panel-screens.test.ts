@@ -39,7 +39,7 @@ async function checkScreenAsync(page: Page, name: string): Promise<void> {
 describe('the panel’s screens in Chromium', () => {
   it('shows the gallery with previews, then every editor step, each free of serious accessibility problems', async () => {
     const { page, errors, external } = await openPanelAsync();
-    await expect.poll(() => page.getByRole('img', { name: /^Preview of the map/ }).count(), { timeout: 20_000 }).toBe(6);
+    await expect.poll(() => page.getByRole('img', { name: /^Preview of the map/ }).count(), { timeout: 20_000 }).toBe(7);
     await checkScreenAsync(page, 'gallery');
 
     await page.getByRole('button', { name: /^Edit “Loyalty/ }).click();
@@ -58,7 +58,7 @@ describe('the panel’s screens in Chromium', () => {
   it('in Russian and Ukrainian too, the gallery and the editor have no serious accessibility problems', async () => {
     for (const locale of ['ru-RU', 'uk-UA']) {
       const { page, errors } = await openPanelAsync(locale);
-      await expect.poll(() => page.getByRole('img').count(), { timeout: 20_000 }).toBe(6);
+      await expect.poll(() => page.getByRole('img').count(), { timeout: 20_000 }).toBe(7);
       expect(await findSeriousAxeViolationsAsync(page)).toEqual([]);
       await page.getByRole('button', { name: locale === 'ru-RU' ? /^Редактировать «/ : /^Редагувати «/ }).nth(1).click();
       for (let step = 0; step < 6; step += 1) {

@@ -114,6 +114,8 @@ function checkKeys(scene: Scene): void {
     legend: ['shape'],
     evidence: ['text'],
     'persona-mark': ['text'],
+    'blueprint-line': ['shape'],
+    'blueprint-label': ['text'],
   };
   for (const node of scene.nodes) {
     const info = parseSceneKey(node.key);

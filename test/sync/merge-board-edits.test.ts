@@ -207,6 +207,21 @@ describe('mergeBoardEdits', () => {
     expect(merged.releases).toEqual([]);
   });
 
+  it('keeps a role typed on the persona card as written, commas and all, and reads the age after the last comma', () => {
+    const { item, merge } = setUp();
+    const persona = item('persona:anna');
+    const [heading, who, ...rest] = persona.text.split('\n');
+    expect(who).toBe('Project manager, busy parent of two, age 34');
+    persona.text = [heading, 'Project manager,busy parent of two, drives 30,000 km a year, age 34', ...rest].join('\n');
+    const merged = merge().journey.personas[0];
+    expect(merged?.role).toBe('Project manager,busy parent of two, drives 30,000 km a year');
+    expect(merged?.age).toBe('34');
+    persona.text = [heading, 'Runs a bakery, 2,5 shifts a day', ...rest].join('\n');
+    const withoutAge = merge().journey.personas[0];
+    expect(withoutAge?.role).toBe('Runs a bakery, 2,5 shifts a day');
+    expect(withoutAge?.age).toBeUndefined();
+  });
+
   it('releases text it cannot read instead of overwriting it', () => {
     const { item, merge } = setUp();
     item('row:pains').text = 'Ask legal about this row';

@@ -6,6 +6,7 @@ import type { Scene, SceneNode } from '../../src/layout/scene';
 import { parseSceneKey } from '../../src/layout/scene-keys';
 import type { Journey } from '../../src/model/journey';
 import { createOnlineStoreJourney } from '../../src/model/templates/online-store-template';
+import { createTemplates } from '../../src/model/templates/templates-en';
 import type { ApplyReport } from '../../src/sync/host-port';
 import type { BoardPort } from '../../src/app/board-port';
 import { findAppError } from '../../src/app/app-error';
@@ -166,6 +167,27 @@ export function createPropertyJourney(): Journey {
     cards: journey.cards
       .filter((card) => stageIds.has(card.stage) && laneIds.has(card.lane))
       .map((card, index) => (index % 4 === 0 ? { ...card, evidence: index % 8 === 0 ? ('interview' as const) : ('assumption' as const) } : card)),
+    emotions: journey.emotions.filter((emotion) => stageIds.has(emotion.stage)),
+  };
+}
+
+/**
+ * The service-blueprint template cut the same way: three stages, the
+ * customer's actions and emotions above the line of interaction, the
+ * frontstage, backstage and support processes below it, so the blueprint's
+ * three lines are on the map while people edit it.
+ */
+export function createBlueprintPropertyJourney(): Journey {
+  const journey = createTemplates().find((template) => template.id === 'service-blueprint')!.journey;
+  const stages = journey.stages.slice(0, 3);
+  const stageIds = new Set(stages.map((stage) => stage.id));
+  const lanes = journey.lanes.filter((lane) => ['actions', 'emotions', 'frontstage', 'backstage', 'support'].includes(lane.kind));
+  const laneIds = new Set(lanes.map((lane) => lane.id));
+  return {
+    ...journey,
+    stages,
+    lanes,
+    cards: journey.cards.filter((card) => stageIds.has(card.stage) && laneIds.has(card.lane)),
     emotions: journey.emotions.filter((emotion) => stageIds.has(emotion.stage)),
   };
 }

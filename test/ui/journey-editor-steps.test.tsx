@@ -10,7 +10,8 @@ import { parseJourney } from '../../src/model/journey-schema';
 import type { Journey } from '../../src/model/journey';
 import { createOnlineStoreJourney } from '../../src/model/templates/online-store-template';
 import { JourneyEditor, type EditorState } from '../../ui/editor/journey-editor';
-import { LanesStep, type LaneStash } from '../../ui/editor/lanes-step';
+import { LanesStep, placeLane, type LaneStash } from '../../ui/editor/lanes-step';
+import { findBlueprintLines } from '../../src/layout/blueprint-lines';
 import { PersonasStep } from '../../ui/editor/personas-step';
 import { ScopeStep } from '../../ui/editor/scope-step';
 import { StagesStep } from '../../ui/editor/stages-step';
@@ -283,6 +284,38 @@ describe('lanes switched back on', () => {
     expect(new Set(latest.cards.map((card) => card.id)).size).toBe(latest.cards.length);
     const parsed = parseJourney(latest);
     expect(parsed.ok ? [] : parsed.errors).toEqual([]);
+  });
+});
+
+describe('a service blueprint from the lanes step', () => {
+  it('adds the blueprint’s lanes where they go, so the map draws its three lines, in the panel’s language', async () => {
+    const user = userEvent.setup();
+    const journey = createOnlineStoreJourney();
+    let latest = journey;
+    function Harness() {
+      const [value, setValue] = useState(journey);
+      const [stash, setStash] = useState<LaneStash>(new Map());
+      latest = value;
+      return <LanesStep journey={value} onChange={setValue} locale="ru" stash={stash} onStashChange={setStash} />;
+    }
+    render(<Harness />);
+    await user.click(screen.getByRole('button', { name: 'Сделать сервисным блюпринтом' }));
+    expect(latest.lanes.map((lane) => lane.kind)).toEqual(['physical-evidence', 'actions', 'touchpoints', 'channels', 'thoughts', 'emotions', 'pains', 'opportunities', 'frontstage', 'backstage', 'support']);
+    expect(latest.lanes.map((lane) => lane.title).slice(-3)).toEqual(['Видимые действия сотрудников', 'Backstage', 'Поддерживающие процессы']);
+    expect([...findBlueprintLines(latest.lanes).values()]).toEqual(['interaction', 'visibility', 'internal']);
+    // Every blueprint lane is there now: the button goes.
+    expect(screen.queryByRole('button', { name: 'Сделать сервисным блюпринтом' })).toBeNull();
+    const parsed = parseJourney(latest);
+    expect(parsed.ok ? [] : parsed.errors).toEqual([]);
+  });
+
+  it('places a blueprint lane switched on by itself: the frontstage above the backstage, the support processes below it', () => {
+    const lanes = createOnlineStoreJourney().lanes;
+    const frontstage = placeLane(lanes, { id: 'lane:frontstage', kind: 'frontstage', title: 'Frontstage' });
+    expect(frontstage.map((lane) => lane.kind).slice(-2)).toEqual(['frontstage', 'backstage']);
+    const support = placeLane(frontstage, { id: 'lane:support', kind: 'support', title: 'Support' });
+    expect(support.map((lane) => lane.kind).slice(-3)).toEqual(['frontstage', 'backstage', 'support']);
+    expect(placeLane(lanes, { id: 'lane:kpis', kind: 'kpis', title: 'KPIs' }).at(-1)?.kind).toBe('kpis');
   });
 });
 

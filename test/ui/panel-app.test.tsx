@@ -41,14 +41,14 @@ function createController(selected?: { mapId: string; journey: Journey }) {
 const waitForDraftSaveAsync = (storage: { draft?: JourneyDraft }, check: (draft: JourneyDraft) => boolean) => waitFor(() => expect(storage.draft && check(storage.draft)).toBe(true), { timeout: 3000 });
 
 describe('the panel', () => {
-  it('opens on the template gallery: five templates and a blank journey, each with a preview', async () => {
+  it('opens on the template gallery: six templates and a blank journey, each with a preview', async () => {
     const { controller } = createController();
     render(<PanelApp controller={controller} initialLocale="en" />);
     expect(await screen.findByRole('heading', { name: 'Start a journey map' })).toBeTruthy();
     const edits = await screen.findAllByRole('button', { name: /^Edit “/ });
-    expect(edits).toHaveLength(6);
+    expect(edits).toHaveLength(7);
     expect(screen.getByRole('button', { name: 'Edit “Blank journey”' })).toBeTruthy();
-    await waitFor(() => expect(screen.getAllByRole('img', { name: /^Preview of the map/ })).toHaveLength(6));
+    await waitFor(() => expect(screen.getAllByRole('img', { name: /^Preview of the map/ })).toHaveLength(7));
     expect(screen.getByRole('button', { name: 'Insert CJM template' })).toBeTruthy();
     // The footer names this cjm-board's version, as package.json does.
     const version = (JSON.parse(readFileSync(join(__dirname, '../../package.json'), 'utf8')) as { version: string }).version;
@@ -108,7 +108,7 @@ describe('the panel', () => {
     await user.selectOptions(screen.getByRole('combobox', { name: 'Language' }), 'uk');
     expect(await screen.findByRole('heading', { name: 'Почніть карту шляху' })).toBeTruthy();
     const edits = await screen.findAllByRole('button', { name: /^Редагувати «/ });
-    expect(edits).toHaveLength(6);
+    expect(edits).toHaveLength(7);
     expect(edits.every((button) => /[А-Яа-яІіЇїЄєҐґ]/.test(button.getAttribute('aria-label') ?? ''))).toBe(true);
   });
 

@@ -12,6 +12,25 @@ import type { StepProps } from './step-props';
 export type LaneStash = ReadonlyMap<LaneKind, { lane: Lane; cards: Card[] }>;
 
 const STANDARD_KINDS = LANE_KINDS.filter((kind): kind is Exclude<LaneKind, 'custom'> => kind !== 'custom');
+/** The lanes a service blueprint adds, in the order they are switched on. */
+const BLUEPRINT_KINDS = ['physical-evidence', 'frontstage', 'backstage', 'support'] as const;
+
+/**
+ * `lanes` with `lane` where it goes: a service blueprint's lanes in their
+ * places (physical evidence on top, the frontstage above the backstage, the
+ * support processes below it, so the blueprint's lines fall between them),
+ * any other lane last.
+ */
+export function placeLane(lanes: readonly Lane[], lane: Lane): Lane[] {
+  const first = (kind: LaneKind) => lanes.findIndex((candidate) => candidate.kind === kind);
+  const last = (kind: LaneKind) => lanes.map((candidate) => candidate.kind).lastIndexOf(kind);
+  let at = lanes.length;
+  if (lane.kind === 'physical-evidence') at = 0;
+  else if (lane.kind === 'frontstage' && first('backstage') >= 0) at = first('backstage');
+  else if (lane.kind === 'backstage' && first('frontstage') >= 0) at = first('support') > first('frontstage') ? first('support') : last('frontstage') + 1;
+  else if (lane.kind === 'support' && last('backstage') >= 0) at = last('backstage') + 1;
+  return [...lanes.slice(0, at), lane, ...lanes.slice(at)];
+}
 
 /**
  * The kept cards of a lane switched on again, fitted to the journey as it is
@@ -52,16 +71,22 @@ export function LanesStep({ journey, onChange, locale, stash, onStashChange }: S
     onStashChange(next);
     onChange({ ...journey, lanes: journey.lanes.filter((candidate) => candidate.id !== lane.id), cards: journey.cards.filter((card) => card.lane !== lane.id) });
   };
-  const switchOn = (kind: Exclude<LaneKind, 'custom'>) => {
-    const kept = stash.get(kind);
-    const taken = journey.lanes.map((lane) => lane.id);
-    const id: LaneId = kept && !taken.includes(kept.lane.id) ? kept.lane.id : taken.includes(`lane:${kind}`) ? createEditorId('lane', taken) : `lane:${kind}`;
-    const lane: Lane = { id, kind, title: kept?.lane.title ?? titleOf(kind) };
+  /** Switches lanes on, each where it goes (see placeLane), with the cards it held when it was switched off. */
+  const switchOn = (...kinds: Exclude<LaneKind, 'custom'>[]) => {
     const next = new Map(stash);
-    next.delete(kind);
+    let changed = journey;
+    for (const kind of kinds) {
+      const kept = stash.get(kind);
+      const taken = changed.lanes.map((lane) => lane.id);
+      const id: LaneId = kept && !taken.includes(kept.lane.id) ? kept.lane.id : taken.includes(`lane:${kind}`) ? createEditorId('lane', taken) : `lane:${kind}`;
+      const lane: Lane = { id, kind, title: kept?.lane.title ?? titleOf(kind) };
+      next.delete(kind);
+      changed = { ...changed, lanes: placeLane(changed.lanes, lane), cards: [...changed.cards, ...restoreCards(changed, kept?.cards ?? [], id)] };
+    }
     onStashChange(next);
-    onChange({ ...journey, lanes: [...journey.lanes, lane], cards: [...journey.cards, ...restoreCards(journey, kept?.cards ?? [], id)] });
+    onChange(changed);
   };
+  const blueprintMissing = BLUEPRINT_KINDS.filter((kind) => !journey.lanes.some((lane) => lane.kind === kind));
   const handleAddCustom = () => {
     const lane: Lane = { id: createEditorId('lane', journey.lanes.map((candidate) => candidate.id)), kind: 'custom', title: strings.newLane };
     onChange({ ...journey, lanes: [...journey.lanes, lane] });
@@ -138,6 +163,17 @@ export function LanesStep({ journey, onChange, locale, stash, onStashChange }: S
         <button type="button" class="button button--small" onClick={handleAddCustom} disabled={journey.lanes.length >= MAX_LANES}>
           {strings.addCustomLane}
         </button>
+        {blueprintMissing.length > 0 && (
+          <button
+            type="button"
+            class="button button--small"
+            onClick={() => switchOn(...blueprintMissing)}
+            disabled={journey.lanes.length + blueprintMissing.length > MAX_LANES}
+            title={strings.blueprintHint}
+          >
+            {strings.makeBlueprint}
+          </button>
+        )}
       </div>
     </div>
   );

@@ -7,7 +7,7 @@ import type { LaneKind } from '../journey';
  * "goals and actions" and "Цели и действия" all find `actions`.
  */
 const NAMES: Readonly<Record<Exclude<LaneKind, 'custom'>, readonly string[]>> = {
-  actions: ['actions', 'action', 'goals actions', 'goals', 'steps', 'doing', 'действия', 'цели действия', 'шаги', 'дії', 'цілі дії', 'кроки'],
+  actions: ['actions', 'action', 'goals actions', 'goals', 'steps', 'doing', 'customer actions', 'действия', 'цели действия', 'шаги', 'действия клиента', 'дії', 'цілі дії', 'кроки', 'дії клієнта'],
   touchpoints: ['touchpoints', 'touchpoint', 'touch points', 'точки контакта', 'точка контакта', 'точки контакту', 'точка контакту'],
   channels: ['channels', 'channel', 'каналы', 'канал', 'канали'],
   thoughts: ['thoughts', 'thinking', 'thoughts questions', 'questions', 'мысли', 'мысли вопросы', 'вопросы', 'думки', 'думки питання', 'питання'],
@@ -16,6 +16,9 @@ const NAMES: Readonly<Record<Exclude<LaneKind, 'custom'>, readonly string[]>> = 
   opportunities: ['opportunities', 'opportunity', 'ideas', 'improvements', 'возможности', 'идеи', 'улучшения', 'можливості', 'ідеї', 'покращення'],
   backstage: ['backstage', 'back office', 'behind the scenes', 'закулисье', 'бэкстейдж', 'бекстейдж', 'бэк офис', 'за лаштунками', 'бек офіс'],
   kpis: ['kpis', 'kpi', 'metrics', 'метрики', 'показатели', 'показники', 'метрики kpi'],
+  'physical-evidence': ['physical evidence', 'props', 'физическое окружение', 'материальные свидетельства', 'физические свидетельства', 'окружение', 'фізичне оточення', 'матеріальні свідчення', 'оточення'],
+  frontstage: ['frontstage', 'front stage', 'front office', 'frontstage actions', 'onstage', 'видимые действия сотрудников', 'видимые действия', 'фронтстейдж', 'фронт офис', 'видимі дії працівників', 'видимі дії', 'фронт офіс'],
+  support: ['support processes', 'support process', 'supporting processes', 'поддерживающие процессы', 'вспомогательные процессы', 'процессы поддержки', 'допоміжні процеси', 'підтримувальні процеси', 'процеси підтримки'],
 };
 
 /** Folds a name for matching: lower case, no punctuation, no "and". */

@@ -16,7 +16,7 @@ export const DEFAULT_LANE_KINDS = [
   'backstage',
 ] as const satisfies readonly StandardLaneKind[];
 
-/** Titles of the nine standard lanes per language; English matches the online-store template. */
+/** Titles of the standard lanes per language; English matches the online-store template. */
 export const STANDARD_LANE_TITLES: Readonly<Record<TemplateLocale, Readonly<Record<StandardLaneKind, string>>>> = {
   en: {
     actions: 'Goals & actions',
@@ -28,6 +28,9 @@ export const STANDARD_LANE_TITLES: Readonly<Record<TemplateLocale, Readonly<Reco
     opportunities: 'Opportunities',
     backstage: 'Backstage',
     kpis: 'KPIs',
+    'physical-evidence': 'Physical evidence',
+    frontstage: 'Frontstage',
+    support: 'Support processes',
   },
   ru: {
     actions: 'Цели и действия',
@@ -39,6 +42,9 @@ export const STANDARD_LANE_TITLES: Readonly<Record<TemplateLocale, Readonly<Reco
     opportunities: 'Возможности',
     backstage: 'Закулисье',
     kpis: 'Метрики (KPI)',
+    'physical-evidence': 'Физическое окружение',
+    frontstage: 'Видимые действия сотрудников',
+    support: 'Поддерживающие процессы',
   },
   uk: {
     actions: 'Цілі та дії',
@@ -50,6 +56,9 @@ export const STANDARD_LANE_TITLES: Readonly<Record<TemplateLocale, Readonly<Reco
     opportunities: 'Можливості',
     backstage: 'За лаштунками',
     kpis: 'Метрики (KPI)',
+    'physical-evidence': 'Фізичне оточення',
+    frontstage: 'Видимі дії працівників',
+    support: 'Допоміжні процеси',
   },
 };
 

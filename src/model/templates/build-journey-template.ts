@@ -1,5 +1,5 @@
 import { JOURNEY_SCHEMA, type CardId, type EmotionScore, type Journey, type JourneyScope, type LaneId, type Persona, type PersonaId, type StageId } from '../journey';
-import { DEFAULT_LANE_KINDS, STANDARD_LANE_TITLES } from './blank-journey';
+import { DEFAULT_LANE_KINDS, STANDARD_LANE_TITLES, type StandardLaneKind } from './blank-journey';
 import type { JourneyTemplate, TemplateId, TemplateLocale } from './template-catalog';
 
 /** The stage id of a template's stage key. */
@@ -28,7 +28,12 @@ export interface TemplateSpec {
   scope: Required<JourneyScope>;
   personas: readonly Persona[];
   stages: readonly (readonly [key: string, name: string])[];
-  cells: Readonly<Record<(typeof DEFAULT_LANE_KINDS)[number], readonly (readonly TemplateCard[])[]>>;
+  /** The lanes top to bottom, when not the default eight (a service blueprint has its own). */
+  lanes?: readonly StandardLaneKind[];
+  /** Lane titles other than the standard ones ("Customer actions" in a blueprint). */
+  laneTitles?: Readonly<Partial<Record<StandardLaneKind, string>>>;
+  /** The cards of each lane, one list per stage: every lane of `lanes` (of the default eight without it). */
+  cells: Readonly<Partial<Record<StandardLaneKind, readonly (readonly TemplateCard[])[]>>>;
   /** Today's experience per persona (the `as-is` line). */
   asIs: Readonly<Record<PersonaId, TemplateScores>>;
   /** The experience the team designs for (the `to-be` line), when the template shows one. */
@@ -56,9 +61,10 @@ function buildScores(spec: TemplateSpec, line: 'as-is' | 'to-be'): EmotionScore[
 export function buildJourneyTemplate(spec: TemplateSpec): JourneyTemplate {
   const titles = STANDARD_LANE_TITLES[spec.locale];
   const cards: Journey['cards'] = [];
-  for (const kind of DEFAULT_LANE_KINDS) {
+  const lanes = spec.lanes ?? DEFAULT_LANE_KINDS;
+  for (const kind of lanes) {
     spec.stages.forEach(([stageKey], stageIndex) => {
-      (spec.cells[kind][stageIndex] ?? []).forEach((card, cardIndex) => {
+      (spec.cells[kind]?.[stageIndex] ?? []).forEach((card, cardIndex) => {
         const base = {
           id: `card:${kind}-${stageKey}-${cardIndex + 1}` as CardId,
           stage: toStageId(stageKey),
@@ -82,7 +88,7 @@ export function buildJourneyTemplate(spec: TemplateSpec): JourneyTemplate {
       channels: [...persona.channels],
     })),
     stages: spec.stages.map(([key, name]) => ({ id: toStageId(key), name })),
-    lanes: DEFAULT_LANE_KINDS.map((kind) => ({ id: toLaneId(kind), kind, title: titles[kind] })),
+    lanes: lanes.map((kind) => ({ id: toLaneId(kind), kind, title: spec.laneTitles?.[kind] ?? titles[kind] })),
     cards,
     // As-is scores first, then the to-be line: the order people read them in.
     emotions: [...buildScores(spec, 'as-is'), ...buildScores(spec, 'to-be')],

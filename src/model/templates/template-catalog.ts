@@ -7,7 +7,7 @@ export const TEMPLATE_LOCALES = ['en', 'ru', 'uk'] as const;
 export type TemplateLocale = (typeof TEMPLATE_LOCALES)[number];
 
 /** The built-in templates, in the order the gallery shows them. */
-export const TEMPLATE_IDS = ['online-store', 'loyalty', 'saas-trial', 'bank-account', 'clinic-visit'] as const;
+export const TEMPLATE_IDS = ['online-store', 'loyalty', 'saas-trial', 'bank-account', 'clinic-visit', 'service-blueprint'] as const;
 
 /** One of {@link TEMPLATE_IDS}. */
 export type TemplateId = (typeof TEMPLATE_IDS)[number];
@@ -35,7 +35,7 @@ const TEMPLATE_MODULES: Readonly<Record<TemplateLocale, () => Promise<TemplateMo
 
 /**
  * Loads the built-in templates of one language.
- * Returns the five templates in {@link TEMPLATE_IDS} order, freshly built on
+ * Returns the six templates in {@link TEMPLATE_IDS} order, freshly built on
  * each call so a caller may change them; an unknown locale gets English.
  * Rejects only when the language chunk cannot be loaded (e.g. offline).
  */

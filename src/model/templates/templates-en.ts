@@ -533,8 +533,74 @@ const CLINIC_VISIT: TemplateSpec = {
   },
 };
 
+const SERVICE_BLUEPRINT: TemplateSpec = {
+  id: 'service-blueprint',
+  locale: 'en',
+  name: 'Service blueprint: car service',
+  description: 'A car service visit as a service blueprint: what the customer sees, what staff do in front and behind, and the systems behind them.',
+  title: 'Car service visit: service blueprint',
+  scope: {
+    goal: 'See what happens behind each contact of a service visit and where the customer waits in the dark',
+    product: 'Car service centre',
+    scenario: 'From booking a visit to driving home',
+    period: '2026',
+  },
+  personas: [
+    {
+      id: 'persona:daniel',
+      name: 'Daniel',
+      avatar: '🧔',
+      age: '38',
+      role: 'Sales manager, drives 30,000 km a year',
+      goals: ['Get the car fixed in one day', 'Pay what was agreed'],
+      needs: ['A clear estimate before any work', 'Updates without having to call'],
+      pains: ['Surprises on the bill', 'Waiting without news'],
+      behaviour: ['Books online in the evening', 'Compares the prices of two garages'],
+      channels: ['Website', 'Phone', 'Messenger'],
+      quote: 'Tell me the price before you start, and tell me when it’s ready.',
+    },
+  ],
+  stages: [
+    ['book', 'Book a visit'],
+    ['handover', 'Hand over the car'],
+    ['diagnose', 'Diagnosis and approval'],
+    ['repair', 'Repair'],
+    ['pickup', 'Pick up and pay'],
+  ],
+  lanes: ['physical-evidence', 'actions', 'emotions', 'pains', 'opportunities', 'frontstage', 'backstage', 'support'],
+  laneTitles: { actions: 'Customer actions' },
+  cells: {
+    'physical-evidence': [['Booking page', 'Confirmation SMS'], ['Reception desk', 'Work order to sign'], ['Estimate with photos'], ['Status message'], ['Invoice', 'Old parts in the boot']],
+    actions: [['Picks a time slot online'], ['Hands over the keys', 'Describes the noise'], ['Reads the estimate', 'Approves the work'], ['Waits and checks the status'], ['Pays', 'Drives home']],
+    emotions: [['Relieved to find a slot'], ['Worried about the cost'], ['Unsure what to approve'], ['Anxious without news'], ['Satisfied, but surprised by the bill']],
+    pains: [['No free slots this week'], ['Queue at the desk'], ['Estimate full of jargon'], ['No news for hours'], ['Bill higher than the estimate']],
+    opportunities: [['Book from the reminder SMS'], ['Meet the customer at the car'], ['Estimate in plain words, with prices'], ['Photo updates every two hours'], ['Bill never above the approved estimate']],
+    frontstage: [['Call centre confirms the slot'], ['Adviser walks round the car with the customer'], ['Adviser calls to explain the estimate'], ['Adviser sends a progress photo'], ['Adviser shows the work done']],
+    backstage: [['Planner reserves a bay'], ['Adviser opens the work order'], ['Mechanic runs the diagnostics'], ['Mechanic replaces the parts', 'Foreman checks the work'], ['Cashier prepares the invoice']],
+    support: [['Booking system'], ['Dealer management system'], ['Diagnostic scanner', 'Parts catalogue'], ['Parts warehouse delivers the parts'], ['Payment terminal', 'Warranty records']],
+  },
+  asIs: {
+    'persona:daniel': [
+      [1, 'Booked in two minutes'],
+      [0, 'Queue at the desk'],
+      [-1, 'Jargon in the estimate'],
+      [-2, 'Hours without news'],
+      [0, 'Bill above the estimate'],
+    ],
+  },
+  toBe: {
+    'persona:daniel': [
+      [2, 'A slot in one tap'],
+      [1, 'Met at the car'],
+      [1, 'Estimate in plain words'],
+      [1, 'Photo updates'],
+      [2, 'Bill as estimated'],
+    ],
+  },
+};
+
 /**
- * Creates the English gallery: the five built-in templates in
+ * Creates the English gallery: the six built-in templates in
  * TEMPLATE_IDS order, the online store being the default template itself.
  * Returns new objects on each call.
  */
@@ -550,5 +616,6 @@ export function createTemplates(): JourneyTemplate[] {
     buildJourneyTemplate(SAAS_TRIAL),
     buildJourneyTemplate(BANK_ACCOUNT),
     buildJourneyTemplate(CLINIC_VISIT),
+    buildJourneyTemplate(SERVICE_BLUEPRINT),
   ];
 }

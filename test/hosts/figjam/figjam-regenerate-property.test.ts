@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, it } from 'vitest';
-import { editRoundsArbitrary, REGENERATE_SEED, runRegenerateScenarioAsync } from '../../sync/regenerate-properties';
+import { createBlueprintPropertyJourney, editRoundsArbitrary, REGENERATE_SEED, runRegenerateScenarioAsync } from '../../sync/regenerate-properties';
 import { createFigjamDriver } from './figjam-board-driver';
 
 const RUNS = Number(process.env.REGENERATE_RUNS ?? 1000);
@@ -11,4 +11,10 @@ describe('Regenerate on FigJam, property: random board edits', () => {
       { seed: REGENERATE_SEED, numRuns: RUNS },
     );
   }, 600_000);
+  it(`does the same on a service blueprint, its three lines on the map (${Math.ceil(RUNS / 4)} runs)`, async () => {
+    await fc.assert(
+      fc.asyncProperty(editRoundsArbitrary, (rounds) => runRegenerateScenarioAsync(createFigjamDriver, rounds, createBlueprintPropertyJourney())),
+      { seed: REGENERATE_SEED + 1, numRuns: Math.ceil(RUNS / 4) },
+    );
+  }, 900_000);
 });

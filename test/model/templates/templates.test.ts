@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { findLaneKind } from '../../../src/model/formats/lane-names';
+import { findBlueprintLines } from '../../../src/layout/blueprint-lines';
 import { checkJourneyHealth, MAX_STICKY_TEXT } from '../../../src/model/health-check';
 import { JOURNEY_SCHEMA, type Journey } from '../../../src/model/journey';
 import { parseJourney } from '../../../src/model/journey-schema';
@@ -59,7 +60,7 @@ function readAsIsLine(journey: Journey, persona: string): (number | undefined)[]
 }
 
 describe('the built-in template galleries', () => {
-  it.each(TEMPLATE_LOCALES)('%s lists the five templates in catalogue order, written in its language', (locale) => {
+  it.each(TEMPLATE_LOCALES)('%s lists the six templates in catalogue order, written in its language', (locale) => {
     expect(GALLERIES[locale].map((template) => template.id)).toEqual([...TEMPLATE_IDS]);
     for (const template of GALLERIES[locale]) {
       expect(template.journey.locale, template.id).toBe(locale);
@@ -90,7 +91,7 @@ describe('the built-in template galleries', () => {
     for (const emotion of template.journey.emotions) expect(emotion.note, `${emotion.persona} ${emotion.stage}`).toBeTruthy();
   });
 
-  it.each(CASES)('$label follows the method: scope, personas, 5–7 stages, the eight lanes, full cells', ({ locale, template }) => {
+  it.each(CASES)('$label follows the method: scope, personas, 5–7 stages, the eight lanes (a blueprint its own), full cells', ({ locale, template }) => {
     const journey = template.journey;
     expect(journey.schema).toBe(JOURNEY_SCHEMA);
     for (const field of ['goal', 'product', 'scenario', 'period'] as const) expect(journey.scope[field], field).toBeTruthy();
@@ -105,8 +106,16 @@ describe('the built-in template galleries', () => {
     }
     expect(journey.stages.length).toBeGreaterThanOrEqual(5);
     expect(journey.stages.length).toBeLessThanOrEqual(7);
-    expect(journey.lanes.map((lane) => lane.kind)).toEqual([...DEFAULT_LANE_KINDS]);
-    expect(journey.lanes.map((lane) => lane.title)).toEqual(DEFAULT_LANE_KINDS.map((kind) => STANDARD_LANE_TITLES[locale][kind]));
+    if (template.id === 'service-blueprint') {
+      // The blueprint's lanes top to bottom, the lines of interaction, visibility and internal interaction between them.
+      expect(journey.lanes.map((lane) => lane.kind)).toEqual(['physical-evidence', 'actions', 'emotions', 'pains', 'opportunities', 'frontstage', 'backstage', 'support']);
+      expect([...findBlueprintLines(journey.lanes).values()]).toEqual(['interaction', 'visibility', 'internal']);
+    } else {
+      expect(journey.lanes.map((lane) => lane.kind)).toEqual([...DEFAULT_LANE_KINDS]);
+      expect(journey.lanes.map((lane) => lane.title)).toEqual(DEFAULT_LANE_KINDS.map((kind) => STANDARD_LANE_TITLES[locale][kind]));
+    }
+    // Every lane's title reads back as its kind, as a spreadsheet import would read it.
+    for (const lane of journey.lanes) expect(findLaneKind(lane.title), lane.title).toBe(lane.kind);
     let filled = 0;
     for (const stage of journey.stages) {
       for (const lane of journey.lanes) {
@@ -198,9 +207,9 @@ describe('the loyalty and SaaS templates', () => {
     expect(firstToBe).toBe(journey.stages.length);
   });
 
-  it('only the SaaS trial carries a to-be line', () => {
+  it('only the SaaS trial and the service blueprint carry a to-be line', () => {
     for (const { template } of CASES) {
-      expect(template.journey.emotions.some((emotion) => emotion.line === 'to-be'), template.id).toBe(template.id === 'saas-trial');
+      expect(template.journey.emotions.some((emotion) => emotion.line === 'to-be'), template.id).toBe(template.id === 'saas-trial' || template.id === 'service-blueprint');
     }
   });
 });
@@ -257,9 +266,9 @@ describe('the standard lane titles', () => {
     }
   });
 
-  it.each(TEMPLATE_LOCALES)('%s names all nine standard lanes, and the importer reads the default eight back as their kinds', (locale) => {
-    expect(Object.keys(STANDARD_LANE_TITLES[locale]).sort()).toEqual([...DEFAULT_LANE_KINDS, 'kpis'].sort());
-    for (const kind of DEFAULT_LANE_KINDS) expect(findLaneKind(STANDARD_LANE_TITLES[locale][kind]), kind).toBe(kind);
+  it.each(TEMPLATE_LOCALES)('%s names every standard lane, and the importer reads each back as its kind', (locale) => {
+    expect(Object.keys(STANDARD_LANE_TITLES[locale]).sort()).toEqual([...DEFAULT_LANE_KINDS, 'kpis', 'physical-evidence', 'frontstage', 'support'].sort());
+    for (const kind of Object.keys(STANDARD_LANE_TITLES[locale]) as (keyof (typeof STANDARD_LANE_TITLES)[typeof locale])[]) expect(findLaneKind(STANDARD_LANE_TITLES[locale][kind]), kind).toBe(kind);
     expect(DEFAULT_STAGE_NAMES[locale]).toHaveLength(6);
   });
 
@@ -269,7 +278,7 @@ describe('the standard lane titles', () => {
 });
 
 describe('loadTemplatesAsync', () => {
-  it.each(TEMPLATE_LOCALES)('loads the %s gallery: five templates in order', async (locale) => {
+  it.each(TEMPLATE_LOCALES)('loads the %s gallery: six templates in order', async (locale) => {
     const templates = await loadTemplatesAsync(locale);
     expect(templates.map((template) => template.id)).toEqual([...TEMPLATE_IDS]);
     expect(templates).toEqual(GALLERIES[locale]);

@@ -1,5 +1,5 @@
 import { EMOTION_MAX, EMOTION_MIN } from '../emotion-scale';
-import { JOURNEY_SCHEMA, type Card, type EmotionScore, type Journey, type Lane, type LaneId, type Persona, type PersonaId, type Stage, type StageId } from '../journey';
+import { JOURNEY_SCHEMA, type Card, type EmotionLine, type EmotionScore, type Journey, type Lane, type LaneId, type Persona, type PersonaId, type Stage, type StageId } from '../journey';
 import { findLaneKind, foldName } from './lane-names';
 
 /** Where a value came from in an imported file, for error messages. */
@@ -19,7 +19,8 @@ export interface JourneyBuilder {
   defaultPersona(): PersonaId;
   card(card: Omit<Card, 'id'>): void;
   /** Records a score; returns the earlier, different score of the same persona and stage, if any. */
-  score(persona: PersonaId, stage: StageId, score: number): number | undefined;
+  /** Scores `persona` at `stage` on the as-is line (or the to-be one); the score already there when it differs. */
+  score(persona: PersonaId, stage: StageId, score: number, line?: EmotionLine): number | undefined;
   hasStages(): boolean;
   build(title: string): Journey;
 }
@@ -90,11 +91,11 @@ export function createJourneyBuilder(): JourneyBuilder {
       cards.push({ id: `card:c${cards.length + 1}`, ...card });
       texts.push(card.text);
     },
-    score(persona, stage, score) {
-      const pair = `${persona} ${stage}`;
+    score(persona, stage, score, line = 'as-is') {
+      const pair = `${persona} ${stage} ${line}`;
       const known = emotionByPair.get(pair);
       if (known) return known.score === score ? undefined : known.score;
-      const emotion: EmotionScore = { persona, stage, score: Math.min(EMOTION_MAX, Math.max(EMOTION_MIN, score)) };
+      const emotion: EmotionScore = { persona, stage, score: Math.min(EMOTION_MAX, Math.max(EMOTION_MIN, score)), ...(line === 'to-be' ? { line } : {}) };
       emotions.push(emotion);
       emotionByPair.set(pair, emotion);
       return undefined;
@@ -107,7 +108,7 @@ export function createJourneyBuilder(): JourneyBuilder {
       if (personas.length === 0) addPersona(DEFAULT_PERSONA[locale]);
       // Rows that named no persona speak for the first one.
       const first = personas[0]?.id;
-      const resolved = emotions.filter((emotion) => emotion.persona !== UNNAMED || !emotionByPair.has(`${first} ${emotion.stage}`));
+      const resolved = emotions.filter((emotion) => emotion.persona !== UNNAMED || !emotionByPair.has(`${first} ${emotion.stage} ${emotion.line ?? 'as-is'}`));
       for (const emotion of resolved) if (emotion.persona === UNNAMED && first) emotion.persona = first;
       return { schema: JOURNEY_SCHEMA, title, locale, scope: {}, personas, stages, lanes, cards, emotions: resolved };
     },

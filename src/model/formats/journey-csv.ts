@@ -1,5 +1,5 @@
 import Papa from 'papaparse';
-import { isAsIs, EVIDENCE_KINDS, type EvidenceKind, type Journey, type PersonaId } from '../journey';
+import { isAsIs, EVIDENCE_KINDS, type EmotionLine, type EvidenceKind, type Journey, type PersonaId } from '../journey';
 import { MAX_CARD_TEXT, MAX_CARDS, MAX_SHORT_TEXT, MAX_STAGES } from '../journey-schema';
 import { excerptText, fail, succeed, type ParseResult, type ValidationError } from '../parse-result';
 import { createJourneyBuilder, parseScore, type JourneyBuilder } from './journey-builder';
@@ -39,7 +39,9 @@ interface Row {
   line: number;
 }
 
-const COLUMN_NAMES: Readonly<Record<'stage' | 'lane' | 'text' | 'persona' | 'emotion' | 'evidence', readonly string[]>> = {
+const COLUMN_NAMES: Readonly<Record<'stage' | 'lane' | 'text' | 'persona' | 'emotion' | 'evidence' | 'line', readonly string[]>> = {
+  // Which emotion line a score is on: empty (or "as-is") for today's, the to-be line's name for the designed one.
+  line: ['line', 'emotion line', 'линия', 'линия эмоций', 'лінія', 'лінія емоцій'],
   evidence: ['evidence', 'source', 'основание', 'доказательство', 'источник', 'підстава', 'доказ', 'джерело'],
   stage: ['stage', 'step', 'phase', 'этап', 'стадия', 'шаг', 'етап', 'стадія', 'крок'],
   lane: ['lane', 'row', 'swimlane', 'category', 'дорожка', 'строка', 'категория', 'доріжка', 'рядок', 'категорія'],
@@ -165,13 +167,13 @@ function checkText(text: string, max: number, where: Where, errors: ValidationEr
   return false;
 }
 
-function addScore(builder: JourneyBuilder, persona: PersonaId, stageName: string, raw: string, where: Where, errors: ValidationError[]): void {
+function addScore(builder: JourneyBuilder, persona: PersonaId, stageName: string, raw: string, where: Where, errors: ValidationError[], line: EmotionLine = 'as-is'): void {
   const score = parseScore(raw);
   if (score === undefined || score < -2 || score > 2) {
     errors.push(problem(where, 'csv-score', `expected an emotion score, a whole number from −2 to +2, received "${excerptText(raw)}"`, { value: excerptText(raw) }));
     return;
   }
-  const earlier = builder.score(persona, builder.stage(stageName), score);
+  const earlier = builder.score(persona, builder.stage(stageName), score, line);
   if (earlier !== undefined) errors.push(problem(where, 'csv-score-twice', `this stage already has the score ${earlier} for this persona; keep one`, { score: earlier }));
 }
 
@@ -185,6 +187,7 @@ function readLong(rows: readonly Row[], builder: JourneyBuilder, errors: Validat
     persona: findColumn(header.cells, COLUMN_NAMES.persona),
     emotion: findColumn(header.cells, COLUMN_NAMES.emotion),
     evidence: findColumn(header.cells, COLUMN_NAMES.evidence),
+    line: findColumn(header.cells, COLUMN_NAMES.line),
   };
   const name = (index: number) => header.cells[index] ?? '';
   for (const row of body) {
@@ -218,8 +221,30 @@ function readLong(rows: readonly Row[], builder: JourneyBuilder, errors: Validat
       builder.stage(stage);
       if (lane) builder.lane(lane);
     }
-    if (emotion) addScore(builder, persona ?? builder.defaultPersona(), stage, emotion, place(row, name(column.emotion)), errors);
+    if (emotion) addScore(builder, persona ?? builder.defaultPersona(), stage, emotion, place(row, name(column.emotion)), errors, isToBe(cell(column.line)) ? 'to-be' : 'as-is');
   }
+}
+
+/**
+ * The names of the to-be line (the experience a team designs for) in a
+ * score's Line column or an emotion row's label, in the three languages;
+ * anything else is the as-is line.
+ */
+const TO_BE_NAMES = new Set(['to be', 'tobe', 'target', 'целевой опыт', 'целевой', 'цільовий досвід', 'цільовий'].map(foldName));
+const isToBe = (text: string): boolean => TO_BE_NAMES.has(foldName(text));
+
+/** An emotion row's label without the to-be line's name ("Emotion (Anna, to-be)", "Emotion to-be"), and whether it had it. */
+function splitToBe(label: string): { label: string; toBe: boolean } {
+  const bracket = /^(.*)\(([^()]*)\)\s*$/.exec(label);
+  if (bracket) {
+    const inside = (bracket[2] ?? '').split(',').map((part) => part.trim());
+    const rest = inside.filter((part) => !isToBe(part));
+    if (rest.length < inside.length) return { label: rest.length > 0 ? `${(bracket[1] ?? '').trim()} (${rest.join(', ')})` : (bracket[1] ?? '').trim(), toBe: true };
+  }
+  for (const name of ['to-be', 'целевой опыт', 'цільовий досвід']) {
+    if (label.toLowerCase().endsWith(` ${name}`)) return { label: label.slice(0, -name.length - 1).replace(/[\s,—–:-]+$/, ''), toBe: true };
+  }
+  return { label, toBe: false };
 }
 
 /** Dashes and colons that part an emotion row's lane from its persona: "Emotion — Anna", "Emotion: Anna". */
@@ -266,7 +291,10 @@ function readWide(rows: readonly Row[], builder: JourneyBuilder, errors: Validat
       errors.push(problem(place(row), 'csv-lane-name-empty', 'the first column is empty; it names the lane of the row (e.g. Actions, Pains, Emotion)'));
       continue;
     }
-    const { lane, persona: personaName } = splitEmotionLabel(label);
+    const toBe = splitToBe(label);
+    const scored = splitEmotionLabel(toBe.label);
+    const line: EmotionLine = toBe.toBe && findLaneKind(scored.lane) === 'emotions' ? 'to-be' : 'as-is';
+    const { lane, persona: personaName } = line === 'to-be' ? scored : splitEmotionLabel(label);
     if (!checkText(lane, MAX_SHORT_TEXT, place(row, label), errors)) continue;
     const isEmotions = findLaneKind(lane) === 'emotions';
     const persona = personaName ? builder.persona(personaName) : undefined;
@@ -275,7 +303,7 @@ function readWide(rows: readonly Row[], builder: JourneyBuilder, errors: Validat
       const stage = stages[index];
       if (!cell || !stage) return;
       if (isEmotions && parseScore(cell) !== undefined) {
-        addScore(builder, persona ?? builder.defaultPersona(), stage, cell, place(row, stage), errors);
+        addScore(builder, persona ?? builder.defaultPersona(), stage, cell, place(row, stage), errors, line);
         return;
       }
       for (const text of cell.split(/\r?\n/).map((part) => part.trim())) {
@@ -315,9 +343,9 @@ function readJourney(rows: readonly Row[], errors: ValidationError[], title: str
 
 // Column names of exported files, in the journey's language (import reads all three).
 const HEADERS = {
-  en: { lane: 'Lane', long: ['Stage', 'Lane', 'Text', 'Persona', 'Emotion', 'Evidence'] },
-  ru: { lane: 'Дорожка', long: ['Этап', 'Дорожка', 'Текст', 'Персона', 'Эмоция', 'Основание'] },
-  uk: { lane: 'Доріжка', long: ['Етап', 'Доріжка', 'Текст', 'Персона', 'Емоція', 'Підстава'] },
+  en: { lane: 'Lane', long: ['Stage', 'Lane', 'Text', 'Persona', 'Emotion', 'Evidence'], line: 'Line', toBe: 'to-be' },
+  ru: { lane: 'Дорожка', long: ['Этап', 'Дорожка', 'Текст', 'Персона', 'Эмоция', 'Основание'], line: 'Линия', toBe: 'целевой опыт' },
+  uk: { lane: 'Доріжка', long: ['Етап', 'Доріжка', 'Текст', 'Персона', 'Емоція', 'Підстава'], line: 'Лінія', toBe: 'цільовий досвід' },
 } as const;
 const headersOf = (journey: Journey) => {
   const base = (journey.locale ?? 'en').split('-')[0];
@@ -367,16 +395,21 @@ export function exportJourneyCsvWide(journey: Journey, options: CsvExportOptions
     byStage.set(card.stage, texts);
     texts.push(card.text.replace(/\r?\n/g, ' '));
   }
+  const { toBe } = headersOf(journey);
   for (const lane of journey.lanes) {
     const byStage = cardsByLane.get(lane.id);
     const hasCards = byStage !== undefined;
     if (lane.kind !== 'emotions' || hasCards) rows.push([lane.title, ...journey.stages.map((stage) => (byStage?.get(stage.id) ?? []).join('\n'))]);
     if (lane.kind !== 'emotions') continue;
     for (const persona of journey.personas) {
-      const scores = journey.stages.map((stage) => journey.emotions.find((emotion) => emotion.persona === persona.id && emotion.stage === stage.id && isAsIs(emotion)));
-      if (scores.every((score) => score === undefined)) continue;
-      const label = single && !hasCards ? lane.title : `${lane.title} (${persona.name})`;
-      rows.push([label, ...scores.map((score) => (score === undefined ? '' : String(score.score)))]);
+      // Today's line, then the to-be line ("Emotions (Anna, to-be)") when the journey has one.
+      for (const line of ['as-is', 'to-be'] as const) {
+        const scores = journey.stages.map((stage) => journey.emotions.find((emotion) => emotion.persona === persona.id && emotion.stage === stage.id && (line === 'as-is' ? isAsIs(emotion) : emotion.line === 'to-be')));
+        if (scores.every((score) => score === undefined)) continue;
+        const names = [...(single && !hasCards ? [] : [persona.name]), ...(line === 'to-be' ? [toBe] : [])];
+        const label = names.length === 0 ? lane.title : `${lane.title} (${names.join(', ')})`;
+        rows.push([label, ...scores.map((score) => (score === undefined ? '' : String(score.score)))]);
+      }
     }
   }
   return writeCsv(rows, options);
@@ -391,14 +424,18 @@ export function exportJourneyCsvLong(journey: Journey, options: CsvExportOptions
   const stageName = new Map(journey.stages.map((stage) => [stage.id as string, stage.name]));
   const laneTitle = new Map(journey.lanes.map((lane) => [lane.id as string, lane.title]));
   const emotionsLane = journey.lanes.find((lane) => lane.kind === 'emotions');
-  const rows: string[][] = [[...headersOf(journey).long]];
+  const headers = headersOf(journey);
+  // A Line column only when the journey has a to-be line: its scores name it there; today's leave it empty.
+  const lines = journey.emotions.some((emotion) => emotion.line === 'to-be');
+  const extra = (value: string): string[] => (lines ? [value] : []);
+  const rows: string[][] = [[...headers.long, ...extra(headers.line)]];
   // Rows without text declare the stages, then the lanes, in their order.
   const first = journey.stages[0]?.name ?? '';
-  for (const stage of journey.stages) rows.push([stage.name, '', '', '', '', '']);
-  for (const lane of journey.lanes) rows.push([first, lane.title, '', '', '', '']);
-  for (const card of journey.cards) rows.push([stageName.get(card.stage) ?? '', laneTitle.get(card.lane) ?? '', card.text, personaName(journey, card.persona), '', card.evidence ?? '']);
-  for (const emotion of journey.emotions.filter(isAsIs)) {
-    rows.push([stageName.get(emotion.stage) ?? '', emotionsLane?.title ?? 'Emotions', '', personaName(journey, emotion.persona), String(emotion.score), '']);
+  for (const stage of journey.stages) rows.push([stage.name, '', '', '', '', '', ...extra('')]);
+  for (const lane of journey.lanes) rows.push([first, lane.title, '', '', '', '', ...extra('')]);
+  for (const card of journey.cards) rows.push([stageName.get(card.stage) ?? '', laneTitle.get(card.lane) ?? '', card.text, personaName(journey, card.persona), '', card.evidence ?? '', ...extra('')]);
+  for (const emotion of [...journey.emotions.filter(isAsIs), ...journey.emotions.filter((candidate) => candidate.line === 'to-be')]) {
+    rows.push([stageName.get(emotion.stage) ?? '', emotionsLane?.title ?? 'Emotions', '', personaName(journey, emotion.persona), String(emotion.score), '', ...extra(emotion.line === 'to-be' ? headers.toBe : '')]);
   }
   return writeCsv(rows, options);
 }

@@ -13,9 +13,9 @@ import { isAsIs, type Journey, type Persona } from '../journey';
  */
 
 const LABELS = {
-  en: { goal: 'Goal', product: 'Product', scenario: 'Scenario', period: 'Period', persona: 'Persona', goals: 'Goals', needs: 'Needs', pains: 'Pains and fears', behaviour: 'Behaviour', channels: 'Channels', lane: 'Lane' },
-  ru: { goal: 'Цель', product: 'Продукт', scenario: 'Сценарий', period: 'Период', persona: 'Персона', goals: 'Цели', needs: 'Потребности', pains: 'Боли и страхи', behaviour: 'Поведение', channels: 'Каналы', lane: 'Дорожка' },
-  uk: { goal: 'Мета', product: 'Продукт', scenario: 'Сценарій', period: 'Період', persona: 'Персона', goals: 'Цілі', needs: 'Потреби', pains: 'Болі та страхи', behaviour: 'Поведінка', channels: 'Канали', lane: 'Доріжка' },
+  en: { goal: 'Goal', product: 'Product', scenario: 'Scenario', period: 'Period', persona: 'Persona', goals: 'Goals', needs: 'Needs', pains: 'Pains and fears', behaviour: 'Behaviour', channels: 'Channels', lane: 'Lane', toBe: 'to-be' },
+  ru: { goal: 'Цель', product: 'Продукт', scenario: 'Сценарий', period: 'Период', persona: 'Персона', goals: 'Цели', needs: 'Потребности', pains: 'Боли и страхи', behaviour: 'Поведение', channels: 'Каналы', lane: 'Дорожка', toBe: 'целевой опыт' },
+  uk: { goal: 'Мета', product: 'Продукт', scenario: 'Сценарій', period: 'Період', persona: 'Персона', goals: 'Цілі', needs: 'Потреби', pains: 'Болі та страхи', behaviour: 'Поведінка', channels: 'Канали', lane: 'Доріжка', toBe: 'цільовий досвід' },
 } as const;
 
 /**
@@ -66,11 +66,14 @@ export function exportJourneyMarkdown(journey: Journey): string {
         const cards = journey.cards.filter((card) => card.lane === lane.id && card.stage === stage.id && (card.persona === undefined || card.persona === persona.id));
         const texts = cards.map((card) => cell(card.text));
         if (lane.kind === 'emotions') {
-          const emotion = journey.emotions.find((entry) => entry.persona === persona.id && entry.stage === stage.id && isAsIs(entry));
-          if (emotion) {
-            const step = findEmotionStep(emotion.score);
-            texts.unshift(`${step.face} ${emotion.score > 0 ? '+' : ''}${emotion.score}${emotion.note ? ` — ${cell(emotion.note)}` : ''}`);
-          }
+          // Today's score first, then the to-be one, named so.
+          const scores = journey.emotions.filter((entry) => entry.persona === persona.id && entry.stage === stage.id).sort((a, b) => Number(!isAsIs(a)) - Number(!isAsIs(b)));
+          texts.unshift(
+            ...scores.map((emotion) => {
+              const step = findEmotionStep(emotion.score);
+              return `${isAsIs(emotion) ? '' : `${labels.toBe}: `}${step.face} ${emotion.score > 0 ? '+' : ''}${emotion.score}${emotion.note ? ` — ${cell(emotion.note)}` : ''}`;
+            }),
+          );
         }
         return texts.join('<br>');
       });

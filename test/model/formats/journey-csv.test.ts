@@ -6,6 +6,7 @@ import { exportJourneyCsvLong, exportJourneyCsvWide, importJourneyCsv } from '..
 import type { Journey } from '../../../src/model/journey';
 import { parseJourney } from '../../../src/model/journey-schema';
 import { createOnlineStoreJourney } from '../../../src/model/templates/online-store-template';
+import { createTemplates as createUkrainianTemplates } from '../../../src/model/templates/templates-uk';
 
 /** A journey without its ids: what a file without ids can carry. */
 export function describeJourney(journey: Journey) {
@@ -104,12 +105,17 @@ const loyalty = (): Journey => {
   return parsed.value;
 };
 
+/** The Ukrainian service blueprint: its lanes come back as their kinds by their names alone. */
+const blueprint = (): Journey => createUkrainianTemplates().find((template) => template.id === 'service-blueprint')!.journey;
+
 describe('CSV round trip', () => {
   it.each([
     ['wide, online store', exportJourneyCsvWide, createOnlineStoreJourney],
     ['long, online store', exportJourneyCsvLong, createOnlineStoreJourney],
     ['wide, loyalty (Russian, two personas)', exportJourneyCsvWide, loyalty],
     ['long, loyalty (Russian, two personas)', exportJourneyCsvLong, loyalty],
+    ['wide, service blueprint (Ukrainian, to-be line)', exportJourneyCsvWide, blueprint],
+    ['long, service blueprint (Ukrainian, to-be line)', exportJourneyCsvLong, blueprint],
   ])('%s: export then import gives the same journey (ids aside)', (shape, exportCsv, createJourney) => {
     const journey = createJourney();
     const back = ok(importJourneyCsv(exportCsv(journey), { title: journey.title }));

@@ -87,3 +87,12 @@ describe('exportJourneyMarkdown: safe to render (issue 15)', () => {
     );
   });
 });
+
+describe('exportJourneyMarkdown: both emotion lines', () => {
+  it('shows the to-be score under today’s, named in the journey’s language', async () => {
+    const { createTemplates } = await import('../../../src/model/templates/templates-ru');
+    const journey = createTemplates().find((template) => template.id === 'service-blueprint')!.journey;
+    const markdown = exportJourneyMarkdown(journey);
+    expect(markdown).toContain('🙂 +1 — Записался за две минуты<br>целевой опыт: 😄 +2 — Время в одно касание');
+  });
+});

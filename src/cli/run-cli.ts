@@ -18,7 +18,8 @@ import { formatValidationErrors, type ValidationError } from '../model/parse-res
 import { createOnlineStoreJourney } from '../model/templates/online-store-template';
 import { createPatternHyphenator } from '../render/create-pattern-hyphenator';
 import { renderScenePdf } from '../render/render-scene-pdf';
-import { createPictureTextMeasurer, renderSceneSvg } from '../render/render-scene-svg';
+import { createPictureTextMeasurer, findViewBox, renderSceneSvg } from '../render/render-scene-svg';
+import { listPresentationViews } from '../layout/presentation-views';
 
 /** Where the CLI reads and writes; injectable so tests can capture output. */
 export interface CliIo {
@@ -63,8 +64,10 @@ Usage:
       per persona. Exit code 1 when it finds errors.
   cjm diff A B
       What changed from journey A to journey B: stages, cards, emotions.
-  cjm render FILE [-o OUT.svg] [--host svg|figjam|miro] [--width PX]
-      Draw the map of a journey as an SVG picture (to OUT or standard output).
+  cjm render FILE [-o OUT.svg] [--host svg|figjam|miro] [--width PX] [--view VIEW]
+      Draw the map of a journey as an SVG picture (to OUT or standard output);
+      --view draws one view of it, as the panel presents it: a stage
+      (stage:search), a persona (persona:anna), or the whole map (map).
   cjm scene FILE [--host svg|figjam|miro]
       Print the laid-out scene as JSON: every item with its key, box and text.
   cjm template [-o OUT.json]
@@ -215,6 +218,7 @@ export function runCli(args: readonly string[], io: CliIo = NODE_IO): number {
         output: { type: 'string', short: 'o' },
         host: { type: 'string', default: 'svg' },
         width: { type: 'string' },
+        view: { type: 'string' },
         help: { type: 'boolean', short: 'h' },
         version: { type: 'boolean', short: 'v' },
         format: { type: 'string', short: 'f' },
@@ -315,10 +319,19 @@ export function runCli(args: readonly string[], io: CliIo = NODE_IO): number {
   }
   const read = readOrReport(file, io);
   if (!read) return EXIT_INVALID_INPUT;
+  const views = listPresentationViews(read.journey);
+  const idOf = ({ view }: (typeof views)[number]): string => (view.kind === 'map' ? 'map' : view.kind === 'stage' ? view.stage : view.persona);
+  const view = values.view === undefined ? undefined : views.find((candidate) => idOf(candidate) === values.view);
+  if (values.view !== undefined && (command !== 'render' || !view)) {
+    io.stderr(`cjm ${command}: --view must be one of ${views.map(idOf).join(', ')}${command === 'render' ? '' : ' (with render)'}, received "${values.view}".\n`);
+    return EXIT_USAGE;
+  }
   // The scene as the host lays it out; a picture wraps text its own way (hyphenated) and is laid out for that.
   const picture = command === 'render' ? layoutPicture(read.journey, metrics) : undefined;
   const scene = picture?.scene ?? layoutJourney(read.journey, { metrics });
-  const text = picture ? renderSceneSvg(picture.scene, { metrics, width, hyphenate: picture.hyphenate }) : `${JSON.stringify(scene, null, 2)}\n`;
+  const text = picture
+    ? renderSceneSvg(picture.scene, { metrics, width, hyphenate: picture.hyphenate, ...(view ? { view: findViewBox(picture.scene, view.keys) } : {}) })
+    : `${JSON.stringify(scene, null, 2)}\n`;
   if (values.output) {
     if (!writeOutput(values.output, text, io)) return EXIT_USAGE;
     io.stderr(`cjm: wrote ${values.output} (${scene.nodes.length} items, ${scene.width} × ${scene.height})\n`);

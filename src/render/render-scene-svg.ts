@@ -18,6 +18,27 @@ export interface RenderSvgOptions {
   metrics?: Pick<HostMetrics, 'stickyFontSize' | 'stickyPadding'>;
   /** Output width in CSS pixels; the height follows. Defaults to the scene width. */
   width?: number;
+  /** The part of the scene to show (board units), for one view of a map (see findViewBox); the whole scene without it. */
+  view?: { x: number; y: number; width: number; height: number };
+}
+
+// Board units of room a view keeps around the items it shows.
+const VIEW_MARGIN = 40;
+
+/**
+ * The box a view of a map shows: the items with `keys` (see
+ * listPresentationViews), with a margin, inside the scene; the whole scene
+ * when none of them is drawn.
+ */
+export function findViewBox(scene: Scene, keys: readonly string[]): { x: number; y: number; width: number; height: number } {
+  const wanted = new Set(keys);
+  const boxes = scene.nodes.filter((node) => wanted.has(node.key) && node.type !== 'frame');
+  if (boxes.length === 0) return { x: 0, y: 0, width: scene.width, height: scene.height };
+  const left = Math.max(0, Math.min(...boxes.map((node) => node.x)) - VIEW_MARGIN);
+  const top = Math.max(0, Math.min(...boxes.map((node) => node.y)) - VIEW_MARGIN);
+  const right = Math.min(scene.width, Math.max(...boxes.map((node) => node.x + node.width)) + VIEW_MARGIN);
+  const bottom = Math.min(scene.height, Math.max(...boxes.map((node) => node.y + node.height)) + VIEW_MARGIN);
+  return { x: left, y: top, width: right - left, height: bottom - top };
 }
 
 const FONT_FAMILY = "Inter, 'Segoe UI', Roboto, 'Helvetica Neue', Arial, 'Noto Sans', sans-serif";
@@ -187,11 +208,12 @@ export function renderSceneSvg(scene: Scene, options: RenderSvgOptions = {}): st
     stickyFontSize: metrics.stickyFontSize,
     stickyPadding: metrics.stickyPadding,
   };
-  const width = options.width ?? scene.width;
-  const height = Math.round((scene.height * width) / scene.width);
+  const view = options.view ?? { x: 0, y: 0, width: scene.width, height: scene.height };
+  const width = options.width ?? view.width;
+  const height = Math.round((view.height * width) / view.width);
   const body = scene.nodes.map((node) => (drawers[node.type] as Drawer<SceneNode>)(node, context)).join('\n');
   return [
-    `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}" viewBox="0 0 ${scene.width} ${scene.height}" font-family="${FONT_FAMILY}">`,
+    `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}" viewBox="${view.x} ${view.y} ${view.width} ${view.height}" font-family="${FONT_FAMILY}">`,
     `<rect width="${scene.width}" height="${scene.height}" fill="#f3f3f1"/>`,
     body,
     '</svg>',

@@ -60,6 +60,22 @@ describe('cjm render', () => {
     expect(io.err).toMatch(/wrote out\.svg/);
   });
 
+  it('draws one view of the map with --view: a stage’s column, a persona’s card and line', () => {
+    const io = createMemoryIo({ 'store.json': ONLINE_STORE });
+    expect(runCli(['render', 'store.json', '--view', 'stage:order', '-o', 'order.svg'], io)).toBe(EXIT_OK);
+    expect(runCli(['render', 'store.json', '-o', 'whole.svg'], io)).toBe(EXIT_OK);
+    const viewBox = (name: string) => (/viewBox="([^"]+)"/.exec(io.files.get(name) ?? '')?.[1] ?? '').split(' ').map(Number);
+    const [x, , width] = viewBox('order.svg');
+    const [, , wholeWidth] = viewBox('whole.svg');
+    // The stage's column alone: narrower than the map, and not from its left edge.
+    expect(width).toBeLessThan((wholeWidth ?? 0) / 3);
+    expect(x).toBeGreaterThan(0);
+    expect(runCli(['render', 'store.json', '--view', 'persona:anna', '-o', 'anna.svg'], io)).toBe(EXIT_OK);
+    expect(viewBox('anna.svg')[2]).toBeGreaterThan(width ?? 0);
+    expect(runCli(['render', 'store.json', '--view', 'stage:nowhere'], io)).toBe(EXIT_USAGE);
+    expect(io.err).toMatch(/--view must be one of map, stage:need, .*persona:anna, received "stage:nowhere"/);
+  });
+
   it('prints the SVG when no output file is given', () => {
     const io = createMemoryIo({ 'loyalty.json': LOYALTY });
     expect(runCli(['render', 'loyalty.json', '--host', 'miro', '--width', '1200'], io)).toBe(EXIT_OK);

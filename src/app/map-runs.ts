@@ -296,9 +296,10 @@ export async function insertMapAsync(port: BoardPort, journey: Journey, mapId: s
     const stored = existing?.stored.ok ? existing.stored.record : undefined;
     // A new map comes into view as soon as its container is there: people watch it fill.
     const onContainer = (drawnTarget: MapTarget): void => {
-      focusing = (run.focusMapAsync ? run.focusMapAsync(drawnTarget) : port.focusMapAsync(drawnTarget)).catch(() => undefined);
+      focusing = run.focusMapAsync?.(drawnTarget).catch(() => undefined);
     };
-    const drawn = await drawJourneyAsync(run, journey, scene, { ...options, target, onContainer, ...(stored ? { stored } : {}), ...(!existing && origin ? { origin } : {}) });
+    // FigJam focuses after the run, once its one undo step is committed.
+    const drawn = await drawJourneyAsync(run, journey, scene, { ...options, target, ...(run.focusMapAsync ? { onContainer } : {}), ...(stored ? { stored } : {}), ...(!existing && origin ? { origin } : {}) });
     await focusing;
     return drawn;
   });
@@ -550,6 +551,8 @@ async function regenerateInRunAsync(run: BoardRun, port: BoardPort, options: Reg
       summary: describeRegenerateResult(outcome, drawn.report),
     };
   } finally {
+    // The host's writes of the run (Miro's identity index) land before another panel may take the map.
+    await run.settleAsync?.().catch(() => undefined);
     if (leased) await releaseLeaseAsync(space, await holderAsync()).catch(() => undefined);
   }
 }

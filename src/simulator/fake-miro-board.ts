@@ -1,4 +1,5 @@
 import type { Board, Connector, StickyNoteColorType } from '@mirohq/websdk-types';
+import { isRateLimitError } from '../hosts/miro/miro-errors';
 import { formatRichTextAsHtml, parseMiroHtml } from '../hosts/miro/miro-html';
 import { normalizeRichText, type RichRun, type RichText } from '../model/rich-text';
 import { MIRO_STICKY_HEX } from './miro-sticky-hex';
@@ -828,14 +829,19 @@ export class FakeMiroBoard {
     // counts it against the minute and the hour from then: a call still on
     // its way back when the minute turns was charged to the minute it came in.
     const overBudget = this.checkBudget();
-    if (!overBudget && this.rateLimit) this.charged.push({ at: this.rateLimit.now(), credits: this.creditsPerCall });
+    const charge = !overBudget && this.rateLimit ? { at: this.rateLimit.now(), credits: this.creditsPerCall } : undefined;
+    if (charge) this.charged.push(charge);
     try {
       // A macrotask per call lets concurrent calls overlap as they would over
       // postMessage (setImmediate where there is one: no 1 ms timer clamp).
       if (this.latencyMs > 0) await new Promise<void>((resolve) => setTimeout(resolve, this.latencyMs));
       else await new Promise<void>((resolve) => (typeof setImmediate === 'function' ? setImmediate(resolve) : setTimeout(resolve, 0)));
       const failure = this.takeFailure(method) ?? overBudget;
-      if (failure) throw failure;
+      if (failure) {
+        // Miro charges no credits for a call it refuses for its rate limit.
+        if (charge && isRateLimitError(failure)) this.charged.splice(this.charged.indexOf(charge), 1);
+        throw failure;
+      }
       const result = run();
       if (method.startsWith('board.create') && typeof result === 'object' && result !== null && typeof (result as { id?: unknown }).id === 'string') {
         call.createdId = (result as unknown as { id: string }).id;

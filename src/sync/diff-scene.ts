@@ -102,8 +102,10 @@ export function diffScene(scene: { nodes: readonly SceneNode[]; personaTags?: re
     seen.add(node.key);
     const hash = hashSceneNode(node);
     const existing = byKey.get(node.key);
+    // A line drawn as one item per segment lacks one when a person deleted a connector: it is drawn again whole.
+    const missingSegment = node.type === 'emotion-line' && snapshot?.lineItems === 'per-segment' && existing !== undefined && existing.length !== Math.max(1, node.pointKeys.length - 1);
     if (!existing || existing.length === 0) creates.push({ type: 'create', node, hash });
-    else if ((existing.length > 1 && node.type !== 'emotion-line') || existing.some((item) => item.identity.hash !== hash || item.type !== node.type || isDisplaced(node, item, snapshot?.anchor ?? 'top-left'))) {
+    else if (missingSegment || (existing.length > 1 && node.type !== 'emotion-line') || existing.some((item) => item.identity.hash !== hash || item.type !== node.type || isDisplaced(node, item, snapshot?.anchor ?? 'top-left'))) {
       const parts = existing.every((item) => item.type === node.type) ? findUpdateParts(node, existing, options) : undefined;
       updates.push({ type: 'update', node, hash, itemIds: existing.map((item) => item.itemId), ...(parts ? { parts } : {}) });
     }

@@ -69,6 +69,12 @@ export interface Snapshot {
    * move the other points, so a drag is told from a reflow by this one.
    */
   anchor: 'top-left' | 'centre';
+  /**
+   * How the host draws an emotion line: one item (FigJam's vector), or one
+   * item per pair of points it joins (Miro's connectors), so a line missing
+   * a segment a person deleted is drawn again.
+   */
+  lineItems?: 'one' | 'per-segment';
   items: SnapshotItem[];
   foreign: ForeignItem[];
 }

@@ -512,7 +512,7 @@ export function createMiroPort(board: Board, options: MiroHostOptions = {}): Boa
     }
     states.set(mapId, state);
     // Miro item x/y are centres (https://developers.miro.com/docs/boards: "The x and y coordinates of an item mark the center point of the item").
-    return { mapId, origin, anchor: 'centre', items, foreign };
+    return { mapId, origin, anchor: 'centre', lineItems: 'per-segment', items, foreign };
   }
 
   /** The map's record space in board storage: its journey, lease and identity index. */
@@ -737,21 +737,31 @@ export function createMiroPort(board: Board, options: MiroHostOptions = {}): Boa
      */
     const beingDrawn = new Map<SceneKey, Promise<string | undefined>>();
     const madeItem = new Map<SceneKey, (id: string | undefined) => void>();
+    /** Whether each node this plan creates was drawn whole (into the frame and marked): a line keeps its connectors only if its points were. */
+    const drawnWhole = new Map<SceneKey, Promise<boolean>>();
+    const settleWhole = new Map<SceneKey, (whole: boolean) => void>();
     for (const op of plan.ops) {
       if (op.type !== 'create' || op.node.type === 'emotion-line' || op.node.type === 'frame') continue;
       beingDrawn.set(op.node.key, new Promise((resolve) => madeItem.set(op.node.key, resolve)));
+      drawnWhole.set(op.node.key, new Promise((resolve) => settleWhole.set(op.node.key, resolve)));
     }
 
     /** Draws a node anew: create, make a frame child, store identity; removes what it made if a step fails. */
     /** Draws one node; returns how many board items it took (an emotion line is one connector per segment). */
     async function drawAsync(node: SceneNode, hash: string): Promise<number> {
       const made = madeItem.get(node.key);
+      const whole = settleWhole.get(node.key);
       madeItem.delete(node.key);
+      settleWhole.delete(node.key);
+      let drawn = false;
       try {
-        return await drawItemsAsync(node, hash, made);
+        const count = await drawItemsAsync(node, hash, made);
+        drawn = true;
+        return count;
       } finally {
         // Lines waiting for a node that could not be drawn are told so (a second settle does nothing).
         made?.(undefined);
+        whole?.(drawn);
       }
     }
 
@@ -764,6 +774,15 @@ export function createMiroPort(board: Board, options: MiroHostOptions = {}): Boa
       if (drawer.isFrameChild && !frame) throw new Error(`the map's frame is missing, so ${node.key} has nowhere to go; click Finish the map in the panel to draw the frame first.`);
       const items = await drawer.createAsync(node, context);
       made?.(items[0]?.id);
+      if (node.type === 'emotion-line') {
+        // The connectors joined points still being marked: one that failed took its connectors with it, so the line is drawn again next round.
+        const points = await Promise.all(node.pointKeys.map((key) => drawnWhole.get(key) ?? Promise.resolve(true)));
+        const lost = node.pointKeys.find((_, index) => !points[index]);
+        if (lost) {
+          await Promise.all(items.map((item) => callAsync(() => board.remove(item)).catch(() => undefined)));
+          throw new Error(`Emotion point ${lost} could not be drawn, so line ${node.key} is not complete; click Finish the map in the panel to draw both.`);
+        }
+      }
       // Every item into the frame and marked at once: one wait for all of them.
       const marks = await Promise.allSettled(
         items.flatMap((item) => [
@@ -827,7 +846,8 @@ export function createMiroPort(board: Board, options: MiroHostOptions = {}): Boa
     let fresh: Map<string, BoardRecord> | undefined;
     let freshFailure: Error | undefined;
     async function refreshAsync(ops: readonly Op[]): Promise<void> {
-      for (const op of ops) if (op.type === 'update' && (await writesIdentityOnlyAsync(op))) identityOnly.add(op);
+      // A check that cannot be made (the board's tags unreadable) reads the items afresh: the update then reports its own failure.
+      for (const op of ops) if (op.type === 'update' && (await writesIdentityOnlyAsync(op).catch(() => false))) identityOnly.add(op);
       // Updates, and deletes of items with text (a delete must not take words typed since the read).
       const ids = ops.flatMap((op) =>
         op.type === 'update' && findDrawer(op.node).describeTarget && !identityOnly.has(op)
@@ -902,7 +922,11 @@ export function createMiroPort(board: Board, options: MiroHostOptions = {}): Boa
         }
         state?.foreign.delete(item.id);
         state?.own.set(item.id, { item, identity });
-        if (item.id === state?.frame.id && item.type === 'frame') state.frame = item;
+        if (item.id === state?.frame.id && item.type === 'frame') {
+          state.frame = item;
+          // A later read of this run takes the frame's identity from the listing: it is this one now.
+          if (run.listing?.identities.has(item.id)) run.listing.identities.set(item.id, identity);
+        }
       }
     }
 

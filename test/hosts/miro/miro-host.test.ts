@@ -201,6 +201,46 @@ describe('createMiroPort: calls, credits and limits', () => {
     expect(methods.slice(0, 2).sort()).toEqual(['board.get', 'viewport.get']);
   });
 
+  it('draws a line again when a point it joined could not be marked: no line is left with a segment missing', async () => {
+    const fake = new FakeMiroBoard();
+    const board = fake.asBoard();
+    // One emotion point's metadata can never be written: the point is taken back, and its connectors go with it.
+    let broken = false;
+    const createShape = board.createShape.bind(board);
+    Object.defineProperty(board, 'createShape', {
+      value: async (props: Parameters<typeof board.createShape>[0]) => {
+        const shape = await createShape(props);
+        if (!broken && props?.shape === 'circle') {
+          broken = true;
+          shape.setMetadata = () => Promise.reject(new Error('item.setMetadata failed: the board is temporarily unavailable'));
+        }
+        return shape;
+      },
+    });
+    const port = createMiroPort(board, { sleepAsync: async () => undefined });
+    const { report } = await insertMapAsync(port, createOnlineStoreJourney(), MAP_ID);
+    expect(broken).toBe(true);
+    expect(report.failed).toEqual([]);
+    const line = layOut().nodes.find((node): node is EmotionLineNode => node.type === 'emotion-line');
+    if (!line) throw new Error('the map has a line');
+    // Every segment of the line is on the board, joining points that carry identity.
+    expect(findByKey(fake, line.key)).toHaveLength(line.pointKeys.length - 1);
+    for (const key of line.pointKeys) expect(findByKey(fake, key), key).toHaveLength(1);
+  });
+
+  it('draws a line again whole when a person deleted one of its connectors', async () => {
+    const { fake, generateAsync } = setUp();
+    await generateAsync();
+    const line = layOut().nodes.find((node): node is EmotionLineNode => node.type === 'emotion-line');
+    if (!line) throw new Error('the map has a line');
+    const [segment] = findByKey(fake, line.key);
+    if (!segment) throw new Error('the line is drawn');
+    fake.removeItemByHand(segment.id);
+    const report = await generateAsync();
+    expect(report.failed).toEqual([]);
+    expect(findByKey(fake, line.key)).toHaveLength(line.pointKeys.length - 1);
+  });
+
   it('retries a burst of rate-limit errors with growing waits and still completes the map', async () => {
     const { fake, sleeps, generateAsync } = setUp();
     const scene = layOut();

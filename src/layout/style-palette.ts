@@ -57,7 +57,8 @@ export const STYLE_PALETTE: Readonly<Record<StyleToken, StyleSwatch>> = {
   'sticky-backstage': swatch('gray', '#e6e6e6', '#c4c4c4'),
   'sticky-kpis': swatch('orange', '#ffd3a1', '#f3ae62'),
   'sticky-custom': swatch('yellow', '#fff1a8', '#f0d96a'),
-  'sticky-physical-evidence': swatch('orange', '#ffe0c2', '#f3b983'),
+  // White where the host has it (FigJam; Miro's palest sticky is light yellow): apart from the pains' warm colours.
+  'sticky-physical-evidence': swatch('white', '#ffffff', '#d9d9d9'),
   'sticky-frontstage': swatch('violet', '#e3d5ff', '#bba3f2'),
   'sticky-support': swatch('cyan', '#c9efec', '#97d9d3'),
   'lane-row-actions': swatch('blue', '#f1f7ff', '#f1f7ff'),

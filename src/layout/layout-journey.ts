@@ -147,10 +147,11 @@ export function layoutJourney(journey: Journey, options: LayoutOptions): Scene {
     if (line) {
       // A blueprint's line runs across the map in the room it adds between two lanes, its name above it.
       const name = labels.blueprint[line];
-      const nameSize = measureText(name, BLUEPRINT_LABEL_FONT, contentWidth);
+      const nameWidth = contentWidth - LABEL_WIDTH - GAP;
+      const nameSize = measureText(name, BLUEPRINT_LABEL_FONT, nameWidth);
       const barY = cursorY + BLUEPRINT_LINE_ROOM - ROW_GAP / 2 - BLUEPRINT_LINE_WIDTH / 2;
       rowContent.push(
-        createText(blueprintLabelKey(line), gridLeft + LABEL_WIDTH + GAP, barY - GAP / 4 - nameSize.height, contentWidth - LABEL_WIDTH - GAP, nameSize.height, name, 'blueprint-label', BLUEPRINT_LABEL_FONT, true),
+        createText(blueprintLabelKey(line), gridLeft + LABEL_WIDTH + GAP, barY - GAP / 4 - nameSize.height, nameWidth, nameSize.height, name, 'blueprint-label', BLUEPRINT_LABEL_FONT, true),
         createShape(blueprintLineKey(line), gridLeft, barY, contentWidth, BLUEPRINT_LINE_WIDTH, '', '', 'blueprint-line', LANE_FONT, 'left'),
       );
       cursorY += BLUEPRINT_LINE_ROOM;

@@ -8,7 +8,7 @@ import { describePersonaHeading, layoutJourney } from '../layout/layout-journey'
 import { findMapLabels, type MapLabels } from '../layout/map-labels';
 import type { TextMeasurer } from '../layout/measure-text';
 import type { Scene, SceneNode, ShapeNode } from '../layout/scene';
-import { cardKey, emotionNoteKey, emotionPointKey, parseSceneKey, type SceneKey } from '../layout/scene-keys';
+import { cardKey, emotionNoteKey, emotionPointKey, parseSceneKey, type SceneKey, type SceneKeyInfo } from '../layout/scene-keys';
 import { normalizeBoardText } from './board-text';
 import { hashSceneNode } from './diff-scene';
 import { hashContent } from './content-hash';
@@ -51,6 +51,9 @@ export interface MergedBoard {
   /** Cards whose sticky holds more text than a card takes: the journey keeps the first part, the board keeps all of it. */
   cut: SceneKey[];
 }
+
+/** Kinds of items the layout derives from the journey and that hold no journey data of their own (bands, scale, markers, legend, a blueprint's lines). */
+const DERIVED_KINDS: ReadonlySet<SceneKeyInfo['kind']> = new Set(['row', 'emotion-scale', 'evidence', 'persona-mark', 'legend', 'blueprint-line', 'blueprint-label']);
 
 /** What merging needs besides the journey and the snapshot. */
 export interface MergeBoardOptions {
@@ -432,11 +435,11 @@ export function mergeBoardEdits(base: Journey, snapshot: Snapshot, options: Merg
     }
   }
 
-  // Derived items that carry no journey data: text typed onto them is kept by
+  // Derived items carry no journey data: text typed onto them is kept by
   // handing them over, and the map draws fresh ones.
   for (const node of lastScene.nodes) {
     const kind = parseSceneKey(node.key)?.kind;
-    if (kind !== 'row' && kind !== 'emotion-scale' && kind !== 'evidence' && kind !== 'persona-mark' && kind !== 'legend' && kind !== 'blueprint-line' && kind !== 'blueprint-label') continue;
+    if (!kind || !DERIVED_KINDS.has(kind)) continue;
     const type = node.type;
     const edited = findEditedText(node.key, type);
     if (edited && edited.text) release(node.key, 'text was typed on a part of the map that holds none; it is kept as you wrote it');

@@ -16,7 +16,7 @@ describe('listPresentationViews', () => {
     ]);
   });
 
-  it('names only items the map draws, and every stage view holds its header and its cards', () => {
+  it('brings drawn items into view in every view, and every stage view holds its header and its cards', () => {
     const journey = createOnlineStoreJourney();
     const drawn = new Set(layoutJourney(journey, { metrics: MIRO_METRICS }).nodes.map((node) => node.key));
     for (const { view, keys } of listPresentationViews(journey)) {

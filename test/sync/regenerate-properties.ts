@@ -148,40 +148,11 @@ export const editRoundsArbitrary = fc.array(fc.array(editArbitrary, { minLength:
 
 // ---------------------------------------------------------------- journeys
 
-/**
- * The online-store template cut to three stages and five lanes (the
- * emotions lane among them), a quarter of its cards with evidence markers:
- * every kind of item, few enough for a thousand runs.
- */
-export function createPropertyJourney(): Journey {
-  const journey = createOnlineStoreJourney();
+/** `journey` cut to its first three stages and the lanes of `kinds`, with the cards and scores they hold. */
+function cutJourney(journey: Journey, kinds: readonly string[]): Journey {
   const stages = journey.stages.slice(0, 3);
   const stageIds = new Set(stages.map((stage) => stage.id));
-  const lanes = journey.lanes.filter((lane) => ['actions', 'touchpoints', 'emotions', 'pains', 'opportunities'].includes(lane.kind));
-  const laneIds = new Set(lanes.map((lane) => lane.id));
-  return {
-    ...journey,
-    stages,
-    lanes,
-    // Some cards carry their evidence, drawn as a marker under the sticky.
-    cards: journey.cards
-      .filter((card) => stageIds.has(card.stage) && laneIds.has(card.lane))
-      .map((card, index) => (index % 4 === 0 ? { ...card, evidence: index % 8 === 0 ? ('interview' as const) : ('assumption' as const) } : card)),
-    emotions: journey.emotions.filter((emotion) => stageIds.has(emotion.stage)),
-  };
-}
-
-/**
- * The service-blueprint template cut the same way: three stages, the
- * customer's actions and emotions above the line of interaction, the
- * frontstage, backstage and support processes below it, so the blueprint's
- * three lines are on the map while people edit it.
- */
-export function createBlueprintPropertyJourney(): Journey {
-  const journey = createTemplates().find((template) => template.id === 'service-blueprint')!.journey;
-  const stages = journey.stages.slice(0, 3);
-  const stageIds = new Set(stages.map((stage) => stage.id));
-  const lanes = journey.lanes.filter((lane) => ['actions', 'emotions', 'frontstage', 'backstage', 'support'].includes(lane.kind));
+  const lanes = journey.lanes.filter((lane) => kinds.includes(lane.kind));
   const laneIds = new Set(lanes.map((lane) => lane.id));
   return {
     ...journey,
@@ -190,6 +161,28 @@ export function createBlueprintPropertyJourney(): Journey {
     cards: journey.cards.filter((card) => stageIds.has(card.stage) && laneIds.has(card.lane)),
     emotions: journey.emotions.filter((emotion) => stageIds.has(emotion.stage)),
   };
+}
+
+/**
+ * The online-store template cut to three stages and five lanes (the
+ * emotions lane among them), a quarter of its cards with evidence markers:
+ * every kind of item, few enough for a thousand runs.
+ */
+export function createPropertyJourney(): Journey {
+  const journey = cutJourney(createOnlineStoreJourney(), ['actions', 'touchpoints', 'emotions', 'pains', 'opportunities']);
+  // Some cards carry their evidence, drawn as a marker under the sticky.
+  const cards = journey.cards.map((card, index) => (index % 4 === 0 ? { ...card, evidence: index % 8 === 0 ? ('interview' as const) : ('assumption' as const) } : card));
+  return { ...journey, cards };
+}
+
+/**
+ * The service-blueprint template cut the same way: the customer's actions
+ * and emotions above the line of interaction, the frontstage, backstage and
+ * support processes below it, so the blueprint's three lines (and a to-be
+ * line) are on the map while people edit it.
+ */
+export function createBlueprintPropertyJourney(): Journey {
+  return cutJourney(createTemplates().find((template) => template.id === 'service-blueprint')!.journey, ['actions', 'emotions', 'frontstage', 'backstage', 'support']);
 }
 
 // ---------------------------------------------------------------- the run

@@ -259,6 +259,22 @@ function chunk<T>(ids: readonly T[], size: number): T[][] {
   return chunks;
 }
 
+/** A node being drawn: its item id once Miro made it, and whether it was drawn whole (see applyAsync). */
+interface DrawingNode {
+  id: Promise<string | undefined>;
+  whole: Promise<boolean>;
+  made(id: string | undefined): void;
+  done(whole: boolean): void;
+}
+
+function createDrawingNode(): DrawingNode {
+  let made: (id: string | undefined) => void = () => undefined;
+  let done: (whole: boolean) => void = () => undefined;
+  const id = new Promise<string | undefined>((resolve) => (made = resolve));
+  const whole = new Promise<boolean>((resolve) => (done = resolve));
+  return { id, whole, made: (value) => made(value), done: (value) => done(value) };
+}
+
 /** The key an op is about, for failure reports. */
 function findOpKey(op: Op): SceneKey {
   return op.type === 'delete' || op.type === 'release' ? op.key : op.node.key;
@@ -719,8 +735,8 @@ export function createMiroPort(board: Board, options: MiroHostOptions = {}): Boa
       toBoardCentre: (box: NodeBox) => ({ x: mapOrigin.x + box.x + box.width / 2, y: mapOrigin.y + box.y + box.height / 2 }),
       toFrameCentre: (box: NodeBox) => ({ x: box.x + box.width / 2, y: box.y + box.height / 2 }),
       findItemIdByKeyAsync: async (key) => {
-        const drawing = beingDrawn.get(key);
-        if (drawing) return drawing;
+        const made = drawing.get(key);
+        if (made) return made.id;
         for (const [id, own] of state?.own ?? []) if (own.identity.key === key && own.item.type !== 'connector') return id;
         return undefined;
       },
@@ -731,41 +747,34 @@ export function createMiroPort(board: Board, options: MiroHostOptions = {}): Boa
     const identityOf = (node: SceneNode, hash: string): ItemIdentity => ({ map: plan.mapId, key: node.key, hash });
 
     /**
-     * The item id of each node this plan creates, settled as soon as Miro made
-     * the item (before it moves into the frame): a line joins its points
-     * while they are still being marked, one wait less for a new map.
+     * Each node this plan creates, while it is drawn: its item id as soon as
+     * Miro made the item (before it moves into the frame), so a line joins
+     * its points while they are still being marked; and whether it was drawn
+     * whole (into the frame and marked), so a line keeps its connectors only
+     * if its points were. Both settle once, whatever happens to the node.
      */
-    const beingDrawn = new Map<SceneKey, Promise<string | undefined>>();
-    const madeItem = new Map<SceneKey, (id: string | undefined) => void>();
-    /** Whether each node this plan creates was drawn whole (into the frame and marked): a line keeps its connectors only if its points were. */
-    const drawnWhole = new Map<SceneKey, Promise<boolean>>();
-    const settleWhole = new Map<SceneKey, (whole: boolean) => void>();
+    const drawing = new Map<SceneKey, DrawingNode>();
     for (const op of plan.ops) {
-      if (op.type !== 'create' || op.node.type === 'emotion-line' || op.node.type === 'frame') continue;
-      beingDrawn.set(op.node.key, new Promise((resolve) => madeItem.set(op.node.key, resolve)));
-      drawnWhole.set(op.node.key, new Promise((resolve) => settleWhole.set(op.node.key, resolve)));
+      if (op.type === 'create' && op.node.type !== 'emotion-line' && op.node.type !== 'frame') drawing.set(op.node.key, createDrawingNode());
     }
 
-    /** Draws a node anew: create, make a frame child, store identity; removes what it made if a step fails. */
-    /** Draws one node; returns how many board items it took (an emotion line is one connector per segment). */
+    /** Draws one node anew (create, make a frame child, store identity); returns how many board items it took (an emotion line is one connector per segment). */
     async function drawAsync(node: SceneNode, hash: string): Promise<number> {
-      const made = madeItem.get(node.key);
-      const whole = settleWhole.get(node.key);
-      madeItem.delete(node.key);
-      settleWhole.delete(node.key);
-      let drawn = false;
+      const tracked = drawing.get(node.key);
+      let whole = false;
       try {
-        const count = await drawItemsAsync(node, hash, made);
-        drawn = true;
+        const count = await drawItemsAsync(node, hash, tracked);
+        whole = true;
         return count;
       } finally {
         // Lines waiting for a node that could not be drawn are told so (a second settle does nothing).
-        made?.(undefined);
-        whole?.(drawn);
+        tracked?.made(undefined);
+        tracked?.done(whole);
       }
     }
 
-    async function drawItemsAsync(node: SceneNode, hash: string, made: ((id: string | undefined) => void) | undefined): Promise<number> {
+    /** Creates and marks the items of `node`; removes what it made if a step fails. */
+    async function drawItemsAsync(node: SceneNode, hash: string, tracked: DrawingNode | undefined): Promise<number> {
       const identity = identityOf(node, hash);
       const tooBig = checkIdentitySize(identity);
       if (tooBig) throw new Error(tooBig);
@@ -773,10 +782,10 @@ export function createMiroPort(board: Board, options: MiroHostOptions = {}): Boa
       const frame = state?.frame;
       if (drawer.isFrameChild && !frame) throw new Error(`the map's frame is missing, so ${node.key} has nowhere to go; click Finish the map in the panel to draw the frame first.`);
       const items = await drawer.createAsync(node, context);
-      made?.(items[0]?.id);
+      tracked?.made(items[0]?.id);
       if (node.type === 'emotion-line') {
         // The connectors joined points still being marked: one that failed took its connectors with it, so the line is drawn again next round.
-        const points = await Promise.all(node.pointKeys.map((key) => drawnWhole.get(key) ?? Promise.resolve(true)));
+        const points = await Promise.all(node.pointKeys.map((key) => drawing.get(key)?.whole ?? Promise.resolve(true)));
         const lost = node.pointKeys.find((_, index) => !points[index]);
         if (lost) {
           await Promise.all(items.map((item) => callAsync(() => board.remove(item)).catch(() => undefined)));

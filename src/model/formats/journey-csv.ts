@@ -230,7 +230,8 @@ function readLong(rows: readonly Row[], builder: JourneyBuilder, errors: Validat
  * score's Line column or an emotion row's label, in the three languages;
  * anything else is the as-is line.
  */
-const TO_BE_NAMES = new Set(['to be', 'tobe', 'target', 'целевой опыт', 'целевой', 'цільовий досвід', 'цільовий'].map(foldName));
+const TO_BE_WORDS = ['to-be', 'tobe', 'target', 'целевой опыт', 'целевой', 'цільовий досвід', 'цільовий'];
+const TO_BE_NAMES = new Set(TO_BE_WORDS.map(foldName));
 const isToBe = (text: string): boolean => TO_BE_NAMES.has(foldName(text));
 
 /** An emotion row's label without the to-be line's name ("Emotion (Anna, to-be)", "Emotion to-be"), and whether it had it. */
@@ -241,7 +242,8 @@ function splitToBe(label: string): { label: string; toBe: boolean } {
     const rest = inside.filter((part) => !isToBe(part));
     if (rest.length < inside.length) return { label: rest.length > 0 ? `${(bracket[1] ?? '').trim()} (${rest.join(', ')})` : (bracket[1] ?? '').trim(), toBe: true };
   }
-  for (const name of ['to-be', 'целевой опыт', 'цільовий досвід']) {
+  // Longest first: "целевой опыт" before "целевой".
+  for (const name of [...TO_BE_WORDS].sort((a, b) => b.length - a.length)) {
     if (label.toLowerCase().endsWith(` ${name}`)) return { label: label.slice(0, -name.length - 1).replace(/[\s,—–:-]+$/, ''), toBe: true };
   }
   return { label, toBe: false };

@@ -1,6 +1,6 @@
 import { isFormOf } from '../model/rich-text';
 import { EMOTION_MAX, EMOTION_MIN, EMOTION_STEPS, findEmotionStep } from '../model/emotion-scale';
-import { EMOTION_LINES, findEmotionLine, type Card, type EmotionLine, type Journey, type Lane, type Persona, type StageId } from '../model/journey';
+import { EMOTION_LINES, findEmotionLine, hasSteps, listSteps, placeId, type Card, type EmotionLine, type Journey, type JourneyPlace, type Lane, type Persona, type StageId, type StepId } from '../model/journey';
 import type { HostMetrics } from './host-metrics';
 import { measureTextApproximately, type TextMeasurer } from './measure-text';
 import type { EmotionLineNode, EmotionPointNode, Point, Scene, SceneNode, ShapeNode, Size, StickyNode, TextNode } from './scene';
@@ -20,6 +20,7 @@ import {
   MAP_KEY,
   personaCardKey,
   stageHeaderKey,
+  stepHeaderKey,
   SUBTITLE_KEY,
   TITLE_KEY,
 } from './scene-keys';
@@ -57,6 +58,11 @@ const PERSONA_FONT = 24;
 const PERSONA_MIN_WIDTH = 760;
 const HEADER_FONT = 30;
 const HEADER_MIN_HEIGHT = 96;
+// A step's header: smaller than its stage's, under it.
+const STEP_FONT = 24;
+const STEP_MIN_HEIGHT = 64;
+// Between the columns of two stages when a map has steps: wider than between two steps of one stage, so stages stay apart.
+const STAGE_GAP = 3 * GAP;
 const LANE_FONT = 28;
 const LANE_MIN_HEIGHT = 160;
 const EMOTION_POINT = 80;
@@ -72,8 +78,8 @@ const MAX_LINE_LIFT = 24;
 const LEGEND_FONT = 22;
 const SHAPE_PADDING = 28;
 
-interface Column {
-  stage: StageId;
+/** A column of the grid: a stage without steps, or a step of one. */
+interface Column extends JourneyPlace {
   x: number;
   width: number;
 }
@@ -100,13 +106,28 @@ export function layoutJourney(journey: Journey, options: LayoutOptions): Scene {
   const columnWidth = STICKIES_PER_ROW * metrics.stickyWidth + (STICKIES_PER_ROW + 1) * GAP;
   const gridLeft = MAP_PADDING;
   const columnsLeft = gridLeft + LABEL_WIDTH + GAP;
-  const columns: Column[] = journey.stages.map((stage, index) => ({
-    stage: stage.id,
-    x: columnsLeft + index * (columnWidth + GAP),
-    width: columnWidth,
-  }));
-  const gridRight = columnsLeft + journey.stages.length * (columnWidth + GAP) - GAP;
+  const withSteps = hasSteps(journey);
+  const columns: Column[] = [];
+  let columnX = columnsLeft;
+  journey.stages.forEach((stage, index) => {
+    if (index > 0) columnX += withSteps ? STAGE_GAP : GAP;
+    const steps = listSteps(stage);
+    const places: { step?: StepId }[] = steps.length === 0 ? [{}] : steps.map((step) => ({ step: step.id }));
+    places.forEach((place, at) => {
+      if (at > 0) columnX += GAP;
+      columns.push({ stage: stage.id, ...place, x: columnX, width: columnWidth });
+      columnX += columnWidth;
+    });
+  });
+  const gridRight = columnX;
   const contentWidth = gridRight - gridLeft;
+  /** The span of a stage's columns: its own, or all of its steps'. */
+  const spanOf = (stage: StageId): { x: number; width: number } => {
+    const own = columns.filter((column) => column.stage === stage);
+    const first = own[0] as Column;
+    const last = own[own.length - 1] as Column;
+    return { x: first.x, width: last.x + last.width - first.x };
+  };
 
   const nodes: SceneNode[] = [];
   let cursorY = MAP_PADDING;
@@ -128,13 +149,31 @@ export function layoutJourney(journey: Journey, options: LayoutOptions): Scene {
 
   const headerHeight = Math.max(
     HEADER_MIN_HEIGHT,
-    ...journey.stages.map((stage) => measureText(stage.name, HEADER_FONT, columnWidth - 2 * SHAPE_PADDING).height + 2 * SHAPE_PADDING),
+    ...journey.stages.map((stage) => measureText(stage.name, HEADER_FONT, spanOf(stage.id).width - 2 * SHAPE_PADDING).height + 2 * SHAPE_PADDING),
   );
-  journey.stages.forEach((stage, index) => {
-    const column = columns[index] as Column;
-    nodes.push(createShape(stageHeaderKey(stage.id), column.x, cursorY, column.width, headerHeight, stage.name, '', 'stage-header', HEADER_FONT, 'center'));
-  });
+  for (const stage of journey.stages) {
+    const span = spanOf(stage.id);
+    nodes.push(createShape(stageHeaderKey(stage.id), span.x, cursorY, span.width, headerHeight, stage.name, '', 'stage-header', HEADER_FONT, 'center'));
+  }
   cursorY += headerHeight + GAP;
+  if (withSteps) {
+    // A row of step headers under the stages that have steps: a step's name, and where and how the customer meets the company there.
+    const stepHeaders = journey.stages.flatMap((stage) =>
+      listSteps(stage).map((step) => {
+        const column = columns.find((candidate) => candidate.step === step.id) as Column;
+        return { key: stepHeaderKey(stage.id, step.id), column, heading: step.name, text: describeStepContact(step) };
+      }),
+    );
+    const inner = columnWidth - 2 * SHAPE_PADDING;
+    const stepHeight = Math.max(
+      STEP_MIN_HEIGHT,
+      ...stepHeaders.map((header) => measureText(header.text ? `${header.heading}\n${header.text}` : header.heading, STEP_FONT, inner).height + 2 * SHAPE_PADDING),
+    );
+    for (const header of stepHeaders) {
+      nodes.push(createShape(header.key, header.column.x, cursorY - GAP / 2, header.column.width, stepHeight, header.heading, header.text, 'step-header', STEP_FONT, 'center'));
+    }
+    cursorY += stepHeight + GAP / 2;
+  }
 
   const cardsByCell = groupCardsByCell(journey.cards);
   const personaMarks = listPersonaMarks(journey);
@@ -163,7 +202,7 @@ export function layoutJourney(journey: Journey, options: LayoutOptions): Scene {
     const chartRoom = isEmotionLane ? measureChartRoom(createEmotionChart(journey, columns, 0, measureText), measureLineLiftRoom(journey)) : { above: 0, below: 0 };
     const chartHeight = isEmotionLane ? legend.height + measureLineLiftRoom(journey) + chartRoom.above + chartRoom.below : 0;
     const cells = columns.map((column) => {
-      const cards = cardsByCell.get(cellId(column.stage, lane)) ?? [];
+      const cards = cardsByCell.get(cellId(column, lane)) ?? [];
       return placeCards(cards, column.x + GAP, rowTop + GAP + chartHeight, metrics, measureText);
     });
     const contentHeight = Math.max(0, ...cells.map((cell) => cell.height));
@@ -263,14 +302,34 @@ export function describePersonaHeading(persona: Persona): string {
   return persona.avatar ? `${persona.avatar} ${persona.name}` : persona.name;
 }
 
-function cellId(stage: StageId, lane: Lane): string {
-  return `${stage} ${lane.id}`;
+/** What a step's header says under its name: the touchpoint and the channel of its contact, when the journey names them. */
+export function describeStepContact(step: { touchpoint?: string; channel?: string }): string {
+  // A channel without a touchpoint keeps its slot after the dot, so the line reads back as a channel.
+  if (!step.touchpoint) return step.channel ? `\u00b7 ${step.channel}` : '';
+  return step.channel ? `${step.touchpoint} \u00b7 ${step.channel}` : step.touchpoint;
+}
+
+/**
+ * The touchpoint and channel a step header's second line names, as
+ * `describeStepContact` writes them: "touchpoint · channel", "touchpoint",
+ * or "· channel". A dot inside the channel stays in it.
+ */
+export function readStepContact(line: string): { touchpoint?: string; channel?: string } {
+  const text = line.replace(/\s+/g, ' ').trim();
+  const dot = text.indexOf('\u00b7');
+  const touchpoint = (dot === -1 ? text : text.slice(0, dot)).trim();
+  const channel = dot === -1 ? '' : text.slice(dot + 1).trim();
+  return { ...(touchpoint ? { touchpoint } : {}), ...(channel ? { channel } : {}) };
+}
+
+function cellId(place: JourneyPlace, lane: Lane): string {
+  return `${placeId(place)} ${lane.id}`;
 }
 
 function groupCardsByCell(cards: readonly Card[]): Map<string, Card[]> {
   const cells = new Map<string, Card[]>();
   for (const card of cards) {
-    const id = `${card.stage} ${card.lane}`;
+    const id = `${placeId(card)} ${card.lane}`;
     const list = cells.get(id);
     if (list) list.push(card);
     else cells.set(id, [card]);
@@ -425,20 +484,21 @@ function createEmotionChart(
   const series = listEmotionSeries(journey);
   const slotWidth = columns[0] ? noteWidthFor(journey, columns[0].width) : EMOTION_POINT;
   const pointSize = Math.min(EMOTION_POINT, Math.max(EMOTION_POINT_MIN, slotWidth - GAP / 2));
-  const scores = new Map(journey.emotions.map((emotion) => [`${emotion.persona} ${emotion.stage} ${findEmotionLine(emotion)}`, emotion]));
+  const scores = new Map(journey.emotions.map((emotion) => [`${emotion.persona} ${placeId(emotion)} ${findEmotionLine(emotion)}`, emotion]));
   series.forEach(({ persona, personaIndex, line }, seriesIndex) => {
     const centres: Point[] = [];
     const keys: string[] = [];
     const style = findPersonaStyle(personaIndex);
     for (const column of columns) {
-      const emotion = scores.get(`${persona.id} ${column.stage} ${line}`);
+      const emotion = scores.get(`${persona.id} ${placeId(column)} ${line}`);
       if (!emotion) continue;
       const spread = (seriesIndex - (series.length - 1) / 2) * slotWidth;
       // Lines with equal scores would lie on top of each other: each sits a little apart, well within half a step.
       const lift = Math.round((seriesIndex - (series.length - 1) / 2) * Math.min(LINE_SPACING, (2 * MAX_LINE_LIFT) / Math.max(1, series.length - 1)));
       const centre = { x: Math.round(column.x + column.width / 2 + spread), y: scoreToCentreY(chartTop, emotion.score) + lift };
       const step = findEmotionStep(emotion.score);
-      const key = emotionPointKey(persona.id, column.stage, line);
+      const place: JourneyPlace = column.step ? { stage: column.stage, step: column.step } : { stage: column.stage };
+      const key = emotionPointKey(persona.id, place, line);
       points.push({
         type: 'emotion-point',
         key,
@@ -448,6 +508,7 @@ function createEmotionChart(
         height: pointSize,
         persona: persona.id,
         stage: column.stage,
+        ...(column.step ? { step: column.step } : {}),
         line,
         score: emotion.score,
         face: step.face,
@@ -455,7 +516,7 @@ function createEmotionChart(
       });
       if (emotion.note) {
         const size = measureText(emotion.note, EMOTION_NOTE_FONT, slotWidth);
-        requests.push({ key: emotionNoteKey(persona.id, column.stage, line), text: emotion.note, x: Math.round(centre.x - slotWidth / 2), width: slotWidth, height: size.height, centre, pointSize });
+        requests.push({ key: emotionNoteKey(persona.id, place, line), text: emotion.note, x: Math.round(centre.x - slotWidth / 2), width: slotWidth, height: size.height, centre, pointSize });
       }
       centres.push(centre);
       keys.push(key);
@@ -520,7 +581,7 @@ function createShape(
   fontSize: number,
   align: ShapeNode['align'],
 ): ShapeNode {
-  const shape = style.startsWith('persona-card') || style === 'stage-header' ? 'round-rectangle' : 'rectangle';
+  const shape = style.startsWith('persona-card') || style === 'stage-header' || style === 'step-header' ? 'round-rectangle' : 'rectangle';
   return { type: 'shape', key, x, y, width, height, shape, heading, text, style, fontSize, align };
 }
 

@@ -1,4 +1,4 @@
-import type { CardId, EmotionLine, LaneId, PersonaId, StageId } from '../model/journey';
+import { listSteps, type CardId, type EmotionLine, type JourneyPlace, type LaneId, type PersonaId, type StageId, type StepId } from '../model/journey';
 import type { BlueprintLine } from './blueprint-lines';
 
 /**
@@ -12,6 +12,7 @@ import type { BlueprintLine } from './blueprint-lines';
  * | `title`, `subtitle`          | map title and scope line               |
  * | `persona:<p>`                | persona card                           |
  * | `stage:<s>`                  | stage header                           |
+ * | `step:<s>@<t>`               | header of step t of stage s            |
  * | `lane:<l>`                   | lane label                             |
  * | `row:<l>`                    | lane background band                   |
  * | `card:<c>`                   | sticky note of a card                  |
@@ -25,7 +26,9 @@ import type { BlueprintLine } from './blueprint-lines';
  * | `blueprint:<line>`           | a service blueprint's line across the map (interaction, visibility, internal) |
  * | `blueprint-label:<line>`     | that line's name                       |
  *
- * `<p>`, `<s>`, `<l>`, `<c>` are the ids without their prefix. The three
+ * `<p>`, `<s>`, `<t>`, `<l>`, `<c>` are the ids without their prefix. A
+ * point or note at a step names its stage and step: `emotion:<p>:<s>@<t>`
+ * (`@` is no id's character, so a key reads one way). The three
  * emotion keys of the to-be line end in `:to-be` (`emotion:<p>:<s>:to-be`);
  * the as-is line's keys have no suffix, as before to-be lines existed.
  */
@@ -38,11 +41,12 @@ export type SceneKeyInfo =
   | { kind: 'subtitle' }
   | { kind: 'persona'; persona: PersonaId }
   | { kind: 'stage'; stage: StageId }
+  | { kind: 'step'; stage: StageId; step: StepId }
   | { kind: 'lane'; lane: LaneId }
   | { kind: 'row'; lane: LaneId }
   | { kind: 'card'; card: CardId }
-  | { kind: 'emotion'; persona: PersonaId; stage: StageId; line: EmotionLine }
-  | { kind: 'emotion-note'; persona: PersonaId; stage: StageId; line: EmotionLine }
+  | { kind: 'emotion'; persona: PersonaId; stage: StageId; step?: StepId; line: EmotionLine }
+  | { kind: 'emotion-note'; persona: PersonaId; stage: StageId; step?: StepId; line: EmotionLine }
   | { kind: 'emotion-line'; persona: PersonaId; line: EmotionLine }
   | { kind: 'emotion-scale'; score: number }
   | { kind: 'evidence'; card: CardId }
@@ -58,14 +62,19 @@ export const TITLE_KEY: SceneKey = 'title';
 export const SUBTITLE_KEY: SceneKey = 'subtitle';
 export const personaCardKey = (persona: PersonaId): SceneKey => persona;
 export const stageHeaderKey = (stage: StageId): SceneKey => stage;
+/** The part of a key that names a place: `<s>` for a stage, `<s>@<t>` for a step of it. */
+const placePart = (place: StageId | JourneyPlace): string => (typeof place === 'string' ? local(place) : place.step ? `${local(place.stage)}@${local(place.step)}` : local(place.stage));
+/** Key of the header of step `step` of stage `stage`. */
+export const stepHeaderKey = (stage: StageId, step: StepId): SceneKey => `step:${local(stage)}@${local(step)}`;
 export const laneLabelKey = (lane: LaneId): SceneKey => lane;
 export const laneRowKey = (lane: LaneId): SceneKey => `row:${local(lane)}`;
 export const cardKey = (card: CardId): SceneKey => card;
 const lineSuffix = (line: EmotionLine): string => (line === 'to-be' ? ':to-be' : '');
-export const emotionPointKey = (persona: PersonaId, stage: StageId, line: EmotionLine = 'as-is'): SceneKey =>
-  `emotion:${local(persona)}:${local(stage)}${lineSuffix(line)}`;
-export const emotionNoteKey = (persona: PersonaId, stage: StageId, line: EmotionLine = 'as-is'): SceneKey =>
-  `emotion-note:${local(persona)}:${local(stage)}${lineSuffix(line)}`;
+/** Key of persona `persona`'s point at a stage or at a step (a place: `{ stage, step? }`, as a card or score names it). */
+export const emotionPointKey = (persona: PersonaId, place: StageId | JourneyPlace, line: EmotionLine = 'as-is'): SceneKey =>
+  `emotion:${local(persona)}:${placePart(place)}${lineSuffix(line)}`;
+export const emotionNoteKey = (persona: PersonaId, place: StageId | JourneyPlace, line: EmotionLine = 'as-is'): SceneKey =>
+  `emotion-note:${local(persona)}:${placePart(place)}${lineSuffix(line)}`;
 export const emotionLineKey = (persona: PersonaId, line: EmotionLine = 'as-is'): SceneKey => `emotion-line:${local(persona)}${lineSuffix(line)}`;
 export const emotionScaleKey = (score: number): SceneKey => `emotion-scale:${score}`;
 export const evidenceKey = (card: CardId): SceneKey => `evidence:${local(card)}`;
@@ -84,16 +93,17 @@ const PATTERNS: readonly [RegExp, (m: RegExpMatchArray) => SceneKeyInfo][] = [
   [/^subtitle$/, () => ({ kind: 'subtitle' })],
   [new RegExp(`^persona:(${LOCAL_ID})$`), (m) => ({ kind: 'persona', persona: `persona:${m[1]}` })],
   [new RegExp(`^stage:(${LOCAL_ID})$`), (m) => ({ kind: 'stage', stage: `stage:${m[1]}` })],
+  [new RegExp(`^step:(${LOCAL_ID})@(${LOCAL_ID})$`), (m) => ({ kind: 'step', stage: `stage:${m[1]}`, step: `step:${m[2]}` })],
   [new RegExp(`^lane:(${LOCAL_ID})$`), (m) => ({ kind: 'lane', lane: `lane:${m[1]}` })],
   [new RegExp(`^row:(${LOCAL_ID})$`), (m) => ({ kind: 'row', lane: `lane:${m[1]}` })],
   [new RegExp(`^card:(${LOCAL_ID})$`), (m) => ({ kind: 'card', card: `card:${m[1]}` })],
   [
-    new RegExp(`^emotion:(${LOCAL_ID}):(${LOCAL_ID})(:to-be)?$`),
-    (m) => ({ kind: 'emotion', persona: `persona:${m[1]}`, stage: `stage:${m[2]}`, line: m[3] ? 'to-be' : 'as-is' }),
+    new RegExp(`^emotion:(${LOCAL_ID}):(${LOCAL_ID})(?:@(${LOCAL_ID}))?(:to-be)?$`),
+    (m) => ({ kind: 'emotion', persona: `persona:${m[1]}`, stage: `stage:${m[2]}`, ...(m[3] ? { step: `step:${m[3]}` } : {}), line: m[4] ? 'to-be' : 'as-is' }),
   ],
   [
-    new RegExp(`^emotion-note:(${LOCAL_ID}):(${LOCAL_ID})(:to-be)?$`),
-    (m) => ({ kind: 'emotion-note', persona: `persona:${m[1]}`, stage: `stage:${m[2]}`, line: m[3] ? 'to-be' : 'as-is' }),
+    new RegExp(`^emotion-note:(${LOCAL_ID}):(${LOCAL_ID})(?:@(${LOCAL_ID}))?(:to-be)?$`),
+    (m) => ({ kind: 'emotion-note', persona: `persona:${m[1]}`, stage: `stage:${m[2]}`, ...(m[3] ? { step: `step:${m[3]}` } : {}), line: m[4] ? 'to-be' : 'as-is' }),
   ],
   [new RegExp(`^emotion-line:(${LOCAL_ID})(:to-be)?$`), (m) => ({ kind: 'emotion-line', persona: `persona:${m[1]}`, line: m[2] ? 'to-be' : 'as-is' })],
   [new RegExp(`^legend:(${LOCAL_ID})$`), (m) => ({ kind: 'legend', persona: `persona:${m[1]}` })],
@@ -119,12 +129,20 @@ export function parseSceneKey(key: string): SceneKeyInfo | undefined {
  * (its label and band); a persona (its card). For "show on board".
  */
 export function findKeysOfPlace(
-  journey: { cards: readonly { id: CardId; stage: StageId }[] },
-  place: { card?: CardId; stage?: StageId; lane?: LaneId; persona?: PersonaId },
+  journey: { stages?: readonly { id: StageId; steps?: readonly { id: StepId }[] }[]; cards: readonly { id: CardId; stage: StageId; step?: StepId }[] },
+  place: { card?: CardId; stage?: StageId; step?: StepId; lane?: LaneId; persona?: PersonaId },
 ): SceneKey[] {
   if (place.card) return [cardKey(place.card)];
+  if (place.stage && place.step && place.persona) return [emotionPointKey(place.persona, { stage: place.stage, step: place.step }), stepHeaderKey(place.stage, place.step)];
   if (place.stage && place.persona) return [emotionPointKey(place.persona, place.stage), stageHeaderKey(place.stage)];
-  if (place.stage) return [stageHeaderKey(place.stage), ...journey.cards.filter((card) => card.stage === place.stage).map((card) => cardKey(card.id))];
+  if (place.stage && place.step) {
+    return [stepHeaderKey(place.stage, place.step), ...journey.cards.filter((card) => card.step === place.step).map((card) => cardKey(card.id))];
+  }
+  if (place.stage) {
+    const stage = journey.stages?.find((candidate) => candidate.id === place.stage);
+    const steps = stage ? listSteps(stage).map((step) => stepHeaderKey(stage.id, step.id)) : [];
+    return [stageHeaderKey(place.stage), ...steps, ...journey.cards.filter((card) => card.stage === place.stage).map((card) => cardKey(card.id))];
+  }
   if (place.lane) return [laneLabelKey(place.lane), laneRowKey(place.lane)];
   if (place.persona) return [personaCardKey(place.persona)];
   return [];
@@ -137,16 +155,20 @@ export function findKeysOfPlace(
  * board" selects. Cards for everyone are left out: they speak for all.
  */
 export function findKeysOfPersona(
-  journey: { stages: readonly { id: StageId }[]; cards: readonly { id: CardId; persona?: PersonaId }[] },
+  journey: { stages: readonly { id: StageId; steps?: readonly { id: StepId }[] }[]; cards: readonly { id: CardId; persona?: PersonaId }[] },
   persona: PersonaId,
 ): SceneKey[] {
   const lines: EmotionLine[] = ['as-is', 'to-be'];
+  const places: JourneyPlace[] = journey.stages.flatMap((stage) => {
+    const steps = listSteps(stage);
+    return steps.length === 0 ? [{ stage: stage.id }] : steps.map((step) => ({ stage: stage.id, step: step.id }));
+  });
   return [
     personaCardKey(persona),
     legendKey(persona),
     ...lines.flatMap((line) => [
       emotionLineKey(persona, line),
-      ...journey.stages.flatMap((stage) => [emotionPointKey(persona, stage.id, line), emotionNoteKey(persona, stage.id, line)]),
+      ...places.flatMap((place) => [emotionPointKey(persona, place, line), emotionNoteKey(persona, place, line)]),
     ]),
     ...journey.cards.filter((card) => card.persona === persona).flatMap((card) => [cardKey(card.id), personaMarkKey(card.id)]),
   ];

@@ -1,4 +1,4 @@
-import type { EmotionLine, LaneKind, PersonaId, StageId } from '../model/journey';
+import type { EmotionLine, LaneKind, PersonaId, StageId, StepId } from '../model/journey';
 import type { RichText } from '../model/rich-text';
 import type { SceneKey } from './scene-keys';
 
@@ -21,7 +21,7 @@ export interface Size {
 export type StickyStyle = `sticky-${LaneKind}`;
 /** One colour per persona (emotion line, points, card border), cycling after six. */
 export type PersonaStyle = `persona-${1 | 2 | 3 | 4 | 5 | 6}`;
-export type ShapeStyle = `persona-card-${1 | 2 | 3 | 4 | 5 | 6}` | 'stage-header' | 'lane-label' | `lane-row-${LaneKind}` | 'blueprint-line';
+export type ShapeStyle = `persona-card-${1 | 2 | 3 | 4 | 5 | 6}` | 'stage-header' | 'step-header' | 'lane-label' | `lane-row-${LaneKind}` | 'blueprint-line';
 export type TextStyle = 'title' | 'subtitle' | 'emotion-note' | 'emotion-scale' | 'evidence' | 'blueprint-label';
 export type StyleToken = 'map' | StickyStyle | ShapeStyle | TextStyle | PersonaStyle;
 
@@ -78,11 +78,13 @@ export interface StickyNode extends NodeBox {
   style: StickyStyle;
 }
 
-/** One persona's emotion at one stage: a circle with a face. */
+/** One persona's emotion at one stage or step: a circle with a face. */
 export interface EmotionPointNode extends NodeBox {
   type: 'emotion-point';
   persona: PersonaId;
   stage: StageId;
+  /** The step of `stage` the point is at, when the stage has steps. */
+  step?: StepId;
   /** As-is points are solid circles, to-be points have a dashed ring. */
   line: EmotionLine;
   score: number;

@@ -40,6 +40,8 @@ export const STYLE_PALETTE: Readonly<Record<StyleToken, StyleSwatch>> = {
   'persona-5': swatch('violet', '#ffffff', '#7048e8', '#7048e8'),
   'persona-6': swatch('cyan', '#ffffff', '#0c8599', '#0c8599'),
   'stage-header': swatch('dark', '#2f3a56', '#2f3a56', '#ffffff'),
+  // A step's header sits under its stage's: the stage's ink on a pale ground, so the stage reads as the heading.
+  'step-header': swatch('gray', '#e8ebf2', '#c3c9d8', '#2f3a56'),
   'lane-label': swatch('gray', '#ffffff', '#c8c8c8'),
   'emotion-note': swatch('dark', '#ffffff', '#ffffff', '#5e5e5e'),
   'emotion-scale': swatch('dark', '#ffffff', '#ffffff', '#5e5e5e'),

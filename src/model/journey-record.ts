@@ -93,15 +93,32 @@ function replaceJourneySchema(journey: unknown, from: number, to: number): unkno
  * A journey at any other schema is left for validation to report.
  */
 function upgradeFromVersion1(document: RecordDocument): RecordDocument {
-  const upgraded: RecordDocument = { ...document, version: 2 };
-  if ('journey' in document) upgraded.journey = replaceJourneySchema(document.journey, 1, 2);
+  return renumberJourneys(document, 1, 2);
+}
+
+/**
+ * A record of version `from` as version `to` whose journeys (a draft holds
+ * two) go from schema `from` to `to`, for a version that only added to the
+ * journey: what the older one wrote means the same in the newer.
+ */
+function renumberJourneys(document: RecordDocument, from: number, to: number): RecordDocument {
+  const upgraded: RecordDocument = { ...document, version: to };
+  if ('journey' in document) upgraded.journey = replaceJourneySchema(document.journey, from, to);
   if (isRecord(document.draft)) {
     const draft: RecordDocument = { ...document.draft };
-    if ('journey' in draft) draft.journey = replaceJourneySchema(draft.journey, 1, 2);
-    if ('base' in draft) draft.base = replaceJourneySchema(draft.base, 1, 2);
+    if ('journey' in draft) draft.journey = replaceJourneySchema(draft.journey, from, to);
+    if ('base' in draft) draft.base = replaceJourneySchema(draft.base, from, to);
     upgraded.draft = draft;
   }
   return upgraded;
+}
+
+/**
+ * Version 2 → 3: stages may hold steps, and cards and scores may name one. A
+ * version-2 journey has none, so it is the same journey at schema 3.
+ */
+function upgradeFromVersion2(document: RecordDocument): RecordDocument {
+  return renumberJourneys(document, 2, 3);
 }
 
 /**
@@ -112,6 +129,7 @@ function upgradeFromVersion1(document: RecordDocument): RecordDocument {
  */
 export const MIGRATIONS: Readonly<Record<number, Migration>> = {
   1: upgradeFromVersion1,
+  2: upgradeFromVersion2,
 };
 
 /**

@@ -24,6 +24,9 @@ export const MAX_LONG_TEXT = 500;
 export const MAX_STAGES = 40;
 export const MAX_LANES = 30;
 export const MAX_PERSONAS = 12;
+/** Most steps in one stage, and in the whole map (every step is a column). */
+export const MAX_STEPS_PER_STAGE = 20;
+export const MAX_STEPS = 80;
 /** Most cards: 40 stages × 30 lanes with a few cards each is far beyond any real map. */
 export const MAX_CARDS = 5000;
 
@@ -77,6 +80,14 @@ function textSchema(max: number, required: boolean) {
       );
 }
 
+function limitedArray<T extends v.GenericSchema>(item: T, max: number, what: string, min = 0) {
+  return v.pipe(
+    v.array(item, `expected a list of ${what}`),
+    v.maxLength(max, (issue) => `has ${issue.input.length} ${what}; a map holds at most ${max}`),
+    v.minLength(min, `needs at least ${min} of ${what}`),
+  );
+}
+
 const textList = v.optional(v.array(textSchema(MAX_LONG_TEXT, true), 'expected a list of texts'), []);
 
 const personaSchema = v.strictObject(
@@ -98,7 +109,24 @@ const personaSchema = v.strictObject(
   describeObjectIssue('a persona'),
 );
 
-const stageSchema = v.strictObject({ id: idSchema('stage'), name: textSchema(MAX_SHORT_TEXT, true) }, describeObjectIssue('a stage'));
+const stepSchema = v.strictObject(
+  {
+    id: idSchema('step'),
+    name: textSchema(MAX_SHORT_TEXT, true),
+    touchpoint: v.optional(textSchema(MAX_SHORT_TEXT, false)),
+    channel: v.optional(textSchema(MAX_SHORT_TEXT, false)),
+  },
+  describeObjectIssue('a step'),
+);
+
+const stageSchema = v.strictObject(
+  {
+    id: idSchema('stage'),
+    name: textSchema(MAX_SHORT_TEXT, true),
+    steps: v.optional(limitedArray(stepSchema, MAX_STEPS_PER_STAGE, 'steps')),
+  },
+  describeObjectIssue('a stage'),
+);
 
 const laneSchema = v.strictObject({
   id: idSchema('lane'),
@@ -137,6 +165,7 @@ const richParagraphSchema = v.strictObject(
 const cardSchema = v.strictObject({
   id: idSchema('card'),
   stage: idSchema('stage'),
+  step: v.optional(idSchema('step')),
   lane: idSchema('lane'),
   text: textSchema(MAX_CARD_TEXT, true),
   persona: v.optional(idSchema('persona')),
@@ -147,6 +176,7 @@ const cardSchema = v.strictObject({
 const emotionSchema = v.strictObject({
   persona: idSchema('persona'),
   stage: idSchema('stage'),
+  step: v.optional(idSchema('step')),
   line: v.optional(v.picklist(EMOTION_LINES, (issue) => `expected "as-is" or "to-be", received ${describeReceived(issue)}`)),
   score: v.pipe(
     v.number('expected a number'),
@@ -167,14 +197,6 @@ const scopeSchema = v.optional(
   {},
 );
 
-function limitedArray<T extends v.GenericSchema>(item: T, max: number, what: string, min = 0) {
-  return v.pipe(
-    v.array(item, `expected a list of ${what}`),
-    v.maxLength(max, (issue) => `has ${issue.input.length} ${what}; a map holds at most ${max}`),
-    v.minLength(min, `needs at least ${min} of ${what}`),
-  );
-}
-
 /** The valibot schema of a journey document, before cross-reference checks. */
 export const journeySchema = v.strictObject({
   schema: v.literal(JOURNEY_SCHEMA, (issue) => `expected ${JOURNEY_SCHEMA}, received ${describeReceived(issue)}`),
@@ -185,7 +207,7 @@ export const journeySchema = v.strictObject({
   stages: limitedArray(stageSchema, MAX_STAGES, 'stages', 1),
   lanes: limitedArray(laneSchema, MAX_LANES, 'lanes', 1),
   cards: limitedArray(cardSchema, MAX_CARDS, 'cards'),
-  emotions: v.optional(limitedArray(emotionSchema, MAX_PERSONAS * MAX_STAGES * EMOTION_LINES.length, 'emotion scores'), []),
+  emotions: v.optional(limitedArray(emotionSchema, MAX_PERSONAS * (MAX_STAGES + MAX_STEPS) * EMOTION_LINES.length, 'emotion scores'), []),
 }, describeObjectIssue('a journey'));
 
 /** The `code` of a problem in a journey's JSON, for wording it in the person's language (see codeIssue and findReferenceErrors). */
@@ -210,7 +232,10 @@ export type JourneyErrorCode =
   | 'json-duplicate-id'
   | 'json-second-emotions-lane'
   | 'json-unknown-reference'
-  | 'json-score-twice';
+  | 'json-score-twice'
+  | 'json-too-many-steps'
+  | 'json-step-missing'
+  | 'json-step-elsewhere';
 
 /** A value as a problem's params quote it: a string as a short excerpt, anything else as valibot names its type. */
 const quoteInput = (issue: { input: unknown; received: string }): string => (typeof issue.input === 'string' ? excerptText(issue.input) : issue.received);
@@ -295,6 +320,22 @@ function findReferenceErrors(journey: Journey): ValidationError[] {
   checkUnique(journey.stages, 'stages');
   checkUnique(journey.lanes, 'lanes');
   checkUnique(journey.cards, 'cards');
+  const steps = journey.stages.flatMap((stage, stageIndex) => (stage.steps ?? []).map((step, index) => ({ id: step.id, path: `stages[${stageIndex}].steps[${index}]` })));
+  const stepPaths = new Map<string, string>();
+  for (const step of steps) {
+    const first = stepPaths.get(step.id);
+    if (first !== undefined) {
+      errors.push({
+        path: `${step.path}.id`,
+        message: `"${step.id}" is already used by ${first}; give each step an id of its own`,
+        code: 'json-duplicate-id',
+        params: { id: step.id, first },
+      });
+    } else stepPaths.set(step.id, step.path);
+  }
+  if (steps.length > MAX_STEPS) {
+    errors.push({ path: 'stages', message: `has ${steps.length} steps in all; a map holds at most ${MAX_STEPS}`, code: 'json-too-many-steps', params: { count: steps.length, max: MAX_STEPS } });
+  }
   // The emotions lane holds the emotion chart; the chart's items are keyed
   // by persona and stage, so a map has one of it.
   const emotionLanes = journey.lanes.flatMap((lane, index) => (lane.kind === 'emotions' ? [index] : []));
@@ -310,8 +351,25 @@ function findReferenceErrors(journey: Journey): ValidationError[] {
   const stages = new Set<string>(journey.stages.map((s) => s.id));
   const lanes = new Set<string>(journey.lanes.map((l) => l.id));
   const unknown = (path: string, what: 'stage' | 'lane' | 'persona', id: string, message: string): ValidationError => ({ path, message, code: 'json-unknown-reference', params: { what, id } });
+  const stepsOf = new Map(journey.stages.map((stage) => [stage.id as string, new Set<string>((stage.steps ?? []).map((step) => step.id))]));
+  /** A card's or score's step: named when its stage has steps, one of that stage's; absent when it has none. */
+  const checkStep = (path: string, place: { stage: string; step?: string }) => {
+    const own = stepsOf.get(place.stage);
+    if (!own) return;
+    if (place.step === undefined) {
+      if (own.size > 0) errors.push({ path, message: `"${place.stage}" has steps; say which one with "step"`, code: 'json-step-missing', params: { stage: place.stage } });
+    } else if (!own.has(place.step)) {
+      errors.push({
+        path: `${path}.step`,
+        message: own.size > 0 ? `"${place.step}" is not a step of "${place.stage}"; use one of its steps` : `"${place.stage}" has no steps; leave "step" out`,
+        code: 'json-step-elsewhere',
+        params: { stage: place.stage, step: place.step },
+      });
+    }
+  };
   journey.cards.forEach((card, index) => {
     if (!stages.has(card.stage)) errors.push(unknown(`cards[${index}].stage`, 'stage', card.stage, `no stage has the id "${card.stage}"; use one of the ids in "stages"`));
+    checkStep(`cards[${index}]`, card);
     if (!lanes.has(card.lane)) errors.push(unknown(`cards[${index}].lane`, 'lane', card.lane, `no lane has the id "${card.lane}"; use one of the ids in "lanes"`));
     if (card.persona !== undefined && !personas.has(card.persona)) {
       errors.push(unknown(`cards[${index}].persona`, 'persona', card.persona, `no persona has the id "${card.persona}"; use one of the ids in "personas" or leave it out`));
@@ -321,15 +379,16 @@ function findReferenceErrors(journey: Journey): ValidationError[] {
   journey.emotions.forEach((emotion, index) => {
     if (!personas.has(emotion.persona)) errors.push(unknown(`emotions[${index}].persona`, 'persona', emotion.persona, `no persona has the id "${emotion.persona}"`));
     if (!stages.has(emotion.stage)) errors.push(unknown(`emotions[${index}].stage`, 'stage', emotion.stage, `no stage has the id "${emotion.stage}"`));
+    checkStep(`emotions[${index}]`, emotion);
     const line = findEmotionLine(emotion);
-    const pair = `${emotion.persona} ${emotion.stage} ${line}`;
+    const pair = `${emotion.persona} ${emotion.step ?? emotion.stage} ${line}`;
     const first = scored.get(pair);
     if (first !== undefined) {
       errors.push({
         path: `emotions[${index}]`,
-        message: `${emotion.persona} already has a ${line} score at ${emotion.stage} (emotions[${first}]); keep one`,
+        message: `${emotion.persona} already has a ${line} score at ${emotion.step ?? emotion.stage} (emotions[${first}]); keep one`,
         code: 'json-score-twice',
-        params: { persona: emotion.persona, stage: emotion.stage, line, first: `emotions[${first}]` },
+        params: { persona: emotion.persona, stage: emotion.step ?? emotion.stage, line, first: `emotions[${first}]` },
       });
     } else scored.set(pair, index);
   });
@@ -353,6 +412,10 @@ export function parseJourney(input: unknown): ParseResult<Journey> {
     );
   }
   const journey = result.output as Journey;
+  // A stage without steps is written one way: with no `steps` field.
+  for (const stage of journey.stages) {
+    if (stage.steps?.length === 0) delete stage.steps;
+  }
   // A form belongs to its words: once the text changed (in the panel, in a
   // file), the form that spelled the old words is dropped.
   for (const card of journey.cards) {

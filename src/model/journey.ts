@@ -11,6 +11,8 @@ import { RECORD_VERSION } from './record-version';
 export type PersonaId = `persona:${string}`;
 /** Identifier of a stage, e.g. `stage:search`. */
 export type StageId = `stage:${string}`;
+/** Identifier of a step inside a stage, e.g. `step:form`; unique in the journey. */
+export type StepId = `step:${string}`;
 /** Identifier of a lane, e.g. `lane:pains`. */
 export type LaneId = `lane:${string}`;
 /** Identifier of a card, e.g. `card:k3f9`. */
@@ -81,10 +83,25 @@ export interface Persona {
   hidden?: boolean;
 }
 
-/** A step of the journey, a column of the map. */
+/**
+ * A step inside a stage ("fill in the form" in "Order & pay"): a column of
+ * the map under its stage's header, with cards and emotion scores of its own.
+ */
+export interface Step {
+  id: StepId;
+  name: string;
+  /** Where the customer meets the company at this step, e.g. "checkout page". */
+  touchpoint?: string;
+  /** The channel of that contact, e.g. "web", "phone". */
+  channel?: string;
+}
+
+/** A stage of the journey: a column of the map, or a header over its steps' columns. */
 export interface Stage {
   id: StageId;
   name: string;
+  /** The stage's steps in reading order; absent or empty: the stage is one column. */
+  steps?: Step[];
 }
 
 /** A row of the map. */
@@ -94,10 +111,12 @@ export interface Lane {
   title: string;
 }
 
-/** A note in one cell (stage × lane). */
+/** A note in one cell (stage × lane, or step × lane when the stage has steps). */
 export interface Card {
   id: CardId;
   stage: StageId;
+  /** The step of `stage` the card sits in: required when the stage has steps, absent when it has none. */
+  step?: StepId;
   lane: LaneId;
   text: string;
   /** The persona this card speaks for, when the map has several. */
@@ -130,10 +149,12 @@ export const EMOTION_LINES = ['as-is', 'to-be'] as const;
 /** One of {@link EMOTION_LINES}. */
 export type EmotionLine = (typeof EMOTION_LINES)[number];
 
-/** A persona's feeling at one stage, on the scale of `emotion-scale.ts`. */
+/** A persona's feeling at one stage (or one step of it), on the scale of `emotion-scale.ts`. */
 export interface EmotionScore {
   persona: PersonaId;
   stage: StageId;
+  /** The step of `stage` the score is for: required when the stage has steps, absent when it has none. */
+  step?: StepId;
   /** The line the score belongs to; absent means `as-is`. */
   line?: EmotionLine;
   /** An integer from -2 (very negative) to +2 (very positive). */
@@ -168,4 +189,66 @@ export interface Journey {
   /** Cards in reading order; the order within a cell is the drawing order. */
   cards: Card[];
   emotions: EmotionScore[];
+}
+
+/**
+ * A column of the map: a stage without steps, or one step of a stage. Cards
+ * and emotion scores sit at a place; a stage with steps has no place of its own.
+ */
+export interface JourneyPlace {
+  stage: StageId;
+  step?: StepId;
+}
+
+/** The steps of a stage, in reading order (none for a stage that is one column). */
+export function listSteps<T extends { id: StepId } = Step>(stage: { steps?: readonly T[] }): readonly T[] {
+  return stage.steps ?? [];
+}
+
+/** The map's columns in reading order: each stage without steps, each step of the others. */
+export function listPlaces(journey: Pick<Journey, 'stages'>): JourneyPlace[] {
+  return journey.stages.flatMap((stage) => {
+    const steps = listSteps(stage);
+    return steps.length === 0 ? [{ stage: stage.id }] : steps.map((step) => ({ stage: stage.id, step: step.id }));
+  });
+}
+
+/** One string per place, for maps keyed by place: the step id when there is one, else the stage id. */
+export function placeId(place: JourneyPlace): StageId | StepId {
+  return place.step ?? place.stage;
+}
+
+/** Whether two places are the same column. */
+export function isSamePlace(a: JourneyPlace, b: JourneyPlace): boolean {
+  return a.stage === b.stage && a.step === b.step;
+}
+
+/** Whether the journey has a step anywhere. */
+export function hasSteps(journey: Pick<Journey, 'stages'>): boolean {
+  return journey.stages.some((stage) => listSteps(stage).length > 0);
+}
+
+/**
+ * The place a card or score belongs to in `journey` as it is now: its own
+ * step while the stage still has it, the stage's first step when the stage
+ * gained steps since, the stage itself when it has none (any step is
+ * dropped). Undefined when the stage is gone. What merges and edits use so
+ * that splitting a stage into steps, or merging them back, loses no card.
+ */
+export function settlePlace(journey: Pick<Journey, 'stages'>, place: JourneyPlace): JourneyPlace | undefined {
+  const stage = journey.stages.find((candidate) => candidate.id === place.stage);
+  if (!stage) return undefined;
+  const steps = listSteps(stage);
+  if (steps.length === 0) return { stage: stage.id };
+  const step = steps.find((candidate) => candidate.id === place.step) ?? steps[0];
+  return step ? { stage: stage.id, step: step.id } : { stage: stage.id };
+}
+
+/** The stage and step of a step id, when the journey has it. */
+export function findStep(journey: Pick<Journey, 'stages'>, step: StepId): { stage: Stage; step: Step } | undefined {
+  for (const stage of journey.stages) {
+    const found = listSteps(stage).find((candidate) => candidate.id === step);
+    if (found) return { stage, step: found };
+  }
+  return undefined;
 }

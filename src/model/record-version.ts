@@ -10,6 +10,7 @@ export const RECORD_FORMAT = 'cjm-journey';
 
 /**
  * The record version this build writes and the newest it reads. Version 1
- * was cjm-board 0.1.0 (three separate numbers); version 2 made them one.
+ * was cjm-board 0.1.0 (three separate numbers); version 2 made them one;
+ * version 3 added steps inside stages (cards and scores may name a step).
  */
-export const RECORD_VERSION = 2 as const;
+export const RECORD_VERSION = 3 as const;

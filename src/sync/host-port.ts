@@ -107,13 +107,16 @@ export interface UpdateParts {
  * - `release`: remove this app's identity from the items and change nothing
  *   else: they stay on the board exactly as they are, as a person's items
  *   (text a person typed that the journey cannot hold is never lost).
- * - `delete`: remove items that carry this map's identity.
+ * - `delete`: remove items that carry this map's identity; or, `absorbed`,
+ *   a person's stickies (no identity, on the map) whose words the journey
+ *   took in whole (a sticky put in the row of step headers named a new step):
+ *   removed only while they still say what the run read, else left as they are.
  */
 export type Op =
   | { type: 'create'; node: SceneNode; hash: string }
   | { type: 'update'; node: SceneNode; hash: string; itemIds: string[]; parts?: UpdateParts }
   | { type: 'release'; key: SceneKey; itemIds: string[] }
-  | { type: 'delete'; key: SceneKey; itemIds: string[] };
+  | { type: 'delete'; key: SceneKey; itemIds: string[]; absorbed?: true };
 
 /** Everything one run writes to one map. */
 export interface ApplyPlan {

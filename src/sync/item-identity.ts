@@ -17,8 +17,8 @@ export interface ItemIdentity {
 export const IDENTITY_FIELD = 'cjm';
 
 const MAP_ID = /^map-[A-Za-z0-9_-]{1,40}$/;
-// Up to two ids after the kind, and the to-be line's suffix: a to-be point is `emotion:<persona>:<stage>:to-be`.
-const KEY = /^[a-z][a-z-]*(:[A-Za-z0-9_.-]{1,64}){0,2}(:to-be)?$|^emotion-scale:-?[0-9]$/;
+// Up to two ids after the kind, the last may name a step (`<stage>@<step>`), and the to-be line's suffix: a to-be point at a step is `emotion:<persona>:<stage>@<step>:to-be`.
+const KEY = /^[a-z][a-z-]*(:[A-Za-z0-9_.-]{1,64}){0,2}(@[A-Za-z0-9_.-]{1,64})?(:to-be)?$|^emotion-scale:-?[0-9]$/;
 const HASH = /^[0-9a-f]{8}$/;
 
 /** Creates a new random map id from a source of randomness in [0, 1). */

@@ -1,14 +1,14 @@
 import { clampEmotionScore } from '../model/emotion-scale';
-import type { Card, CardId, Journey, LaneId, Persona, StageId } from '../model/journey';
-import { MAX_CARD_TEXT, MAX_LONG_TEXT, MAX_PERSONA_NOTES, MAX_SHORT_TEXT } from '../model/journey-schema';
+import { listSteps, settlePlace, type Card, type CardId, type Journey, type JourneyPlace, type LaneId, type Persona, type StageId, type Step, type StepId } from '../model/journey';
+import { MAX_CARD_TEXT, MAX_LONG_TEXT, MAX_PERSONA_NOTES, MAX_SHORT_TEXT, MAX_STEPS, MAX_STEPS_PER_STAGE } from '../model/journey-schema';
 import { hasRichForm, isFormOf, normalizeRichText, type RichText } from '../model/rich-text';
 import { clipText } from '../model/text-size';
 import type { HostMetrics } from '../layout/host-metrics';
-import { describePersonaHeading, layoutJourney } from '../layout/layout-journey';
+import { describePersonaHeading, describeStepContact, layoutJourney, readStepContact } from '../layout/layout-journey';
 import { findMapLabels, type MapLabels } from '../layout/map-labels';
 import type { TextMeasurer } from '../layout/measure-text';
-import type { Scene, SceneNode, ShapeNode } from '../layout/scene';
-import { cardKey, emotionNoteKey, emotionPointKey, parseSceneKey, type SceneKey, type SceneKeyInfo } from '../layout/scene-keys';
+import type { Scene, SceneNode } from '../layout/scene';
+import { cardKey, emotionNoteKey, emotionPointKey, parseSceneKey, stageHeaderKey, stepHeaderKey, type SceneKey, type SceneKeyInfo } from '../layout/scene-keys';
 import { normalizeBoardText } from './board-text';
 import { hashSceneNode } from './diff-scene';
 import { hashContent } from './content-hash';
@@ -18,7 +18,22 @@ export { normalizeBoardText };
 
 /** One edit found on the board and what became of it. */
 export interface BoardChange {
-  kind: 'card-text' | 'card-persona' | 'card-moved' | 'card-deleted' | 'card-adopted' | 'emotion' | 'note' | 'stage-renamed' | 'lane-renamed' | 'title' | 'persona' | 'scope' | 'released';
+  kind:
+    | 'card-text'
+    | 'card-persona'
+    | 'card-moved'
+    | 'card-deleted'
+    | 'card-adopted'
+    | 'emotion'
+    | 'note'
+    | 'stage-renamed'
+    | 'step-renamed'
+    | 'step-added'
+    | 'lane-renamed'
+    | 'title'
+    | 'persona'
+    | 'scope'
+    | 'released';
   key: SceneKey;
   /** For people: what changed, e.g. `Order & pay → Checkout`. */
   detail: string;
@@ -50,6 +65,8 @@ export interface MergedBoard {
   removals: { key: SceneKey; itemIds: string[] }[];
   /** Cards whose sticky holds more text than a card takes: the journey keeps the first part, the board keeps all of it. */
   cut: SceneKey[];
+  /** People's stickies whose words became a new step's name, by the step header's key: removed, the header shows their words. */
+  absorbed: { key: SceneKey; itemIds: string[] }[];
 }
 
 /** Kinds of items the layout derives from the journey and that hold no journey data of their own (bands, scale, markers, legend, a blueprint's lines). */
@@ -70,34 +87,61 @@ export interface MergeBoardOptions {
 }
 
 
-interface Cell {
-  stage: StageId;
+interface Cell extends JourneyPlace {
   lane: LaneId;
 }
 
 interface Grid {
-  columns: { stage: StageId; left: number; right: number }[];
+  /** The columns of the cells: a stage without steps, or a step of one. */
+  columns: (JourneyPlace & { left: number; right: number })[];
   rows: { lane: LaneId; top: number; bottom: number }[];
   /** Centre y of each score on the emotion chart. */
   scoreCentres: { score: number; y: number }[];
+  /**
+   * Where a sticky makes a new step: over a stage's header or in the row of
+   * step headers under it, from the headers' top to the first lane; each
+   * stage reaches halfway into the gutters, as its cells do.
+   */
+  stepRow: { top: number; bottom: number; stages: { stage: StageId; left: number; right: number }[] } | undefined;
 }
 
 const joinLines = (text: string): string => normalizeBoardText(text).replace(/\n/g, ' ');
 
-function readGrid(scene: Scene): Grid {
-  const grid: Grid = { columns: [], rows: [], scoreCentres: [] };
-  const headers = scene.nodes.filter((node): node is ShapeNode => node.type === 'shape' && parseSceneKey(node.key)?.kind === 'stage');
-  headers.forEach((header, index) => {
-    const info = parseSceneKey(header.key);
-    if (info?.kind !== 'stage') return;
-    const previous = headers[index - 1];
-    const next = headers[index + 1];
-    // Cells reach halfway into the gutters, so a sticky dropped between two
-    // columns belongs to the nearer one.
-    const left = previous ? (previous.x + previous.width + header.x) / 2 : header.x - header.width / 2;
-    const right = next ? (header.x + header.width + next.x) / 2 : header.x + header.width * 1.5;
-    grid.columns.push({ stage: info.stage, left, right });
+/** Boxes in reading order, each reaching halfway into the gutters, so a sticky dropped between two belongs to the nearer one. */
+function spanColumns<T>(boxes: readonly { place: T; x: number; width: number }[]): (T & { left: number; right: number })[] {
+  return boxes.map((box, index) => {
+    const previous = boxes[index - 1];
+    const next = boxes[index + 1];
+    const left = previous ? (previous.x + previous.width + box.x) / 2 : box.x - box.width / 2;
+    const right = next ? (box.x + box.width + next.x) / 2 : box.x + box.width * 1.5;
+    return { ...box.place, left, right };
   });
+}
+
+function readGrid(scene: Scene, journey: Journey): Grid {
+  const grid: Grid = { columns: [], rows: [], scoreCentres: [], stepRow: undefined };
+  const byKey = new Map(scene.nodes.map((node) => [node.key, node]));
+  // The columns are the journey's places: a stage's header for a stage without steps, a step's header for each step of the others.
+  const columns: { place: JourneyPlace; x: number; width: number }[] = [];
+  const stages: { place: { stage: StageId }; x: number; width: number }[] = [];
+  let headersBottom = Number.NEGATIVE_INFINITY;
+  let headersTop = Number.POSITIVE_INFINITY;
+  for (const stage of journey.stages) {
+    const header = byKey.get(stageHeaderKey(stage.id));
+    if (!header) continue;
+    stages.push({ place: { stage: stage.id }, x: header.x, width: header.width });
+    headersTop = Math.min(headersTop, header.y);
+    headersBottom = Math.max(headersBottom, header.y + header.height);
+    const steps = listSteps(stage);
+    if (steps.length === 0) columns.push({ place: { stage: stage.id }, x: header.x, width: header.width });
+    for (const step of steps) {
+      const stepHeader = byKey.get(stepHeaderKey(stage.id, step.id));
+      if (!stepHeader) continue;
+      columns.push({ place: { stage: stage.id, step: step.id }, x: stepHeader.x, width: stepHeader.width });
+      headersBottom = Math.max(headersBottom, stepHeader.y + stepHeader.height);
+    }
+  }
+  grid.columns = spanColumns(columns);
   const bands = scene.nodes.filter((node) => parseSceneKey(node.key)?.kind === 'row');
   bands.forEach((band, index) => {
     const info = parseSceneKey(band.key);
@@ -109,7 +153,18 @@ function readGrid(scene: Scene): Grid {
     const info = parseSceneKey(node.key);
     if (info?.kind === 'emotion-scale') grid.scoreCentres.push({ score: info.score, y: node.y + node.height / 2 });
   }
+  const firstRow = grid.rows[0];
+  if (stages.length > 0) grid.stepRow = { top: headersTop, bottom: Math.max(headersBottom, firstRow ? firstRow.top : headersBottom), stages: spanColumns(stages) };
   return grid;
+}
+
+/** The stage whose header or step-header row a sticky lies on, when it does. */
+function findStepRowStage(grid: Grid, box: { x: number; y: number; width: number; height: number }, anchor: Snapshot['anchor']): StageId | undefined {
+  const row = grid.stepRow;
+  if (!row) return undefined;
+  const { x: cx, y: cy } = findStickyPoint(box, anchor);
+  if (cy < row.top || cy >= row.bottom) return undefined;
+  return row.stages.find((candidate) => cx >= candidate.left && cx < candidate.right)?.stage;
 }
 
 /**
@@ -127,7 +182,8 @@ function findCell(grid: Grid, box: { x: number; y: number; width: number; height
   const { x: cx, y: cy } = findStickyPoint(box, anchor);
   const column = grid.columns.find((candidate) => cx >= candidate.left && cx < candidate.right);
   const row = grid.rows.find((candidate) => cy >= candidate.top && cy < candidate.bottom);
-  return column && row ? { stage: column.stage, lane: row.lane } : undefined;
+  if (!column || !row) return undefined;
+  return column.step ? { stage: column.stage, step: column.step, lane: row.lane } : { stage: column.stage, lane: row.lane };
 }
 
 function findNearestScore(grid: Grid, centreY: number): number | undefined {
@@ -265,6 +321,69 @@ function parseScope(journey: Journey, text: string, labels: MapLabels): Journey[
   return scope;
 }
 
+/**
+ * Takes a step header's second line back into the step: unchanged, it keeps
+ * the touchpoint and channel; emptied, both go; rewritten, "touchpoint ·
+ * channel" (one part: the field the step had, the touchpoint when it had none).
+ */
+function absorbStepContact(step: Step, contact: string, drawnContact: string): void {
+  if (normalizeBoardText(contact) === normalizeBoardText(drawnContact)) return;
+  const read = readStepContact(contact);
+  delete step.touchpoint;
+  delete step.channel;
+  if (read.touchpoint) step.touchpoint = clip(read.touchpoint, MAX_SHORT_TEXT);
+  if (read.channel) step.channel = clip(read.channel, MAX_SHORT_TEXT);
+}
+
+/**
+ * Makes a sticky a person put over a stage's header or in the row of step
+ * headers a new step of that stage, named by its text and placed among the
+ * stage's steps where the sticky lies; a stage that had no steps gets this
+ * one, and its cards and scores move into it. The step's id comes from the
+ * sticky's, so a run cut off after saving the journey adds it once. Returns
+ * the new header's key; undefined (nothing changed) for a text a step's name
+ * cannot hold whole (too long, or with a form beyond plain words) or a stage
+ * already holding the most steps a map takes.
+ */
+function addBoardStep(journey: Journey, stageId: StageId, item: { itemId: string; text: string; rich?: RichText; x: number; y: number; width: number; height: number }, grid: Grid, anchor: Snapshot['anchor'], changes: BoardChange[]): SceneKey | undefined {
+  const stage = journey.stages.find((candidate) => candidate.id === stageId);
+  const name = joinLines(item.text).trim();
+  if (!stage || !name || name.length > MAX_SHORT_TEXT || (item.rich && hasRichForm(normalizeRichText(item.rich)))) return undefined;
+  const id = `step:b${hashContent(item.itemId)}` as StepId;
+  const key = stepHeaderKey(stageId, id);
+  const steps = [...listSteps(stage)];
+  if (steps.some((step) => step.id === id)) return key;
+  const total = journey.stages.reduce((sum, candidate) => sum + listSteps(candidate).length, 0);
+  if (steps.length >= MAX_STEPS_PER_STAGE || total >= MAX_STEPS) return undefined;
+  const { x } = findStickyPoint(item, anchor);
+  const after = grid.columns.filter((column) => column.stage === stageId && column.step !== undefined && (column.left + column.right) / 2 <= x).length;
+  const at = steps.length === 0 ? 0 : Math.min(after, steps.length);
+  steps.splice(at, 0, { id, name });
+  stage.steps = steps;
+  changes.push({ kind: 'step-added', key, detail: name });
+  return key;
+}
+
+/** Every card at a place the journey has: a card of a stage that gained steps goes to its first step (see settlePlace). */
+function settleCards(journey: Journey, cards: readonly Card[]): Card[] {
+  return cards.map((card) => {
+    const place = settlePlace(journey, card);
+    if (!place || (place.stage === card.stage && place.step === card.step)) return card;
+    const { step: _step, ...rest } = card;
+    return place.step ? { ...rest, step: place.step } : rest;
+  });
+}
+
+/** Every score at a place the journey has: a stage that gained its first step on the board gives its scores to that step. */
+function settleScores(journey: Journey): void {
+  journey.emotions = journey.emotions.map((emotion) => {
+    const place = settlePlace(journey, emotion);
+    if (!place || place.step === emotion.step) return emotion;
+    const { step: _step, ...rest } = emotion;
+    return place.step ? { ...rest, step: place.step } : rest;
+  });
+}
+
 function createAdoptedCardId(itemId: string, taken: ReadonlySet<string>): CardId {
   const base = `card:b${hashContent(itemId)}`;
   let id = base;
@@ -287,7 +406,7 @@ function createAdoptedCardId(itemId: string, taken: ReadonlySet<string>): CardId
 export function mergeBoardEdits(base: Journey, snapshot: Snapshot, options: MergeBoardOptions): MergedBoard {
   const lastScene = layoutJourney(base, { metrics: options.metrics, measureText: options.measureText });
   const drawn = new Map(lastScene.nodes.map((node) => [node.key, node]));
-  const grid = readGrid(lastScene);
+  const grid = readGrid(lastScene, base);
   const labels = findMapLabels(base.locale);
   const journey: Journey = JSON.parse(JSON.stringify(base)) as Journey;
   const changes: BoardChange[] = [];
@@ -405,6 +524,19 @@ export function mergeBoardEdits(base: Journey, snapshot: Snapshot, options: Merg
       stage.name = name;
     }
   }
+  for (const stage of journey.stages) {
+    for (const step of listSteps(stage)) {
+      const key = stepHeaderKey(stage.id, step.id);
+      const edited = findEditedText(key, 'shape');
+      if (!edited) continue;
+      const [name = '', ...contact] = edited.text.split('\n');
+      if (!name.trim()) continue;
+      const before = { name: step.name, contact: describeStepContact(step) };
+      step.name = clip(name.trim(), MAX_SHORT_TEXT);
+      absorbStepContact(step, contact.join(' ').trim(), before.contact);
+      changes.push({ kind: 'step-renamed', key, detail: `${before.name} \u2192 ${step.name}` });
+    }
+  }
   for (const lane of journey.lanes) {
     const edited = findEditedText(lane.id, 'shape');
     if (edited && edited.text) {
@@ -415,7 +547,7 @@ export function mergeBoardEdits(base: Journey, snapshot: Snapshot, options: Merg
   }
 
   for (const emotion of journey.emotions) {
-    const pointKey = emotionPointKey(emotion.persona, emotion.stage, emotion.line);
+    const pointKey = emotionPointKey(emotion.persona, emotion, emotion.line);
     const point = findItem(pointKey, 'emotion-point');
     const drawnPoint = drawn.get(pointKey);
     if (point && drawnPoint) {
@@ -426,7 +558,7 @@ export function mergeBoardEdits(base: Journey, snapshot: Snapshot, options: Merg
         emotion.score = score;
       }
     }
-    const noteKey = emotionNoteKey(emotion.persona, emotion.stage, emotion.line);
+    const noteKey = emotionNoteKey(emotion.persona, emotion, emotion.line);
     const note = findEditedText(noteKey, 'text');
     if (note) {
       if (note.text) emotion.note = clip(joinLines(note.text), MAX_LONG_TEXT);
@@ -483,10 +615,12 @@ export function mergeBoardEdits(base: Journey, snapshot: Snapshot, options: Merg
       release(cardKey(card.id), 'moved off the map\u2019s cells; kept where you put it');
       continue;
     }
-    if (cell.stage !== card.stage || cell.lane !== card.lane) {
+    if (cell.stage !== card.stage || cell.step !== card.step || cell.lane !== card.lane) {
       card.stage = cell.stage;
+      if (cell.step) card.step = cell.step;
+      else delete card.step;
       card.lane = cell.lane;
-      changes.push({ kind: 'card-moved', key: card.id, detail: `${cell.stage} ${cell.lane}` });
+      changes.push({ kind: 'card-moved', key: card.id, detail: `${cell.step ?? cell.stage} ${cell.lane}` });
     }
     positions.set(card.id, findStickyPoint(item, snapshot.anchor));
     cards.push(card);
@@ -498,6 +632,7 @@ export function mergeBoardEdits(base: Journey, snapshot: Snapshot, options: Merg
   const taken = new Set<string>(cards.map((card) => card.id));
   const wasLeftAlone = new Map((options.leftAlone ?? []).map((item) => [item.itemId, item]));
   const leftAlone: LeftAloneItem[] = [];
+  const absorbed: { key: SceneKey; itemIds: string[] }[] = [];
   const copiedCards = copies.filter((item) => item.type === 'sticky' && parseSceneKey(item.identity.key)?.kind === 'card');
   for (const item of copies) {
     if (copiedCards.includes(item)) continue;
@@ -514,6 +649,13 @@ export function mergeBoardEdits(base: Journey, snapshot: Snapshot, options: Merg
     const before = wasLeftAlone.get(item.itemId);
     const unmoved = before !== undefined && Math.abs(before.x - item.x) <= 0.5 && Math.abs(before.y - item.y) <= 0.5;
     const cell = unmoved ? undefined : findCell(grid, item, snapshot.anchor);
+    const stepStage = unmoved || cell || item.copyOf !== undefined ? undefined : findStepRowStage(grid, item, snapshot.anchor);
+    const stepKey = text && stepStage ? addBoardStep(journey, stepStage, item, grid, snapshot.anchor, changes) : undefined;
+    if (stepKey) {
+      // The sticky named a new step: its words are the step's header now, so the sticky goes.
+      absorbed.push({ key: stepKey, itemIds: [item.itemId] });
+      continue;
+    }
     if (!text || !cell) {
       if (item.copyOf === undefined) leftAlone.push({ itemId: item.itemId, x: item.x, y: item.y });
       else {
@@ -524,7 +666,7 @@ export function mergeBoardEdits(base: Journey, snapshot: Snapshot, options: Merg
     }
     const id = createAdoptedCardId(item.itemId, taken);
     taken.add(id);
-    const adopted: Card = { id, stage: cell.stage, lane: cell.lane, text: clipText(item.text.trim(), MAX_CARD_TEXT) };
+    const adopted: Card = { id, stage: cell.stage, ...(cell.step ? { step: cell.step } : {}), lane: cell.lane, text: clipText(item.text.trim(), MAX_CARD_TEXT) };
     if (adopted.text.length < item.text.trim().length) cut.push(cardKey(id));
     absorbForm(adopted, item);
     cards.push(adopted);
@@ -533,14 +675,15 @@ export function mergeBoardEdits(base: Journey, snapshot: Snapshot, options: Merg
     changes.push({ kind: 'card-adopted', key: id, detail: text });
   }
 
-  journey.cards = orderCardsByBoard(cards, positions);
+  journey.cards = orderCardsByBoard(settleCards(journey, cards), positions);
+  settleScores(journey);
   // Released stickies stay where they are, people's own from now on.
   const released = new Set(releases.flatMap((release) => release.itemIds));
   for (const item of snapshot.items) {
     if (released.has(item.itemId) && item.type === 'sticky') leftAlone.push({ itemId: item.itemId, x: item.x, y: item.y });
   }
   leftAlone.sort((a, b) => (a.itemId < b.itemId ? -1 : a.itemId > b.itemId ? 1 : 0));
-  return { journey, changes, adoptions, releases, leftAlone, drawn, removals, cut };
+  return { journey, changes, adoptions, releases, leftAlone, drawn, removals, cut, absorbed };
 }
 
 // Stickies whose centres are within this many units vertically read as one row.
@@ -559,7 +702,7 @@ function orderCardsByBoard(cards: readonly Card[], positions: ReadonlyMap<string
   const original = new Map(cards.map((card, index) => [card.id as string, index]));
   const cells = new Map<string, Card[]>();
   for (const card of cards) {
-    const cell = `${card.stage}\u0000${card.lane}`;
+    const cell = `${card.step ?? card.stage}\u0000${card.lane}`;
     const list = cells.get(cell);
     if (list) list.push(card);
     else cells.set(cell, [card]);

@@ -1,4 +1,4 @@
-import { findEmotionLine, type Card, type CardId, type EmotionScore, type Journey } from '../model/journey';
+import { findEmotionLine, placeId, settlePlace, type Card, type CardId, type EmotionScore, type Journey, type JourneyPlace, type Stage, type Step } from '../model/journey';
 
 /** Where the board and the panel changed the same thing differently; the board's version was kept. */
 export interface MergeConflict {
@@ -75,6 +75,36 @@ function describeFieldValue(value: unknown): string {
   return typeof value === 'string' ? value : JSON.stringify(value);
 }
 
+/**
+ * Merges one stage's steps: the panel's steps in the panel's order, each with
+ * its fields merged, and the steps people added on the board (in neither the
+ * base nor the panel) after the board step before them.
+ */
+function mergeSteps(base: Stage | undefined, board: Stage | undefined, panel: Stage, conflicts: MergeConflict[]): Step[] {
+  const baseSteps = base?.steps ?? [];
+  const boardSteps = board?.steps ?? [];
+  const merged = mergeStructure(baseSteps, boardSteps, panel.steps ?? [], conflicts);
+  const known = new Set<string>([...baseSteps, ...(panel.steps ?? [])].map((step) => step.id));
+  boardSteps.forEach((step, index) => {
+    if (known.has(step.id)) return;
+    const before = boardSteps.slice(0, index).reverse().find((candidate) => merged.some((kept) => kept.id === candidate.id));
+    merged.splice(before ? merged.findIndex((kept) => kept.id === before.id) + 1 : 0, 0, step);
+  });
+  return merged;
+}
+
+/** Stages without their steps, which merge on their own (see mergeSteps). */
+const withoutSteps = (stages: readonly Stage[]): Stage[] => stages.map(({ steps: _steps, ...rest }) => rest);
+
+/** A card or score moved to where `journey` has its place (see settlePlace); undefined when its stage is gone. */
+function settle<T extends JourneyPlace>(journey: Journey, item: T): T | undefined {
+  const place = settlePlace(journey, item);
+  if (!place) return undefined;
+  if (place.step === item.step) return item;
+  const { step: _step, ...rest } = item;
+  return (place.step ? { ...rest, step: place.step } : rest) as T;
+}
+
 export function mergeJourneys(base: Journey, board: Journey, panel: Journey): MergedJourneys {
   const conflicts: MergeConflict[] = [];
   const journey: Journey = {
@@ -82,11 +112,19 @@ export function mergeJourneys(base: Journey, board: Journey, panel: Journey): Me
     title: pickValue(base.title, board.title, panel.title, () => conflicts.push({ id: 'title', field: 'title', board: board.title, panel: panel.title })),
     scope: mergeFields(base.scope, board.scope, panel.scope, 'scope', conflicts),
     personas: mergeStructure(base.personas, board.personas, panel.personas, conflicts),
-    stages: mergeStructure(base.stages, board.stages, panel.stages, conflicts),
+    stages: mergeStructure(withoutSteps(base.stages), withoutSteps(board.stages), withoutSteps(panel.stages), conflicts),
     lanes: mergeStructure(base.lanes, board.lanes, panel.lanes, conflicts),
     cards: [],
     emotions: [],
   };
+  // Steps merge step by step, as the lists of the journey do: a step renamed on the board and one added in the panel are both kept.
+  const baseStages = new Map(base.stages.map((stage) => [stage.id, stage]));
+  const boardStages = new Map(board.stages.map((stage) => [stage.id, stage]));
+  const panelStages = new Map(panel.stages.map((stage) => [stage.id, stage]));
+  journey.stages = journey.stages.map((stage) => {
+    const steps = mergeSteps(baseStages.get(stage.id), boardStages.get(stage.id), panelStages.get(stage.id) ?? stage, conflicts);
+    return steps.length > 0 ? { ...stage, steps } : stage;
+  });
 
   const baseCards = new Map(base.cards.map((card) => [card.id, card]));
   const boardCards = new Map(board.cards.map((card) => [card.id, card]));
@@ -109,17 +147,23 @@ export function mergeJourneys(base: Journey, board: Journey, panel: Journey): Me
       const { persona: _removed, ...rest } = card;
       card = rest;
     }
-    if (stages.has(card.stage) && lanes.has(card.lane)) journey.cards.push(card);
+    const settled = stages.has(card.stage) ? settle(journey, card) : undefined;
+    if (settled && lanes.has(card.lane)) journey.cards.push(settled);
     else if (b && (!a || a.text !== b.text)) orphans.push(id);
   }
 
-  const pairKey = (emotion: EmotionScore) => `${emotion.persona} ${emotion.stage} ${findEmotionLine(emotion)}`;
+  const pairKey = (emotion: EmotionScore) => `${emotion.persona} ${placeId(emotion)} ${findEmotionLine(emotion)}`;
   const baseEmotions = new Map(base.emotions.map((emotion) => [pairKey(emotion), emotion]));
   const boardEmotions = new Map(board.emotions.map((emotion) => [pairKey(emotion), emotion]));
-  for (const emotion of panel.emotions) {
-    if (!personas.has(emotion.persona) || !stages.has(emotion.stage)) continue;
+  const scored = new Set<string>();
+  for (const panelEmotion of panel.emotions) {
+    if (!personas.has(panelEmotion.persona) || !stages.has(panelEmotion.stage)) continue;
+    const emotion = settle(journey, panelEmotion);
+    if (!emotion || scored.has(pairKey(emotion))) continue;
+    scored.add(pairKey(emotion));
     const onBoard = boardEmotions.get(pairKey(emotion));
-    journey.emotions.push(onBoard ? mergeFields(baseEmotions.get(pairKey(emotion)), onBoard, emotion, `emotion ${pairKey(emotion)}`, conflicts) : emotion);
+    const merged = onBoard ? mergeFields(baseEmotions.get(pairKey(emotion)) ?? baseEmotions.get(pairKey(panelEmotion)), onBoard, emotion, `emotion ${pairKey(emotion)}`, conflicts) : emotion;
+    journey.emotions.push(settle(journey, merged) ?? merged);
   }
   return { journey, conflicts, orphans };
 }

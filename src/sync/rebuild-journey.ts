@@ -1,13 +1,13 @@
 import { clampEmotionScore, EMOTION_STEPS } from '../model/emotion-scale';
-import { JOURNEY_SCHEMA, LANE_KINDS, type Card, type CardId, type EmotionScore, type EvidenceKind, type Journey, type Lane, type LaneId, type LaneKind, type Persona, type PersonaId, type Stage } from '../model/journey';
+import { JOURNEY_SCHEMA, LANE_KINDS, type Card, type CardId, type EmotionScore, type EvidenceKind, type Journey, type JourneyPlace, type Lane, type LaneId, type LaneKind, type Persona, type PersonaId, type Stage, type Step } from '../model/journey';
 import { MAX_CARD_TEXT, MAX_LONG_TEXT, MAX_SHORT_TEXT, parseJourney } from '../model/journey-schema';
 import type { ValidationError } from '../model/parse-result';
 import { hasRichForm, isFormOf, normalizeRichText } from '../model/rich-text';
 import { STANDARD_LANE_TITLES } from '../model/templates/blank-journey';
 import { clipText } from '../model/text-size';
-import { describePersonaHeading } from '../layout/layout-journey';
+import { describePersonaHeading, readStepContact } from '../layout/layout-journey';
 import { findMapLabels, type MapLabels } from '../layout/map-labels';
-import { parseSceneKey, type SceneKeyInfo } from '../layout/scene-keys';
+import { emotionNoteKey, parseSceneKey, type SceneKeyInfo } from '../layout/scene-keys';
 import { normalizeBoardText } from './board-text';
 import type { Snapshot, SnapshotItem } from './host-port';
 import { parsePersonaCard } from './merge-board-edits';
@@ -89,6 +89,16 @@ function readScope(text: string, labels: MapLabels): Journey['scope'] {
   return scope;
 }
 
+/** A step read from its header: the name on the first line, "touchpoint · channel" under it. */
+function readStep(id: Step['id'], text: string): Step {
+  const [name = '', ...contact] = normalizeBoardText(text).split('\n');
+  const step: Step = { id, name: clipText(name.trim(), MAX_SHORT_TEXT) || id.slice('step:'.length) };
+  const read = readStepContact(contact.join(' '));
+  if (read.touchpoint) step.touchpoint = clipText(read.touchpoint, MAX_SHORT_TEXT);
+  if (read.channel) step.channel = clipText(read.channel, MAX_SHORT_TEXT);
+  return step;
+}
+
 /** Index of the range (sorted by start) that holds `value`, else the nearest one. */
 function findNearest<T>(ranges: readonly { start: number; end: number; value: T }[], value: number): { value: T; exact: boolean } | undefined {
   let best: { value: T; distance: number; exact: boolean } | undefined;
@@ -135,15 +145,24 @@ export function rebuildJourneyFromBoard(snapshot: Snapshot): { ok: true; value: 
       return true;
     });
 
-  // Stages, left to right.
+  // Stages, left to right, each with its steps from their headers (name, then "touchpoint · channel"), left to right.
   const headers = once(of('stage'), (entry) => entry.info.stage).sort((a, b) => centreX(a.item) - centreX(b.item));
-  const stages: Stage[] = headers.map(({ item, info }) => ({ id: info.stage, name: clipText(oneLine(item.text), MAX_SHORT_TEXT) || info.stage.slice('stage:'.length) }));
-  const columns = headers.map(({ item, info }, index) => {
-    const previous = headers[index - 1]?.item;
-    const next = headers[index + 1]?.item;
+  const stepHeaders = once(of('step'), (entry) => entry.info.step).sort((a, b) => centreX(a.item) - centreX(b.item));
+  const stages: Stage[] = headers.map(({ item, info }) => {
+    const steps = stepHeaders.filter((header) => header.info.stage === info.stage).map(({ item: stepItem, info: stepInfo }) => readStep(stepInfo.step, stepItem.text));
+    return { id: info.stage, name: clipText(oneLine(item.text), MAX_SHORT_TEXT) || info.stage.slice('stage:'.length), ...(steps.length > 0 ? { steps } : {}) };
+  });
+  // The columns of the cells: a stage's header for a stage without steps, its steps' headers for the others.
+  const columnBoxes = headers.flatMap(({ item, info }): { item: SnapshotItem; place: JourneyPlace }[] => {
+    const own = stepHeaders.filter((header) => header.info.stage === info.stage);
+    return own.length === 0 ? [{ item, place: { stage: info.stage } }] : own.map((header) => ({ item: header.item, place: { stage: info.stage, step: header.info.step } }));
+  });
+  const columns = columnBoxes.map(({ item, place }, index) => {
+    const previous = columnBoxes[index - 1]?.item;
+    const next = columnBoxes[index + 1]?.item;
     const start = previous ? (previous.x + previous.width + item.x) / 2 : item.x - item.width / 2;
     const end = next ? (item.x + item.width + next.x) / 2 : item.x + item.width * 1.5;
-    return { start, end, value: info.stage };
+    return { start, end, value: place };
   });
 
   // Lanes, top to bottom: a label or a band is enough to know one.
@@ -194,7 +213,7 @@ export function rebuildJourneyFromBoard(snapshot: Snapshot): { ok: true; value: 
     let id: CardId = info.card;
     for (let index = 2; cardIds.has(id); index += 1) id = `${info.card}-${index}` as CardId;
     cardIds.add(id);
-    const card: Card = { id, stage: column.value, lane: row.value, text: clipText(item.text.trim(), MAX_CARD_TEXT) };
+    const card: Card = { id, stage: column.value.stage, ...(column.value.step ? { step: column.value.step } : {}), lane: row.value, text: clipText(item.text.trim(), MAX_CARD_TEXT) };
     const kind = evidence.get(info.card);
     if (kind && id === info.card) card.evidence = kind;
     const rich = item.rich ? normalizeRichText(item.rich) : undefined;
@@ -232,19 +251,22 @@ export function rebuildJourneyFromBoard(snapshot: Snapshot): { ok: true; value: 
   // Emotion scores: the face a point shows, else its height against the scale labels.
   const scale = of('emotion-scale').map(({ item, info }) => ({ score: info.score, y: centreY(item) }));
   const notes = new Map(of('emotion-note').map(({ item }) => [item.identity.key, item] as const));
-  const stageIds = new Set<string>(stages.map((stage) => stage.id));
+  // A point is read at a place the rebuilt journey has: a step of its stage when the stage has steps, the stage when it has none.
+  const placesOf = new Map(stages.map((stage) => [stage.id as string, new Set<string>((stage.steps ?? []).map((step) => step.id))]));
   const scored = new Set<string>();
   const emotions: EmotionScore[] = [];
   for (const { item, info } of points.sort((a, b) => centreX(a.item) - centreX(b.item))) {
-    if (!stageIds.has(info.stage)) continue;
-    const pair = `${info.persona} ${info.stage} ${info.line}`;
+    const steps = placesOf.get(info.stage);
+    if (!steps || (info.step ? !steps.has(info.step) : steps.size > 0)) continue;
+    const pair = `${info.persona} ${info.step ?? info.stage} ${info.line}`;
     if (scored.has(pair)) continue;
     scored.add(pair);
     const face = EMOTION_STEPS.find((step) => normalizeBoardText(item.text) === step.face)?.score;
     const nearest = scale.length > 0 ? scale.reduce((best, step) => (Math.abs(step.y - centreY(item)) < Math.abs(best.y - centreY(item)) ? step : best)).score : undefined;
     const score = clampEmotionScore(face ?? nearest ?? 0);
-    const emotion: EmotionScore = { persona: info.persona, stage: info.stage, score, ...(info.line === 'to-be' ? { line: 'to-be' as const } : {}) };
-    const noteKey = `emotion-note:${info.persona.slice('persona:'.length)}:${info.stage.slice('stage:'.length)}${info.line === 'to-be' ? ':to-be' : ''}`;
+    const place: JourneyPlace = info.step ? { stage: info.stage, step: info.step } : { stage: info.stage };
+    const emotion: EmotionScore = { persona: info.persona, ...place, score, ...(info.line === 'to-be' ? { line: 'to-be' as const } : {}) };
+    const noteKey = emotionNoteKey(info.persona, place, info.line);
     const note = notes.get(noteKey);
     if (note && oneLine(note.text)) emotion.note = clipText(oneLine(note.text), MAX_LONG_TEXT);
     emotions.push(emotion);

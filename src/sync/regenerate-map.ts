@@ -125,7 +125,11 @@ export function planRegenerate(base: Journey, snapshot: Snapshot, options: Regen
   const released = new Set([...releases.flatMap((release) => release.itemIds), ...fromBoard.removals.flatMap((removal) => removal.itemIds)]);
   const diffSnapshot = adoptForeignItems({ ...snapshot, items: snapshot.items.filter((item) => !released.has(item.itemId)) }, adoptions);
   const plan = diffScene(scene, diffSnapshot, mapId, { drawn: fromBoard.drawn, keepText: new Set(fromBoard.cut) });
-  plan.ops = [...insertReleases(plan.ops, releases), ...fromBoard.removals.map((removal): Op => ({ type: 'delete', key: removal.key, itemIds: removal.itemIds }))];
+  plan.ops = [
+    ...insertReleases(plan.ops, releases),
+    ...fromBoard.removals.map((removal): Op => ({ type: 'delete', key: removal.key, itemIds: removal.itemIds })),
+    ...fromBoard.absorbed.map((absorbed): Op => ({ type: 'delete', key: absorbed.key, itemIds: absorbed.itemIds, absorbed: true })),
+  ];
   leftAlone.sort((a, b) => (a.itemId < b.itemId ? -1 : a.itemId > b.itemId ? 1 : 0));
   const healed = fromBoard.removals.reduce((sum, removal) => sum + removal.itemIds.length, 0);
   const byId = new Map(diffSnapshot.items.map((item) => [item.itemId, item]));

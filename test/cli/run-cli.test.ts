@@ -3,6 +3,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { EXIT_INVALID_INPUT, EXIT_OK, EXIT_USAGE, runCli, type CliIo } from '../../src/cli/run-cli';
 import { formatJourneyFile, parseJourneyFileText } from '../../src/model/journey-file';
+import { RECORD_VERSION } from '../../src/model/record-version';
 import { createOnlineStoreJourney } from '../../src/model/templates/online-store-template';
 import { PROPERTY_SEED } from '../layout/journey-arbitrary';
 import { encodeUtf16, encodeWindows1251 } from '../model/formats/encode-text';
@@ -160,7 +161,7 @@ describe('cjm errors', () => {
   });
 
   it('returns 1 and the update hint for a newer file version', () => {
-    const io = createMemoryIo({ 'new.json': ONLINE_STORE.replace('"version": 1', '"version": 3') });
+    const io = createMemoryIo({ 'new.json': ONLINE_STORE.replace('"version": 1', `"version": ${RECORD_VERSION + 1}`) });
     expect(runCli(['render', 'new.json'], io)).toBe(EXIT_INVALID_INPUT);
     expect(io.err).toMatch(/update cjm-board/);
   });
@@ -279,11 +280,11 @@ describe('cjm import, export, check and diff', () => {
     expect(written.ok && written.value.cards).toHaveLength(6);
   });
 
-  it('imports a version-1 file and writes it as version 2', () => {
+  it('imports a version-1 file and writes it as the current version', () => {
     const io = createMemoryIo({ 'old.json': ONLINE_STORE });
     expect(JSON.parse(ONLINE_STORE)).toMatchObject({ version: 1, journey: { schema: 1 } });
     expect(runCli(['import', 'old.json', '-o', 'new.json'], io)).toBe(EXIT_OK);
-    expect(JSON.parse(io.files.get('new.json') ?? '{}')).toMatchObject({ format: 'cjm-journey', version: 2, journey: { schema: 2 } });
+    expect(JSON.parse(io.files.get('new.json') ?? '{}')).toMatchObject({ format: 'cjm-journey', version: RECORD_VERSION, journey: { schema: RECORD_VERSION } });
     expect(io.files.get('new.json')).toBe(formatJourneyFile(createOnlineStoreJourney()));
   });
 

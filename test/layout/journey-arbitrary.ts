@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { JOURNEY_SCHEMA, LANE_KINDS, type Card, type Journey, type LaneKind, type Persona } from '../../src/model/journey';
+import { JOURNEY_SCHEMA, LANE_KINDS, type Card, type Journey, type LaneKind, type Persona, type Stage, type Step, type StepId } from '../../src/model/journey';
 import { parseJourney } from '../../src/model/journey-schema';
 
 /** The seed every property test of the core uses, so a failure replays. */
@@ -58,6 +58,8 @@ const NON_EMOTION_KINDS = LANE_KINDS.filter((kind) => kind !== 'emotions');
 export interface JourneyArbitraryOptions {
   /** Most lanes of kind `emotions` (the emotion chart); 0 to 3. */
   maxEmotionLanes?: number;
+  /** Whether stages may hold steps (0–4 each): cards and scores then sit at the steps. */
+  steps?: boolean;
 }
 
 /**
@@ -68,6 +70,7 @@ export interface JourneyArbitraryOptions {
  */
 export function journeyArbitrary(options: JourneyArbitraryOptions = {}): fc.Arbitrary<Journey> {
   const maxEmotionLanes = options.maxEmotionLanes ?? 1;
+  const maxSteps = options.steps ? 4 : 0;
   const laneKinds = fc
     .tuple(
       fc.array(fc.constantFrom(...NON_EMOTION_KINDS), { minLength: 0, maxLength: 9 }),
@@ -111,6 +114,8 @@ export function journeyArbitrary(options: JourneyArbitraryOptions = {}): fc.Arbi
           { minLength: personaCount, maxLength: personaCount },
         ),
         stageNames: fc.array(textArbitrary(4), { minLength: stageCount, maxLength: stageCount }),
+        stepNames: fc.array(fc.array(textArbitrary(3), { maxLength: maxSteps }), { minLength: stageCount, maxLength: stageCount }),
+        stepDetails: fc.array(fc.record({ touchpoint: fc.option(textArbitrary(3), { nil: undefined }), channel: fc.option(fc.constantFrom('web', 'телефон', 'e-mail'), { nil: undefined }) }), { minLength: maxSteps, maxLength: maxSteps }),
         laneTitles: fc.array(textArbitrary(3), { minLength: kinds.length, maxLength: kinds.length }),
         cells: fc.array(fc.array(cardArbitrary, { maxLength: 5 }), { minLength: cellCount, maxLength: cellCount }),
         emotions: fc.array(
@@ -130,7 +135,24 @@ export function journeyArbitrary(options: JourneyArbitraryOptions = {}): fc.Arbi
           channels: [],
           ...(persona.quote === undefined ? {} : { quote: persona.quote }),
         }));
-        const stages = parts.stageNames.map((name, index) => ({ id: `stage:s${index}` as const, name }));
+        const stages: Stage[] = parts.stageNames.map((name, index) => {
+          const steps = (parts.stepNames[index] ?? []).map((stepName, stepIndex): Step => {
+            const details = parts.stepDetails[stepIndex];
+            return {
+              id: `step:s${index}-${stepIndex}`,
+              name: stepName,
+              ...(details?.touchpoint === undefined ? {} : { touchpoint: details.touchpoint }),
+              ...(details?.channel === undefined ? {} : { channel: details.channel }),
+            };
+          });
+          return { id: `stage:s${index}` as const, name, ...(steps.length > 0 ? { steps } : {}) };
+        });
+        // A card or score of a stage with steps goes to one of them, by its index.
+        const placeOf = (stage: Stage, index: number): { stage: Stage['id']; step?: StepId } => {
+          const steps = stage.steps ?? [];
+          const step = steps[index % Math.max(1, steps.length)];
+          return step ? { stage: stage.id, step: step.id } : { stage: stage.id };
+        };
         const lanes = kinds.map((kind, index) => ({ id: `lane:l${index}` as const, kind, title: parts.laneTitles[index] ?? 'Lane' }));
         const cards: Card[] = [];
         parts.cells.forEach((cell, cellIndex) => {
@@ -140,7 +162,7 @@ export function journeyArbitrary(options: JourneyArbitraryOptions = {}): fc.Arbi
           for (const card of cell) {
             cards.push({
               id: `card:c${cards.length}`,
-              stage: stage.id,
+              ...placeOf(stage, cards.length),
               lane: lane.id,
               text: card.text,
               ...(card.persona === undefined ? {} : { persona: personas[card.persona]?.id ?? personas[0]!.id }),
@@ -153,7 +175,16 @@ export function journeyArbitrary(options: JourneyArbitraryOptions = {}): fc.Arbi
           const persona = personas[Math.floor(index / stageCount)];
           const stage = stages[index % stageCount];
           if (!persona || !stage) throw new Error('emotion outside the grid');
-          emotions.push({ persona: persona.id, stage: stage.id, score: emotion.score, ...(emotion.note === undefined ? {} : { note: emotion.note }) });
+          const steps = stage.steps ?? [];
+          if (steps.length === 0) {
+            emotions.push({ persona: persona.id, stage: stage.id, score: emotion.score, ...(emotion.note === undefined ? {} : { note: emotion.note }) });
+            return;
+          }
+          // One score per step, moving step by step; the note on the first.
+          steps.forEach((step, stepIndex) => {
+            const score = ((((emotion.score + 2 + stepIndex * (index + 1)) % 5) + 5) % 5) - 2;
+            emotions.push({ persona: persona.id, stage: stage.id, step: step.id, score, ...(emotion.note === undefined || stepIndex > 0 ? {} : { note: emotion.note }) });
+          });
         });
         const journey: Journey = {
           schema: JOURNEY_SCHEMA,

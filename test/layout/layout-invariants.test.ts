@@ -3,8 +3,8 @@ import { describe, expect, it } from 'vitest';
 import { FIGJAM_METRICS, MIRO_METRICS, type HostMetrics } from '../../src/layout/host-metrics';
 import { layoutJourney } from '../../src/layout/layout-journey';
 import type { EmotionLineNode, EmotionPointNode, PathCommand, Scene, SceneNode, StickyNode } from '../../src/layout/scene';
-import { cardKey, laneRowKey, parseSceneKey, stageHeaderKey } from '../../src/layout/scene-keys';
-import type { Journey } from '../../src/model/journey';
+import { cardKey, laneRowKey, parseSceneKey, stageHeaderKey, stepHeaderKey } from '../../src/layout/scene-keys';
+import { listPlaces, placeId, type Journey } from '../../src/model/journey';
 import { parseJourney } from '../../src/model/journey-schema';
 import { createOnlineStoreJourney } from '../../src/model/templates/online-store-template';
 import { journeyArbitrary, PROPERTY_SEED } from './journey-arbitrary';
@@ -18,6 +18,8 @@ const HOSTS: [string, HostMetrics][] = [
 
 /** Valid journeys: at most one emotions lane, so one emotion chart per map. */
 const journeys = journeyArbitrary({ maxEmotionLanes: 1 });
+/** The same, with stages that hold steps: cards and scores at the steps. */
+const steppedJourneys = journeyArbitrary({ maxEmotionLanes: 1, steps: true });
 
 
 function contains(outer: Box, inner: Box): boolean {
@@ -69,7 +71,8 @@ function checkStickiesInTheirCells(journey: Journey, scene: Scene): void {
   const byKey = new Map(scene.nodes.map((node) => [node.key, node]));
   for (const card of journey.cards) {
     const sticky = findNode(scene, cardKey(card.id), byKey);
-    const header = findNode(scene, stageHeaderKey(card.stage), byKey);
+    // A card of a stage with steps lies in its step's column, under the step's header.
+    const header = findNode(scene, card.step ? stepHeaderKey(card.stage, card.step) : stageHeaderKey(card.stage), byKey);
     const row = findNode(scene, laneRowKey(card.lane), byKey);
     const cell = { x: header.x, y: row.y, width: header.width, height: row.height };
     ensure(contains(cell, sticky), () => `${sticky.key} ${JSON.stringify(sticky)} lies outside its cell ${JSON.stringify(cell)}`);
@@ -104,6 +107,7 @@ function checkKeys(scene: Scene): void {
     subtitle: ['text'],
     persona: ['shape'],
     stage: ['shape'],
+    step: ['shape'],
     lane: ['shape'],
     row: ['shape'],
     card: ['sticky'],
@@ -133,16 +137,21 @@ function checkEmotionChart(journey: Journey, scene: Scene): void {
     expect(lines).toEqual([]);
     return;
   }
-  const stageOrder = new Map(journey.stages.map((stage, index) => [stage.id, index]));
+  // Points go in reading order of the map's columns: each stage without steps, each step of the others.
+  const placeOrder = new Map<string, number>(listPlaces(journey).map((place, index) => [placeId(place), index]));
+  const orderOf = (point: EmotionPointNode) => placeOrder.get(placeId(point)) ?? -1;
   const allYs = points.map((point) => centreOf(point).y);
   const chartTop = Math.min(...allYs);
   const chartBottom = Math.max(...allYs);
   for (const persona of journey.personas) {
     const own = points
       .filter((point) => point.persona === persona.id)
-      .sort((a, b) => (stageOrder.get(a.stage) ?? 0) - (stageOrder.get(b.stage) ?? 0));
-    for (const point of own) {
-      const emotion = journey.emotions.find((item) => item.persona === persona.id && item.stage === point.stage);
+      .sort((a, b) => orderOf(a) - orderOf(b));
+    for (const [index, point] of own.entries()) {
+      ensure(orderOf(point) >= 0, () => `${point.key} is at no column of the map`);
+      const previous = own[index - 1];
+      if (previous) ensure(centreOf(previous).x < centreOf(point).x, () => `${point.key} is not right of ${previous.key}`);
+      const emotion = journey.emotions.find((item) => item.persona === persona.id && item.stage === point.stage && item.step === point.step);
       ensure(point.score === emotion?.score, () => `${point.key} shows ${point.score}, the journey says ${emotion?.score}`);
     }
     for (const a of own) {
@@ -207,6 +216,24 @@ function checkStickySizes(metrics: HostMetrics, scene: Scene): void {
   }
 }
 
+/** A stage with steps: its header spans its steps' headers, which sit side by side under it, apart from the next stage's. */
+function checkStepHeaders(journey: Journey, scene: Scene): void {
+  const byKey = new Map(scene.nodes.map((node) => [node.key, node]));
+  let previousRight = Number.NEGATIVE_INFINITY;
+  for (const stage of journey.stages) {
+    const header = findNode(scene, stageHeaderKey(stage.id), byKey);
+    ensure(header.x > previousRight, () => `${header.key} starts before the stage on its left ends`);
+    previousRight = header.x + header.width;
+    let left = header.x - 0.5;
+    for (const step of stage.steps ?? []) {
+      const stepHeader = findNode(scene, stepHeaderKey(stage.id, step.id), byKey);
+      ensure(stepHeader.x >= left && stepHeader.x + stepHeader.width <= header.x + header.width + 0.5, () => `${stepHeader.key} lies outside its stage's span or before the step on its left`);
+      ensure(stepHeader.y >= header.y + header.height, () => `${stepHeader.key} is not under its stage's header`);
+      left = stepHeader.x + stepHeader.width;
+    }
+  }
+}
+
 describe.each(HOSTS)('layout invariants on %s', (_, metrics) => {
   it('is deterministic: the same journey gives the same scene', () => {
     fc.assert(
@@ -243,6 +270,27 @@ describe.each(HOSTS)('layout invariants on %s', (_, metrics) => {
       }),
       { seed: PROPERTY_SEED, numRuns: RUNS },
     );
+  });
+
+  it('keeps all of that on maps whose stages hold steps: every card in its step\'s cell, a point per persona and step', () => {
+    let stepped = 0;
+    fc.assert(
+      fc.property(steppedJourneys, (journey) => {
+        const scene = layoutJourney(journey, { metrics });
+        if (journey.stages.some((stage) => (stage.steps?.length ?? 0) > 0)) stepped += 1;
+        checkStickiesDoNotOverlap(scene);
+        checkStickiesInTheirCells(journey, scene);
+        checkStickySizes(metrics, scene);
+        checkInsideFrame(scene);
+        checkKeys(scene);
+        checkEmotionChart(journey, scene);
+        checkChartIsClear(scene);
+        checkStepHeaders(journey, scene);
+      }),
+      { seed: PROPERTY_SEED, numRuns: RUNS },
+    );
+    // Most generated maps have a step somewhere, or the property says little.
+    expect(stepped).toBeGreaterThan(RUNS / 2);
   });
 
   it('gives every node a unique key of the right kind, and draws emotion points by score with a monotone line through them', () => {

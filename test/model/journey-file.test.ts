@@ -1,8 +1,10 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import type { Journey } from '../../src/model/journey';
+import type { Journey, Step } from '../../src/model/journey';
 import { formatJourneyFile, parseJourneyFile, parseJourneyFileText } from '../../src/model/journey-file';
+import { MAX_STEPS, MAX_STEPS_PER_STAGE } from '../../src/model/journey-schema';
 import type { ParseResult, ValidationError } from '../../src/model/parse-result';
+import { RECORD_VERSION } from '../../src/model/record-version';
 import { createOnlineStoreJourney } from '../../src/model/templates/online-store-template';
 
 const FIXTURES = ['01-online-store.json', '02-minimal.json', '03-loyalty-two-personas.json'];
@@ -36,14 +38,14 @@ describe('journey files', () => {
     expect(formatJourneyFile(second)).toBe(text);
   });
 
-  it('writes the current envelope: format, version 2, the cjm-board that wrote it, journey, and a final line break', () => {
+  it('writes the current envelope: format, the current version, the cjm-board that wrote it, journey, and a final line break', () => {
     const text = formatJourneyFile(createOnlineStoreJourney());
     const data = JSON.parse(text);
     expect(Object.keys(data)).toEqual(['format', 'version', 'generator', 'journey']);
     expect(data.generator).toMatch(/^cjm-board \d+\.\d+\.\d+/);
     expect(data.format).toBe('cjm-journey');
-    expect(data.version).toBe(2);
-    expect(data.journey.schema).toBe(2);
+    expect(data.version).toBe(RECORD_VERSION);
+    expect(data.journey.schema).toBe(RECORD_VERSION);
     expect(text.endsWith('}\n')).toBe(true);
   });
 
@@ -83,17 +85,17 @@ describe('journey files', () => {
 
   it('refuses a newer version and says to update cjm-board', () => {
     const document = createTemplateDocument();
-    document.version = 3;
+    document.version = RECORD_VERSION + 1;
     const errors = expectErrors(parseJourneyFile(document));
     expect(errors).toHaveLength(1);
-    expect(errors[0]).toMatchObject({ path: 'version', code: 'record-newer', params: { version: 3, supported: 2 } });
-    expect(errors[0]!.message).toMatch(/version 3/);
+    expect(errors[0]).toMatchObject({ path: 'version', code: 'record-newer', params: { version: RECORD_VERSION + 1, supported: RECORD_VERSION } });
+    expect(errors[0]!.message).toMatch(new RegExp(`version ${RECORD_VERSION + 1}`));
     expect(errors[0]!.message).toMatch(/update cjm-board/);
   });
 
-  it.each(FIXTURES)('reads the version-1 file %s as a journey of schema 2', (name) => {
+  it.each(FIXTURES)('reads the version-1 file %s as a journey of the current schema', (name) => {
     expect(JSON.parse(readFixtureText(name)).version).toBe(1);
-    expect(expectValid(parseJourneyFileText(readFixtureText(name))).schema).toBe(2);
+    expect(expectValid(parseJourneyFileText(readFixtureText(name))).schema).toBe(RECORD_VERSION);
   });
 
   it('refuses the journey stored with a map, which is not a file', () => {
@@ -151,8 +153,8 @@ describe('journey validation', () => {
     ['an id with a space', (journey) => void (journey.cards[0]!.id = 'card:a b'), 'journey.cards[0].id'],
     ['no stages', (journey) => void (journey.stages = []), 'journey.stages'],
     ['no personas', (journey) => void (journey.personas = []), 'journey.personas'],
-    ['schema 1 inside a version-2 file', (journey) => void ((journey as Record<string, unknown>).schema = 1), 'journey.schema'],
-    ['schema 3 inside the journey', (journey) => void ((journey as Record<string, unknown>).schema = 3), 'journey.schema'],
+    ['schema 1 inside a current file', (journey) => void ((journey as Record<string, unknown>).schema = 1), 'journey.schema'],
+    ['a newer schema inside the journey', (journey) => void ((journey as Record<string, unknown>).schema = RECORD_VERSION + 1), 'journey.schema'],
     ['a malformed locale', (journey) => void (journey.locale = 'English'), 'journey.locale'],
   ];
 
@@ -219,5 +221,78 @@ describe('validation messages', () => {
     const errors = expectErrors(parseJourneyFile(document));
     expect(errors).toEqual([{ path: 'journey.personas[0].hobby', message: expect.stringContaining('"hobby"'), code: 'json-unknown-field', params: { field: 'hobby' } }]);
     expect(errors[0]!.message).not.toMatch(/^Invalid (key|type):|Expected never/);
+  });
+});
+
+describe('steps inside stages', () => {
+  const readSteps = (): Record<string, unknown> & { journey: Journey } => JSON.parse(readFileSync(new URL('../fixtures/journeys/04-order-steps.json', import.meta.url), 'utf8'));
+
+  it('reads a journey whose stages have steps, with every card and score at a step of its stage', () => {
+    const journey = expectValid(parseJourneyFile(readSteps()));
+    const order = journey.stages.find((stage) => (stage.steps?.length ?? 0) > 3);
+    expect(order?.steps?.map((step) => step.id)).toEqual(expect.arrayContaining([expect.stringMatching(/^step:/)]));
+    for (const card of journey.cards) {
+      const steps = journey.stages.find((stage) => stage.id === card.stage)?.steps ?? [];
+      if (steps.length > 0) expect(steps.map((step) => step.id)).toContain(card.step);
+      else expect(card.step).toBeUndefined();
+    }
+    expect(formatJourneyFile(journey)).toBe(formatJourneyFile(expectValid(parseJourneyFileText(formatJourneyFile(journey)))));
+  });
+
+  it('writes a stage without steps with no steps field, however the file said it', () => {
+    const document = createTemplateDocument();
+    (document.journey.stages[0] as unknown as Record<string, unknown>).steps = [];
+    expect(Object.keys(expectValid(parseJourneyFile(document)).stages[0]!)).toEqual(['id', 'name']);
+  });
+
+  type Breaker = (journey: Journey) => void;
+  const steppedStage = (journey: Journey) => journey.stages.find((stage) => (stage.steps?.length ?? 0) > 1)!;
+  const cases: [string, Breaker, string, string][] = [
+    ['a card of a stage with steps that names none', (journey) => void delete journey.cards.find((card) => card.step)!.step, 'json-step-missing', 'journey.cards['],
+    ['a card at a step of another stage', (journey) => {
+      const card = journey.cards.find((candidate) => candidate.step && candidate.stage !== journey.stages[journey.stages.length - 1]!.id)!;
+      card.step = journey.stages.filter((stage) => stage.steps?.length && stage.id !== card.stage).at(-1)!.steps![0]!.id;
+    }, 'json-step-elsewhere', '.step'],
+    ['a card at a step of a stage without steps', (journey) => {
+      const card = journey.cards.find((candidate) => !candidate.step)!;
+      card.step = steppedStage(journey).steps![0]!.id;
+    }, 'json-step-elsewhere', '.step'],
+    ['a score of a stage with steps that names none', (journey) => void delete journey.emotions.find((emotion) => emotion.step)!.step, 'json-step-missing', 'journey.emotions['],
+    ['two steps with one id', (journey) => {
+      const steps = steppedStage(journey).steps!;
+      steps[1]!.id = steps[0]!.id;
+    }, 'json-duplicate-id', '.steps[1].id'],
+    ['a step without its prefix', (journey) => void (steppedStage(journey).steps![0]!.id = 'form' as never), 'json-bad-id', '.steps[0].id'],
+    ['a step with an empty name', (journey) => void (steppedStage(journey).steps![0]!.name = '  '), '', '.steps[0].name'],
+  ];
+
+  it.each(cases)('refuses %s, with a coded error at its path', (_, breakJourney, code, path) => {
+    const document = readSteps();
+    breakJourney(document.journey);
+    const errors = expectErrors(parseJourneyFile(document));
+    const error = errors.find((candidate) => candidate.path.includes(path));
+    expect(error, JSON.stringify(errors)).toBeDefined();
+    if (code) expect(error?.code).toBe(code);
+    expect(error?.message.length).toBeGreaterThan(10);
+  });
+
+  it('refuses two scores of one persona at one step, and accepts the same persona at two steps', () => {
+    const document = readSteps();
+    const score = document.journey.emotions.find((emotion) => emotion.step)!;
+    document.journey.emotions.push({ ...score });
+    expect(expectErrors(parseJourneyFile(document)).map((error) => error.code)).toContain('json-score-twice');
+    expect(new Set(readSteps().journey.emotions.filter((emotion) => emotion.persona === score.persona && emotion.stage === score.stage).map((emotion) => emotion.step)).size).toBeGreaterThan(1);
+  });
+
+  it(`refuses a stage of more than ${MAX_STEPS_PER_STAGE} steps and a map of more than ${MAX_STEPS}`, () => {
+    const many = (count: number, prefix: string): Step[] => Array.from({ length: count }, (_, index) => ({ id: `step:${prefix}${index}` as const, name: `Step ${index}` }));
+    const one = createTemplateDocument();
+    one.journey.stages[0]!.steps = many(MAX_STEPS_PER_STAGE + 1, 'a');
+    expect(expectErrors(parseJourneyFile(one)).some((error) => error.path.startsWith('journey.stages[0].steps'))).toBe(true);
+    const all = createTemplateDocument();
+    all.journey.stages = Array.from({ length: 5 }, (_, index) => ({ id: `stage:s${index}` as const, name: `Stage ${index}`, steps: many(MAX_STEPS_PER_STAGE, `s${index}-`) }));
+    all.journey.cards = [];
+    all.journey.emotions = [];
+    expect(expectErrors(parseJourneyFile(all)).map((error) => error.code)).toContain('json-too-many-steps');
   });
 });

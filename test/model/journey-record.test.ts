@@ -69,7 +69,7 @@ const SAMPLE_RECORDS: Record<JourneyRecordKind, JourneyRecord> = {
 describe('the record version', () => {
   it('is one number: the record, the journey schema and the file version', () => {
     expect(RECORD_FORMAT).toBe('cjm-journey');
-    expect(RECORD_VERSION).toBe(2);
+    expect(RECORD_VERSION).toBe(3);
     expect(JOURNEY_SCHEMA).toBe(RECORD_VERSION);
     expect(JOURNEY_FILE_VERSION).toBe(RECORD_VERSION);
     expect(createOnlineStoreJourney().schema).toBe(RECORD_VERSION);
@@ -83,23 +83,24 @@ describe('the record version', () => {
 
 describe('migration 1 → 2', () => {
   const migrate = MIGRATIONS[1]!;
-  const journeyV1 = (): Json => ({ ...createOnlineStoreJourney(), schema: 1 });
+  const journeyAt = (schema: number): Json => ({ ...createOnlineStoreJourney(), schema });
+  const journeyV1 = () => journeyAt(1);
 
   it('bumps a file and its journey to 2, and nothing else', () => {
     const input = { format: RECORD_FORMAT, version: 1, journey: journeyV1() };
-    expect(migrate(input)).toEqual({ format: RECORD_FORMAT, version: 2, journey: createOnlineStoreJourney() });
+    expect(migrate(input)).toEqual({ format: RECORD_FORMAT, version: 2, journey: journeyAt(2) });
   });
 
   it('bumps a map record, keeping its map state as it is', () => {
     const map = { complete: false, container: '1:4', leftAlone: [{ itemId: 'a', x: 1, y: 2 }] };
     const input = { format: RECORD_FORMAT, version: 1, kind: 'map', journey: journeyV1(), map };
-    expect(migrate(input)).toEqual({ format: RECORD_FORMAT, version: 2, kind: 'map', journey: createOnlineStoreJourney(), map });
+    expect(migrate(input)).toEqual({ format: RECORD_FORMAT, version: 2, kind: 'map', journey: journeyAt(2), map });
   });
 
   it("bumps both journeys of a draft: the one edited and the map's base", () => {
     const draft = { journey: journeyV1(), base: journeyV1(), mapId: 'map-x', step: 2, savedAt: 5 };
     const migrated = migrate({ format: RECORD_FORMAT, version: 1, kind: 'draft', draft });
-    expect(migrated).toEqual({ format: RECORD_FORMAT, version: 2, kind: 'draft', draft: { ...draft, journey: createOnlineStoreJourney(), base: createOnlineStoreJourney() } });
+    expect(migrated).toEqual({ format: RECORD_FORMAT, version: 2, kind: 'draft', draft: { ...draft, journey: journeyAt(2), base: journeyAt(2) } });
   });
 
   it('adds no base to a draft without one', () => {
@@ -120,6 +121,31 @@ describe('migration 1 → 2', () => {
     const before = structuredClone(input);
     migrate(input);
     expect(input).toEqual(before);
+  });
+});
+
+describe('migration 2 → 3', () => {
+  const migrate = MIGRATIONS[2]!;
+  const journeyAt = (schema: number): Json => ({ ...createOnlineStoreJourney(), schema });
+
+  it('bumps a file, a map and both journeys of a draft to 3: a version-2 journey has no steps, so it means the same', () => {
+    expect(migrate({ format: RECORD_FORMAT, version: 2, journey: journeyAt(2) })).toEqual({ format: RECORD_FORMAT, version: 3, journey: journeyAt(3) });
+    const map = { complete: true, container: '1:4' };
+    expect(migrate({ format: RECORD_FORMAT, version: 2, kind: 'map', journey: journeyAt(2), map })).toEqual({ format: RECORD_FORMAT, version: 3, kind: 'map', journey: journeyAt(3), map });
+    const draft = { journey: journeyAt(2), base: journeyAt(2), step: 1, savedAt: 2 };
+    expect(migrate({ format: RECORD_FORMAT, version: 2, kind: 'draft', draft })).toEqual({ format: RECORD_FORMAT, version: 3, kind: 'draft', draft: { ...draft, journey: journeyAt(3), base: journeyAt(3) } });
+  });
+
+  it('leaves a journey that is not at schema 2 for validation to judge', () => {
+    for (const schema of [1, 3, 4, '2', undefined]) {
+      const journey = { ...createOnlineStoreJourney(), schema };
+      expect((migrate({ format: RECORD_FORMAT, version: 2, journey }).journey as Json).schema).toBe(schema);
+    }
+  });
+
+  it('reads a version-1 record through both steps as the current version', () => {
+    const stored = { format: RECORD_FORMAT, version: 1, journey: journeyAt(1) };
+    expect(expectValid(parseRecord(stored, 'file'))).toEqual({ kind: 'file', journey: createOnlineStoreJourney() });
   });
 });
 
@@ -224,17 +250,17 @@ describe('records stored by version 1', () => {
   });
 });
 
-describe('records of version 2', () => {
+describe('records of the current version', () => {
   it('write a file as format, version and journey, with no kind', () => {
     const formatted = formatRecord(SAMPLE_RECORDS.file);
     expect(Object.keys(formatted)).toEqual(['format', 'version', 'generator', 'journey']);
-    expect(formatted).toEqual({ format: 'cjm-journey', version: 2, generator: GENERATOR, journey: createOnlineStoreJourney() });
+    expect(formatted).toEqual({ format: 'cjm-journey', version: RECORD_VERSION, generator: GENERATOR, journey: createOnlineStoreJourney() });
   });
 
   it("write a map with its kind and the map's state", () => {
     expect(formatRecord(SAMPLE_RECORDS.map)).toEqual({
       format: 'cjm-journey',
-      version: 2,
+      version: RECORD_VERSION,
       generator: GENERATOR,
       kind: 'map',
       journey: createOnlineStoreJourney(),
@@ -328,8 +354,8 @@ describe('envelope errors', () => {
   });
 
   it.each(RECORD_KINDS)('refuse a newer %s record and say to update cjm-board', (kind) => {
-    const errors = expectErrors(parseRecord({ ...formatRecord(SAMPLE_RECORDS[kind]), version: 3 }, kind));
-    expect(errors).toEqual([{ path: 'version', code: 'record-newer', params: { version: 3, supported: 2 }, message: expect.stringMatching(/version 3.*update cjm-board/) }]);
+    const errors = expectErrors(parseRecord({ ...formatRecord(SAMPLE_RECORDS[kind]), version: 4 }, kind));
+    expect(errors).toEqual([{ path: 'version', code: 'record-newer', params: { version: 4, supported: 3 }, message: expect.stringMatching(/version 4.*update cjm-board/) }]);
   });
 
   it('refuse a newer record whatever it holds, so nothing of it is written back as this version', () => {
@@ -345,7 +371,7 @@ describe('envelope errors', () => {
   });
 
   it('refuse a newer Miro-style record too', () => {
-    expect(expectErrors(parseRecord({ v: 3, complete: true, journey: createOnlineStoreJourney() }, 'map'))[0]).toMatchObject({ code: 'record-newer' });
+    expect(expectErrors(parseRecord({ v: 4, complete: true, journey: createOnlineStoreJourney() }, 'map'))[0]).toMatchObject({ code: 'record-newer' });
   });
 
   it.each([

@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import type { Journey } from '../../src/model/journey';
 import { formatJourneyFile, parseJourneyFileText } from '../../src/model/journey-file';
 import { createJourneyJsonSchema } from '../../src/model/journey-json-schema';
+import { RECORD_VERSION } from '../../src/model/record-version';
 import { createOnlineStoreJourney } from '../../src/model/templates/online-store-template';
 
 const SCHEMA_URL = new URL('../../schema/cjm-journey.schema.json', import.meta.url);
@@ -12,7 +13,7 @@ const SOURCES = [new URL('../../examples/', import.meta.url), new URL('../fixtur
 const generated = `${JSON.stringify(createJourneyJsonSchema(), null, 2)}\n`;
 const validate = new Ajv({ allErrors: true }).compile(JSON.parse(generated) as object);
 
-/** Every journey file shipped as an example or fixture, as this build writes it (version 2). */
+/** Every journey file shipped as an example or fixture, as this build writes it (the current version). */
 const FILES = SOURCES.flatMap((folder) =>
   readdirSync(folder)
     .filter((name) => name.endsWith('.json'))
@@ -41,7 +42,7 @@ describe('the published JSON Schema', () => {
     expect(schema.title).toMatch(/journey file/);
     expect(schema.description).toMatch(/cjm-journey/);
     expect(schema.required).toEqual(['format', 'version', 'journey']);
-    expect(schema.properties.version).toMatchObject({ const: 2 });
+    expect(schema.properties.version).toMatchObject({ const: RECORD_VERSION });
   });
 
   it('keeps the rules a JSON Schema can say: ids, kinds, scores, lengths, required fields', () => {
@@ -53,6 +54,17 @@ describe('the published JSON Schema', () => {
     expect(journey.properties.cards.items.properties.evidence.enum).toContain('assumption');
     expect(journey.properties.cards.items.properties.text).toMatchObject({ type: 'string', minLength: 1, maxLength: 5000 });
     expect(journey.properties.emotions.items.properties.score).toEqual({ type: 'integer', minimum: -2, maximum: 2 });
+  });
+
+  it('describes steps inside stages, and the step a card or a score sits at', () => {
+    const journey = JSON.parse(generated).properties.journey;
+    const step = journey.properties.stages.items.properties.steps.items;
+    expect(step.required).toEqual(['id', 'name']);
+    expect(step.properties.id.pattern).toMatch(/^\^step:/);
+    expect(Object.keys(step.properties)).toEqual(['id', 'name', 'touchpoint', 'channel']);
+    expect(journey.properties.stages.items.required).not.toContain('steps');
+    expect(journey.properties.cards.items.properties.step.pattern).toMatch(/^\^step:/);
+    expect(journey.properties.emotions.items.properties.step.pattern).toMatch(/^\^step:/);
   });
 
   it('finds every example and fixture', () => {

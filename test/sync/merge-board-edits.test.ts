@@ -1,9 +1,12 @@
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { FIGJAM_METRICS } from '../../src/layout/host-metrics';
 import { layoutJourney } from '../../src/layout/layout-journey';
 import type { SceneNode } from '../../src/layout/scene';
 import type { Journey } from '../../src/model/journey';
-import { MAX_CARD_TEXT } from '../../src/model/journey-schema';
+import { MAX_CARD_TEXT, MAX_SHORT_TEXT, parseJourney } from '../../src/model/journey-schema';
+import { parseJourneyFileText } from '../../src/model/journey-file';
+import { emotionPointKey, stepHeaderKey } from '../../src/layout/scene-keys';
 import { createOnlineStoreJourney } from '../../src/model/templates/online-store-template';
 import type { ForeignItem, SnapshotItem } from '../../src/sync/host-port';
 import { adoptForeignItems, mergeBoardEdits } from '../../src/sync/merge-board-edits';
@@ -338,5 +341,159 @@ describe('mergeJourneys', () => {
     const { journey, orphans } = mergeJourneys(base, board, panel);
     expect(orphans).toEqual(['card:bnew']);
     expect(journey.cards.some((card) => card.stage === 'stage:repeat')).toBe(false);
+  });
+});
+
+describe('mergeBoardEdits on a map whose stages hold steps', () => {
+  const readSteps = (): Journey => {
+    const read = parseJourneyFileText(readFileSync(new URL('../fixtures/journeys/04-order-steps.json', import.meta.url), 'utf8'));
+    if (!read.ok) throw new Error(JSON.stringify(read.errors));
+    return read.value;
+  };
+  const stepsOf = (journey: Journey, stage: string) => journey.stages.find((candidate) => candidate.id === stage)?.steps ?? [];
+
+  it('changes nothing when the board shows what was drawn', () => {
+    const { journey, merge } = setUp(readSteps());
+    expect(merge()).toMatchObject({ journey, changes: [], adoptions: [], absorbed: [] });
+  });
+
+  it("moves a card dragged into another step's cell to that step, and one dragged to a stage without steps out of any", () => {
+    const { item, node, merge } = setUp(readSteps());
+    const target = node('card:actions-order-3');
+    Object.assign(item('card:actions-order-1'), { x: target.x, y: target.y + 10 });
+    const search = node('card:actions-search-1');
+    Object.assign(item('card:pains-order-1'), { x: search.x, y: node('row:pains').y + 24 });
+    const merged = merge();
+    expect(merged.journey.cards.find((card) => card.id === 'card:actions-order-1')).toMatchObject({ stage: 'stage:order', step: 'step:pay', lane: 'lane:actions' });
+    const out = merged.journey.cards.find((card) => card.id === 'card:pains-order-1');
+    expect(out).toMatchObject({ stage: 'stage:search', lane: 'lane:pains' });
+    expect(out).not.toHaveProperty('step');
+    expect(merged.changes.map((change) => change.kind)).toEqual(['card-moved', 'card-moved']);
+  });
+
+  it('adopts a sticky added under a step as a card of that step', () => {
+    const { snapshot, node, merge } = setUp(readSteps());
+    const header = node(stepHeaderKey('stage:order', 'step:delivery-choice'));
+    const row = node('row:pains');
+    snapshot.foreign.push(foreignSticky('person-1', header.x + 20, row.y + 20, 'No pickup point near me'));
+    const adopted = merge().journey.cards.find((card) => card.text === 'No pickup point near me');
+    expect(adopted).toMatchObject({ stage: 'stage:order', step: 'step:delivery-choice', lane: 'lane:pains' });
+  });
+
+  it("renames a step from its header, and takes the touchpoint and channel from its second line", () => {
+    const { item, merge } = setUp(readSteps());
+    item(stepHeaderKey('stage:order', 'step:form')).text = 'Checkout form\nOne-page form · App';
+    const merged = merge();
+    expect(stepsOf(merged.journey, 'stage:order').find((step) => step.id === 'step:form')).toEqual({ id: 'step:form', name: 'Checkout form', touchpoint: 'One-page form', channel: 'App' });
+    expect(merged.changes.map((change) => change.kind)).toEqual(['step-renamed']);
+  });
+
+  it("sets that step's score when its point is dragged, and no other step's", () => {
+    const { journey, item, node, merge } = setUp(readSteps());
+    const point = item(emotionPointKey('persona:anna', { stage: 'stage:order', step: 'step:form' }));
+    const high = node('emotion-scale:1');
+    point.y = high.y + high.height / 2 - point.height / 2;
+    const merged = merge();
+    const scores = (of: Journey) => of.emotions.filter((emotion) => emotion.persona === 'persona:anna' && emotion.stage === 'stage:order').map((emotion) => [emotion.step, emotion.score]);
+    expect(scores(merged.journey)).toEqual(scores(journey).map(([step, score]) => [step, step === 'step:form' ? 1 : score]));
+  });
+
+  it('makes a sticky put in the row of step headers a new step there, named by it, and takes the sticky in', () => {
+    const { snapshot, node, merge } = setUp(readSteps());
+    const form = node(stepHeaderKey('stage:order', 'step:form'));
+    const choice = node(stepHeaderKey('stage:order', 'step:delivery-choice'));
+    // Between "Fill in the order form" and "Choose delivery".
+    snapshot.foreign.push(foreignSticky('person-7', (form.x + form.width + choice.x) / 2 - 120, form.y, 'Apply a promo code'));
+    const merged = merge();
+    const steps = stepsOf(merged.journey, 'stage:order');
+    expect(steps.map((step) => step.name)).toEqual(['Add to cart', 'Fill in the order form', 'Apply a promo code', 'Choose delivery', 'Pay']);
+    const added = steps[2]!;
+    expect(merged.absorbed).toEqual([{ key: stepHeaderKey('stage:order', added.id), itemIds: ['person-7'] }]);
+    expect(merged.changes).toEqual([{ kind: 'step-added', key: stepHeaderKey('stage:order', added.id), detail: 'Apply a promo code' }]);
+    expect(merged.journey.cards.some((card) => card.text === 'Apply a promo code')).toBe(false);
+    // A run cut off after saving reads the sticky again: the step is there once.
+    const again = mergeBoardEdits(merged.journey, snapshot, { metrics, complete: true });
+    expect(stepsOf(again.journey, 'stage:order').filter((step) => step.name === 'Apply a promo code')).toHaveLength(1);
+  });
+
+  it("splits a stage without steps when a sticky lands on its header: its cards and scores go to the new step", () => {
+    const { journey, snapshot, node, merge } = setUp(readSteps());
+    const header = node('stage:search');
+    snapshot.foreign.push(foreignSticky('person-8', header.x + 10, header.y, 'Compare prices'));
+    const merged = merge();
+    const [step] = stepsOf(merged.journey, 'stage:search');
+    expect(step?.name).toBe('Compare prices');
+    const before = journey.cards.filter((card) => card.stage === 'stage:search').length;
+    expect(merged.journey.cards.filter((card) => card.stage === 'stage:search' && card.step === step?.id)).toHaveLength(before);
+    expect(merged.journey.emotions.filter((emotion) => emotion.stage === 'stage:search').every((emotion) => emotion.step === step?.id)).toBe(true);
+    expect(parseJourney(merged.journey).ok).toBe(true);
+  });
+
+  it('leaves a sticky in the header row alone when its text is too long or styled for a step name, or the stage is full', () => {
+    const { snapshot, node, merge } = setUp(readSteps());
+    const header = node('stage:delivery');
+    snapshot.foreign.push(foreignSticky('person-9', header.x + 10, header.y, 'x'.repeat(MAX_SHORT_TEXT + 1)));
+    snapshot.foreign.push({ ...foreignSticky('person-10', header.x + 300, header.y, 'Courier'), rich: [{ runs: [{ text: 'Courier', bold: true }] }] });
+    const merged = merge();
+    expect(stepsOf(merged.journey, 'stage:delivery')).toHaveLength(2);
+    expect(merged.absorbed).toEqual([]);
+    expect(merged.leftAlone.map((item) => item.itemId).sort()).toEqual(['person-10', 'person-9']);
+  });
+});
+
+describe('mergeJourneys with steps', () => {
+  const readSteps = (): Journey => {
+    const read = parseJourneyFileText(readFileSync(new URL('../fixtures/journeys/04-order-steps.json', import.meta.url), 'utf8'));
+    if (!read.ok) throw new Error(JSON.stringify(read.errors));
+    return read.value;
+  };
+  const stage = (journey: Journey, id: string) => journey.stages.find((candidate) => candidate.id === id)!;
+
+  it('keeps a step added on the board where it was put, and a step renamed in the panel', () => {
+    const base = readSteps();
+    const board = structuredClone(base);
+    const panel = structuredClone(base);
+    stage(board, 'stage:order').steps!.splice(2, 0, { id: 'step:bpromo', name: 'Apply a promo code' });
+    stage(panel, 'stage:order').steps![3]!.name = 'Pay online';
+    const { journey, conflicts } = mergeJourneys(base, board, panel);
+    expect(stage(journey, 'stage:order').steps!.map((step) => step.name)).toEqual(['Add to cart', 'Fill in the order form', 'Apply a promo code', 'Choose delivery', 'Pay online']);
+    expect(conflicts).toEqual([]);
+    expect(parseJourney(journey).ok).toBe(true);
+  });
+
+  it('puts a card written on the board in a stage the panel split into steps at its first step, and loses none', () => {
+    const base = readSteps();
+    const board = structuredClone(base);
+    const panel = structuredClone(base);
+    board.cards.push({ id: 'card:bnew', stage: 'stage:search', lane: 'lane:pains', text: 'Too many tabs open' });
+    stage(panel, 'stage:search').steps = [{ id: 'step:compare', name: 'Compare' }, { id: 'step:read', name: 'Read reviews' }];
+    panel.cards = panel.cards.map((card) => (card.stage === 'stage:search' ? { ...card, step: 'step:compare' } : card));
+    panel.emotions = panel.emotions.map((emotion) => (emotion.stage === 'stage:search' ? { ...emotion, step: 'step:compare' } : emotion));
+    const { journey, orphans } = mergeJourneys(base, board, panel);
+    expect(journey.cards.find((card) => card.id === 'card:bnew')).toMatchObject({ stage: 'stage:search', step: 'step:compare' });
+    expect(journey.cards).toHaveLength(board.cards.length);
+    expect(orphans).toEqual([]);
+    expect(parseJourney(journey).ok).toBe(true);
+  });
+
+  it("keeps a score dragged on the board at its step while the panel merged that stage's steps back", () => {
+    const base = readSteps();
+    const board = structuredClone(base);
+    const panel = structuredClone(base);
+    board.emotions.find((emotion) => emotion.persona === 'persona:anna' && emotion.step === 'step:receive')!.score = 2;
+    delete stage(panel, 'stage:order').steps;
+    panel.cards = panel.cards.map(({ step, ...card }) => (card.stage === 'stage:order' ? card : { ...card, ...(step ? { step } : {}) }));
+    const seen = new Set<string>();
+    panel.emotions = panel.emotions.flatMap(({ step, ...emotion }) => {
+      if (emotion.stage !== 'stage:order') return [{ ...emotion, ...(step ? { step } : {}) }];
+      if (seen.has(emotion.persona)) return [];
+      seen.add(emotion.persona);
+      return [emotion];
+    });
+    const { journey } = mergeJourneys(base, board, panel);
+    expect(stage(journey, 'stage:order').steps).toBeUndefined();
+    expect(journey.cards.filter((card) => card.stage === 'stage:order')).toHaveLength(base.cards.filter((card) => card.stage === 'stage:order').length);
+    expect(journey.emotions.find((emotion) => emotion.persona === 'persona:anna' && emotion.step === 'step:receive')?.score).toBe(2);
+    expect(parseJourney(journey).ok).toBe(true);
   });
 });

@@ -1,4 +1,6 @@
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { parseJourneyFileText } from '../../src/model/journey-file';
 import { FIGJAM_METRICS, MIRO_METRICS } from '../../src/layout/host-metrics';
 import { layoutJourney } from '../../src/layout/layout-journey';
 import { createTemplates as createEnglishTemplates } from '../../src/model/templates/templates-en';
@@ -25,8 +27,15 @@ function snapshotOf(journey: Journey, metrics = FIGJAM_METRICS) {
 
 const templates = [...createEnglishTemplates(), ...createRussianTemplates(), ...createUkrainianTemplates()];
 
+/** The order journey with steps inside two of its stages. */
+function readStepsJourney(): Journey {
+  const read = parseJourneyFileText(readFileSync(new URL('../fixtures/journeys/04-order-steps.json', import.meta.url), 'utf8'));
+  if (!read.ok) throw new Error(JSON.stringify(read.errors));
+  return read.value;
+}
+
 describe('rebuilding a journey from the board alone', () => {
-  it.each(templates.map((template) => [template.id ?? template.journey.title, template.journey] as const))('gives back %s so exactly that the map needs no write', (_name, journey) => {
+  it.each([...templates.map((template) => [template.id ?? template.journey.title, template.journey] as const), ['the order journey with steps', readStepsJourney()] as const])('gives back %s so exactly that the map needs no write', (_name, journey) => {
     for (const metrics of [FIGJAM_METRICS, MIRO_METRICS]) {
       const { scene, snapshot } = snapshotOf(journey, metrics);
       const rebuilt = rebuildJourneyFromBoard(snapshot);
@@ -36,11 +45,15 @@ describe('rebuilding a journey from the board alone', () => {
       expect(diffScene(again, snapshot, MAP).ops).toEqual([]);
       expect(again.nodes.map((node) => node.key)).toEqual(scene.nodes.map((node) => node.key));
       // Cells and the order within each cell are the journey's (the order of cells in the list means nothing to the map).
-      const byCell = (cards: Journey['cards']) => cards.map((card) => `${card.stage} ${card.lane} ${card.id} ${card.text}`).sort();
-      const order = (cards: Journey['cards']) => cards.map((card) => `${card.stage} ${card.lane}`).map((cell, index, all) => `${cell} #${all.slice(0, index).filter((c) => c === cell).length} ${cards[index]?.id}`).sort();
+      const byCell = (cards: Journey['cards']) => cards.map((card) => `${card.stage} ${card.step ?? ''} ${card.lane} ${card.id} ${card.text}`).sort();
+      const order = (cards: Journey['cards']) => cards.map((card) => `${card.stage} ${card.step ?? ''} ${card.lane}`).map((cell, index, all) => `${cell} #${all.slice(0, index).filter((c) => c === cell).length} ${cards[index]?.id}`).sort();
       expect(byCell(rebuilt.value.journey.cards)).toEqual(byCell(journey.cards));
       expect(order(rebuilt.value.journey.cards)).toEqual(order(journey.cards));
       expect(rebuilt.value.journey.lanes).toEqual(journey.lanes.map((lane) => ({ ...lane })));
+      // Steps from their headers: names, touchpoints and channels, in order; every score at its step.
+      expect(rebuilt.value.journey.stages.map((stage) => [stage.id, stage.steps ?? []])).toEqual(journey.stages.map((stage) => [stage.id, stage.steps ?? []]));
+      const scores = (of: Journey) => of.emotions.filter((emotion) => of.personas.some((persona) => persona.id === emotion.persona && !persona.hidden)).map((emotion) => `${emotion.persona} ${emotion.stage} ${emotion.step ?? ''} ${emotion.line ?? ''} ${emotion.score}`).sort();
+      expect(scores(rebuilt.value.journey)).toEqual(scores(journey));
       // Whom each card speaks for: from the mark under its sticky, or (Miro) its tag.
       expect(rebuilt.value.journey.cards.map((card) => `${card.id} ${card.persona ?? ''}`).sort()).toEqual(journey.cards.map((card) => `${card.id} ${card.persona ?? ''}`).sort());
       expect(rebuilt.value.guessed).toBe(0);

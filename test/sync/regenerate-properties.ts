@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import fc from 'fast-check';
 import { expect } from 'vitest';
 import type { HostMetrics } from '../../src/layout/host-metrics';
@@ -5,6 +6,7 @@ import { layoutJourney } from '../../src/layout/layout-journey';
 import type { Scene, SceneNode } from '../../src/layout/scene';
 import { parseSceneKey } from '../../src/layout/scene-keys';
 import type { Journey } from '../../src/model/journey';
+import { parseJourneyFileText } from '../../src/model/journey-file';
 import { createOnlineStoreJourney } from '../../src/model/templates/online-store-template';
 import { createTemplates } from '../../src/model/templates/templates-en';
 import type { ApplyReport } from '../../src/sync/host-port';
@@ -107,6 +109,8 @@ type Edit =
   | { kind: 'drag-emotion'; pick: number; dy: number }
   | { kind: 'rename-stage'; pick: number; text: string }
   | { kind: 'rename-lane'; pick: number; text: string }
+  | { kind: 'rename-step'; pick: number; text: string }
+  | { kind: 'add-step-sticky'; on: 'stage' | 'step'; pick: number; fx: number; text: string }
   | { kind: 'delete-structure'; which: 'stage' | 'lane' | 'title' | 'emotion-line'; pick: number }
   | { kind: 'add-foreign'; fx: number; fy: number; text: string }
   | { kind: 'group-cards'; pick: number; ungroup: boolean }
@@ -133,6 +137,8 @@ const editArbitrary: fc.Arbitrary<Edit> = fc.oneof(
   { weight: 2, arbitrary: fc.record({ kind: fc.constant('drag-emotion' as const), pick, dy: fc.integer({ min: -400, max: 400 }) }) },
   { weight: 1, arbitrary: fc.record({ kind: fc.constant('rename-stage' as const), pick, text: phrase }) },
   { weight: 1, arbitrary: fc.record({ kind: fc.constant('rename-lane' as const), pick, text: phrase }) },
+  { weight: 1, arbitrary: fc.record({ kind: fc.constant('rename-step' as const), pick, text: phrase }) },
+  { weight: 1, arbitrary: fc.record({ kind: fc.constant('add-step-sticky' as const), on: fc.constantFrom('stage' as const, 'step' as const), pick, fx: anywhere, text: phrase }) },
   { weight: 1, arbitrary: fc.record({ kind: fc.constant('delete-structure' as const), which: fc.constantFrom('stage' as const, 'lane' as const, 'title' as const, 'emotion-line' as const), pick }) },
   { weight: 1, arbitrary: fc.record({ kind: fc.constant('add-foreign' as const), fx: anywhere, fy: anywhere, text: phrase }) },
   { weight: 1, arbitrary: fc.record({ kind: fc.constant('group-cards' as const), pick, ungroup: fc.boolean() }) },
@@ -148,18 +154,34 @@ export const editRoundsArbitrary = fc.array(fc.array(editArbitrary, { minLength:
 
 // ---------------------------------------------------------------- journeys
 
-/** `journey` cut to its first three stages and the lanes of `kinds`, with the cards and scores they hold. */
-function cutJourney(journey: Journey, kinds: readonly string[]): Journey {
-  const stages = journey.stages.slice(0, 3);
-  const stageIds = new Set(stages.map((stage) => stage.id));
+/** `journey` cut to the stages `stageIds` (its first three when not given) and the lanes of `kinds`, with the cards and scores they hold. */
+function cutJourney(journey: Journey, kinds: readonly string[], stageIds?: readonly string[]): Journey {
+  const stages = stageIds ? journey.stages.filter((stage) => stageIds.includes(stage.id)) : journey.stages.slice(0, 3);
+  const kept = new Set(stages.map((stage) => stage.id));
   const lanes = journey.lanes.filter((lane) => kinds.includes(lane.kind));
   const laneIds = new Set(lanes.map((lane) => lane.id));
   return {
     ...journey,
     stages,
     lanes,
-    cards: journey.cards.filter((card) => stageIds.has(card.stage) && laneIds.has(card.lane)),
-    emotions: journey.emotions.filter((emotion) => stageIds.has(emotion.stage)),
+    cards: journey.cards.filter((card) => kept.has(card.stage) && laneIds.has(card.lane)),
+    emotions: journey.emotions.filter((emotion) => kept.has(emotion.stage)),
+  };
+}
+
+/** `journey` with every stage one column: cards keep their stage, each persona keeps its first score of a stage per line. */
+function withoutSteps(journey: Journey): Journey {
+  const seen = new Set<string>();
+  return {
+    ...journey,
+    stages: journey.stages.map(({ steps: _steps, ...stage }) => stage),
+    cards: journey.cards.map(({ step: _step, ...card }) => card),
+    emotions: journey.emotions.flatMap(({ step: _step, ...emotion }) => {
+      const key = `${emotion.persona} ${emotion.stage} ${emotion.line ?? ''}`;
+      if (seen.has(key)) return [];
+      seen.add(key);
+      return [emotion];
+    }),
   };
 }
 
@@ -169,7 +191,7 @@ function cutJourney(journey: Journey, kinds: readonly string[]): Journey {
  * every kind of item, few enough for a thousand runs.
  */
 export function createPropertyJourney(): Journey {
-  const journey = cutJourney(createOnlineStoreJourney(), ['actions', 'touchpoints', 'emotions', 'pains', 'opportunities']);
+  const journey = cutJourney(withoutSteps(createOnlineStoreJourney()), ['actions', 'touchpoints', 'emotions', 'pains', 'opportunities']);
   // Some cards carry their evidence, drawn as a marker under the sticky.
   const cards = journey.cards.map((card, index) => (index % 4 === 0 ? { ...card, evidence: index % 8 === 0 ? ('interview' as const) : ('assumption' as const) } : card));
   return { ...journey, cards };
@@ -182,7 +204,18 @@ export function createPropertyJourney(): Journey {
  * line) are on the map while people edit it.
  */
 export function createBlueprintPropertyJourney(): Journey {
-  return cutJourney(createTemplates().find((template) => template.id === 'service-blueprint')!.journey, ['actions', 'emotions', 'frontstage', 'backstage', 'support']);
+  return cutJourney(withoutSteps(createTemplates().find((template) => template.id === 'service-blueprint')!.journey), ['actions', 'emotions', 'frontstage', 'backstage', 'support']);
+}
+
+/**
+ * The order journey with steps (fixture 04), cut to a stage without steps
+ * and the two with: Order & pay in four steps, Delivery in two. Two personas,
+ * each scored at every step, so points, notes and lines follow the steps.
+ */
+export function createStepsPropertyJourney(): Journey {
+  const read = parseJourneyFileText(readFileSync(new URL('../fixtures/journeys/04-order-steps.json', import.meta.url), 'utf8'));
+  if (!read.ok) throw new Error(`04-order-steps.json: ${JSON.stringify(read.errors)}`);
+  return cutJourney(read.value, ['actions', 'touchpoints', 'emotions', 'pains'], ['stage:search', 'stage:order', 'stage:delivery']);
 }
 
 // ---------------------------------------------------------------- the run
@@ -284,12 +317,25 @@ async function applyEditAsync(driver: BoardDriver, scene: Scene, edit: Edit, exp
       return;
     }
     case 'rename-stage':
-    case 'rename-lane': {
-      const target = at(mine(edit.kind === 'rename-stage' ? 'stage' : 'lane'), edit.pick);
+    case 'rename-lane':
+    case 'rename-step': {
+      const target = at(mine(edit.kind === 'rename-stage' ? 'stage' : edit.kind === 'rename-step' ? 'step' : 'lane'), edit.pick);
       if (!target) return;
       const text = unique(edit.text);
+      // A header that took a sticky's words (a step named on the board) shows them no more.
+      const shown = normalizeBoardText(target.text).split('\n')[0];
+      for (const [id, typed] of expected.typed) if (id !== target.id && typed === shown) expected.typed.delete(id);
       await driver.typeAsync(target.id, text);
       expected.typed.set(target.id, text);
+      return;
+    }
+    case 'add-step-sticky': {
+      // A sticky put over a stage's header, or in the row of step headers: a new step named by it.
+      const target = at(mine(edit.on), edit.pick);
+      if (!target?.box) return;
+      const text = unique(edit.text);
+      const id = await driver.addStickyAsync(Math.round(target.box.x + target.box.width * edit.fx - 60), Math.round(target.box.y + target.box.height / 2 - 60), text);
+      expected.typed.set(id, text);
       return;
     }
     case 'delete-structure': {
@@ -382,7 +428,14 @@ async function expectTidyMapAsync(driver: BoardDriver, expected: Expectations, b
   // Items the app does not own: as the person left them.
   for (const [id, dump] of before) {
     const item = byId.get(id);
-    if (item?.mapId === MAP_ID) continue; // adopted: a card now
+    if (!item) {
+      // Only a sticky that named a new step goes: its words are that step's header now.
+      const text = expected.typed.get(id);
+      const header = items.find((candidate) => candidate.mapId === MAP_ID && parseSceneKey(candidate.key ?? '')?.kind === 'step' && text !== undefined && normalizeBoardText(candidate.text).split('\n')[0] === text);
+      expect(header, `item ${id} ("${text}") is gone, and no step header took its words`).toBeDefined();
+      continue;
+    }
+    if (item.mapId === MAP_ID) continue; // adopted: a card now
     if (expected.groups.has(id)) continue; // a group's bounds follow its members
     expect(driver.dump(id), `foreign item ${id}`).toEqual(dump);
   }

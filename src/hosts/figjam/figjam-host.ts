@@ -625,6 +625,20 @@ export function createFigjamPort(api: PluginAPI): BoardPort {
     return node && readIdentity(node)?.map === mapId ? node : undefined;
   }
 
+  /**
+   * Removes a person's sticky whose words the journey took in whole (it named
+   * a new step), but only while it is still a sticky of no map saying what
+   * this run read: a word typed on it since, by anyone, keeps it on the board.
+   */
+  async function removeAbsorbedAsync(itemId: string, state: RunState): Promise<boolean> {
+    const node = await findSceneNodeAsync(itemId);
+    if (!node || node.type !== 'STICKY' || readIdentity(node)) return false;
+    const known = state.knownTexts.get(node.id);
+    if (known === undefined || readText(node) !== known) return false;
+    node.remove();
+    return true;
+  }
+
   function writeIdentity(host: BaseNode, mapId: string, key: string, hash: string): void {
     host.setPluginData(IDENTITY_FIELD, encodeItemIdentity({ map: mapId, key, hash }));
   }
@@ -764,6 +778,10 @@ export function createFigjamPort(api: PluginAPI): BoardPort {
         }
         return 'released';
       case 'delete':
+        if (op.absorbed) {
+          for (const itemId of op.itemIds) if (await removeAbsorbedAsync(itemId, state)) changes += 1;
+          return 'deleted';
+        }
         for (const itemId of op.itemIds) {
           const node = await findOwnedNodeAsync(itemId, mapId);
           if (!node) continue;

@@ -974,6 +974,7 @@ export function createMiroPort(board: Board, options: MiroHostOptions = {}): Boa
      * words stay on the board as their own.
      */
     async function deleteAsync(op: Extract<Op, { type: 'delete' }>): Promise<void> {
+      if (op.absorbed) return removeAbsorbedAsync(op.itemIds);
       const texts = op.itemIds.filter((itemId) => state?.readText.has(itemId));
       if (texts.length > 0 && (freshFailure !== undefined || !fresh)) throw freshFailure ?? new Error(`the items of ${op.key} could not be read before removing them; click Regenerate again.`);
       const now = fresh ?? new Map<string, BoardRecord>();
@@ -983,6 +984,22 @@ export function createMiroPort(board: Board, options: MiroHostOptions = {}): Boa
       });
       if (typedOn.length > 0) await releaseAsync({ type: 'release', key: op.key, itemIds: typedOn });
       await removeOwnAsync(op.itemIds.filter((itemId) => !typedOn.includes(itemId) && (!state?.readText.has(itemId) || now.has(itemId))));
+    }
+
+    /**
+     * Removes a person's stickies whose words the journey took in whole (each
+     * named a new step), read afresh right before: one that is gone, or whose
+     * text changed since the run read it (someone typing on it), stays.
+     */
+    async function removeAbsorbedAsync(itemIds: readonly string[]): Promise<void> {
+      if (freshFailure !== undefined || !fresh) throw freshFailure ?? new Error('the stickies that named new steps could not be read before removing them; click Regenerate again.');
+      for (const itemId of itemIds) {
+        const item = state?.foreign.get(itemId);
+        const now = fresh.get(itemId);
+        if (!item || item.type !== 'sticky_note' || !now || readRawText(now as { content?: unknown; title?: unknown }) !== state?.readText.get(itemId)) continue;
+        await callAsync(() => board.remove(item));
+        state?.foreign.delete(itemId);
+      }
     }
 
     // The report counts board items, as a person counts them on the board: each segment of a line is one.

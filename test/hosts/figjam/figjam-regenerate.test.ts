@@ -8,6 +8,7 @@ import { FIGJAM_METRICS } from '../../../src/layout/host-metrics';
 import { layoutJourney } from '../../../src/layout/layout-journey';
 import type { Journey } from '../../../src/model/journey';
 import { parseRecord, type MapRecordState } from '../../../src/model/journey-record';
+import { RECORD_VERSION } from '../../../src/model/record-version';
 import { createOnlineStoreJourney } from '../../../src/model/templates/online-store-template';
 import type { ApplyPlan } from '../../../src/sync/host-port';
 import { decodeItemIdentity, IDENTITY_FIELD } from '../../../src/sync/item-identity';
@@ -402,7 +403,7 @@ describe('FigJam: the journey stored with a map', () => {
     const board = await insertTemplateAsync();
     const stored = JSON.parse(board.section.getPluginData(JOURNEY_FIELD)) as Record<string, unknown>;
 
-    expect(stored).toEqual({ format: 'cjm-journey', version: 2, generator: GENERATOR, kind: 'map', journey: createOnlineStoreJourney(), map: { complete: true, container: board.section.id } });
+    expect(stored).toEqual({ format: 'cjm-journey', version: RECORD_VERSION, generator: GENERATOR, kind: 'map', journey: createOnlineStoreJourney(), map: { complete: true, container: board.section.id } });
     await expect(loadAsync(board)).resolves.toEqual({ journey: createOnlineStoreJourney(), map: { complete: true, container: board.section.id }, partKeys: [] });
     // A map not on the page has no section, so nothing to load from; a section without a record loads nothing.
     expect((await listMapsOnPageAsync(board)).find((map) => map.mapId === 'map-absent00001')).toBeUndefined();
@@ -416,8 +417,8 @@ describe('FigJam: the journey stored with a map', () => {
       board.section.setPluginData(JOURNEY_FIELD, damaged);
       await expect(loadAsync(board), damaged).rejects.toMatchObject({ reason: { code: 'record-damaged', title: TITLE } });
     }
-    board.section.setPluginData(JOURNEY_FIELD, JSON.stringify({ format: 'cjm-journey', version: 3, kind: 'map', journey: createOnlineStoreJourney(), map: { complete: true } }));
-    await expect(loadAsync(board)).rejects.toMatchObject({ reason: { code: 'record-newer', title: TITLE, version: 3, supported: 2 } });
+    board.section.setPluginData(JOURNEY_FIELD, JSON.stringify({ format: 'cjm-journey', version: RECORD_VERSION + 1, kind: 'map', journey: createOnlineStoreJourney(), map: { complete: true } }));
+    await expect(loadAsync(board)).rejects.toMatchObject({ reason: { code: 'record-newer', title: TITLE, version: RECORD_VERSION + 1, supported: RECORD_VERSION } });
   });
 
   it('writes nothing, not even an undo step, when the same journey is stored again', async () => {

@@ -1,9 +1,10 @@
-import type { CardId, EmotionLine, PersonaId, StageId } from '../model/journey';
-import { cardKey, emotionNoteKey, emotionPointKey, evidenceKey, findKeysOfPersona, MAP_KEY, personaMarkKey, stageHeaderKey, type SceneKey } from './scene-keys';
+import { listSteps, type CardId, type EmotionLine, type JourneyPlace, type PersonaId, type StageId, type StepId } from '../model/journey';
+import { cardKey, emotionNoteKey, emotionPointKey, evidenceKey, findKeysOfPersona, MAP_KEY, personaMarkKey, stageHeaderKey, stepHeaderKey, type SceneKey } from './scene-keys';
 
 /**
  * One view of a map when it is presented: the whole map, one stage (its
- * header, its cards and every persona's point there), or one persona (its
+ * header and its steps' headers, its cards and every persona's points
+ * there), or one persona (its
  * card, legend entry, lines and the cards that speak for it).
  */
 export type PresentationView =
@@ -26,21 +27,24 @@ const LINES: readonly EmotionLine[] = ['as-is', 'to-be'];
  * brings its items into view and selects them: nothing on the board changes.
  */
 export function listPresentationViews(journey: {
-  stages: readonly { id: StageId; name: string }[];
+  stages: readonly { id: StageId; name: string; steps?: readonly { id: StepId }[] }[];
   personas: readonly { id: PersonaId; name: string; hidden?: boolean }[];
   cards: readonly { id: CardId; stage: StageId; persona?: PersonaId }[];
 }): PresentedView[] {
   const shown = journey.personas.filter((persona) => !persona.hidden);
-  const stages = journey.stages.map(
-    (stage): PresentedView => ({
+  const stages = journey.stages.map((stage): PresentedView => {
+    const steps = listSteps(stage);
+    const places: JourneyPlace[] = steps.length === 0 ? [{ stage: stage.id }] : steps.map((step) => ({ stage: stage.id, step: step.id }));
+    return {
       view: { kind: 'stage', stage: stage.id, name: stage.name },
       keys: [
         stageHeaderKey(stage.id),
+        ...steps.map((step) => stepHeaderKey(stage.id, step.id)),
         ...journey.cards.filter((card) => card.stage === stage.id).flatMap((card) => [cardKey(card.id), evidenceKey(card.id), personaMarkKey(card.id)]),
-        ...shown.flatMap((persona) => LINES.flatMap((line) => [emotionPointKey(persona.id, stage.id, line), emotionNoteKey(persona.id, stage.id, line)])),
+        ...shown.flatMap((persona) => LINES.flatMap((line) => places.flatMap((place) => [emotionPointKey(persona.id, place, line), emotionNoteKey(persona.id, place, line)]))),
       ],
-    }),
-  );
+    };
+  });
   const personas = shown.map((persona): PresentedView => ({ view: { kind: 'persona', persona: persona.id, name: persona.name }, keys: findKeysOfPersona(journey, persona.id) }));
   const whole: PresentedView = { view: { kind: 'map' }, keys: [MAP_KEY] };
   return [whole, ...stages, ...personas];

@@ -1,4 +1,6 @@
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { parseJourneyFileText } from '../../src/model/journey-file';
 import { MIRO_METRICS } from '../../src/layout/host-metrics';
 import { layoutJourney } from '../../src/layout/layout-journey';
 import { listPresentationViews } from '../../src/layout/presentation-views';
@@ -26,5 +28,20 @@ describe('listPresentationViews', () => {
       expect(keys).toContain(view.stage);
       for (const card of journey.cards.filter((candidate) => candidate.stage === view.stage)) expect(keys).toContain(card.id);
     }
+  });
+});
+
+describe('listPresentationViews on a map with steps', () => {
+  it("shows a stage with its steps' headers and every persona's point at each step", () => {
+    const read = parseJourneyFileText(readFileSync(new URL('../fixtures/journeys/04-order-steps.json', import.meta.url), 'utf8'));
+    if (!read.ok) throw new Error(JSON.stringify(read.errors));
+    const journey = read.value;
+    const scene = layoutJourney(journey, { metrics: MIRO_METRICS });
+    const order = listPresentationViews(journey).find(({ view }) => view.kind === 'stage' && view.stage === 'stage:order')!;
+    const drawnThere = scene.nodes
+      .filter((node) => (node.type === 'emotion-point' && node.stage === 'stage:order') || node.key.startsWith('step:order@'))
+      .map((node) => node.key);
+    expect(drawnThere.length).toBeGreaterThan(8);
+    expect(order.keys).toEqual(expect.arrayContaining(drawnThere));
   });
 });

@@ -21,7 +21,8 @@ import { intersects, type Box } from '../boxes';
  * The Regenerate property, shared by the FigJam and the Miro fake: a map is
  * drawn, a person makes a random sequence of the edits Regenerate knows
  * (edit, add, move and delete stickies, drag emotion points, rename and
- * delete headers, put foreign things on the map, group cards, style and
+ * delete headers (a step's too), add a step with a sticky over a stage's
+ * header or in the row of step headers, put foreign things on the map, group cards, style and
  * recolour them, type while a run is under way, regenerate from a second
  * panel at the same moment, lose the stored journey), Regenerate runs, and then
  *
@@ -111,7 +112,7 @@ type Edit =
   | { kind: 'rename-lane'; pick: number; text: string }
   | { kind: 'rename-step'; pick: number; text: string }
   | { kind: 'add-step-sticky'; on: 'stage' | 'step'; pick: number; fx: number; text: string }
-  | { kind: 'delete-structure'; which: 'stage' | 'lane' | 'title' | 'emotion-line'; pick: number }
+  | { kind: 'delete-structure'; which: 'stage' | 'step' | 'lane' | 'title' | 'emotion-line'; pick: number }
   | { kind: 'add-foreign'; fx: number; fy: number; text: string }
   | { kind: 'group-cards'; pick: number; ungroup: boolean }
   | { kind: 'style-card'; pick: number }
@@ -139,7 +140,7 @@ const editArbitrary: fc.Arbitrary<Edit> = fc.oneof(
   { weight: 1, arbitrary: fc.record({ kind: fc.constant('rename-lane' as const), pick, text: phrase }) },
   { weight: 1, arbitrary: fc.record({ kind: fc.constant('rename-step' as const), pick, text: phrase }) },
   { weight: 1, arbitrary: fc.record({ kind: fc.constant('add-step-sticky' as const), on: fc.constantFrom('stage' as const, 'step' as const), pick, fx: anywhere, text: phrase }) },
-  { weight: 1, arbitrary: fc.record({ kind: fc.constant('delete-structure' as const), which: fc.constantFrom('stage' as const, 'lane' as const, 'title' as const, 'emotion-line' as const), pick }) },
+  { weight: 1, arbitrary: fc.record({ kind: fc.constant('delete-structure' as const), which: fc.constantFrom('stage' as const, 'step' as const, 'lane' as const, 'title' as const, 'emotion-line' as const), pick }) },
   { weight: 1, arbitrary: fc.record({ kind: fc.constant('add-foreign' as const), fx: anywhere, fy: anywhere, text: phrase }) },
   { weight: 1, arbitrary: fc.record({ kind: fc.constant('group-cards' as const), pick, ungroup: fc.boolean() }) },
   { weight: 1, arbitrary: fc.record({ kind: fc.constant('style-card' as const), pick }) },

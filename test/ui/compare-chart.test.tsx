@@ -18,7 +18,7 @@ function readSteps(): Journey {
 }
 
 /** The points of a persona's line (before or now), as [x, y] pairs. */
-function pointsOf(container: HTMLElement, persona: string, which: 'before' | 'after'): number[][] {
+function pointsOf(container: Element, persona: string, which: 'before' | 'after'): number[][] {
   const d = container.querySelector(`[data-persona="${persona}"] .chart__${which}`)?.getAttribute('d') ?? '';
   return [...d.matchAll(/[ML]([\d.]+) ([\d.]+)/g)].map((match) => [Number(match[1]), Number(match[2])]);
 }

@@ -55,6 +55,7 @@ type FileProblemCode =
   | 'mermaid-syntax'
   | 'mermaid-task-empty'
   | 'mermaid-task-extra-field'
+  | 'mermaid-task-long'
   | 'mermaid-task-no-actor'
   | 'mermaid-task-split'
   | 'mermaid-text-clipped'
@@ -70,9 +71,9 @@ type Params = Readonly<Record<string, string | number>>;
 
 /** The parts of a Mermaid journey a message can be about, in each language ("the {what} is too long"). */
 const MERMAID_PARTS: Readonly<Record<Locale, Readonly<Record<string, string>>>> = {
-  en: { section: 'section name', actor: 'actor name', task: 'task', title: 'title', description: 'description', stages: 'stages', personas: 'personas', cards: 'cards' },
-  ru: { section: 'Название раздела', actor: 'Имя участника', task: 'Задача', title: 'Заголовок', description: 'Описание', stages: 'этапов', personas: 'персон', cards: 'карточек' },
-  uk: { section: 'Назва розділу', actor: 'Ім’я учасника', task: 'Завдання', title: 'Заголовок', description: 'Опис', stages: 'етапів', personas: 'персон', cards: 'карток' },
+  en: { section: 'section name', actor: 'actor name', task: 'task', title: 'title', description: 'description', stages: 'stages', personas: 'personas', cards: 'cards', tasks: 'tasks (each a step of the map)', 'section-tasks': 'tasks in one section (each a step of its stage)' },
+  ru: { section: 'Название раздела', actor: 'Имя участника', task: 'Задача', title: 'Заголовок', description: 'Описание', stages: 'этапов', personas: 'персон', cards: 'карточек', tasks: 'задач (каждая — шаг карты)', 'section-tasks': 'задач в одном разделе (каждая — шаг этапа)' },
+  uk: { section: 'Назва розділу', actor: 'Ім’я учасника', task: 'Завдання', title: 'Заголовок', description: 'Опис', stages: 'етапів', personas: 'персон', cards: 'карток', tasks: 'завдань (кожне — крок карти)', 'section-tasks': 'завдань в одному розділі (кожне — крок етапу)' },
 };
 const part = (locale: Locale, what: string | number | undefined): string => {
   const key = String(what ?? '');
@@ -165,7 +166,8 @@ const en: JourneyFileWords = {
     'mermaid-section-repeated': ({ section, name }) => `The section “${section}” comes again; it is a stage of its own, named “${name}”.`,
     'mermaid-semicolon': () => 'Mermaid does not allow “;” here; write #59;.',
     'mermaid-syntax': () => 'Expected “title …”, “section …” or a task “Name: 5: Actor”.',
-    'mermaid-task-empty': () => 'This task has no text; it makes no card, but its score counts.',
+    'mermaid-task-empty': ({ name }) => `This task has no text; its step is called “${name}”, and its score counts.`,
+    'mermaid-task-long': ({ task, max }) => `The task “${task}” is longer than a step’s name holds (${max} characters); the step gets its start, and the whole task is a card of the step.`,
     'mermaid-task-extra-field': ({ ignored }) => `Mermaid ignores what follows a task’s third colon (“${ignored}”); it is left out.`,
     'mermaid-task-no-actor': ({ task }) => `The task “${task}” names no actor, so its score counts for no persona.`,
     'mermaid-task-split': ({ task, actors, of }) => `The task “${task}” names ${actors} of ${of} actors; it becomes a card for each of them.`,
@@ -277,7 +279,8 @@ const ru: JourneyFileWords = {
     'mermaid-section-repeated': ({ section, name }) => `Раздел «${section}» встречается снова; это отдельный этап «${name}».`,
     'mermaid-semicolon': () => 'Mermaid не допускает здесь «;»; пишите #59;.',
     'mermaid-syntax': () => 'Ожидалось «title …», «section …» или задача «Название: 5: Участник».',
-    'mermaid-task-empty': () => 'У задачи нет текста: карточки нет, но оценка учтена.',
+    'mermaid-task-empty': ({ name }) => `У задачи нет текста: шаг назван «${name}», оценка учтена.`,
+    'mermaid-task-long': ({ task, max }) => `Задача «${task}» длиннее, чем вмещает название шага (${max} символов): шаг назван её началом, а вся задача стала карточкой этого шага.`,
     'mermaid-task-extra-field': ({ ignored }) => `Mermaid не читает текст после третьего двоеточия («${ignored}»); он пропущен.`,
     'mermaid-task-no-actor': ({ task }) => `У задачи «${task}» нет участников, её оценка не засчитана ни одной персоне.`,
     'mermaid-task-split': ({ task, actors, of }) => `В задаче «${task}» участников ${actors} из ${of}; для каждого создана своя карточка.`,
@@ -388,7 +391,8 @@ const uk: JourneyFileWords = {
     'mermaid-section-repeated': ({ section, name }) => `Розділ «${section}» трапляється знову; це окремий етап «${name}».`,
     'mermaid-semicolon': () => 'Mermaid не допускає тут «;»; пишіть #59;.',
     'mermaid-syntax': () => 'Очікувалося «title …», «section …» або завдання «Назва: 5: Учасник».',
-    'mermaid-task-empty': () => 'Завдання без тексту: картки немає, але оцінку враховано.',
+    'mermaid-task-empty': ({ name }) => `Завдання без тексту: крок названо «${name}», оцінку враховано.`,
+    'mermaid-task-long': ({ task, max }) => `Завдання «${task}» довше, ніж уміщує назва кроку (${max} символів): крок названо його початком, а все завдання стало карткою цього кроку.`,
     'mermaid-task-extra-field': ({ ignored }) => `Mermaid не читає текст після третьої двокрапки («${ignored}»); його пропущено.`,
     'mermaid-task-no-actor': ({ task }) => `Завдання «${task}» не має учасників, його оцінку не зараховано жодній персоні.`,
     'mermaid-task-split': ({ task, actors, of }) => `У завданні «${task}» учасників ${actors} з ${of}; для кожного створено окрему картку.`,

@@ -57,7 +57,7 @@ const en = {
   importHint: 'From a spreadsheet (CSV, wide or long), a Mermaid user journey or a cjm-board JSON file. You see what it holds before anything is drawn.',
   importFile: 'Journey file',
   importPreview: (fileName: string, preview: ImportPreview) =>
-    `${fileName}: “${preview.title}”, ${count(preview.stages, 'stage')}, ${count(preview.lanes, 'lane')}, ${count(preview.cards, 'card')}, ${count(preview.personas, 'persona')}, ${count(preview.scores, 'emotion score')}.`,
+    `${fileName}: “${preview.title}”, ${count(preview.stages, 'stage')}${preview.steps > 0 ? ` (${count(preview.steps, 'step')})` : ''}, ${count(preview.lanes, 'lane')}, ${count(preview.cards, 'card')}, ${count(preview.personas, 'persona')}, ${count(preview.scores, 'emotion score')}.`,
   importInsert: 'Insert this map',
   importInvalid: (fileName: string, problems: number) => `${fileName} cannot be imported (${count(problems, 'problem')}); nothing was drawn:`,
   importMoreErrors: (count: number) => `…and ${count} more.`,
@@ -154,7 +154,7 @@ const ru: Strings = {
   importHint: 'Из таблицы (CSV, широкой или длинной), пользовательского пути Mermaid или JSON-файла cjm-board. Сначала вы увидите, что в нём, и только потом карта будет нарисована.',
   importFile: 'Файл пути',
   importPreview: (fileName, preview) =>
-    `${fileName}: «${preview.title}», этапов — ${preview.stages}, дорожек — ${preview.lanes}, карточек — ${preview.cards}, персон — ${preview.personas}, оценок эмоций — ${preview.scores}.`,
+    `${fileName}: «${preview.title}», этапов — ${preview.stages}${preview.steps > 0 ? ` (шагов — ${preview.steps})` : ''}, дорожек — ${preview.lanes}, карточек — ${preview.cards}, персон — ${preview.personas}, оценок эмоций — ${preview.scores}.`,
   importInsert: 'Вставить эту карту',
   importInvalid: (fileName, count) => `${fileName} не импортирован (проблем: ${count}); ничего не нарисовано:`,
   importMoreErrors: (count) => `…и ещё ${count}.`,
@@ -248,7 +248,7 @@ const uk: Strings = {
   importHint: 'З таблиці (CSV, широкої чи довгої), шляху користувача Mermaid або JSON-файлу cjm-board. Спершу ви побачите, що в ньому, і лише потім карту буде намальовано.',
   importFile: 'Файл шляху',
   importPreview: (fileName, preview) =>
-    `${fileName}: «${preview.title}», етапів — ${preview.stages}, доріжок — ${preview.lanes}, карток — ${preview.cards}, персон — ${preview.personas}, оцінок емоцій — ${preview.scores}.`,
+    `${fileName}: «${preview.title}», етапів — ${preview.stages}${preview.steps > 0 ? ` (кроків — ${preview.steps})` : ''}, доріжок — ${preview.lanes}, карток — ${preview.cards}, персон — ${preview.personas}, оцінок емоцій — ${preview.scores}.`,
   importInsert: 'Вставити цю карту',
   importInvalid: (fileName, count) => `${fileName} не імпортовано (проблем: ${count}); нічого не намальовано:`,
   importMoreErrors: (count) => `…і ще ${count}.`,

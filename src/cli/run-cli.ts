@@ -289,7 +289,7 @@ export function runCli(args: readonly string[], io: CliIo = NODE_IO): number {
       const preview = previewImport(journey, read.format, read);
       const how = [preview.format, ENCODING_NAMES[preview.encoding], ...(preview.delimiter === undefined ? [] : [`delimiter ${describeDelimiter(preview.delimiter)}`])].join(', ');
       io.stderr(
-        `cjm: ${file} (${how}): "${preview.title}", ${count(preview.stages, 'stage')}, ${count(preview.lanes, 'lane')}, ${count(preview.cards, 'card')}, ${count(preview.personas, 'persona')}, ${count(preview.scores, 'emotion score')}\n`,
+        `cjm: ${file} (${how}): "${preview.title}", ${count(preview.stages, 'stage')}${preview.steps > 0 ? ` (${count(preview.steps, 'step')})` : ''}, ${count(preview.lanes, 'lane')}, ${count(preview.cards, 'card')}, ${count(preview.personas, 'persona')}, ${count(preview.scores, 'emotion score')}\n`,
       );
       return emit(formatJourneyFile(journey), values.output, io);
     }

@@ -300,6 +300,38 @@ describe('cjm import, export, check and diff', () => {
     expect(io.err).toMatch(/^cjm: hot\.mmd: a warning:\nline 3: .*7/);
   });
 
+  it('gives a Mermaid journey back task by task, each with its own score and actors, and draws a point per task and actor', () => {
+    const diagram = [
+      'journey',
+      '  title Ordering a kettle',
+      '  section Choose',
+      '    Search the catalogue: 4: Anna, Boris',
+      '    Compare kettles: 2: Anna',
+      '    Compare kettles: 5: Boris',
+      '    Read reviews: 3: Boris',
+      '  section Order & pay',
+      '    Add to cart: 5: Anna, Boris',
+      '    Fill in the form: 1: Anna, Boris',
+      '    Choose delivery: 2: Anna',
+      '    Pay: 4: Boris',
+      '',
+    ].join('\n');
+    const io = createMemoryIo({ 'kettle.mmd': diagram });
+    expect(runCli(['import', 'kettle.mmd', '-o', 'kettle.json'], io)).toBe(EXIT_OK);
+    expect(io.err).toContain('2 stages (7 steps), 2 lanes, 0 cards, 2 personas, 11 emotion scores');
+    expect(runCli(['export', 'kettle.json', '--format', 'mermaid', '-o', 'back.mmd'], io)).toBe(EXIT_OK);
+    expect(io.files.get('back.mmd')).toBe(diagram);
+    io.out = '';
+    expect(runCli(['scene', 'kettle.json'], io)).toBe(EXIT_OK);
+    const keys: string[] = (JSON.parse(io.out) as { nodes: { key: string }[] }).nodes.map((node) => node.key);
+    const points = keys.filter((key) => /^emotion:[^:]+:/.test(key));
+    // One point per actor of each task line (the two "Compare kettles" lines are one step, scored for each of them).
+    const scored = diagram.split('\n').filter((line) => /: \d: /.test(line)).flatMap((line) => line.split(': ')[2]?.split(', ') ?? []);
+    expect(points).toHaveLength(scored.length);
+    expect(new Set(points).size).toBe(points.length);
+    expect(keys.filter((key) => /^step:[^@]+@[^:]+$/.test(key))).toHaveLength(7);
+  });
+
   it.each([
     ['json', /"format": "cjm-journey"/],
     ['csv', /^\uFEFFLane,Realise the need,/],

@@ -27,6 +27,8 @@ export interface ImportPreview {
   format: ImportFormat;
   title: string;
   stages: number;
+  /** The steps of all stages (0 when no stage has steps). */
+  steps: number;
   lanes: number;
   cards: number;
   personas: number;
@@ -143,6 +145,7 @@ export function previewImport(journey: Journey, format: ImportFormat, read: { en
     format,
     title: journey.title,
     stages: journey.stages.length,
+    steps: journey.stages.reduce((sum, stage) => sum + (stage.steps?.length ?? 0), 0),
     lanes: journey.lanes.length,
     cards: journey.cards.length,
     personas: journey.personas.length,

@@ -1,5 +1,5 @@
 import { EMOTION_MAX, EMOTION_MIN } from '../emotion-scale';
-import { JOURNEY_SCHEMA, type Card, type EmotionLine, type EmotionScore, type Journey, type Lane, type LaneId, type Persona, type PersonaId, type Stage, type StageId } from '../journey';
+import { JOURNEY_SCHEMA, type Card, type EmotionLine, type EmotionScore, type Journey, type Lane, type LaneId, type Persona, type PersonaId, type Stage, type StageId, type Step, type StepId } from '../journey';
 import { findLaneKind, foldName } from './lane-names';
 
 /** Where a value came from in an imported file, for error messages. */
@@ -13,6 +13,14 @@ export type SourcePlace = string;
  */
 export interface JourneyBuilder {
   stage(name: string): StageId;
+  /**
+   * A step of `stage` named `name`: the one of that name already there, or
+   * (`separate`, for a format whose every row is a step of its own) always a
+   * new one. Ids run through the journey: `step:t1`, `step:t2`, …
+   */
+  step(stage: StageId, name: string, options?: { separate?: boolean; touchpoint?: string; channel?: string }): StepId;
+  /** How many steps the journey has so far. */
+  countSteps(): number;
   lane(name: string): LaneId;
   persona(name: string): PersonaId;
   /** The persona of rows that name none: the first one when built, or a default "Customer". */
@@ -20,7 +28,7 @@ export interface JourneyBuilder {
   card(card: Omit<Card, 'id'>): void;
   /** Records a score; returns the earlier, different score of the same persona and stage, if any. */
   /** Scores `persona` at `stage` on the as-is line (or the to-be one); the score already there when it differs. */
-  score(persona: PersonaId, stage: StageId, score: number, line?: EmotionLine): number | undefined;
+  score(persona: PersonaId, stage: StageId, score: number, line?: EmotionLine, step?: StepId): number | undefined;
   hasStages(): boolean;
   build(title: string): Journey;
 }
@@ -43,6 +51,8 @@ export function createJourneyBuilder(): JourneyBuilder {
   const cards: Card[] = [];
   const emotions: EmotionScore[] = [];
   const stageByName = new Map<string, StageId>();
+  const stepByName = new Map<string, StepId>();
+  let stepCount = 0;
   const laneByName = new Map<string, LaneId>();
   const personaByName = new Map<string, PersonaId>();
   // Scores by persona and stage: a file may hold many, and a search of the list for each would be quadratic.
@@ -66,6 +76,22 @@ export function createJourneyBuilder(): JourneyBuilder {
       stageByName.set(key, id);
       texts.push(name);
       return id;
+    },
+    step(stage, name, options = {}) {
+      const key = `${stage} ${foldName(name) || name}`;
+      const known = options.separate ? undefined : stepByName.get(key);
+      if (known) return known;
+      const owner = stages.find((candidate) => candidate.id === stage);
+      if (!owner) throw new Error(`no stage ${stage} to hold the step ${name}`);
+      stepCount += 1;
+      const step: Step = { id: `step:t${stepCount}`, name, ...(options.touchpoint ? { touchpoint: options.touchpoint } : {}), ...(options.channel ? { channel: options.channel } : {}) };
+      (owner.steps ??= []).push(step);
+      if (!stepByName.has(key)) stepByName.set(key, step.id);
+      texts.push(name);
+      return step.id;
+    },
+    countSteps() {
+      return stepCount;
     },
     lane(name) {
       const key = foldName(name) || name;
@@ -91,11 +117,11 @@ export function createJourneyBuilder(): JourneyBuilder {
       cards.push({ id: `card:c${cards.length + 1}`, ...card });
       texts.push(card.text);
     },
-    score(persona, stage, score, line = 'as-is') {
-      const pair = `${persona} ${stage} ${line}`;
+    score(persona, stage, score, line = 'as-is', step) {
+      const pair = `${persona} ${step ?? stage} ${line}`;
       const known = emotionByPair.get(pair);
       if (known) return known.score === score ? undefined : known.score;
-      const emotion: EmotionScore = { persona, stage, score: Math.min(EMOTION_MAX, Math.max(EMOTION_MIN, score)), ...(line === 'to-be' ? { line } : {}) };
+      const emotion: EmotionScore = { persona, stage, ...(step ? { step } : {}), score: Math.min(EMOTION_MAX, Math.max(EMOTION_MIN, score)), ...(line === 'to-be' ? { line } : {}) };
       emotions.push(emotion);
       emotionByPair.set(pair, emotion);
       return undefined;
@@ -108,7 +134,7 @@ export function createJourneyBuilder(): JourneyBuilder {
       if (personas.length === 0) addPersona(DEFAULT_PERSONA[locale]);
       // Rows that named no persona speak for the first one.
       const first = personas[0]?.id;
-      const resolved = emotions.filter((emotion) => emotion.persona !== UNNAMED || !emotionByPair.has(`${first} ${emotion.stage} ${emotion.line ?? 'as-is'}`));
+      const resolved = emotions.filter((emotion) => emotion.persona !== UNNAMED || !emotionByPair.has(`${first} ${emotion.step ?? emotion.stage} ${emotion.line ?? 'as-is'}`));
       for (const emotion of resolved) if (emotion.persona === UNNAMED && first) emotion.persona = first;
       return { schema: JOURNEY_SCHEMA, title, locale, scope: {}, personas, stages, lanes, cards, emotions: resolved };
     },

@@ -1,6 +1,6 @@
 import { foldName } from './lane-names';
-import { isAsIs, type Journey, type Persona, type PersonaId, type StageId } from '../journey';
-import { MAX_CARD_TEXT, MAX_CARDS, MAX_LONG_TEXT, MAX_PERSONAS, MAX_SHORT_TEXT, MAX_STAGES } from '../journey-schema';
+import { isAsIs, listSteps, type Journey, type Persona, type PersonaId, type StageId, type Step } from '../journey';
+import { MAX_CARD_TEXT, MAX_LONG_TEXT, MAX_PERSONAS, MAX_SHORT_TEXT, MAX_STAGES, MAX_STEPS, MAX_STEPS_PER_STAGE } from '../journey-schema';
 import { fail, quoteText, type ParseResult, type ValidationError } from '../parse-result';
 import { clipText } from '../text-size';
 import { createJourneyBuilder, detectLocale } from './journey-builder';
@@ -25,19 +25,20 @@ export { looksLikeMermaidJourney } from './mermaid-journey-syntax';
  * ```
  *
  * Sections become stages (in order; a section named again is a stage of
- * its own), tasks become cards of the actions lane, actors become personas,
- * and a persona's score at a stage is the mean of its tasks' scores there,
- * from Mermaid's 1…5 onto −2…+2 (3 is neutral). The title comes from the
+ * its own), each task a step of its stage, actors personas, and each
+ * actor's score of a task that persona's score at the step, from Mermaid's
+ * 1…5 onto −2…+2 (3 is neutral): the emotion line moves task by task, as
+ * the diagram draws it. The actions lane is left for the team to fill. The title comes from the
  * `title` line, else the front matter, else `accTitle`; `accDescr` is the
  * map's scenario. See `mermaid-journey-syntax.ts` for how the text is read.
  */
 
 type Locale = 'en' | 'ru' | 'uk';
 
-const WORDS: Readonly<Record<Locale, { actions: string; emotions: string; untitledStage: string }>> = {
-  en: { actions: 'Goals & actions', emotions: 'Emotions', untitledStage: 'Untitled stage' },
-  ru: { actions: 'Цели и действия', emotions: 'Эмоции', untitledStage: 'Этап без названия' },
-  uk: { actions: 'Цілі та дії', emotions: 'Емоції', untitledStage: 'Етап без назви' },
+const WORDS: Readonly<Record<Locale, { actions: string; emotions: string; untitledStage: string; untitledStep: string }>> = {
+  en: { actions: 'Goals & actions', emotions: 'Emotions', untitledStage: 'Untitled stage', untitledStep: 'Untitled step' },
+  ru: { actions: 'Цели и действия', emotions: 'Эмоции', untitledStage: 'Этап без названия', untitledStep: 'Шаг без названия' },
+  uk: { actions: 'Цілі та дії', emotions: 'Емоції', untitledStage: 'Етап без назви', untitledStep: 'Крок без назви' },
 };
 
 /** Mermaid's score scale: a task's face goes from 1 (sad) to 5 (happy). */
@@ -96,7 +97,7 @@ export function importJourneyMermaid(text: string, options: { title?: string } =
   const tooMany = (line: number, what: string, max: number): void => {
     if (limitReported.has(what)) return;
     limitReported.add(what);
-    errors.push({ path: at(line), code: 'mermaid-too-many', message: `from here on the diagram has more than ${max} ${what}, which is all a map holds; split the journey into several diagrams`, params: { what, max } });
+    errors.push({ path: at(line), code: 'mermaid-too-many', message: `from here on the diagram has more than ${max} ${what === 'section-tasks' ? 'tasks in one section' : what}, which is all a map holds (each task is a step); split the journey into several diagrams`, params: { what, max } });
   };
 
   const stageIds = new Set<StageId>();
@@ -213,7 +214,6 @@ export function importJourneyMermaid(text: string, options: { title?: string } =
       errors.push({ path: at(line), code: 'mermaid-too-long', message: `the task has ${name.length} characters; a card holds at most ${MAX_CARD_TEXT}; shorten ${quoteText(name, EXCERPT)}`, params: { what: 'task', length: name.length, max: MAX_CARD_TEXT } });
       return;
     }
-    if (name === '') warn(line, 'mermaid-task-empty', 'this task has no text; it makes no card, and its score still counts', {});
     const ignored = task.ignored.trim();
     if (ignored !== '') warn(line, 'mermaid-task-extra-field', `Mermaid ignores what follows a task's third colon (${quoteText(decodeMermaidText(ignored, 'keep'), EXCERPT)}); it is left out; write "#58;" for a colon inside a name`, { ignored: clipText(ignored, EXCERPT) });
     const personas: PersonaId[] = [];
@@ -231,64 +231,55 @@ export function importJourneyMermaid(text: string, options: { title?: string } =
   if (!builder.hasStages()) return fail([{ path: at(1), code: 'mermaid-no-stage', message: 'the journey has no section and no task; add "section <stage name>" and tasks under it, e.g. "Make tea: 5: Me"' }]);
 
   const everyone = personaIds.size;
-  const actionsLane = builder.lane(words.actions);
-  const sums = new Map<string, { persona: PersonaId; stage: StageId; sum: number; count: number }>();
-  const addScore = (persona: PersonaId, stageId: StageId, score: number): void => {
-    const key = `${persona} ${stageId}`;
-    const entry = sums.get(key) ?? { persona, stage: stageId, sum: 0, count: 0 };
-    entry.sum += score;
-    entry.count += 1;
-    sums.set(key, entry);
-  };
-  let cardCount = 0;
-  const addCard = (task: ReadTask, persona: PersonaId | undefined): void => {
-    if (task.text === '') return;
-    cardCount += 1;
-    if (cardCount > MAX_CARDS) {
-      tooMany(task.line, 'cards', MAX_CARDS);
-      return;
-    }
-    builder.card({ stage: task.stage, lane: actionsLane, text: task.text, ...(persona ? { persona } : {}) });
-  };
+  builder.lane(words.actions);
+  builder.lane(words.emotions);
+  const stepsOf = new Map<StageId, number>();
   for (let index = 0; index < tasks.length; ) {
     const task = tasks[index];
     if (!task) break;
-    // A card for everyone whose personas feel differently is exported once
-    // per score, on consecutive lines (see exportJourneyMermaid): such a run
-    // of one text, disjoint actors and every persona between them is one card.
+    // Personas who feel differently at one task are exported on consecutive
+    // lines, one per score (see exportJourneyMermaid): a run of one text,
+    // disjoint actors and a new score on each line is one step.
     let end = index + 1;
     const covered = new Set(task.personas);
-    while (everyone > 1 && task.personas.length > 0) {
+    while (task.personas.length > 0) {
       const next = tasks[end];
-      if (!next || next.stage !== task.stage || next.line !== (tasks[end - 1]?.line ?? 0) + 1 || next.text !== task.text || next.personas.length === 0 || next.personas.some((persona) => covered.has(persona))) break;
+      const previous = tasks[end - 1];
+      if (!next || !previous || next.stage !== task.stage || next.line !== previous.line + 1 || next.text !== task.text || next.score === previous.score || next.personas.length === 0 || next.personas.some((persona) => covered.has(persona))) break;
       for (const persona of next.personas) covered.add(persona);
       end += 1;
     }
-    const run = covered.size === everyone && end - index > 1 ? tasks.slice(index, end) : [task];
-    index += run.length;
-    if (run.length > 1) addCard(task, undefined);
+    const run = tasks.slice(index, end);
+    index = end;
+    const count = (stepsOf.get(task.stage) ?? 0) + 1;
+    if (count > MAX_STEPS_PER_STAGE) {
+      tooMany(task.line, 'section-tasks', MAX_STEPS_PER_STAGE);
+      continue;
+    }
+    if (builder.countSteps() >= MAX_STEPS) {
+      tooMany(task.line, 'tasks', MAX_STEPS);
+      continue;
+    }
+    stepsOf.set(task.stage, count);
+    let name = task.text;
+    if (name === '') {
+      name = words.untitledStep;
+      warn(task.line, 'mermaid-task-empty', `this task has no text; its step is called ${quoteText(name)}`, { name });
+    } else if (name.length > MAX_SHORT_TEXT) {
+      // A step's name holds a short text: the whole task stays, as a card of the step.
+      name = `${clipText(name, MAX_SHORT_TEXT - 1).trim()}\u2026`;
+      warn(task.line, 'mermaid-task-long', `the task has ${task.text.length} characters; a step's name holds ${MAX_SHORT_TEXT}, so the step is called ${quoteText(name, EXCERPT)} and the whole task is a card of it`, { task: clipText(task.text, EXCERPT), max: MAX_SHORT_TEXT });
+    }
+    const step = builder.step(task.stage, name, { separate: true });
+    if (name !== task.text && task.text !== '') builder.card({ stage: task.stage, step, lane: builder.lane(words.actions), text: task.text });
     for (const entry of run) {
-      if (entry.score !== undefined) {
-        if (everyone === 0) addScore(builder.defaultPersona(), entry.stage, entry.score);
-        for (const persona of entry.personas) addScore(persona, entry.stage, entry.score);
-      }
-      if (run.length > 1) continue;
-      if (entry.personas.length === 0) {
-        if (everyone > 0) warn(entry.line, 'mermaid-task-no-actor', `the task ${quoteText(entry.text, EXCERPT)} names no actor, so its score counts for no persona; add actors after a second colon, e.g. "${clipText(entry.text || 'Task', EXCERPT)}: ${entry.score ?? 3}: Me"`, { task: clipText(entry.text, EXCERPT) });
-        addCard(entry, undefined);
-      } else if (everyone === 1 || entry.personas.length === everyone) addCard(entry, undefined);
-      else if (entry.personas.length === 1) addCard(entry, entry.personas[0]);
-      else {
-        // A card speaks for one persona or for all: a task of some of the
-        // actors becomes a card for each of them.
-        warn(entry.line, 'mermaid-task-split', `the task ${quoteText(entry.text, EXCERPT)} names ${entry.personas.length} of the ${everyone} actors; a card speaks for one persona or for all, so it becomes a card for each of them`, { task: clipText(entry.text, EXCERPT), actors: entry.personas.length, of: everyone });
-        for (const persona of entry.personas) addCard(entry, persona);
-      }
+      if (entry.score === undefined) continue;
+      if (everyone === 0) builder.score(builder.defaultPersona(), entry.stage, toEmotion(entry.score), 'as-is', step);
+      else if (entry.personas.length === 0) warn(entry.line, 'mermaid-task-no-actor', `the task ${quoteText(entry.text, EXCERPT)} names no actor, so its score counts for no persona; add actors after a second colon, e.g. "${clipText(entry.text || 'Task', EXCERPT)}: ${entry.score}: Me"`, { task: clipText(entry.text, EXCERPT) });
+      for (const persona of entry.personas) builder.score(persona, entry.stage, toEmotion(entry.score), 'as-is', step);
     }
   }
   if (errors.length > 0) return failWith(errors);
-  builder.lane(words.emotions);
-  for (const entry of sums.values()) builder.score(entry.persona, entry.stage, toEmotion(entry.sum / entry.count));
 
   let mapTitle = title ?? (frontMatterTitle ? { value: frontMatterTitle.value.trim(), line: frontMatterTitle.line } : undefined) ?? accTitle;
   if (mapTitle?.value === '') mapTitle = undefined;
@@ -319,20 +310,21 @@ const toCommentText = (text: string): string => clipText(text.replace(/\s+/g, ' 
 
 /**
  * The journey as a Mermaid user journey that Mermaid's parser accepts and
- * `importJourneyMermaid` reads back to the same stages, action cards,
- * personas and scores: stages as sections, the cards of the actions lane
- * as tasks, every text escaped (see `escapeMermaidText`).
+ * `importJourneyMermaid` reads back: stages as sections, every text escaped
+ * (see `escapeMermaidText`).
  *
- * The journey scores a persona per stage, Mermaid scores each task: each
- * task carries the stage score of the personas it speaks for (a card of
- * one persona, that persona; a card for everyone, all of them), written
- * once per score when they differ. A `%%` comment under the title says
- * what the diagram could not hold or had to approximate.
+ * A stage with steps is written task by task: a step is a task, its
+ * actors the personas scored there with their scores (personas who feel
+ * differently get a line each, in the map's order), so a Mermaid journey
+ * imported and exported comes back task by task. A stage without steps is
+ * written as its action cards, each carrying the stage score of the
+ * personas it speaks for. A `%%` comment under the title says what the
+ * diagram could not hold or had to approximate.
  */
 export function exportJourneyMermaid(journey: Journey): string {
   const lane = journey.lanes.find((entry) => entry.kind === 'actions') ?? journey.lanes.find((entry) => entry.kind !== 'emotions');
   const scores = new Map<string, number>();
-  for (const emotion of journey.emotions) if (isAsIs(emotion)) scores.set(`${emotion.persona} ${emotion.stage}`, emotion.score);
+  for (const emotion of journey.emotions) if (isAsIs(emotion)) scores.set(`${emotion.persona} ${emotion.step ?? emotion.stage}`, emotion.score);
   const personaById = new Map<string, Persona>(journey.personas.map((persona) => [persona.id, persona]));
   const actorName = (persona: Persona): string => escapeMermaidText(persona.name, 'actor') || '#160;';
 
@@ -344,11 +336,47 @@ export function exportJourneyMermaid(journey: Journey): string {
   let emptyCards = 0;
   let stagesSharingScores = 0;
   let scoresWithoutTask = 0;
+  let cardsOfSteps = 0;
   const onTasks = new Set<string>();
+  /** A task's lines: the personas with one score each, consecutive ones with the same score on one line. */
+  const linesOf = (speakers: readonly Persona[], place: string, countUnscored: boolean) => {
+    const lines: { score: number; personas: Persona[] }[] = [];
+    for (const persona of speakers) {
+      const score = scores.get(`${persona.id} ${place}`);
+      if (score === undefined) {
+        if (countUnscored) unscoredPairs += 1;
+        else continue;
+      }
+      const mermaid = toMermaid(score ?? 0);
+      const last = lines[lines.length - 1];
+      if (last?.score === mermaid) last.personas.push(persona);
+      else lines.push({ score: mermaid, personas: [persona] });
+      onTasks.add(persona.id);
+    }
+    return lines;
+  };
+  // The lines of the task written last, to tell when the next would be read back as part of it.
+  let previous: { text: string; lines: { score: number; personas: Persona[] }[] } | undefined;
+  const writeTask = (text: string, lines: { score: number; personas: Persona[] }[]): void => {
+    const first = lines[0];
+    const last = previous?.lines[previous.lines.length - 1];
+    const covered = new Set(previous?.lines.flatMap((line) => line.personas) ?? []);
+    // Import reads a line of the same text right under a task, with other actors and another score, as more of that task.
+    if (previous?.text === text && first && last && first.score !== last.score && !first.personas.some((persona) => covered.has(persona))) body.push('    %% the next task is one of its own');
+    if (lines.length === 0) body.push(`    ${text}: ${toMermaid(0)}`);
+    for (const line of lines) body.push(`    ${text}: ${line.score}: ${line.personas.map(actorName).join(', ')}`);
+    previous = { text, lines };
+  };
   for (const stage of journey.stages) {
     body.push(`  section ${escapeMermaidText(stage.name, 'section') || '#160;'}`);
+    previous = undefined;
+    const steps = listSteps(stage);
+    if (steps.length > 0) {
+      for (const step of steps) writeTask(escapeMermaidText(step.name, 'task') || '#160;', linesOf(journey.personas, step.id, false));
+      cardsOfSteps += journey.cards.filter((card) => card.stage === stage.id).length;
+      continue;
+    }
     const tasksOf = new Map<string, number>();
-    let previousText: string | undefined;
     let tasks = 0;
     for (const card of journey.cards) {
       if (card.stage !== stage.id || card.lane !== lane?.id) continue;
@@ -358,28 +386,10 @@ export function exportJourneyMermaid(journey: Journey): string {
         continue;
       }
       const owner = card.persona ? personaById.get(card.persona) : undefined;
-      const speakers = owner ? [owner] : journey.personas;
-      // No averages: personas who feel differently get a line each, a run of
-      // personas in the journey's order with one score a line together (so
-      // the personas come back in their order).
-      const lines: { score: number; personas: Persona[] }[] = [];
-      for (const persona of speakers) {
-        const score = scores.get(`${persona.id} ${stage.id}`);
-        if (score === undefined) unscoredPairs += 1;
-        const mermaid = toMermaid(score ?? 0);
-        const last = lines[lines.length - 1];
-        if (last?.score === mermaid) last.personas.push(persona);
-        else lines.push({ score: mermaid, personas: [persona] });
-        tasksOf.set(persona.id, (tasksOf.get(persona.id) ?? 0) + 1);
-        onTasks.add(persona.id);
-      }
-      // Consecutive lines of one text are read back as one card: a card of
-      // the same text as the one before it gets a line between them.
-      if (text === previousText) body.push('    %% the next task is a card of its own');
-      if (lines.length === 0) body.push(`    ${text}: ${toMermaid(0)}`);
-      for (const line of lines) body.push(`    ${text}: ${line.score}: ${line.personas.map(actorName).join(', ')}`);
+      const lines = linesOf(owner ? [owner] : journey.personas, stage.id, true);
+      for (const persona of owner ? [owner] : journey.personas) tasksOf.set(persona.id, (tasksOf.get(persona.id) ?? 0) + 1);
+      writeTask(text, lines);
       if (lines.length > 1) splitCards += 1;
-      previousText = text;
       tasks += 1;
     }
     if ([...tasksOf.values()].some((count) => count > 1)) stagesSharingScores += 1;
@@ -390,7 +400,9 @@ export function exportJourneyMermaid(journey: Journey): string {
   if (stagesSharingScores > 0) notes.push("Scores are per persona and stage: each task shows its actor's score for the whole section.");
   if (splitCards > 0) notes.push(`${splitCards} card${splitCards === 1 ? '' : 's'} for everyone whose personas feel differently ${splitCards === 1 ? 'is' : 'are'} written on consecutive lines, one for each score.`);
   if (unscoredPairs > 0) notes.push(`${unscoredPairs} time${unscoredPairs === 1 ? '' : 's'} a persona has no score at a stage; written as 3 (neutral).`);
-  const otherCards = journey.cards.filter((card) => card.lane !== lane?.id);
+  const steppedStages = new Set(journey.stages.filter((stage) => listSteps(stage).length > 0).map((stage) => stage.id));
+  const otherCards = journey.cards.filter((card) => card.lane !== lane?.id && !steppedStages.has(card.stage));
+  if (cardsOfSteps > 0) notes.push(`Stages with steps are written step by step; their ${cardsOfSteps} card${cardsOfSteps === 1 ? ' is' : 's are'} not written.`);
   const left: string[] = [];
   if (otherCards.length > 0) {
     const titles = [...new Set(otherCards.map((card) => journey.lanes.find((entry) => entry.id === card.lane)?.title ?? card.lane))].map(toCommentText);
@@ -398,6 +410,8 @@ export function exportJourneyMermaid(journey: Journey): string {
   }
   if (emptyCards > 0) left.push(`${emptyCards} card${emptyCards === 1 ? '' : 's'} without text`);
   if (scoresWithoutTask > 0) left.push(`${scoresWithoutTask} score${scoresWithoutTask === 1 ? '' : 's'} of stages without a task`);
+  const stepsWithDetails = journey.stages.flatMap((stage) => listSteps(stage)).filter((step: Step) => step.touchpoint || step.channel).length;
+  if (stepsWithDetails > 0) left.push(`the touchpoints and channels of ${stepsWithDetails} step${stepsWithDetails === 1 ? '' : 's'}`);
   const unnamed = journey.personas.filter((persona) => !onTasks.has(persona.id)).length;
   if (unnamed > 0) left.push(`${unnamed} persona${unnamed === 1 ? '' : 's'} on no task`);
   const toBe = journey.emotions.filter((emotion) => !isAsIs(emotion)).length;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { exportJourneyMermaid, importJourneyMermaid, looksLikeMermaidJourney } from '../../../src/model/formats/journey-mermaid';
-import type { Journey } from '../../../src/model/journey';
+import { JOURNEY_SCHEMA, listSteps, type Journey } from '../../../src/model/journey';
 import { parseJourney } from '../../../src/model/journey-schema';
 import type { ValidationError } from '../../../src/model/parse-result';
 import { createOnlineStoreJourney } from '../../../src/model/templates/online-store-template';
@@ -33,30 +33,57 @@ const warningsOf = (text: string): ValidationError[] => {
   if (!result.ok) throw new Error(JSON.stringify(result.errors));
   return result.warnings ?? [];
 };
-/** Cards as [stage, text, persona or "all"] and scores as [persona, stage, score], by names. */
+/**
+ * By names: steps as [stage, its steps], cards as [place, text, persona or
+ * "all"], scores as [persona, place, score]; a place is "Stage › Step" or the
+ * stage's name.
+ */
 const contentOf = (journey: Journey) => {
-  const stage = (id: string) => journey.stages.find((entry) => entry.id === id)?.name;
+  const place = (stageId: string, stepId: string | undefined) => {
+    const stage = journey.stages.find((entry) => entry.id === stageId);
+    const step = stepId ? listSteps(stage ?? {}).find((entry) => entry.id === stepId) : undefined;
+    return step ? `${stage?.name} › ${step.name}` : stage?.name;
+  };
   const persona = (id: string | undefined) => (id ? journey.personas.find((entry) => entry.id === id)?.name : 'all');
   return {
-    cards: journey.cards.map((card) => [stage(card.stage), card.text, persona(card.persona)]),
-    scores: journey.emotions.map((emotion) => [persona(emotion.persona), stage(emotion.stage), emotion.score]),
+    steps: journey.stages.map((stage) => [stage.name, listSteps(stage).map((step) => step.name)]),
+    cards: journey.cards.map((card) => [place(card.stage, card.step), card.text, persona(card.persona)]),
+    scores: journey.emotions.map((emotion) => [persona(emotion.persona), place(emotion.stage, emotion.step), emotion.score]),
   };
+};
+/** A journey without steps: one persona per name, action cards as [stage, text, persona?], scores as [persona, stage, score]. */
+const steplessJourney = (personas: string[], stages: string[], cards: [number, string, number?][], scores: [number, number, number][]): Journey => {
+  const checked = parseJourney({
+    schema: JOURNEY_SCHEMA,
+    title: 'Stepless',
+    scope: {},
+    personas: personas.map((name, index) => ({ id: `persona:p${index}`, name, goals: [], needs: [], pains: [], behaviour: [], channels: [] })),
+    stages: stages.map((name, index) => ({ id: `stage:s${index}`, name })),
+    lanes: [
+      { id: 'lane:actions', kind: 'actions', title: 'Goals & actions' },
+      { id: 'lane:emotions', kind: 'emotions', title: 'Emotions' },
+    ],
+    cards: cards.map(([stage, text, persona], index) => ({ id: `card:c${index}`, stage: `stage:s${stage}`, lane: 'lane:actions', text, ...(persona === undefined ? {} : { persona: `persona:p${persona}` }) })),
+    emotions: scores.map(([persona, stage, score]) => ({ persona: `persona:p${persona}`, stage: `stage:s${stage}`, score })),
+  });
+  if (!checked.ok) throw new Error(JSON.stringify(checked.errors));
+  return checked.value;
 };
 
 describe('importJourneyMermaid', () => {
-  it('makes sections stages, tasks action cards, actors personas, and 1…5 scores the −2…+2 scale', () => {
+  it('makes sections stages, each task a step scored for its actors, actors personas, and 1…5 scores the −2…+2 scale', () => {
     const journey = ok(importJourneyMermaid(DIAGRAM));
     expect(journey.title).toBe('My working day');
-    expect(journey.stages.map((stage) => stage.name)).toEqual(['Go to work', 'Go home']);
     expect(journey.personas.map((persona) => persona.name)).toEqual(['Me', 'Cat']);
     expect(journey.lanes.map((lane) => lane.kind)).toEqual(['actions', 'emotions']);
-    // Me at "Go to work": mean of 5, 3, 1 = 3 → 0; at "Go home": 4.5 → +2 (rounded); Cat: 1 → −2.
-    // A task of one actor speaks for that persona; one of every actor, for all.
+    // No averages: every task is a step with its own score for each of its actors.
     expect(contentOf(journey)).toEqual({
-      cards: [['Go to work', 'Make tea', 'Me'], ['Go to work', 'Go upstairs', 'Me'], ['Go to work', 'Do work', 'all'], ['Go home', 'Go downstairs', 'Me'], ['Go home', 'Sit down', 'Me']],
-      scores: [['Me', 'Go to work', 0], ['Cat', 'Go to work', -2], ['Me', 'Go home', 2]],
+      steps: [['Go to work', ['Make tea', 'Go upstairs', 'Do work']], ['Go home', ['Go downstairs', 'Sit down']]],
+      cards: [],
+      scores: [['Me', 'Go to work › Make tea', 2], ['Me', 'Go to work › Go upstairs', 0], ['Me', 'Go to work › Do work', -2], ['Cat', 'Go to work › Do work', -2], ['Me', 'Go home › Go downstairs', 2], ['Me', 'Go home › Sit down', 1]],
     });
-    expect(exportJourneyMermaid(journey)).toContain('section Go to work\n    Make tea: 3: Me\n');
+    // It exports task by task, as written (the comment is not kept).
+    expect(exportJourneyMermaid(journey)).toBe(DIAGRAM.replace('  %% a comment\n', ''));
   });
 
   it('reads front matter, accTitle, accDescr blocks, # comments, directives and tasks before the first section', () => {
@@ -83,7 +110,7 @@ describe('importJourneyMermaid', () => {
     expect(journey.title).toBe('Morning: the hard part');
     expect(journey.scope).toEqual({ scenario: 'How the day starts\nfor the whole family' });
     expect(journey.stages.map((stage) => stage.name)).toEqual(['Untitled stage', 'Breakfast']);
-    expect(contentOf(journey).cards).toEqual([['Untitled stage', 'Wake up', 'all'], ['Breakfast', 'Make tea', 'all']]);
+    expect(contentOf(journey).steps).toEqual([['Untitled stage', ['Wake up']], ['Breakfast', ['Make tea']]]);
     expect(result.ok && result.warnings).toEqual([{ path: 'line 14', code: 'mermaid-untitled-stage', params: { line: 14, name: 'Untitled stage' }, message: expect.stringMatching(/before any section; it is put into the stage "Untitled stage"/) }]);
     // A title line wins over the front matter, as in Mermaid; accTitle is the last resort.
     expect(ok(importJourneyMermaid(`---\ntitle: Front\n---\njourney\n  title Line\n  section A\n    T: 3: Me`)).title).toBe('Line');
@@ -97,46 +124,83 @@ describe('importJourneyMermaid', () => {
     const result = importJourneyMermaid('journey\n  section Payment\n    Enter card: 2: Anna\n  section Delivery\n    Wait: 3: Anna\n  section payment\n    Pay customs: 1: Anna\n');
     const journey = ok(result);
     expect(journey.stages.map((stage) => stage.name)).toEqual(['Payment', 'Delivery', 'payment (2)']);
-    expect(contentOf(journey).scores).toEqual([['Anna', 'Payment', -1], ['Anna', 'Delivery', 0], ['Anna', 'payment (2)', -2]]);
+    expect(contentOf(journey).scores).toEqual([['Anna', 'Payment › Enter card', -1], ['Anna', 'Delivery › Wait', 0], ['Anna', 'payment (2) › Pay customs', -2]]);
     expect(result.ok && result.warnings).toEqual([{ path: 'line 6', code: 'mermaid-section-repeated', params: { line: 6, section: 'payment', name: 'payment (2)' }, message: 'the section "payment" comes again; it is a stage of its own, named "payment (2)"' }]);
   });
 
-  it('scores nobody for a task without actors and gives a task of some actors to each of them, never to everyone (issue 15)', () => {
+  it('scores each actor of a task at its step, and nobody for a task without actors (issue 15)', () => {
     const text = 'journey\n  section Cross the road\n    Look both ways: 5\n    Get cross: 1: Dad, Child 1\n    Wait: 4: Mum, Child 2\n    Hold hands: 3: Dad, Mum, Child 1, Child 2\n';
     const result = importJourneyMermaid(text);
     const journey = ok(result);
     expect(contentOf(journey)).toEqual({
-      cards: [
-        ['Cross the road', 'Look both ways', 'all'],
-        ['Cross the road', 'Get cross', 'Dad'],
-        ['Cross the road', 'Get cross', 'Child 1'],
-        ['Cross the road', 'Wait', 'Mum'],
-        ['Cross the road', 'Wait', 'Child 2'],
-        ['Cross the road', 'Hold hands', 'all'],
+      steps: [['Cross the road', ['Look both ways', 'Get cross', 'Wait', 'Hold hands']]],
+      cards: [],
+      scores: [
+        ['Dad', 'Cross the road › Get cross', -2],
+        ['Child 1', 'Cross the road › Get cross', -2],
+        ['Mum', 'Cross the road › Wait', 1],
+        ['Child 2', 'Cross the road › Wait', 1],
+        ['Dad', 'Cross the road › Hold hands', 0],
+        ['Mum', 'Cross the road › Hold hands', 0],
+        ['Child 1', 'Cross the road › Hold hands', 0],
+        ['Child 2', 'Cross the road › Hold hands', 0],
       ],
-      // "Look both ways" counts for nobody: Dad and Child 1 (1 + 3) / 2 = 2 → −1, Mum and Child 2 (4 + 3) / 2 = 3.5 → +1.
-      scores: [['Dad', 'Cross the road', -1], ['Child 1', 'Cross the road', -1], ['Mum', 'Cross the road', 1], ['Child 2', 'Cross the road', 1]],
     });
-    expect((result.ok && result.warnings?.map((warning) => [warning.path, warning.code, warning.params])) || []).toEqual([
-      ['line 3', 'mermaid-task-no-actor', { line: 3, task: 'Look both ways' }],
-      ['line 4', 'mermaid-task-split', { line: 4, task: 'Get cross', actors: 2, of: 4 }],
-      ['line 5', 'mermaid-task-split', { line: 5, task: 'Wait', actors: 2, of: 4 }],
-    ]);
+    expect((result.ok && result.warnings?.map((warning) => [warning.path, warning.code, warning.params])) || []).toEqual([['line 3', 'mermaid-task-no-actor', { line: 3, task: 'Look both ways' }]]);
     const exported = exportJourneyMermaid(journey);
-    expect(exported).toContain('    Get cross: 2: Dad\n    %% the next task is a card of its own\n    Get cross: 2: Child 1\n');
-    expect(exported).not.toMatch(/Get cross: \d: Dad, Mum/);
+    // A task of some actors stays theirs; the actors of a task come in the map's order of personas.
+    expect(exported).toContain('    Look both ways: 3\n    Get cross: 1: Dad, Child 1\n    Wait: 4: Mum, Child 2\n    Hold hands: 3: Dad, Child 1, Mum, Child 2\n');
+    expect(contentOf(ok(importJourneyMermaid(exported))).scores).toEqual(expect.arrayContaining(contentOf(journey).scores));
+    expect(contentOf(ok(importJourneyMermaid(exported))).scores).toHaveLength(8);
+  });
+
+  it('reads consecutive lines of one task with other actors and another score as one step, as export writes a step whose personas feel differently', () => {
+    const journey = ok(importJourneyMermaid('journey\n  section A\n    Pay: 1: Anna\n    Pay: 5: Boris\n    Pay: 5: Vera\n    Wait: 2: Anna, Boris\n    Wait: 4: Anna\n'));
+    // "Pay: 5: Vera" has the score of the line above it: a task of its own; "Wait: 4: Anna" names Anna again.
+    expect(contentOf(journey).steps).toEqual([['A', ['Pay', 'Pay', 'Wait', 'Wait']]]);
+    expect(contentOf(journey).scores).toEqual([['Anna', 'A › Pay', -2], ['Boris', 'A › Pay', 2], ['Vera', 'A › Pay', 2], ['Anna', 'A › Wait', -1], ['Boris', 'A › Wait', -1], ['Anna', 'A › Wait', 1]]);
+    const exported = exportJourneyMermaid(journey);
+    expect(exported).toContain('    Pay: 1: Anna\n    Pay: 5: Boris\n    Pay: 5: Vera\n    Wait: 2: Anna, Boris\n    Wait: 4: Anna\n');
     expect(contentOf(ok(importJourneyMermaid(exported)))).toEqual(contentOf(journey));
+    // A line between two tasks keeps them apart; export writes one where import would merge them.
+    const apart = ok(importJourneyMermaid('journey\n  section A\n    Pay: 1: Anna\n    %% then Boris, on his own\n    Pay: 5: Boris\n'));
+    expect(contentOf(apart).steps).toEqual([['A', ['Pay', 'Pay']]]);
+    const written = exportJourneyMermaid(apart);
+    expect(written).toContain('    Pay: 1: Anna\n    %% the next task is one of its own\n    Pay: 5: Boris\n');
+    expect(contentOf(ok(importJourneyMermaid(written)))).toEqual(contentOf(apart));
+  });
+
+  it('makes a task without text an untitled step and a task longer than the name of a step a card of its step, in the language of the diagram', () => {
+    const result = importJourneyMermaid(`journey\n  section Оплата\n    #32;: 2: Я\n    ${'Очень долго '.repeat(20)}: 1: Я\n`);
+    const journey = ok(result);
+    const long = 'Очень долго '.repeat(20).trim();
+    expect(contentOf(journey).steps).toEqual([['Оплата', ['Шаг без названия', expect.stringMatching(/^Очень долго .*…$/)]]]);
+    expect(journey.stages[0]?.steps?.[1]?.name.length).toBeLessThanOrEqual(200);
+    expect(contentOf(journey).cards).toEqual([[`Оплата › ${journey.stages[0]?.steps?.[1]?.name}`, long, 'all']]);
+    expect(contentOf(journey).scores).toEqual([['Я', 'Оплата › Шаг без названия', -1], ['Я', `Оплата › ${journey.stages[0]?.steps?.[1]?.name}`, -2]]);
+    expect(result.ok && result.warnings?.map((warning) => [warning.code, warning.params])).toEqual([
+      ['mermaid-task-empty', { line: 3, name: 'Шаг без названия' }],
+      ['mermaid-task-long', { line: 4, task: expect.stringMatching(/^Очень долго/), max: 200 }],
+    ]);
+  });
+
+  it('holds as many tasks as a map holds steps, and says which limit a diagram passes', () => {
+    const section = (name: string, count: number) => `  section ${name}\n${Array.from({ length: count }, (_, index) => `    T${index}: 3: Me\n`).join('')}`;
+    expect(ok(importJourneyMermaid(`journey\n${section('A', 20)}`)).stages[0]?.steps).toHaveLength(20);
+    expect(errorsOf(`journey\n${section('A', 21)}`)).toEqual([{ path: 'line 23', code: 'mermaid-too-many', params: { what: 'section-tasks', max: 20 }, message: expect.stringMatching(/more than 20 tasks in one section, which is all a map holds \(each task is a step\)/) }]);
+    const many = `journey\n${['A', 'B', 'C', 'D'].map((name) => section(name, 20)).join('')}${section('E', 1)}`;
+    expect(errorsOf(many)).toEqual([{ path: 'line 87', code: 'mermaid-too-many', params: { what: 'tasks', max: 80 }, message: expect.stringMatching(/more than 80 tasks/) }]);
   });
 
   it('gives a diagram without actors one default persona, who is scored', () => {
     const journey = ok(importJourneyMermaid('journey\n  section A\n    T: 5\n    U: 4:\n'));
     expect(journey.personas.map((persona) => persona.name)).toEqual(['Customer']);
-    expect(contentOf(journey)).toEqual({ cards: [['A', 'T', 'all'], ['A', 'U', 'all']], scores: [['Customer', 'A', 2]] });
+    expect(contentOf(journey)).toEqual({ steps: [['A', ['T', 'U']]], cards: [], scores: [['Customer', 'A › T', 2], ['Customer', 'A › U', 1]] });
   });
 
   it('clamps scores outside 1…5 with a warning the panel can word', () => {
     const result = importJourneyMermaid('journey\n  section A\n    Tea: 7: Me\n    Cake: 0: Me\n    Nap: -3.5: Me\n');
-    expect(contentOf(ok(result)).scores).toEqual([['Me', 'A', -1]]);
+    expect(contentOf(ok(result)).scores).toEqual([['Me', 'A › Tea', 2], ['Me', 'A › Cake', -2], ['Me', 'A › Nap', -2]]);
     expect(result.ok && result.warnings).toEqual([
       { path: 'line 3', code: 'mermaid-score-clamped', params: { line: 3, score: '7', clamped: 5 }, message: "the score 7 is outside Mermaid's 1…5; it is read as 5" },
       { path: 'line 4', code: 'mermaid-score-clamped', params: { line: 4, score: '0', clamped: 1 }, message: "the score 0 is outside Mermaid's 1…5; it is read as 1" },
@@ -155,14 +219,14 @@ describe('importJourneyMermaid', () => {
   it('keeps actors whose names have nothing to match by (emoji) apart, with their own names', () => {
     const journey = ok(importJourneyMermaid('journey\n  section A\n    T: 2: 🐱\n    U: 4: 🐶\n'));
     expect(journey.personas.map((persona) => persona.name)).toEqual(['🐱', '🐶']);
-    expect(contentOf(journey).scores).toEqual([['🐱', 'A', -1], ['🐶', 'A', 1]]);
+    expect(contentOf(journey).scores).toEqual([['🐱', 'A › T', -1], ['🐶', 'A › U', 1]]);
   });
 
   it('decodes Mermaid entity codes and <br> in names', () => {
     const journey = ok(importJourneyMermaid('journey\n  title Order #35;123 #amp; more\n  section Pay#58; step 1<br/>then 2\n    Say #quot;hi#quot;#59; #9829; #unknown;: 3: Child#35;1, Dad#44; Sr.\n'));
     expect(journey.title).toBe('Order #123 & more');
     expect(journey.stages[0]?.name).toBe('Pay: step 1\nthen 2');
-    expect(journey.cards[0]?.text).toBe('Say "hi"; ♥ #unknown;');
+    expect(journey.stages[0]?.steps?.[0]?.name).toBe('Say "hi"; ♥ #unknown;');
     expect(journey.personas.map((persona) => persona.name)).toEqual(['Child#1', 'Dad, Sr.']);
   });
 
@@ -195,7 +259,7 @@ describe('importJourneyMermaid', () => {
 
   it('reads a 1 MB task line full of colons, entity codes and comment marks in linear time, and quotes it short', () => {
     const colons = importJourneyMermaid(`journey\n  section A\n    Tea: 3: Me${':x'.repeat(500_000)}\n`);
-    expect(contentOf(ok(colons)).scores).toEqual([['Me', 'A', 0]]);
+    expect(contentOf(ok(colons)).scores).toEqual([['Me', 'A › Tea', 0]]);
     expect(colons.ok && colons.warnings?.map((warning) => [warning.code, String(warning.params?.ignored).length])).toEqual([['mermaid-task-extra-field', 60]]);
 
     const tooLong = errorsOf(`journey\n  section A\n    ${'Tea #35;%%'.repeat(100_000)}: 3: Me\n`);
@@ -209,8 +273,8 @@ describe('importJourneyMermaid', () => {
     ]);
 
     const blank = importJourneyMermaid(`${'\n'.repeat(500_000)}journey\n${' \n'.repeat(250_000)}  section A\n    T: 3: Me\n${'\n'.repeat(200_000)}  %% end\n`);
-    expect(contentOf(ok(blank)).cards).toEqual([['A', 'T', 'all']]);
-    expect(errorsOf(`journey\n  section A\n${'    T: 3: Me\n'.repeat(20_000)}`)).toEqual([{ path: 'line 5003', code: 'mermaid-too-many', params: { what: 'cards', max: 5000 }, message: expect.stringMatching(/more than 5000 cards, which is all a map holds; split the journey/) }]);
+    expect(contentOf(ok(blank)).steps).toEqual([['A', ['T']]]);
+    expect(errorsOf(`journey\n  section A\n${'    T: 3: Me\n'.repeat(20_000)}`)).toEqual([{ path: 'line 23', code: 'mermaid-too-many', params: { what: 'section-tasks', max: 20 }, message: expect.stringMatching(/more than 20 tasks in one section, which is all a map holds \(each task is a step\); split the journey/) }]);
     // Mermaid's encodeEntities drops the last ";" of a line with "style", a ":" and then a "#" without a space between:
     // here the one of "#35;", so "#35" starts a comment.
     const style = importJourneyMermaid(`journey\n  section A\n    T: 3: Me style${':x'.repeat(300_000)}#35;\n`);
@@ -226,14 +290,12 @@ describe('exportJourneyMermaid', () => {
   });
 
   it('escapes whatever a card, a stage or the title says, so it reads back the same (issue 15)', () => {
-    const journey = ok(importJourneyMermaid('journey\n  title x\n  section x\n    x: 3: Me\n'));
     const texts = ['Order #123 confirmed', 'section Payment', 'journey', 'Title page review', 'accDescr {x}', 'accTitle: y', '%%{init: {}}%%', '%% not a comment', '50% off', 'a: b; c', 'two\nlines', '<br> is text', 'a, b'];
-    journey.cards = texts.map((text, index) => ({ id: `card:t${index}`, stage: 'stage:s1', lane: 'lane:actions', text }));
+    // A stage without steps: its action cards are the tasks.
+    const journey = steplessJourney(['Me, myself: #1'], ['section Payment: #1'], texts.map((text) => [0, text]), [[0, 0, 0]]);
     journey.title = 'Order #123: a title; with %%{init: {}}%% & <b>';
-    journey.stages[0]!.name = 'section Payment: #1';
-    journey.personas[0]!.name = 'Me, myself: #1';
     const exported = exportJourneyMermaid(journey);
-    expect(exported.split('\n')).toEqual([
+    const lines = [
       'journey',
       '  title Order #35;123: a title#59; with #37;#37;{init: {}}#37;#37; #38; #60;b#62;',
       '  %% Exported by cjm-board; Mermaid holds less than the map:',
@@ -254,40 +316,45 @@ describe('exportJourneyMermaid', () => {
       '    #60;br> is text: 3: Me#44; myself#58; #35;1',
       '    a, b: 3: Me#44; myself#58; #35;1',
       '',
-    ]);
+    ];
+    expect(exported.split('\n')).toEqual(lines);
     const back = ok(importJourneyMermaid(exported));
     expect(back.title).toBe(journey.title);
     expect(back.stages.map((stage) => stage.name)).toEqual(['section Payment: #1']);
     expect(back.personas.map((persona) => persona.name)).toEqual(['Me, myself: #1']);
-    expect(back.cards.map((card) => card.text)).toEqual(texts);
+    expect(listSteps(back.stages[0] ?? {}).map((step) => step.name)).toEqual(texts);
+    // The same texts as the steps of the stage are the same tasks, and need no header: each has its own score.
+    expect(exportJourneyMermaid(back).split('\n')).toEqual(lines.filter((line) => !line.startsWith('  %%')));
   });
 
-  it('round-trips the template: stages, action cards, persona, emotions and scenario, and says in a header what it left out', () => {
+  it('round-trips the template: stages, steps or action cards, persona, emotions and scenario, and says in a header what it left out', () => {
     const journey = createOnlineStoreJourney();
     const exported = exportJourneyMermaid(journey);
     expect(exported).toMatch(/^journey\n {2}title Online store: ordering a kettle\n {2}%% Exported by cjm-board; Mermaid holds less than the map:\n/);
     expect(exported).toMatch(/%% Not written: \d+ cards of other lanes \(Touchpoints, Channels, Thoughts & questions, Emotions, …\); emotion notes; persona profiles; the map's goal, product and period\.\n/);
-    // Order & pay is the low point (−2): its tasks score 1.
-    expect(exported).toMatch(/section Order & pay\n {4}[^\n]+: 1: Anna Petrova/);
     const back = ok(importJourneyMermaid(exported));
-    const actions = journey.cards.filter((card) => card.lane === 'lane:actions');
     expect(back.title).toBe('Online store: ordering a kettle');
     expect(back.scope).toEqual({ scenario: journey.scope.scenario });
-    expect(back.stages.map((stage) => stage.name)).toEqual(journey.stages.map((stage) => stage.name));
-    expect(back.cards.map((card) => [card.text, card.persona])).toEqual(actions.map((card) => [card.text, undefined]));
     expect(back.personas.map((persona) => persona.name)).toEqual(['Anna Petrova']);
-    expect(back.emotions.map((emotion) => emotion.score)).toEqual(journey.emotions.filter((emotion) => emotion.line !== 'to-be').map((emotion) => emotion.score));
+    // Every stage comes back with a step per task: its own steps, or its action cards.
+    const tasksOf = (stage: Journey['stages'][number]) => (listSteps(stage).length > 0 ? listSteps(stage).map((step) => step.name) : journey.cards.filter((card) => card.stage === stage.id && card.lane === 'lane:actions').map((card) => card.text));
+    expect(contentOf(back).steps).toEqual(journey.stages.map((stage) => [stage.name, tasksOf(stage)]));
+    // Each task carries the score of its step, or of its stage.
+    const scoreAt = (stage: string, step?: string) => journey.emotions.find((emotion) => emotion.line !== 'to-be' && emotion.stage === stage && emotion.step === step)?.score;
+    expect(contentOf(back).scores).toEqual(journey.stages.flatMap((stage) => {
+      const steps = listSteps(stage);
+      return tasksOf(stage).map((task, index) => ['Anna Petrova', `${stage.name} › ${task}`, scoreAt(stage.id, steps[index]?.id)]);
+    }));
   });
 
-  it('writes a card for everyone once per score when personas feel differently, and reads it back as one card', () => {
-    const journey = ok(importJourneyMermaid('journey\n  section A\n    Pay: 1: Anna\n    Wait: 5: Boris\n    Wait: 3: Vera\n  section B\n    Go: 3: Anna, Boris, Vera\n'));
-    journey.cards.splice(3, 0, { id: 'card:all', stage: 'stage:s1', lane: 'lane:actions', text: 'Leave' });
+  it('writes a card for everyone once per score when personas feel differently, and reads it back as one step', () => {
+    const journey = steplessJourney(['Anna', 'Boris', 'Vera'], ['A', 'B'], [[0, 'Pay', 0], [0, 'Wait', 1], [0, 'Leave'], [1, 'Go']], [[0, 0, -2], [1, 0, 2], [2, 0, 0], [0, 1, 0], [1, 1, 0], [2, 1, 0]]);
     const exported = exportJourneyMermaid(journey);
-    expect(exported).toContain('    Leave: 1: Anna\n    Leave: 5: Boris\n    Leave: 3: Vera\n');
+    expect(exported).toContain('  section A\n    Pay: 1: Anna\n    Wait: 5: Boris\n    Leave: 1: Anna\n    Leave: 5: Boris\n    Leave: 3: Vera\n  section B\n    Go: 3: Anna, Boris, Vera\n');
     expect(exported).toContain('  %% 1 card for everyone whose personas feel differently is written on consecutive lines, one for each score.\n');
-    journey.emotions = journey.emotions.filter((emotion) => emotion.stage !== 'stage:s2');
+    expect(contentOf(ok(importJourneyMermaid(exported))).steps).toEqual([['A', ['Pay', 'Wait', 'Leave']], ['B', ['Go']]]);
+    journey.emotions = journey.emotions.filter((emotion) => emotion.stage !== 'stage:s1');
     expect(exportJourneyMermaid(journey)).toContain('  %% 3 times a persona has no score at a stage; written as 3 (neutral).\n');
-    expect(contentOf(ok(importJourneyMermaid(exported))).cards).toEqual(contentOf(journey).cards);
   });
 
   it('writes the journey language of an accessible description and an empty name safely', () => {

@@ -13,91 +13,93 @@ import { arbitraryHostileJourney, normaliseForMermaid, summariseJourney } from '
 
 const FIXTURES = join(import.meta.dirname, '../../fixtures/mermaid');
 
-/** What each fixture must import to: the map's title, scenario, stages, cards (persona or "all") and scores. */
-const EXPECTED: Record<string, { title: string; scenario?: string; stages: string[]; cards: [string, string, string][]; scores: [string, string, number][]; warnings?: string[] }> = {
+/**
+ * What each fixture must import to: the map's title, scenario and stages,
+ * each task a step (as [stage, step]) and each actor's score of it (as
+ * [persona, stage, step, score], Mermaid's 1…5 onto −2…+2).
+ */
+const EXPECTED: Record<string, { title: string; scenario?: string; stages: string[]; steps: [string, string][]; scores: [string, string, string, number][]; warnings?: string[] }> = {
   '01-docs-working-day.mmd': {
     title: 'My working day',
     stages: ['Go to work', 'Go home'],
-    cards: [['Go to work', 'Make tea', 'Me'], ['Go to work', 'Go upstairs', 'Me'], ['Go to work', 'Do work', 'all'], ['Go home', 'Go downstairs', 'Me'], ['Go home', 'Sit down', 'Me']],
-    scores: [['Me', 'Go to work', 0], ['Cat', 'Go to work', -2], ['Me', 'Go home', 2]],
+    steps: [['Go to work', 'Make tea'], ['Go to work', 'Go upstairs'], ['Go to work', 'Do work'], ['Go home', 'Go downstairs'], ['Go home', 'Sit down']],
+    scores: [['Me', 'Go to work', 'Make tea', 2], ['Me', 'Go to work', 'Go upstairs', 0], ['Me', 'Go to work', 'Do work', -2], ['Cat', 'Go to work', 'Do work', -2], ['Me', 'Go home', 'Go downstairs', 2], ['Me', 'Go home', 'Sit down', 2]],
   },
   '02-demo-front-matter-acc.mmd': {
     title: 'My working day',
     scenario: '2 main sections: work and home, each with just a few tasks',
     stages: ['Go to work', 'Go home'],
-    cards: [['Go to work', 'Make tea', 'Me'], ['Go to work', 'Go upstairs', 'Me'], ['Go to work', 'Do work', 'all'], ['Go home', 'Go downstairs', 'Me'], ['Go home', 'Sit down', 'Me']],
-    scores: [['Me', 'Go to work', 0], ['Cat', 'Go to work', -2], ['Me', 'Go home', 1]],
+    steps: [['Go to work', 'Make tea'], ['Go to work', 'Go upstairs'], ['Go to work', 'Do work'], ['Go home', 'Go downstairs'], ['Go home', 'Sit down']],
+    scores: [['Me', 'Go to work', 'Make tea', 2], ['Me', 'Go to work', 'Go upstairs', 0], ['Me', 'Go to work', 'Do work', -2], ['Cat', 'Go to work', 'Do work', -2], ['Me', 'Go home', 'Go downstairs', 2], ['Me', 'Go home', 'Sit down', 0]],
   },
-  '03-spec-acc-descr-block.mmd': { title: 'Adding journey diagram functionality to mermaid', scenario: 'A user journey for\nfamily shopping', stages: ['Order from website'], cards: [], scores: [] },
-  '04-spec-acc-descr-line.mmd': { title: 'Adding journey diagram functionality to mermaid', scenario: 'A user journey for family shopping', stages: ['Order from website'], cards: [], scores: [] },
+  '03-spec-acc-descr-block.mmd': { title: 'Adding journey diagram functionality to mermaid', scenario: 'A user journey for\nfamily shopping', stages: ['Order from website'], steps: [], scores: [] },
+  '04-spec-acc-descr-line.mmd': { title: 'Adding journey diagram functionality to mermaid', scenario: 'A user journey for family shopping', stages: ['Order from website'], steps: [], scores: [] },
   '05-spec-tasks.mmd': {
     title: 'Adding journey diagram functionality to mermaid',
     stages: ['Documentation', 'Another section'],
-    cards: [
-      ['Documentation', 'A task', 'all'],
-      ['Documentation', 'B task', 'Bob'],
-      ['Documentation', 'B task', 'Charlie'],
-      ['Documentation', 'C task', 'all'],
-      ['Documentation', 'D task', 'Charlie'],
-      ['Documentation', 'D task', 'Alice'],
-      ['Documentation', 'E task', 'all'],
-      ['Another section', 'P task', 'all'],
-      ['Another section', 'Q task', 'all'],
-      ['Another section', 'R task', 'all'],
+    steps: [['Documentation', 'A task'], ['Documentation', 'B task'], ['Documentation', 'C task'], ['Documentation', 'D task'], ['Documentation', 'E task'], ['Another section', 'P task'], ['Another section', 'Q task'], ['Another section', 'R task']],
+    // A task without actors scores nobody; each actor of a task is scored at its step.
+    scores: [
+      ['Alice', 'Documentation', 'A task', 2], ['Bob', 'Documentation', 'A task', 2], ['Charlie', 'Documentation', 'A task', 2],
+      ['Bob', 'Documentation', 'B task', 0], ['Charlie', 'Documentation', 'B task', 0],
+      ['Charlie', 'Documentation', 'D task', 2], ['Alice', 'Documentation', 'D task', 2],
     ],
-    // Tasks without actors score nobody: Alice 5, 5; Bob 5, 3; Charlie 5, 3, 5.
-    scores: [['Alice', 'Documentation', 2], ['Bob', 'Documentation', 1], ['Charlie', 'Documentation', 1]],
-    warnings: ['mermaid-task-split', 'mermaid-task-no-actor', 'mermaid-task-split', 'mermaid-task-no-actor', 'mermaid-task-no-actor', 'mermaid-task-no-actor', 'mermaid-task-no-actor'],
+    warnings: ['mermaid-task-no-actor', 'mermaid-task-no-actor', 'mermaid-task-no-actor', 'mermaid-task-no-actor', 'mermaid-task-no-actor'],
   },
   '06-spec-line-breaks.mmd': {
     title: 'Adding gantt diagram functionality to mermaid',
     stages: ['Line1\nLine2\nLine3</br />Line4\nLine5'],
-    cards: [['Line1\nLine2\nLine3</br />Line4\nLine5', 'Check the lines', 'all']],
-    scores: [['Me', 'Line1\nLine2\nLine3</br />Line4\nLine5', 1]],
+    steps: [['Line1\nLine2\nLine3</br />Line4\nLine5', 'Check the lines']],
+    scores: [['Me', 'Line1\nLine2\nLine3</br />Line4\nLine5', 'Check the lines', 1]],
   },
-  '07-cypress-simple.mmd': { title: 'Adding journey diagram functionality to mermaid', stages: ['Order from website'], cards: [], scores: [] },
+  '07-cypress-simple.mmd': { title: 'Adding journey diagram functionality to mermaid', stages: ['Order from website'], steps: [], scores: [] },
   '08-cypress-e-commerce.mmd': {
     title: 'E-Commerce',
     stages: ['Order from website', 'Checkout from website'],
-    cards: [['Order from website', 'Add to cart', 'all'], ['Checkout from website', 'Add payment details', 'all']],
-    scores: [['Me', 'Order from website', 2], ['Me', 'Checkout from website', 2]],
+    steps: [['Order from website', 'Add to cart'], ['Checkout from website', 'Add payment details']],
+    scores: [['Me', 'Order from website', 'Add to cart', 2], ['Me', 'Checkout from website', 'Add payment details', 2]],
   },
   '09-db-family-shopping.mmd': {
     title: 'Shopping',
     scenario: 'A user journey for family shopping',
     stages: ['Journey to the shops', 'Do shopping'],
-    cards: [['Journey to the shops', 'Get car keys', 'Dad'], ['Journey to the shops', 'Go to car', 'all'], ['Journey to the shops', 'Drive to supermarket', 'Dad'], ['Do shopping', 'Go shopping', 'Mum']],
-    scores: [['Dad', 'Journey to the shops', 1], ['Mum', 'Journey to the shops', 0], ['Child#1', 'Journey to the shops', 0], ['Child#2', 'Journey to the shops', 0], ['Mum', 'Do shopping', 2]],
+    steps: [['Journey to the shops', 'Get car keys'], ['Journey to the shops', 'Go to car'], ['Journey to the shops', 'Drive to supermarket'], ['Do shopping', 'Go shopping']],
+    scores: [
+      ['Dad', 'Journey to the shops', 'Get car keys', 2],
+      ['Dad', 'Journey to the shops', 'Go to car', 0], ['Mum', 'Journey to the shops', 'Go to car', 0], ['Child#1', 'Journey to the shops', 'Go to car', 0], ['Child#2', 'Journey to the shops', 'Go to car', 0],
+      ['Dad', 'Journey to the shops', 'Drive to supermarket', 1],
+      ['Mum', 'Do shopping', 'Go shopping', 2],
+    ],
   },
-  '10-comments.mmd': { title: 'My working day', stages: ['Go to work'], cards: [['Go to work', 'Make tea', 'Me'], ['Go to work', 'Do work', 'all']], scores: [['Me', 'Go to work', 0], ['Cat', 'Go to work', -2]] },
-  '11-directive.mmd': { title: 'Directives', stages: ['Go to work'], cards: [['Go to work', 'Make tea', 'all']], scores: [['Me', 'Go to work', 2]] },
+  '10-comments.mmd': { title: 'My working day', stages: ['Go to work'], steps: [['Go to work', 'Make tea'], ['Go to work', 'Do work']], scores: [['Me', 'Go to work', 'Make tea', 2], ['Me', 'Go to work', 'Do work', -2], ['Cat', 'Go to work', 'Do work', -2]] },
+  '11-directive.mmd': { title: 'Directives', stages: ['Go to work'], steps: [['Go to work', 'Make tea']], scores: [['Me', 'Go to work', 'Make tea', 2]] },
   '12-task-before-section.mmd': {
     title: 'Tasks before the first section',
     stages: ['Untitled stage', 'Breakfast'],
-    cards: [['Untitled stage', 'Wake up', 'all'], ['Untitled stage', 'Snooze', 'all'], ['Breakfast', 'Make tea', 'all']],
-    scores: [['Me', 'Untitled stage', -1], ['Me', 'Breakfast', 2]],
+    steps: [['Untitled stage', 'Wake up'], ['Untitled stage', 'Snooze'], ['Breakfast', 'Make tea']],
+    scores: [['Me', 'Untitled stage', 'Wake up', -1], ['Me', 'Untitled stage', 'Snooze', -2], ['Me', 'Breakfast', 'Make tea', 2]],
     warnings: ['mermaid-untitled-stage'],
   },
   '13-repeated-sections.mmd': {
     title: 'Paying twice',
     stages: ['Payment', 'Delivery', 'Payment (2)'],
-    cards: [['Payment', 'Enter card', 'all'], ['Delivery', 'Wait', 'all'], ['Payment (2)', 'Pay the customs fee', 'all']],
-    scores: [['Anna', 'Payment', -1], ['Anna', 'Delivery', 0], ['Anna', 'Payment (2)', -2]],
+    steps: [['Payment', 'Enter card'], ['Delivery', 'Wait'], ['Payment (2)', 'Pay the customs fee']],
+    scores: [['Anna', 'Payment', 'Enter card', -1], ['Anna', 'Delivery', 'Wait', 0], ['Anna', 'Payment (2)', 'Pay the customs fee', -2]],
     warnings: ['mermaid-section-repeated'],
   },
   '14-entity-codes.mmd': {
     title: 'Order #123 & more',
     stages: ['Checkout: step 1'],
-    cards: [['Checkout: step 1', 'A double quote:"', 'all'], ['Checkout: step 1', 'A dec char:♥', 'all'], ['Checkout: step 1', 'Order #123 confirmed; thanks', 'all']],
-    scores: [['Me', 'Checkout: step 1', 2]],
+    steps: [['Checkout: step 1', 'A double quote:"'], ['Checkout: step 1', 'A dec char:♥'], ['Checkout: step 1', 'Order #123 confirmed; thanks']],
+    scores: [['Me', 'Checkout: step 1', 'A double quote:"', 1], ['Me', 'Checkout: step 1', 'A dec char:♥', 2], ['Me', 'Checkout: step 1', 'Order #123 confirmed; thanks', 2]],
   },
-  '15-front-matter-config.mmd': { title: 'Frontmatter: a journey', stages: ['Go to work'], cards: [['Go to work', 'Make tea', 'all']], scores: [['Me', 'Go to work', 2]] },
+  '15-front-matter-config.mmd': { title: 'Frontmatter: a journey', stages: ['Go to work'], steps: [['Go to work', 'Make tea']], scores: [['Me', 'Go to work', 'Make tea', 2]] },
   '16-scores-and-actors.mmd': {
     title: 'Scores as people write them',
     stages: ['Go to work'],
-    cards: [['Go to work', 'Make tea', 'Me'], ['Go to work', 'Miss the bus', 'all'], ['Go to work', 'Sit down', 'Cat'], ['Go to work', 'Call the boss', 'all']],
-    // Clamped to 5 and 1: Me (5 + 1) / 2 = 3; Cat (1 + 4.5) / 2 = 2.75, about 3.
-    scores: [['Me', 'Go to work', 0], ['Cat', 'Go to work', 0]],
+    steps: [['Go to work', 'Make tea'], ['Go to work', 'Miss the bus'], ['Go to work', 'Sit down'], ['Go to work', 'Call the boss']],
+    // Clamped to 5 and 1; 4.5 is the nearest whole step, +2.
+    scores: [['Me', 'Go to work', 'Make tea', 2], ['Me', 'Go to work', 'Miss the bus', -2], ['Cat', 'Go to work', 'Miss the bus', -2], ['Cat', 'Go to work', 'Sit down', 2]],
     warnings: ['mermaid-score-clamped', 'mermaid-score-clamped', 'mermaid-task-no-actor'],
   },
 };
@@ -129,13 +131,25 @@ describe("Mermaid's own user journeys", () => {
     const expected = EXPECTED[file];
     if (!expected) throw new Error(`no expectation for ${file}`);
     const stageName = (id: string) => journey.stages.find((stage) => stage.id === id)?.name;
+    const stepName = (id: string | undefined) => journey.stages.flatMap((stage) => stage.steps ?? []).find((step) => step.id === id)?.name;
     const personaName = (id: string | undefined) => (id ? journey.personas.find((persona) => persona.id === id)?.name : 'all');
     expect(journey.title).toBe(expected.title);
     expect(journey.scope.scenario).toBe(expected.scenario);
     expect(journey.stages.map((stage) => stage.name)).toEqual(expected.stages);
-    expect(journey.cards.map((card) => [stageName(card.stage), card.text, personaName(card.persona)])).toEqual(expected.cards);
-    expect(journey.emotions.map((emotion) => [personaName(emotion.persona), stageName(emotion.stage), emotion.score])).toEqual(expected.scores);
+    expect(journey.stages.flatMap((stage) => (stage.steps ?? []).map((step) => [stage.name, step.name]))).toEqual(expected.steps);
+    expect(journey.cards).toEqual([]);
+    expect(journey.emotions.map((emotion) => [personaName(emotion.persona), stageName(emotion.stage), stepName(emotion.step), emotion.score])).toEqual(expected.scores);
     expect(result.ok && (result.warnings ?? []).map((warning) => warning.code)).toEqual(expected.warnings ?? []);
+    // Mermaid's own reading: a step per task, in order, each actor scored as the task says.
+    const tasks = mermaidReading.tasks.map((task) => decodeMermaidText(task.task, 'newline').trim());
+    expect(journey.stages.flatMap((stage) => (stage.steps ?? []).map((step) => step.name))).toEqual(tasks);
+    // And back: the diagram written from the map is read by Mermaid as the same tasks with the same actors and scores (clamped and rounded as imported).
+    const back = await readWithMermaidAsync(exportJourneyMermaid(journey));
+    if (!back.ok) throw new Error(back.error);
+    const asWritten = (reading: typeof mermaidReading) =>
+      reading.tasks.map((task) => [decodeMermaidText(task.task, 'newline').trim(), Math.round(Math.max(1, Math.min(5, task.score))), [...task.people].map((person) => decodeMermaidText(person, 'space').trim()).filter(Boolean).sort()]);
+    const hasActors = mermaidReading.tasks.some((task) => task.people.some((person) => person.trim() !== ''));
+    if (hasActors) expect(asWritten(back).filter(([, , people]) => (people as string[]).length > 0)).toEqual(asWritten(mermaidReading).filter(([, , people]) => (people as string[]).length > 0));
   });
 });
 
@@ -176,13 +190,16 @@ describe('exportJourneyMermaid, against Mermaid', () => {
     const texts = ['Order #123 confirmed', 'section Payment', 'journey', 'Title page review', 'accDescr {x}', '%%{init: {}}%%', 'a: b; c', 'two\nlines', '<br>'];
     const journey = ok(importJourneyMermaid('journey\n  title x\n  section Go\n    x: 1: Dad, Child 1\n    y: 4: Mum\n'));
     journey.title = 'Order #123: %%{init: {}}%%; & <b>';
-    journey.cards = texts.map((text, index) => ({ id: `card:t${index}`, stage: journey.stages[0]?.id ?? 'stage:s1', lane: 'lane:actions', text }));
+    // The texts as the steps of the stage, each scored as the two tasks were.
+    const stage = journey.stages[0]!;
+    stage.steps = texts.map((name, index) => ({ id: `step:x${index}`, name }));
+    journey.emotions = stage.steps.flatMap((step) => journey.personas.map((persona) => ({ persona: persona.id, stage: stage.id, step: step.id, score: persona.name === 'Mum' ? 1 : -2 })));
     const text = exportJourneyMermaid(journey);
     const reading = await readWithMermaidAsync(text);
     if (!reading.ok) throw new Error(reading.error);
     expect(decodeMermaidText(reading.title, 'keep')).toBe(journey.title);
     expect(reading.sections).toEqual(['Go']);
-    // Each card once per run of equal scores (Dad and Child 1 at 1, Mum at 4): Mermaid's tasks in order, decoded.
+    // Each step once per run of equal scores (Dad and Child 1 at 1, Mum at 4): Mermaid's tasks in order, decoded.
     expect(reading.tasks.map((task) => [decodeMermaidText(task.task, 'newline'), task.score, task.people])).toEqual(texts.flatMap((card) => [[card, 1, ['Dad', 'Child 1']], [card, 4, ['Mum']]]));
   });
 

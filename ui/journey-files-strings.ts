@@ -37,6 +37,9 @@ type FileProblemCode =
   | 'csv-no-lanes'
   | 'csv-too-many-stages'
   | 'csv-too-many-cards'
+  | 'csv-step-missing'
+  | 'csv-step-detail-twice'
+  | 'csv-too-many-steps'
   | 'mermaid-actor-merged'
   | 'mermaid-empty'
   | 'mermaid-front-matter-title-twice'
@@ -150,6 +153,9 @@ const en: JourneyFileWords = {
     'csv-no-lanes': () => 'No lane is named; the first column of a wide sheet names the lanes, a long one needs a Lane column.',
     'csv-too-many-stages': ({ count, max }) => `The file has ${count} stages; a map holds at most ${max}.`,
     'csv-too-many-cards': ({ count, max }) => `The file has ${count} cards; a map holds at most ${max}. Split it into several journeys.`,
+    'csv-step-missing': ({ stage }) => `The stage “${stage}” has steps, so this row needs one: name its step in the Step column.`,
+    'csv-step-detail-twice': ({ what, earlier }) => `An earlier row gives this step the ${what === 'channel' ? 'channel' : 'touchpoint'} “${earlier}”; keep one.`,
+    'csv-too-many-steps': ({ stage, count, max }) => (stage ? `The stage “${stage}” has ${count} steps; a stage holds at most ${max}.` : `The file has ${count} steps; a map holds at most ${max}.`),
     'mermaid-actor-merged': ({ actor, persona }) => `The actor “${actor}” is taken as “${persona}”.`,
     'mermaid-empty': () => 'The file is empty, or holds only front matter and comments.',
     'mermaid-front-matter-title-twice': () => 'The front matter has “title” twice; keep one.',
@@ -263,6 +269,9 @@ const ru: JourneyFileWords = {
     'csv-no-lanes': () => 'Ни одна дорожка не названа; в широкой таблице дорожки называет первый столбец, в длинной нужен столбец «Дорожка».',
     'csv-too-many-stages': ({ count, max }) => `В файле этапов — ${count}; карта вмещает не больше ${max}.`,
     'csv-too-many-cards': ({ count, max }) => `В файле карточек — ${count}; карта вмещает не больше ${max}. Разделите его на несколько путей.`,
+    'csv-step-missing': ({ stage }) => `У этапа «${stage}» есть шаги, поэтому этой строке нужен шаг: укажите его в столбце «Шаг».`,
+    'csv-step-detail-twice': ({ what, earlier }) => `В строке выше у этого шага уже ${what === 'channel' ? 'канал' : 'точка контакта'} «${earlier}»; оставьте одно значение.`,
+    'csv-too-many-steps': ({ stage, count, max }) => (stage ? `У этапа «${stage}» шагов — ${count}; этап вмещает не больше ${max}.` : `В файле шагов — ${count}; карта вмещает не больше ${max}.`),
     'mermaid-actor-merged': ({ actor, persona }) => `Участник «${actor}» принят как «${persona}».`,
     'mermaid-empty': () => 'Файл пуст или содержит только заголовочный блок и комментарии.',
     'mermaid-front-matter-title-twice': () => 'В заголовочном блоке «title» указан дважды; оставьте один.',
@@ -375,6 +384,9 @@ const uk: JourneyFileWords = {
     'csv-no-lanes': () => 'Жодну доріжку не названо; у широкій таблиці доріжки називає перший стовпець, у довгій потрібен стовпець «Доріжка».',
     'csv-too-many-stages': ({ count, max }) => `У файлі етапів — ${count}; карта вміщує не більше ${max}.`,
     'csv-too-many-cards': ({ count, max }) => `У файлі карток — ${count}; карта вміщує не більше ${max}. Розділіть його на кілька шляхів.`,
+    'csv-step-missing': ({ stage }) => `Етап «${stage}» має кроки, тож цьому рядку потрібен крок: вкажіть його в стовпці «Крок».`,
+    'csv-step-detail-twice': ({ what, earlier }) => `У рядку вище цей крок уже має ${what === 'channel' ? 'канал' : 'точку контакту'} «${earlier}»; залиште одне значення.`,
+    'csv-too-many-steps': ({ stage, count, max }) => (stage ? `Етап «${stage}» має ${count} кроків; етап вміщує не більше ${max}.` : `У файлі кроків — ${count}; карта вміщує не більше ${max}.`),
     'mermaid-actor-merged': ({ actor, persona }) => `Учасника «${actor}» прийнято як «${persona}».`,
     'mermaid-empty': () => 'Файл порожній або містить лише заголовний блок і коментарі.',
     'mermaid-front-matter-title-twice': () => 'У заголовному блоці «title» вказано двічі; залиште один.',

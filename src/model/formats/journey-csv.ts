@@ -1,6 +1,6 @@
 import Papa from 'papaparse';
-import { isAsIs, EVIDENCE_KINDS, type EmotionLine, type EvidenceKind, type Journey, type PersonaId } from '../journey';
-import { MAX_CARD_TEXT, MAX_CARDS, MAX_SHORT_TEXT, MAX_STAGES } from '../journey-schema';
+import { hasSteps, isAsIs, listPlaces, listSteps, placeId, EVIDENCE_KINDS, type EmotionLine, type EvidenceKind, type Journey, type JourneyPlace, type PersonaId, type StageId, type StepId } from '../journey';
+import { MAX_CARD_TEXT, MAX_CARDS, MAX_SHORT_TEXT, MAX_STAGES, MAX_STEPS, MAX_STEPS_PER_STAGE } from '../journey-schema';
 import { excerptText, fail, succeed, type ParseResult, type ValidationError } from '../parse-result';
 import { createJourneyBuilder, parseScore, type JourneyBuilder } from './journey-builder';
 import { findLaneKind, foldName } from './lane-names';
@@ -13,12 +13,18 @@ import { findLaneKind, foldName } from './lane-names';
  *   line. In the emotions lane ("Emotion", "Эмоции", "Емоції") a number from
  *   −2 to +2 is the persona's score at that stage; "Emotion (Anna)" scores
  *   persona Anna.
+ *   When the stages have steps, a second row names them ("Step", "Шаг",
+ *   "Крок" in its first cell): a column is one step, and a stage's name
+ *   stands over each of its steps (or over the first only, as a spreadsheet
+ *   saves merged cells).
  * - **long**: one row per card, with columns Stage, Lane, Text and
- *   optionally Persona, Emotion and Evidence (names in English, Russian or
- *   Ukrainian; evidence is interview, survey, analytics, support,
- *   observation or assumption);
+ *   optionally Step, Persona, Emotion and Evidence (names in English, Russian
+ *   or Ukrainian; evidence is interview, survey, analytics, support,
+ *   observation or assumption), and Touchpoint and Channel for a step;
  *   a row with an emotion and no text only scores; a row with a stage (and a
- *   lane) and nothing else declares them, so empty ones keep their place.
+ *   step, or a lane) and nothing else declares them, so empty ones keep
+ *   their place. A file with a Step column and no Stage one is read as
+ *   before steps were: its steps are the stages.
  *
  * The delimiter (comma, semicolon, tab, bar) and the shape are detected; a
  * first line `sep=;` (the hint Excel reads, and writes into files it
@@ -39,11 +45,15 @@ interface Row {
   line: number;
 }
 
-const COLUMN_NAMES: Readonly<Record<'stage' | 'lane' | 'text' | 'persona' | 'emotion' | 'evidence' | 'line', readonly string[]>> = {
+const COLUMN_NAMES: Readonly<Record<'stage' | 'step' | 'touchpoint' | 'channel' | 'lane' | 'text' | 'persona' | 'emotion' | 'evidence' | 'line', readonly string[]>> = {
   // Which emotion line a score is on: empty (or "as-is") for today's, the to-be line's name for the designed one.
   line: ['line', 'emotion line', 'линия', 'линия эмоций', 'лінія', 'лінія емоцій'],
   evidence: ['evidence', 'source', 'основание', 'доказательство', 'источник', 'підстава', 'доказ', 'джерело'],
-  stage: ['stage', 'step', 'phase', 'этап', 'стадия', 'шаг', 'етап', 'стадія', 'крок'],
+  stage: ['stage', 'phase', 'этап', 'стадия', 'етап', 'стадія'],
+  step: ['step', 'steps', 'шаг', 'шаги', 'крок', 'кроки'],
+  // A step's own: where and through what the customer meets the company there.
+  touchpoint: ['touchpoint', 'step touchpoint', 'точка контакта', 'точка контакту'],
+  channel: ['channel', 'step channel', 'канал'],
   lane: ['lane', 'row', 'swimlane', 'category', 'дорожка', 'строка', 'категория', 'доріжка', 'рядок', 'категорія'],
   text: ['text', 'card', 'note', 'sticky', 'текст', 'карточка', 'заметка', 'стикер', 'картка', 'нотатка', 'стікер'],
   persona: ['persona', 'actor', 'customer', 'персона', 'клиент', 'клієнт'],
@@ -144,9 +154,9 @@ function findEvidenceKind(text: string): EvidenceKind | undefined {
   return EVIDENCE_KINDS.find((kind) => EVIDENCE_NAMES[kind].some((name) => foldName(name) === folded));
 }
 
-/** Which shape a CSV is: long when its first row names Stage and Text columns. */
+/** Which shape a CSV is: long when its first row names Stage (or Step) and Text columns. */
 export function detectCsvShape(header: readonly string[]): CsvShape {
-  return findColumn(header, COLUMN_NAMES.stage) !== -1 && findColumn(header, COLUMN_NAMES.text) !== -1 ? 'long' : 'wide';
+  return (findColumn(header, COLUMN_NAMES.stage) !== -1 || findColumn(header, COLUMN_NAMES.step) !== -1) && findColumn(header, COLUMN_NAMES.text) !== -1 ? 'long' : 'wide';
 }
 
 // A column is named by its header, and a value quoted, as short excerpts: a cell may hold a megabyte.
@@ -167,21 +177,42 @@ function checkText(text: string, max: number, where: Where, errors: ValidationEr
   return false;
 }
 
-function addScore(builder: JourneyBuilder, persona: PersonaId, stageName: string, raw: string, where: Where, errors: ValidationError[], line: EmotionLine = 'as-is'): void {
+function addScore(builder: JourneyBuilder, persona: PersonaId, at: { stage: StageId; step?: StepId }, raw: string, where: Where, errors: ValidationError[], line: EmotionLine = 'as-is'): void {
   const score = parseScore(raw);
   if (score === undefined || score < -2 || score > 2) {
     errors.push(problem(where, 'csv-score', `expected an emotion score, a whole number from −2 to +2, received "${excerptText(raw)}"`, { value: excerptText(raw) }));
     return;
   }
-  const earlier = builder.score(persona, builder.stage(stageName), score, line);
-  if (earlier !== undefined) errors.push(problem(where, 'csv-score-twice', `this stage already has the score ${earlier} for this persona; keep one`, { score: earlier }));
+  const earlier = builder.score(persona, at.stage, score, line, at.step);
+  if (earlier !== undefined) errors.push(problem(where, 'csv-score-twice', `this ${at.step ? 'step' : 'stage'} already has the score ${earlier} for this persona; keep one`, { score: earlier }));
 }
 
-function readLong(rows: readonly Row[], builder: JourneyBuilder, errors: ValidationError[]): void {
+/**
+ * Cards and scores placed at a stage without a step: fine where the stage
+ * has none, a problem where it has steps (a stage with steps is no column of
+ * its own), found once the whole file is read.
+ */
+function checkPlaces(journey: Journey, unplaced: readonly { stage: StageId; where: Where }[], errors: ValidationError[]): void {
+  const stepped = new Map(journey.stages.filter((stage) => listSteps(stage).length > 0).map((stage) => [stage.id, stage.name]));
+  for (const { stage, where } of unplaced) {
+    const name = stepped.get(stage);
+    if (name !== undefined) errors.push(problem(where, 'csv-step-missing', `the stage "${excerptText(name)}" has steps, so this row needs one: name its step in the Step column`, { stage: excerptText(name) }));
+  }
+}
+
+/** What a reader checks once the journey is built: places, and what it sets on steps. */
+type Finish = (journey: Journey) => void;
+
+function readLong(rows: readonly Row[], builder: JourneyBuilder, errors: ValidationError[]): Finish {
   const [header, ...body] = rows;
-  if (!header) return;
+  if (!header) return () => undefined;
+  // A file with a Step column and no Stage column is one from before steps: its steps are the stages.
+  const stageColumn = findColumn(header.cells, COLUMN_NAMES.stage);
   const column = {
-    stage: findColumn(header.cells, COLUMN_NAMES.stage),
+    stage: stageColumn === -1 ? findColumn(header.cells, COLUMN_NAMES.step) : stageColumn,
+    step: stageColumn === -1 ? -1 : findColumn(header.cells, COLUMN_NAMES.step),
+    touchpoint: stageColumn === -1 ? -1 : findColumn(header.cells, COLUMN_NAMES.touchpoint),
+    channel: stageColumn === -1 ? -1 : findColumn(header.cells, COLUMN_NAMES.channel),
     lane: findColumn(header.cells, COLUMN_NAMES.lane),
     text: findColumn(header.cells, COLUMN_NAMES.text),
     persona: findColumn(header.cells, COLUMN_NAMES.persona),
@@ -190,9 +221,12 @@ function readLong(rows: readonly Row[], builder: JourneyBuilder, errors: Validat
     line: findColumn(header.cells, COLUMN_NAMES.line),
   };
   const name = (index: number) => header.cells[index] ?? '';
+  const unplaced: { stage: StageId; where: Where }[] = [];
+  const details = new Map<StepId, { touchpoint?: string; channel?: string }>();
   for (const row of body) {
     const cell = (index: number) => (index === -1 ? '' : (row.cells[index] ?? ''));
     const stage = cell(column.stage);
+    const stepName = cell(column.step);
     const lane = cell(column.lane);
     const text = cell(column.text);
     const personaName = cell(column.persona);
@@ -208,7 +242,12 @@ function readLong(rows: readonly Row[], builder: JourneyBuilder, errors: Validat
       continue;
     }
     if (!checkText(stage, MAX_SHORT_TEXT, place(row, name(column.stage)), errors)) continue;
+    if (stepName && !checkText(stepName, MAX_SHORT_TEXT, place(row, name(column.step)), errors)) continue;
     const persona = personaName ? builder.persona(personaName) : undefined;
+    const stageId = builder.stage(stage);
+    const at = { stage: stageId, ...(stepName ? { step: builder.step(stageId, stepName) } : {}) };
+    if (!at.step && (text || emotion)) unplaced.push({ stage: stageId, where: place(row, name(column.stage)) });
+    if (at.step && !readStepDetails(at.step, { touchpoint: cell(column.touchpoint), channel: cell(column.channel) }, details, (what) => place(row, name(column[what])), errors)) continue;
     if (text) {
       if (!lane) {
         errors.push(problem(place(row, name(column.lane === -1 ? column.text : column.lane)), 'csv-lane-missing', 'the card has no lane; name the lane (e.g. Actions, Pains) in the Lane column'));
@@ -216,13 +255,35 @@ function readLong(rows: readonly Row[], builder: JourneyBuilder, errors: Validat
       }
       if (!checkText(text, MAX_CARD_TEXT, place(row, name(column.text)), errors)) continue;
       if (!checkText(lane, MAX_SHORT_TEXT, place(row, name(column.lane)), errors)) continue;
-      builder.card({ stage: builder.stage(stage), lane: builder.lane(lane), text, ...(persona ? { persona } : {}), ...(evidence ? { evidence } : {}) });
-    } else {
-      builder.stage(stage);
-      if (lane) builder.lane(lane);
-    }
-    if (emotion) addScore(builder, persona ?? builder.defaultPersona(), stage, emotion, place(row, name(column.emotion)), errors, isToBe(cell(column.line)) ? 'to-be' : 'as-is');
+      builder.card({ ...at, lane: builder.lane(lane), text, ...(persona ? { persona } : {}), ...(evidence ? { evidence } : {}) });
+    } else if (lane) builder.lane(lane);
+    if (emotion) addScore(builder, persona ?? builder.defaultPersona(), at, emotion, place(row, name(column.emotion)), errors, isToBe(cell(column.line)) ? 'to-be' : 'as-is');
   }
+  return (journey) => {
+    checkPlaces(journey, unplaced, errors);
+    for (const stage of journey.stages) for (const step of listSteps(stage)) Object.assign(step, details.get(step.id));
+  };
+}
+
+/**
+ * A step's touchpoint and channel from a row: any row of the step may name
+ * them, and rows that name them again must agree (one would be lost).
+ */
+function readStepDetails(step: StepId, row: { touchpoint: string; channel: string }, details: Map<StepId, { touchpoint?: string; channel?: string }>, at: (what: 'touchpoint' | 'channel') => Where, errors: ValidationError[]): boolean {
+  const known = details.get(step) ?? {};
+  for (const what of ['touchpoint', 'channel'] as const) {
+    const value = row[what];
+    if (!value) continue;
+    if (!checkText(value, MAX_SHORT_TEXT, at(what), errors)) return false;
+    const earlier = known[what];
+    if (earlier !== undefined && earlier !== value) {
+      errors.push(problem(at(what), 'csv-step-detail-twice', `this step's ${what} is already "${excerptText(earlier)}" on an earlier row; keep one`, { what, earlier: excerptText(earlier) }));
+      return false;
+    }
+    known[what] = value;
+  }
+  details.set(step, known);
+  return true;
 }
 
 /**
@@ -274,19 +335,45 @@ function splitEmotionLabel(label: string): { lane: string; persona?: string } {
   return { lane: label };
 }
 
-function readWide(rows: readonly Row[], builder: JourneyBuilder, errors: ValidationError[]): void {
-  const [header, ...body] = rows;
-  if (!header) return;
-  const stages = header.cells.slice(1);
+const STEP_ROW_NAMES = new Set(COLUMN_NAMES.step.map(foldName));
+
+function readWide(rows: readonly Row[], builder: JourneyBuilder, errors: ValidationError[]): Finish {
+  const [header, second, ...rest] = rows;
+  if (!header) return () => undefined;
+  // A second row named "Step" names the steps under the stages.
+  const stepRow = second && STEP_ROW_NAMES.has(foldName(second.cells[0] ?? '')) ? second : undefined;
+  const body = stepRow ? rest : rows.slice(1);
+  const width = Math.max(header.cells.length, stepRow?.cells.length ?? 0) - 1;
   // The columns that hold anything, in one pass over the cells (not one pass over the rows per column).
   const used = new Set<number>();
   for (const row of body) {
     for (let index = 1; index < row.cells.length; index += 1) if (row.cells[index] !== '') used.add(index - 1);
   }
-  stages.forEach((stage, index) => {
-    if (!stage && used.has(index)) errors.push(problem(place(header, `${index + 2}`), 'csv-stage-name-missing', 'this column has cards but no stage name in the first row; name the stage'));
-    else if (stage && checkText(stage, MAX_SHORT_TEXT, place(header, stage), errors)) builder.stage(stage);
-  });
+  // Each column's place: its stage (a stage's name over the first of its steps stands over the next ones too, as merged cells are saved) and step.
+  const places: ({ stage: StageId; step?: StepId; name: string } | undefined)[] = [];
+  let previous: { stage: StageId; name: string } | undefined;
+  for (let index = 0; index < width; index += 1) {
+    const named = header.cells[index + 1] ?? '';
+    const stepName = stepRow?.cells[index + 1] ?? '';
+    if (!named && !(stepName && previous)) {
+      if (used.has(index) || stepName) errors.push(problem(place(header, `${index + 2}`), 'csv-stage-name-missing', 'this column has cards but no stage name in the first row; name the stage'));
+      previous = undefined;
+      places.push(undefined);
+      continue;
+    }
+    if (named && !checkText(named, MAX_SHORT_TEXT, place(header, named), errors)) {
+      places.push(undefined);
+      continue;
+    }
+    if (stepName && !checkText(stepName, MAX_SHORT_TEXT, place(stepRow ?? header, stepName), errors)) {
+      places.push(undefined);
+      continue;
+    }
+    const stage = previous && !named ? previous : { stage: builder.stage(named), name: named };
+    previous = stage;
+    places.push({ ...stage, ...(stepName ? { step: builder.step(stage.stage, stepName), name: stepName } : {}) });
+  }
+  const unplaced: { stage: StageId; where: Where }[] = [];
   for (const row of body) {
     const [label = '', ...cells] = row.cells;
     if (!label) {
@@ -302,18 +389,21 @@ function readWide(rows: readonly Row[], builder: JourneyBuilder, errors: Validat
     const persona = personaName ? builder.persona(personaName) : undefined;
     const laneId = builder.lane(lane);
     cells.forEach((cell, index) => {
-      const stage = stages[index];
-      if (!cell || !stage) return;
+      const column = places[index];
+      if (!cell || !column) return;
+      const at = { stage: column.stage, ...(column.step ? { step: column.step } : {}) };
+      if (!column.step) unplaced.push({ stage: column.stage, where: place(row, column.name) });
       if (isEmotions && parseScore(cell) !== undefined) {
-        addScore(builder, persona ?? builder.defaultPersona(), stage, cell, place(row, stage), errors, line);
+        addScore(builder, persona ?? builder.defaultPersona(), at, cell, place(row, column.name), errors, line);
         return;
       }
       for (const text of cell.split(/\r?\n/).map((part) => part.trim())) {
-        if (!text || !checkText(text, MAX_CARD_TEXT, place(row, stage), errors)) continue;
-        builder.card({ stage: builder.stage(stage), lane: laneId, text, ...(persona ? { persona } : {}) });
+        if (!text || !checkText(text, MAX_CARD_TEXT, place(row, column.name), errors)) continue;
+        builder.card({ ...at, lane: laneId, text, ...(persona ? { persona } : {}) });
       }
     });
   }
+  return (journey) => checkPlaces(journey, unplaced, errors);
 }
 
 /**
@@ -330,14 +420,19 @@ function readJourney(rows: readonly Row[], errors: ValidationError[], title: str
   if (rows.length === 0) return fail([{ path: 'line 1', code: 'csv-no-rows', params: { line: 1 }, message: 'the file has no rows; a journey CSV starts with a row of stage names (wide) or of column names (long)' }]);
   const builder = createJourneyBuilder();
   const header = rows[0]?.cells ?? [];
-  if (detectCsvShape(header) === 'long') readLong(rows, builder, errors);
-  else readWide(rows, builder, errors);
+  const finish = detectCsvShape(header) === 'long' ? readLong(rows, builder, errors) : readWide(rows, builder, errors);
   if (errors.length > 0) return fail(errors);
   const journey = builder.build(title ?? 'Imported journey');
+  finish(journey);
+  if (errors.length > 0) return fail(errors);
   if (journey.stages.length === 0) return fail([{ path: 'line 1', code: 'csv-no-stages', params: { line: 1 }, message: 'no stage is named; the first row of a wide CSV names the stages, a long CSV needs a Stage column' }]);
   if (journey.lanes.length === 0) return fail([{ path: 'line 2', code: 'csv-no-lanes', params: { line: 2 }, message: 'no lane is named; the first column of a wide CSV names the lanes, a long CSV needs a Lane column' }]);
   if (journey.stages.length > MAX_STAGES) return fail([{ path: 'line 1', code: 'csv-too-many-stages', params: { line: 1, count: journey.stages.length, max: MAX_STAGES }, message: `the file has ${journey.stages.length} stages; a map holds at most ${MAX_STAGES}` }]);
   if (journey.cards.length > MAX_CARDS) return fail([{ path: '(file)', code: 'csv-too-many-cards', params: { count: journey.cards.length, max: MAX_CARDS }, message: `the file has ${journey.cards.length} cards; a map holds at most ${MAX_CARDS}; split it into several journeys` }]);
+  const crowded = journey.stages.find((stage) => listSteps(stage).length > MAX_STEPS_PER_STAGE);
+  if (crowded) return fail([{ path: '(file)', code: 'csv-too-many-steps', params: { stage: excerptText(crowded.name), count: listSteps(crowded).length, max: MAX_STEPS_PER_STAGE }, message: `the stage "${excerptText(crowded.name)}" has ${listSteps(crowded).length} steps; a stage holds at most ${MAX_STEPS_PER_STAGE}` }]);
+  const steps = journey.stages.reduce((sum, stage) => sum + listSteps(stage).length, 0);
+  if (steps > MAX_STEPS) return fail([{ path: '(file)', code: 'csv-too-many-steps', params: { stage: '', count: steps, max: MAX_STEPS }, message: `the file has ${steps} steps; a map holds at most ${MAX_STEPS}` }]);
   return succeed(journey);
 }
 
@@ -345,9 +440,9 @@ function readJourney(rows: readonly Row[], errors: ValidationError[], title: str
 
 // Column names of exported files, in the journey's language (import reads all three).
 const HEADERS = {
-  en: { lane: 'Lane', long: ['Stage', 'Lane', 'Text', 'Persona', 'Emotion', 'Evidence'], line: 'Line', toBe: 'to-be' },
-  ru: { lane: 'Дорожка', long: ['Этап', 'Дорожка', 'Текст', 'Персона', 'Эмоция', 'Основание'], line: 'Линия', toBe: 'целевой опыт' },
-  uk: { lane: 'Доріжка', long: ['Етап', 'Доріжка', 'Текст', 'Персона', 'Емоція', 'Підстава'], line: 'Лінія', toBe: 'цільовий досвід' },
+  en: { lane: 'Lane', long: ['Stage', 'Lane', 'Text', 'Persona', 'Emotion', 'Evidence'], step: 'Step', touchpoint: 'Touchpoint', channel: 'Channel', line: 'Line', toBe: 'to-be' },
+  ru: { lane: 'Дорожка', long: ['Этап', 'Дорожка', 'Текст', 'Персона', 'Эмоция', 'Основание'], step: 'Шаг', touchpoint: 'Точка контакта', channel: 'Канал', line: 'Линия', toBe: 'целевой опыт' },
+  uk: { lane: 'Доріжка', long: ['Етап', 'Доріжка', 'Текст', 'Персона', 'Емоція', 'Підстава'], step: 'Крок', touchpoint: 'Точка контакту', channel: 'Канал', line: 'Лінія', toBe: 'цільовий досвід' },
 } as const;
 const headersOf = (journey: Journey) => {
   const base = (journey.locale ?? 'en').split('-')[0];
@@ -387,26 +482,32 @@ function writeCsv(rows: readonly (readonly string[])[], options: CsvExportOption
  * unless `options.bom` is false; cells safe from formulas.
  */
 export function exportJourneyCsvWide(journey: Journey, options: CsvExportOptions = {}): string {
-  const rows: string[][] = [[headersOf(journey).lane, ...journey.stages.map((stage) => stage.name)]];
+  // A column per place: each stage without steps, each step of the others, under a second header row of steps.
+  const places = listPlaces(journey);
+  const stageName = new Map(journey.stages.map((stage) => [stage.id as string, stage.name]));
+  const stepName = new Map(journey.stages.flatMap((stage) => listSteps(stage).map((step) => [step.id as string, step.name])));
+  const headers = headersOf(journey);
+  const rows: string[][] = [[headers.lane, ...places.map((entry) => stageName.get(entry.stage) ?? '')]];
+  if (hasSteps(journey)) rows.push([headers.step, ...places.map((entry) => (entry.step ? (stepName.get(entry.step) ?? '') : ''))]);
   const single = journey.personas.length === 1;
   const cardsByLane = new Map<string, Map<string, string[]>>();
   for (const card of journey.cards) {
-    const byStage = cardsByLane.get(card.lane) ?? new Map<string, string[]>();
-    cardsByLane.set(card.lane, byStage);
-    const texts = byStage.get(card.stage) ?? [];
-    byStage.set(card.stage, texts);
+    const byPlace = cardsByLane.get(card.lane) ?? new Map<string, string[]>();
+    cardsByLane.set(card.lane, byPlace);
+    const texts = byPlace.get(placeId(card)) ?? [];
+    byPlace.set(placeId(card), texts);
     texts.push(card.text.replace(/\r?\n/g, ' '));
   }
-  const { toBe } = headersOf(journey);
+  const { toBe } = headers;
   for (const lane of journey.lanes) {
-    const byStage = cardsByLane.get(lane.id);
-    const hasCards = byStage !== undefined;
-    if (lane.kind !== 'emotions' || hasCards) rows.push([lane.title, ...journey.stages.map((stage) => (byStage?.get(stage.id) ?? []).join('\n'))]);
+    const byPlace = cardsByLane.get(lane.id);
+    const hasCards = byPlace !== undefined;
+    if (lane.kind !== 'emotions' || hasCards) rows.push([lane.title, ...places.map((entry) => (byPlace?.get(placeId(entry)) ?? []).join('\n'))]);
     if (lane.kind !== 'emotions') continue;
     for (const persona of journey.personas) {
       // Today's line, then the to-be line ("Emotions (Anna, to-be)") when the journey has one.
       for (const line of ['as-is', 'to-be'] as const) {
-        const scores = journey.stages.map((stage) => journey.emotions.find((emotion) => emotion.persona === persona.id && emotion.stage === stage.id && (line === 'as-is' ? isAsIs(emotion) : emotion.line === 'to-be')));
+        const scores = places.map((entry: JourneyPlace) => journey.emotions.find((emotion) => emotion.persona === persona.id && emotion.stage === entry.stage && emotion.step === entry.step && (line === 'as-is' ? isAsIs(emotion) : emotion.line === 'to-be')));
         if (scores.every((score) => score === undefined)) continue;
         const names = [...(single && !hasCards ? [] : [persona.name]), ...(line === 'to-be' ? [toBe] : [])];
         const label = names.length === 0 ? lane.title : `${lane.title} (${names.join(', ')})`;
@@ -424,20 +525,37 @@ export function exportJourneyCsvWide(journey: Journey, options: CsvExportOptions
  */
 export function exportJourneyCsvLong(journey: Journey, options: CsvExportOptions = {}): string {
   const stageName = new Map(journey.stages.map((stage) => [stage.id as string, stage.name]));
+  const steps = journey.stages.flatMap((stage) => listSteps(stage).map((step) => ({ stage, step })));
+  const stepName = new Map(steps.map(({ step }) => [step.id as string, step.name]));
   const laneTitle = new Map(journey.lanes.map((lane) => [lane.id as string, lane.title]));
   const emotionsLane = journey.lanes.find((lane) => lane.kind === 'emotions');
   const headers = headersOf(journey);
-  // A Line column only when the journey has a to-be line: its scores name it there; today's leave it empty.
+  // A Step column only when a stage has steps (and Touchpoint, Channel when a step has them), a Line
+  // column only when the journey has a to-be line: a journey without them is written as before.
+  const stepped = steps.length > 0;
+  const details = steps.some(({ step }) => step.touchpoint || step.channel);
   const lines = journey.emotions.some((emotion) => emotion.line === 'to-be');
-  const extra = (value: string): string[] => (lines ? [value] : []);
-  const rows: string[][] = [[...headers.long, ...extra(headers.line)]];
-  // Rows without text declare the stages, then the lanes, in their order.
+  const row = (stage: string, step: string, rest: readonly string[], more: { touchpoint?: string | undefined; channel?: string | undefined; line?: string } = {}): string[] => [
+    stage,
+    ...(stepped ? [step] : []),
+    ...rest,
+    ...(details ? [more.touchpoint ?? '', more.channel ?? ''] : []),
+    ...(lines ? [more.line ?? ''] : []),
+  ];
+  const [stageHeader = '', ...restHeaders] = headers.long;
+  const rows: string[][] = [row(stageHeader, headers.step, restHeaders, { touchpoint: headers.touchpoint, channel: headers.channel, line: headers.line })];
+  // Rows without text declare the stages (and their steps), then the lanes, in their order.
   const first = journey.stages[0]?.name ?? '';
-  for (const stage of journey.stages) rows.push([stage.name, '', '', '', '', '', ...extra('')]);
-  for (const lane of journey.lanes) rows.push([first, lane.title, '', '', '', '', ...extra('')]);
-  for (const card of journey.cards) rows.push([stageName.get(card.stage) ?? '', laneTitle.get(card.lane) ?? '', card.text, personaName(journey, card.persona), '', card.evidence ?? '', ...extra('')]);
+  for (const stage of journey.stages) {
+    const own = listSteps(stage);
+    if (own.length === 0) rows.push(row(stage.name, '', ['', '', '', '', '']));
+    for (const step of own) rows.push(row(stage.name, step.name, ['', '', '', '', ''], step));
+  }
+  for (const lane of journey.lanes) rows.push(row(first, '', [lane.title, '', '', '', '']));
+  const stepOf = (step: StepId | undefined): string => (step ? (stepName.get(step) ?? '') : '');
+  for (const card of journey.cards) rows.push(row(stageName.get(card.stage) ?? '', stepOf(card.step), [laneTitle.get(card.lane) ?? '', card.text, personaName(journey, card.persona), '', card.evidence ?? '']));
   for (const emotion of [...journey.emotions.filter(isAsIs), ...journey.emotions.filter((candidate) => candidate.line === 'to-be')]) {
-    rows.push([stageName.get(emotion.stage) ?? '', emotionsLane?.title ?? 'Emotions', '', personaName(journey, emotion.persona), String(emotion.score), '', ...extra(emotion.line === 'to-be' ? headers.toBe : '')]);
+    rows.push(row(stageName.get(emotion.stage) ?? '', stepOf(emotion.step), [emotionsLane?.title ?? 'Emotions', '', personaName(journey, emotion.persona), String(emotion.score), ''], { line: emotion.line === 'to-be' ? headers.toBe : '' }));
   }
   return writeCsv(rows, options);
 }

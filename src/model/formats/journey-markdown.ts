@@ -1,11 +1,14 @@
 import { findEmotionStep } from '../emotion-scale';
-import { isAsIs, type Journey, type Persona } from '../journey';
+import { hasSteps, isAsIs, listSteps, type Journey, type JourneyPlace, type Persona } from '../journey';
 
 /**
  * The journey as Markdown for a report: the title and scope, then for each
  * persona a heading, the persona's profile, and a table of lanes × stages
  * holding the cards that speak for that persona (or for everyone) and the
- * persona's emotion at each stage with its face, score and why.
+ * persona's emotion at each stage with its face, score and why. When stages
+ * have steps, each stage gets a table of its own under a heading, its
+ * columns the steps (with their touchpoint and channel), so a wiki page
+ * stays readable however many steps the map has.
  *
  * Whatever the journey's texts hold, the output is inert and keeps its
  * shape: HTML is escaped, Markdown syntax is escaped, and no line break
@@ -57,31 +60,45 @@ export function exportJourneyMarkdown(journey: Journey): string {
   for (const [label, value] of scope) if (value) out.push(`- **${label}:** ${inline(value)}`);
   if (scope.some(([, value]) => value)) out.push('');
 
+  const stepped = hasSteps(journey);
   for (const persona of journey.personas) {
     out.push(...describePersona(persona, labels), '');
-    out.push(`| ${labels.lane} | ${journey.stages.map((stage) => cell(stage.name)).join(' | ')} |`);
-    out.push(`| --- |${journey.stages.map(() => ' --- |').join('')}`);
-    for (const lane of journey.lanes) {
-      const cells = journey.stages.map((stage) => {
-        const cards = journey.cards.filter((card) => card.lane === lane.id && card.stage === stage.id && (card.persona === undefined || card.persona === persona.id));
-        const texts = cards.map((card) => cell(card.text));
-        if (lane.kind === 'emotions') {
-          // Today's score first, then the to-be one, named so.
-          const scores = journey.emotions.filter((entry) => entry.persona === persona.id && entry.stage === stage.id).sort((a, b) => Number(!isAsIs(a)) - Number(!isAsIs(b)));
-          texts.unshift(
-            ...scores.map((emotion) => {
-              const step = findEmotionStep(emotion.score);
-              return `${isAsIs(emotion) ? '' : `${labels.toBe}: `}${step.face} ${emotion.score > 0 ? '+' : ''}${emotion.score}${emotion.note ? ` — ${cell(emotion.note)}` : ''}`;
-            }),
-          );
-        }
-        return texts.join('<br>');
-      });
-      out.push(`| **${cell(lane.title)}** | ${cells.join(' | ')} |`);
+    if (!stepped) {
+      out.push(...describeTable(journey, persona, labels, journey.stages.map((stage) => ({ heading: cell(stage.name), place: { stage: stage.id } }))), '');
+      continue;
     }
-    out.push('');
+    for (const stage of journey.stages) {
+      const steps = listSteps(stage);
+      const columns = steps.length === 0 ? [{ heading: cell(stage.name), place: { stage: stage.id } }] : steps.map((step) => ({ heading: [step.name, [step.touchpoint, step.channel].filter(Boolean).join(' · ')].filter(Boolean).map(cell).join('<br>'), place: { stage: stage.id, step: step.id } }));
+      out.push(`### ${inline(stage.name)}`, '', ...describeTable(journey, persona, labels, columns), '');
+    }
   }
   return out.join('\n');
+}
+
+/** A table of lanes × columns (places): the cards of the persona (or of everyone) and the persona's scores at each. */
+function describeTable(journey: Journey, persona: Persona, labels: (typeof LABELS)[keyof typeof LABELS], columns: readonly { heading: string; place: JourneyPlace }[]): string[] {
+  const out = [`| ${labels.lane} | ${columns.map((column) => column.heading).join(' | ')} |`, `| --- |${columns.map(() => ' --- |').join('')}`];
+  const at = (entry: { stage: string; step?: string }, place: JourneyPlace) => entry.stage === place.stage && entry.step === place.step;
+  for (const lane of journey.lanes) {
+    const cells = columns.map(({ place }) => {
+      const cards = journey.cards.filter((card) => card.lane === lane.id && at(card, place) && (card.persona === undefined || card.persona === persona.id));
+      const texts = cards.map((card) => cell(card.text));
+      if (lane.kind === 'emotions') {
+        // Today's score first, then the to-be one, named so.
+        const scores = journey.emotions.filter((entry) => entry.persona === persona.id && at(entry, place)).sort((a, b) => Number(!isAsIs(a)) - Number(!isAsIs(b)));
+        texts.unshift(
+          ...scores.map((emotion) => {
+            const step = findEmotionStep(emotion.score);
+            return `${isAsIs(emotion) ? '' : `${labels.toBe}: `}${step.face} ${emotion.score > 0 ? '+' : ''}${emotion.score}${emotion.note ? ` — ${cell(emotion.note)}` : ''}`;
+          }),
+        );
+      }
+      return texts.join('<br>');
+    });
+    out.push(`| **${cell(lane.title)}** | ${cells.join(' | ')} |`);
+  }
+  return out;
 }
 
 function describePersona(persona: Persona, labels: (typeof LABELS)[keyof typeof LABELS]): string[] {

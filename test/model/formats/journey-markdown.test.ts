@@ -2,6 +2,7 @@ import fc from 'fast-check';
 // marked comes with mermaid (a dev dependency): a CommonMark and GFM renderer that passes raw HTML through, as many wikis do.
 import { marked } from 'marked';
 import { describe, expect, it } from 'vitest';
+import { importJourneyCsv } from '../../../src/model/formats/journey-csv';
 import { exportJourneyMarkdown } from '../../../src/model/formats/journey-markdown';
 import type { Journey } from '../../../src/model/journey';
 import { createOnlineStoreJourney } from '../../../src/model/templates/online-store-template';
@@ -94,5 +95,26 @@ describe('exportJourneyMarkdown: both emotion lines', () => {
     const journey = createTemplates().find((template) => template.id === 'service-blueprint')!.journey;
     const markdown = exportJourneyMarkdown(journey);
     expect(markdown).toContain('🙂 +1 — Записался за две минуты<br>целевой опыт: 😄 +2 — Время в одно касание');
+  });
+});
+
+describe('exportJourneyMarkdown of a map with steps', () => {
+  it('writes a table per stage under its heading, its columns the steps with their touchpoint and channel', () => {
+    const imported = importJourneyCsv(
+      [
+        'Stage,Step,Lane,Text,Persona,Emotion,Touchpoint,Channel',
+        'Choose,,Actions,Compares kettles,,,,',
+        'Order & pay,Cart,Actions,Adds the kettle,,,Product page,Website',
+        'Order & pay,Form,Pains,Address twice,,,Order form,',
+        'Choose,,Emotions,,Anna,1,,',
+        'Order & pay,Cart,Emotions,,Anna,2,,',
+        'Order & pay,Form,Emotions,,Anna,-2,,',
+      ].join('\n'),
+    );
+    if (!imported.ok) throw new Error(JSON.stringify(imported.errors));
+    const markdown = exportJourneyMarkdown(imported.value);
+    expect(markdown).toContain('### Choose\n\n| Lane | Choose |\n| --- | --- |\n| **Actions** | Compares kettles |\n| **Pains** |  |\n| **Emotions** | 🙂 +1 |\n');
+    expect(markdown).toContain('### Order & pay\n\n| Lane | Cart<br>Product page · Website | Form<br>Order form |\n| --- | --- | --- |\n| **Actions** | Adds the kettle |  |\n| **Pains** |  | Address twice |\n| **Emotions** | 😄 +2 | 😫 -2 |\n');
+    expect(render(markdown).match(/<table>/g)).toHaveLength(2);
   });
 });

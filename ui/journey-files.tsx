@@ -66,6 +66,8 @@ function describeFinding({ rule, params }: HealthFinding, strings: Strings): str
       return text[rule](stage, length, max);
     case 'stage-without-touchpoints':
       return text[rule](params.stage);
+    case 'step-without-touchpoint':
+      return text[rule](stage);
     case 'pain-without-opportunity':
       return text[rule](stage, pains);
     case 'frontstage-without-backstage':
@@ -282,7 +284,7 @@ export function JourneyFiles({
                 </li>
               ))}
               {map.report.happiness.map((entry) => (
-                <li key={entry.persona}>{strings.happiness(entry.name, Math.round(entry.score * 100), entry.positiveStages, entry.stages)}</li>
+                <li key={entry.persona}>{strings.happiness(entry.name, Math.round(entry.score * 100), entry.positiveStages, entry.stages, entry.counted === 'steps')}</li>
               ))}
             </ul>
             <div class="panel__exports" role="group" aria-label={strings.exportTitle}>

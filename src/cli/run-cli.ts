@@ -343,7 +343,7 @@ export function runCli(args: readonly string[], io: CliIo = NODE_IO): number {
 function formatHealthReport(report: HealthReport): string {
   const lines = report.findings.map((finding) => `${finding.severity.padEnd(7)} ${finding.rule.padEnd(26)} ${finding.message}`);
   for (const entry of report.happiness) {
-    lines.push(`happiness ${entry.name}: ${Math.round(entry.score * 100)} % (${entry.positiveStages} of ${entry.stages} stages positive)`);
+    lines.push(`happiness ${entry.name}: ${Math.round(entry.score * 100)} % (${entry.positiveStages} of ${entry.stages} ${entry.counted === 'steps' ? 'stages and steps' : 'stages'} positive)`);
   }
   lines.push(`${report.errors} errors, ${report.warnings} warnings`);
   return `${lines.join('\n')}\n`;

@@ -1,21 +1,24 @@
-import { isAsIs, type Card, type Journey, type Persona, type Stage } from './journey';
+import { isAsIs, listSteps, type Card, type Journey, type Persona, type Stage, type Step } from './journey';
 import { foldName } from './formats/lane-names';
 
 /**
  * What changed between two versions of a journey (a map now and a saved
  * export, or two files). Stages, personas and cards are matched by id, and
  * what is left by name or text, so two imports of a spreadsheet (whose ids
- * are made up) still compare.
+ * are made up) still compare. Steps are paired inside paired stages, the
+ * same way; a card's or score's place is its stage, or "Stage › Step".
  */
 export interface JourneyComparison {
   stages: { added: string[]; removed: string[]; renamed: { from: string; to: string }[] };
+  /** Steps of stages that are in both, named "Stage › Step". */
+  steps: { added: string[]; removed: string[]; renamed: { from: string; to: string }[] };
   cards: {
     added: CardChange[];
     removed: CardChange[];
     edited: { stage: string; lane: string; from: string; to: string }[];
     moved: { text: string; from: string; to: string }[];
   };
-  /** Emotion per persona and stage where it changed, appeared or went. */
+  /** Emotion per persona and place (stage, or "Stage › Step") where it changed, appeared or went. */
   emotions: { persona: string; stage: string; from?: number; to?: number }[];
 }
 
@@ -60,32 +63,43 @@ function pair<T extends { id: string }>(before: readonly T[], after: readonly T[
 
 export function compareJourneys(before: Journey, after: Journey): JourneyComparison {
   const stages = pair<Stage>(before.stages, after.stages, (stage) => foldName(stage.name));
-  const stageName = (journey: Journey, id: string) => journey.stages.find((stage) => stage.id === id)?.name ?? id;
+  const steps = stages.pairs.map(([from, to]) => ({ from, to, ...pair<Step>(listSteps(from), listSteps(to), (step) => foldName(step.name)) }));
+  /** A place as people read it: the stage, or "Stage › Step". */
+  const stageName = (journey: Journey, id: string, step?: string) => {
+    const stage = journey.stages.find((entry) => entry.id === id);
+    const own = step ? listSteps(stage ?? {}).find((entry) => entry.id === step) : undefined;
+    return own ? `${stage?.name ?? id} › ${own.name}` : (stage?.name ?? id);
+  };
   const laneTitle = (journey: Journey, id: string) => journey.lanes.find((lane) => lane.id === id)?.title ?? id;
-  const describeCard = (journey: Journey, card: Card): CardChange => ({ stage: stageName(journey, card.stage), lane: laneTitle(journey, card.lane), text: card.text });
-  // A cell is its stage (as paired, so a renamed stage is the same) and its lane's title.
+  const describeCard = (journey: Journey, card: Card): CardChange => ({ stage: stageName(journey, card.stage, card.step), lane: laneTitle(journey, card.lane), text: card.text });
+  // A cell is its place (as paired, so a renamed stage or step is the same) and its lane's title.
   const stageAfter = new Map(stages.pairs.map(([from, to]) => [from.id as string, to.id as string]));
-  const cellBefore = (card: Card) => `${stageAfter.get(card.stage) ?? `-${card.stage}`}|${foldName(laneTitle(before, card.lane))}`;
-  const cellAfter = (card: Card) => `${card.stage}|${foldName(laneTitle(after, card.lane))}`;
+  const stepAfter = new Map(steps.flatMap((entry) => entry.pairs.map(([from, to]) => [from.id as string, to.id as string])));
+  const cellBefore = (card: Card) => `${stageAfter.get(card.stage) ?? `-${card.stage}`}|${card.step ? (stepAfter.get(card.step) ?? `-${card.step}`) : ''}|${foldName(laneTitle(before, card.lane))}`;
+  const cellAfter = (card: Card) => `${card.stage}|${card.step ?? ''}|${foldName(laneTitle(after, card.lane))}`;
 
   const cards = pair<Card>(before.cards, after.cards, (card) => foldName(card.text));
   const edited: JourneyComparison['cards']['edited'] = [];
   const moved: JourneyComparison['cards']['moved'] = [];
   for (const [from, to] of cards.pairs) {
     if (cellBefore(from) !== cellAfter(to)) {
-      moved.push({ text: to.text, from: `${stageName(before, from.stage)} / ${laneTitle(before, from.lane)}`, to: `${stageName(after, to.stage)} / ${laneTitle(after, to.lane)}` });
+      moved.push({ text: to.text, from: `${stageName(before, from.stage, from.step)} / ${laneTitle(before, from.lane)}`, to: `${stageName(after, to.stage, to.step)} / ${laneTitle(after, to.lane)}` });
     }
-    if (from.text !== to.text) edited.push({ stage: stageName(after, to.stage), lane: laneTitle(after, to.lane), from: from.text, to: to.text });
+    if (from.text !== to.text) edited.push({ stage: stageName(after, to.stage, to.step), lane: laneTitle(after, to.lane), from: from.text, to: to.text });
   }
 
   const personas = pair<Persona>(before.personas, after.personas, (persona) => foldName(persona.name));
   const emotions: JourneyComparison['emotions'] = [];
-  const scoreOf = (journey: Journey, persona: string, stage: string) => journey.emotions.find((emotion) => emotion.persona === persona && emotion.stage === stage && isAsIs(emotion))?.score;
+  const scoreOf = (journey: Journey, persona: string, stage: string, step?: string) => journey.emotions.find((emotion) => emotion.persona === persona && emotion.stage === stage && emotion.step === step && isAsIs(emotion))?.score;
+  // The places both versions have: a stage without steps in both, or a step paired in a paired stage.
+  const places = steps.flatMap(({ from, to, pairs }): { before: { stage: string; step?: string }; after: { stage: string; step?: string } }[] =>
+    listSteps(from).length === 0 && listSteps(to).length === 0 ? [{ before: { stage: from.id }, after: { stage: to.id } }] : pairs.map(([stepBefore, stepAfter]) => ({ before: { stage: from.id, step: stepBefore.id }, after: { stage: to.id, step: stepAfter.id } })),
+  );
   for (const [personaBefore, personaAfter] of personas.pairs) {
-    for (const [stageBefore, stageAfter] of stages.pairs) {
-      const from = scoreOf(before, personaBefore.id, stageBefore.id);
-      const to = scoreOf(after, personaAfter.id, stageAfter.id);
-      if (from !== to) emotions.push({ persona: personaAfter.name, stage: stageAfter.name, ...(from === undefined ? {} : { from }), ...(to === undefined ? {} : { to }) });
+    for (const place of places) {
+      const from = scoreOf(before, personaBefore.id, place.before.stage, place.before.step);
+      const to = scoreOf(after, personaAfter.id, place.after.stage, place.after.step);
+      if (from !== to) emotions.push({ persona: personaAfter.name, stage: stageName(after, place.after.stage, place.after.step), ...(from === undefined ? {} : { from }), ...(to === undefined ? {} : { to }) });
     }
   }
 
@@ -94,6 +108,11 @@ export function compareJourneys(before: Journey, after: Journey): JourneyCompari
       added: stages.added.map((stage) => stage.name),
       removed: stages.removed.map((stage) => stage.name),
       renamed: stages.pairs.filter(([from, to]) => from.name !== to.name).map(([from, to]) => ({ from: from.name, to: to.name })),
+    },
+    steps: {
+      added: steps.flatMap(({ to, added }) => added.map((step) => `${to.name} › ${step.name}`)),
+      removed: steps.flatMap(({ from, removed }) => removed.map((step) => `${from.name} › ${step.name}`)),
+      renamed: steps.flatMap(({ from, to, pairs }) => pairs.filter(([a, b]) => a.name !== b.name).map(([a, b]) => ({ from: `${from.name} › ${a.name}`, to: `${to.name} › ${b.name}` }))),
     },
     cards: { added: cards.added.map((card) => describeCard(after, card)), removed: cards.removed.map((card) => describeCard(before, card)), edited, moved },
     emotions,
@@ -107,6 +126,9 @@ export function formatComparison(comparison: JourneyComparison): string {
   for (const name of comparison.stages.added) lines.push(`+ stage "${name}"`);
   for (const name of comparison.stages.removed) lines.push(`- stage "${name}"`);
   for (const { from, to } of comparison.stages.renamed) lines.push(`~ stage "${from}" → "${to}"`);
+  for (const name of comparison.steps.added) lines.push(`+ step "${name}"`);
+  for (const name of comparison.steps.removed) lines.push(`- step "${name}"`);
+  for (const { from, to } of comparison.steps.renamed) lines.push(`~ step "${from}" → "${to}"`);
   for (const card of comparison.cards.added) lines.push(`+ card at ${card.stage} / ${card.lane}: ${card.text}`);
   for (const card of comparison.cards.removed) lines.push(`- card at ${card.stage} / ${card.lane}: ${card.text}`);
   for (const card of comparison.cards.edited) lines.push(`~ card at ${card.stage} / ${card.lane}: "${card.from}" → "${card.to}"`);

@@ -1,10 +1,12 @@
-import { isAsIs, type CardId, type Journey, type LaneId, type PersonaId, type StageId } from './journey';
+import { hasSteps, isAsIs, listPlaces, listSteps, type CardId, type Journey, type JourneyPlace, type LaneId, type PersonaId, type StageId, type StepId } from './journey';
 
 /**
  * The map health check: rules run on a journey that point at what the
  * journey-mapping method asks for and the map lacks (CJM-METHOD: validate
  * the map against real data, keep it updated). Each rule has a stable id, a
- * severity and a one-line explanation; a finding says where.
+ * severity and a one-line explanation; a finding says where. Emotions,
+ * touchpoints and the moment of truth are checked per place: each stage
+ * without steps, each step of the others (named "Stage › Step").
  */
 
 export type Severity = 'error' | 'warning' | 'info';
@@ -20,15 +22,16 @@ export interface HealthRule {
 export const MAX_STICKY_TEXT = 140;
 
 export const HEALTH_RULES = [
-  { id: 'missing-emotion', severity: 'error', explanation: 'A persona has no emotion score at a stage, so the emotion line has a gap.' },
+  { id: 'missing-emotion', severity: 'error', explanation: 'A persona has no emotion score at a stage or step, so the emotion line has a gap.' },
   { id: 'card-too-long', severity: 'error', explanation: `A card's text is longer than a sticky shows at a glance (${MAX_STICKY_TEXT} characters).` },
   { id: 'stage-without-touchpoints', severity: 'warning', explanation: 'A stage has no touchpoint: where does the customer meet the company there?' },
+  { id: 'step-without-touchpoint', severity: 'warning', explanation: 'A step names no touchpoint, and no touchpoint card sits at it: where does the customer meet the company at this step?' },
   { id: 'pain-without-opportunity', severity: 'warning', explanation: 'A stage names pains or barriers but no opportunity to answer them.' },
   { id: 'frontstage-without-backstage', severity: 'warning', explanation: 'In a service blueprint, a stage shows what staff do in front of the customer but nothing behind it (backstage or support).' },
   { id: 'empty-lane', severity: 'warning', explanation: 'A lane holds nothing at any stage: fill it or switch it off.' },
   { id: 'persona-without-goals', severity: 'warning', explanation: 'A persona has no goals, so the map cannot say what the customer is after.' },
   { id: 'stage-on-assumptions', severity: 'warning', explanation: 'Every card of a stage rests on assumptions: research it before acting on it.' },
-  { id: 'moment-of-truth', severity: 'info', explanation: 'The lowest point of a persona’s emotion line: the moment of truth to work on first.' },
+  { id: 'moment-of-truth', severity: 'info', explanation: 'The lowest point of a persona’s emotion line (a stage, or a step of one): the moment of truth to work on first.' },
 ] as const satisfies readonly HealthRule[];
 
 export type HealthRuleId = (typeof HEALTH_RULES)[number]['id'];
@@ -39,6 +42,7 @@ export type HealthRuleId = (typeof HEALTH_RULES)[number]['id'];
  */
 export interface FindingParams {
   persona?: string;
+  /** The stage's name, or "Stage › Step" for a step. */
   stage?: string;
   lane?: string;
   /** `card-too-long`: the card's length and the most a sticky shows. */
@@ -58,6 +62,8 @@ export interface HealthFinding {
   message: string;
   params: FindingParams;
   stage?: StageId;
+  /** The step of `stage` the finding is at. */
+  step?: StepId;
   lane?: LaneId;
   persona?: PersonaId;
   card?: CardId;
@@ -66,10 +72,12 @@ export interface HealthFinding {
 export interface PersonaHappiness {
   persona: PersonaId;
   name: string;
-  /** Share of stages where the persona feels positive (score above 0), 0…1. */
+  /** Share of places (stages, or their steps where they have steps) where the persona feels positive (score above 0), 0…1. */
   score: number;
   positiveStages: number;
   stages: number;
+  /** What was counted: stages, or stages and steps when the map has steps. */
+  counted: 'stages' | 'steps';
 }
 
 export interface HealthReport {
@@ -87,24 +95,41 @@ export function checkJourneyHealth(journey: Journey): HealthReport {
     findings.push({ rule, severity: severityOf(rule), message, params, ...where });
   const lanesOf = (kind: string) => new Set<string>(journey.lanes.filter((lane) => lane.kind === kind).map((lane) => lane.id));
   const cardsAt = (stage: StageId, lanes: ReadonlySet<string>) => journey.cards.filter((card) => card.stage === stage && lanes.has(card.lane));
-  const scoreOf = (persona: PersonaId, stage: StageId) => journey.emotions.find((emotion) => emotion.persona === persona && emotion.stage === stage && isAsIs(emotion))?.score;
+  const places = listPlaces(journey);
+  const scoreAt = (persona: PersonaId, place: JourneyPlace) => journey.emotions.find((emotion) => emotion.persona === persona && emotion.stage === place.stage && emotion.step === place.step && isAsIs(emotion))?.score;
+  const stageName = new Map(journey.stages.map((stage) => [stage.id as string, stage.name]));
+  const stepName = new Map(journey.stages.flatMap((stage) => listSteps(stage).map((step) => [step.id as string, step.name])));
+  /** A place as people read it: the stage, or "Stage › Step". */
+  const nameOf = (place: { stage: StageId; step?: StepId | undefined }): string => {
+    const stage = stageName.get(place.stage) ?? place.stage;
+    return place.step ? `${stage} › ${stepName.get(place.step) ?? place.step}` : stage;
+  };
+  const whereOf = (place: { stage: StageId; step?: StepId | undefined }) => ({ stage: place.stage, ...(place.step ? { step: place.step } : {}) });
 
   for (const persona of journey.personas) {
-    for (const stage of journey.stages) {
-      if (scoreOf(persona.id, stage.id) === undefined) add('missing-emotion', `${persona.name} has no emotion score at "${stage.name}"`, { persona: persona.name, stage: stage.name }, { persona: persona.id, stage: stage.id });
+    for (const place of places) {
+      if (scoreAt(persona.id, place) === undefined) add('missing-emotion', `${persona.name} has no emotion score at "${nameOf(place)}"`, { persona: persona.name, stage: nameOf(place) }, { persona: persona.id, ...whereOf(place) });
     }
   }
-  const stageName = new Map(journey.stages.map((stage) => [stage.id as string, stage.name]));
   for (const card of journey.cards) {
     if (card.text.length > MAX_STICKY_TEXT) {
-      const stage = stageName.get(card.stage) ?? card.stage;
-      add('card-too-long', `a card at "${stage}" has ${card.text.length} characters ("${card.text.slice(0, 40)}…"); keep it under ${MAX_STICKY_TEXT}`, { stage, length: card.text.length, max: MAX_STICKY_TEXT }, { card: card.id, stage: card.stage, lane: card.lane });
+      const stage = nameOf(card);
+      add('card-too-long', `a card at "${stage}" has ${card.text.length} characters ("${card.text.slice(0, 40)}…"); keep it under ${MAX_STICKY_TEXT}`, { stage, length: card.text.length, max: MAX_STICKY_TEXT }, { card: card.id, ...whereOf(card), lane: card.lane });
     }
   }
   // In a service blueprint the customer meets the company on the frontstage and in the physical evidence too.
   const touchpoints = new Set([...lanesOf('touchpoints'), ...lanesOf('frontstage'), ...lanesOf('physical-evidence')]);
-  if (touchpoints.size === 0) add('stage-without-touchpoints', 'the map has no touchpoints lane; add one so every stage shows where the customer meets the company', {});
-  else for (const stage of journey.stages) if (cardsAt(stage.id, touchpoints).length === 0) add('stage-without-touchpoints', `"${stage.name}" has no touchpoint`, { stage: stage.name }, { stage: stage.id });
+  const plainStages = journey.stages.filter((stage) => listSteps(stage).length === 0);
+  // A step may name its own touchpoint; a stage has only its touchpoint cards.
+  if (touchpoints.size === 0 && (plainStages.length > 0 || !hasSteps(journey))) add('stage-without-touchpoints', 'the map has no touchpoints lane; add one so every stage shows where the customer meets the company', {});
+  else if (touchpoints.size > 0) for (const stage of plainStages) if (cardsAt(stage.id, touchpoints).length === 0) add('stage-without-touchpoints', `"${stage.name}" has no touchpoint`, { stage: stage.name }, { stage: stage.id });
+  for (const stage of journey.stages) {
+    for (const step of listSteps(stage)) {
+      if (step.touchpoint || journey.cards.some((card) => card.step === step.id && touchpoints.has(card.lane))) continue;
+      const place = { stage: stage.id, step: step.id };
+      add('step-without-touchpoint', `"${nameOf(place)}" names no touchpoint`, { stage: nameOf(place) }, place);
+    }
+  }
 
   const pains = lanesOf('pains');
   const opportunities = lanesOf('opportunities');
@@ -133,20 +158,22 @@ export function checkJourneyHealth(journey: Journey): HealthReport {
     if (cards.length > 0 && cards.every((card) => card.evidence === 'assumption')) add('stage-on-assumptions', `every card of "${stage.name}" rests on an assumption`, { stage: stage.name }, { stage: stage.id });
   }
   for (const persona of journey.personas) {
-    let lowest: { stage: StageId; score: number } | undefined;
-    for (const stage of journey.stages) {
-      const score = scoreOf(persona.id, stage.id);
-      if (score !== undefined && (!lowest || score < lowest.score)) lowest = { stage: stage.id, score };
+    // The first lowest place: a step of a stage where the stage has steps.
+    let lowest: { place: JourneyPlace; score: number } | undefined;
+    for (const place of places) {
+      const score = scoreAt(persona.id, place);
+      if (score !== undefined && (!lowest || score < lowest.score)) lowest = { place, score };
     }
     if (lowest) {
-      const stage = stageName.get(lowest.stage) ?? lowest.stage;
-      add('moment-of-truth', `${persona.name} feels worst at "${stage}" (${lowest.score > 0 ? '+' : ''}${lowest.score}): the moment of truth to work on first`, { persona: persona.name, stage, score: lowest.score }, { persona: persona.id, stage: lowest.stage });
+      const stage = nameOf(lowest.place);
+      add('moment-of-truth', `${persona.name} feels worst at "${stage}" (${lowest.score > 0 ? '+' : ''}${lowest.score}): the moment of truth to work on first`, { persona: persona.name, stage, score: lowest.score }, { persona: persona.id, ...whereOf(lowest.place) });
     }
   }
 
+  const counted = hasSteps(journey) ? 'steps' : 'stages';
   const happiness = journey.personas.map((persona): PersonaHappiness => {
-    const positiveStages = journey.stages.filter((stage) => (scoreOf(persona.id, stage.id) ?? 0) > 0).length;
-    return { persona: persona.id, name: persona.name, score: journey.stages.length === 0 ? 0 : positiveStages / journey.stages.length, positiveStages, stages: journey.stages.length };
+    const positiveStages = places.filter((place) => (scoreAt(persona.id, place) ?? 0) > 0).length;
+    return { persona: persona.id, name: persona.name, score: places.length === 0 ? 0 : positiveStages / places.length, positiveStages, stages: places.length, counted };
   });
   return {
     findings,

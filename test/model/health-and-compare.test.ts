@@ -14,7 +14,7 @@ describe('checkJourneyHealth', () => {
     expect(report.findings[0]).toMatchObject({ stage: 'stage:order', persona: 'persona:anna', severity: 'info', message: expect.stringMatching(/Anna Petrova feels worst at "Order & pay" \(-2\)/) });
     const journey = createOnlineStoreJourney();
     const positive = journey.emotions.filter((emotion) => emotion.score > 0).length;
-    expect(report.happiness).toEqual([{ persona: 'persona:anna', name: 'Anna Petrova', score: positive / 6, positiveStages: positive, stages: 6 }]);
+    expect(report.happiness).toEqual([{ persona: 'persona:anna', name: 'Anna Petrova', score: positive / 6, positiveStages: positive, stages: 6, counted: 'stages' }]);
     expect(report).toMatchObject({ errors: 0, warnings: 0 });
   });
 
@@ -87,5 +87,49 @@ describe('compareJourneys', () => {
     const comparison = compareJourneys(a.value, b.value);
     expect(comparison.cards).toEqual({ added: [], removed: [], edited: [], moved: [] });
     expect(comparison.emotions).toEqual([{ persona: 'Customer', stage: 'Order', from: -1, to: 0 }]);
+  });
+
+  it('pairs steps inside paired stages, and tells cards moved between steps and scores changed at a step', () => {
+    const csv = (rows: string[]) => {
+      const result = importJourneyCsv(['Stage,Step,Lane,Text,Persona,Emotion', ...rows].join('\n'));
+      if (!result.ok) throw new Error(JSON.stringify(result.errors));
+      return result.value;
+    };
+    const before = csv(['Order,Cart,Actions,Adds the kettle,,', 'Order,Form,Pains,Address twice,,', 'Order,Cart,Emotions,,Anna,1', 'Order,Form,Emotions,,Anna,-2', 'Order,Pay,Emotions,,Anna,0']);
+    const after = csv(['Order,Cart,Actions,Adds the kettle,,', 'Order,Form,Actions,Address twice,,', 'Order,Cart,Emotions,,Anna,1', 'Order,Form,Emotions,,Anna,-1', 'Order,Delivery,Emotions,,Anna,0']);
+    const comparison = compareJourneys(before, after);
+    // Made-up ids pair the third steps: a step in the place of another is read as renamed, as stages are.
+    expect(comparison.steps).toEqual({ added: [], removed: [], renamed: [{ from: 'Order › Pay', to: 'Order › Delivery' }] });
+    expect(comparison.cards.moved).toEqual([{ text: 'Address twice', from: 'Order › Form / Pains', to: 'Order › Form / Actions' }]);
+    expect(comparison.emotions).toEqual([{ persona: 'Anna', stage: 'Order › Form', from: -2, to: -1 }]);
+    expect(formatComparison(comparison)).toContain('~ step "Order › Pay" → "Order › Delivery"\n');
+    after.stages[0]!.steps!.push({ id: 'step:new', name: 'Review' });
+    expect(compareJourneys(before, after).steps.added).toEqual(['Order › Review']);
+  });
+});
+
+describe('checkJourneyHealth of a map with steps', () => {
+  it('checks emotions and touchpoints per step, finds the moment of truth at a step, and counts happiness over stages and steps', () => {
+    const result = importJourneyCsv(
+      [
+        'Stage,Step,Lane,Text,Persona,Emotion,Touchpoint',
+        'Choose,,Touchpoints,Catalogue,,,',
+        'Order & pay,Cart,Actions,Adds the kettle,,,Product page',
+        'Order & pay,Form,Touchpoints,Order form,,,',
+        'Order & pay,Pay,Actions,Pays,,,',
+        'Choose,,Emotions,,Anna,1,',
+        'Order & pay,Cart,Emotions,,Anna,1,',
+        'Order & pay,Form,Emotions,,Anna,-2,',
+      ].join('\n'),
+    );
+    if (!result.ok) throw new Error(JSON.stringify(result.errors));
+    const report = checkJourneyHealth(result.value);
+    const at = (rule: string) => report.findings.filter((finding) => finding.rule === rule).map((finding) => [finding.params.stage, finding.step]);
+    expect(at('missing-emotion')).toEqual([['Order & pay › Pay', 'step:t3']]);
+    // Cart names its touchpoint, Form has a touchpoint card; Pay has neither.
+    expect(at('step-without-touchpoint')).toEqual([['Order & pay › Pay', 'step:t3']]);
+    expect(at('stage-without-touchpoints')).toEqual([]);
+    expect(report.findings.find((finding) => finding.rule === 'moment-of-truth')).toMatchObject({ stage: 'stage:s2', step: 'step:t2', params: { persona: 'Anna', stage: 'Order & pay › Form', score: -2 } });
+    expect(report.happiness).toEqual([{ persona: 'persona:p1', name: 'Anna', score: 2 / 4, positiveStages: 2, stages: 4, counted: 'steps' }]);
   });
 });

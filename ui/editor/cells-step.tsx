@@ -1,16 +1,18 @@
 import type { JSX } from 'preact';
 import { useLayoutEffect, useRef, useState } from 'preact/hooks';
 import { MAX_STICKY_TEXT } from '../../src/model/health-check';
-import type { Card, CardId, Journey, LaneId, Persona, PersonaId, StageId } from '../../src/model/journey';
+import { hasSteps, isSamePlace, listPlaces, listSteps, placeId, type Card, type CardId, type Journey, type JourneyPlace, type LaneId, type Persona, type PersonaId } from '../../src/model/journey';
 import { MAX_CARD_TEXT } from '../../src/model/journey-schema';
 import { CELLS_STRINGS, type CellsStrings } from './cells-strings';
 import { createEditorId } from './create-editor-id';
 import { EDITOR_STRINGS } from './editor-strings';
+import { formatPlaceName } from './format-place-name';
 import { IconButton } from './icon-button';
 import { PersonaSelect } from './persona-select';
 import { insertCard, isInCell } from './insert-card';
 import { parsePastedTableAsync } from './parse-pasted-table';
 import { applyTableFill, planTableFill } from './plan-table-fill';
+import { setPlace } from './set-place';
 import { splitPastedLines } from './split-pasted-lines';
 import type { StepProps } from './step-props';
 import { TABLE_FILL_BUTTON_ID, TABLE_FILL_CANCEL_ID, TABLE_FILL_PREVIEW_ID, TableFillPreview } from './table-fill-preview';
@@ -37,7 +39,8 @@ interface UndoOffer {
   before: Journey;
   after: Journey;
   message: string;
-  stage: StageId;
+  /** The column to show again on Undo. */
+  place: JourneyPlace;
   focus: FocusRequest;
 }
 
@@ -64,7 +67,7 @@ function moveCardWithinCell(cards: readonly Card[], id: CardId, offset: -1 | 1):
   const card = cards[from];
   if (!card) return undefined;
   let to = from + offset;
-  while (to >= 0 && to < cards.length && !isInCell(cards[to] as Card, card.stage, card.lane)) to += offset;
+  while (to >= 0 && to < cards.length && !isInCell(cards[to] as Card, card, card.lane)) to += offset;
   const neighbour = cards[to];
   if (to < 0 || !neighbour) return undefined;
   const result = [...cards];
@@ -73,13 +76,13 @@ function moveCardWithinCell(cards: readonly Card[], id: CardId, offset: -1 | 1):
   return result;
 }
 
-/** `cards` with `id` moved to `stage` in the same lane, appended after that cell's last card. */
-function moveCardToStage(cards: readonly Card[], id: CardId, stage: StageId): Card[] {
+/** `cards` with `id` moved to `place` (a stage, or a step) in the same lane, appended after that cell's last card. */
+function moveCardToPlace(cards: readonly Card[], id: CardId, place: JourneyPlace): Card[] {
   const card = cards.find((candidate) => candidate.id === id);
   if (!card) return [...cards];
   return insertCard(
     cards.filter((candidate) => candidate.id !== id),
-    { ...card, stage },
+    setPlace(card, place),
   );
 }
 
@@ -109,8 +112,11 @@ function findCardTextProblem(text: string, strings: CellsStrings): string | unde
  */
 export function CellsStep({ journey, onChange, locale, focusCard }: StepProps & { focusCard?: CardId | undefined }) {
   const strings = CELLS_STRINGS[locale];
-  // Opened for one card (Go to Cards from a problem): its stage, and focus in its field.
-  const [chosenStage, setChosenStage] = useState<StageId | undefined>(journey.cards.find((card) => card.id === focusCard)?.stage ?? journey.stages[0]?.id);
+  // Opened for one card (Go to Cards from a problem): its stage or step, and focus in its field.
+  const [chosenPlace, setChosenPlace] = useState<JourneyPlace | undefined>(() => {
+    const card = journey.cards.find((candidate) => candidate.id === focusCard);
+    return card ? { stage: card.stage, ...(card.step ? { step: card.step } : {}) } : listPlaces(journey)[0];
+  });
   // Cards added here and not left yet: an empty card only complains once the person moves on from it.
   const [freshCards, setFreshCards] = useState<ReadonlySet<CardId>>(new Set());
   const [announcement, setAnnouncement] = useState({ text: '', count: 0 });
@@ -141,14 +147,16 @@ export function CellsStep({ journey, onChange, locale, focusCard }: StepProps & 
     }
   });
 
-  const stageIndex = Math.max(
-    0,
-    journey.stages.findIndex((stage) => stage.id === chosenStage),
-  );
-  const stage = journey.stages[stageIndex];
-  if (!stage) return <p class="panel__intro">{strings.noStages}</p>;
-  const stageName = stage.name.trim() || '…';
-  const cellCards = (lane: LaneId) => journey.cards.filter((card) => isInCell(card, stage.id, lane));
+  // The columns: each stage without steps, each step of the others. A chosen step that went (merged, removed) gives way to its stage's first column.
+  const places = listPlaces(journey);
+  const stepped = hasSteps(journey);
+  let placeIndex = chosenPlace ? places.findIndex((candidate) => isSamePlace(candidate, chosenPlace)) : -1;
+  if (placeIndex === -1 && chosenPlace) placeIndex = places.findIndex((candidate) => candidate.stage === chosenPlace.stage);
+  placeIndex = Math.max(0, placeIndex);
+  const place = places[placeIndex];
+  if (!place) return <p class="panel__intro">{strings.noStages}</p>;
+  const placeName = formatPlaceName(journey, place);
+  const cellCards = (lane: LaneId) => journey.cards.filter((card) => isInCell(card, place, lane));
   const personas = journey.personas.length > 1 ? journey.personas : [];
 
   const announce = (text: string) => setAnnouncement({ text, count: announcement.count + 1 });
@@ -167,7 +175,7 @@ export function CellsStep({ journey, onChange, locale, focusCard }: StepProps & 
       journey.cards.map((card) => card.id),
     );
     // A card typed after another usually speaks for the same persona, as a list of one persona's pains does.
-    const card: Card = { id, stage: stage.id, lane, text: '', ...(after?.persona ? { persona: after.persona } : {}) };
+    const card: Card = { id, ...place, lane, text: '', ...(after?.persona ? { persona: after.persona } : {}) };
     setFreshCards(new Set(freshCards).add(id));
     focusRequest.current = { id: formatCardFieldId(id), selection: 'start' };
     changeCards(insertCard(journey.cards, card, after?.id));
@@ -185,11 +193,11 @@ export function CellsStep({ journey, onChange, locale, focusCard }: StepProps & 
       onChange(after);
       return;
     }
-    changeWithUndo(journey, after, { message: strings.deletedCard(quoteCardText(card.text)), stage: card.stage, focus: { id: formatCardFieldId(card.id), selection: 'end' } });
+    changeWithUndo(journey, after, { message: strings.deletedCard(quoteCardText(card.text)), place, focus: { id: formatCardFieldId(card.id), selection: 'end' } });
   };
   const handleUndo = () => {
     if (!undo || undo.after !== journey) return;
-    setChosenStage(undo.stage);
+    setChosenPlace(undo.place);
     focusRequest.current = undo.focus;
     setUndo(undefined);
     onChange(undo.before);
@@ -210,7 +218,7 @@ export function CellsStep({ journey, onChange, locale, focusCard }: StepProps & 
     for (const line of rest) {
       const added = createEditorId('card', taken);
       taken.add(added);
-      cards = insertCard(cards, { id: added, stage: card.stage, lane: card.lane, text: line, ...(card.persona ? { persona: card.persona } : {}) }, previous);
+      cards = insertCard(cards, { id: added, stage: card.stage, ...(card.step ? { step: card.step } : {}), lane: card.lane, text: line, ...(card.persona ? { persona: card.persona } : {}) }, previous);
       previous = added;
     }
     const after = { ...current, cards };
@@ -222,7 +230,7 @@ export function CellsStep({ journey, onChange, locale, focusCard }: StepProps & 
     }
     // Typing goes on in the last card pasted, as it would after typing the lines one by one.
     focusRequest.current = { id: formatCardFieldId(previous), selection: 'end' };
-    changeWithUndo(current, after, { message: strings.pastedLines(rest.length + 1), stage: card.stage, focus: { id: formatCardFieldId(id), selection: [start, end] } });
+    changeWithUndo(current, after, { message: strings.pastedLines(rest.length + 1), place: { stage: card.stage, ...(card.step ? { step: card.step } : {}) }, focus: { id: formatCardFieldId(id), selection: [start, end] } });
   };
   const handleCardPaste = (card: Card) => (event: JSX.TargetedClipboardEvent<HTMLTextAreaElement>) => {
     const text = event.clipboardData?.getData('text/plain') ?? '';
@@ -257,7 +265,7 @@ export function CellsStep({ journey, onChange, locale, focusCard }: StepProps & 
     focusRequest.current = { id: formatCardFieldId(pendingCard.id), selection: 'end' };
     changeWithUndo(journey, applyTableFill(journey, pendingPlan, pendingCard, pending.persona), {
       message: strings.filled(pendingPlan.cards),
-      stage: pendingCard.stage,
+      place: { stage: pendingCard.stage, ...(pendingCard.step ? { step: pendingCard.step } : {}) },
       focus: { id: formatCardFieldId(pendingCard.id), selection: pending.selection },
     });
   };
@@ -275,12 +283,12 @@ export function CellsStep({ journey, onChange, locale, focusCard }: StepProps & 
     changeCards(cards);
   };
   const handleMoveToStage = (card: Card, offset: -1 | 1, control: CardControl, selection?: FocusRequest['selection']) => {
-    const target = journey.stages[stageIndex + offset];
+    const target = places[placeIndex + offset];
     if (!target) return;
-    setChosenStage(target.id);
+    setChosenPlace(target);
     focusRequest.current = { id: formatCardControlId(card.id, control), fallbackId: formatCardFieldId(card.id), ...(selection ? { selection } : {}) };
-    announce(strings.movedToStage(target.name.trim() || '…'));
-    changeCards(moveCardToStage(journey.cards, card.id, target.id));
+    announce(strings.movedToStage(formatPlaceName(journey, target)));
+    changeCards(moveCardToPlace(journey.cards, card.id, target));
   };
   const handleCardKeyDown = (card: Card) => (event: JSX.TargetedKeyboardEvent<HTMLTextAreaElement>) => {
     if (event.isComposing || event.ctrlKey || event.metaKey) return;
@@ -323,22 +331,36 @@ export function CellsStep({ journey, onChange, locale, focusCard }: StepProps & 
       <p class="panel__intro">{strings.hint}</p>
       <div class="field">
         <label for="cells-stage" class="field__label">
-          {strings.stage}
+          {stepped ? strings.place : strings.stage}
         </label>
         <select
           id="cells-stage"
           class="field__input"
-          value={stage.id}
+          value={placeId(place)}
           onChange={(event) => {
-            setChosenStage(event.currentTarget.value as StageId);
+            const value = event.currentTarget.value;
+            setChosenPlace(places.find((candidate) => placeId(candidate) === value));
             setPending(undefined);
           }}
         >
-          {journey.stages.map((candidate) => (
-            <option key={candidate.id} value={candidate.id}>
-              {candidate.name.trim() || '…'}
-            </option>
-          ))}
+          {/* A stage with steps is a group of its steps: the stage itself holds no cards. */}
+          {journey.stages.map((candidate) => {
+            const steps = listSteps(candidate);
+            const name = candidate.name.trim() || '…';
+            return steps.length === 0 ? (
+              <option key={candidate.id} value={candidate.id}>
+                {name}
+              </option>
+            ) : (
+              <optgroup key={candidate.id} label={name}>
+                {steps.map((step) => (
+                  <option key={step.id} value={step.id}>
+                    {step.name.trim() || '…'}
+                  </option>
+                ))}
+              </optgroup>
+            );
+          })}
         </select>
       </div>
       {journey.lanes.length === 0 && <p class="panel__intro">{strings.noLanes}</p>}
@@ -359,12 +381,13 @@ export function CellsStep({ journey, onChange, locale, focusCard }: StepProps & 
                   <CardEditor
                     key={card.id}
                     card={card}
-                    label={strings.cardLabel(index + 1, laneTitle, stageName)}
+                    label={strings.cardLabel(index + 1, laneTitle, placeName)}
                     problem={(freshCards.has(card.id) || pending?.card === card.id) && !card.text.trim() ? undefined : findCardTextProblem(card.text, strings)}
                     isFirst={index === 0}
                     isLast={index === cards.length - 1}
-                    hasPreviousStage={stageIndex > 0}
-                    hasNextStage={stageIndex < journey.stages.length - 1}
+                    hasPreviousStage={placeIndex > 0}
+                    hasNextStage={placeIndex < places.length - 1}
+                    stepped={stepped}
                     personas={personas}
                     strings={strings}
                     onText={(text) => updateCard(card.id, (current) => ({ ...current, text }))}
@@ -379,7 +402,7 @@ export function CellsStep({ journey, onChange, locale, focusCard }: StepProps & 
                 ))}
               </ol>
             )}
-            {pending && pendingPlan && pendingCard?.stage === stage.id && pendingCard.lane === lane.id && (
+            {pending && pendingPlan && pendingCard && isInCell(pendingCard, place, lane.id) && (
               <TableFillPreview
                 plan={pendingPlan}
                 journey={journey}
@@ -427,6 +450,7 @@ function CardEditor({
   isLast,
   hasPreviousStage,
   hasNextStage,
+  stepped,
   personas,
   strings,
   onText,
@@ -445,6 +469,8 @@ function CardEditor({
   isLast: boolean;
   hasPreviousStage: boolean;
   hasNextStage: boolean;
+  /** Whether the map has steps: the move buttons then go to the previous or next stage or step. */
+  stepped: boolean;
   /** Empty when the journey has one persona: then there is nobody else to speak for. */
   personas: readonly Persona[];
   strings: CellsStrings;
@@ -464,8 +490,8 @@ function CardEditor({
   const buttons: { control: CardControl | 'delete'; icon: string; name: string; disabled: boolean; onClick: () => void }[] = [
     { control: 'up', icon: '↑', name: strings.moveUp, disabled: isFirst, onClick: () => onMove(-1) },
     { control: 'down', icon: '↓', name: strings.moveDown, disabled: isLast, onClick: () => onMove(1) },
-    { control: 'previous-stage', icon: '←', name: strings.movePreviousStage, disabled: !hasPreviousStage, onClick: () => onMoveStage(-1) },
-    { control: 'next-stage', icon: '→', name: strings.moveNextStage, disabled: !hasNextStage, onClick: () => onMoveStage(1) },
+    { control: 'previous-stage', icon: '←', name: stepped ? strings.movePreviousPlace : strings.movePreviousStage, disabled: !hasPreviousStage, onClick: () => onMoveStage(-1) },
+    { control: 'next-stage', icon: '→', name: stepped ? strings.moveNextPlace : strings.moveNextStage, disabled: !hasNextStage, onClick: () => onMoveStage(1) },
     { control: 'delete', icon: '✕', name: strings.deleteCard, disabled: false, onClick: onDelete },
   ];
   return (

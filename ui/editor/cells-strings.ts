@@ -5,6 +5,8 @@ import { pluralize } from './editor-strings';
 const en = {
   hint: 'Enter adds a card below, Shift+Enter starts a new line, Backspace in an empty card deletes it. Alt+↑/↓ reorders a card, Alt+←/→ moves it to another stage. Pasted lines become one card each; cells pasted from a spreadsheet fill stages × lanes.',
   stage: 'Stage',
+  /** The picker's label when stages have steps: it lists each stage without steps and each step. */
+  place: 'Stage or step',
   noStages: 'Add a stage first: cards sit in a stage and a lane.',
   noLanes: 'Switch on or add a lane first: cards sit in a stage and a lane.',
   cardLabel: (position: number, lane: string, stage: string) => `Card ${position} in ${lane}, ${stage}`,
@@ -16,6 +18,8 @@ const en = {
   moveDown: 'Move down',
   movePreviousStage: 'Move to the previous stage',
   moveNextStage: 'Move to the next stage',
+  movePreviousPlace: 'Move to the previous stage or step',
+  moveNextPlace: 'Move to the next stage or step',
   deleteCard: 'Delete card',
   speaksFor: 'Speaks for',
   everyone: 'everyone',
@@ -49,6 +53,7 @@ export type CellsStrings = typeof en;
 const ru: CellsStrings = {
   hint: 'Enter добавляет карточку ниже, Shift+Enter начинает новую строку, Backspace в пустой карточке удаляет её. Alt+↑/↓ меняет порядок карточек, Alt+←/→ переносит карточку на другой этап. Вставленные строки становятся отдельными карточками, ячейки из таблицы заполняют этапы и дорожки.',
   stage: 'Этап',
+  place: 'Этап или шаг',
   noStages: 'Сначала добавьте этап: карточка находится на пересечении этапа и дорожки.',
   noLanes: 'Сначала включите или добавьте дорожку: карточка находится на пересечении этапа и дорожки.',
   cardLabel: (position, lane, stage) => `Карточка ${position} в «${lane}», этап «${stage}»`,
@@ -59,6 +64,8 @@ const ru: CellsStrings = {
   moveDown: 'Переместить ниже',
   movePreviousStage: 'Перенести на предыдущий этап',
   moveNextStage: 'Перенести на следующий этап',
+  movePreviousPlace: 'Перенести на предыдущий этап или шаг',
+  moveNextPlace: 'Перенести на следующий этап или шаг',
   deleteCard: 'Удалить карточку',
   speaksFor: 'Персона',
   everyone: 'все',
@@ -89,6 +96,7 @@ const ru: CellsStrings = {
 const uk: CellsStrings = {
   hint: 'Enter додає картку нижче, Shift+Enter починає новий рядок, Backspace у порожній картці видаляє її. Alt+↑/↓ змінює порядок карток, Alt+←/→ переносить картку на інший етап. Вставлені рядки стають окремими картками, клітинки з таблиці заповнюють етапи й доріжки.',
   stage: 'Етап',
+  place: 'Етап або крок',
   noStages: 'Спершу додайте етап: картка розташована на перетині етапу й доріжки.',
   noLanes: 'Спершу увімкніть або додайте доріжку: картка розташована на перетині етапу й доріжки.',
   cardLabel: (position, lane, stage) => `Картка ${position} у «${lane}», етап «${stage}»`,
@@ -99,6 +107,8 @@ const uk: CellsStrings = {
   moveDown: 'Перемістити нижче',
   movePreviousStage: 'Перенести на попередній етап',
   moveNextStage: 'Перенести на наступний етап',
+  movePreviousPlace: 'Перенести на попередній етап або крок',
+  moveNextPlace: 'Перенести на наступний етап або крок',
   deleteCard: 'Видалити картку',
   speaksFor: 'Персона',
   everyone: 'усі',

@@ -1,8 +1,9 @@
 import { useState } from 'preact/hooks';
 import { EMOTION_MAX, EMOTION_MIN, EMOTION_STEPS } from '../../src/model/emotion-scale';
-import { findEmotionLine, type EmotionLine, type EmotionScore, type Persona, type PersonaId, type Stage, type StageId } from '../../src/model/journey';
+import { findEmotionLine, listPlaces, listSteps, placeId, type EmotionLine, type EmotionScore, type JourneyPlace, type Persona, type PersonaId } from '../../src/model/journey';
 import { MAX_LONG_TEXT } from '../../src/model/journey-schema';
 import { EMOTIONS_STRINGS, type EmotionsStrings } from './emotions-strings';
+import { formatPlaceName } from './format-place-name';
 import type { StepProps } from './step-props';
 
 /** Longest "why" the panel accepts without a warning: the note sits next to its point on the emotion chart, where 120 characters is about two short lines. */
@@ -11,32 +12,34 @@ const MAX_EMOTION_NOTE = 120;
 /** "−2", "0", "+1": signed, with a real minus sign, as the scale is printed everywhere in the panel. */
 const formatScore = (score: number): string => (score > 0 ? `+${score}` : score < 0 ? `−${-score}` : '0');
 
-const isScoreOf = (emotion: EmotionScore, persona: PersonaId, stage: StageId, line: EmotionLine) => emotion.persona === persona && emotion.stage === stage && findEmotionLine(emotion) === line;
+/** Whether `emotion` is the score of `persona` at `place` (a stage without steps, or a step) on `line`. */
+const isScoreOf = (emotion: EmotionScore, persona: PersonaId, place: JourneyPlace, line: EmotionLine) =>
+  emotion.persona === persona && emotion.stage === place.stage && emotion.step === place.step && findEmotionLine(emotion) === line;
 
-/** `emotions` with the score of `persona` at `stage` on `line` set, created (as-is scores leave `line` out) when there was none. */
-function setEmotionScore(emotions: readonly EmotionScore[], persona: PersonaId, stage: StageId, line: EmotionLine, score: number): EmotionScore[] {
-  if (emotions.some((emotion) => isScoreOf(emotion, persona, stage, line))) {
-    return emotions.map((emotion) => (isScoreOf(emotion, persona, stage, line) ? { ...emotion, score } : emotion));
+/** `emotions` with the score of `persona` at `place` on `line` set, created (as-is scores leave `line` out) when there was none. */
+function setEmotionScore(emotions: readonly EmotionScore[], persona: PersonaId, place: JourneyPlace, line: EmotionLine, score: number): EmotionScore[] {
+  if (emotions.some((emotion) => isScoreOf(emotion, persona, place, line))) {
+    return emotions.map((emotion) => (isScoreOf(emotion, persona, place, line) ? { ...emotion, score } : emotion));
   }
-  return [...emotions, { persona, stage, ...(line === 'to-be' ? { line } : {}), score }];
+  return [...emotions, { persona, stage: place.stage, ...(place.step ? { step: place.step } : {}), ...(line === 'to-be' ? { line } : {}), score }];
 }
 
 /** `emotions` with the note of one score set, or left out when `note` is empty. */
-function setEmotionNote(emotions: readonly EmotionScore[], persona: PersonaId, stage: StageId, line: EmotionLine, note: string): EmotionScore[] {
+function setEmotionNote(emotions: readonly EmotionScore[], persona: PersonaId, place: JourneyPlace, line: EmotionLine, note: string): EmotionScore[] {
   return emotions.map((emotion) => {
-    if (!isScoreOf(emotion, persona, stage, line)) return emotion;
+    if (!isScoreOf(emotion, persona, place, line)) return emotion;
     const { note: _previous, ...rest } = emotion;
     return note ? { ...rest, note } : rest;
   });
 }
 
-/** `emotions` with a to-be score for `persona` at every stage that has an as-is score to start from. */
-function addToBeLine(emotions: readonly EmotionScore[], persona: PersonaId, stages: readonly Stage[]): EmotionScore[] {
+/** `emotions` with a to-be score for `persona` at every place that has an as-is score to start from. */
+function addToBeLine(emotions: readonly EmotionScore[], persona: PersonaId, places: readonly JourneyPlace[]): EmotionScore[] {
   const added: EmotionScore[] = [];
-  for (const stage of stages) {
-    if (emotions.some((emotion) => isScoreOf(emotion, persona, stage.id, 'to-be'))) continue;
-    const asIs = emotions.find((emotion) => isScoreOf(emotion, persona, stage.id, 'as-is'));
-    if (asIs) added.push({ persona, stage: stage.id, line: 'to-be', score: asIs.score });
+  for (const place of places) {
+    if (emotions.some((emotion) => isScoreOf(emotion, persona, place, 'to-be'))) continue;
+    const asIs = emotions.find((emotion) => isScoreOf(emotion, persona, place, 'as-is'));
+    if (asIs) added.push({ persona, stage: place.stage, ...(place.step ? { step: place.step } : {}), line: 'to-be', score: asIs.score });
   }
   return [...emotions, ...added];
 }
@@ -49,7 +52,8 @@ function setPersonaHidden(persona: Persona, hidden: boolean): Persona {
 
 /**
  * Step 6: emotions (method step 6) — for each persona, a score from −2 to +2
- * at every stage with a short "why", on the as-is line and, when the team
+ * at every stage (at every step of a stage with steps) with a short "why",
+ * on the as-is line and, when the team
  * designs a better experience, on a to-be line. A sparkline shows the lines
  * as the map will draw them. Personas can be kept off the map's chart.
  */
@@ -64,6 +68,7 @@ export function EmotionsStep({ journey, onChange, locale }: StepProps) {
   if (!persona) return <p class="panel__intro">{strings.noPersonas}</p>;
   if (journey.stages.length === 0) return <p class="panel__intro">{strings.noStages}</p>;
   const own = journey.emotions.filter((emotion) => emotion.persona === persona.id);
+  const places = listPlaces(journey);
   const hasToBe = toBeWanted.has(persona.id) || own.some((emotion) => findEmotionLine(emotion) === 'to-be');
   const personaName = (candidate: Persona) => candidate.name.trim() || '…';
 
@@ -78,11 +83,12 @@ export function EmotionsStep({ journey, onChange, locale }: StepProps) {
     const isOwnToBe = (emotion: EmotionScore) => emotion.persona === persona.id && findEmotionLine(emotion) === 'to-be';
     const kept = new Map(keptToBe);
     if (on) {
-      const stages = new Set<string>(journey.stages.map((stage) => stage.id));
-      const restored = (keptToBe.get(persona.id) ?? []).filter((emotion) => stages.has(emotion.stage));
+      // Only scores of places still there: a step removed since takes its to-be score along.
+      const known = new Set<string>(places.map((place) => `${place.stage} ${place.step ?? ''}`));
+      const restored = (keptToBe.get(persona.id) ?? []).filter((emotion) => known.has(`${emotion.stage} ${emotion.step ?? ''}`));
       kept.delete(persona.id);
       setKeptToBe(kept);
-      changeEmotions(restored.length > 0 ? [...journey.emotions, ...restored] : addToBeLine(journey.emotions, persona.id, journey.stages));
+      changeEmotions(restored.length > 0 ? [...journey.emotions, ...restored] : addToBeLine(journey.emotions, persona.id, places));
     } else {
       kept.set(persona.id, journey.emotions.filter(isOwnToBe));
       setKeptToBe(kept);
@@ -113,7 +119,7 @@ export function EmotionsStep({ journey, onChange, locale }: StepProps) {
           {personaName(persona)}
         </p>
       )}
-      <EmotionSparkline stages={journey.stages} emotions={own} strings={strings} />
+      <EmotionSparkline places={places} names={places.map((place) => formatPlaceName(journey, place))} emotions={own} strings={strings} />
       <label class="emotions-check">
         <input type="checkbox" checked={!persona.hidden} onChange={(event) => handleShowLines(event.currentTarget.checked)} />
         {strings.showLines}
@@ -122,23 +128,36 @@ export function EmotionsStep({ journey, onChange, locale }: StepProps) {
         <input type="checkbox" checked={hasToBe} onChange={(event) => handleToBe(event.currentTarget.checked)} />
         {strings.addToBe}
       </label>
-      {journey.stages.map((stage) => (
-        <fieldset key={stage.id} class="emotions-stage">
-          <legend class="emotions-stage__name">{stage.name.trim() || '…'}</legend>
-          {lines.map((line) => (
+      {journey.stages.map((stage) => {
+        const steps = listSteps(stage);
+        const editors = (place: JourneyPlace) =>
+          lines.map((line) => (
             <ScoreEditor
               key={line}
               persona={persona.id}
-              stage={stage.id}
+              place={place}
               line={line}
-              emotion={own.find((emotion) => isScoreOf(emotion, persona.id, stage.id, line))}
+              emotion={own.find((emotion) => isScoreOf(emotion, persona.id, place, line))}
               strings={strings}
-              onScore={(score) => changeEmotions(setEmotionScore(journey.emotions, persona.id, stage.id, line, score))}
-              onNote={(note) => changeEmotions(setEmotionNote(journey.emotions, persona.id, stage.id, line, note))}
+              onScore={(score) => changeEmotions(setEmotionScore(journey.emotions, persona.id, place, line, score))}
+              onNote={(note) => changeEmotions(setEmotionNote(journey.emotions, persona.id, place, line, note))}
             />
-          ))}
-        </fieldset>
-      ))}
+          ));
+        return (
+          <fieldset key={stage.id} class="emotions-stage">
+            <legend class="emotions-stage__name">{stage.name.trim() || '…'}</legend>
+            {steps.length === 0
+              ? editors({ stage: stage.id })
+              : // A stage with steps is scored step by step: the line moves at each of them.
+                steps.map((step) => (
+                  <fieldset key={step.id} class="emotions-stage emotions-stage--step">
+                    <legend class="emotions-stage__name emotions-stage__name--step">{step.name.trim() || '…'}</legend>
+                    {editors({ stage: stage.id, step: step.id })}
+                  </fieldset>
+                ))}
+          </fieldset>
+        );
+      })}
     </div>
   );
 }
@@ -146,7 +165,7 @@ export function EmotionsStep({ journey, onChange, locale }: StepProps) {
 /** One line's score at one stage: five faces as radio buttons, and the "why". */
 function ScoreEditor({
   persona,
-  stage,
+  place,
   line,
   emotion,
   strings,
@@ -154,14 +173,14 @@ function ScoreEditor({
   onNote,
 }: {
   persona: PersonaId;
-  stage: StageId;
+  place: JourneyPlace;
   line: EmotionLine;
   emotion: EmotionScore | undefined;
   strings: EmotionsStrings;
   onScore: (score: number) => void;
   onNote: (note: string) => void;
 }) {
-  const base = `emotions-${persona}-${stage}-${line}`;
+  const base = `emotions-${persona}-${placeId(place)}-${line}`;
   const labelId = `${base}-label`;
   const statusId = `${base}-status`;
   const noteId = `${base}-note`;
@@ -220,19 +239,22 @@ function ScoreEditor({
   );
 }
 
-// The sparkline's geometry in SVG units: one column per stage, the five steps of the scale top to bottom.
+// The sparkline's geometry in SVG units: one column per place (stage or step), the five steps of the scale top to bottom;
+// a map of many steps gets narrower columns, so the line stays within the panel.
 const SPARK_STEP_X = 40;
+const SPARK_MAX_WIDTH = 320;
 const SPARK_HEIGHT = 44;
 const SPARK_PAD = 6;
 
-/** The persona's as-is line (solid) and to-be line (dashed) across the stages, with a text alternative that reads the scores. */
-function EmotionSparkline({ stages, emotions, strings }: { stages: readonly Stage[]; emotions: readonly EmotionScore[]; strings: EmotionsStrings }) {
-  const width = SPARK_PAD * 2 + Math.max(1, stages.length - 1) * SPARK_STEP_X;
-  const x = (index: number) => SPARK_PAD + index * SPARK_STEP_X;
+/** The persona's as-is line (solid) and to-be line (dashed) across the places, with a text alternative that reads the scores. */
+function EmotionSparkline({ places, names, emotions, strings }: { places: readonly JourneyPlace[]; names: readonly string[]; emotions: readonly EmotionScore[]; strings: EmotionsStrings }) {
+  const stepX = Math.min(SPARK_STEP_X, (SPARK_MAX_WIDTH - SPARK_PAD * 2) / Math.max(1, places.length - 1));
+  const width = SPARK_PAD * 2 + Math.max(1, places.length - 1) * stepX;
+  const x = (index: number) => SPARK_PAD + index * stepX;
   const y = (score: number) => SPARK_PAD + ((EMOTION_MAX - score) / (EMOTION_MAX - EMOTION_MIN)) * (SPARK_HEIGHT - SPARK_PAD * 2);
   const drawn = (['as-is', 'to-be'] as const)
     .map((line) => {
-      const scores = stages.map((stage) => emotions.find((emotion) => emotion.stage === stage.id && findEmotionLine(emotion) === line)?.score);
+      const scores = places.map((place) => emotions.find((emotion) => emotion.stage === place.stage && emotion.step === place.step && findEmotionLine(emotion) === line)?.score);
       // A stage without a score breaks the line rather than joining its neighbours across the gap.
       const path = scores
         .map((score, index) => (score === undefined ? '' : `${index > 0 && scores[index - 1] !== undefined ? 'L' : 'M'}${x(index)} ${y(score)}`))
@@ -240,7 +262,7 @@ function EmotionSparkline({ stages, emotions, strings }: { stages: readonly Stag
         .trim();
       const description = strings.chartLine(
         line === 'as-is' ? strings.asIs : strings.toBe,
-        stages.map((stage, index) => strings.chartPoint(stage.name.trim() || '…', scores[index] === undefined ? undefined : formatScore(scores[index]))).join(', '),
+        names.map((name, index) => strings.chartPoint(name, scores[index] === undefined ? undefined : formatScore(scores[index]))).join(', '),
       );
       return { line, scores, path, description };
     })

@@ -1,7 +1,8 @@
 import { MAX_STICKY_TEXT } from '../../src/model/health-check';
-import type { CardId, Journey } from '../../src/model/journey';
+import { listSteps, type CardId, type Journey } from '../../src/model/journey';
 import { parseJourney } from '../../src/model/journey-schema';
 import type { EditorStrings } from './editor-strings';
+import { formatPlaceName } from './format-place-name';
 
 /** The editor's steps, in the order of the journey-mapping method. */
 export const EDITOR_STEPS = ['scope', 'personas', 'stages', 'lanes', 'cells', 'emotions', 'review'] as const;
@@ -37,8 +38,8 @@ export function findDuplicateStageIds(journey: Journey): Set<string> {
 
 /**
  * Everything that keeps the draft from being drawn, worded for people:
- * empty titles and names, duplicate stage names, cards too long for a
- * sticky, then anything else the journey schema refuses.
+ * empty titles and names (of steps too), duplicate stage names, cards too
+ * long for a sticky, then anything else the journey schema refuses.
  */
 export function findDraftProblems(journey: Journey, strings: EditorStrings): DraftProblem[] {
   const problems: DraftProblem[] = [];
@@ -46,15 +47,17 @@ export function findDraftProblems(journey: Journey, strings: EditorStrings): Dra
   for (const persona of journey.personas) if (!persona.name.trim()) problems.push({ step: 'personas', message: strings.personaNameEmpty });
   journey.stages.forEach((stage, index) => {
     if (!stage.name.trim()) problems.push({ step: 'stages', message: `${strings.stageName(index + 1)}: ${strings.stageEmpty}` });
+    listSteps(stage).forEach((step, stepIndex) => {
+      if (!step.name.trim()) problems.push({ step: 'stages', message: `${strings.stepName(stepIndex + 1, stage.name.trim() || '…')}: ${strings.stepEmpty}` });
+    });
   });
   if (findDuplicateStageIds(journey).size > 0) problems.push({ step: 'stages', message: strings.stageDuplicate });
   for (const lane of journey.lanes) if (!lane.title.trim()) problems.push({ step: 'lanes', message: strings.laneEmpty });
-  const stageName = new Map(journey.stages.map((stage) => [stage.id, stage.name]));
   const laneTitle = new Map(journey.lanes.map((lane) => [lane.id, lane.title]));
   for (const card of journey.cards) {
     const length = [...card.text.trim()].length;
     if (length === 0 || length > MAX_STICKY_TEXT) {
-      problems.push({ step: 'cells', card: card.id, message: `${strings.cardProblem(stageName.get(card.stage) ?? '', laneTitle.get(card.lane) ?? '')}: ${length === 0 ? strings.cardEmpty : `${length} > ${MAX_STICKY_TEXT}`}` });
+      problems.push({ step: 'cells', card: card.id, message: `${strings.cardProblem(formatPlaceName(journey, card), laneTitle.get(card.lane) ?? '')}: ${length === 0 ? strings.cardEmpty : `${length} > ${MAX_STICKY_TEXT}`}` });
     }
   }
   if (problems.length === 0) {

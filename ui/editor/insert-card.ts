@@ -1,11 +1,11 @@
-import type { Card, CardId, LaneId, StageId } from '../../src/model/journey';
+import type { Card, CardId, JourneyPlace, LaneId } from '../../src/model/journey';
 
-/** Whether `card` sits in the cell of `stage` × `lane`. */
-export const isInCell = (card: Card, stage: StageId, lane: LaneId) => card.stage === stage && card.lane === lane;
+/** Whether `card` sits in the cell of `place` (a stage, or a step of it) × `lane`. */
+export const isInCell = (card: Card, place: JourneyPlace, lane: LaneId) => card.stage === place.stage && card.step === place.step && card.lane === lane;
 
 /** Index in `cards` of the last card of the cell, or -1 when the cell is empty. */
-function findLastIndexInCell(cards: readonly Card[], stage: StageId, lane: LaneId): number {
-  for (let index = cards.length - 1; index >= 0; index -= 1) if (isInCell(cards[index] as Card, stage, lane)) return index;
+function findLastIndexInCell(cards: readonly Card[], place: JourneyPlace, lane: LaneId): number {
+  for (let index = cards.length - 1; index >= 0; index -= 1) if (isInCell(cards[index] as Card, place, lane)) return index;
   return -1;
 }
 
@@ -15,7 +15,7 @@ function findLastIndexInCell(cards: readonly Card[], stage: StageId, lane: LaneI
  */
 export function insertCard(cards: readonly Card[], card: Card, after?: CardId): Card[] {
   let index = after === undefined ? -1 : cards.findIndex((candidate) => candidate.id === after);
-  if (index === -1) index = findLastIndexInCell(cards, card.stage, card.lane);
+  if (index === -1) index = findLastIndexInCell(cards, card, card.lane);
   const at = index === -1 ? cards.length : index + 1;
   return [...cards.slice(0, at), card, ...cards.slice(at)];
 }

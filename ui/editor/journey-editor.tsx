@@ -174,7 +174,7 @@ function ReviewStep({
     <div class="editor__fields">
       <p class="panel__intro">{strings.reviewHint}</p>
       <p>
-        <strong>{journey.title || '…'}</strong>: {strings.reviewSummary(journey.stages.length, journey.lanes.length, journey.cards.length, journey.personas.length)}
+        <strong>{journey.title || '…'}</strong>: {strings.reviewSummary(journey.stages.length, journey.lanes.length, journey.cards.length, journey.personas.length, journey.stages.reduce((sum, stage) => sum + (stage.steps?.length ?? 0), 0))}
       </p>
       {preview && problems.length === 0 && <img class="editor__preview" src={preview} alt={journey.title} />}
       {problems.length > 0 && (

@@ -1,5 +1,5 @@
 import { findLaneKind, foldName } from '../../src/model/formats/lane-names';
-import type { Card, Journey, LaneId, PersonaId, StageId } from '../../src/model/journey';
+import { listPlaces, listSteps, placeId, type Card, type Journey, type JourneyPlace, type LaneId, type PersonaId, type StageId, type StepId } from '../../src/model/journey';
 import { createEditorId } from './create-editor-id';
 import { insertCard, isInCell } from './insert-card';
 import { splitPastedLines } from './split-pasted-lines';
@@ -7,6 +7,8 @@ import { splitPastedLines } from './split-pasted-lines';
 /** The new cards of one cell, in the order they were pasted. */
 export interface TableFillCell {
   stage: StageId;
+  /** The step of `stage`, when it has steps. */
+  step?: StepId;
   lane: LaneId;
   texts: string[];
 }
@@ -20,14 +22,14 @@ export interface TableFillPlan {
   laneHeaders: boolean;
   /** Cells that get cards, in pasted order (row by row). */
   cells: TableFillCell[];
-  /** Stages and lanes that get cards, in journey order: the preview's table. */
-  stages: StageId[];
+  /** Places (stages, or steps of them) and lanes that get cards, in journey order: the preview's table. */
+  places: JourneyPlace[];
   lanes: LaneId[];
   /** New cards in all, counting the empty card pasted into when the table fills it. */
   cards: number;
   /** Cells that get cards and already hold cards with text: the new ones go after them. */
   cellsWithCards: number;
-  /** Columns with text and no stage to go to (past the last stage, or an empty stage name), and their cards. */
+  /** Columns with text and no stage or step to go to (past the last one, or an empty name), and their cards. */
   cutColumns: { count: number; cards: number };
   /** Rows with text and no lane to go to, and their cards (those not already counted in a cut column). */
   cutRows: { count: number; cards: number };
@@ -38,8 +40,10 @@ const namesAll = (cells: readonly string[], find: (name: string) => unknown): bo
 
 /**
  * Plans filling the cards grid from a table pasted into `from`'s field.
- * Cells go to stages × lanes by position, starting at `from`'s stage and
- * lane; a first row whose cells are stage names, or a first column whose
+ * Cells go to places × lanes by position (a place is a stage without steps,
+ * or a step of the others), starting at `from`'s place and lane; a first row
+ * whose cells name places (a step, "Stage › Step", or a stage: a stage with
+ * steps stands for its first step), or a first column whose
  * cells are lane titles (or the standard names of a lane's kind, in any of
  * the three languages, as the CSV import reads them), places them by name
  * instead, and both may be given with any corner cell. A cell of several
@@ -48,15 +52,27 @@ const namesAll = (cells: readonly string[], find: (name: string) => unknown): bo
  * card of its own cell. Returns the plan; the journey is not changed.
  */
 export function planTableFill(journey: Journey, rows: readonly (readonly string[])[], from: Card): TableFillPlan {
-  const stageByName = new Map<string, StageId>();
-  // Reversed, so the first of two stages (or lanes) with one name wins; a name of no letters or digits names nothing.
-  for (const stage of [...journey.stages].reverse()) if (foldName(stage.name)) stageByName.set(foldName(stage.name), stage.id);
+  const places = listPlaces(journey);
+  const placeByName = new Map<string, JourneyPlace>();
+  // Reversed, so the first of two places (or lanes) with one name wins; a name of no letters or digits names nothing.
+  // Stage names last: a stage's name over a pasted column beats a step of the same name.
+  for (const stage of [...journey.stages].reverse()) {
+    for (const step of [...listSteps(stage)].reverse()) {
+      const place = { stage: stage.id, step: step.id };
+      if (foldName(step.name)) placeByName.set(foldName(step.name), place);
+      if (foldName(stage.name) && foldName(step.name)) placeByName.set(foldName(`${stage.name} › ${step.name}`), place);
+    }
+  }
+  for (const stage of [...journey.stages].reverse()) {
+    const first = listSteps(stage)[0];
+    if (foldName(stage.name)) placeByName.set(foldName(stage.name), first ? { stage: stage.id, step: first.id } : { stage: stage.id });
+  }
   const laneByTitle = new Map<string, LaneId>();
   for (const lane of [...journey.lanes].reverse()) {
     if (lane.kind !== 'custom') laneByTitle.set(`kind:${lane.kind}`, lane.id);
     if (foldName(lane.title)) laneByTitle.set(foldName(lane.title), lane.id);
   }
-  const findStage = (name: string) => stageByName.get(foldName(name));
+  const findStage = (name: string) => placeByName.get(foldName(name));
   const findLane = (name: string) => laneByTitle.get(foldName(name)) ?? laneByTitle.get(`kind:${findLaneKind(name)}`);
 
   const width = Math.max(0, ...rows.map((row) => row.length));
@@ -69,9 +85,9 @@ export function planTableFill(journey: Journey, rows: readonly (readonly string[
   const firstColumn = laneHeaders ? 1 : 0;
   const firstRow = stageHeaders ? 1 : 0;
 
-  const stageStart = Math.max(0, journey.stages.findIndex((stage) => stage.id === from.stage));
+  const stageStart = Math.max(0, places.findIndex((place) => place.stage === from.stage && place.step === from.step));
   const laneStart = Math.max(0, journey.lanes.findIndex((lane) => lane.id === from.lane));
-  const stageOf = (column: number): StageId | undefined => (stageHeaders ? findStage(top[column] ?? '') : journey.stages[stageStart + column - firstColumn]?.id);
+  const stageOf = (column: number): JourneyPlace | undefined => (stageHeaders ? findStage(top[column] ?? '') : places[stageStart + column - firstColumn]);
   const laneOf = (row: number): LaneId | undefined => (laneHeaders ? findLane(rows[row]?.[0] ?? '') : journey.lanes[laneStart + row - firstRow]?.id);
 
   const cells = new Map<string, TableFillCell>();
@@ -92,25 +108,25 @@ export function planTableFill(journey: Journey, rows: readonly (readonly string[
         cutRows.add(row);
         cutRowCards += texts.length;
       } else {
-        const key = `${stage}\n${lane}`;
+        const key = `${placeId(stage)}\n${lane}`;
         const cell = cells.get(key);
         if (cell) cell.texts.push(...texts);
-        else cells.set(key, { stage, lane, texts });
+        else cells.set(key, { ...stage, lane, texts });
       }
     }
   }
   const planned = [...cells.values()];
-  const usedStages = new Set(planned.map((cell) => cell.stage));
+  const usedPlaces = new Set<string>(planned.map((cell) => placeId(cell)));
   const usedLanes = new Set(planned.map((cell) => cell.lane));
   return {
     size: { columns: width, rows: rows.length },
     stageHeaders,
     laneHeaders,
     cells: planned,
-    stages: journey.stages.filter((stage) => usedStages.has(stage.id)).map((stage) => stage.id),
+    places: places.filter((place) => usedPlaces.has(placeId(place))),
     lanes: journey.lanes.filter((lane) => usedLanes.has(lane.id)).map((lane) => lane.id),
     cards: planned.reduce((sum, cell) => sum + cell.texts.length, 0),
-    cellsWithCards: planned.filter((cell) => journey.cards.some((card) => isInCell(card, cell.stage, cell.lane) && card.text.trim() !== '')).length,
+    cellsWithCards: planned.filter((cell) => journey.cards.some((card) => isInCell(card, cell, cell.lane) && card.text.trim() !== '')).length,
     cutColumns: { count: cutColumns.size, cards: cutColumnCards },
     cutRows: { count: cutRows.size, cards: cutRowCards },
   };
@@ -127,7 +143,7 @@ export function applyTableFill(journey: Journey, plan: TableFillPlan, into: Card
   let cards: Card[] = journey.cards;
   for (const cell of plan.cells) {
     let texts = cell.texts;
-    const fillsInto = isInCell(into, cell.stage, cell.lane) && !into.text.trim() && cards.some((card) => card.id === into.id);
+    const fillsInto = isInCell(into, cell, cell.lane) && !into.text.trim() && cards.some((card) => card.id === into.id);
     if (fillsInto) {
       const { persona: _previous, ...rest } = into;
       const filled: Card = { ...rest, text: texts[0] as string, ...(persona ? { persona } : {}) };
@@ -137,7 +153,7 @@ export function applyTableFill(journey: Journey, plan: TableFillPlan, into: Card
     for (const text of texts) {
       const id = createEditorId('card', taken);
       taken.add(id);
-      cards = insertCard(cards, { id, stage: cell.stage, lane: cell.lane, text, ...(persona ? { persona } : {}) });
+      cards = insertCard(cards, { id, stage: cell.stage, ...(cell.step ? { step: cell.step } : {}), lane: cell.lane, text, ...(persona ? { persona } : {}) });
     }
   }
   return { ...journey, cards };

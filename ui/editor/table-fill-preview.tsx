@@ -1,4 +1,5 @@
-import type { Card, Journey, Persona, PersonaId } from '../../src/model/journey';
+import { placeId, type Card, type Journey, type Persona, type PersonaId } from '../../src/model/journey';
+import { formatPlaceName } from './format-place-name';
 import type { CellsStrings } from './cells-strings';
 import { PersonaSelect } from './persona-select';
 import type { TableFillPlan } from './plan-table-fill';
@@ -40,9 +41,9 @@ export function TableFillPreview({
   onFill: () => void;
   onCancel: () => void;
 }) {
-  const stageNames = new Map<string, string>(journey.stages.map((stage) => [stage.id, stage.name.trim() || '…']));
+
   const laneTitles = new Map<string, string>(journey.lanes.map((lane) => [lane.id, lane.title.trim() || '…']));
-  const counts = new Map(plan.cells.map((cell) => [`${cell.stage}\n${cell.lane}`, cell.texts.length]));
+  const counts = new Map(plan.cells.map((cell) => [`${placeId(cell)}\n${cell.lane}`, cell.texts.length]));
   return (
     <div
       id={TABLE_FILL_PREVIEW_ID}
@@ -60,7 +61,7 @@ export function TableFillPreview({
       </h4>
       <div id="cells-fill-summary" class="cells-fill__summary">
         <p>
-          {strings.pasteSize(plan.size.columns, plan.size.rows)} {plan.stageHeaders ? strings.pasteByStageName : strings.pasteFromStage(stageNames.get(from.stage) ?? '…')}{' '}
+          {strings.pasteSize(plan.size.columns, plan.size.rows)} {plan.stageHeaders ? strings.pasteByStageName : strings.pasteFromStage(formatPlaceName(journey, from))}{' '}
           {plan.laneHeaders ? strings.pasteByLaneName : strings.pasteFromLane(laneTitles.get(from.lane) ?? '…')}
         </p>
         <p>
@@ -77,9 +78,9 @@ export function TableFillPreview({
             <thead>
               <tr>
                 <td />
-                {plan.stages.map((stage) => (
-                  <th key={stage} scope="col">
-                    {stageNames.get(stage)}
+                {plan.places.map((place) => (
+                  <th key={placeId(place)} scope="col">
+                    {formatPlaceName(journey, place)}
                   </th>
                 ))}
               </tr>
@@ -88,9 +89,9 @@ export function TableFillPreview({
               {plan.lanes.map((lane) => (
                 <tr key={lane}>
                   <th scope="row">{laneTitles.get(lane)}</th>
-                  {plan.stages.map((stage) => {
-                    const count = counts.get(`${stage}\n${lane}`);
-                    return <td key={stage}>{count ? `+${count}` : ''}</td>;
+                  {plan.places.map((place) => {
+                    const count = counts.get(`${placeId(place)}\n${lane}`);
+                    return <td key={placeId(place)}>{count ? `+${count}` : ''}</td>;
                   })}
                 </tr>
               ))}

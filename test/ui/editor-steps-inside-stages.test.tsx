@@ -9,6 +9,7 @@ import { CellsStep } from '../../ui/editor/cells-step';
 import { EmotionsStep } from '../../ui/editor/emotions-step';
 import { findDraftProblems } from '../../ui/editor/find-draft-problems';
 import { EDITOR_STRINGS } from '../../ui/editor/editor-strings';
+import { applyTableFill, planTableFill } from '../../ui/editor/plan-table-fill';
 import { StagesStep } from '../../ui/editor/stages-step';
 import { renderStep } from './render-step';
 
@@ -140,5 +141,32 @@ describe('steps in the emotions step', () => {
     // The chart reads every place.
     expect(screen.getByRole('img').getAttribute('aria-label')).toMatch(/Choose.*Order › Cart.*Order › Form.*Order › Pay/);
     expectValid(current());
+  });
+});
+
+describe('a table pasted into a card of a step', () => {
+  it('fills the places from that step on, or the places its first row names: steps, "Stage › Step", a stage for its first step', () => {
+    const journey = csv(STEPPED);
+    const cart = journey.cards.find((card) => card.text === 'Adds the kettle')!;
+    const byPosition = planTableFill(journey, [['Opens the cart', 'Types the address', 'Pays', 'Too far']], cart);
+    expect(byPosition.cells.map((cell) => [cell.step, cell.texts])).toEqual([
+      ['step:t1', ['Opens the cart']],
+      ['step:t2', ['Types the address']],
+      ['step:t3', ['Pays']],
+    ]);
+    expect(byPosition.cutColumns).toEqual({ count: 1, cards: 1 });
+    const filled = applyTableFill(journey, byPosition, cart, undefined);
+    expect(placesOf(filled)).toEqual(expect.arrayContaining([['Opens the cart', 'Cart'], ['Types the address', 'Form'], ['Pays', 'Pay']]));
+    expectValid(filled);
+
+    const byName = planTableFill(journey, [['Pay', 'Order › Form', 'Choose', 'Order'], ['a', 'b', 'c', 'd']], cart);
+    expect(byName.stageHeaders).toBe(true);
+    expect(byName.cells.map((cell) => [cell.stage, cell.step ?? '-', cell.texts])).toEqual([
+      ['stage:s2', 'step:t3', ['a']],
+      ['stage:s2', 'step:t2', ['b']],
+      ['stage:s1', '-', ['c']],
+      ['stage:s2', 'step:t1', ['d']],
+    ]);
+    expectValid(applyTableFill(journey, byName, cart, undefined));
   });
 });

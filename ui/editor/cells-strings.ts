@@ -3,7 +3,7 @@ import type { Locale } from '../strings';
 import { pluralize } from './editor-strings';
 
 const en = {
-  hint: 'Enter adds a card below, Shift+Enter starts a new line, Backspace in an empty card deletes it. Alt+↑/↓ reorders a card, Alt+←/→ moves it to another stage. Pasted lines become one card each; cells pasted from a spreadsheet fill stages × lanes.',
+  hint: 'Enter adds a card below, Shift+Enter starts a new line, Backspace in an empty card deletes it. Alt+↑/↓ reorders a card, Alt+←/→ moves it to another stage (or step). Pasted lines become one card each; cells pasted from a spreadsheet fill stages × lanes.',
   stage: 'Stage',
   /** The picker's label when stages have steps: it lists each stage without steps and each step. */
   place: 'Stage or step',
@@ -51,7 +51,7 @@ const en = {
 export type CellsStrings = typeof en;
 
 const ru: CellsStrings = {
-  hint: 'Enter добавляет карточку ниже, Shift+Enter начинает новую строку, Backspace в пустой карточке удаляет её. Alt+↑/↓ меняет порядок карточек, Alt+←/→ переносит карточку на другой этап. Вставленные строки становятся отдельными карточками, ячейки из таблицы заполняют этапы и дорожки.',
+  hint: 'Enter добавляет карточку ниже, Shift+Enter начинает новую строку, Backspace в пустой карточке удаляет её. Alt+↑/↓ меняет порядок карточек, Alt+←/→ переносит карточку на другой этап (или шаг). Вставленные строки становятся отдельными карточками, ячейки из таблицы заполняют этапы и дорожки.',
   stage: 'Этап',
   place: 'Этап или шаг',
   noStages: 'Сначала добавьте этап: карточка находится на пересечении этапа и дорожки.',
@@ -94,7 +94,7 @@ const ru: CellsStrings = {
 };
 
 const uk: CellsStrings = {
-  hint: 'Enter додає картку нижче, Shift+Enter починає новий рядок, Backspace у порожній картці видаляє її. Alt+↑/↓ змінює порядок карток, Alt+←/→ переносить картку на інший етап. Вставлені рядки стають окремими картками, клітинки з таблиці заповнюють етапи й доріжки.',
+  hint: 'Enter додає картку нижче, Shift+Enter починає новий рядок, Backspace у порожній картці видаляє її. Alt+↑/↓ змінює порядок карток, Alt+←/→ переносить картку на інший етап (або крок). Вставлені рядки стають окремими картками, клітинки з таблиці заповнюють етапи й доріжки.',
   stage: 'Етап',
   place: 'Етап або крок',
   noStages: 'Спершу додайте етап: картка розташована на перетині етапу й доріжки.',

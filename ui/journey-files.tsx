@@ -69,7 +69,9 @@ function describeFinding({ rule, params }: HealthFinding, strings: Strings): str
     case 'step-without-touchpoint':
       return text[rule](stage);
     case 'pain-without-opportunity':
-      return text[rule](stage, pains);
+      return text[rule](stage, pains, params.text);
+    case 'opportunity-without-owner':
+      return text[rule](stage, params.text ?? '');
     case 'frontstage-without-backstage':
       return text[rule](stage);
     case 'empty-lane':

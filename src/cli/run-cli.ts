@@ -11,6 +11,7 @@ import { importJourney, importJourneyBytes, previewImport, type ImportFormat, ty
 import { exportJourneyCsvLong, exportJourneyCsvWide, type CsvDelimiter } from '../model/formats/journey-csv';
 import { exportJourneyMarkdown } from '../model/formats/journey-markdown';
 import { exportJourneyMermaid } from '../model/formats/journey-mermaid';
+import { exportJourneyPlanCsv, exportJourneyPlanMarkdown } from '../model/formats/journey-plan';
 import { checkJourneyHealth, type HealthReport } from '../model/health-check';
 import { formatJourneyFile } from '../model/journey-file';
 import type { Journey } from '../model/journey';
@@ -53,8 +54,10 @@ Usage:
   cjm import FILE [-o OUT.json]
       Read a journey from CSV (wide or long), a Mermaid user journey or a
       cjm-journey JSON file; print what it holds; write it as cjm-journey JSON.
-  cjm export FILE --format json|csv|csv-long|md|mermaid|svg|pdf [-o OUT] [--delimiter ';']
-      Write a journey in another format (csv is the wide shape). CSV is
+  cjm export FILE --format json|csv|csv-long|md|mermaid|svg|pdf|plan|plan-csv [-o OUT] [--delimiter ';']
+      Write a journey in another format (csv is the wide shape; plan and
+      plan-csv the action plan: every opportunity by priority with the pains
+      it addresses, impact, effort, owner, status and KPI). CSV is
       UTF-8 with a byte order mark, so Excel reads Cyrillic; --delimiter ';'
       suits Excel where the decimal mark is a comma (Russian, Ukrainian).
       pdf prints the map on A3 landscape pages, cut between lanes, the
@@ -101,10 +104,12 @@ const EXPORTS: ReadonlyMap<string, (journey: Journey, options: ExportOptions) =>
   ['mermaid', exportJourneyMermaid],
   ['svg', (journey) => renderPicture(journey, SVG_METRICS)],
   ['pdf', (journey) => printPicture(journey)],
+  ['plan', exportJourneyPlanMarkdown],
+  ['plan-csv', exportJourneyPlanCsv],
 ]);
 
 /** The export formats that take a delimiter. */
-const CSV_EXPORTS: ReadonlySet<string> = new Set(['csv', 'csv-wide', 'csv-long']);
+const CSV_EXPORTS: ReadonlySet<string> = new Set(['csv', 'csv-wide', 'csv-long', 'plan-csv']);
 const DELIMITERS: ReadonlySet<string> = new Set<CsvDelimiter>([',', ';']);
 
 const HOSTS: ReadonlyMap<string, HostMetrics> = new Map([

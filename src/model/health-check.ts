@@ -26,7 +26,8 @@ export const HEALTH_RULES = [
   { id: 'card-too-long', severity: 'error', explanation: `A card's text is longer than a sticky shows at a glance (${MAX_STICKY_TEXT} characters).` },
   { id: 'stage-without-touchpoints', severity: 'warning', explanation: 'A stage has no touchpoint: where does the customer meet the company there?' },
   { id: 'step-without-touchpoint', severity: 'warning', explanation: 'A step names no touchpoint, and no touchpoint card sits at it: where does the customer meet the company at this step?' },
-  { id: 'pain-without-opportunity', severity: 'warning', explanation: 'A stage names pains or barriers but no opportunity to answer them.' },
+  { id: 'pain-without-opportunity', severity: 'warning', explanation: 'A pain that no opportunity addresses (on a map without links yet: a stage that names pains but no opportunity).' },
+  { id: 'opportunity-without-owner', severity: 'info', explanation: 'An opportunity the team is planning (linked to pains, rated or given a status) has no owner: who moves it?' },
   { id: 'frontstage-without-backstage', severity: 'warning', explanation: 'In a service blueprint, a stage shows what staff do in front of the customer but nothing behind it (backstage or support).' },
   { id: 'empty-lane', severity: 'warning', explanation: 'A lane holds nothing at any stage: fill it or switch it off.' },
   { id: 'persona-without-goals', severity: 'warning', explanation: 'A persona has no goals, so the map cannot say what the customer is after.' },
@@ -48,8 +49,10 @@ export interface FindingParams {
   /** `card-too-long`: the card's length and the most a sticky shows. */
   length?: number;
   max?: number;
-  /** `pain-without-opportunity`: how many pains the stage names. */
+  /** `pain-without-opportunity`: how many pains the stage names (on a map without links). */
   pains?: number;
+  /** `pain-without-opportunity` of one pain, `opportunity-without-owner`: the card's text. */
+  text?: string;
   /** `moment-of-truth`: the lowest score. */
   score?: number;
 }
@@ -133,10 +136,24 @@ export function checkJourneyHealth(journey: Journey): HealthReport {
 
   const pains = lanesOf('pains');
   const opportunities = lanesOf('opportunities');
-  for (const stage of journey.stages) {
-    const stagePains = cardsAt(stage.id, pains);
-    if (stagePains.length > 0 && cardsAt(stage.id, opportunities).length === 0) {
-      add('pain-without-opportunity', `"${stage.name}" has ${stagePains.length} pain${stagePains.length === 1 ? '' : 's'} and no opportunity`, { stage: stage.name, pains: stagePains.length }, { stage: stage.id });
+  const addressed = new Set<string>(journey.cards.flatMap((card) => card.plan?.addresses ?? []));
+  if (addressed.size > 0) {
+    // Once opportunities name the pains they address, each pain is checked: is anything done about it?
+    for (const card of journey.cards) {
+      if (!pains.has(card.lane) || addressed.has(card.id)) continue;
+      add('pain-without-opportunity', `the pain "${card.text.slice(0, 60)}" at "${nameOf(card)}" is addressed by no opportunity`, { stage: nameOf(card), text: card.text.slice(0, 60) }, { card: card.id, ...whereOf(card), lane: card.lane });
+    }
+  } else {
+    for (const stage of journey.stages) {
+      const stagePains = cardsAt(stage.id, pains);
+      if (stagePains.length > 0 && cardsAt(stage.id, opportunities).length === 0) {
+        add('pain-without-opportunity', `"${stage.name}" has ${stagePains.length} pain${stagePains.length === 1 ? '' : 's'} and no opportunity`, { stage: stage.name, pains: stagePains.length }, { stage: stage.id });
+      }
+    }
+  }
+  for (const card of journey.cards) {
+    if (card.plan && !card.plan.owner && card.plan.status !== 'done') {
+      add('opportunity-without-owner', `the opportunity "${card.text.slice(0, 60)}" at "${nameOf(card)}" has no owner`, { stage: nameOf(card), text: card.text.slice(0, 60) }, { card: card.id, ...whereOf(card), lane: card.lane });
     }
   }
   const frontstage = lanesOf('frontstage');

@@ -1,6 +1,6 @@
 import * as v from 'valibot';
 import { EMOTION_MAX, EMOTION_MIN } from './emotion-scale';
-import { EMOTION_LINES, EVIDENCE_KINDS, findEmotionLine, JOURNEY_SCHEMA, LANE_KINDS, type Journey } from './journey';
+import { EMOTION_LINES, EVIDENCE_KINDS, findEmotionLine, JOURNEY_SCHEMA, LANE_KINDS, OPPORTUNITY_STATUSES, PLAN_RATING_MAX, PLAN_RATING_MIN, type Journey } from './journey';
 import { isFormOf, MAX_LINK_LENGTH, SAFE_LINK } from './rich-text';
 import { excerptText, fail, quoteText, succeed, type ParseResult, type ValidationError } from './parse-result';
 
@@ -162,6 +162,23 @@ const richParagraphSchema = v.strictObject(
   describeObjectIssue('a paragraph'),
 );
 
+/** A 1…5 rating of an opportunity's impact or effort. */
+const ratingSchema = v.pipe(
+  v.number('expected a number'),
+  v.integer((issue) => `expected a whole number from ${PLAN_RATING_MIN} to ${PLAN_RATING_MAX}, received ${issue.received}`),
+  v.minValue(PLAN_RATING_MIN, (issue) => `expected ${PLAN_RATING_MIN} or more, received ${issue.received}`),
+  v.maxValue(PLAN_RATING_MAX, (issue) => `expected ${PLAN_RATING_MAX} or less, received ${issue.received}`),
+);
+
+const planSchema = v.strictObject({
+  addresses: v.optional(v.pipe(v.array(idSchema('card'), 'expected a list of card ids'), v.maxLength(MAX_CARDS, `has more than ${MAX_CARDS} cards`))),
+  impact: v.optional(ratingSchema),
+  effort: v.optional(ratingSchema),
+  owner: v.optional(textSchema(MAX_SHORT_TEXT, false)),
+  status: v.optional(v.picklist(OPPORTUNITY_STATUSES, (issue) => `expected one of ${OPPORTUNITY_STATUSES.join(', ')}, received ${describeReceived(issue)}`)),
+  kpi: v.optional(textSchema(MAX_SHORT_TEXT, false)),
+}, describeObjectIssue('a plan'));
+
 const cardSchema = v.strictObject({
   id: idSchema('card'),
   stage: idSchema('stage'),
@@ -171,6 +188,7 @@ const cardSchema = v.strictObject({
   persona: v.optional(idSchema('persona')),
   evidence: v.optional(v.picklist(EVIDENCE_KINDS, (issue) => `expected one of ${EVIDENCE_KINDS.join(', ')}, received ${describeReceived(issue)}`)),
   form: v.optional(v.pipe(v.array(richParagraphSchema, 'expected a list of paragraphs'), v.maxLength(MAX_FORM_PARAGRAPHS, `has more than ${MAX_FORM_PARAGRAPHS} paragraphs`))),
+  plan: v.optional(planSchema),
 }, describeObjectIssue('a card'));
 
 const emotionSchema = v.strictObject({
@@ -229,6 +247,8 @@ export type JourneyErrorCode =
   | 'json-expected-true'
   | 'json-schema-version'
   | 'json-score'
+  | 'json-rating'
+  | 'json-link-to-self'
   | 'json-duplicate-id'
   | 'json-second-emotions-lane'
   | 'json-unknown-reference'
@@ -282,7 +302,8 @@ function codeIssue(issue: v.BaseIssue<unknown>): { code: JourneyErrorCode; param
         ? { code: 'json-schema-version', params: { expected: JOURNEY_SCHEMA, received } }
         : { code: 'json-expected-true', params: { received } };
     default:
-      // number, integer, min_value, max_value: only an emotion score is a number.
+      // number, integer, min_value, max_value: an emotion score, or an opportunity's impact or effort.
+      if (field === 'impact' || field === 'effort') return { code: 'json-rating', params: { min: PLAN_RATING_MIN, max: PLAN_RATING_MAX, received } };
       return { code: 'json-score', params: { min: EMOTION_MIN, max: EMOTION_MAX, received } };
   }
 }
@@ -350,7 +371,8 @@ function findReferenceErrors(journey: Journey): ValidationError[] {
   const personas = new Set<string>(journey.personas.map((p) => p.id));
   const stages = new Set<string>(journey.stages.map((s) => s.id));
   const lanes = new Set<string>(journey.lanes.map((l) => l.id));
-  const unknown = (path: string, what: 'stage' | 'lane' | 'persona', id: string, message: string): ValidationError => ({ path, message, code: 'json-unknown-reference', params: { what, id } });
+  const cardIds = new Set<string>(journey.cards.map((card) => card.id));
+  const unknown = (path: string, what: 'stage' | 'lane' | 'persona' | 'card', id: string, message: string): ValidationError => ({ path, message, code: 'json-unknown-reference', params: { what, id } });
   const stepsOf = new Map(journey.stages.map((stage) => [stage.id as string, new Set<string>((stage.steps ?? []).map((step) => step.id))]));
   /** A card's or score's step: named when its stage has steps, one of that stage's; absent when it has none. */
   const checkStep = (path: string, place: { stage: string; step?: string }) => {
@@ -374,6 +396,11 @@ function findReferenceErrors(journey: Journey): ValidationError[] {
     if (card.persona !== undefined && !personas.has(card.persona)) {
       errors.push(unknown(`cards[${index}].persona`, 'persona', card.persona, `no persona has the id "${card.persona}"; use one of the ids in "personas" or leave it out`));
     }
+    (card.plan?.addresses ?? []).forEach((id, at) => {
+      const path = `cards[${index}].plan.addresses[${at}]`;
+      if (id === card.id) errors.push({ path, message: 'a card cannot address itself; name the pain cards it answers', code: 'json-link-to-self', params: { id } });
+      else if (!cardIds.has(id)) errors.push(unknown(path, 'card', id, `no card has the id "${id}"; name the pain cards this opportunity addresses`));
+    });
   });
   const scored = new Map<string, number>();
   journey.emotions.forEach((emotion, index) => {

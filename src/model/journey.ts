@@ -129,6 +129,63 @@ export interface Card {
    * card's sticky is drawn again. Layout and exports use `text`.
    */
   form?: RichText;
+  /** An opportunity's plan: the pains it addresses, its priority and who owns it (see {@link OpportunityPlan}). */
+  plan?: OpportunityPlan;
+}
+
+/** Where an opportunity stands. */
+export const OPPORTUNITY_STATUSES = ['idea', 'planned', 'in-progress', 'done'] as const;
+/** One of {@link OPPORTUNITY_STATUSES}. */
+export type OpportunityStatus = (typeof OPPORTUNITY_STATUSES)[number];
+/** The 1…5 scale of an opportunity's impact and effort. */
+export const PLAN_RATING_MIN = 1;
+export const PLAN_RATING_MAX = 5;
+
+/**
+ * What a team decided about an opportunity card: the pain cards it
+ * addresses (any stage, any persona), its impact and effort (1…5), who owns
+ * it, where it stands, and the KPI it should move. Every field is optional:
+ * an opportunity starts as an idea.
+ */
+export interface OpportunityPlan {
+  /** Ids of the pain cards this opportunity addresses, in the order they were linked. */
+  addresses?: CardId[];
+  impact?: number;
+  effort?: number;
+  owner?: string;
+  status?: OpportunityStatus;
+  kpi?: string;
+}
+
+/**
+ * An opportunity's priority: impact over effort (a quick win, high impact
+ * for little effort, comes first); undefined until both are rated.
+ */
+export function findPriority(plan: OpportunityPlan | undefined): number | undefined {
+  return plan?.impact !== undefined && plan.effort !== undefined ? plan.impact / plan.effort : undefined;
+}
+
+/**
+ * `journey` with every link to a card it no longer has dropped, and plans
+ * left empty by that removed: what keeps a map valid after a person deletes
+ * a pain (on the board or in the panel). Returns `journey` itself when no
+ * link dangles.
+ */
+export function dropDanglingLinks<T extends Pick<Journey, 'cards'>>(journey: T): T {
+  const ids = new Set<string>(journey.cards.map((card) => card.id));
+  if (journey.cards.every((card) => (card.plan?.addresses ?? []).every((id) => ids.has(id) && id !== card.id))) return journey;
+  return {
+    ...journey,
+    cards: journey.cards.map((card) => {
+      const addresses = card.plan?.addresses;
+      if (!card.plan || !addresses || addresses.every((id) => ids.has(id) && id !== card.id)) return card;
+      const { addresses: _old, ...rest } = card.plan;
+      const kept = addresses.filter((id) => ids.has(id) && id !== card.id);
+      const plan: OpportunityPlan = kept.length > 0 ? { ...rest, addresses: kept } : rest;
+      const { plan: _plan, ...others } = card;
+      return Object.keys(plan).length > 0 ? { ...others, plan } : others;
+    }),
+  };
 }
 
 /**

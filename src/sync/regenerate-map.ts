@@ -1,4 +1,4 @@
-import type { Journey } from '../model/journey';
+import { dropDanglingLinks, type Journey } from '../model/journey';
 import { parseJourney } from '../model/journey-schema';
 import type { ValidationError } from '../model/parse-result';
 import type { LeftAloneItem } from '../model/journey-record';
@@ -117,7 +117,8 @@ export function planRegenerate(base: Journey, snapshot: Snapshot, options: Regen
       if (orphanItems.has(item.itemId)) leftAlone.push({ itemId: item.itemId, x: item.x, y: item.y });
     }
   }
-  const checked = parseJourney(journey);
+  // A pain deleted on the board (or by the panel) takes the links to it along.
+  const checked = parseJourney(dropDanglingLinks(journey));
   if (!checked.ok) return { ok: false, errors: checked.errors };
   journey = checked.value;
 

@@ -348,7 +348,7 @@ describe('cjm import, export, check and diff', () => {
   it('refuses an unknown export format with the list of known ones', () => {
     const io = createMemoryIo({ 'store.json': ONLINE_STORE });
     expect(runCli(['export', 'store.json', '--format', 'docx'], io)).toBe(EXIT_USAGE);
-    expect(io.err).toMatch(/--format must be one of json, csv, csv-wide, csv-long, md, markdown, mermaid, svg, pdf, received "docx"/);
+    expect(io.err).toMatch(/--format must be one of json, csv, csv-wide, csv-long, md, markdown, mermaid, svg, pdf, plan, plan-csv, received "docx"/);
   });
 
   it('checks a journey: findings, happiness, and exit 1 only when there are errors', () => {

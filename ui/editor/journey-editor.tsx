@@ -1,6 +1,6 @@
-import { useEffect, useRef, useState } from 'preact/hooks';
+import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import type { ComponentChildren } from 'preact';
-import type { CardId, Journey } from '../../src/model/journey';
+import { dropDanglingLinks, type CardId, type Journey } from '../../src/model/journey';
 import type { Locale } from '../strings';
 import { toSvgDataUrl } from '../svg-data-url';
 import { CellsStep } from './cells-step';
@@ -153,7 +153,9 @@ function ReviewStep({
   runStatus?: ComponentChildren;
 }) {
   const strings = EDITOR_STRINGS[locale];
-  const { journey, mapId } = state;
+  const { mapId } = state;
+  // What is drawn: the draft without links to cards removed since (a pain deleted, its stage or lane gone).
+  const journey = useMemo(() => dropDanglingLinks(state.journey), [state.journey]);
   const problems = findDraftProblems(journey, strings);
   const [preview, setPreview] = useState<string | undefined>();
   useEffect(() => {

@@ -1,5 +1,5 @@
 import { EMOTION_MAX, EMOTION_MIN } from '../emotion-scale';
-import { JOURNEY_SCHEMA, type Card, type EmotionLine, type EmotionScore, type Journey, type Lane, type LaneId, type Persona, type PersonaId, type Stage, type StageId, type Step, type StepId } from '../journey';
+import { JOURNEY_SCHEMA, type Card, type CardId, type EmotionLine, type EmotionScore, type Journey, type Lane, type LaneId, type Persona, type PersonaId, type Stage, type StageId, type Step, type StepId } from '../journey';
 import { findLaneKind, foldName } from './lane-names';
 
 /** Where a value came from in an imported file, for error messages. */
@@ -25,7 +25,8 @@ export interface JourneyBuilder {
   persona(name: string): PersonaId;
   /** The persona of rows that name none: the first one when built, or a default "Customer". */
   defaultPersona(): PersonaId;
-  card(card: Omit<Card, 'id'>): void;
+  /** Adds a card; returns its id. */
+  card(card: Omit<Card, 'id'>): CardId;
   /** Records a score; returns the earlier, different score of the same persona and stage, if any. */
   /** Scores `persona` at `stage` on the as-is line (or the to-be one); the score already there when it differs. */
   score(persona: PersonaId, stage: StageId, score: number, line?: EmotionLine, step?: StepId): number | undefined;
@@ -114,8 +115,10 @@ export function createJourneyBuilder(): JourneyBuilder {
       return UNNAMED;
     },
     card(card) {
-      cards.push({ id: `card:c${cards.length + 1}`, ...card });
+      const id: CardId = `card:c${cards.length + 1}`;
+      cards.push({ id, ...card });
       texts.push(card.text);
+      return id;
     },
     score(persona, stage, score, line = 'as-is', step) {
       const pair = `${persona} ${step ?? stage} ${line}`;

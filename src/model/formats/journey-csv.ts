@@ -1,5 +1,5 @@
 import Papa from 'papaparse';
-import { hasSteps, isAsIs, listPlaces, listSteps, placeId, EVIDENCE_KINDS, type EmotionLine, type EvidenceKind, type Journey, type JourneyPlace, type PersonaId, type StageId, type StepId } from '../journey';
+import { hasSteps, isAsIs, listPlaces, listSteps, placeId, EVIDENCE_KINDS, OPPORTUNITY_STATUSES, PLAN_RATING_MAX, PLAN_RATING_MIN, type Card, type CardId, type EmotionLine, type EvidenceKind, type Journey, type JourneyPlace, type OpportunityPlan, type OpportunityStatus, type PersonaId, type StageId, type StepId } from '../journey';
 import { MAX_CARD_TEXT, MAX_CARDS, MAX_SHORT_TEXT, MAX_STAGES, MAX_STEPS, MAX_STEPS_PER_STAGE } from '../journey-schema';
 import { excerptText, fail, succeed, type ParseResult, type ValidationError } from '../parse-result';
 import { createJourneyBuilder, parseScore, type JourneyBuilder } from './journey-builder';
@@ -39,13 +39,39 @@ import { findLaneKind, foldName } from './lane-names';
 
 export type CsvShape = 'wide' | 'long';
 
+/** The long CSV's columns of an opportunity's plan. */
+type PlanColumn = 'addresses' | 'impact' | 'effort' | 'owner' | 'status' | 'kpi';
+const PLAN_COLUMNS: readonly PlanColumn[] = ['addresses', 'impact', 'effort', 'owner', 'status', 'kpi'];
+/** How the pains an opportunity addresses are written in one cell. */
+export const ADDRESSES_SEPARATOR = ' | ';
+
+/** An opportunity's status in the three languages, as a cell says it (the export writes the journey's language). */
+export const STATUS_NAMES: Readonly<Record<OpportunityStatus, { en: string; ru: string; uk: string; more: readonly string[] }>> = {
+  idea: { en: 'idea', ru: 'идея', uk: 'ідея', more: [] },
+  planned: { en: 'planned', ru: 'запланировано', uk: 'заплановано', more: ['to do', 'todo', 'в плане', 'у плані'] },
+  'in-progress': { en: 'in progress', ru: 'в работе', uk: 'у роботі', more: ['in-progress', 'doing', 'в роботі'] },
+  done: { en: 'done', ru: 'готово', uk: 'готово', more: ['сделано', 'зроблено'] },
+};
+const findStatus = (text: string): OpportunityStatus | undefined =>
+  OPPORTUNITY_STATUSES.find((status) => {
+    const names = STATUS_NAMES[status];
+    return [status, names.en, names.ru, names.uk, ...names.more].some((name) => foldName(name) === foldName(text));
+  });
+
 interface Row {
   cells: string[];
   /** 1-based line of the file where the row starts. */
   line: number;
 }
 
-const COLUMN_NAMES: Readonly<Record<'stage' | 'step' | 'touchpoint' | 'channel' | 'lane' | 'text' | 'persona' | 'emotion' | 'evidence' | 'line', readonly string[]>> = {
+const COLUMN_NAMES: Readonly<Record<'stage' | 'step' | 'touchpoint' | 'channel' | 'lane' | 'text' | 'persona' | 'emotion' | 'evidence' | 'line' | PlanColumn, readonly string[]>> = {
+  // An opportunity's plan: the pains it addresses (their texts, " | " between), its priority, owner and KPI.
+  addresses: ['addresses', 'fixes', 'pains addressed', 'решает', 'решает боли', 'розв’язує', "розв'язує", 'розв’язує болі'],
+  impact: ['impact', 'эффект', 'влияние', 'ефект', 'вплив'],
+  effort: ['effort', 'затраты', 'трудоёмкость', 'трудоемкость', 'витрати', 'зусилля'],
+  owner: ['owner', 'ответственный', 'владелец', 'відповідальний', 'власник'],
+  status: ['status', 'статус'],
+  kpi: ['kpi', 'metric', 'метрика', 'показатель', 'показник'],
   // Which emotion line a score is on: empty (or "as-is") for today's, the to-be line's name for the designed one.
   line: ['line', 'emotion line', 'линия', 'линия эмоций', 'лінія', 'лінія емоцій'],
   evidence: ['evidence', 'source', 'основание', 'доказательство', 'источник', 'підстава', 'доказ', 'джерело'],
@@ -223,6 +249,8 @@ function readLong(rows: readonly Row[], builder: JourneyBuilder, errors: Validat
   const name = (index: number) => header.cells[index] ?? '';
   const unplaced: { stage: StageId; where: Where }[] = [];
   const details = new Map<StepId, { touchpoint?: string; channel?: string }>();
+  const planColumn = Object.fromEntries(PLAN_COLUMNS.map((what) => [what, findColumn(header.cells, COLUMN_NAMES[what])])) as Record<PlanColumn, number>;
+  const links: { card: CardId; cell: string; where: Where }[] = [];
   for (const row of body) {
     const cell = (index: number) => (index === -1 ? '' : (row.cells[index] ?? ''));
     const stage = cell(column.stage);
@@ -248,6 +276,11 @@ function readLong(rows: readonly Row[], builder: JourneyBuilder, errors: Validat
     const at = { stage: stageId, ...(stepName ? { step: builder.step(stageId, stepName) } : {}) };
     if (!at.step && (text || emotion)) unplaced.push({ stage: stageId, where: place(row, name(column.stage)) });
     if (at.step && !readStepDetails(at.step, { touchpoint: cell(column.touchpoint), channel: cell(column.channel) }, details, (what) => place(row, name(column[what])), errors)) continue;
+    const planned = PLAN_COLUMNS.find((what) => cell(planColumn[what]) !== '');
+    if (planned && !text) {
+      errors.push(problem(place(row, name(planColumn[planned])), 'csv-plan-without-card', 'a plan (what it addresses, impact, effort, owner, status, KPI) belongs to an opportunity card; write the opportunity in the Text column'));
+      continue;
+    }
     if (text) {
       if (!lane) {
         errors.push(problem(place(row, name(column.lane === -1 ? column.text : column.lane)), 'csv-lane-missing', 'the card has no lane; name the lane (e.g. Actions, Pains) in the Lane column'));
@@ -255,14 +288,92 @@ function readLong(rows: readonly Row[], builder: JourneyBuilder, errors: Validat
       }
       if (!checkText(text, MAX_CARD_TEXT, place(row, name(column.text)), errors)) continue;
       if (!checkText(lane, MAX_SHORT_TEXT, place(row, name(column.lane)), errors)) continue;
-      builder.card({ ...at, lane: builder.lane(lane), text, ...(persona ? { persona } : {}), ...(evidence ? { evidence } : {}) });
+      const plan = readPlan((what) => cell(planColumn[what]), (what) => place(row, name(planColumn[what])), errors);
+      if (plan === undefined) continue;
+      const id = builder.card({ ...at, lane: builder.lane(lane), text, ...(persona ? { persona } : {}), ...(evidence ? { evidence } : {}), ...(Object.keys(plan).length > 0 ? { plan } : {}) });
+      const addresses = cell(planColumn.addresses);
+      if (addresses) links.push({ card: id, cell: addresses, where: place(row, name(planColumn.addresses)) });
     } else if (lane) builder.lane(lane);
     if (emotion) addScore(builder, persona ?? builder.defaultPersona(), at, emotion, place(row, name(column.emotion)), errors, isToBe(cell(column.line)) ? 'to-be' : 'as-is');
   }
   return (journey) => {
     checkPlaces(journey, unplaced, errors);
     for (const stage of journey.stages) for (const step of listSteps(stage)) Object.assign(step, details.get(step.id));
+    resolveLinks(journey, links, errors);
   };
+}
+
+/** An opportunity's plan from a row's cells, or undefined (with the problem said) when a cell is not what its column holds. */
+function readPlan(cell: (what: PlanColumn) => string, at: (what: PlanColumn) => Where, errors: ValidationError[]): Omit<OpportunityPlan, 'addresses'> | undefined {
+  const plan: Omit<OpportunityPlan, 'addresses'> = {};
+  for (const what of ['impact', 'effort'] as const) {
+    const raw = cell(what);
+    if (!raw) continue;
+    const value = parseScore(raw);
+    if (value === undefined || value < PLAN_RATING_MIN || value > PLAN_RATING_MAX) {
+      errors.push(problem(at(what), 'csv-rating', `expected ${what} as a whole number from ${PLAN_RATING_MIN} to ${PLAN_RATING_MAX}, received "${excerptText(raw)}"`, { what, value: excerptText(raw) }));
+      return undefined;
+    }
+    plan[what] = value;
+  }
+  const status = cell('status');
+  if (status) {
+    const known = findStatus(status);
+    if (!known) {
+      errors.push(problem(at('status'), 'csv-status', `unknown status "${excerptText(status)}"; use idea, planned, in progress or done`, { value: excerptText(status) }));
+      return undefined;
+    }
+    plan.status = known;
+  }
+  for (const what of ['owner', 'kpi'] as const) {
+    const value = cell(what);
+    if (!value) continue;
+    if (!checkText(value, MAX_SHORT_TEXT, at(what), errors)) return undefined;
+    plan[what] = value;
+  }
+  return plan;
+}
+
+/**
+ * The pains each opportunity addresses, from their texts: " | " parts a
+ * cell's pains, and a pain whose own text holds " | " is still found (the
+ * longest run of parts that is a pain's text wins). Every pain card of that
+ * text is linked. A text no pain card has is a problem of its row.
+ */
+const MAX_PARTS_OF_A_PAIN = 8;
+
+function resolveLinks(journey: Journey, links: readonly { card: CardId; cell: string; where: Where }[], errors: ValidationError[]): void {
+  if (links.length === 0) return;
+  const painLanes = new Set<string>(journey.lanes.filter((lane) => lane.kind === 'pains').map((lane) => lane.id));
+  const painsByText = new Map<string, CardId[]>();
+  for (const card of journey.cards) {
+    if (!painLanes.has(card.lane)) continue;
+    const list = painsByText.get(card.text.trim()) ?? [];
+    list.push(card.id);
+    painsByText.set(card.text.trim(), list);
+  }
+  const byId = new Map<string, Card>(journey.cards.map((card) => [card.id, card]));
+  for (const link of links) {
+    const parts = link.cell.split(ADDRESSES_SEPARATOR).map((part) => part.trim());
+    const addresses: CardId[] = [];
+    for (let start = 0; start < parts.length; ) {
+      if (!parts[start]) {
+        start += 1;
+        continue;
+      }
+      // A few parts at most: a pain's own " | " is rare, and a longer look would make a hostile cell quadratic.
+      let end = Math.min(parts.length, start + MAX_PARTS_OF_A_PAIN);
+      while (end > start && !painsByText.has(parts.slice(start, end).join(ADDRESSES_SEPARATOR))) end -= 1;
+      if (end === start) {
+        errors.push(problem(link.where, 'csv-pain-unknown', `no pain card says "${excerptText(parts[start] ?? '')}"; write the text of a card of a pains lane as it is`, { text: excerptText(parts[start] ?? '') }));
+        break;
+      }
+      for (const id of painsByText.get(parts.slice(start, end).join(ADDRESSES_SEPARATOR)) ?? []) if (id !== link.card && !addresses.includes(id)) addresses.push(id);
+      start = end;
+    }
+    const card = byId.get(link.card);
+    if (card && addresses.length > 0) card.plan = { ...card.plan, addresses };
+  }
 }
 
 /**
@@ -440,14 +551,27 @@ function readJourney(rows: readonly Row[], errors: ValidationError[], title: str
 
 // Column names of exported files, in the journey's language (import reads all three).
 const HEADERS = {
-  en: { lane: 'Lane', long: ['Stage', 'Lane', 'Text', 'Persona', 'Emotion', 'Evidence'], step: 'Step', touchpoint: 'Touchpoint', channel: 'Channel', line: 'Line', toBe: 'to-be' },
-  ru: { lane: 'Дорожка', long: ['Этап', 'Дорожка', 'Текст', 'Персона', 'Эмоция', 'Основание'], step: 'Шаг', touchpoint: 'Точка контакта', channel: 'Канал', line: 'Линия', toBe: 'целевой опыт' },
-  uk: { lane: 'Доріжка', long: ['Етап', 'Доріжка', 'Текст', 'Персона', 'Емоція', 'Підстава'], step: 'Крок', touchpoint: 'Точка контакту', channel: 'Канал', line: 'Лінія', toBe: 'цільовий досвід' },
+  en: { lane: 'Lane', long: ['Stage', 'Lane', 'Text', 'Persona', 'Emotion', 'Evidence'], plan: ['Addresses', 'Impact', 'Effort', 'Owner', 'Status', 'KPI'], step: 'Step', touchpoint: 'Touchpoint', channel: 'Channel', line: 'Line', toBe: 'to-be' },
+  ru: { lane: 'Дорожка', long: ['Этап', 'Дорожка', 'Текст', 'Персона', 'Эмоция', 'Основание'], plan: ['Решает', 'Эффект', 'Затраты', 'Ответственный', 'Статус', 'Метрика'], step: 'Шаг', touchpoint: 'Точка контакта', channel: 'Канал', line: 'Линия', toBe: 'целевой опыт' },
+  uk: { lane: 'Доріжка', long: ['Етап', 'Доріжка', 'Текст', 'Персона', 'Емоція', 'Підстава'], plan: ['Розв’язує', 'Ефект', 'Витрати', 'Відповідальний', 'Статус', 'Показник'], step: 'Крок', touchpoint: 'Точка контакту', channel: 'Канал', line: 'Лінія', toBe: 'цільовий досвід' },
 } as const;
-const headersOf = (journey: Journey) => {
+const languageOf = (journey: Journey): 'en' | 'ru' | 'uk' => {
   const base = (journey.locale ?? 'en').split('-')[0];
-  return base === 'ru' || base === 'uk' ? HEADERS[base] : HEADERS.en;
+  return base === 'ru' || base === 'uk' ? base : 'en';
 };
+const headersOf = (journey: Journey) => HEADERS[languageOf(journey)];
+
+/** The texts of the pains `card` addresses, as the Addresses column writes them. */
+export function describeAddresses(journey: Journey, card: Card): string {
+  const byId = new Map<string, Card>(journey.cards.map((entry) => [entry.id, entry]));
+  return (card.plan?.addresses ?? []).flatMap((id) => byId.get(id)?.text.replace(/\r?\n/g, ' ') ?? []).join(ADDRESSES_SEPARATOR);
+}
+
+/** An opportunity's plan as the long CSV's cells: addresses, impact, effort, owner, status (in the journey's language), KPI. */
+export function describePlanCells(journey: Journey, card: Card): string[] {
+  const plan = card.plan ?? {};
+  return [describeAddresses(journey, card), plan.impact?.toString() ?? '', plan.effort?.toString() ?? '', plan.owner ?? '', plan.status ? STATUS_NAMES[plan.status][languageOf(journey)] : '', plan.kpi ?? ''];
+}
 
 const personaName = (journey: Journey, id: PersonaId | undefined): string => journey.personas.find((persona) => persona.id === id)?.name ?? '';
 
@@ -468,7 +592,7 @@ export interface CsvExportOptions {
 }
 
 /** Rows as CSV text: every cell neutralised against formulas, then quoted where papaparse needs to. */
-function writeCsv(rows: readonly (readonly string[])[], options: CsvExportOptions): string {
+export function writeCsv(rows: readonly (readonly string[])[], options: CsvExportOptions): string {
   const text = Papa.unparse(
     rows.map((row) => row.map(neutraliseCsvCell)),
     { newline: '\n', delimiter: options.delimiter ?? ',' },
@@ -535,15 +659,18 @@ export function exportJourneyCsvLong(journey: Journey, options: CsvExportOptions
   const stepped = steps.length > 0;
   const details = steps.some(({ step }) => step.touchpoint || step.channel);
   const lines = journey.emotions.some((emotion) => emotion.line === 'to-be');
-  const row = (stage: string, step: string, rest: readonly string[], more: { touchpoint?: string | undefined; channel?: string | undefined; line?: string } = {}): string[] => [
+  // The plan's columns only when an opportunity has a plan.
+  const planned = journey.cards.some((card) => card.plan);
+  const row = (stage: string, step: string, rest: readonly string[], more: { touchpoint?: string | undefined; channel?: string | undefined; line?: string; plan?: readonly string[] } = {}): string[] => [
     stage,
     ...(stepped ? [step] : []),
     ...rest,
+    ...(planned ? (more.plan ?? ['', '', '', '', '', '']) : []),
     ...(details ? [more.touchpoint ?? '', more.channel ?? ''] : []),
     ...(lines ? [more.line ?? ''] : []),
   ];
   const [stageHeader = '', ...restHeaders] = headers.long;
-  const rows: string[][] = [row(stageHeader, headers.step, restHeaders, { touchpoint: headers.touchpoint, channel: headers.channel, line: headers.line })];
+  const rows: string[][] = [row(stageHeader, headers.step, restHeaders, { touchpoint: headers.touchpoint, channel: headers.channel, line: headers.line, plan: headers.plan })];
   // Rows without text declare the stages (and their steps), then the lanes, in their order.
   const first = journey.stages[0]?.name ?? '';
   for (const stage of journey.stages) {
@@ -553,7 +680,7 @@ export function exportJourneyCsvLong(journey: Journey, options: CsvExportOptions
   }
   for (const lane of journey.lanes) rows.push(row(first, '', [lane.title, '', '', '', '']));
   const stepOf = (step: StepId | undefined): string => (step ? (stepName.get(step) ?? '') : '');
-  for (const card of journey.cards) rows.push(row(stageName.get(card.stage) ?? '', stepOf(card.step), [laneTitle.get(card.lane) ?? '', card.text, personaName(journey, card.persona), '', card.evidence ?? '']));
+  for (const card of journey.cards) rows.push(row(stageName.get(card.stage) ?? '', stepOf(card.step), [laneTitle.get(card.lane) ?? '', card.text, personaName(journey, card.persona), '', card.evidence ?? ''], card.plan ? { plan: describePlanCells(journey, card) } : {}));
   for (const emotion of [...journey.emotions.filter(isAsIs), ...journey.emotions.filter((candidate) => candidate.line === 'to-be')]) {
     rows.push(row(stageName.get(emotion.stage) ?? '', stepOf(emotion.step), [emotionsLane?.title ?? 'Emotions', '', personaName(journey, emotion.persona), String(emotion.score), ''], { line: emotion.line === 'to-be' ? headers.toBe : '' }));
   }

@@ -43,7 +43,8 @@ const escapeText = (text: string): string =>
     .replace(/</g, '&lt;')
     .replace(/>/g, '&gt;');
 /** Text safe in a Markdown table cell: escaped, each line break a <br>, so a row stays one line. */
-const cell = (text: string): string => escapeText(text).replace(LINE_BREAKS, '<br>');
+export const formatMarkdownCell = (text: string): string => escapeText(text).replace(LINE_BREAKS, '<br>');
+const cell = formatMarkdownCell;
 /** Text safe on one Markdown line: escaped, line breaks as spaces. */
 const inline = (text: string): string => escapeText(text).replace(LINE_BREAKS, ' ');
 

@@ -1,4 +1,4 @@
-import type { JSX } from 'preact';
+import type { ComponentChildren, JSX } from 'preact';
 import { useLayoutEffect, useRef, useState } from 'preact/hooks';
 import { MAX_STICKY_TEXT } from '../../src/model/health-check';
 import { hasSteps, isSamePlace, listPlaces, listSteps, placeId, type Card, type CardId, type Journey, type JourneyPlace, type LaneId, type Persona, type PersonaId } from '../../src/model/journey';
@@ -9,6 +9,7 @@ import { EDITOR_STRINGS } from './editor-strings';
 import { formatPlaceName } from './format-place-name';
 import { IconButton } from './icon-button';
 import { PersonaSelect } from './persona-select';
+import { PlanEditor } from './plan-editor';
 import { insertCard, isInCell } from './insert-card';
 import { parsePastedTableAsync } from './parse-pasted-table';
 import { applyTableFill, planTableFill } from './plan-table-fill';
@@ -398,6 +399,7 @@ export function CellsStep({ journey, onChange, locale, focusCard }: StepProps & 
                     onMove={(offset) => handleMoveWithinCell(card, offset, offset < 0 ? 'up' : 'down')}
                     onMoveStage={(offset) => handleMoveToStage(card, offset, offset < 0 ? 'previous-stage' : 'next-stage')}
                     onDelete={() => handleDelete(card)}
+                    extra={lane.kind === 'opportunities' ? <PlanEditor journey={journey} card={card} locale={locale} onPlan={(next) => updateCard(card.id, () => next)} /> : undefined}
                   />
                 ))}
               </ol>
@@ -461,6 +463,7 @@ function CardEditor({
   onMove,
   onMoveStage,
   onDelete,
+  extra,
 }: {
   card: Card;
   label: string;
@@ -482,6 +485,8 @@ function CardEditor({
   onMove: (offset: -1 | 1) => void;
   onMoveStage: (offset: -1 | 1) => void;
   onDelete: () => void;
+  /** What else the card holds: an opportunity's plan. */
+  extra?: ComponentChildren;
 }) {
   const fieldId = formatCardFieldId(card.id);
   const labelId = `${fieldId}-label`;
@@ -538,6 +543,7 @@ function CardEditor({
             ))}
           </span>
         </div>
+        {extra}
       </div>
     </li>
   );

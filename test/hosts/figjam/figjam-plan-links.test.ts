@@ -32,13 +32,13 @@ describe('links to pains on a FigJam board', () => {
 
     const sticky = section.children.find((child) => decodeItemIdentity(child.getPluginData(IDENTITY_FIELD))?.key === cardKey(pain.id))!;
     sticky.remove();
-    const result = await regenerateMapAsync(port, {});
+    const result = await regenerateMapAsync(port, { createMapId: () => 'map-fork000001' });
     expect(result.report.failed).toEqual([]);
     expect(stored().cards.some((card) => card.id === pain.id)).toBe(false);
     expect(opportunity()?.plan).toEqual({ addresses: [journey.cards.find((card) => card.text === 'Form has 14 fields')!.id], impact: 5, effort: 3, owner: 'Olga' });
 
     fake.clearCalls();
-    await regenerateMapAsync(port, {});
+    await regenerateMapAsync(port, { createMapId: () => 'map-fork000001' });
     expect(fake.listWrites()).toEqual([]);
   });
 });

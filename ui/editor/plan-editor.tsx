@@ -1,0 +1,91 @@
+import { OPPORTUNITY_STATUSES, PLAN_RATING_MAX, PLAN_RATING_MIN, type Card, type CardId, type Journey, type OpportunityPlan, type OpportunityStatus } from '../../src/model/journey';
+import { MAX_SHORT_TEXT } from '../../src/model/journey-schema';
+import type { Locale } from '../strings';
+import { formatPlaceName } from './format-place-name';
+import { PLAN_STRINGS } from './plan-strings';
+
+const RATINGS = Array.from({ length: PLAN_RATING_MAX - PLAN_RATING_MIN + 1 }, (_, index) => PLAN_RATING_MIN + index);
+
+/** `card` with `plan` set: empty fields left out, and no `plan` at all once nothing is set. */
+export function setCardPlan(card: Card, plan: OpportunityPlan): Card {
+  const kept = Object.fromEntries(Object.entries(plan).filter(([, value]) => value !== undefined && value !== '' && !(Array.isArray(value) && value.length === 0))) as OpportunityPlan;
+  const { plan: _previous, ...rest } = card;
+  return Object.keys(kept).length > 0 ? { ...rest, plan: kept } : rest;
+}
+
+/**
+ * An opportunity's plan, under a toggle beside the card: the pains it
+ * addresses (every pain card of the map, any stage and persona, as
+ * checkboxes), impact and effort from 1 to 5, owner, status and KPI. The
+ * toggle's summary says what is set, so a closed plan still reads.
+ */
+export function PlanEditor({ journey, card, locale, onPlan }: { journey: Journey; card: Card; locale: Locale; onPlan: (card: Card) => void }) {
+  const strings = PLAN_STRINGS[locale];
+  const plan = card.plan ?? {};
+  const base = `cells-plan-${card.id}`;
+  const painLanes = new Set<string>(journey.lanes.filter((lane) => lane.kind === 'pains').map((lane) => lane.id));
+  const pains = journey.cards.filter((candidate) => painLanes.has(candidate.lane) && candidate.id !== card.id);
+  const addresses = plan.addresses ?? [];
+  const change = (update: OpportunityPlan) => onPlan(setCardPlan(card, { ...plan, ...update }));
+  const toggle = (pain: CardId, on: boolean) => change({ addresses: on ? [...addresses, pain] : addresses.filter((id) => id !== pain) });
+  const rating = (value: string) => (value === '' ? undefined : Number(value));
+  const linked = addresses.filter((id) => pains.some((pain) => pain.id === id)).length;
+  return (
+    <details class="cells-plan">
+      <summary class="cells-plan__summary">
+        {strings.plan}: <span class="cells-plan__state">{strings.summary(linked, plan.impact?.toString() ?? '', plan.effort?.toString() ?? '', plan.owner ?? '')}</span>
+      </summary>
+      <fieldset class="cells-plan__pains">
+        <legend class="field__label">{strings.addresses}</legend>
+        {pains.length === 0 ? (
+          <p class="cells-lane__empty">{strings.noPains}</p>
+        ) : (
+          pains.map((pain) => (
+            <label key={pain.id} class="cells-plan__pain">
+              <input type="checkbox" checked={addresses.includes(pain.id)} onChange={(event) => toggle(pain.id, event.currentTarget.checked)} />
+              {strings.painOf(pain.text.trim() || '…', formatPlaceName(journey, pain))}
+            </label>
+          ))
+        )}
+      </fieldset>
+      <div class="cells-plan__fields">
+        {(['impact', 'effort'] as const).map((field) => (
+          <span key={field} class="field">
+            <label class="field__label" for={`${base}-${field}`}>
+              {strings[field]}
+            </label>
+            <select id={`${base}-${field}`} class="field__input" value={plan[field]?.toString() ?? ''} onChange={(event) => change({ [field]: rating(event.currentTarget.value) })}>
+              <option value="">{strings.notRated}</option>
+              {RATINGS.map((value) => (
+                <option key={value} value={String(value)}>
+                  {value}
+                </option>
+              ))}
+            </select>
+          </span>
+        ))}
+        <span class="field">
+          <label class="field__label" for={`${base}-status`}>
+            {strings.status}
+          </label>
+          <select id={`${base}-status`} class="field__input" value={plan.status ?? ''} onChange={(event) => change({ status: (event.currentTarget.value || undefined) as OpportunityStatus | undefined })}>
+            <option value="">{strings.noStatus}</option>
+            {OPPORTUNITY_STATUSES.map((status) => (
+              <option key={status} value={status}>
+                {strings.statuses[status]}
+              </option>
+            ))}
+          </select>
+        </span>
+        {(['owner', 'kpi'] as const).map((field) => (
+          <span key={field} class="field">
+            <label class="field__label" for={`${base}-${field}`}>
+              {strings[field]}
+            </label>
+            <input id={`${base}-${field}`} class="field__input" type="text" maxLength={MAX_SHORT_TEXT} value={plan[field] ?? ''} onInput={(event) => change({ [field]: event.currentTarget.value })} />
+          </span>
+        ))}
+      </div>
+    </details>
+  );
+}

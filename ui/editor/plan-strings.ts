@@ -1,0 +1,60 @@
+import type { OpportunityStatus } from '../../src/model/journey';
+import type { Locale } from '../strings';
+import { pluralize } from './editor-strings';
+
+const en = {
+  plan: 'Plan',
+  /** The plan's summary beside its toggle, from what is set. */
+  summary: (pains: number, impact: string, effort: string, owner: string) =>
+    [pains > 0 ? `fixes ${pluralize('en', pains, ['pain', 'pains', 'pains'])}` : 'no pain linked', impact && `impact ${impact}`, effort && `effort ${effort}`, owner].filter(Boolean).join(' · '),
+  addresses: 'Pains it addresses',
+  noPains: 'The map has no pains yet: add cards to a pains lane first.',
+  impact: 'Impact (1–5)',
+  effort: 'Effort (1–5)',
+  notRated: '—',
+  owner: 'Owner',
+  status: 'Status',
+  noStatus: '—',
+  statuses: { idea: 'idea', planned: 'planned', 'in-progress': 'in progress', done: 'done' } satisfies Record<OpportunityStatus, string>,
+  kpi: 'KPI it should move',
+  painOf: (text: string, place: string) => `${text} (${place})`,
+};
+
+/** Every string of an opportunity's plan in the cards step, in one language. */
+export type PlanStrings = typeof en;
+
+const ru: PlanStrings = {
+  plan: 'План',
+  summary: (pains, impact, effort, owner) =>
+    [pains > 0 ? `решает ${pluralize('ru', pains, ['боль', 'боли', 'болей'])}` : 'боли не выбраны', impact && `эффект ${impact}`, effort && `затраты ${effort}`, owner].filter(Boolean).join(' · '),
+  addresses: 'Какие боли решает',
+  noPains: 'На карте пока нет болей: сначала добавьте карточки в дорожку болей.',
+  impact: 'Эффект (1–5)',
+  effort: 'Затраты (1–5)',
+  notRated: '—',
+  owner: 'Ответственный',
+  status: 'Статус',
+  noStatus: '—',
+  statuses: { idea: 'идея', planned: 'запланировано', 'in-progress': 'в работе', done: 'готово' },
+  kpi: 'Метрика, которую она должна сдвинуть',
+  painOf: (text, place) => `${text} (${place})`,
+};
+
+const uk: PlanStrings = {
+  plan: 'План',
+  summary: (pains, impact, effort, owner) =>
+    [pains > 0 ? `розв’язує ${pluralize('uk', pains, ['біль', 'болі', 'болів'])}` : 'болі не вибрано', impact && `ефект ${impact}`, effort && `витрати ${effort}`, owner].filter(Boolean).join(' · '),
+  addresses: 'Які болі розв’язує',
+  noPains: 'На карті поки немає болів: спершу додайте картки в доріжку болів.',
+  impact: 'Ефект (1–5)',
+  effort: 'Витрати (1–5)',
+  notRated: '—',
+  owner: 'Відповідальний',
+  status: 'Статус',
+  noStatus: '—',
+  statuses: { idea: 'ідея', planned: 'заплановано', 'in-progress': 'у роботі', done: 'готово' },
+  kpi: 'Показник, який вона має зрушити',
+  painOf: (text, place) => `${text} (${place})`,
+};
+
+export const PLAN_STRINGS: Readonly<Record<Locale, PlanStrings>> = { en, ru, uk };

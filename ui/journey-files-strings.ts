@@ -90,6 +90,8 @@ export interface JourneyFileWords {
   readAs: (encoding: string, delimiter: string | undefined) => string;
   warningsTitle: string;
   csvLong: string;
+  planMarkdown: string;
+  planCsv: string;
   delimiterLabel: string;
   problems: Readonly<Record<FileProblemCode, (params: Params, encoding: (name: unknown) => string) => string>>;
   /** Where in a file: "line 12, column “Emotion”". */
@@ -131,6 +133,8 @@ const en: JourneyFileWords = {
   readAs: (encoding, delimiter) => `Read as ${encoding}${delimiter ? `; delimiter: ${delimiter}` : ''}.`,
   warningsTitle: 'Check before inserting:',
   csvLong: 'CSV (long)',
+  planMarkdown: 'Action plan (Markdown)',
+  planCsv: 'Action plan (CSV)',
   delimiterLabel: 'CSV delimiter',
   problems: {
     'file-too-large': ({ megabytes, max }) => `The file is ${megabytes} MB; journeys up to ${max} MB are imported. Split it into several journeys.`,
@@ -252,6 +256,8 @@ const ru: JourneyFileWords = {
   readAs: (encoding, delimiter) => `Прочитан в кодировке ${encoding}${delimiter ? `; разделитель: ${delimiter}` : ''}.`,
   warningsTitle: 'Проверьте перед вставкой:',
   csvLong: 'CSV (длинная таблица)',
+  planMarkdown: 'План действий (Markdown)',
+  planCsv: 'План действий (CSV)',
   delimiterLabel: 'Разделитель CSV',
   problems: {
     'file-too-large': ({ megabytes, max }) => `Файл занимает ${megabytes} МБ; импортируются пути до ${max} МБ. Разделите его на несколько путей.`,
@@ -372,6 +378,8 @@ const uk: JourneyFileWords = {
   readAs: (encoding, delimiter) => `Прочитано в кодуванні ${encoding}${delimiter ? `; роздільник: ${delimiter}` : ''}.`,
   warningsTitle: 'Перевірте перед вставленням:',
   csvLong: 'CSV (довга таблиця)',
+  planMarkdown: 'План дій (Markdown)',
+  planCsv: 'План дій (CSV)',
   delimiterLabel: 'Роздільник CSV',
   problems: {
     'file-too-large': ({ megabytes, max }) => `Файл займає ${megabytes} МБ; імпортуються шляхи до ${max} МБ. Розділіть його на кілька шляхів.`,

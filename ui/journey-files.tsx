@@ -5,6 +5,7 @@ import { importJourneyBytes, previewImport, type ImportPreview, type ImportResul
 import { exportJourneyCsvLong, exportJourneyCsvWide, type CsvDelimiter, type CsvExportOptions } from '../src/model/formats/journey-csv';
 import { exportJourneyMarkdown } from '../src/model/formats/journey-markdown';
 import { exportJourneyMermaid } from '../src/model/formats/journey-mermaid';
+import { exportJourneyPlanCsv, exportJourneyPlanMarkdown } from '../src/model/formats/journey-plan';
 import { checkJourneyHealth, MAX_STICKY_TEXT, type HealthFinding, type HealthReport } from '../src/model/health-check';
 import type { Journey } from '../src/model/journey';
 import { formatJourneyFile } from '../src/model/journey-file';
@@ -41,6 +42,9 @@ const EXPORTS: readonly ExportFormat[] = [
   { id: 'csv-long', label: (locale) => JOURNEY_FILE_WORDS[locale].csvLong, extension: 'long.csv', type: 'text/csv', render: exportJourneyCsvLong },
   { id: 'md', label: () => 'Markdown', extension: 'md', type: 'text/markdown', render: exportJourneyMarkdown },
   { id: 'mermaid', label: () => 'Mermaid', extension: 'mmd', type: 'text/plain', render: exportJourneyMermaid },
+  // The action plan: every opportunity by priority, for a wiki page and for Jira, Trello or a spreadsheet.
+  { id: 'plan', label: (locale) => JOURNEY_FILE_WORDS[locale].planMarkdown, extension: 'plan.md', type: 'text/markdown', render: exportJourneyPlanMarkdown },
+  { id: 'plan-csv', label: (locale) => JOURNEY_FILE_WORDS[locale].planCsv, extension: 'plan.csv', type: 'text/csv', render: exportJourneyPlanCsv },
 ];
 
 const CSV_DELIMITERS: readonly CsvDelimiter[] = [';', ','];

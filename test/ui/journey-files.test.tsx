@@ -50,6 +50,11 @@ it('words a coded error, and exports with the delimiter (en default comma, ru de
   const bytes = new Uint8Array(await blobs[0]!.arrayBuffer());
   expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
   expect(new TextDecoder().decode(bytes).startsWith('Lane;')).toBe(true);
+  // The action plan too, with the same delimiter: every opportunity by priority.
+  fireEvent.click(screen.getByRole('button', { name: 'Action plan (CSV)' }));
+  expect(new TextDecoder('utf-8', { ignoreBOM: true }).decode(new Uint8Array(await blobs[1]!.arrayBuffer()))).toMatch(/^\uFEFF#;Opportunity;Stage;Addresses;Impact;Effort;Owner;Status;KPI\n1;/);
+  fireEvent.click(screen.getByRole('button', { name: 'Action plan (Markdown)' }));
+  expect(await blobs[2]!.text()).toMatch(/^# Action plan: /);
   cleanup();
   setup('ru');
   fireEvent.click(screen.getByRole('button', { name: STRINGS.ru.checkButton }));

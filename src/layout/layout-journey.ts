@@ -167,7 +167,11 @@ export function layoutJourney(journey: Journey, options: LayoutOptions): Scene {
     const inner = columnWidth - 2 * SHAPE_PADDING;
     const stepHeight = Math.max(
       STEP_MIN_HEIGHT,
-      ...stepHeaders.map((header) => measureText(header.text ? `${header.heading}\n${header.text}` : header.heading, STEP_FONT, inner).height + 2 * SHAPE_PADDING),
+      ...stepHeaders.map((header) => {
+        // The contact line sits GAP / 2 under the name, as a shape's text sits under its heading in every picture.
+        const contact = header.text ? GAP / 2 + measureText(header.text, STEP_FONT, inner).height : 0;
+        return measureText(header.heading, STEP_FONT, inner).height + contact + 2 * SHAPE_PADDING;
+      }),
     );
     for (const header of stepHeaders) {
       nodes.push(createShape(header.key, header.column.x, cursorY - GAP / 2, header.column.width, stepHeight, header.heading, header.text, 'step-header', STEP_FONT, 'center'));

@@ -3,6 +3,8 @@ import type { BoardPort } from '../../src/app/board-port';
 import { connectInProcess, MapServiceError } from '../../src/app/map-channel';
 import { createMapService } from '../../src/app/map-service';
 import { listPresentationViews } from '../../src/layout/presentation-views';
+import { emotionPointKey, stepHeaderKey } from '../../src/layout/scene-keys';
+import { listSteps } from '../../src/model/journey';
 import { createFigjamPort } from '../../src/hosts/figjam/figjam-host';
 import { formatTextAsHtml } from '../../src/hosts/miro/miro-html';
 import { createMiroPort } from '../../src/hosts/miro/miro-host';
@@ -132,13 +134,17 @@ describe.each([
     expect(host.countWrites()).toBe(0);
     // The whole map, first.
     expect(seen[0]).toEqual(['map']);
-    // Each stage: its header and every card of it on the board, and nothing of another stage.
+    // Each stage: its header and every card of it on the board, and nothing of another stage; its point, or its steps' headers and points.
+    const anna = journey.personas[0]!.id;
     journey.stages.forEach((stage, index) => {
       const viewed = seen[index + 1]!;
       expect(viewed).toContain(stage.id);
       for (const card of journey.cards) expect(viewed.includes(card.id), card.id).toBe(card.stage === stage.id);
-      expect(viewed.some((key) => key.startsWith('emotion:') && key.endsWith(`:${stage.id.slice('stage:'.length)}`))).toBe(true);
+      const steps = listSteps(stage);
+      if (steps.length === 0) expect(viewed).toContain(emotionPointKey(anna, stage.id));
+      for (const step of steps) expect(viewed).toEqual(expect.arrayContaining([stepHeaderKey(stage.id, step.id), emotionPointKey(anna, { stage: stage.id, step: step.id })]));
     });
+    expect(journey.stages.some((stage) => listSteps(stage).length > 0)).toBe(true);
     // Each persona: its card and its line's points.
     const persona = journey.personas[0]!;
     const personaView = seen[1 + journey.stages.length]!;

@@ -6,7 +6,7 @@ import { insertMapAsync, regenerateMapAsync } from '../../src/app/map-runs';
 import { createFigjamPort, JOURNEY_FIELD } from '../../src/hosts/figjam/figjam-host';
 import { createMiroPort, JOURNEY_COLLECTION } from '../../src/hosts/miro/miro-host';
 import { JOURNEY_SCHEMA, type Journey } from '../../src/model/journey';
-import { createOnlineStoreJourney } from '../../src/model/templates/online-store-template';
+import { parseJourneyFileText } from '../../src/model/journey-file';
 import { createFakeFigma } from '../../src/simulator/fake-figma';
 import { FakeMiroBoard } from '../../src/simulator/fake-miro-board';
 import type { BoardPort } from '../../src/app/board-port';
@@ -19,7 +19,16 @@ import { loadStoredAsync } from '../sync/regenerate-properties';
 const FIXTURES = join(import.meta.dirname, '../fixtures/records');
 const readFixture = <T>(name: string): T => JSON.parse(readFileSync(join(FIXTURES, name), 'utf8')) as T;
 const instantSleepAsync = async (): Promise<void> => undefined;
-const template = (): Journey => createOnlineStoreJourney();
+/**
+ * The online-store template as version 1 drew it, before Order & pay had
+ * steps: the journey those records hold (test/fixtures/journeys keeps it as a
+ * file of that time).
+ */
+function template(): Journey {
+  const read = parseJourneyFileText(readFileSync(join(import.meta.dirname, '../fixtures/journeys/01-online-store.json'), 'utf8'));
+  if (!read.ok) throw new Error(`01-online-store.json is not a valid journey: ${JSON.stringify(read.errors)}`);
+  return read.value;
+}
 
 function createService(port: BoardPort) {
   return createMapService({ port, createTemplateJourneyAsync: () => Promise.resolve(template()), renderSvgAsync: () => Promise.resolve('<svg />'), sleepAsync: instantSleepAsync });

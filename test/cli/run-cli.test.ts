@@ -285,7 +285,9 @@ describe('cjm import, export, check and diff', () => {
     expect(JSON.parse(ONLINE_STORE)).toMatchObject({ version: 1, journey: { schema: 1 } });
     expect(runCli(['import', 'old.json', '-o', 'new.json'], io)).toBe(EXIT_OK);
     expect(JSON.parse(io.files.get('new.json') ?? '{}')).toMatchObject({ format: 'cjm-journey', version: RECORD_VERSION, journey: { schema: RECORD_VERSION } });
-    expect(io.files.get('new.json')).toBe(formatJourneyFile(createOnlineStoreJourney()));
+    // The same journey (the online store as version 1 saved it, before Order & pay had steps), written as this version writes it.
+    const old = JSON.parse(ONLINE_STORE) as { journey: Record<string, unknown> };
+    expect(JSON.parse(io.files.get('new.json') ?? '{}').journey).toEqual({ ...old.journey, schema: RECORD_VERSION });
   });
 
   it('imports a Mermaid journey and says where a bad line is', () => {
@@ -366,10 +368,10 @@ describe('cjm import, export, check and diff', () => {
 
   it('diffs two versions of a journey', () => {
     const changed = createOnlineStoreJourney();
-    changed.emotions.find((emotion) => emotion.stage === 'stage:order')!.score = 1;
-    const io = createMemoryIo({ 'a.json': ONLINE_STORE, 'b.json': formatJourneyFile(changed) });
+    changed.emotions.find((emotion) => emotion.step === 'step:form')!.score = 1;
+    const io = createMemoryIo({ 'a.json': formatJourneyFile(createOnlineStoreJourney()), 'b.json': formatJourneyFile(changed) });
     expect(runCli(['diff', 'a.json', 'b.json'], io)).toBe(EXIT_OK);
-    expect(io.out).toBe('~ emotion of Anna Petrova at Order & pay: -2 → +1\n');
+    expect(io.out).toBe('~ emotion of Anna Petrova at Order & pay › Fill in the order form: -2 → +1\n');
     expect(runCli(['diff', 'a.json'], io)).toBe(EXIT_USAGE);
   });
 
@@ -426,7 +428,9 @@ describe('cjm and files as spreadsheets write them (issue 15)', () => {
     const io = createMemoryIo({ 'store.json': formatJourneyFile(journey) });
     expect(runCli(['export', 'store.json', '--format', 'csv-long', '--delimiter', ';', '-o', 'store.csv'], io)).toBe(EXIT_OK);
     const csv = io.files.get('store.csv') ?? '';
-    expect(csv.startsWith('\uFEFFStage;Lane;Text;Persona;Emotion;Evidence\n')).toBe(true);
+    // The template has steps: the long shape writes its Step, Touchpoint and Channel columns.
+    expect(csv.startsWith('\uFEFFStage;Step;Lane;Text;Persona;Emotion;Evidence;Touchpoint;Channel\n')).toBe(true);
+    expect(csv).toContain('\nOrder & pay;Fill in the order form;Emotions;;Anna Petrova;-2;');
     expect(csv).toContain(`;"'=HYPERLINK(""http://x"",""click"")";`);
     expect(csv).toContain(';Anna Petrova;-2;');
     expect(runCli(['import', 'store.csv', '-o', 'back.json'], io)).toBe(EXIT_OK);

@@ -48,8 +48,9 @@ describe('Miro panel in Chromium', () => {
     });
     expect(errors).toEqual([]);
     expect(board.frames).toBe(1);
-    expect(board.types.sticky_note).toBe(85);
-    expect(board.connectorShapes).toEqual(['curved', 'curved', 'curved', 'curved', 'curved']);
+    // The template's 102 cards, and the emotion line from point to point: five stages and the four steps of Order & pay.
+    expect(board.types.sticky_note).toBe(102);
+    expect(board.connectorShapes).toEqual(Array.from({ length: 8 }, () => 'curved'));
     expect(board.unmarked).toBe(0);
     expect(board.zooms).toBe(1);
     expect(external).toEqual([]);
@@ -86,7 +87,7 @@ describe('Miro panel in Chromium', () => {
         stickies: records.filter((record) => record.type === 'sticky_note').length,
       };
     }, added);
-    expect(board).toEqual({ edited: 1, added: 1, adoptedMarked: true, stickies: 86 });
+    expect(board).toEqual({ edited: 1, added: 1, adoptedMarked: true, stickies: 103 });
 
     // Nothing changed since: Regenerate says the map is up to date.
     await page.getByRole('button', { name: 'Regenerate' }).click();
@@ -119,16 +120,16 @@ describe('Miro panel in Chromium', () => {
 
     const csv = readFileSync(join(ROOT, 'examples/online-store-wide.csv'));
     await page.getByLabel('Journey file').setInputFiles({ name: 'online-store-wide.csv', mimeType: 'text/csv', buffer: csv });
-    await expect.poll(() => page.getByText(/online-store-wide\.csv: “Online store wide”, 6 stages, 8 lanes, 85 cards, 1 persona, 6 emotion scores\./).count()).toBe(1);
+    await expect.poll(() => page.getByText(/online-store-wide\.csv: “Online store wide”, 6 stages \(4 steps\), 8 lanes, 102 cards, 1 persona, 9 emotion scores\./).count()).toBe(1);
     await page.getByRole('button', { name: 'Insert this map' }).click();
     await expect.poll(() => page.getByRole('status').textContent(), { timeout: 30_000 }).toMatch(/Map ready: \d+ items created\./);
     const stickies = await page.evaluate(() => (window as unknown as { __fakeMiro: { listRecords(): { type: string }[] } }).__fakeMiro.listRecords().filter((record) => record.type === 'sticky_note').length);
-    expect(stickies).toBe(85);
+    expect(stickies).toBe(102);
 
     await page.getByRole('button', { name: 'Check the map' }).click();
-    await expect.poll(() => page.getByRole('list', { name: 'Check and export the map' }).textContent()).toMatch(/Note.*moment of truth.*Happiness of Anna Petrova: 50 %/);
+    await expect.poll(() => page.getByRole('list', { name: 'Check and export the map' }).textContent()).toMatch(/Note.*moment of truth.*Happiness of Anna Petrova: 44 %/);
     await saveScreenshotAsync(page, 'miro-panel-import-check');
-    // Show on board: the moment of truth selects its emotion point (and its stage's header) and zooms to them.
+    // Show on board: the moment of truth (the order form, the second step of the third stage) selects its emotion point and its step's header, and zooms to them.
     await page.getByRole('listitem').filter({ hasText: 'moment of truth' }).getByRole('button', { name: 'Show on board' }).click();
     await expect
       .poll(() =>
@@ -137,7 +138,7 @@ describe('Miro panel in Chromium', () => {
           return fake.getSelection().then((selection) => selection.map((item) => JSON.stringify(fake.listRecords().find((record) => record.id === item.id)?.metadata.cjm ?? '')));
         }),
       )
-      .toEqual(expect.arrayContaining([expect.stringContaining('"k":"emotion:p1:s3"'), expect.stringContaining('"k":"stage:s3"')]));
+      .toEqual(expect.arrayContaining([expect.stringContaining('"k":"emotion:p1:s3@t2"'), expect.stringContaining('"k":"step:s3@t2"')]));
     // Evidence set in the panel: the map gets its marker, and keeps the rest.
     await page.getByText('Evidence of the cards').click();
     await page.getByRole('group', { name: 'Realise the need' }).getByRole('combobox').first().selectOption('interview');
@@ -158,11 +159,13 @@ describe('Miro panel in Chromium', () => {
     await page.getByText('Evidence of the cards').click();
 
     // Compare with an earlier version of the file: its changes, and both emotion lines on one chart.
-    const earlier = csv.toString().replace('Emotions (Anna Petrova),0,1,-2,-1,1,2', 'Emotions (Anna Petrova),0,1,-1,-1,1,2');
+    const earlier = csv.toString().replace('Emotions (Anna Petrova),0,1,1,-2,-1,-1,-1,1,2', 'Emotions (Anna Petrova),0,1,1,-1,-1,-1,-1,1,2');
+    expect(earlier).not.toBe(csv.toString());
     await page.getByLabel('Compare with an earlier version (file)').setInputFiles({ name: 'earlier.csv', mimeType: 'text/csv', buffer: Buffer.from(earlier) });
-    await expect.poll(() => page.getByRole('list', { name: 'Changes since earlier.csv' }).textContent()).toBe('~ emotion of Anna Petrova at Order & pay: −1 → −2');
+    await expect.poll(() => page.getByRole('list', { name: 'Changes since earlier.csv' }).textContent()).toBe('~ emotion of Anna Petrova at Order & pay › Fill in the order form: −1 → −2');
+    // A point per stage, and per step of Order & pay: nine on each line.
     const lines = await page.locator('figure.panel__chart path').evaluateAll((paths) => paths.map((path) => (path.getAttribute('d') ?? '').split(/[ML]/).filter(Boolean).length));
-    expect(lines).toEqual([6, 6]);
+    expect(lines).toEqual([9, 9]);
     await saveScreenshotAsync(page, 'miro-panel-compare');
     for (const [label, name] of [
       ['Markdown', 'online-store-wide.md'],

@@ -110,7 +110,8 @@ describe.each(RULES)('the playground under %s rules, in Chromium', (rules) => {
     expect(items.length).toBeGreaterThan(100);
     expect(items.filter((item) => item.kind === 'frame')).toHaveLength(1);
     expect(items.filter((item) => item.kind === 'sticky').length).toBeGreaterThan(80);
-    expect(items.filter((item) => item.kind === 'ellipse')).toHaveLength(6);
+    // An emotion point at each of the five stages without steps and at each of the four steps of Order & pay.
+    expect(items.filter((item) => item.kind === 'ellipse')).toHaveLength(9);
     expect(items.some((item) => item.text.includes('Anna Petrova'))).toBe(true);
     expect(items.every((item) => item.hasIdentity)).toBe(true);
     expect(findOverlappingStickies(items)).toEqual([]);
@@ -172,7 +173,7 @@ describe.each(RULES)('the playground under %s rules, in Chromium', (rules) => {
     expect(items.filter((item) => item.text === 'Decides to buy a new one this week')).toHaveLength(1);
     // The dragged point took the score of where it was dropped: its face is no longer the worst one.
     const faces = items.filter((item) => item.kind === 'ellipse').map((item) => item.text);
-    expect(faces).toHaveLength(6);
+    expect(faces).toHaveLength(9);
     expect(faces).not.toContain('😫');
     expect(items.filter((item) => item.text === 'Asks a neighbour')).toEqual([expect.objectContaining({ kind: 'sticky', hasIdentity: true })]);
     expect(items.every((item) => item.hasIdentity)).toBe(true);
@@ -301,7 +302,7 @@ describe.each(RULES)('the playground under %s rules, in Chromium', (rules) => {
     await page.getByRole('button', { name: 'Import, check and export…' }).click();
     const csv = readFileSync(join(ROOT, 'examples/online-store-long.csv'));
     await page.getByLabel('Journey file').setInputFiles({ name: 'online-store-long.csv', mimeType: 'text/csv', buffer: csv });
-    const preview = page.getByText(/^online-store-long\.csv: “.+”, \d+ stages, \d+ lanes, \d+ cards/);
+    const preview = page.getByText(/^online-store-long\.csv: “.+”, 6 stages \(4 steps\), 8 lanes, \d+ cards/);
     await expect.poll(() => preview.count()).toBe(1);
     const cards = Number(/(\d+) cards/.exec((await preview.textContent()) ?? '')?.[1]);
     await page.getByRole('button', { name: 'Insert this map' }).click();

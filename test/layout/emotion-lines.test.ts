@@ -4,7 +4,7 @@ import { layoutJourney } from '../../src/layout/layout-journey';
 import type { EmotionLineNode, EmotionPointNode, SceneNode, ShapeNode } from '../../src/layout/scene';
 import { parseSceneKey } from '../../src/layout/scene-keys';
 import { parseJourney } from '../../src/model/journey-schema';
-import type { EmotionScore, Journey, PersonaId } from '../../src/model/journey';
+import { listPlaces, type EmotionScore, type Journey, type PersonaId } from '../../src/model/journey';
 import { createOnlineStoreJourney } from '../../src/model/templates/online-store-template';
 import { mergeBoardEdits } from '../../src/sync/merge-board-edits';
 import { snapshotOfScene } from '../sync/scene-snapshot';
@@ -20,15 +20,15 @@ function withToBeLine(journey: Journey): Journey {
   return { ...journey, emotions: [...journey.emotions, ...toBe] };
 }
 
-/** `count` personas, each with an as-is and a to-be score at every stage. */
+/** `count` personas, each with an as-is and a to-be score at every stage and step. */
 function withPersonas(count: number): Journey {
   const journey = createOnlineStoreJourney();
   const template = journey.personas[0]!;
   journey.personas = Array.from({ length: count }, (_, index) => ({ ...template, id: `persona:p${index}` as PersonaId, name: `Persona ${index + 1}` }));
   journey.emotions = journey.personas.flatMap((persona, index) =>
-    journey.stages.flatMap((stage, stageIndex): EmotionScore[] => [
-      { persona: persona.id, stage: stage.id, score: ((stageIndex + index) % 5) - 2, note: 'why' },
-      { persona: persona.id, stage: stage.id, line: 'to-be', score: ((stageIndex + index + 1) % 5) - 2 },
+    listPlaces(journey).flatMap((place, placeIndex): EmotionScore[] => [
+      { persona: persona.id, ...place, score: ((placeIndex + index) % 5) - 2, note: 'why' },
+      { persona: persona.id, ...place, line: 'to-be', score: ((placeIndex + index + 1) % 5) - 2 },
     ]),
   );
   const parsed = parseJourney(journey);
@@ -47,9 +47,10 @@ describe('as-is and to-be emotion lines', () => {
       ['emotion-line:anna:to-be', 'to-be'],
     ]);
     const points = scene.nodes.filter(isPoint);
-    expect(points.filter((point) => point.line === 'to-be').map((point) => point.key)).toContain('emotion:anna:order:to-be');
-    const asIs = points.find((point) => point.key === 'emotion:anna:order')!;
-    const toBe = points.find((point) => point.key === 'emotion:anna:order:to-be')!;
+    // The order form, a step of Order & pay: its points are keyed by stage and step.
+    expect(points.filter((point) => point.line === 'to-be').map((point) => point.key)).toContain('emotion:anna:order@form:to-be');
+    const asIs = points.find((point) => point.key === 'emotion:anna:order@form')!;
+    const toBe = points.find((point) => point.key === 'emotion:anna:order@form:to-be')!;
     expect(toBe.score).toBe(asIs.score + 1);
     expect(toBe.y).toBeLessThan(asIs.y);
     expect(toBe.x).not.toBe(asIs.x);
@@ -123,14 +124,14 @@ describe('as-is and to-be emotion lines', () => {
     const journey = withToBeLine(createOnlineStoreJourney());
     const scene = layoutJourney(journey, { metrics: FIGJAM_METRICS });
     const snapshot = snapshotOfScene(scene, 'map-tobe0001');
-    const point = snapshot.items.find((item) => item.identity.key === 'emotion:anna:order:to-be')!;
+    const point = snapshot.items.find((item) => item.identity.key === 'emotion:anna:order@form:to-be')!;
     const top = scene.nodes.find((node) => node.key === 'emotion-scale:2')!;
     point.y = top.y + top.height / 2 - point.height / 2 + 10;
     const merged = mergeBoardEdits(journey, snapshot, { metrics: FIGJAM_METRICS, complete: true });
-    const scoreAt = (line: 'as-is' | 'to-be') => merged.journey.emotions.find((emotion) => emotion.stage === 'stage:order' && (emotion.line ?? 'as-is') === line)?.score;
+    const scoreAt = (line: 'as-is' | 'to-be') => merged.journey.emotions.find((emotion) => emotion.step === 'step:form' && (emotion.line ?? 'as-is') === line)?.score;
     expect(scoreAt('to-be')).toBe(2);
     expect(scoreAt('as-is')).toBe(-2);
-    expect(merged.changes).toEqual([{ kind: 'emotion', key: 'emotion:anna:order:to-be', detail: '-1 \u2192 2' }]);
+    expect(merged.changes).toEqual([{ kind: 'emotion', key: 'emotion:anna:order@form:to-be', detail: '-1 \u2192 2' }]);
   });
 
   it('refuses two to-be scores for one persona and stage, and accepts an as-is and a to-be one', () => {

@@ -3,7 +3,7 @@ import { FIGJAM_METRICS, MIRO_METRICS, SVG_METRICS, type HostMetrics } from '../
 import { layoutJourney } from '../../src/layout/layout-journey';
 import type { EmotionLineNode, Point, Scene, SceneNode } from '../../src/layout/scene';
 import { emotionNoteKey, emotionPointKey } from '../../src/layout/scene-keys';
-import type { Journey } from '../../src/model/journey';
+import { listPlaces, type Journey } from '../../src/model/journey';
 import { createTemplates as createEnglishTemplates } from '../../src/model/templates/templates-en';
 import { createTemplates as createRussianTemplates } from '../../src/model/templates/templates-ru';
 import { createTemplates as createUkrainianTemplates } from '../../src/model/templates/templates-uk';
@@ -70,7 +70,7 @@ function findSpoiledNotes(scene: Scene): string[] {
   return found;
 }
 
-/** A journey whose scores fall and climb steeply, each with a note: lines pass on every side of the points. */
+/** A journey whose scores fall and climb steeply from place to place (stage, or step of a stage with steps), each with a note: lines pass on every side of the points. */
 function createSteepJourney(base: Journey, personas: number): Journey {
   const journey = structuredClone(base);
   journey.personas = journey.personas.slice(0, 1);
@@ -79,9 +79,9 @@ function createSteepJourney(base: Journey, personas: number): Journey {
   for (let index = 1; index < personas; index += 1) journey.personas.push({ ...structuredClone(first), id: `persona:p${index}`, name: `Persona ${index}` });
   const zigzag = [2, -2, 2, -1, -2, 1, 2, -2];
   journey.emotions = journey.personas.flatMap((persona, personaIndex) =>
-    journey.stages.map((stage, index) => ({
+    listPlaces(journey).map((place, index) => ({
       persona: persona.id,
-      stage: stage.id,
+      ...place,
       score: (zigzag[(index + personaIndex) % zigzag.length] ?? 0) as -2 | -1 | 0 | 1 | 2,
       note: `Why this stage feels like this, in a few words ${index}`,
     })),

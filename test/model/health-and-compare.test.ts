@@ -8,13 +8,21 @@ import { createOnlineStoreJourney } from '../../src/model/templates/online-store
 const rulesOf = (journey: Journey) => checkJourneyHealth(journey).findings.map((finding) => `${finding.rule} ${finding.stage ?? finding.lane ?? finding.persona ?? ''}`.trim());
 
 describe('checkJourneyHealth', () => {
-  it('finds only the moment of truth on the template, and scores happiness as the share of positive stages', () => {
+  it('finds only the moment of truth on the template, at the order form, and scores happiness as the share of positive stages and steps', () => {
     const report = checkJourneyHealth(createOnlineStoreJourney());
     expect(report.findings.map((finding) => finding.rule)).toEqual(['moment-of-truth']);
-    expect(report.findings[0]).toMatchObject({ stage: 'stage:order', persona: 'persona:anna', severity: 'info', message: expect.stringMatching(/Anna Petrova feels worst at "Order & pay" \(-2\)/) });
+    expect(report.findings[0]).toMatchObject({
+      stage: 'stage:order',
+      step: 'step:form',
+      persona: 'persona:anna',
+      severity: 'info',
+      message: expect.stringMatching(/Anna Petrova feels worst at "Order & pay › Fill in the order form" \(-2\)/),
+    });
     const journey = createOnlineStoreJourney();
+    // Five stages and the four steps of Order & pay: nine places, four of them positive (search, cart, use, repeat).
     const positive = journey.emotions.filter((emotion) => emotion.score > 0).length;
-    expect(report.happiness).toEqual([{ persona: 'persona:anna', name: 'Anna Petrova', score: positive / 6, positiveStages: positive, stages: 6, counted: 'stages' }]);
+    expect(positive).toBe(4);
+    expect(report.happiness).toEqual([{ persona: 'persona:anna', name: 'Anna Petrova', score: positive / 9, positiveStages: positive, stages: 9, counted: 'steps' }]);
     expect(report).toMatchObject({ errors: 0, warnings: 0 });
   });
 
@@ -44,7 +52,7 @@ describe('checkJourneyHealth', () => {
     expect(params['card-too-long stage:need']).toMatchObject({ length: MAX_STICKY_TEXT + 1, max: MAX_STICKY_TEXT });
     expect(params['empty-lane lane:backstage']).toEqual({ lane: journey.lanes.find((lane) => lane.id === 'lane:backstage')!.title });
     expect(params['pain-without-opportunity stage:order']).toMatchObject({ stage: 'Order & pay', pains: expect.any(Number) });
-    expect(params['moment-of-truth stage:order']).toEqual({ persona: 'Anna Petrova', stage: 'Order & pay', score: -2 });
+    expect(params['moment-of-truth stage:order']).toEqual({ persona: 'Anna Petrova', stage: 'Order & pay › Fill in the order form', score: -2 });
   });
 
   it('has an id, a severity and a one-line explanation for every rule', () => {
@@ -66,17 +74,17 @@ describe('compareJourneys', () => {
     after.emotions = after.emotions.filter((emotion) => emotion.stage !== 'stage:repeat');
     after.cards[0]!.text = 'Kettle leaks';
     after.cards[1]!.stage = 'stage:search';
-    after.cards.push({ id: 'card:new', stage: 'stage:order', lane: 'lane:pains', text: 'No Apple Pay' });
-    after.emotions.find((emotion) => emotion.stage === 'stage:order')!.score = 0;
+    after.cards.push({ id: 'card:new', stage: 'stage:order', step: 'step:pay', lane: 'lane:pains', text: 'No Apple Pay' });
+    after.emotions.find((emotion) => emotion.step === 'step:form')!.score = 0;
     const comparison = compareJourneys(before, after);
     expect(comparison.stages).toEqual({ added: [], removed: [before.stages.find((stage) => stage.id === 'stage:repeat')?.name], renamed: [{ from: 'Search & compare', to: 'Search' }] });
-    expect(comparison.cards.added).toEqual([{ stage: 'Order & pay', lane: 'Pains & barriers', text: 'No Apple Pay' }]);
+    expect(comparison.cards.added).toEqual([{ stage: 'Order & pay › Pay', lane: 'Pains & barriers', text: 'No Apple Pay' }]);
     expect(comparison.cards.edited).toEqual([{ stage: 'Realise the need', lane: 'Goals & actions', from: before.cards[0]!.text, to: 'Kettle leaks' }]);
     expect(comparison.cards.moved).toHaveLength(1);
-    expect(comparison.emotions).toEqual([{ persona: 'Anna Petrova', stage: 'Order & pay', from: -2, to: 0 }]);
+    expect(comparison.emotions).toEqual([{ persona: 'Anna Petrova', stage: 'Order & pay › Fill in the order form', from: -2, to: 0 }]);
     const text = formatComparison(comparison);
     expect(text).toContain('~ stage "Search & compare" → "Search"');
-    expect(text).toContain('~ emotion of Anna Petrova at Order & pay: -2 → 0');
+    expect(text).toContain('~ emotion of Anna Petrova at Order & pay › Fill in the order form: -2 → 0');
     expect(formatComparison(compareJourneys(before, before))).toBe('no changes\n');
   });
 

@@ -144,7 +144,7 @@ describe('journey validation', () => {
     ['an emotion score of -3', (journey) => void (journey.emotions[2]!.score = -3), 'journey.emotions[2].score'],
     ['an emotion score of 1.5', (journey) => void (journey.emotions[4]!.score = 1.5), 'journey.emotions[4].score'],
     ['an emotion score as text', (journey) => void ((journey.emotions[0] as unknown as Record<string, unknown>).score = '1'), 'journey.emotions[0].score'],
-    ['two scores for one persona and stage', (journey) => void journey.emotions.push({ ...journey.emotions[0]! }), 'journey.emotions[6]'],
+    ['two scores for one persona and stage', (journey) => void journey.emotions.push({ ...journey.emotions[0]! }), 'journey.emotions[9]'],
     ['an unknown field on a stage', (journey) => void ((journey.stages[0] as unknown as Record<string, unknown>).colour = 'red'), 'journey.stages[0].colour'],
     ['an unknown top-level field', (journey) => void (journey.version = 3), 'journey.version'],
     ['card text over 5000 characters', (journey) => void (journey.cards[0]!.text = 'x'.repeat(5001)), 'journey.cards[0].text'],

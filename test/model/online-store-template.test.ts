@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { EMOTION_MIN } from '../../src/model/emotion-scale';
 import { formatJourneyFile } from '../../src/model/journey-file';
+import { listPlaces } from '../../src/model/journey';
 import { parseJourney } from '../../src/model/journey-schema';
 import { createOnlineStoreJourney } from '../../src/model/templates/online-store-template';
 
@@ -22,24 +23,67 @@ describe('the online-store template', () => {
     expect(journey.lanes.map((lane) => lane.kind)).toEqual(STANDARD_LANES);
   });
 
-  it('has one to three cards in every cell', () => {
+  it('orders step by step: Order & pay has its four steps, each naming its touchpoint and channel; the other stages have none', () => {
     const journey = createOnlineStoreJourney();
-    for (const stage of journey.stages) {
+    expect(journey.stages.map((stage) => [stage.id, (stage.steps ?? []).map((step) => step.id)])).toEqual([
+      ['stage:need', []],
+      ['stage:search', []],
+      ['stage:order', ['step:cart', 'step:form', 'step:delivery', 'step:pay']],
+      ['stage:delivery', []],
+      ['stage:use', []],
+      ['stage:repeat', []],
+    ]);
+    const order = journey.stages.find((stage) => stage.id === 'stage:order')!;
+    expect(order.steps!.map((step) => `${step.name} | ${step.touchpoint} | ${step.channel}`)).toEqual([
+      'Add to cart | Cart | Web',
+      'Fill in the order form | Order form | Web',
+      'Choose delivery | Delivery options | Web',
+      'Pay | Payment page | Web',
+    ]);
+    expect(journey.stages.filter((stage) => stage.id !== 'stage:order').every((stage) => stage.steps === undefined)).toBe(true);
+  });
+
+  it('has one to three cards in every cell: stage × lane, or step × lane in Order & pay', () => {
+    const journey = createOnlineStoreJourney();
+    expect(listPlaces(journey)).toHaveLength(9);
+    for (const place of listPlaces(journey)) {
       for (const lane of journey.lanes) {
-        const count = journey.cards.filter((card) => card.stage === stage.id && card.lane === lane.id).length;
-        expect(count, `${stage.id} × ${lane.id}`).toBeGreaterThanOrEqual(1);
-        expect(count, `${stage.id} × ${lane.id}`).toBeLessThanOrEqual(3);
+        const where = `${place.step ?? place.stage} × ${lane.id}`;
+        const count = journey.cards.filter((card) => card.stage === place.stage && card.step === place.step && card.lane === lane.id).length;
+        expect(count, where).toBeGreaterThanOrEqual(1);
+        expect(count, where).toBeLessThanOrEqual(3);
       }
     }
   });
 
-  it('scores the persona at every stage, with a low point at the bottom of the scale', () => {
+  it('puts each card of Order & pay at the step it speaks of', () => {
+    const journey = createOnlineStoreJourney();
+    const stepOf = (text: string) => journey.cards.find((card) => card.text === text)?.step;
+    expect(stepOf('Adds the kettle to the cart')).toBe('step:cart');
+    expect(stepOf('Order form has 14 fields')).toBe('step:form');
+    expect(stepOf('Account creation is forced')).toBe('step:form');
+    expect(stepOf('\u201cWhy do I have to type my address twice?\u201d')).toBe('step:form');
+    expect(stepOf('Address autocomplete')).toBe('step:form');
+    expect(stepOf('Chooses a delivery day')).toBe('step:delivery');
+    expect(stepOf('\u201cIs the payment safe?\u201d')).toBe('step:pay');
+    expect(stepOf('Payment gateway checks fraud')).toBe('step:pay');
+  });
+
+  it('scores the persona once at every stage and step, the order form its one low point at the bottom of the scale', () => {
     const journey = createOnlineStoreJourney();
     const persona = journey.personas[0]!.id;
-    for (const stage of journey.stages) {
-      expect(journey.emotions.filter((emotion) => emotion.persona === persona && emotion.stage === stage.id), stage.id).toHaveLength(1);
+    for (const place of listPlaces(journey)) {
+      expect(journey.emotions.filter((emotion) => emotion.persona === persona && emotion.stage === place.stage && emotion.step === place.step), place.step ?? place.stage).toHaveLength(1);
     }
-    expect(journey.emotions.some((emotion) => emotion.score === EMOTION_MIN)).toBe(true);
+    expect(journey.emotions).toHaveLength(9);
+    expect(journey.emotions.filter((emotion) => emotion.stage === 'stage:order').map((emotion) => [emotion.step, emotion.score])).toEqual([
+      ['step:cart', 1],
+      ['step:form', -2],
+      ['step:delivery', -1],
+      ['step:pay', -1],
+    ]);
+    const lowest = journey.emotions.filter((emotion) => emotion.score === EMOTION_MIN);
+    expect(lowest.map((emotion) => emotion.step ?? emotion.stage)).toEqual(['step:form']);
   });
 
   it('returns a fresh journey on each call', () => {

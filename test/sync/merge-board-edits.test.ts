@@ -45,52 +45,54 @@ describe('mergeBoardEdits', () => {
 
   it('keeps a card text edited on the board', () => {
     const { item, merge } = setUp();
-    item('card:pains-order-1').text = 'Order form has 14 fields\nand no autofill';
+    item('card:pains-order-2').text = 'Order form has 14 fields\nand no autofill';
     const merged = merge();
-    expect(merged.journey.cards.find((card) => card.id === 'card:pains-order-1')?.text).toBe('Order form has 14 fields\nand no autofill');
-    expect(merged.changes).toEqual([{ kind: 'card-text', key: 'card:pains-order-1', detail: 'Order form has 14 fields\nand no autofill' }]);
+    expect(merged.journey.cards.find((card) => card.id === 'card:pains-order-2')?.text).toBe('Order form has 14 fields\nand no autofill');
+    expect(merged.changes).toEqual([{ kind: 'card-text', key: 'card:pains-order-2', detail: 'Order form has 14 fields\nand no autofill' }]);
   });
 
   it('ignores white space the host added or folded', () => {
     const { item, merge } = setUp();
-    item('card:pains-order-1').text = '  Order   form has 14 fields \n';
+    item('card:pains-order-2').text = '  Order   form has 14 fields \n';
     expect(merge().changes).toEqual([]);
   });
 
   it('moves a card whose sticky was dragged into another cell, in reading order there', () => {
     const { item, node, merge } = setUp();
-    const first = node('card:opportunities-delivery-1');
-    Object.assign(item('card:pains-order-1'), { x: first.x, y: first.y + first.height + 24 });
+    // The free slot beside the third touchpoint of Delivery, on the second row of that cell.
+    const [first, second, third] = ['card:touchpoints-delivery-1', 'card:touchpoints-delivery-2', 'card:touchpoints-delivery-3'].map(node);
+    Object.assign(item('card:pains-order-2'), { x: third!.x + (second!.x - first!.x), y: third!.y });
     const merged = merge();
-    const moved = merged.journey.cards.find((card) => card.id === 'card:pains-order-1');
-    expect(moved).toMatchObject({ stage: 'stage:delivery', lane: 'lane:opportunities' });
-    const cell = merged.journey.cards.filter((card) => card.stage === 'stage:delivery' && card.lane === 'lane:opportunities').map((card) => card.id);
-    expect(cell).toEqual(['card:opportunities-delivery-1', 'card:opportunities-delivery-2', 'card:pains-order-1']);
+    const moved = merged.journey.cards.find((card) => card.id === 'card:pains-order-2');
+    expect(moved).toMatchObject({ stage: 'stage:delivery', lane: 'lane:touchpoints' });
+    expect(moved?.step).toBeUndefined();
+    const cell = merged.journey.cards.filter((card) => card.stage === 'stage:delivery' && card.lane === 'lane:touchpoints').map((card) => card.id);
+    expect(cell).toEqual(['card:touchpoints-delivery-1', 'card:touchpoints-delivery-2', 'card:touchpoints-delivery-3', 'card:pains-order-2']);
     expect(merged.changes.map((change) => change.kind)).toEqual(['card-moved']);
   });
 
   it('keeps a card a cut-off drawing never drew in its place in the cell, the drawn ones around it in board order', () => {
     const { snapshot, merge } = setUp();
     // The drawing stopped before the first and the third card of the cell; the second is on the board.
-    const orderCell = (cards: readonly { id: string; stage: string; lane: string }[]) =>
-      cards.filter((card) => card.stage === 'stage:order' && card.lane === 'lane:actions').map((card) => card.id);
-    snapshot.items = snapshot.items.filter((candidate) => candidate.identity.key !== 'card:actions-order-1' && candidate.identity.key !== 'card:actions-order-3');
+    const searchCell = (cards: readonly { id: string; stage: string; lane: string }[]) =>
+      cards.filter((card) => card.stage === 'stage:search' && card.lane === 'lane:touchpoints').map((card) => card.id);
+    snapshot.items = snapshot.items.filter((candidate) => candidate.identity.key !== 'card:touchpoints-search-1' && candidate.identity.key !== 'card:touchpoints-search-3');
     const merged = merge(false);
-    expect(orderCell(merged.journey.cards)).toEqual(['card:actions-order-1', 'card:actions-order-2', 'card:actions-order-3']);
+    expect(searchCell(merged.journey.cards)).toEqual(['card:touchpoints-search-1', 'card:touchpoints-search-2', 'card:touchpoints-search-3']);
     expect(merged.changes).toEqual([]);
   });
 
   it('reorders cards within a cell as they stand on the board', () => {
     const { item, merge } = setUp();
-    const first = item('card:actions-order-1');
-    const third = item('card:actions-order-3');
+    const first = item('card:touchpoints-search-1');
+    const third = item('card:touchpoints-search-3');
     const firstBox = { x: first.x, y: first.y };
     Object.assign(first, { x: third.x, y: third.y });
     Object.assign(third, firstBox);
     const order = merge()
-      .journey.cards.filter((card) => card.stage === 'stage:order' && card.lane === 'lane:actions')
+      .journey.cards.filter((card) => card.stage === 'stage:search' && card.lane === 'lane:touchpoints')
       .map((card) => card.id);
-    expect(order).toEqual(['card:actions-order-3', 'card:actions-order-2', 'card:actions-order-1']);
+    expect(order).toEqual(['card:touchpoints-search-3', 'card:touchpoints-search-2', 'card:touchpoints-search-1']);
   });
 
   it('removes a card whose sticky was deleted, but not while the map was still being drawn', () => {
@@ -110,7 +112,7 @@ describe('mergeBoardEdits', () => {
     snapshot.foreign.push(inside, outside, image);
     const merged = merge();
     const adopted = merged.journey.cards.find((card) => card.text === 'Apple Pay missing');
-    expect(adopted).toMatchObject({ stage: 'stage:order', lane: 'lane:channels' });
+    expect(adopted).toMatchObject({ stage: 'stage:order', step: 'step:cart', lane: 'lane:channels' });
     expect(merged.adoptions).toEqual([{ itemId: 'person-1', key: adopted?.id }]);
     const forDiff = adoptForeignItems(snapshot, merged.adoptions);
     expect(forDiff.foreign.map((item) => item.itemId)).toEqual(['person-2', 'person-3']);
@@ -134,30 +136,30 @@ describe('mergeBoardEdits', () => {
 
   it('takes a card off the map when its sticky is dragged off the cells, and leaves the sticky where it is', () => {
     const { item, merge } = setUp();
-    const sticky = item('card:pains-order-1');
+    const sticky = item('card:pains-order-2');
     sticky.x = -900;
     const merged = merge();
-    expect(merged.journey.cards.some((card) => card.id === 'card:pains-order-1')).toBe(false);
-    expect(merged.releases).toEqual([{ key: 'card:pains-order-1', itemIds: [sticky.itemId] }]);
-    expect(merged.changes).toEqual([{ kind: 'released', key: 'card:pains-order-1', detail: expect.stringMatching(/moved off the map/) }]);
+    expect(merged.journey.cards.some((card) => card.id === 'card:pains-order-2')).toBe(false);
+    expect(merged.releases).toEqual([{ key: 'card:pains-order-2', itemIds: [sticky.itemId] }]);
+    expect(merged.changes).toEqual([{ kind: 'released', key: 'card:pains-order-2', detail: expect.stringMatching(/moved off the map/) }]);
     expect(merged.leftAlone).toEqual([{ itemId: sticky.itemId, x: -900, y: sticky.y }]);
   });
 
   it("makes a person's copy of a card sticky a card of its own; the sticky nearest the card's place stays the card", () => {
     const { snapshot, item, node, merge } = setUp();
-    const original = item('card:pains-order-1');
+    const original = item('card:pains-order-2');
     const free = node('card:channels-order-1');
     const copy: SnapshotItem = { ...original, itemId: 'copy-1', text: 'Promo code rejected', x: free.x + 264, y: free.y };
     const strayCopy: SnapshotItem = { ...original, itemId: 'copy-2', text: 'Parking lot', x: -700, y: -700 };
     snapshot.items.push(copy, strayCopy);
     const merged = merge();
-    expect(merged.journey.cards.find((card) => card.id === 'card:pains-order-1')?.text).toBe('Order form has 14 fields');
+    expect(merged.journey.cards.find((card) => card.id === 'card:pains-order-2')?.text).toBe('Order form has 14 fields');
     const adopted = merged.journey.cards.find((card) => card.text === 'Promo code rejected');
-    expect(adopted).toMatchObject({ stage: 'stage:order', lane: 'lane:channels' });
+    expect(adopted).toMatchObject({ stage: 'stage:order', step: 'step:cart', lane: 'lane:channels' });
     expect(merged.adoptions).toEqual([{ itemId: 'copy-1', key: adopted?.id }]);
-    expect(merged.releases).toEqual([{ key: 'card:pains-order-1', itemIds: ['copy-2'] }]);
+    expect(merged.releases).toEqual([{ key: 'card:pains-order-2', itemIds: ['copy-2'] }]);
     const forDiff = adoptForeignItems(snapshot, merged.adoptions);
-    expect(forDiff.items.filter((entry) => entry.identity.key === 'card:pains-order-1').map((entry) => entry.itemId)).toEqual([original.itemId, 'copy-2']);
+    expect(forDiff.items.filter((entry) => entry.identity.key === 'card:pains-order-2').map((entry) => entry.itemId)).toEqual([original.itemId, 'copy-2']);
   });
 
   it('never lets a card sticky the journey does not know be deleted: it becomes a card again in its cell', () => {
@@ -166,18 +168,19 @@ describe('mergeBoardEdits', () => {
     snapshot.items.push({ itemId: 'back-1', identity: { map: MAP_ID, key: 'card:gone-1', hash: 'abcdef12' }, type: 'sticky', text: 'Brought back', x: cell.x + 264, y: cell.y, width: 240, height: 240 });
     const merged = merge();
     const card = merged.journey.cards.find((entry) => entry.text === 'Brought back');
-    expect(card).toMatchObject({ stage: 'stage:order', lane: 'lane:channels' });
+    expect(card).toMatchObject({ stage: 'stage:order', step: 'step:cart', lane: 'lane:channels' });
     expect(merged.adoptions).toEqual([{ itemId: 'back-1', key: card?.id }]);
   });
 
   it('snaps a dragged emotion point to the nearest step of the scale', () => {
     const { item, node, merge } = setUp();
-    const point = item('emotion:anna:order');
+    // Anna's point at the order form, a step of Order & pay.
+    const point = item('emotion:anna:order@form');
     const high = node('emotion-scale:1');
     point.y = high.y + high.height / 2 - point.height / 2 + 17;
     const merged = merge();
-    expect(merged.journey.emotions.find((emotion) => emotion.stage === 'stage:order')?.score).toBe(1);
-    expect(merged.changes).toEqual([{ kind: 'emotion', key: 'emotion:anna:order', detail: '-2 \u2192 1' }]);
+    expect(merged.journey.emotions.find((emotion) => emotion.step === 'step:form')?.score).toBe(1);
+    expect(merged.changes).toEqual([{ kind: 'emotion', key: 'emotion:anna:order@form', detail: '-2 \u2192 1' }]);
   });
 
   it('renames stages and lanes from their headers, and takes a new title', () => {
@@ -289,8 +292,8 @@ describe('mergeBoardEdits', () => {
 
   it('keeps an edited emotion note', () => {
     const { item, merge } = setUp();
-    item('emotion-note:anna:order').text = 'Form asks for the address twice';
-    expect(merge().journey.emotions.find((emotion) => emotion.stage === 'stage:order')?.note).toBe('Form asks for the address twice');
+    item('emotion-note:anna:order@form').text = 'Form asks for the address twice';
+    expect(merge().journey.emotions.find((emotion) => emotion.step === 'step:form')?.note).toBe('Form asks for the address twice');
   });
 });
 

@@ -110,7 +110,9 @@ describe('the facilitator’s day', () => {
     const problem = await screen.findByText(/: empty card$/);
     await user.click(within(problem.closest('li')!).getByRole('button', { name: 'Go to Cards' }));
     await waitFor(() => expect(document.activeElement?.id).toBe(`cells-card-${emptied.id}`));
-    expect((screen.getByLabelText('Stage') as HTMLSelectElement).value).toBe('stage:order');
+    // Order & pay has steps: the picker names the card's step.
+    expect(emptied.step).toBe('step:cart');
+    expect((screen.getByLabelText('Stage or step') as HTMLSelectElement).value).toBe('step:cart');
   });
 
   it('speaks Russian and Ukrainian throughout: the map opened, its actions, the editor and Check’s findings', async () => {

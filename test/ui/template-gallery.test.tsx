@@ -2,7 +2,7 @@
 import { cleanup, render, screen } from '@testing-library/preact';
 import userEvent from '@testing-library/user-event';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import type { Journey } from '../../src/model/journey';
+import { listPlaces, type Journey } from '../../src/model/journey';
 import { parseJourney } from '../../src/model/journey-schema';
 import { loadTemplatesAsync, TEMPLATE_LOCALES } from '../../src/model/templates/template-catalog';
 import { keepTemplateStructure } from '../../ui/editor/keep-template-structure';
@@ -26,8 +26,8 @@ function expectStructureOf(journey: Journey, template: Journey) {
   expect(journey.personas).toEqual(
     template.personas.map((persona) => ({ id: persona.id, name: persona.name, ...(persona.avatar ? { avatar: persona.avatar } : {}), goals: [], needs: [], pains: [], behaviour: [], channels: [] })),
   );
-  // A neutral as-is score for every persona at every stage, without notes: the line shows, and is rated from the team's own research.
-  expect(journey.emotions).toEqual(template.personas.flatMap((persona) => template.stages.map((stage) => ({ persona: persona.id, stage: stage.id, score: 0 }))));
+  // A neutral as-is score for every persona at every stage (at every step of a stage with steps), without notes: the line shows, and is rated from the team's own research.
+  expect(journey.emotions).toEqual(template.personas.flatMap((persona) => listPlaces(template).map((place) => ({ persona: persona.id, ...place, score: 0 }))));
 }
 
 describe('Start from this template', () => {

@@ -124,20 +124,20 @@ describe('Regenerate in FigJam with cards a person grouped (⌘G)', () => {
 
   it('reads a grouped card a person dragged into another cell there, and moves it inside its group', async () => {
     const board = await insertTemplateAsync();
-    const first = board.find('card:actions-need-1');
-    const second = board.find('card:actions-need-2');
+    const first = board.find('card:touchpoints-need-1');
+    const second = board.find('card:touchpoints-need-2');
     const group = board.fake.groupByHand([first, second]);
-    // Into the free slot of "search × actions", below its first card; the card stays in the group.
-    const search = readMapPlace(board, board.find('card:actions-search-1'));
-    const freeRow = readMapPlace(board, board.find('card:actions-order-3'));
-    dragInMap(board, second, search.x, freeRow.y);
+    // Into the free slot of "search × touchpoints", beside its third card; the card stays in the group.
+    const beside = readMapPlace(board, board.find('card:touchpoints-search-2'));
+    const freeRow = readMapPlace(board, board.find('card:touchpoints-search-3'));
+    dragInMap(board, second, beside.x, freeRow.y);
     expect(second.parent).toBe(group);
 
     const result = await regenerateAsync(board);
 
     expect(result.report.failed).toEqual([]);
-    expect(findCard(readStoredJourney(board), 'card:actions-need-2')).toMatchObject({ stage: 'stage:search', lane: 'lane:actions' });
-    const laidOut = findLaidOut(board, 'card:actions-need-2');
+    expect(findCard(readStoredJourney(board), 'card:touchpoints-need-2')).toMatchObject({ stage: 'stage:search', lane: 'lane:touchpoints' });
+    const laidOut = findLaidOut(board, 'card:touchpoints-need-2');
     expect(readMapPlace(board, second)).toEqual({ x: laidOut.x, y: laidOut.y });
     expect(group.removed).toBe(false);
     expect(group.children.map((child) => child.id)).toEqual([first.id, second.id]);
@@ -167,9 +167,10 @@ describe('Regenerate in FigJam with cards a person grouped (⌘G)', () => {
 
   it('adopts a sticky a person added to a group inside a cell as a card, and keeps it in the group', async () => {
     const board = await insertTemplateAsync();
-    const first = board.find('card:actions-order-1');
-    const third = readMapPlace(board, board.find('card:actions-order-3'));
-    const second = readMapPlace(board, board.find('card:actions-order-2'));
+    // The cell "delivery × touchpoints" holds three cards: its fourth slot is free.
+    const first = board.find('card:touchpoints-delivery-1');
+    const third = readMapPlace(board, board.find('card:touchpoints-delivery-3'));
+    const second = readMapPlace(board, board.find('card:touchpoints-delivery-2'));
     const added = board.fake.createStickyByHand(board.section.x + second.x, board.section.y + third.y, 'Reads the delivery terms');
     const group = board.fake.groupByHand([first, added]);
 
@@ -177,7 +178,7 @@ describe('Regenerate in FigJam with cards a person grouped (⌘G)', () => {
 
     const identity = decodeItemIdentity(board.fake.peekPluginData(added, IDENTITY_FIELD));
     expect(identity).toMatchObject({ map: MAP_ID, key: expect.stringMatching(/^card:/) });
-    expect(findCard(readStoredJourney(board), identity?.key ?? '')).toMatchObject({ stage: 'stage:order', lane: 'lane:actions', text: 'Reads the delivery terms' });
+    expect(findCard(readStoredJourney(board), identity?.key ?? '')).toMatchObject({ stage: 'stage:delivery', lane: 'lane:touchpoints', text: 'Reads the delivery terms' });
     expect(added.parent).toBe(group);
     expect(group.children.map((child) => child.id)).toEqual([first.id, added.id]);
     expectCompleteMap(board);
@@ -188,8 +189,9 @@ describe('Regenerate in FigJam with cards a person grouped (⌘G)', () => {
 describe('Regenerate in FigJam with cards a person wrapped in a section of their own inside the map', () => {
   it('keeps them as cards in that section, and moves them there when the layout moves them', async () => {
     const board = await insertTemplateAsync();
-    const second = board.find('card:actions-order-2');
-    const third = board.find('card:actions-order-3');
+    // The second and third cards of "delivery × touchpoints".
+    const second = board.find('card:touchpoints-delivery-2');
+    const third = board.find('card:touchpoints-delivery-3');
     const places = [readMapPlace(board, second), readMapPlace(board, third)];
     const inner = board.fake.wrapInSectionByHand([second, third], { name: 'Checkout' });
     expect(inner.parent).toBe(board.section);
@@ -200,14 +202,14 @@ describe('Regenerate in FigJam with cards a person wrapped in a section of their
     expect(board.fake.listWrites()).toEqual([]);
 
     // The first card of the cell goes: the other two move up and left.
-    board.fake.removeByHand(board.find('card:actions-order-1'));
+    board.fake.removeByHand(board.find('card:touchpoints-delivery-1'));
     const result = await regenerateAsync(board);
 
     expect(result.report.failed).toEqual([]);
-    expect(readStoredJourney(board).cards.some((card) => card.id === 'card:actions-order-1')).toBe(false);
+    expect(readStoredJourney(board).cards.some((card) => card.id === 'card:touchpoints-delivery-1')).toBe(false);
     for (const [node, key] of [
-      [second, 'card:actions-order-2'],
-      [third, 'card:actions-order-3'],
+      [second, 'card:touchpoints-delivery-2'],
+      [third, 'card:touchpoints-delivery-3'],
     ] as const) {
       const laidOut = findLaidOut(board, key);
       expect(readMapPlace(board, node), key).toEqual({ x: laidOut.x, y: laidOut.y });
@@ -238,9 +240,9 @@ describe('Regenerate in FigJam with cards a person wrapped in a section of their
 describe('Regenerate in FigJam while a person types', () => {
   it('keeps words typed while the run is under way, and takes them into the journey on the next Regenerate', async () => {
     const board = await insertTemplateAsync();
-    const typedOn = board.find('card:actions-order-3') as StickyNode;
+    const typedOn = board.find('card:touchpoints-delivery-3') as StickyNode;
     // The layout moves the card: the cell's first card goes.
-    board.fake.removeByHand(board.find('card:actions-order-1'));
+    board.fake.removeByHand(board.find('card:touchpoints-delivery-1'));
     let typed = false;
     // The run has read the map and planned by the time it loads its fonts to draw.
     const stop = board.fake.onAwait((method) => {
@@ -255,14 +257,14 @@ describe('Regenerate in FigJam while a person types', () => {
     expect(typed).toBe(true);
     expect(result.report.failed).toEqual([]);
     expect(typedOn.text.characters).toBe('Pays by card, keeps the receipt');
-    const laidOut = findLaidOut(board, 'card:actions-order-3');
+    const laidOut = findLaidOut(board, 'card:touchpoints-delivery-3');
     expect(readMapPlace(board, typedOn)).toEqual({ x: laidOut.x, y: laidOut.y });
     // The run read the card before the person typed: its journey has the old words yet.
-    expect(findCard(readStoredJourney(board), 'card:actions-order-3')?.text).toBe('Chooses delivery and pays');
+    expect(findCard(readStoredJourney(board), 'card:touchpoints-delivery-3')?.text).toBe('Courier');
 
     const next = await regenerateAsync(board);
     expect(next.report.failed).toEqual([]);
-    expect(findCard(readStoredJourney(board), 'card:actions-order-3')?.text).toBe('Pays by card, keeps the receipt');
+    expect(findCard(readStoredJourney(board), 'card:touchpoints-delivery-3')?.text).toBe('Pays by card, keeps the receipt');
     expect(typedOn.text.characters).toBe('Pays by card, keeps the receipt');
     expect(board.fake.listWrites().some((call) => call.method === 'set:characters')).toBe(false);
     expectCompleteMap(board);
@@ -301,18 +303,19 @@ describe('Regenerate in FigJam while a person types', () => {
 describe("Regenerate in FigJam keeps a person's formatting and colours", () => {
   it('keeps bold, a link and a list on a sticky the layout moves, and stores them as the card’s form', async () => {
     const board = await insertTemplateAsync();
-    const sticky = board.find('card:actions-order-3') as StickyNode;
+    // The third card of "delivery × touchpoints": the layout moves it when the first goes.
+    const sticky = board.find('card:touchpoints-delivery-3') as StickyNode;
     board.fake.editTextByHand(sticky, 'Chooses delivery\nPays by card');
     board.fake.styleTextByHand(sticky, { start: 0, end: 'Chooses'.length }, { bold: true });
     board.fake.styleTextByHand(sticky, { start: 'Chooses '.length, end: 'Chooses delivery'.length }, { link: 'https://shop.example/delivery' });
     board.fake.styleTextByHand(sticky, { start: 0, end: sticky.text.characters.length }, { list: 'UNORDERED' });
     const segmentsBefore = readTextSegments(sticky.text);
-    board.fake.removeByHand(board.find('card:actions-order-1'));
+    board.fake.removeByHand(board.find('card:touchpoints-delivery-1'));
 
     const result = await regenerateAsync(board);
 
     expect(result.report.failed).toEqual([]);
-    const laidOut = findLaidOut(board, 'card:actions-order-3');
+    const laidOut = findLaidOut(board, 'card:touchpoints-delivery-3');
     expect(readMapPlace(board, sticky)).toEqual({ x: laidOut.x, y: laidOut.y });
     expect(board.fake.listWrites().filter((call) => call.target.startsWith(`STICKY ${sticky.id}`)).map((call) => call.method)).toEqual(['set:x', 'set:y', 'setPluginData']);
     expect(readTextSegments(sticky.text)).toEqual(segmentsBefore);
@@ -320,7 +323,7 @@ describe("Regenerate in FigJam keeps a person's formatting and colours", () => {
       { runs: [{ text: 'Chooses', bold: true }, { text: ' ' }, { text: 'delivery', link: 'https://shop.example/delivery' }], list: 'bullet' },
       { runs: [{ text: 'Pays by card' }], list: 'bullet' },
     ];
-    expect(findCard(readStoredJourney(board), 'card:actions-order-3')).toMatchObject({ text: 'Chooses delivery\nPays by card', form });
+    expect(findCard(readStoredJourney(board), 'card:touchpoints-delivery-3')).toMatchObject({ text: 'Chooses delivery\nPays by card', form });
     expect((laidOut as MapSticky).form).toEqual(form);
 
     await expectQuietAsync(board);
@@ -372,15 +375,15 @@ describe("Regenerate in FigJam keeps a person's formatting and colours", () => {
 
   it('keeps the colour a person gave a card sticky when the layout moves it', async () => {
     const board = await insertTemplateAsync();
-    const sticky = board.find('card:actions-order-3') as StickyNode;
+    const sticky = board.find('card:touchpoints-delivery-3') as StickyNode;
     // Light red: the team's mark for urgent.
     board.fake.recolourByHand(sticky, '#FFC7C2');
-    board.fake.removeByHand(board.find('card:actions-order-1'));
+    board.fake.removeByHand(board.find('card:touchpoints-delivery-1'));
 
     const result = await regenerateAsync(board);
 
     expect(result.report.failed).toEqual([]);
-    const laidOut = findLaidOut(board, 'card:actions-order-3');
+    const laidOut = findLaidOut(board, 'card:touchpoints-delivery-3');
     expect(readMapPlace(board, sticky)).toEqual({ x: laidOut.x, y: laidOut.y });
     expect(sticky.fills).toEqual([{ type: 'SOLID', color: LIGHT_RED }]);
     expect(board.fake.listWrites().filter((call) => call.target === `STICKY ${sticky.id}`).map((call) => call.method)).toEqual(['set:x', 'set:y', 'setPluginData']);
@@ -392,15 +395,15 @@ describe("Regenerate in FigJam keeps a person's formatting and colours", () => {
 describe('Regenerate in FigJam with locked and long stickies', () => {
   it('moves a locked card sticky like any other: locking stops people, not plugins', async () => {
     const board = await insertTemplateAsync();
-    const sticky = board.find('card:actions-order-3') as StickyNode;
+    const sticky = board.find('card:touchpoints-delivery-3') as StickyNode;
     board.fake.lockByHand(sticky);
-    board.fake.removeByHand(board.find('card:actions-order-1'));
+    board.fake.removeByHand(board.find('card:touchpoints-delivery-1'));
 
     const result = await regenerateAsync(board);
 
     expect(result.report.failed).toEqual([]);
     expect(result.report.refused ?? []).toEqual([]);
-    const laidOut = findLaidOut(board, 'card:actions-order-3');
+    const laidOut = findLaidOut(board, 'card:touchpoints-delivery-3');
     expect(readMapPlace(board, sticky)).toEqual({ x: laidOut.x, y: laidOut.y });
     expect(sticky.locked).toBe(true);
     expectCompleteMap(board);

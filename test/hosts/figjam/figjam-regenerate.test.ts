@@ -152,12 +152,12 @@ describe('Regenerate in FigJam: exact writes after one edit', () => {
   it('adopts a sticky added by hand inside a cell: named and given identity where it lies, in its own colour, nothing created', async () => {
     const board = await insertTemplateAsync();
     const stickiesBefore = board.fake.listNodes().filter((node) => node.type === 'STICKY').length;
-    // A free slot of the cell "need × actions": below its first sticky.
+    // A free slot of the cell "need × touchpoints": below its first sticky, on the lane's second row (search × touchpoints fills it).
     const added = board.fake.api.createSticky();
     board.section.appendChild(added);
-    added.x = sceneNode('card:actions-need-1').x;
-    added.y = sceneNode('card:actions-order-3').y;
-    await typeAsync(board.fake, added, 'Asks a friend which kettle to buy');
+    added.x = sceneNode('card:touchpoints-need-1').x;
+    added.y = sceneNode('card:touchpoints-search-3').y;
+    await typeAsync(board.fake, added, 'Neighbour’s advice');
 
     const result = await regenerateAsync(board);
 
@@ -167,10 +167,10 @@ describe('Regenerate in FigJam: exact writes after one edit', () => {
     expect(listWriteLog(board.fake)).toEqual([lease, storeJourney, `set:name STICKY ${key}`, identity('STICKY', key), lease, 'commitUndo']);
     expect(board.fake.calls.filter((call) => call.method.startsWith('create'))).toEqual([]);
     expect(added.removed).toBe(false);
-    expect({ x: added.x, y: added.y, text: added.text.characters }).toEqual({ x: sceneNode('card:actions-need-1').x, y: sceneNode('card:actions-order-3').y, text: 'Asks a friend which kettle to buy' });
+    expect({ x: added.x, y: added.y, text: added.text.characters }).toEqual({ x: sceneNode('card:touchpoints-need-1').x, y: sceneNode('card:touchpoints-search-3').y, text: 'Neighbour’s advice' });
     expect(board.fake.listNodes().filter((node) => node.type === 'STICKY')).toHaveLength(stickiesBefore + 1);
     const journey = readStoredRecord(board.section).journey;
-    expect(journey.cards.find((card) => card.id === key)).toMatchObject({ stage: 'stage:need', lane: 'lane:actions', text: 'Asks a friend which kettle to buy' });
+    expect(journey.cards.find((card) => card.id === key)).toMatchObject({ stage: 'stage:need', lane: 'lane:touchpoints', text: 'Neighbour’s advice' });
     expect(result.summary).toMatch(/1 sticky added/);
     expectCompleteMap(board.fake, MAP_ID, journey);
 
@@ -180,17 +180,17 @@ describe('Regenerate in FigJam: exact writes after one edit', () => {
 
   it("after a card's sticky is moved into another cell's free slot, writes its identity only; the card changes cell", async () => {
     const board = await insertTemplateAsync();
-    const sticky = board.find('card:actions-need-2');
-    // Into the free slot of "search × actions".
-    sticky.x = sceneNode('card:actions-search-1').x;
-    sticky.y = sceneNode('card:actions-order-3').y;
+    const sticky = board.find('card:touchpoints-need-2');
+    // Into the free fourth slot of "search × touchpoints", beside its third sticky.
+    sticky.x = sceneNode('card:touchpoints-search-2').x;
+    sticky.y = sceneNode('card:touchpoints-search-3').y;
 
     await regenerateAsync(board);
 
-    expect(listWriteLog(board.fake)).toEqual([lease, storeJourney, identity('STICKY', 'card:actions-need-2'), lease, 'commitUndo']);
+    expect(listWriteLog(board.fake)).toEqual([lease, storeJourney, identity('STICKY', 'card:touchpoints-need-2'), lease, 'commitUndo']);
     const journey = readStoredRecord(board.section).journey;
-    expect(journey.cards.find((card) => card.id === 'card:actions-need-2')).toMatchObject({ stage: 'stage:search', lane: 'lane:actions' });
-    const laidOut = layoutJourney(journey, { metrics: FIGJAM_METRICS }).nodes.find((node) => node.key === 'card:actions-need-2');
+    expect(journey.cards.find((card) => card.id === 'card:touchpoints-need-2')).toMatchObject({ stage: 'stage:search', lane: 'lane:touchpoints' });
+    const laidOut = layoutJourney(journey, { metrics: FIGJAM_METRICS }).nodes.find((node) => node.key === 'card:touchpoints-need-2');
     expect({ x: sticky.x, y: sticky.y }).toEqual({ x: laidOut?.x, y: laidOut?.y });
 
     await regenerateAsync(board);
@@ -199,17 +199,18 @@ describe('Regenerate in FigJam: exact writes after one edit', () => {
 
   it('after an emotion point is dragged, snaps its score to the nearest step and rewrites the point, the line and its note', async () => {
     const board = await insertTemplateAsync();
-    const point = board.find('emotion:anna:order');
+    const point = board.find('emotion:anna:order@form');
     const neutral = sceneNode('emotion-scale:0');
     // Dragged from "very negative" to just off the neutral line.
     point.y = neutral.y + neutral.height / 2 - point.height / 2 - 17;
 
     const result = await regenerateAsync(board);
 
-    // The point moves down only (its place and face change; it was never
-    // resized), its note follows, the line is drawn again, and the notes of
-    // the neighbouring points move to where the line, now running another
-    // way, does not cross them. The point keeps its look: its score is what
+    // The point (Anna at the order form, a step of Order & pay) moves down
+    // only (its place and face change; it was never resized), its note
+    // follows, the line is drawn again, and the note of the neighbouring
+    // point moves to where the line, now running another way, does not
+    // cross it. The point keeps its look: its score is what
     // it says, not how it looks.
     expect(listWriteLog(board.fake)).toEqual([
       lease,
@@ -221,24 +222,22 @@ describe('Regenerate in FigJam: exact writes after one edit', () => {
       'set:strokeCap VECTOR emotion-line:anna',
       'set:strokeJoin VECTOR emotion-line:anna',
       identity('VECTOR', 'emotion-line:anna'),
-      'set:y SHAPE_WITH_TEXT emotion:anna:order',
-      'set:fontName SHAPE_WITH_TEXT emotion:anna:order text',
-      'set:characters SHAPE_WITH_TEXT emotion:anna:order text',
-      identity('SHAPE_WITH_TEXT', 'emotion:anna:order'),
-      'set:y TEXT emotion-note:anna:search',
-      identity('TEXT', 'emotion-note:anna:search'),
-      'set:y TEXT emotion-note:anna:order',
-      identity('TEXT', 'emotion-note:anna:order'),
-      'set:y TEXT emotion-note:anna:delivery',
-      identity('TEXT', 'emotion-note:anna:delivery'),
+      'set:y SHAPE_WITH_TEXT emotion:anna:order@form',
+      'set:fontName SHAPE_WITH_TEXT emotion:anna:order@form text',
+      'set:characters SHAPE_WITH_TEXT emotion:anna:order@form text',
+      identity('SHAPE_WITH_TEXT', 'emotion:anna:order@form'),
+      'set:y TEXT emotion-note:anna:order@cart',
+      identity('TEXT', 'emotion-note:anna:order@cart'),
+      'set:y TEXT emotion-note:anna:order@form',
+      identity('TEXT', 'emotion-note:anna:order@form'),
       lease,
       'commitUndo',
     ]);
-    expect(result.changes).toEqual([{ kind: 'emotion', key: 'emotion:anna:order', detail: '-2 \u2192 0' }]);
+    expect(result.changes).toEqual([{ kind: 'emotion', key: 'emotion:anna:order@form', detail: '-2 \u2192 0' }]);
     const journey = readStoredRecord(board.section).journey;
-    expect(journey.emotions.find((emotion) => emotion.stage === 'stage:order')?.score).toBe(0);
+    expect(journey.emotions.find((emotion) => emotion.step === 'step:form')?.score).toBe(0);
     // Snapped: the point sits where layout puts a neutral score, on the neutral step.
-    const laidOut = layoutJourney(journey, { metrics: FIGJAM_METRICS }).nodes.find((node) => node.key === 'emotion:anna:order');
+    const laidOut = layoutJourney(journey, { metrics: FIGJAM_METRICS }).nodes.find((node) => node.key === 'emotion:anna:order@form');
     expect(point.y).toBe(laidOut?.y);
     expect(Math.abs(point.y + point.height / 2 - (neutral.y + neutral.height / 2))).toBeLessThanOrEqual(1);
     expect((point as ShapeWithTextNode).text.characters).toBe('😐');

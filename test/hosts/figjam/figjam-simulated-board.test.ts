@@ -64,10 +64,10 @@ describe('the simulated FigJam board, edited by hand', () => {
     expect(itemOf(id).fill).toBe('#ffc7c2');
 
     board.styleTextByHand(id, { start: 0, end: 'Chooses'.length }, { bold: true, link: 'https://shop.example/delivery' });
-    board.styleTextByHand(id, { start: 'Chooses delivery and '.length, end: 'Chooses delivery and pays'.length }, { italic: true });
+    board.styleTextByHand(id, { start: 'Chooses a delivery '.length, end: 'Chooses a delivery day'.length }, { italic: true });
     expect(itemOf(id)).toMatchObject({
-      text: 'Chooses delivery and pays',
-      rich: [{ runs: [{ text: 'Chooses', bold: true, link: 'https://shop.example/delivery' }, { text: ' delivery and ' }, { text: 'pays', italic: true }] }],
+      text: 'Chooses a delivery day',
+      rich: [{ runs: [{ text: 'Chooses', bold: true, link: 'https://shop.example/delivery' }, { text: ' a delivery ' }, { text: 'day', italic: true }] }],
     });
   });
 

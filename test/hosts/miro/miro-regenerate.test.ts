@@ -170,11 +170,11 @@ describe('Regenerate on Miro: exact write calls', () => {
   it("moves a card to the cell its sticky was dragged into: only that sticky is rewritten", async () => {
     const { fake, find, node } = await setUpAsync();
     const sticky = find('card:actions-search-2');
-    // Into the free second slot of channels × order, beside its only card.
+    // Into the free second slot of channels × Order & pay's first step (Add to cart), beside its only card.
     const beside = node('card:channels-order-1');
     fake.editItem(sticky.id, { x: beside.x + 223 + beside.width / 2, y: beside.y + beside.height / 2 });
     const { result, writes } = await regenerateAsync(fake);
-    expect(result.journey.cards.find((card) => card.id === 'card:actions-search-2')).toMatchObject({ stage: 'stage:order', lane: 'lane:channels' });
+    expect(result.journey.cards.find((card) => card.id === 'card:actions-search-2')).toMatchObject({ stage: 'stage:order', step: 'step:cart', lane: 'lane:channels' });
     expect(writes).toEqual(leased(STORED, 'item.sync card:actions-search-2', 'item.setMetadata card:actions-search-2'));
     expect(fake.findRecord(sticky.id)?.style.fillColor).toBe(find('card:channels-order-1').style.fillColor);
     expect((await regenerateAsync(fake)).writes).toEqual([]);

@@ -4,7 +4,7 @@ import { marked } from 'marked';
 import { describe, expect, it } from 'vitest';
 import { importJourneyCsv } from '../../../src/model/formats/journey-csv';
 import { exportJourneyMarkdown } from '../../../src/model/formats/journey-markdown';
-import type { Journey } from '../../../src/model/journey';
+import { listSteps, type Journey } from '../../../src/model/journey';
 import { createOnlineStoreJourney } from '../../../src/model/templates/online-store-template';
 import { PROPERTY_SEED } from '../../layout/journey-arbitrary';
 
@@ -20,8 +20,15 @@ function createJourneyWith(text: string): Journey {
 
 const render = (markdown: string): string => marked.parse(markdown, { async: false });
 
-/** The lines of the first table: the header, the rule and a row per lane. */
-const tableRows = (markdown: string): string[] => markdown.split('\n').filter((line) => line.startsWith('| '));
+/** The tables of the export, each as its lines: the header, the rule and a row per lane. */
+const tablesOf = (markdown: string): string[][] =>
+  markdown
+    .split('\n\n')
+    .map((block) => block.split('\n').filter((line) => line.startsWith('| ')))
+    .filter((rows) => rows.length > 0);
+
+/** The rows of HTML tables a journey's export renders to: on a map with steps (the template), a table per stage, each a header and a row per lane. */
+const countRows = (journey: Journey): number => journey.stages.length * (1 + journey.lanes.length);
 
 /** The visible text of rendered HTML: tags dropped, the entities a renderer writes read back. */
 const visibleText = (html: string): string =>
@@ -58,11 +65,16 @@ describe('exportJourneyMarkdown: safe to render (issue 15)', () => {
   ])('%s inside a card keeps the table one row a lane', (_, text) => {
     const journey = createJourneyWith(text);
     const markdown = exportJourneyMarkdown(journey);
-    const rows = tableRows(markdown);
-    expect(rows).toHaveLength(2 + journey.lanes.length);
-    for (const row of rows) expect(row.split(/(?<!\\)\|/).length).toBe(journey.stages.length + 3);
+    // The template has steps: a table per stage, its columns the stage itself or each of its steps.
+    const tables = tablesOf(markdown);
+    expect(tables).toHaveLength(journey.stages.length);
+    tables.forEach((rows, index) => {
+      expect(rows).toHaveLength(2 + journey.lanes.length);
+      const columns = Math.max(1, listSteps(journey.stages[index]!).length);
+      for (const row of rows) expect(row.split(/(?<!\\)\|/).length).toBe(columns + 3);
+    });
     expect(markdown).not.toMatch(/[\r\u0085\u2028\u2029]/);
-    expect(render(markdown).match(/<tr>/g)).toHaveLength(1 + journey.lanes.length);
+    expect(render(markdown).match(/<tr>/g)).toHaveLength(countRows(journey));
   });
 
   it('keeps an ampersand as it is unless it would start an entity', () => {
@@ -79,8 +91,9 @@ describe('exportJourneyMarkdown: safe to render (issue 15)', () => {
         const journey = createOnlineStoreJourney();
         journey.cards[0]!.text = value;
         const html = render(exportJourneyMarkdown(journey));
-        expect(html).not.toMatch(/<(?!\/?(?:h1|h2|p|ul|li|strong|table|thead|tbody|tr|th|td|br|blockquote)\b)[a-z]/i);
-        expect(html.match(/<tr>/g)).toHaveLength(1 + journey.lanes.length);
+        // h3: the heading over each stage's table on a map with steps.
+        expect(html).not.toMatch(/<(?!\/?(?:h1|h2|h3|p|ul|li|strong|table|thead|tbody|tr|th|td|br|blockquote)\b)[a-z]/i);
+        expect(html.match(/<tr>/g)).toHaveLength(countRows(journey));
         // The card's words, its line breaks as <br> in the cell.
         expect(visibleText(html)).toContain(value.replace(/\r\n|[\r\n\u2028]/g, '\n').trim());
       }),

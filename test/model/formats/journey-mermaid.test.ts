@@ -331,7 +331,11 @@ describe('exportJourneyMermaid', () => {
     const journey = createOnlineStoreJourney();
     const exported = exportJourneyMermaid(journey);
     expect(exported).toMatch(/^journey\n {2}title Online store: ordering a kettle\n {2}%% Exported by cjm-board; Mermaid holds less than the map:\n/);
-    expect(exported).toMatch(/%% Not written: \d+ cards of other lanes \(Touchpoints, Channels, Thoughts & questions, Emotions, …\); emotion notes; persona profiles; the map's goal, product and period\.\n/);
+    // Order & pay has steps: written step by step, its cards left out, and its steps' touchpoints and channels.
+    expect(exported).toContain('  %% Stages with steps are written step by step; their 36 cards are not written.\n');
+    expect(exported).toMatch(
+      /%% Not written: \d+ cards of other lanes \(Touchpoints, Channels, Thoughts & questions, Emotions, …\); the touchpoints and channels of 4 steps; emotion notes; persona profiles; the map's goal, product and period\.\n/,
+    );
     const back = ok(importJourneyMermaid(exported));
     expect(back.title).toBe('Online store: ordering a kettle');
     expect(back.scope).toEqual({ scenario: journey.scope.scenario });

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { findLaneKind } from '../../../src/model/formats/lane-names';
 import { findBlueprintLines } from '../../../src/layout/blueprint-lines';
 import { checkJourneyHealth, MAX_STICKY_TEXT } from '../../../src/model/health-check';
-import { JOURNEY_SCHEMA, type Journey } from '../../../src/model/journey';
+import { JOURNEY_SCHEMA, listPlaces, listSteps, type Journey } from '../../../src/model/journey';
 import { parseJourney } from '../../../src/model/journey-schema';
 import { createBlankJourney, DEFAULT_LANE_KINDS, DEFAULT_STAGE_NAMES, STANDARD_LANE_TITLES } from '../../../src/model/templates/blank-journey';
 import { createOnlineStoreJourney } from '../../../src/model/templates/online-store-template';
@@ -33,11 +33,11 @@ function findTemplate(locale: TemplateLocale, id: string): JourneyTemplate {
 /** Everything of a journey that is not text: what the three languages of a template must share. */
 function describeStructure(journey: Journey) {
   return {
-    stages: journey.stages.map((stage) => stage.id),
+    stages: journey.stages.map((stage) => [stage.id, ...listSteps(stage).map((step) => `${step.id} ${step.touchpoint ? 'touchpoint' : '-'} ${step.channel ? 'channel' : '-'}`)].join(' ')),
     lanes: journey.lanes.map((lane) => `${lane.id} ${lane.kind}`),
     personas: journey.personas.map((persona) => `${persona.id} ${persona.avatar} ${persona.age} ${persona.goals.length}`),
-    cards: journey.cards.map((card) => `${card.id} ${card.stage} ${card.lane} ${card.persona ?? '-'}`),
-    emotions: journey.emotions.map((emotion) => `${emotion.persona} ${emotion.stage} ${emotion.line ?? 'as-is'} ${emotion.score}`),
+    cards: journey.cards.map((card) => `${card.id} ${card.stage} ${card.step ?? '-'} ${card.lane} ${card.persona ?? '-'}`),
+    emotions: journey.emotions.map((emotion) => `${emotion.persona} ${emotion.stage} ${emotion.step ?? '-'} ${emotion.line ?? 'as-is'} ${emotion.score}`),
   };
 }
 
@@ -47,16 +47,18 @@ function collectTexts(journey: Journey): string[] {
     journey.title,
     ...Object.values(journey.scope).filter((value): value is string => value !== undefined),
     ...journey.personas.flatMap((persona) => [persona.name, persona.role ?? '', persona.quote ?? '', ...persona.goals, ...persona.needs, ...persona.pains, ...persona.behaviour, ...persona.channels]),
-    ...journey.stages.map((stage) => stage.name),
+    ...journey.stages.flatMap((stage) => [stage.name, ...listSteps(stage).flatMap((step) => [step.name, step.touchpoint ?? '', step.channel ?? ''])]),
     ...journey.lanes.map((lane) => lane.title),
     ...journey.cards.map((card) => card.text),
     ...journey.emotions.map((emotion) => emotion.note ?? ''),
   ].filter((text) => text !== '');
 }
 
-/** The as-is scores of one persona in stage order. */
+/** The as-is scores of one persona in reading order: at each stage, or at each step of a stage with steps. */
 function readAsIsLine(journey: Journey, persona: string): (number | undefined)[] {
-  return journey.stages.map((stage) => journey.emotions.find((emotion) => emotion.persona === persona && emotion.stage === stage.id && (emotion.line ?? 'as-is') === 'as-is')?.score);
+  return listPlaces(journey).map(
+    (place) => journey.emotions.find((emotion) => emotion.persona === persona && emotion.stage === place.stage && emotion.step === place.step && (emotion.line ?? 'as-is') === 'as-is')?.score,
+  );
 }
 
 describe('the built-in template galleries', () => {
@@ -116,18 +118,20 @@ describe('the built-in template galleries', () => {
     }
     // Every lane's title reads back as its kind, as a spreadsheet import would read it.
     for (const lane of journey.lanes) expect(findLaneKind(lane.title), lane.title).toBe(lane.kind);
+    // A cell is a stage × lane, or a step × lane in a stage with steps.
+    const places = listPlaces(journey);
     let filled = 0;
-    for (const stage of journey.stages) {
+    for (const place of places) {
       for (const lane of journey.lanes) {
-        const count = journey.cards.filter((card) => card.stage === stage.id && card.lane === lane.id).length;
-        expect(count, `${stage.id} × ${lane.id}`).toBeLessThanOrEqual(3);
+        const count = journey.cards.filter((card) => card.stage === place.stage && card.step === place.step && card.lane === lane.id).length;
+        expect(count, `${place.step ?? place.stage} × ${lane.id}`).toBeLessThanOrEqual(3);
         if (count > 0) filled += 1;
       }
     }
-    expect(filled / (journey.stages.length * journey.lanes.length)).toBeGreaterThanOrEqual(0.8);
+    expect(filled / (places.length * journey.lanes.length)).toBeGreaterThanOrEqual(0.8);
   });
 
-  it.each(CASES)('$label scores every persona at every stage, with a dip below neutral before the end', ({ template }) => {
+  it.each(CASES)('$label scores every persona at every stage and step, with a dip below neutral before the end', ({ template }) => {
     const journey = template.journey;
     for (const persona of journey.personas) {
       const line = readAsIsLine(journey, persona.id);
@@ -178,6 +182,54 @@ describe('the three languages of a template', () => {
     expect(ukrainian.journey.title).not.toBe(russian.journey.title);
     const sameInRuAndUk = russian.journey.cards.filter((card, index) => ukrainian.journey.cards[index]?.text === card.text).length;
     expect(sameInRuAndUk / russian.journey.cards.length).toBeLessThan(0.3);
+  });
+});
+
+/** The stages with steps of each template, by stage id: the ids of their steps. */
+const STEPPED_STAGES: Readonly<Record<string, Readonly<Record<string, readonly string[]>>>> = {
+  'online-store': { 'stage:order': ['step:cart', 'step:form', 'step:delivery', 'step:pay'] },
+  'bank-account': { 'stage:branch': ['step:queue', 'step:documents', 'step:sign'] },
+  'clinic-visit': { 'stage:visit': ['step:checkin', 'step:wait', 'step:doctor'] },
+};
+
+/** Where each persona of a template with steps feels worst: the step the story's moment of truth is at. */
+const LOW_POINTS: Readonly<Record<string, string>> = {
+  'online-store': 'persona:anna stage:order step:form',
+  'bank-account': 'persona:marina stage:branch step:documents',
+  'clinic-visit': 'persona:elena stage:visit step:wait',
+};
+
+describe('the templates with steps', () => {
+  it.each(CASES)('$label has steps exactly in the stages its story goes through step by step', ({ template }) => {
+    const stepped = Object.fromEntries(template.journey.stages.filter((stage) => listSteps(stage).length > 0).map((stage) => [stage.id, listSteps(stage).map((step) => step.id)]));
+    expect(stepped).toEqual(STEPPED_STAGES[template.id] ?? {});
+  });
+
+  it.each(CASES.filter(({ template }) => template.id in STEPPED_STAGES))('$label names every step, its touchpoint and its channel', ({ template }) => {
+    for (const step of template.journey.stages.flatMap((stage) => listSteps(stage))) {
+      expect(step.name, step.id).toBeTruthy();
+      expect(step.touchpoint, step.id).toBeTruthy();
+      expect(step.channel, step.id).toBeTruthy();
+    }
+  });
+
+  it.each(CASES.filter(({ template }) => template.id in LOW_POINTS))('$label has its moment of truth at a step, the one lowest of its stage', ({ template }) => {
+    const [truth] = checkJourneyHealth(template.journey).findings.filter((finding) => finding.rule === 'moment-of-truth');
+    expect(`${truth?.persona} ${truth?.stage} ${truth?.step}`).toBe(LOW_POINTS[template.id]);
+    // The steps tell a story: their scores differ, the low point at one of them alone.
+    const stage = template.journey.stages.find((candidate) => candidate.id === truth?.stage)!;
+    const scores = listSteps(stage).map((step) => template.journey.emotions.find((emotion) => emotion.step === step.id && (emotion.line ?? 'as-is') === 'as-is')!.score);
+    expect(new Set(scores).size).toBeGreaterThan(1);
+    expect(scores.filter((score) => score === Math.min(...scores))).toHaveLength(1);
+  });
+
+  it.each(Object.keys(STEPPED_STAGES))('%s names its steps in Russian and Ukrainian, each its own', (id) => {
+    const names = (locale: TemplateLocale) => findTemplate(locale, id).journey.stages.flatMap((stage) => listSteps(stage).map((step) => step.name));
+    for (const locale of ['ru', 'uk'] as const) {
+      expect(names(locale).every((name) => CYRILLIC.test(name)), locale).toBe(true);
+    }
+    expect(names('ru')).not.toEqual(names('uk'));
+    expect(names('en').every((name) => !CYRILLIC.test(name))).toBe(true);
   });
 });
 

@@ -1,4 +1,4 @@
-import type { EvidenceKind } from '../model/journey';
+import { findJourneyLanguage, type EvidenceKind } from '../model/journey';
 import type { BlueprintLine } from './blueprint-lines';
 
 /** Words the layout writes on the map itself, in the journey's language. */
@@ -63,6 +63,5 @@ const LABELS: Readonly<Record<'en' | 'ru' | 'uk', MapLabels>> = {
 
 /** Returns the map labels for a journey locale such as `ru` or `uk-UA`; English otherwise. */
 export function findMapLabels(locale: string | undefined): MapLabels {
-  const base = (locale ?? 'en').toLowerCase().split('-')[0];
-  return base === 'ru' || base === 'uk' ? LABELS[base] : LABELS.en;
+  return LABELS[findJourneyLanguage(locale)];
 }

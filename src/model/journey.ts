@@ -133,6 +133,12 @@ export interface Card {
   plan?: OpportunityPlan;
 }
 
+/** The language a journey's words are in, of those the app speaks: `ru`, `uk` (`uk-UA` too), else English. */
+export function findJourneyLanguage(locale: string | undefined): 'en' | 'ru' | 'uk' {
+  const base = (locale ?? 'en').toLowerCase().split('-')[0];
+  return base === 'ru' || base === 'uk' ? base : 'en';
+}
+
 /** Where an opportunity stands. */
 export const OPPORTUNITY_STATUSES = ['idea', 'planned', 'in-progress', 'done'] as const;
 /** One of {@link OPPORTUNITY_STATUSES}. */

@@ -1,5 +1,5 @@
 import Papa from 'papaparse';
-import { hasSteps, isAsIs, listPlaces, listSteps, placeId, EVIDENCE_KINDS, OPPORTUNITY_STATUSES, PLAN_RATING_MAX, PLAN_RATING_MIN, type Card, type CardId, type EmotionLine, type EvidenceKind, type Journey, type JourneyPlace, type OpportunityPlan, type OpportunityStatus, type PersonaId, type StageId, type StepId } from '../journey';
+import { findJourneyLanguage, hasSteps, isAsIs, listPlaces, listSteps, placeId, EVIDENCE_KINDS, OPPORTUNITY_STATUSES, PLAN_RATING_MAX, PLAN_RATING_MIN, type Card, type CardId, type EmotionLine, type EvidenceKind, type Journey, type JourneyPlace, type OpportunityPlan, type OpportunityStatus, type PersonaId, type StageId, type StepId } from '../journey';
 import { MAX_CARD_TEXT, MAX_CARDS, MAX_SHORT_TEXT, MAX_STAGES, MAX_STEPS, MAX_STEPS_PER_STAGE } from '../journey-schema';
 import { excerptText, fail, succeed, type ParseResult, type ValidationError } from '../parse-result';
 import { createJourneyBuilder, parseScore, type JourneyBuilder } from './journey-builder';
@@ -555,10 +555,7 @@ const HEADERS = {
   ru: { lane: 'Дорожка', long: ['Этап', 'Дорожка', 'Текст', 'Персона', 'Эмоция', 'Основание'], plan: ['Решает', 'Эффект', 'Затраты', 'Ответственный', 'Статус', 'Метрика'], step: 'Шаг', touchpoint: 'Точка контакта', channel: 'Канал', line: 'Линия', toBe: 'целевой опыт' },
   uk: { lane: 'Доріжка', long: ['Етап', 'Доріжка', 'Текст', 'Персона', 'Емоція', 'Підстава'], plan: ['Розв’язує', 'Ефект', 'Витрати', 'Відповідальний', 'Статус', 'Показник'], step: 'Крок', touchpoint: 'Точка контакту', channel: 'Канал', line: 'Лінія', toBe: 'цільовий досвід' },
 } as const;
-const languageOf = (journey: Journey): 'en' | 'ru' | 'uk' => {
-  const base = (journey.locale ?? 'en').split('-')[0];
-  return base === 'ru' || base === 'uk' ? base : 'en';
-};
+const languageOf = (journey: Journey) => findJourneyLanguage(journey.locale);
 const headersOf = (journey: Journey) => HEADERS[languageOf(journey)];
 
 /** The texts of the pains `card` addresses, as the Addresses column writes them. */

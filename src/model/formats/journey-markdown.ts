@@ -1,5 +1,5 @@
 import { findEmotionStep } from '../emotion-scale';
-import { hasSteps, isAsIs, listSteps, type Journey, type JourneyPlace, type Persona } from '../journey';
+import { findJourneyLanguage, hasSteps, isAsIs, listSteps, type Journey, type JourneyPlace, type Persona } from '../journey';
 
 /**
  * The journey as Markdown for a report: the title and scope, then for each
@@ -49,8 +49,7 @@ const cell = formatMarkdownCell;
 const inline = (text: string): string => escapeText(text).replace(LINE_BREAKS, ' ');
 
 export function exportJourneyMarkdown(journey: Journey): string {
-  const base = (journey.locale ?? 'en').split('-')[0];
-  const labels = base === 'ru' || base === 'uk' ? LABELS[base] : LABELS.en;
+  const labels = LABELS[findJourneyLanguage(journey.locale)];
   const out: string[] = [`# ${inline(journey.title)}`, ''];
   const scope: [string, string | undefined][] = [
     [labels.goal, journey.scope.goal],

@@ -1,4 +1,4 @@
-import { findPriority, listSteps, type Card, type Journey } from '../journey';
+import { findJourneyLanguage, findPriority, listSteps, type Card, type Journey } from '../journey';
 import { STATUS_NAMES, writeCsv, type CsvExportOptions } from './journey-csv';
 import { formatMarkdownCell } from './journey-markdown';
 
@@ -19,10 +19,7 @@ const WORDS: Readonly<Record<Language, { title: (map: string) => string; columns
   uk: { title: (map) => `План дій: ${map}`, columns: ['№', 'Можливість', 'Етап', 'Розв’язує', 'Ефект', 'Витрати', 'Відповідальний', 'Статус', 'Показник'], everyone: 'усі', none: 'На карті поки немає можливостей.' },
 };
 
-const languageOf = (journey: Journey): Language => {
-  const base = (journey.locale ?? 'en').split('-')[0];
-  return base === 'ru' || base === 'uk' ? base : 'en';
-};
+const languageOf = (journey: Journey): Language => findJourneyLanguage(journey.locale);
 
 /** One row of the plan, as text. */
 export interface PlanRow {

@@ -8,11 +8,19 @@ import type { Journey } from '../../src/model/journey';
 import { parseJourneyFileText } from '../../src/model/journey-file';
 import { parseJourney } from '../../src/model/journey-schema';
 import { createOnlineStoreJourney } from '../../src/model/templates/online-store-template';
+import { mergeSteps } from '../../ui/editor/merge-steps';
 import { CellsStep } from '../../ui/editor/cells-step';
 import { CELLS_STRINGS } from '../../ui/editor/cells-strings';
 import { renderStep } from './render-step';
 
 afterEach(cleanup);
+
+/**
+ * The default template with its Order & pay as one column: these tests are of
+ * a map without steps (steps have tests of their own, in
+ * editor-steps-inside-stages.test.tsx).
+ */
+const createSteplessStoreJourney = () => mergeSteps(createOnlineStoreJourney(), 'stage:order');
 
 /** The loyalty programme with two personas, as a person would open it from a file. */
 function readLoyaltyJourney(): Journey {
@@ -32,7 +40,7 @@ const expectValid = (journey: Journey) => {
 describe('cards step', () => {
   it('adds a card with the button of its lane, focuses it and keeps it next to its cell in reading order', async () => {
     const user = userEvent.setup();
-    const { current } = renderStep(CellsStep, createOnlineStoreJourney());
+    const { current } = renderStep(CellsStep, createSteplessStoreJourney());
     expect((screen.getByLabelText('Stage') as HTMLSelectElement).value).toBe('stage:need');
     await user.click(screen.getByRole('button', { name: /add a card to touchpoints/i }));
 
@@ -50,7 +58,7 @@ describe('cards step', () => {
 
   it('Enter adds the next card after the current one, Shift+Enter breaks the line, Backspace in an empty card deletes it', async () => {
     const user = userEvent.setup();
-    const { current } = renderStep(CellsStep, createOnlineStoreJourney());
+    const { current } = renderStep(CellsStep, createSteplessStoreJourney());
     await user.type(screen.getByRole('textbox', { name: 'Card 1 in Touchpoints, Realise the need' }), '{Enter}');
     expect(document.activeElement).toBe(screen.getByRole('textbox', { name: 'Card 2 in Touchpoints, Realise the need' }));
     await user.keyboard('Neighbour{Shift>}{Enter}{/Shift}says so');
@@ -69,14 +77,14 @@ describe('cards step', () => {
     expect(current().cards.find((card) => card.id === 'card:n1')?.text).toBe('Neighbour\nsays so!');
     // Backspace in a card with text edits the text, it does not delete the card.
     await user.keyboard('{Backspace}');
-    expect(current().cards).toHaveLength(createOnlineStoreJourney().cards.length + 1);
+    expect(current().cards).toHaveLength(createSteplessStoreJourney().cards.length + 1);
     expect(screen.getByRole('status').textContent).toBe('Card deleted.');
     expectValid(current());
   });
 
   it('deleting the only card of a cell with Backspace focuses that lane’s add button', async () => {
     const user = userEvent.setup();
-    const journey = createOnlineStoreJourney();
+    const journey = createSteplessStoreJourney();
     const { current } = renderStep(CellsStep, { ...journey, cards: journey.cards.filter((card) => !(card.stage === 'stage:need' && card.lane === 'lane:channels')) });
     await user.click(screen.getByRole('button', { name: 'Add a card to Channels' }));
     await user.keyboard('{Backspace}');
@@ -86,19 +94,19 @@ describe('cards step', () => {
 
   it('Alt+↑/↓ reorder a card in its cell, Alt+←/→ move it to the neighbouring stage and the picker follows', async () => {
     const user = userEvent.setup();
-    const { current } = renderStep(CellsStep, createOnlineStoreJourney());
+    const { current } = renderStep(CellsStep, createSteplessStoreJourney());
     await user.selectOptions(screen.getByLabelText('Stage'), screen.getByRole('option', { name: 'Order & pay' }));
     const first = screen.getByRole('textbox', { name: 'Card 1 in Goals & actions, Order & pay' }) as HTMLTextAreaElement;
     expect(first.value).toBe('Adds the kettle to the cart');
     await user.click(first);
 
     await user.keyboard('{Alt>}{ArrowDown}{/Alt}');
-    expect(cellIds(current(), 'stage:order', 'lane:actions')).toEqual(['card:actions-order-2', 'card:actions-order-1', 'card:actions-order-3']);
+    expect(cellIds(current(), 'stage:order', 'lane:actions')).toEqual(['card:actions-order-2', 'card:actions-order-1', 'card:actions-order-3', 'card:actions-order-4']);
     expect(document.activeElement).toBe(screen.getByRole('textbox', { name: 'Card 2 in Goals & actions, Order & pay' }));
     expect((document.activeElement as HTMLTextAreaElement).value).toBe('Adds the kettle to the cart');
-    expect(screen.getByRole('status').textContent).toBe('Card moved to position 2 of 3.');
+    expect(screen.getByRole('status').textContent).toBe('Card moved to position 2 of 4.');
     await user.keyboard('{Alt>}{ArrowUp}{/Alt}{Alt>}{ArrowUp}{/Alt}');
-    expect(cellIds(current(), 'stage:order', 'lane:actions')).toEqual(['card:actions-order-1', 'card:actions-order-2', 'card:actions-order-3']);
+    expect(cellIds(current(), 'stage:order', 'lane:actions')).toEqual(['card:actions-order-1', 'card:actions-order-2', 'card:actions-order-3', 'card:actions-order-4']);
 
     await user.keyboard('{Alt>}{ArrowRight}{/Alt}');
     const moved = current().cards.find((card) => card.id === 'card:actions-order-1');
@@ -111,15 +119,15 @@ describe('cards step', () => {
     expect(screen.getByRole('status').textContent).toBe('Card moved to “Delivery”.');
 
     await user.keyboard('{Alt>}{ArrowLeft}{/Alt}');
-    expect(cellIds(current(), 'stage:order', 'lane:actions')).toEqual(['card:actions-order-2', 'card:actions-order-3', 'card:actions-order-1']);
+    expect(cellIds(current(), 'stage:order', 'lane:actions')).toEqual(['card:actions-order-2', 'card:actions-order-3', 'card:actions-order-4', 'card:actions-order-1']);
     expect((screen.getByLabelText('Stage') as HTMLSelectElement).value).toBe('stage:order');
-    expect(current().cards).toHaveLength(createOnlineStoreJourney().cards.length);
+    expect(current().cards).toHaveLength(createSteplessStoreJourney().cards.length);
     expectValid(current());
   });
 
   it('moves and deletes a card with its buttons, which are off where a move is impossible', async () => {
     const user = userEvent.setup();
-    const { current } = renderStep(CellsStep, createOnlineStoreJourney());
+    const { current } = renderStep(CellsStep, createSteplessStoreJourney());
     const card = () => within(screen.getByRole('group', { name: 'Card 1 in Touchpoints, Realise the need' }));
     expect(card().getByRole('button', { name: 'Move up' }).hasAttribute('disabled')).toBe(true);
     expect(card().getByRole('button', { name: 'Move to the previous stage' }).hasAttribute('disabled')).toBe(true);
@@ -142,7 +150,7 @@ describe('cards step', () => {
 
   it('says inline when a card is empty or too long for a sticky, tied to the field', async () => {
     const user = userEvent.setup();
-    const { current } = renderStep(CellsStep, createOnlineStoreJourney());
+    const { current } = renderStep(CellsStep, createSteplessStoreJourney());
     const field = screen.getByRole('textbox', { name: 'Card 1 in Emotions, Realise the need' });
     await user.clear(field);
     expect(field.getAttribute('aria-invalid')).toBe('true');
@@ -183,7 +191,7 @@ describe('cards step', () => {
 
   it('has no persona select when the journey has one persona, and cards of the emotions lane are edited like any other', async () => {
     const user = userEvent.setup();
-    const { current } = renderStep(CellsStep, createOnlineStoreJourney());
+    const { current } = renderStep(CellsStep, createSteplessStoreJourney());
     expect(screen.queryByLabelText('Speaks for')).toBeNull();
     await user.click(screen.getByRole('button', { name: 'Add a card to Emotions' }));
     await user.keyboard('Relieved');
@@ -192,7 +200,7 @@ describe('cards step', () => {
 
   it('speaks Russian', async () => {
     const user = userEvent.setup();
-    const { current } = renderStep(CellsStep, createOnlineStoreJourney(), 'ru');
+    const { current } = renderStep(CellsStep, createSteplessStoreJourney(), 'ru');
     expect(screen.getByText(/Enter добавляет карточку ниже/)).toBeTruthy();
     await user.selectOptions(screen.getByLabelText('Этап'), 'Delivery');
     const card = within(screen.getByRole('group', { name: 'Карточка 1 в «Touchpoints», этап «Delivery»' }));
@@ -208,7 +216,7 @@ describe('cards step', () => {
 describe('cards step: Undo of a deleted card', () => {
   it('offers Undo for a card with text, announced, and Undo puts it back in its place, on its stage, with focus in it', async () => {
     const user = userEvent.setup();
-    const journey = createOnlineStoreJourney();
+    const journey = createSteplessStoreJourney();
     const { current } = renderStep(CellsStep, journey);
     await user.click(within(screen.getByRole('group', { name: 'Card 1 in Touchpoints, Realise the need' })).getByRole('button', { name: 'Delete card' }));
     expect(cellIds(current(), 'stage:need', 'lane:touchpoints')).toEqual(['card:touchpoints-need-2']);
@@ -230,7 +238,7 @@ describe('cards step: Undo of a deleted card', () => {
 
   it('stops offering Undo once the journey changes otherwise, and offers none for an empty card', async () => {
     const user = userEvent.setup();
-    const journey = createOnlineStoreJourney();
+    const journey = createSteplessStoreJourney();
     const { current } = renderStep(CellsStep, journey);
     await user.click(within(screen.getByRole('group', { name: 'Card 1 in Channels, Realise the need' })).getByRole('button', { name: 'Delete card' }));
     expect(screen.getByRole('button', { name: 'Undo' })).toBeTruthy();
@@ -249,7 +257,7 @@ describe('cards step: Undo of a deleted card', () => {
 describe('cards step: pasting lines', () => {
   it('makes one card per line after the card pasted into, without empty lines and list markers, with Undo', async () => {
     const user = userEvent.setup();
-    const { current } = renderStep(CellsStep, createOnlineStoreJourney());
+    const { current } = renderStep(CellsStep, createSteplessStoreJourney());
     await user.click(screen.getByRole('button', { name: 'Add a card to Touchpoints' }));
     const added = current();
     await user.paste('- Billboard near the metro\r\n\r\n  • Search ad\n2. Radio spot  \n* \n');
@@ -267,7 +275,7 @@ describe('cards step: pasting lines', () => {
 
   it('puts the first line at the caret, keeping the card’s own text around it; one line pastes as usual', async () => {
     const user = userEvent.setup();
-    const { current } = renderStep(CellsStep, createOnlineStoreJourney());
+    const { current } = renderStep(CellsStep, createSteplessStoreJourney());
     const field = screen.getByRole('textbox', { name: 'Card 2 in Touchpoints, Realise the need' }) as HTMLTextAreaElement;
     expect(field.value).toBe('Social media ad');
     field.focus();
@@ -279,7 +287,7 @@ describe('cards step: pasting lines', () => {
 
     await user.paste(' on Sunday');
     expect(current().cards.find((card) => card.id === 'card:n1')?.text).toBe('TV ad on Sunday');
-    expect(current().cards).toHaveLength(createOnlineStoreJourney().cards.length + 1);
+    expect(current().cards).toHaveLength(createSteplessStoreJourney().cards.length + 1);
   });
 
   it('new cards speak for the persona of the card pasted into', async () => {
@@ -303,7 +311,7 @@ describe('cards step: pasting a block of spreadsheet cells', () => {
 
   it('previews what it fills from the card’s stage and lane on, and what is cut; Fill adds it as one change that Undo takes back', async () => {
     const user = userEvent.setup();
-    const { current } = renderStep(CellsStep, createOnlineStoreJourney());
+    const { current } = renderStep(CellsStep, createSteplessStoreJourney());
     await user.selectOptions(screen.getByLabelText('Stage'), 'Delivery');
     await user.click(screen.getByRole('button', { name: 'Add a card to Pains & barriers' }));
     const before = current();
@@ -387,7 +395,7 @@ describe('cards step: pasting a block of spreadsheet cells', () => {
 
   it('reads one column copied from a spreadsheet (an HTML table beside the text) as rows of lanes, not as lines of one card', async () => {
     const user = userEvent.setup();
-    const { current } = renderStep(CellsStep, createOnlineStoreJourney());
+    const { current } = renderStep(CellsStep, createSteplessStoreJourney());
     await user.click(screen.getByRole('textbox', { name: 'Card 1 in Touchpoints, Realise the need' }));
     const data = new DataTransfer();
     data.setData('text/plain', 'Website\nOnline\n');
@@ -401,7 +409,7 @@ describe('cards step: pasting a block of spreadsheet cells', () => {
 
   it('says when a header row comes alone (the empty rows a copy ends with are no rows), with Fill off and focus on Cancel', async () => {
     const user = userEvent.setup();
-    const { current } = renderStep(CellsStep, createOnlineStoreJourney());
+    const { current } = renderStep(CellsStep, createSteplessStoreJourney());
     await user.click(screen.getByRole('textbox', { name: 'Card 1 in Touchpoints, Realise the need' }));
     await user.paste('Realise the need\tDelivery\n\t \n');
     const preview = within(await fillPreview());
@@ -409,7 +417,7 @@ describe('cards step: pasting a block of spreadsheet cells', () => {
     expect(preview.getByText('The pasted cells are empty: there is nothing to fill.')).toBeTruthy();
     expect(preview.getByRole('button', { name: 'Fill' }).hasAttribute('disabled')).toBe(true);
     expect(document.activeElement).toBe(preview.getByRole('button', { name: 'Cancel' }));
-    expect(current()).toEqual(createOnlineStoreJourney());
+    expect(current()).toEqual(createSteplessStoreJourney());
   });
 });
 

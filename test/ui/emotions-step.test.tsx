@@ -8,11 +8,19 @@ import type { Journey } from '../../src/model/journey';
 import { parseJourneyFileText } from '../../src/model/journey-file';
 import { parseJourney } from '../../src/model/journey-schema';
 import { createOnlineStoreJourney } from '../../src/model/templates/online-store-template';
+import { mergeSteps } from '../../ui/editor/merge-steps';
 import { EmotionsStep } from '../../ui/editor/emotions-step';
 import { EMOTIONS_STRINGS } from '../../ui/editor/emotions-strings';
 import { renderStep } from './render-step';
 
 afterEach(cleanup);
+
+/**
+ * The default template with its Order & pay as one column: these tests are of
+ * a map without steps (steps have tests of their own, in
+ * editor-steps-inside-stages.test.tsx).
+ */
+const createSteplessStoreJourney = () => mergeSteps(createOnlineStoreJourney(), 'stage:order');
 
 /** The loyalty programme with two personas, as a person would open it from a file. */
 function readLoyaltyJourney(): Journey {
@@ -35,7 +43,7 @@ const scoreOf = (journey: Journey, persona: string, stageId: string, line: 'as-i
 describe('emotions step', () => {
   it('changes a score with the faces, by click and with arrow keys, and keeps the why', async () => {
     const user = userEvent.setup();
-    const { current } = renderStep(EmotionsStep, createOnlineStoreJourney());
+    const { current } = renderStep(EmotionsStep, createSteplessStoreJourney());
     const asIs = within(stage('Order & pay').getByRole('radiogroup', { name: 'As-is' }));
     expect((asIs.getByRole('radio', { name: '−2 very negative' }) as HTMLInputElement).checked).toBe(true);
     expect(asIs.getAllByRole('radio').map((radio) => radio.closest('label')?.textContent)).toEqual(['😫−2 very negative', '🙁−1 negative', '😐0 neutral', '🙂+1 positive', '😄+2 very positive']);
@@ -52,7 +60,7 @@ describe('emotions step', () => {
 
   it('sets, clears and checks the length of the why', async () => {
     const user = userEvent.setup();
-    const { current } = renderStep(EmotionsStep, createOnlineStoreJourney());
+    const { current } = renderStep(EmotionsStep, createSteplessStoreJourney());
     const why = stage('Delivery').getByLabelText('Why');
     await user.clear(why);
     expect('note' in (scoreOf(current(), 'persona:anna', 'stage:delivery') ?? {})).toBe(false);
@@ -71,7 +79,7 @@ describe('emotions step', () => {
 
   it('a stage without a score says so, and choosing a face creates the as-is score', async () => {
     const user = userEvent.setup();
-    const journey = createOnlineStoreJourney();
+    const journey = createSteplessStoreJourney();
     const { current } = renderStep(EmotionsStep, { ...journey, emotions: journey.emotions.filter((emotion) => emotion.stage !== 'stage:delivery') });
     const delivery = stage('Delivery');
     const group = delivery.getByRole('radiogroup', { name: 'As-is' });
@@ -92,7 +100,7 @@ describe('emotions step', () => {
 
   it('the sparkline reads the as-is line, and the to-be line once there is one', async () => {
     const user = userEvent.setup();
-    renderStep(EmotionsStep, createOnlineStoreJourney());
+    renderStep(EmotionsStep, createSteplessStoreJourney());
     const chart = screen.getByRole('img');
     expect(chart.getAttribute('aria-label')).toBe('As-is: Realise the need 0, Search & compare +1, Order & pay −2, Delivery −1, Use & support +1, Repeat or leave +2');
     expect(chart.querySelector('.emotions-spark__line--to-be')).toBeNull();
@@ -105,7 +113,7 @@ describe('emotions step', () => {
 
   it('the to-be checkbox adds a to-be score at every stage from the as-is one, edited on its own, and unchecking removes them', async () => {
     const user = userEvent.setup();
-    const { current } = renderStep(EmotionsStep, createOnlineStoreJourney());
+    const { current } = renderStep(EmotionsStep, createSteplessStoreJourney());
     const toBe = screen.getByLabelText('Add a to-be line (the experience we design for)') as HTMLInputElement;
     expect(toBe.checked).toBe(false);
     expect(screen.queryByRole('radiogroup', { name: 'To-be' })).toBeNull();
@@ -129,7 +137,7 @@ describe('emotions step', () => {
     await user.click(toBe);
     expect(toBe.checked).toBe(false);
     expect(current().emotions.filter((emotion) => emotion.line === 'to-be')).toEqual([]);
-    expect(current().emotions).toEqual(createOnlineStoreJourney().emotions);
+    expect(current().emotions).toEqual(createSteplessStoreJourney().emotions);
     expect(screen.queryByRole('radiogroup', { name: 'To-be' })).toBeNull();
 
     // Switched on again, the line comes back as it was written, notes included.

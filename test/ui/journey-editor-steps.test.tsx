@@ -9,6 +9,7 @@ import { parseJourneyFileText } from '../../src/model/journey-file';
 import { parseJourney } from '../../src/model/journey-schema';
 import type { Journey } from '../../src/model/journey';
 import { createOnlineStoreJourney } from '../../src/model/templates/online-store-template';
+import { mergeSteps } from '../../ui/editor/merge-steps';
 import { JourneyEditor, type EditorState } from '../../ui/editor/journey-editor';
 import { LanesStep, placeLane, type LaneStash } from '../../ui/editor/lanes-step';
 import { findBlueprintLines } from '../../src/layout/blueprint-lines';
@@ -19,10 +20,17 @@ import { renderStep } from './render-step';
 
 afterEach(cleanup);
 
+/**
+ * The default template with its Order & pay as one column: these tests are of
+ * a map without steps (steps have tests of their own, in
+ * editor-steps-inside-stages.test.tsx).
+ */
+const createSteplessStoreJourney = () => mergeSteps(createOnlineStoreJourney(), 'stage:order');
+
 describe('goal and scope', () => {
   it('edits the title and scope, and says inline that a map needs a title', async () => {
     const user = userEvent.setup();
-    const { current } = renderStep(ScopeStep, createOnlineStoreJourney());
+    const { current } = renderStep(ScopeStep, createSteplessStoreJourney());
     const title = screen.getByLabelText('Map title');
     await user.clear(title);
     expect(title.getAttribute('aria-invalid')).toBe('true');
@@ -41,7 +49,7 @@ describe('goal and scope', () => {
 describe('persona wizard', () => {
   it('walks a new persona through every step with Back/Next and progress, and the journey stays valid', async () => {
     const user = userEvent.setup();
-    const { current } = renderStep(PersonasStep, createOnlineStoreJourney());
+    const { current } = renderStep(PersonasStep, createSteplessStoreJourney());
     await user.click(screen.getByRole('button', { name: 'Add persona' }));
     expect(screen.getByRole('heading', { name: /Persona, step 1 of 6: Name and avatar/ })).toBeTruthy();
     expect(screen.getByRole('button', { name: 'Previous question' }).hasAttribute('disabled')).toBe(true);
@@ -92,7 +100,7 @@ describe('persona wizard', () => {
 
   it('duplicates a persona with its emotion scores, and removes one while its cards keep their text', async () => {
     const user = userEvent.setup();
-    const journey = createOnlineStoreJourney();
+    const journey = createSteplessStoreJourney();
     journey.cards[0] = { ...journey.cards[0]!, persona: journey.personas[0]!.id };
     const { current } = renderStep(PersonasStep, journey);
     const anna = journey.personas[0]!.name;
@@ -139,7 +147,7 @@ describe('persona wizard', () => {
 
   it('stops offering Undo of a removed persona once the journey changes otherwise', async () => {
     const user = userEvent.setup();
-    const journey = createOnlineStoreJourney();
+    const journey = createSteplessStoreJourney();
     const { current } = renderStep(PersonasStep, journey);
     await user.click(screen.getByRole('button', { name: 'Add persona' }));
     await user.click(screen.getByRole('button', { name: 'Remove New persona' }));
@@ -153,7 +161,7 @@ describe('persona wizard', () => {
 describe('stages', () => {
   it('adds, renames, reorders with Alt+arrows and buttons, and flags empty and duplicate names inline', async () => {
     const user = userEvent.setup();
-    const journey = createOnlineStoreJourney();
+    const journey = createSteplessStoreJourney();
     const { current } = renderStep(StagesStep, journey);
     const names = () => current().stages.map((stage) => stage.name);
     const first = journey.stages[0]!.name;
@@ -180,7 +188,7 @@ describe('stages', () => {
   });
 
   it('reorders by dragging a stage onto another', () => {
-    const journey = createOnlineStoreJourney();
+    const journey = createSteplessStoreJourney();
     const { current } = renderStep(StagesStep, journey);
     const handle = screen.getByRole('img', { name: `Drag “${journey.stages[0]!.name}”` });
     fireEvent.dragStart(handle);
@@ -190,7 +198,7 @@ describe('stages', () => {
 
   it('removes a stage with its cards and scores, and Undo brings them back', async () => {
     const user = userEvent.setup();
-    const journey = createOnlineStoreJourney();
+    const journey = createSteplessStoreJourney();
     const { current } = renderStep(StagesStep, journey);
     const stage = journey.stages[2]!;
     const cards = journey.cards.filter((card) => card.stage === stage.id).length;
@@ -206,7 +214,7 @@ describe('stages', () => {
 
   it('stops offering Undo once the stages are edited again, so Undo never takes back a later edit', async () => {
     const user = userEvent.setup();
-    const journey = createOnlineStoreJourney();
+    const journey = createSteplessStoreJourney();
     const { current } = renderStep(StagesStep, journey);
     await user.click(screen.getByRole('button', { name: `Remove stage “${journey.stages[2]!.name}”` }));
     await user.type(screen.getByLabelText('Stage 1 name'), '!');
@@ -226,7 +234,7 @@ describe('lanes', () => {
 
   it('switches a standard lane off and on again, its cards kept meanwhile; renames; adds and removes a custom lane', async () => {
     const user = userEvent.setup();
-    const journey = createOnlineStoreJourney();
+    const journey = createSteplessStoreJourney();
     const { current } = renderLanes(journey);
     const pains = journey.lanes.find((lane) => lane.kind === 'pains')!;
     const painCards = journey.cards.filter((card) => card.lane === pains.id);
@@ -257,7 +265,7 @@ describe('lanes', () => {
 describe('lanes switched back on', () => {
   it('bring back only cards that still fit the journey: of stages still there, with fresh ids where taken, speaking for personas still there', async () => {
     const user = userEvent.setup();
-    const journey = createOnlineStoreJourney();
+    const journey = createSteplessStoreJourney();
     const pains = journey.lanes.find((lane) => lane.kind === 'pains')!;
     const removedStage = journey.stages[2]!.id;
     const painCards = journey.cards.filter((card) => card.lane === pains.id);
@@ -290,7 +298,7 @@ describe('lanes switched back on', () => {
 describe('a service blueprint from the lanes step', () => {
   it('adds the blueprint’s lanes where they go, so the map draws its three lines, in the panel’s language', async () => {
     const user = userEvent.setup();
-    const journey = createOnlineStoreJourney();
+    const journey = createSteplessStoreJourney();
     let latest = journey;
     function Harness() {
       const [value, setValue] = useState(journey);
@@ -310,7 +318,7 @@ describe('a service blueprint from the lanes step', () => {
   });
 
   it('places a blueprint lane switched on by itself: the frontstage above the backstage, the support processes below it', () => {
-    const lanes = createOnlineStoreJourney().lanes;
+    const lanes = createSteplessStoreJourney().lanes;
     const frontstage = placeLane(lanes, { id: 'lane:frontstage', kind: 'frontstage', title: 'Frontstage' });
     expect(frontstage.map((lane) => lane.kind).slice(-2)).toEqual(['frontstage', 'backstage']);
     const support = placeLane(frontstage, { id: 'lane:support', kind: 'support', title: 'Support' });
@@ -346,7 +354,7 @@ describe('the editor', () => {
 
   it('follows the method step by step with Back and Next, and marks the current step', async () => {
     const user = userEvent.setup();
-    const { current } = renderEditor({ journey: createOnlineStoreJourney(), step: 0 });
+    const { current } = renderEditor({ journey: createSteplessStoreJourney(), step: 0 });
     const expected = ['Goal and scope', 'Personas', 'Stages', 'Lanes', 'Cards', 'Emotions', 'Insert'];
     for (const [index, name] of expected.entries()) {
       expect(screen.getByRole('heading', { level: 2 }).textContent).toBe(`Step ${index + 1} of 7: ${name}`);
@@ -364,7 +372,7 @@ describe('the editor', () => {
   it('explains why Insert is off, leads to the step to fix, then inserts the journey', async () => {
     const user = userEvent.setup();
     const onInsert = vi.fn();
-    const journey = createOnlineStoreJourney();
+    const journey = createSteplessStoreJourney();
     journey.title = '';
     journey.cards[0] = { ...journey.cards[0]!, text: 'x'.repeat(150) };
     renderEditor({ journey, step: 6 }, { onInsert });
@@ -383,7 +391,7 @@ describe('the editor', () => {
   it('updates the map it came from instead of inserting a new one', async () => {
     const user = userEvent.setup();
     const onUpdate = vi.fn();
-    const journey = createOnlineStoreJourney();
+    const journey = createSteplessStoreJourney();
     renderEditor({ journey, step: 6, mapId: 'map-abc' }, { onUpdate });
     expect(await screen.findByRole('img', { name: journey.title })).toBeTruthy();
     await user.click(screen.getByRole('button', { name: 'Update the map' }));

@@ -1,4 +1,4 @@
-import type { Journey, Persona } from '../../src/model/journey';
+import { listPlaces, type Journey, type Persona } from '../../src/model/journey';
 
 /**
  * A template's structure to start a map of one's own from ("Start from this
@@ -42,9 +42,10 @@ export function keepTemplateStructure(template: Journey): Journey {
     ...(template.locale ? { locale: template.locale } : {}),
     scope: {},
     personas,
-    stages: template.stages.map((stage) => ({ ...stage })),
+    stages: template.stages.map((stage) => (stage.steps ? { ...stage, steps: stage.steps.map((step) => ({ ...step })) } : { ...stage })),
     lanes: template.lanes.map((lane) => ({ ...lane })),
     cards: [],
-    emotions: personas.flatMap((persona) => template.stages.map((stage) => ({ persona: persona.id, stage: stage.id, score: 0 }))),
+    // A neutral score at every place: each stage, or each step of a stage with steps.
+    emotions: personas.flatMap((persona) => listPlaces(template).map((place) => ({ persona: persona.id, ...place, score: 0 }))),
   };
 }

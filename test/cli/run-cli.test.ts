@@ -428,8 +428,8 @@ describe('cjm and files as spreadsheets write them (issue 15)', () => {
     const io = createMemoryIo({ 'store.json': formatJourneyFile(journey) });
     expect(runCli(['export', 'store.json', '--format', 'csv-long', '--delimiter', ';', '-o', 'store.csv'], io)).toBe(EXIT_OK);
     const csv = io.files.get('store.csv') ?? '';
-    // The template has steps: the long shape writes its Step, Touchpoint and Channel columns.
-    expect(csv.startsWith('\uFEFFStage;Step;Lane;Text;Persona;Emotion;Evidence;Touchpoint;Channel\n')).toBe(true);
+    // The template has steps and plans: the long shape writes its Step, plan, Touchpoint and Channel columns.
+    expect(csv.startsWith('\uFEFFStage;Step;Lane;Text;Persona;Emotion;Evidence;Addresses;Impact;Effort;Owner;Status;KPI;Touchpoint;Channel\n')).toBe(true);
     expect(csv).toContain('\nOrder & pay;Fill in the order form;Emotions;;Anna Petrova;-2;');
     expect(csv).toContain(`;"'=HYPERLINK(""http://x"",""click"")";`);
     expect(csv).toContain(';Anna Petrova;-2;');

@@ -27,7 +27,9 @@ describe('checkJourneyHealth', () => {
   });
 
   it('flags each rule where it applies', () => {
+    // The template's opportunities address its pains; without their plans, the pains rule looks at stages.
     const journey = createOnlineStoreJourney();
+    for (const card of journey.cards) delete card.plan;
     journey.emotions = journey.emotions.filter((emotion) => emotion.stage !== 'stage:use');
     journey.cards = journey.cards.filter((card) => !(card.stage === 'stage:need' && card.lane === 'lane:touchpoints'));
     journey.cards = journey.cards.filter((card) => !(card.stage === 'stage:order' && card.lane === 'lane:opportunities'));
@@ -53,6 +55,14 @@ describe('checkJourneyHealth', () => {
     expect(params['empty-lane lane:backstage']).toEqual({ lane: journey.lanes.find((lane) => lane.id === 'lane:backstage')!.title });
     expect(params['pain-without-opportunity stage:order']).toMatchObject({ stage: 'Order & pay', pains: expect.any(Number) });
     expect(params['moment-of-truth stage:order']).toEqual({ persona: 'Anna Petrova', stage: 'Order & pay › Fill in the order form', score: -2 });
+  });
+
+  it('looks at each pain once opportunities address pains: the template answers them all, and a pain loses its answer with its opportunity', () => {
+    const journey = createOnlineStoreJourney();
+    expect(rulesOf(journey)).toEqual(['moment-of-truth stage:order']);
+    journey.cards = journey.cards.filter((card) => card.id !== 'card:opportunities-order-1');
+    const findings = checkJourneyHealth(journey).findings.filter((finding) => finding.rule === 'pain-without-opportunity');
+    expect(findings.map((finding) => [finding.card, finding.params])).toEqual([['card:pains-order-1', { stage: 'Order & pay › Add to cart', text: 'Delivery cost not shown in the cart' }]]);
   });
 
   it('has an id, a severity and a one-line explanation for every rule', () => {

@@ -1,6 +1,7 @@
 import { JOURNEY_SCHEMA, type CardId, type EmotionScore, type Journey, type JourneyScope, type LaneId, type Persona, type PersonaId, type Stage, type StageId, type StepId } from '../journey';
 import { DEFAULT_LANE_KINDS, STANDARD_LANE_TITLES, type StandardLaneKind } from './blank-journey';
 import type { JourneyTemplate, TemplateId, TemplateLocale } from './template-catalog';
+import { addTemplatePlans } from './template-plans';
 import { spreadOverSteps, type PerStep } from './template-steps';
 
 /** The stage id of a template's stage key. */
@@ -151,5 +152,5 @@ export function buildJourneyTemplate(spec: TemplateSpec): JourneyTemplate {
     // As-is scores first, then the to-be line: the order people read them in.
     emotions: [...buildScores(spec, 'as-is'), ...buildScores(spec, 'to-be')],
   };
-  return { id: spec.id, name: spec.name, description: spec.description, journey };
+  return { id: spec.id, name: spec.name, description: spec.description, journey: addTemplatePlans(journey, spec.id, spec.locale) };
 }

@@ -1,4 +1,5 @@
 import { JOURNEY_SCHEMA, type CardId, type Journey, type LaneId, type StageId, type StepId } from '../journey';
+import { addTemplatePlans } from './template-plans';
 import { spreadOverSteps, type PerStep } from './template-steps';
 
 /** The stage id of a template's stage key. */
@@ -151,6 +152,11 @@ const stepKeysOf = (stage: StageSpec): string[] => (stage.steps ?? []).map((step
  * low point at the order form.
  */
 export function createOnlineStoreJourney(): Journey {
+  return addTemplatePlans(createStoreJourney(), 'online-store', 'en');
+}
+
+/** The online store without its opportunities' plans. */
+function createStoreJourney(): Journey {
   const cards: Journey['cards'] = [];
   for (const lane of LANES) {
     const cells = CELLS[lane.key] ?? [];

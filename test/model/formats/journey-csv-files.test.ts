@@ -177,8 +177,8 @@ describe('CSV exports safe to open in a spreadsheet', () => {
   it('writes UTF-8 with a byte order mark (Excel reads Cyrillic right), with the delimiter asked for', () => {
     const journey = createOnlineStoreJourney();
     expect(exportJourneyCsvWide(journey).startsWith('\uFEFFLane,Realise the need,')).toBe(true);
-    // The template has steps, so the long shape writes its Step, Touchpoint and Channel columns.
-    expect(exportJourneyCsvLong(journey, { delimiter: ';' }).startsWith('\uFEFFStage;Step;Lane;Text;Persona;Emotion;Evidence;Touchpoint;Channel\n')).toBe(true);
+    // The template has steps and plans, so the long shape writes its Step, plan, Touchpoint and Channel columns.
+    expect(exportJourneyCsvLong(journey, { delimiter: ';' }).startsWith('\uFEFFStage;Step;Lane;Text;Persona;Emotion;Evidence;Addresses;Impact;Effort;Owner;Status;KPI;Touchpoint;Channel\n')).toBe(true);
     expect(exportJourneyCsvWide(journey, { delimiter: ';', bom: false }).startsWith('Lane;Realise the need;')).toBe(true);
     // A cell holding the delimiter is quoted, and reads back whole.
     journey.cards[0]!.text = 'one; two, three';

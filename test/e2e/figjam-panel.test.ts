@@ -126,7 +126,7 @@ describe('FigJam panel in Chromium, driving the built plugin', () => {
     await panel.getByRole('button', { name: 'Import, check and export…' }).click();
     const diagram = 'journey\n  title Morning\n  section Wake up\n    Snooze: 2: Me\n  section Breakfast\n    Make tea: 5: Me\n';
     await panel.getByLabel('Journey file').setInputFiles({ name: 'morning.mmd', mimeType: 'text/plain', buffer: Buffer.from(diagram) });
-    await expect.poll(() => panel.getByText(/morning\.mmd: “Morning”, 2 stages, 2 lanes, 2 cards, 1 persona, 2 emotion scores\./).count()).toBe(1);
+    await expect.poll(() => panel.getByText(/morning\.mmd: “Morning”, 2 stages \(2 steps\), 2 lanes, 0 cards, 1 persona, 2 emotion scores\./).count()).toBe(1);
     await panel.getByRole('button', { name: 'Insert this map' }).click();
     await expect.poll(() => panel.getByRole('status').textContent(), { timeout: 20_000 }).toMatch(/Map ready: \d+ items created\./);
     const counts = await countMapNodesAsync(page);
@@ -134,7 +134,7 @@ describe('FigJam panel in Chromium, driving the built plugin', () => {
     expect(counts.unmarked).toBe(0);
 
     await panel.getByRole('button', { name: 'Check the map' }).click();
-    await expect.poll(() => panel.getByRole('list', { name: 'Check and export the map' }).textContent()).toMatch(/Me feels worst at “Wake up” \(-1\)/);
+    await expect.poll(() => panel.getByRole('list', { name: 'Check and export the map' }).textContent()).toMatch(/Me feels worst at “Wake up › Snooze” \(-1\)/);
     // Show on board: the persona without goals selects the persona card.
     await panel.getByRole('listitem').filter({ hasText: 'has no goals' }).getByRole('button', { name: 'Show on board' }).click();
     await expect
@@ -151,7 +151,7 @@ describe('FigJam panel in Chromium, driving the built plugin', () => {
     expect(await findSeriousAxeViolationsAsync(page.frames().find((frame) => frame !== page.mainFrame()) ?? page)).toEqual([]);
     // Findings speak the panel's language.
     await panel.getByRole('combobox', { name: 'Language' }).selectOption('ru');
-    await expect.poll(() => panel.getByRole('list', { name: 'Проверка и экспорт карты' }).textContent()).toMatch(/Хуже всего персоне Me на этапе «Wake up» \(-1\)/);
+    await expect.poll(() => panel.getByRole('list', { name: 'Проверка и экспорт карты' }).textContent()).toMatch(/Хуже всего персоне Me на этапе «Wake up › Snooze» \(-1\)/);
     expect(external).toEqual([]);
     await page.close();
   });

@@ -382,7 +382,7 @@ describe('the playground in the panel’s language', () => {
     await page.getByRole('combobox', { name: 'Language' }).selectOption('ru');
     // The board's own controls, status line and header follow the panel.
     await expect.poll(() => page.getByRole('button', { name: 'Новый стикер' }).count()).toBe(1);
-    for (const name of ['Править текст', 'Удалить', 'Сгруппировать', 'Разгруппировать', 'Жирный', 'Ссылка…', 'Показать всё', 'Увеличить', 'Уменьшить']) {
+    for (const name of ['Править текст', 'Удалить', 'Группировать', 'Разгруппировать', 'Жирный', 'Ссылка…', 'Показать всё', 'Увеличить', 'Уменьшить']) {
       expect(await page.getByRole('button', { name, exact: true }).count(), name).toBe(1);
     }
     expect(await page.getByRole('radio', { name: 'Правила FigJam' }).count()).toBe(1);

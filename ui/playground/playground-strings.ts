@@ -88,7 +88,7 @@ const ru: PlaygroundStrings = {
   editText: 'Править текст',
   remove: 'Удалить',
   styleAndGroup: 'Оформление и группы',
-  group: 'Сгруппировать',
+  group: 'Группировать',
   groupHint: 'Shift-щелчок выделяет несколько элементов',
   ungroup: 'Разгруппировать',
   bold: 'Жирный',

@@ -48,10 +48,12 @@ export const DRAFT_COLLECTION = 'cjm-drafts';
  * while it caps the neighbouring AppData at 512 bytes and item metadata at
  * 256 (https://developers.miro.com/changelog/2023-02-13-changelog). Values
  * travel through postMessage and Miro's realtime backend, so a record is
- * split into parts rather than trusted to fit one value; the template
- * journey fits in one.
+ * split into parts rather than trusted to fit one value. The template
+ * journey, with its steps and action plan (about 17 KB), fits in one, so
+ * the default map's Regenerate reads and writes its record in one call;
+ * bigger maps are split.
  */
-export const DEFAULT_STORAGE_VALUE_LIMIT_BYTES = 16_000;
+export const DEFAULT_STORAGE_VALUE_LIMIT_BYTES = 32_000;
 
 // Miro limits Web SDK calls by credits alone: "Within the enforced rate
 // limits, it's possible to perform bulk actions (creating, updating or

@@ -55,6 +55,29 @@ describe('the panel’s screens in Chromium', () => {
     await page.close();
   });
 
+  it('edits the steps of a stage: the stages, cards and emotions of the online store, whose Order & pay has four steps', async () => {
+    const { page, errors, external } = await openPanelAsync();
+    await expect.poll(() => page.getByRole('img', { name: /^Preview of the map/ }).count(), { timeout: 20_000 }).toBe(7);
+    await page.getByRole('button', { name: /^Edit “Online store/ }).click();
+    const next = () => page.getByRole('button', { name: 'Next', exact: true }).click();
+    await next();
+    await next();
+    await expect.poll(() => page.getByRole('list', { name: 'Steps of “Order & pay”' }).getByRole('listitem').count()).toBe(4);
+    await page.getByLabel('Step 2 name in “Order & pay”').scrollIntoViewIfNeeded();
+    await checkScreenAsync(page, 'editor-steps-stages');
+    await next();
+    await next();
+    await page.getByLabel('Stage or step', { exact: true }).selectOption({ label: 'Fill in the order form' });
+    await expect.poll(() => page.getByRole('textbox', { name: 'Card 1 in Pains & barriers, Order & pay › Fill in the order form' }).inputValue()).toBe('Order form has 14 fields');
+    await checkScreenAsync(page, 'editor-steps-cards');
+    await next();
+    await page.getByRole('group', { name: 'Fill in the order form' }).scrollIntoViewIfNeeded();
+    await checkScreenAsync(page, 'editor-steps-emotions');
+    expect(errors).toEqual([]);
+    expect(external).toEqual([]);
+    await page.close();
+  });
+
   it('in Russian and Ukrainian too, the gallery and the editor have no serious accessibility problems', async () => {
     for (const locale of ['ru-RU', 'uk-UA']) {
       const { page, errors } = await openPanelAsync(locale);

@@ -276,7 +276,9 @@ function readLong(rows: readonly Row[], builder: JourneyBuilder, errors: Validat
     const at = { stage: stageId, ...(stepName ? { step: builder.step(stageId, stepName) } : {}) };
     if (!at.step && (text || emotion)) unplaced.push({ stage: stageId, where: place(row, name(column.stage)) });
     if (at.step && !readStepDetails(at.step, { touchpoint: cell(column.touchpoint), channel: cell(column.channel) }, details, (what) => place(row, name(column[what])), errors)) continue;
-    const planned = PLAN_COLUMNS.find((what) => cell(planColumn[what]) !== '');
+    // A plan is an opportunity's: other rows keep ignoring these columns, as a sheet with a Status column of its own expects.
+    const isOpportunity = findLaneKind(lane) === 'opportunities';
+    const planned = isOpportunity ? PLAN_COLUMNS.find((what) => cell(planColumn[what]) !== '') : undefined;
     if (planned && !text) {
       errors.push(problem(place(row, name(planColumn[planned])), 'csv-plan-without-card', 'a plan (what it addresses, impact, effort, owner, status, KPI) belongs to an opportunity card; write the opportunity in the Text column'));
       continue;
@@ -288,10 +290,10 @@ function readLong(rows: readonly Row[], builder: JourneyBuilder, errors: Validat
       }
       if (!checkText(text, MAX_CARD_TEXT, place(row, name(column.text)), errors)) continue;
       if (!checkText(lane, MAX_SHORT_TEXT, place(row, name(column.lane)), errors)) continue;
-      const plan = readPlan((what) => cell(planColumn[what]), (what) => place(row, name(planColumn[what])), errors);
+      const plan = isOpportunity ? readPlan((what) => cell(planColumn[what]), (what) => place(row, name(planColumn[what])), errors) : {};
       if (plan === undefined) continue;
       const id = builder.card({ ...at, lane: builder.lane(lane), text, ...(persona ? { persona } : {}), ...(evidence ? { evidence } : {}), ...(Object.keys(plan).length > 0 ? { plan } : {}) });
-      const addresses = cell(planColumn.addresses);
+      const addresses = isOpportunity ? cell(planColumn.addresses) : '';
       if (addresses) links.push({ card: id, cell: addresses, where: place(row, name(planColumn.addresses)) });
     } else if (lane) builder.lane(lane);
     if (emotion) addScore(builder, persona ?? builder.defaultPersona(), at, emotion, place(row, name(column.emotion)), errors, isToBe(cell(column.line)) ? 'to-be' : 'as-is');

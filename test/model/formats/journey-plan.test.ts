@@ -129,3 +129,11 @@ describe('links and the health check', () => {
     expect(broken.ok ? [] : broken.errors.map((error) => [error.path, error.code])).toEqual([[expect.stringMatching(/^cards\[\d+\]\.plan\.addresses\[0\]$/), 'json-unknown-reference']]);
   });
 });
+
+describe('plan columns on other rows', () => {
+  it('are an opportunity’s only: a sheet whose Status or Owner column means something else for its pains imports as before', () => {
+    const journey = ok('Stage,Lane,Text,Status,Owner\nOrder,Pains,Form has 14 fields,validated,Research\nOrder,Opportunities,One-page checkout,planned,Olga\n');
+    expect(linksOf(journey)).toEqual([['One-page checkout', [], undefined, undefined, 'Olga', 'planned', undefined]]);
+    expect(journey.cards.find((card) => card.text === 'Form has 14 fields')).not.toHaveProperty('plan');
+  });
+});

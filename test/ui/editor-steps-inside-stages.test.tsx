@@ -1,5 +1,6 @@
 // @vitest-environment happy-dom
-import { cleanup, fireEvent, screen, waitFor, within } from '@testing-library/preact';
+import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/preact';
+import { useState } from 'preact/hooks';
 import userEvent from '@testing-library/user-event';
 import { afterEach, describe, expect, it } from 'vitest';
 import { importJourneyCsv } from '../../src/model/formats/journey-csv';
@@ -11,6 +12,10 @@ import { findDraftProblems } from '../../ui/editor/find-draft-problems';
 import { EDITOR_STRINGS } from '../../ui/editor/editor-strings';
 import { applyTableFill, planTableFill } from '../../ui/editor/plan-table-fill';
 import { StagesStep } from '../../ui/editor/stages-step';
+import { LanesStep, type LaneStash } from '../../ui/editor/lanes-step';
+import { mergeSteps } from '../../ui/editor/merge-steps';
+import { PersonasStep } from '../../ui/editor/personas-step';
+import { splitStage } from '../../ui/editor/split-stage';
 import { renderStep } from './render-step';
 
 afterEach(cleanup);
@@ -168,5 +173,46 @@ describe('a table pasted into a card of a step', () => {
       ['stage:s2', 'step:t1', ['d']],
     ]);
     expectValid(applyTableFill(journey, byName, cart, undefined));
+  });
+});
+
+describe('other steps of the editor on a map with steps', () => {
+  it('a persona added gets a neutral score at every step, and the journey stays valid', async () => {
+    const user = userEvent.setup();
+    const { current } = renderStep(PersonasStep, csv(STEPPED));
+    await user.click(screen.getByRole('button', { name: 'Add persona' }));
+    const added = current().personas.at(-1)!;
+    expect(current().emotions.filter((emotion) => emotion.persona === added.id).map((emotion) => [emotion.stage, emotion.step, emotion.score])).toEqual([
+      ['stage:s1', undefined, 0],
+      ['stage:s2', 'step:t1', 0],
+      ['stage:s2', 'step:t2', 0],
+      ['stage:s2', 'step:t3', 0],
+    ]);
+    expectValid(current());
+  });
+
+  it('a lane switched back on puts its cards where the steps are now: a stage split since, its first step; a step merged since, its stage', async () => {
+    const user = userEvent.setup();
+    const journey = csv(STEPPED);
+    let latest = journey;
+    function Harness() {
+      const [value, setValue] = useState(journey);
+      const [stash, setStash] = useState<LaneStash>(new Map());
+      latest = value;
+      return (
+        <>
+          <LanesStep journey={value} onChange={setValue} locale="en" stash={stash} onStashChange={setStash} />
+          <button type="button" onClick={() => setValue(splitStage(mergeSteps(value, 'stage:s2'), 'stage:s1', [{ id: 'step:a', name: 'Look' }, { id: 'step:b', name: 'Pick' }]))}>
+            meanwhile
+          </button>
+        </>
+      );
+    }
+    render(<Harness />);
+    await user.click(screen.getByRole('checkbox', { name: 'Show lane “Actions”', checked: true }));
+    await user.click(screen.getByRole('button', { name: 'meanwhile' }));
+    await user.click(screen.getByRole('checkbox', { name: 'Show lane “Actions”', checked: false }));
+    expect(placesOf(latest).filter(([text]) => text !== 'Address twice')).toEqual([['Compares kettles', 'Look'], ['Adds the kettle', '-'], ['Pays', '-']]);
+    expectValid(latest);
   });
 });

@@ -1,11 +1,12 @@
 import type { Card, Journey, Lane, LaneId, LaneKind } from '../../src/model/journey';
-import { LANE_KINDS } from '../../src/model/journey';
+import { LANE_KINDS, settlePlace } from '../../src/model/journey';
 import { MAX_LANES, MAX_SHORT_TEXT } from '../../src/model/journey-schema';
 import { STANDARD_LANE_TITLES } from '../../src/model/templates/blank-journey';
 import { createEditorId } from './create-editor-id';
 import { EDITOR_STRINGS } from './editor-strings';
 import { IconButton } from './icon-button';
 import { moveItem } from './move-item';
+import { setPlace } from './set-place';
 import type { StepProps } from './step-props';
 
 /** Lanes switched off in this session, with their cards, so switching one back on restores them. */
@@ -34,21 +35,22 @@ export function placeLane(lanes: readonly Lane[], lane: Lane): Lane[] {
 
 /**
  * The kept cards of a lane switched on again, fitted to the journey as it is
- * now: cards of stages removed meanwhile stay out, a card whose persona was
- * removed speaks for everyone, and an id taken meanwhile is replaced.
+ * now: cards of stages removed meanwhile stay out, a card of a stage split
+ * into steps or merged since settles where `settlePlace` puts it, a card
+ * whose persona was removed speaks for everyone, and an id taken meanwhile
+ * is replaced.
  */
 function restoreCards(journey: Journey, cards: readonly Card[], lane: LaneId): Card[] {
-  const stages = new Set<string>(journey.stages.map((stage) => stage.id));
   const personas = new Set<string>(journey.personas.map((persona) => persona.id));
   const taken = new Set<string>(journey.cards.map((card) => card.id));
-  return cards
-    .filter((card) => stages.has(card.stage))
-    .map((card) => {
-      const { persona, ...rest } = card;
-      const id = taken.has(card.id) ? createEditorId('card', taken) : card.id;
-      taken.add(id);
-      return { ...rest, id, lane, ...(persona && personas.has(persona) ? { persona } : {}) };
-    });
+  return cards.flatMap((card) => {
+    const place = settlePlace(journey, card);
+    if (!place) return [];
+    const { persona, ...rest } = setPlace(card, place);
+    const id = taken.has(card.id) ? createEditorId('card', taken) : card.id;
+    taken.add(id);
+    return [{ ...rest, id, lane, ...(persona && personas.has(persona) ? { persona } : {}) }];
+  });
 }
 
 /**

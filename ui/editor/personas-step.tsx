@@ -1,5 +1,5 @@
 import { useLayoutEffect, useRef, useState } from 'preact/hooks';
-import type { Journey, Persona, PersonaId } from '../../src/model/journey';
+import { listPlaces, type Journey, type Persona, type PersonaId } from '../../src/model/journey';
 import { MAX_LONG_TEXT, MAX_PERSONAS, MAX_SHORT_TEXT } from '../../src/model/journey-schema';
 import { createEditorId } from './create-editor-id';
 import { EDITOR_STRINGS, type EditorStrings } from './editor-strings';
@@ -139,8 +139,8 @@ export function PersonasStep({ journey, onChange, locale }: StepProps) {
   };
   const handleAdd = () => {
     const added = createPersona(journey, strings.newPersona);
-    // A neutral score at every stage, as the blank journey starts: the new persona's line shows at once.
-    const scores = journey.stages.map((stage) => ({ persona: added.id, stage: stage.id, score: 0 }));
+    // A neutral score at every place (each stage, each step of a stage with steps), as the blank journey starts: the new persona's line shows at once.
+    const scores = listPlaces(journey).map((place) => ({ persona: added.id, ...place, score: 0 }));
     onChange({ ...journey, personas: [...journey.personas, added], emotions: [...journey.emotions, ...scores] });
     select(added.id);
   };

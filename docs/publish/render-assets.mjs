@@ -9,7 +9,7 @@
 // with Debian's Chromium (CHROMIUM_PATH to use another); the text takes the
 // machine's fonts (Liberation Sans, else DejaVu Sans).
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -33,7 +33,10 @@ const escapeXml = (text) => text.replace(/[&<>"]/g, (char) => `&#${char.charCode
 
 /** The map of examples/online-store.json as the CLI draws it, without its XML wrapper's size (the cover sizes it). */
 function renderMapSvg() {
-  const work = mkdtempSync(join(tmpdir(), 'cjm-board-assets-'));
+  // Built inside the project, so the CLI finds the packages it leaves outside its bundle (fontkit for PDFs) in node_modules.
+  const cache = join(root, 'node_modules', '.cache');
+  mkdirSync(cache, { recursive: true });
+  const work = mkdtempSync(join(cache, 'cjm-board-assets-'));
   try {
     const out = join(work, 'dist');
     execFileSync(process.execPath, [join(root, 'build.mjs'), '--out', out], { stdio: 'inherit', env: { ...process.env, CJM_QUIET: '1' } });

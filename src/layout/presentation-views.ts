@@ -1,4 +1,4 @@
-import { listSteps, type CardId, type EmotionLine, type JourneyPlace, type PersonaId, type StageId, type StepId } from '../model/journey';
+import { listPlacesOf, listSteps, type CardId, type EmotionLine, type PersonaId, type StageId, type StepId } from '../model/journey';
 import { cardKey, emotionNoteKey, emotionPointKey, evidenceKey, findKeysOfPersona, MAP_KEY, personaMarkKey, stageHeaderKey, stepHeaderKey, type SceneKey } from './scene-keys';
 
 /**
@@ -34,7 +34,7 @@ export function listPresentationViews(journey: {
   const shown = journey.personas.filter((persona) => !persona.hidden);
   const stages = journey.stages.map((stage): PresentedView => {
     const steps = listSteps(stage);
-    const places: JourneyPlace[] = steps.length === 0 ? [{ stage: stage.id }] : steps.map((step) => ({ stage: stage.id, step: step.id }));
+    const places = listPlacesOf(stage);
     return {
       view: { kind: 'stage', stage: stage.id, name: stage.name },
       keys: [

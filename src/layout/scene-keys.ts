@@ -1,4 +1,4 @@
-import { listSteps, type CardId, type EmotionLine, type JourneyPlace, type LaneId, type PersonaId, type StageId, type StepId } from '../model/journey';
+import { listPlaces, listSteps, type CardId, type EmotionLine, type JourneyPlace, type LaneId, type PersonaId, type StageId, type StepId } from '../model/journey';
 import type { BlueprintLine } from './blueprint-lines';
 
 /**
@@ -159,10 +159,7 @@ export function findKeysOfPersona(
   persona: PersonaId,
 ): SceneKey[] {
   const lines: EmotionLine[] = ['as-is', 'to-be'];
-  const places: JourneyPlace[] = journey.stages.flatMap((stage) => {
-    const steps = listSteps(stage);
-    return steps.length === 0 ? [{ stage: stage.id }] : steps.map((step) => ({ stage: stage.id, step: step.id }));
-  });
+  const places = listPlaces(journey);
   return [
     personaCardKey(persona),
     legendKey(persona),

@@ -269,11 +269,14 @@ export function listSteps<T extends { id: StepId } = Step>(stage: { steps?: read
 }
 
 /** The map's columns in reading order: each stage without steps, each step of the others. */
-export function listPlaces(journey: Pick<Journey, 'stages'>): JourneyPlace[] {
-  return journey.stages.flatMap((stage) => {
-    const steps = listSteps(stage);
-    return steps.length === 0 ? [{ stage: stage.id }] : steps.map((step) => ({ stage: stage.id, step: step.id }));
-  });
+export function listPlaces(journey: { stages: readonly { id: StageId; steps?: readonly { id: StepId }[] }[] }): JourneyPlace[] {
+  return journey.stages.flatMap((stage) => listPlacesOf(stage));
+}
+
+/** The columns of one stage: the stage itself, or each of its steps. */
+export function listPlacesOf(stage: { id: StageId; steps?: readonly { id: StepId }[] }): JourneyPlace[] {
+  const steps = listSteps(stage);
+  return steps.length === 0 ? [{ stage: stage.id }] : steps.map((step) => ({ stage: stage.id, step: step.id }));
 }
 
 /** One string per place, for maps keyed by place: the step id when there is one, else the stage id. */

@@ -10,6 +10,7 @@ import { createMiroPort, JOURNEY_COLLECTION } from '../src/hosts/miro/miro-host'
 import { MAP_INDEX_KEY } from '../src/hosts/miro/miro-map-index';
 import { MIRO_METRICS } from '../src/layout/host-metrics';
 import { layoutJourney } from '../src/layout/layout-journey';
+import { emotionPointKey } from '../src/layout/scene-keys';
 import type { Card, Journey } from '../src/model/journey';
 import { createOnlineStoreJourney } from '../src/model/templates/online-store-template';
 import { createFigjamDriver } from '../test/hosts/figjam/figjam-board-driver';
@@ -87,8 +88,10 @@ async function makeTenEditsAsync(driver: BoardDriver): Promise<void> {
   driver.move(card('card:actions-need-2').id, into.x + 20, into.y + 20);
   const beside = card('card:opportunities-order-1').box;
   await driver.addStickyAsync(beside.x + 30, beside.y + beside.height + 40, 'Pay with one tap');
-  const point = card('emotion:anna:order').box;
-  driver.move(card('emotion:anna:order').id, point.x, point.y - 150);
+  // Anna's point at the order form, the map's low point, dragged up.
+  const formPoint = emotionPointKey('persona:anna', { stage: 'stage:order', step: 'step:form' });
+  const point = card(formPoint).box;
+  driver.move(card(formPoint).id, point.x, point.y - 150);
   await driver.typeAsync(card('stage:use').id, 'Use the kettle');
   await driver.addForeignAsync(40, 40, 'Workshop notes, 12 March');
 }
@@ -240,10 +243,11 @@ async function mainAsync(): Promise<void> {
     },
     { target: 'layout linear: time(4,000) / time(2,000) under 2.5', met: linearity < 2.5 },
     { target: 'Miro panel at first paint under 40 KB gzipped', met: bundles['Miro panel (panel.js)'].gzipped < 40_000 },
-    // One inlined file that cannot load parts on demand: the editor and three languages of templates are in it.
-    { target: 'FigJam UI under 140 KB gzipped', met: bundles['FigJam UI (ui.html)'].gzipped < 140_000 },
-    // The main thread reads and migrates the records stored with maps: the map service and the record module are in it.
-    { target: 'FigJam main under 44 KB gzipped', met: bundles['FigJam main (code.js)'].gzipped < 44_000 },
+    // One inlined file that cannot load parts on demand: the editor (steps and plans too) and three languages of templates are in it.
+    // The same budgets as test/scripts/built-bundles.test.ts.
+    { target: 'FigJam UI under 160 KB gzipped', met: bundles['FigJam UI (ui.html)'].gzipped < 160_000 },
+    // The main thread reads and migrates the records stored with maps: the map service, the record module and steps are in it.
+    { target: 'FigJam main under 50 KB gzipped', met: bundles['FigJam main (code.js)'].gzipped < 50_000 },
   ];
 
   const results = {

@@ -6,7 +6,7 @@
 import { performance } from 'node:perf_hooks';
 import { importJourney, importJourneyBytes, MAX_IMPORT_BYTES } from '../src/model/formats/import-journey';
 import { exportJourneyCsvLong } from '../src/model/formats/journey-csv';
-import type { Card, Journey } from '../src/model/journey';
+import { listPlaces, type Card, type Journey } from '../src/model/journey';
 import { formatJourneyFile } from '../src/model/journey-file';
 import { createOnlineStoreJourney } from '../src/model/templates/online-store-template';
 
@@ -25,22 +25,28 @@ const cardText = (index: number, length: number): string => {
   return words.join(' ');
 };
 
-/** The template's persona, stages and lanes with 5,000 cards (a map's most) of about `length` characters. */
+/** The template's persona, stages (and steps) and lanes with 5,000 cards (a map's most) of about `length` characters. */
 function createJourneyOfCards(length: number): Journey {
   const template = createOnlineStoreJourney();
   const lanes = template.lanes.filter((lane) => lane.kind !== 'emotions');
+  const places = listPlaces(template);
   return {
     ...template,
     cards: Array.from({ length: 5_000 }, (_, index): Card => ({
       id: `card:c${index}`,
-      stage: template.stages[index % template.stages.length]!.id,
-      lane: lanes[Math.floor(index / template.stages.length) % lanes.length]!.id,
+      ...places[index % places.length]!,
+      lane: lanes[Math.floor(index / places.length) % lanes.length]!.id,
       text: cardText(index, length),
     })),
   };
 }
 
-/** A Mermaid user journey of the template's stages as sections, one actor, 5,000 tasks of about `length` characters. */
+/**
+ * A Mermaid user journey of the template's stages as sections, one actor,
+ * 5,000 tasks of about `length` characters. Each task is a step, and a map
+ * holds 80: the import reads the whole file and refuses it (a file as big
+ * as a map holds cannot be this big), so this times the reading.
+ */
 function createMermaid(length: number): string {
   const stages = createOnlineStoreJourney().stages;
   const lines = ['journey', '  title A day of a long journey'];

@@ -5,7 +5,7 @@ import { formatMarkdownCell } from './journey-markdown';
 /**
  * The action plan of a journey: every opportunity card once, sorted by
  * priority (impact over effort, a quick win first; then impact; opportunities
- * not rated yet after the rated ones), with the pains it addresses (their
+ * not rated yet after the rated ones; done ones last), with the pains it addresses (their
  * stage, or "Stage › Step", and persona), impact, effort, owner, status and
  * KPI. Written as Markdown (a wiki page, a report) and as CSV (Jira, Trello,
  * a spreadsheet: escaped as the other CSV exports are).
@@ -48,9 +48,10 @@ export function listPlanRows(journey: Journey): PlanRow[] {
   };
   const personaOf = (card: Card): string => journey.personas.find((persona) => persona.id === card.persona)?.name ?? WORDS[language].everyone;
   const opportunities = journey.cards.map((card, index) => ({ card, index })).filter(({ card }) => opportunityLanes.has(card.lane) || card.plan !== undefined);
-  // Highest priority first; then higher impact; rated before unrated; then the map's order (a stable sort keeps it).
+  // What is still to do first, done last; highest priority first; then higher impact; rated before unrated; then the map's order.
   const rank = ({ card }: { card: Card }) => findPriority(card.plan) ?? -1;
-  opportunities.sort((a, b) => rank(b) - rank(a) || (b.card.plan?.impact ?? 0) - (a.card.plan?.impact ?? 0) || a.index - b.index);
+  const done = ({ card }: { card: Card }) => (card.plan?.status === 'done' ? 1 : 0);
+  opportunities.sort((a, b) => done(a) - done(b) || rank(b) - rank(a) || (b.card.plan?.impact ?? 0) - (a.card.plan?.impact ?? 0) || a.index - b.index);
   return opportunities.map(({ card }) => ({
     card,
     opportunity: card.text,

@@ -6,6 +6,7 @@ import { checkJourneyHealth } from '../../../src/model/health-check';
 import { dropDanglingLinks, type Journey } from '../../../src/model/journey';
 import { parseJourney } from '../../../src/model/journey-schema';
 import { EXIT_OK, runCli, type CliIo } from '../../../src/cli/run-cli';
+import { createOnlineStoreJourney } from '../../../src/model/templates/online-store-template';
 
 // A long CSV as a team keeps its plan: pains, and opportunities naming the pains they address.
 const PLAN_CSV = [
@@ -135,5 +136,14 @@ describe('plan columns on other rows', () => {
     const journey = ok('Stage,Lane,Text,Status,Owner\nOrder,Pains,Form has 14 fields,validated,Research\nOrder,Opportunities,One-page checkout,planned,Olga\n');
     expect(linksOf(journey)).toEqual([['One-page checkout', [], undefined, undefined, 'Olga', 'planned', undefined]]);
     expect(journey.cards.find((card) => card.text === 'Form has 14 fields')).not.toHaveProperty('plan');
+  });
+});
+
+describe('the action plan of the template', () => {
+  it('puts what is done last, after everything still to do', () => {
+    const rows = listPlanRows(createOnlineStoreJourney());
+    expect(rows.at(-1)?.status).toBe('done');
+    expect(rows.slice(0, -1).every((row) => row.status !== 'done')).toBe(true);
+    expect(rows.map((row) => row.opportunity).slice(0, 2)).toEqual(['Show the delivery cost in the cart', 'Address autocomplete']);
   });
 });

@@ -3,7 +3,7 @@ import type { JSX } from 'preact';
 import { listSteps, type Journey, type Stage, type StageId, type Step, type StepId } from '../../src/model/journey';
 import { MAX_SHORT_TEXT, MAX_STAGES, MAX_STEPS, MAX_STEPS_PER_STAGE } from '../../src/model/journey-schema';
 import { createEditorId } from './create-editor-id';
-import { EDITOR_STRINGS } from './editor-strings';
+import { EDITOR_STRINGS, type EditorStrings } from './editor-strings';
 import { findDuplicateStageIds } from './find-draft-problems';
 import { IconButton } from './icon-button';
 import { mergeSteps } from './merge-steps';
@@ -80,15 +80,6 @@ export function StagesStep({ journey, onChange, locale }: StepProps) {
     onChange(removed.before);
     setRemoved(undefined);
   };
-  const handleKeyDown = (index: number) => (event: JSX.TargetedKeyboardEvent<HTMLInputElement>) => {
-    if (!event.altKey || (event.key !== 'ArrowUp' && event.key !== 'ArrowDown')) return;
-    event.preventDefault();
-    const to = index + (event.key === 'ArrowUp' ? -1 : 1);
-    if (to < 0 || to >= journey.stages.length) return;
-    move(index, to);
-    focusStageName(to);
-  };
-
   const changeSteps = (stage: Stage, steps: Step[]) => onChange({ ...journey, stages: journey.stages.map((candidate) => (candidate.id === stage.id ? { ...candidate, steps } : candidate)) });
   const updateStep = (stage: Stage, step: Step, update: (step: Step) => Step) => changeSteps(stage, listSteps(stage).map((candidate) => (candidate.id === step.id ? update(candidate) : candidate)));
   const moveStep = (stage: Stage, from: number, to: number) => {
@@ -122,16 +113,6 @@ export function StagesStep({ journey, onChange, locale }: StepProps) {
     changeWithUndo(mergeSteps(journey, stage.id), strings.stepsMerged(stage.name, journey.cards.filter((card) => card.stage === stage.id).length));
     focusLater(formatSplitButtonId(stage.id));
   };
-  const handleStepKeyDown = (stage: Stage, index: number) => (event: JSX.TargetedKeyboardEvent<HTMLInputElement>) => {
-    if (!event.altKey || (event.key !== 'ArrowUp' && event.key !== 'ArrowDown')) return;
-    event.preventDefault();
-    const steps = listSteps(stage);
-    const step = steps[index];
-    const to = index + (event.key === 'ArrowUp' ? -1 : 1);
-    if (!step || to < 0 || to >= steps.length) return;
-    moveStep(stage, index, to);
-    focusLater(formatStepFieldId(step.id));
-  };
 
   return (
     <div class="editor__fields">
@@ -153,55 +134,28 @@ export function StagesStep({ journey, onChange, locale }: StepProps) {
                 setDraggedStep(undefined);
               }}
             >
-              <div class="editor__item-row">
-                <span
-                  class="editor__handle"
-                  draggable
-                  role="img"
-                  aria-label={strings.dragStage(name)}
-                  title={strings.dragStage(name)}
-                  onDragStart={(event) => {
-                    setDragged(index);
-                    event.dataTransfer?.setData('text/plain', stage.id);
-                  }}
-                  onDragEnd={() => setDragged(undefined)}
-                >
-                  ⋮⋮
-                </span>
-                <label class="visually-hidden" for={`stage-name-${index}`}>
-                  {strings.stageName(index + 1)}
-                </label>
-                <input
-                  id={`stage-name-${index}`}
-                  class="field__input"
-                  type="text"
-                  value={stage.name}
-                  maxLength={MAX_SHORT_TEXT}
-                  aria-invalid={error ? true : undefined}
-                  aria-describedby={error ? `stage-name-${index}-error` : undefined}
-                  onInput={(event) => rename(stage, event.currentTarget.value)}
-                  onKeyDown={handleKeyDown(index)}
-                />
-                <IconButton label={strings.moveUp(name)} disabled={index === 0} onClick={() => move(index, index - 1)}>
-                  ↑
-                </IconButton>
-                <IconButton label={strings.moveDown(name)} disabled={index === journey.stages.length - 1} onClick={() => move(index, index + 1)}>
-                  ↓
-                </IconButton>
-                <IconButton
-                  label={strings.removeStage(name)}
-                  title={journey.stages.length < 2 ? strings.lastStage : strings.removeStage(name)}
-                  disabled={journey.stages.length < 2}
-                  onClick={() => handleRemove(stage)}
-                >
-                  ✕
-                </IconButton>
-              </div>
-              {error && (
-                <span id={`stage-name-${index}-error`} class="field__error">
-                  {error}
-                </span>
-              )}
+              <NameRow
+                fieldId={`stage-name-${index}`}
+                label={strings.stageName(index + 1)}
+                value={stage.name}
+                error={error}
+                name={name}
+                dragData={stage.id}
+                strings={strings}
+                removeLabel={strings.removeStage(name)}
+                removeTitle={journey.stages.length < 2 ? strings.lastStage : strings.removeStage(name)}
+                isFirst={index === 0}
+                isLast={index === journey.stages.length - 1}
+                canRemove={journey.stages.length >= 2}
+                onDragStart={() => setDragged(index)}
+                onDragEnd={() => setDragged(undefined)}
+                onInput={(value) => rename(stage, value)}
+                onMove={(offset, byKeyboard) => {
+                  move(index, index + offset);
+                  if (byKeyboard) focusStageName(index + offset);
+                }}
+                onRemove={() => handleRemove(stage)}
+              />
               {steps.length > 0 && (
                 <ol class="editor__list editor__steps" aria-label={strings.stepsOf(name)}>
                   {steps.map((step, stepIndex) => {
@@ -222,53 +176,27 @@ export function StagesStep({ journey, onChange, locale }: StepProps) {
                           setDraggedStep(undefined);
                         }}
                       >
-                        <div class="editor__item-row">
-                          <span
-                            class="editor__handle"
-                            draggable
-                            role="img"
-                            aria-label={strings.dragStage(stepName)}
-                            title={strings.dragStage(stepName)}
-                            onDragStart={(event) => {
-                              setDraggedStep({ stage: stage.id, index: stepIndex });
-                              event.dataTransfer?.setData('text/plain', step.id);
-                            }}
-                            onDragEnd={() => setDraggedStep(undefined)}
-                          >
-                            ⋮⋮
-                          </span>
-                          <label class="visually-hidden" for={fieldId}>
-                            {strings.stepName(stepIndex + 1, name)}
-                          </label>
-                          <input
-                            id={fieldId}
-                            class="field__input"
-                            type="text"
-                            value={step.name}
-                            maxLength={MAX_SHORT_TEXT}
-                            aria-invalid={stepError ? true : undefined}
-                            aria-describedby={stepError ? `${fieldId}-error` : undefined}
-                            onInput={(event) => {
-                              const value = event.currentTarget.value;
-                              updateStep(stage, step, (current) => ({ ...current, name: value }));
-                            }}
-                            onKeyDown={handleStepKeyDown(stage, stepIndex)}
-                          />
-                          <IconButton label={strings.moveUp(stepName)} disabled={stepIndex === 0} onClick={() => moveStep(stage, stepIndex, stepIndex - 1)}>
-                            ↑
-                          </IconButton>
-                          <IconButton label={strings.moveDown(stepName)} disabled={stepIndex === steps.length - 1} onClick={() => moveStep(stage, stepIndex, stepIndex + 1)}>
-                            ↓
-                          </IconButton>
-                          <IconButton label={strings.removeStep(stepName)} onClick={() => handleRemoveStep(stage, step)}>
-                            ✕
-                          </IconButton>
-                        </div>
-                        {stepError && (
-                          <span id={`${fieldId}-error`} class="field__error">
-                            {stepError}
-                          </span>
-                        )}
+                        <NameRow
+                          fieldId={fieldId}
+                          label={strings.stepName(stepIndex + 1, name)}
+                          value={step.name}
+                          error={stepError}
+                          name={stepName}
+                          dragData={step.id}
+                          strings={strings}
+                          removeLabel={strings.removeStep(stepName)}
+                          isFirst={stepIndex === 0}
+                          isLast={stepIndex === steps.length - 1}
+                          canRemove
+                          onDragStart={() => setDraggedStep({ stage: stage.id, index: stepIndex })}
+                          onDragEnd={() => setDraggedStep(undefined)}
+                          onInput={(value) => updateStep(stage, step, (current) => ({ ...current, name: value }))}
+                          onMove={(offset, byKeyboard) => {
+                            moveStep(stage, stepIndex, stepIndex + offset);
+                            if (byKeyboard) focusLater(fieldId);
+                          }}
+                          onRemove={() => handleRemoveStep(stage, step)}
+                        />
                         <div class="editor__step-details">
                           {(['touchpoint', 'channel'] as const).map((field) => (
                             <span key={field} class="editor__step-detail">
@@ -344,5 +272,91 @@ export function StagesStep({ journey, onChange, locale }: StepProps) {
         )}
       </div>
     </div>
+  );
+}
+
+/**
+ * One named item of a reorderable list (a stage, or a step of one): a drag
+ * handle, the name field with its problem under it, and buttons to move the
+ * item up or down and to remove it. Alt+↑/↓ in the field moves it too.
+ */
+function NameRow(props: {
+  fieldId: string;
+  /** The field's label, read by screen readers only. */
+  label: string;
+  value: string;
+  error: string | undefined;
+  /** The name the buttons say ("Move “Cart” up"). */
+  name: string;
+  /** What a drag carries (the item's id). */
+  dragData: string;
+  strings: EditorStrings;
+  removeLabel: string;
+  removeTitle?: string;
+  isFirst: boolean;
+  isLast: boolean;
+  canRemove: boolean;
+  onDragStart: () => void;
+  onDragEnd: () => void;
+  onInput: (value: string) => void;
+  /** Moves the item by one place (−1 is up), from the keyboard or a button. */
+  onMove: (offset: -1 | 1, byKeyboard: boolean) => void;
+  onRemove: () => void;
+}) {
+  const { fieldId, name, strings, error, isFirst, isLast, onMove } = props;
+  const handleKeyDown = (event: JSX.TargetedKeyboardEvent<HTMLInputElement>) => {
+    if (!event.altKey || (event.key !== 'ArrowUp' && event.key !== 'ArrowDown')) return;
+    event.preventDefault();
+    const offset = event.key === 'ArrowUp' ? -1 : 1;
+    if ((offset < 0 && isFirst) || (offset > 0 && isLast)) return;
+    onMove(offset, true);
+  };
+  return (
+    <>
+      <div class="editor__item-row">
+        <span
+          class="editor__handle"
+          draggable
+          role="img"
+          aria-label={strings.dragStage(name)}
+          title={strings.dragStage(name)}
+          onDragStart={(event) => {
+            props.onDragStart();
+            event.dataTransfer?.setData('text/plain', props.dragData);
+          }}
+          onDragEnd={props.onDragEnd}
+        >
+          ⋮⋮
+        </span>
+        <label class="visually-hidden" for={fieldId}>
+          {props.label}
+        </label>
+        <input
+          id={fieldId}
+          class="field__input"
+          type="text"
+          value={props.value}
+          maxLength={MAX_SHORT_TEXT}
+          aria-invalid={error ? true : undefined}
+          aria-describedby={error ? `${fieldId}-error` : undefined}
+          onInput={(event) => props.onInput(event.currentTarget.value)}
+          onKeyDown={handleKeyDown}
+        />
+        <IconButton label={strings.moveUp(name)} disabled={isFirst} onClick={() => onMove(-1, false)}>
+          ↑
+        </IconButton>
+        <IconButton label={strings.moveDown(name)} disabled={isLast} onClick={() => onMove(1, false)}>
+          ↓
+        </IconButton>
+        <IconButton label={props.removeLabel} title={props.removeTitle ?? props.removeLabel} disabled={!props.canRemove} onClick={props.onRemove}>
+          ✕
+        </IconButton>
+      </div>
+      {error && (
+        <span id={`${fieldId}-error`} class="field__error">
+          {error}
+        </span>
+      )}
+    </>
   );
 }

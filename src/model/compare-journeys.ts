@@ -1,4 +1,4 @@
-import { isAsIs, listSteps, type Card, type Journey, type Persona, type Stage, type Step } from './journey';
+import { describePlace, isAsIs, listSteps, type Card, type Journey, type Persona, type Stage, type StageId, type Step, type StepId } from './journey';
 import { foldName } from './formats/lane-names';
 
 /**
@@ -64,12 +64,7 @@ function pair<T extends { id: string }>(before: readonly T[], after: readonly T[
 export function compareJourneys(before: Journey, after: Journey): JourneyComparison {
   const stages = pair<Stage>(before.stages, after.stages, (stage) => foldName(stage.name));
   const steps = stages.pairs.map(([from, to]) => ({ from, to, ...pair<Step>(listSteps(from), listSteps(to), (step) => foldName(step.name)) }));
-  /** A place as people read it: the stage, or "Stage › Step". */
-  const stageName = (journey: Journey, id: string, step?: string) => {
-    const stage = journey.stages.find((entry) => entry.id === id);
-    const own = step ? listSteps(stage ?? {}).find((entry) => entry.id === step) : undefined;
-    return own ? `${stage?.name ?? id} › ${own.name}` : (stage?.name ?? id);
-  };
+  const stageName = (journey: Journey, stage: StageId, step?: StepId) => describePlace(journey, { stage, step });
   const laneTitle = (journey: Journey, id: string) => journey.lanes.find((lane) => lane.id === id)?.title ?? id;
   const describeCard = (journey: Journey, card: Card): CardChange => ({ stage: stageName(journey, card.stage, card.step), lane: laneTitle(journey, card.lane), text: card.text });
   // A cell is its place (as paired, so a renamed stage or step is the same) and its lane's title.
@@ -90,9 +85,9 @@ export function compareJourneys(before: Journey, after: Journey): JourneyCompari
 
   const personas = pair<Persona>(before.personas, after.personas, (persona) => foldName(persona.name));
   const emotions: JourneyComparison['emotions'] = [];
-  const scoreOf = (journey: Journey, persona: string, stage: string, step?: string) => journey.emotions.find((emotion) => emotion.persona === persona && emotion.stage === stage && emotion.step === step && isAsIs(emotion))?.score;
+  const scoreOf = (journey: Journey, persona: string, stage: StageId, step?: StepId) => journey.emotions.find((emotion) => emotion.persona === persona && emotion.stage === stage && emotion.step === step && isAsIs(emotion))?.score;
   // The places both versions have: a stage without steps in both, or a step paired in a paired stage.
-  const places = steps.flatMap(({ from, to, pairs }): { before: { stage: string; step?: string }; after: { stage: string; step?: string } }[] =>
+  const places = steps.flatMap(({ from, to, pairs }): { before: { stage: StageId; step?: StepId }; after: { stage: StageId; step?: StepId } }[] =>
     listSteps(from).length === 0 && listSteps(to).length === 0 ? [{ before: { stage: from.id }, after: { stage: to.id } }] : pairs.map(([stepBefore, stepAfter]) => ({ before: { stage: from.id, step: stepBefore.id }, after: { stage: to.id, step: stepAfter.id } })),
   );
   for (const [personaBefore, personaAfter] of personas.pairs) {
@@ -110,9 +105,11 @@ export function compareJourneys(before: Journey, after: Journey): JourneyCompari
       renamed: stages.pairs.filter(([from, to]) => from.name !== to.name).map(([from, to]) => ({ from: from.name, to: to.name })),
     },
     steps: {
-      added: steps.flatMap(({ to, added }) => added.map((step) => `${to.name} › ${step.name}`)),
-      removed: steps.flatMap(({ from, removed }) => removed.map((step) => `${from.name} › ${step.name}`)),
-      renamed: steps.flatMap(({ from, to, pairs }) => pairs.filter(([a, b]) => a.name !== b.name).map(([a, b]) => ({ from: `${from.name} › ${a.name}`, to: `${to.name} › ${b.name}` }))),
+      added: steps.flatMap(({ to, added }) => added.map((step) => describePlace(after, { stage: to.id, step: step.id }))),
+      removed: steps.flatMap(({ from, removed }) => removed.map((step) => describePlace(before, { stage: from.id, step: step.id }))),
+      renamed: steps.flatMap(({ from, to, pairs }) =>
+        pairs.filter(([a, b]) => a.name !== b.name).map(([a, b]) => ({ from: describePlace(before, { stage: from.id, step: a.id }), to: describePlace(after, { stage: to.id, step: b.id }) })),
+      ),
     },
     cards: { added: cards.added.map((card) => describeCard(after, card)), removed: cards.removed.map((card) => describeCard(before, card)), edited, moved },
     emotions,

@@ -1,4 +1,4 @@
-import { hasSteps, isAsIs, listPlaces, listSteps, type CardId, type Journey, type JourneyPlace, type LaneId, type PersonaId, type StageId, type StepId } from './journey';
+import { describePlace, hasSteps, isAsIs, listPlaces, listSteps, type CardId, type Journey, type JourneyPlace, type LaneId, type PersonaId, type StageId, type StepId } from './journey';
 
 /**
  * The map health check: rules run on a journey that point at what the
@@ -100,13 +100,7 @@ export function checkJourneyHealth(journey: Journey): HealthReport {
   const cardsAt = (stage: StageId, lanes: ReadonlySet<string>) => journey.cards.filter((card) => card.stage === stage && lanes.has(card.lane));
   const places = listPlaces(journey);
   const scoreAt = (persona: PersonaId, place: JourneyPlace) => journey.emotions.find((emotion) => emotion.persona === persona && emotion.stage === place.stage && emotion.step === place.step && isAsIs(emotion))?.score;
-  const stageName = new Map(journey.stages.map((stage) => [stage.id as string, stage.name]));
-  const stepName = new Map(journey.stages.flatMap((stage) => listSteps(stage).map((step) => [step.id as string, step.name])));
-  /** A place as people read it: the stage, or "Stage › Step". */
-  const nameOf = (place: { stage: StageId; step?: StepId | undefined }): string => {
-    const stage = stageName.get(place.stage) ?? place.stage;
-    return place.step ? `${stage} › ${stepName.get(place.step) ?? place.step}` : stage;
-  };
+  const nameOf = (place: { stage: StageId; step?: StepId | undefined }): string => describePlace(journey, place);
   const whereOf = (place: { stage: StageId; step?: StepId | undefined }) => ({ stage: place.stage, ...(place.step ? { step: place.step } : {}) });
 
   for (const persona of journey.personas) {

@@ -263,6 +263,19 @@ export interface JourneyPlace {
   step?: StepId;
 }
 
+/**
+ * A place as people read it: the stage's name, or "Stage › Step" for a step.
+ * A name left empty, or a stage or step the journey lacks, reads as `empty`
+ * (the panel shows "…").
+ */
+export function describePlace(journey: { stages: readonly { id: StageId; name: string; steps?: readonly { id: StepId; name: string }[] }[] }, place: { stage: StageId; step?: StepId | undefined }, empty = ''): string {
+  const stage = journey.stages.find((candidate) => candidate.id === place.stage);
+  const stageName = stage?.name.trim() || empty;
+  if (!place.step) return stageName;
+  const step = listSteps(stage ?? {}).find((candidate) => candidate.id === place.step);
+  return `${stageName} › ${step?.name.trim() || empty}`;
+}
+
 /** The steps of a stage, in reading order (none for a stage that is one column). */
 export function listSteps<T extends { id: StepId } = Step>(stage: { steps?: readonly T[] }): readonly T[] {
   return stage.steps ?? [];

@@ -1,13 +1,4 @@
-import type { Journey, JourneyPlace } from '../../src/model/journey';
+import { describePlace, type Journey, type JourneyPlace } from '../../src/model/journey';
 
-/**
- * A column as the panel names it: the stage's name, or "Stage › Step" for a
- * step, an empty name shown as "…". Returns "…" for a place the journey
- * does not have.
- */
-export function formatPlaceName(journey: Pick<Journey, 'stages'>, place: JourneyPlace): string {
-  const stage = journey.stages.find((candidate) => candidate.id === place.stage);
-  const stageName = stage?.name.trim() || '…';
-  if (!place.step) return stageName;
-  return `${stageName} › ${stage?.steps?.find((step) => step.id === place.step)?.name.trim() || '…'}`;
-}
+/** A column as the panel names it: the stage's name, or "Stage › Step", an empty name shown as "…" (see `describePlace`). */
+export const formatPlaceName = (journey: Pick<Journey, 'stages'>, place: JourneyPlace): string => describePlace(journey, place, '…');

@@ -1,5 +1,6 @@
 import { OPPORTUNITY_STATUSES, PLAN_RATING_MAX, PLAN_RATING_MIN, type Card, type CardId, type Journey, type OpportunityPlan, type OpportunityStatus } from '../../src/model/journey';
 import { MAX_SHORT_TEXT } from '../../src/model/journey-schema';
+import { OPPORTUNITY_STATUS_NAMES } from '../../src/model/opportunity-status';
 import type { Locale } from '../strings';
 import { formatPlaceName } from './format-place-name';
 import { PLAN_STRINGS } from './plan-strings';
@@ -72,7 +73,7 @@ export function PlanEditor({ journey, card, locale, onPlan }: { journey: Journey
             <option value="">{strings.noStatus}</option>
             {OPPORTUNITY_STATUSES.map((status) => (
               <option key={status} value={status}>
-                {strings.statuses[status]}
+                {OPPORTUNITY_STATUS_NAMES[status][locale]}
               </option>
             ))}
           </select>

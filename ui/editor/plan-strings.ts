@@ -1,4 +1,3 @@
-import type { OpportunityStatus } from '../../src/model/journey';
 import type { Locale } from '../strings';
 import { pluralize } from './editor-strings';
 
@@ -15,7 +14,6 @@ const en = {
   owner: 'Owner',
   status: 'Status',
   noStatus: '—',
-  statuses: { idea: 'idea', planned: 'planned', 'in-progress': 'in progress', done: 'done' } satisfies Record<OpportunityStatus, string>,
   kpi: 'KPI it should move',
   painOf: (text: string, place: string) => `${text} (${place})`,
 };
@@ -35,7 +33,6 @@ const ru: PlanStrings = {
   owner: 'Ответственный',
   status: 'Статус',
   noStatus: '—',
-  statuses: { idea: 'идея', planned: 'запланировано', 'in-progress': 'в работе', done: 'готово' },
   kpi: 'Метрика, которую она должна сдвинуть',
   painOf: (text, place) => `${text} (${place})`,
 };
@@ -52,7 +49,6 @@ const uk: PlanStrings = {
   owner: 'Відповідальний',
   status: 'Статус',
   noStatus: '—',
-  statuses: { idea: 'ідея', planned: 'заплановано', 'in-progress': 'у роботі', done: 'готово' },
   kpi: 'Показник, який вона має зрушити',
   painOf: (text, place) => `${text} (${place})`,
 };

@@ -1,6 +1,7 @@
 import Papa from 'papaparse';
-import { findJourneyLanguage, hasSteps, isAsIs, listPlaces, listSteps, placeId, EVIDENCE_KINDS, OPPORTUNITY_STATUSES, PLAN_RATING_MAX, PLAN_RATING_MIN, type Card, type CardId, type EmotionLine, type EvidenceKind, type Journey, type JourneyPlace, type OpportunityPlan, type OpportunityStatus, type PersonaId, type StageId, type StepId } from '../journey';
+import { findJourneyLanguage, hasSteps, isAsIs, listPlaces, listSteps, placeId, EVIDENCE_KINDS, PLAN_RATING_MAX, PLAN_RATING_MIN, type Card, type CardId, type EmotionLine, type EvidenceKind, type Journey, type JourneyPlace, type OpportunityPlan, type PersonaId, type StageId, type StepId } from '../journey';
 import { MAX_CARD_TEXT, MAX_CARDS, MAX_SHORT_TEXT, MAX_STAGES, MAX_STEPS, MAX_STEPS_PER_STAGE } from '../journey-schema';
+import { findOpportunityStatus, OPPORTUNITY_STATUS_NAMES } from '../opportunity-status';
 import { excerptText, fail, succeed, type ParseResult, type ValidationError } from '../parse-result';
 import { createJourneyBuilder, parseScore, type JourneyBuilder } from './journey-builder';
 import { findLaneKind, foldName } from './lane-names';
@@ -44,19 +45,6 @@ type PlanColumn = 'addresses' | 'impact' | 'effort' | 'owner' | 'status' | 'kpi'
 const PLAN_COLUMNS: readonly PlanColumn[] = ['addresses', 'impact', 'effort', 'owner', 'status', 'kpi'];
 /** How the pains an opportunity addresses are written in one cell. */
 export const ADDRESSES_SEPARATOR = ' | ';
-
-/** An opportunity's status in the three languages, as a cell says it (the export writes the journey's language). */
-export const STATUS_NAMES: Readonly<Record<OpportunityStatus, { en: string; ru: string; uk: string; more: readonly string[] }>> = {
-  idea: { en: 'idea', ru: 'идея', uk: 'ідея', more: [] },
-  planned: { en: 'planned', ru: 'запланировано', uk: 'заплановано', more: ['to do', 'todo', 'в плане', 'у плані'] },
-  'in-progress': { en: 'in progress', ru: 'в работе', uk: 'у роботі', more: ['in-progress', 'doing', 'в роботі'] },
-  done: { en: 'done', ru: 'готово', uk: 'готово', more: ['сделано', 'зроблено'] },
-};
-const findStatus = (text: string): OpportunityStatus | undefined =>
-  OPPORTUNITY_STATUSES.find((status) => {
-    const names = STATUS_NAMES[status];
-    return [status, names.en, names.ru, names.uk, ...names.more].some((name) => foldName(name) === foldName(text));
-  });
 
 interface Row {
   cells: string[];
@@ -320,7 +308,7 @@ function readPlan(cell: (what: PlanColumn) => string, at: (what: PlanColumn) => 
   }
   const status = cell('status');
   if (status) {
-    const known = findStatus(status);
+    const known = findOpportunityStatus(status);
     if (!known) {
       errors.push(problem(at('status'), 'csv-status', `unknown status "${excerptText(status)}"; use idea, planned, in progress or done`, { value: excerptText(status) }));
       return undefined;
@@ -560,16 +548,14 @@ const HEADERS = {
 const languageOf = (journey: Journey) => findJourneyLanguage(journey.locale);
 const headersOf = (journey: Journey) => HEADERS[languageOf(journey)];
 
-/** The texts of the pains `card` addresses, as the Addresses column writes them. */
-export function describeAddresses(journey: Journey, card: Card): string {
-  const byId = new Map<string, Card>(journey.cards.map((entry) => [entry.id, entry]));
-  return (card.plan?.addresses ?? []).flatMap((id) => byId.get(id)?.text.replace(/\r?\n/g, ' ') ?? []).join(ADDRESSES_SEPARATOR);
-}
-
-/** An opportunity's plan as the long CSV's cells: addresses, impact, effort, owner, status (in the journey's language), KPI. */
-export function describePlanCells(journey: Journey, card: Card): string[] {
-  const plan = card.plan ?? {};
-  return [describeAddresses(journey, card), plan.impact?.toString() ?? '', plan.effort?.toString() ?? '', plan.owner ?? '', plan.status ? STATUS_NAMES[plan.status][languageOf(journey)] : '', plan.kpi ?? ''];
+/**
+ * An opportunity's plan as the long CSV's cells: the texts of the pains it
+ * addresses (` | ` between), impact, effort, owner, status (in the
+ * journey's language), KPI. `cards` looks cards up by id.
+ */
+function describePlanCells(plan: OpportunityPlan, cards: ReadonlyMap<string, Card>, language: 'en' | 'ru' | 'uk'): string[] {
+  const addresses = (plan.addresses ?? []).flatMap((id) => cards.get(id)?.text.replace(/\r?\n/g, ' ') ?? []).join(ADDRESSES_SEPARATOR);
+  return [addresses, plan.impact?.toString() ?? '', plan.effort?.toString() ?? '', plan.owner ?? '', plan.status ? OPPORTUNITY_STATUS_NAMES[plan.status][language] : '', plan.kpi ?? ''];
 }
 
 const personaName = (journey: Journey, id: PersonaId | undefined): string => journey.personas.find((persona) => persona.id === id)?.name ?? '';
@@ -679,7 +665,11 @@ export function exportJourneyCsvLong(journey: Journey, options: CsvExportOptions
   }
   for (const lane of journey.lanes) rows.push(row(first, '', [lane.title, '', '', '', '']));
   const stepOf = (step: StepId | undefined): string => (step ? (stepName.get(step) ?? '') : '');
-  for (const card of journey.cards) rows.push(row(stageName.get(card.stage) ?? '', stepOf(card.step), [laneTitle.get(card.lane) ?? '', card.text, personaName(journey, card.persona), '', card.evidence ?? ''], card.plan ? { plan: describePlanCells(journey, card) } : {}));
+  const cards = new Map<string, Card>(journey.cards.map((card) => [card.id, card]));
+  const language = languageOf(journey);
+  for (const card of journey.cards) {
+    rows.push(row(stageName.get(card.stage) ?? '', stepOf(card.step), [laneTitle.get(card.lane) ?? '', card.text, personaName(journey, card.persona), '', card.evidence ?? ''], card.plan ? { plan: describePlanCells(card.plan, cards, language) } : {}));
+  }
   for (const emotion of [...journey.emotions.filter(isAsIs), ...journey.emotions.filter((candidate) => candidate.line === 'to-be')]) {
     rows.push(row(stageName.get(emotion.stage) ?? '', stepOf(emotion.step), [emotionsLane?.title ?? 'Emotions', '', personaName(journey, emotion.persona), String(emotion.score), ''], { line: emotion.line === 'to-be' ? headers.toBe : '' }));
   }

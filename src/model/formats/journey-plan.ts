@@ -1,5 +1,6 @@
-import { findJourneyLanguage, findPriority, listSteps, type Card, type Journey } from '../journey';
-import { STATUS_NAMES, writeCsv, type CsvExportOptions } from './journey-csv';
+import { describePlace, findJourneyLanguage, findPriority, type Card, type Journey } from '../journey';
+import { OPPORTUNITY_STATUS_NAMES } from '../opportunity-status';
+import { writeCsv, type CsvExportOptions } from './journey-csv';
 import { formatMarkdownCell } from './journey-markdown';
 
 /**
@@ -41,11 +42,7 @@ export function listPlanRows(journey: Journey): PlanRow[] {
   const language = languageOf(journey);
   const opportunityLanes = new Set<string>(journey.lanes.filter((lane) => lane.kind === 'opportunities').map((lane) => lane.id));
   const byId = new Map<string, Card>(journey.cards.map((card) => [card.id, card]));
-  const placeOf = (card: Card): string => {
-    const stage = journey.stages.find((entry) => entry.id === card.stage);
-    const step = card.step ? listSteps(stage ?? {}).find((entry) => entry.id === card.step) : undefined;
-    return step ? `${stage?.name ?? ''} › ${step.name}` : (stage?.name ?? '');
-  };
+  const placeOf = (card: Card): string => describePlace(journey, card);
   const personaOf = (card: Card): string => journey.personas.find((persona) => persona.id === card.persona)?.name ?? WORDS[language].everyone;
   const opportunities = journey.cards.map((card, index) => ({ card, index })).filter(({ card }) => opportunityLanes.has(card.lane) || card.plan !== undefined);
   // What is still to do first, done last; highest priority first; then higher impact; rated before unrated; then the map's order.
@@ -63,7 +60,7 @@ export function listPlanRows(journey: Journey): PlanRow[] {
     impact: card.plan?.impact?.toString() ?? '',
     effort: card.plan?.effort?.toString() ?? '',
     owner: card.plan?.owner ?? '',
-    status: card.plan?.status ? STATUS_NAMES[card.plan.status][language] : '',
+    status: card.plan?.status ? OPPORTUNITY_STATUS_NAMES[card.plan.status][language] : '',
     kpi: card.plan?.kpi ?? '',
   }));
 }

@@ -179,14 +179,16 @@ export function findPriority(plan: OpportunityPlan | undefined): number | undefi
  */
 export function dropDanglingLinks<T extends Pick<Journey, 'cards'>>(journey: T): T {
   const ids = new Set<string>(journey.cards.map((card) => card.id));
-  if (journey.cards.every((card) => (card.plan?.addresses ?? []).every((id) => ids.has(id) && id !== card.id))) return journey;
+  /** Whether `card` may keep its link to `id`: a card there, and not itself. */
+  const holds = (card: Card) => (id: CardId) => ids.has(id) && id !== card.id;
+  if (journey.cards.every((card) => (card.plan?.addresses ?? []).every(holds(card)))) return journey;
   return {
     ...journey,
     cards: journey.cards.map((card) => {
       const addresses = card.plan?.addresses;
-      if (!card.plan || !addresses || addresses.every((id) => ids.has(id) && id !== card.id)) return card;
+      if (!card.plan || !addresses || addresses.every(holds(card))) return card;
       const { addresses: _old, ...rest } = card.plan;
-      const kept = addresses.filter((id) => ids.has(id) && id !== card.id);
+      const kept = addresses.filter(holds(card));
       const plan: OpportunityPlan = kept.length > 0 ? { ...rest, addresses: kept } : rest;
       const { plan: _plan, ...others } = card;
       return Object.keys(plan).length > 0 ? { ...others, plan } : others;

@@ -18,7 +18,7 @@ export interface JourneyBuilder {
    * (`separate`, for a format whose every row is a step of its own) always a
    * new one. Ids run through the journey: `step:t1`, `step:t2`, …
    */
-  step(stage: StageId, name: string, options?: { separate?: boolean; touchpoint?: string; channel?: string }): StepId;
+  step(stage: StageId, name: string, options?: { separate?: boolean }): StepId;
   /** How many steps the journey has so far. */
   countSteps(): number;
   lane(name: string): LaneId;
@@ -85,7 +85,7 @@ export function createJourneyBuilder(): JourneyBuilder {
       const owner = stages.find((candidate) => candidate.id === stage);
       if (!owner) throw new Error(`no stage ${stage} to hold the step ${name}`);
       stepCount += 1;
-      const step: Step = { id: `step:t${stepCount}`, name, ...(options.touchpoint ? { touchpoint: options.touchpoint } : {}), ...(options.channel ? { channel: options.channel } : {}) };
+      const step: Step = { id: `step:t${stepCount}`, name };
       (owner.steps ??= []).push(step);
       if (!stepByName.has(key)) stepByName.set(key, step.id);
       texts.push(name);

@@ -26,10 +26,11 @@ function findNearestColour(hex: string, palette: readonly string[]): string {
 /**
  * The person's side of a fake FigJam page: nodes to draw, and edits made
  * by hand through the fake's unlogged helpers (`editTextByHand`,
- * `moveByHand`, `removeByHand`, `createStickyByHand`, `groupByHand`, …),
- * which change nodes the way a person's edit reaches the plugin API: no call
- * logged, plugin data kept, section membership following where a node is
- * dropped, groups kept whole. Colours snap to FigJam's swatches: stickies to
+ * `moveByHand`, `removeByHand`, `connectByHand`, `createStickyByHand`,
+ * `groupByHand`, …), which change nodes the way a person's edit reaches
+ * the plugin API: no call logged, plugin data kept, section membership
+ * following where a node is dropped, groups kept whole; a person's
+ * connector is elbowed, on AUTO magnets. Colours snap to FigJam's swatches: stickies to
  * the light colours and white, shapes to the base and light colours
  * (https://developers.figma.com/docs/plugins/api/ColorPalettes).
  */
@@ -81,6 +82,11 @@ export function createFigjamSimulatedBoard(fake: FakeFigma): SimulatedBoard {
       const node = requireNode(id);
       handEdits += 1;
       fake.removeByHand(node);
+    },
+    connectByHand: (fromId, toId) => {
+      const [from, to] = [requireNode(fromId), requireNode(toId)];
+      handEdits += 1;
+      return fake.connectByHand(from, to).id;
     },
     addStickyByHand: (x, y, text) => {
       handEdits += 1;

@@ -16,8 +16,8 @@ function formatEditedHtml(text: string, boldLines: number): string {
 /**
  * The person's side of a fake Miro board: items to draw, and edits made by
  * hand through the fake's own helpers (`editItem`, `dragItemByHand`,
- * `removeItemByHand`, `seedItem`, `groupByHand`, `recolourByHand`,
- * `styleTextByHand`…), which change stored items without an SDK call and
+ * `removeItemByHand`, `seedItem` for a sticky or a connector,
+ * `groupByHand`, `recolourByHand`, `styleTextByHand`…), which change stored items without an SDK call and
  * keep app metadata, as a person's edit in Miro does.
  */
 export function createMiroSimulatedBoard(fake: FakeMiroBoard): SimulatedBoard {
@@ -62,6 +62,12 @@ export function createMiroSimulatedBoard(fake: FakeMiroBoard): SimulatedBoard {
       requireRecord(id);
       handEdits += 1;
       fake.removeItemByHand(id);
+    },
+    connectByHand: (fromId, toId) => {
+      for (const id of [fromId, toId]) requireRecord(id);
+      handEdits += 1;
+      // Miro's connector tool: a curved line snapped to the nearest sides.
+      return fake.seedItem({ type: 'connector', shape: 'curved', start: { item: fromId, snapTo: 'auto' }, end: { item: toId, snapTo: 'auto' } }).id;
     },
     addStickyByHand: (x, y, text) => {
       handEdits += 1;

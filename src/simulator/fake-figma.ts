@@ -35,9 +35,27 @@
  *   and `getStyledTextSegments` answers runs of equal styles;
  * - `locked` only stops people: plugins write locked nodes as any other
  *   (https://developers.figma.com/docs/plugins/api/properties/nodes-locked).
+ * - `createConnector` (FigJam only) makes an elbowed connector 200 wide on
+ *   the current page, its start cap NONE and end cap ARROW_LINES
+ *   (https://developers.figma.com/docs/plugins/api/properties/figma-createconnector,
+ *   https://developers.figma.com/docs/plugins/api/ConnectorNode); an end is
+ *   attached to a node by a magnet or by a position on the node, or free at
+ *   a position on the canvas; straight connectors take only CENTER or NONE
+ *   magnets, elbowed ones every magnet but CENTER; an end naming a missing or
+ *   removed node, the connector itself or another connector, or giving both
+ *   a magnet and a position, throws; reads answer copies
+ *   (https://developers.figma.com/docs/plugins/api/ConnectorEndpoint). A
+ *   connector's box is the bounds of its two ends (an attached end at its
+ *   node's centre, or at its position on the node), so it follows the nodes.
+ *   Undocumented, the fake's choices: a connector stays when a node it is
+ *   attached to is removed, that end left free where the node's centre was;
+ *   a new line type moves magnets it refuses to CENTER (straight) or AUTO
+ *   (elbowed); moving a connector moves its free ends only.
  * Failures can be requested with `failOn`. `duplicate` does what a person's
  * Duplicate does: copies a node and its subtree with new ids (plugin data
- * copied by default; whether FigJam copies it is not documented). Other
+ * copied by default; whether FigJam copies it is not documented); a copied
+ * connector's ends on copied nodes go onto their copies, as FigJam copies a
+ * connector with the shapes it joins, other ends stay as they were. Other
  * people act while the plugin awaits an API call (`onAwait`): in FigJam,
  * that is when edits of others reach a running plugin.
  */
@@ -102,7 +120,8 @@ export interface FakeFigma {
   clearCalls(): void;
   /**
    * A person duplicates `node`: a copy of it and its subtree, with new ids,
-   * added to the same parent at (x, y). Not logged: it is not a plugin call.
+   * added to the same parent at (x, y); connectors copied along join the
+   * copies of the nodes they joined. Not logged: it is not a plugin call.
    */
   duplicate<T extends SceneNode>(node: T, options?: { x?: number; y?: number; keepPluginData?: boolean }): T;
   /**
@@ -120,8 +139,22 @@ export interface FakeFigma {
    * child of the page; a member of a group stays in its group. Not logged.
    */
   moveByHand(node: SceneNode, x: number, y: number): void;
-  /** A person deletes `node` (a section with everything inside it). Not logged. */
+  /**
+   * A person deletes `node` (a section with everything inside it; a
+   * connector too). Connectors attached to what goes stay, their ends left
+   * free where the nodes were. Not logged.
+   */
   removeByHand(node: SceneNode): void;
+  /**
+   * A person draws a connector from `from` to `to` (both on the page, not
+   * connectors): elbowed by default as FigJam's connector tool draws, its
+   * ends on AUTO magnets (CENTER for a straight one, the only attached magnet
+   * it takes), `label` typed as its text. It goes into the innermost section
+   * holding both nodes, else onto the page: an assumption, FigJam does not
+   * document where a person's connector is parented. No plugin data. Not
+   * logged. Returns the connector; throws when a node is not on the page.
+   */
+  connectByHand(from: SceneNode, to: SceneNode, options?: { lineType?: ConnectorNode['connectorLineType']; label?: string }): ConnectorNode;
   /**
    * A person puts a new sticky (FigJam's default, light yellow) with its
    * top-left at (x, y) on the page, inside the section under its centre if
@@ -255,6 +288,10 @@ interface FakeInternals {
   raw<T extends object>(value: T): T;
   /** Lets the event loop turn and other people act, as an awaited API call does. */
   settleAsync(method: string): Promise<void>;
+  /** The unlogged node with `id` that is on the page (not removed), or undefined. */
+  findNode(id: string): FakeNode | undefined;
+  /** Frees the ends of connectors attached to `gone` (about to be removed) where they are now. */
+  releaseConnectors(gone: readonly FakeNode[]): void;
 }
 
 /** Estimated height of wrapped text: about 0.55 em per character, 1.3 line height. */
@@ -567,6 +604,8 @@ class FakeNode {
   }
   remove(): void {
     if (this._removed) throw new Error(`in remove: The node with id "${this._id}" does not exist`);
+    // Before detaching: a freed connector end stays where the node is now.
+    this._fake.releaseConnectors([this, ...(this instanceof FakeContainer ? this._listDescendants() : [])]);
     this._parent?._detach(this);
     this._parent = null;
     this._markRemoved();
@@ -626,6 +665,7 @@ class FakeContainer extends FakeNode {
     const raw = this._fake.raw(child);
     this._children = this._children.filter((node) => this._fake.raw(node) !== raw);
     if (this._type === 'GROUP' && this._children.length === 0 && !this._removed) {
+      this._fake.releaseConnectors([this]);
       this._parent?._detach(this);
       this._parent = null;
       this._markRemoved();
@@ -737,6 +777,10 @@ class FakeSection extends FakeContainer {
     this.resizeWithoutConstraints(width, height);
   }
 }
+
+// A connector's label font: FigJam does not document it; the fake's choice.
+const CONNECTOR_FONT: FontName = { family: 'Inter', style: 'Medium' };
+const CONNECTOR_FONT_SIZE = 16;
 
 const STICKY_SIZE = 240;
 const WIDE_STICKY_WIDTH = 416;
@@ -896,6 +940,202 @@ class FakeVector extends FakeNode {
   }
 }
 
+type ConnectorLineType = ConnectorNode['connectorLineType'];
+type ConnectorMagnet = ConnectorEndpointEndpointNodeIdAndMagnet['magnet'];
+
+/** A connector end as the fake keeps it: on a node (unlogged) by magnet or by a point of the node, or free at a canvas point. */
+type FakeConnectorEnd = { node: FakeNode; magnet: ConnectorMagnet } | { node: FakeNode; position: Vector } | { position: Vector };
+
+// "By default, the new node has a width of 200"
+// (https://developers.figma.com/docs/plugins/api/properties/figma-createconnector).
+const CONNECTOR_WIDTH = 200;
+const CONNECTOR_LINE_TYPES: ReadonlySet<string> = new Set<ConnectorLineType>(['ELBOWED', 'STRAIGHT', 'CURVED']);
+const CONNECTOR_MAGNETS: ReadonlySet<string> = new Set<ConnectorMagnet>(['NONE', 'AUTO', 'TOP', 'LEFT', 'BOTTOM', 'RIGHT', 'CENTER']);
+// https://developers.figma.com/docs/plugins/api/ConnectorStrokeCap
+const CONNECTOR_STROKE_CAPS: ReadonlySet<string> = new Set<ConnectorStrokeCap>([
+  'NONE',
+  'ARROW_EQUILATERAL',
+  'ARROW_LINES',
+  'TRIANGLE_FILLED',
+  'DIAMOND_FILLED',
+  'CIRCLE_FILLED',
+  'ERD_ZERO_OR_ONE',
+  'ERD_EXACTLY_ONE',
+  'ERD_ZERO_OR_MORE',
+  'ERD_ONE_OR_MORE',
+  'ERD_ONE',
+  'ERD_MANY',
+]);
+// "Elbowed connectors may use all magnets besides CENTER; Straight connectors
+// may use only CENTER or NONE magnets" (https://developers.figma.com/docs/plugins/api/ConnectorEndpoint).
+const MAGNET_RULES: Readonly<Record<ConnectorLineType, { allows: (magnet: ConnectorMagnet) => boolean; rule: string; fallback: ConnectorMagnet }>> = {
+  STRAIGHT: { allows: (magnet) => magnet === 'CENTER' || magnet === 'NONE', rule: 'a STRAIGHT connector attaches only to CENTER or NONE magnets', fallback: 'CENTER' },
+  ELBOWED: { allows: (magnet) => magnet !== 'CENTER', rule: 'an ELBOWED connector may use every magnet but CENTER', fallback: 'AUTO' },
+  CURVED: { allows: () => true, rule: '', fallback: 'AUTO' },
+};
+
+const isPoint = (value: unknown): value is Vector =>
+  typeof value === 'object' && value !== null && Number.isFinite((value as Vector).x) && Number.isFinite((value as Vector).y);
+
+/** Where a connector end is on the page: an attached end at its node's centre (or at its point of the node). */
+function locateConnectorEnd(end: FakeConnectorEnd): Vector {
+  if (!('node' in end)) return { x: end.position.x, y: end.position.y };
+  const corner = end.node._absolute();
+  if ('position' in end) return { x: corner.x + end.position.x, y: corner.y + end.position.y };
+  return { x: corner.x + end.node.width / 2, y: corner.y + end.node.height / 2 };
+}
+
+/** A connector end as the API answers it: a fresh copy. */
+function exportConnectorEnd(end: FakeConnectorEnd): ConnectorEndpoint {
+  if (!('node' in end)) return { position: { x: end.position.x, y: end.position.y } };
+  if ('magnet' in end) return { endpointNodeId: end.node._id, magnet: end.magnet };
+  return { endpointNodeId: end.node._id, position: { x: end.position.x, y: end.position.y } };
+}
+
+/**
+ * A FigJam connector (https://developers.figma.com/docs/plugins/api/ConnectorNode):
+ * its box is computed from its ends on every read, in its container's space.
+ */
+class FakeConnector extends FakeNode {
+  text: FakeTextContent;
+  _lineType: ConnectorLineType = 'ELBOWED';
+  _start: FakeConnectorEnd = { position: { x: 0, y: 0 } };
+  _end: FakeConnectorEnd = { position: { x: CONNECTOR_WIDTH, y: 0 } };
+  _startCap: ConnectorStrokeCap = 'NONE';
+  _endCap: ConnectorStrokeCap = 'ARROW_LINES';
+  // FigJam's look of a new connector is not documented: dark grey, 4 wide.
+  strokes: readonly Paint[] = [{ type: 'SOLID', color: { r: 0.12, g: 0.12, b: 0.12 } }];
+  strokeWeight = 4;
+  dashPattern: readonly number[] = [];
+  opacity = 1;
+  rotation = 0;
+  constructor(fake: FakeInternals, text: FakeTextContent) {
+    super(fake, 'CONNECTOR', 'Connector');
+    this.text = text;
+  }
+  get cornerRadius(): number {
+    return 0;
+  }
+  /** Both ends in the coordinate space of the connector's container. */
+  _ends(): [Vector, Vector] {
+    const origin = findSpaceOrigin(this._parent);
+    const [start, end] = [locateConnectorEnd(this._start), locateConnectorEnd(this._end)];
+    return [
+      { x: start.x - origin.x, y: start.y - origin.y },
+      { x: end.x - origin.x, y: end.y - origin.y },
+    ];
+  }
+  /** Moves the free ends; attached ones stay with their nodes. */
+  _shiftFreeEnds(dx: number, dy: number): void {
+    const shift = (end: FakeConnectorEnd): FakeConnectorEnd => ('node' in end ? end : { position: { x: end.position.x + dx, y: end.position.y + dy } });
+    this._start = shift(this._start);
+    this._end = shift(this._end);
+  }
+  override get x(): number {
+    const [start, end] = this._ends();
+    return Math.min(start.x, end.x);
+  }
+  override set x(value: number) {
+    this._shiftFreeEnds(value - this.x, 0);
+  }
+  override get y(): number {
+    const [start, end] = this._ends();
+    return Math.min(start.y, end.y);
+  }
+  override set y(value: number) {
+    this._shiftFreeEnds(0, value - this.y);
+  }
+  override get width(): number {
+    const [start, end] = this._ends();
+    return Math.abs(end.x - start.x);
+  }
+  override get height(): number {
+    const [start, end] = this._ends();
+    return Math.abs(end.y - start.y);
+  }
+  get connectorLineType(): ConnectorLineType {
+    return this._lineType;
+  }
+  set connectorLineType(value: ConnectorLineType) {
+    if (!CONNECTOR_LINE_TYPES.has(value)) throw new Error(`in set_connectorLineType: Invalid connector line type "${String(value)}"; use "ELBOWED", "STRAIGHT" or "CURVED"`);
+    this._lineType = value;
+    const { allows, fallback } = MAGNET_RULES[value];
+    const fit = (end: FakeConnectorEnd): FakeConnectorEnd => ('magnet' in end && !allows(end.magnet) ? { node: end.node, magnet: fallback } : end);
+    this._start = fit(this._start);
+    this._end = fit(this._end);
+  }
+  get connectorStart(): ConnectorEndpoint {
+    return exportConnectorEnd(this._start);
+  }
+  set connectorStart(value: ConnectorEndpoint) {
+    this._start = this._readEnd('set_connectorStart', value);
+  }
+  get connectorEnd(): ConnectorEndpoint {
+    return exportConnectorEnd(this._end);
+  }
+  set connectorEnd(value: ConnectorEndpoint) {
+    this._end = this._readEnd('set_connectorEnd', value);
+  }
+  get connectorStartStrokeCap(): ConnectorStrokeCap {
+    return this._startCap;
+  }
+  set connectorStartStrokeCap(value: ConnectorStrokeCap) {
+    this._startCap = this._readCap('set_connectorStartStrokeCap', value);
+  }
+  get connectorEndStrokeCap(): ConnectorStrokeCap {
+    return this._endCap;
+  }
+  set connectorEndStrokeCap(value: ConnectorStrokeCap) {
+    this._endCap = this._readCap('set_connectorEndStrokeCap', value);
+  }
+  _readCap(operation: string, value: unknown): ConnectorStrokeCap {
+    if (typeof value !== 'string' || !CONNECTOR_STROKE_CAPS.has(value)) throw new Error(`in ${operation}: Invalid stroke cap ${JSON.stringify(value)}; use a ConnectorStrokeCap such as "NONE" or "ARROW_LINES"`);
+    return value as ConnectorStrokeCap;
+  }
+  /** Checks an endpoint as Figma does and keeps a copy of it. */
+  _readEnd(operation: string, value: unknown): FakeConnectorEnd {
+    const fail = (why: string): never => {
+      throw new Error(`in ${operation}: ${why}; got ${JSON.stringify(value)}`);
+    };
+    if (typeof value !== 'object' || value === null) return fail('Expected a ConnectorEndpoint: { endpointNodeId, magnet }, { endpointNodeId, position } or { position }');
+    const { endpointNodeId, magnet, position } = value as { endpointNodeId?: unknown; magnet?: unknown; position?: unknown };
+    if (position !== undefined && !isPoint(position)) fail('position must be { x, y } with finite numbers');
+    const point = position as Vector | undefined;
+    if (endpointNodeId === undefined) {
+      if (magnet !== undefined) fail('a magnet needs the endpointNodeId of the node to attach to');
+      if (!point) fail('an unattached endpoint needs a position on the canvas');
+      return { position: { x: (point as Vector).x, y: (point as Vector).y } };
+    }
+    if (typeof endpointNodeId !== 'string') return fail('endpointNodeId must be a node id string');
+    if (magnet !== undefined && point) fail('give a magnet or a position, not both (a position sets the NONE magnet)');
+    const node = this._fake.findNode(endpointNodeId);
+    if (!node) return fail(`no node with id "${endpointNodeId}" is on the page (it was removed, or the id is wrong)`);
+    if (node === this._fake.raw(this)) fail('a connector cannot attach to itself');
+    if (node instanceof FakeConnector) fail('a connector cannot attach to another connector');
+    if (node._type === 'PAGE' || node._type === 'DOCUMENT') fail(`a connector attaches to a node on the page, not to the ${node._type.toLowerCase()}`);
+    if (point) return { node, position: { x: point.x, y: point.y } };
+    if (typeof magnet !== 'string' || !CONNECTOR_MAGNETS.has(magnet)) return fail('an attached endpoint needs a position or a magnet: "NONE", "AUTO", "TOP", "LEFT", "BOTTOM", "RIGHT" or "CENTER"');
+    const rule = MAGNET_RULES[this._lineType];
+    if (!rule.allows(magnet as ConnectorMagnet)) fail(`${rule.rule} (https://developers.figma.com/docs/plugins/api/ConnectorEndpoint); set connectorLineType first, or use magnet "${rule.fallback}"`);
+    return { node, magnet: magnet as ConnectorMagnet };
+  }
+  /** Frees every end attached to a node of `gone`, where that node is now. */
+  _release(gone: ReadonlySet<FakeNode>): void {
+    const free = (end: FakeConnectorEnd): FakeConnectorEnd => ('node' in end && gone.has(end.node) ? { position: locateConnectorEnd(end) } : end);
+    this._start = free(this._start);
+    this._end = free(this._end);
+  }
+  /** Attaches each end whose node was copied along to that copy (unlogged nodes, source to copy). */
+  _reattach(copies: ReadonlyMap<FakeNode, FakeNode>): void {
+    const follow = (end: FakeConnectorEnd): FakeConnectorEnd => {
+      const copy = 'node' in end ? copies.get(end.node) : undefined;
+      return copy && 'node' in end ? { ...end, node: copy } : end;
+    };
+    this._start = follow(this._start);
+    this._end = follow(this._end);
+  }
+}
+
 /**
  * Creates a fake `figma` global. Cast-free use in tests: pass `fake.api`
  * wherever a `PluginAPI` is expected.
@@ -945,6 +1185,18 @@ export function createFakeFigma(options: FakeFigmaOptions = {}): FakeFigma {
     },
     nextId: () => `1:${(idCounter += 1)}`,
     raw: (value) => unwrap(value),
+    findNode: (id) => {
+      const found = root._listDescendants().find((node) => node._id === id && !node._removed);
+      return found && unwrap(found);
+    },
+    releaseConnectors(gone) {
+      if (connectors.size === 0) return;
+      const nodes = new Set(gone.map((node) => unwrap(node)));
+      for (const connector of connectors) {
+        if (connector._removed) connectors.delete(connector);
+        else connector._release(nodes);
+      }
+    },
     async settleAsync(method) {
       await Promise.resolve();
       if (actingOthers || awaitHooks.size === 0) return;
@@ -955,6 +1207,13 @@ export function createFakeFigma(options: FakeFigmaOptions = {}): FakeFigma {
         actingOthers = false;
       }
     },
+  };
+  /** Every connector made, unlogged, so that removing a node need not search the page for them. */
+  const connectors = new Set<FakeConnector>();
+  const addConnector = (content: FakeTextContent): FakeConnector => {
+    const connector = trackNode(new FakeConnector(internals, content));
+    connectors.add(unwrap(connector));
+    return connector;
   };
   /** Hooks of other people acting while the plugin awaits (see onAwait). */
   const awaitHooks = new Set<(method: string) => void | Promise<void>>();
@@ -1007,9 +1266,13 @@ export function createFakeFigma(options: FakeFigmaOptions = {}): FakeFigma {
     return raw;
   };
 
-  /** Copies a node and its subtree with new ids, unlogged, as a person's Duplicate does. */
-  function cloneSubtree(source: FakeNode, parent: FakeContainer, keepPluginData: boolean, at?: { x: number; y: number }): FakeNode {
+  /**
+   * Copies a node and its subtree with new ids, unlogged, as a person's
+   * Duplicate does; `copies` gets each unlogged source node and its copy.
+   */
+  function cloneSubtree(source: FakeNode, parent: FakeContainer, keepPluginData: boolean, copies: Map<FakeNode, FakeNode>, at?: { x: number; y: number }): FakeNode {
     const raw = Object.assign(Object.create(Object.getPrototypeOf(source) as object) as FakeNode, source);
+    copies.set(unwrap(source), raw);
     raw._id = internals.nextId();
     raw._parent = parent;
     raw._removed = false;
@@ -1020,7 +1283,7 @@ export function createFakeFigma(options: FakeFigmaOptions = {}): FakeFigma {
     if (withText._content) withText._content = cloneText(withText._content);
     const tracked = trackNode(raw);
     if (raw instanceof FakeContainer && source instanceof FakeContainer) {
-      raw._children = source._children.map((child) => cloneSubtree(child, tracked as unknown as FakeContainer, keepPluginData));
+      raw._children = source._children.map((child) => cloneSubtree(child, tracked as unknown as FakeContainer, keepPluginData, copies));
     }
     // After the children: a group's place is theirs.
     if (at) Object.assign(raw, at);
@@ -1039,8 +1302,9 @@ export function createFakeFigma(options: FakeFigmaOptions = {}): FakeFigma {
     return run();
   };
 
-  const adopt = <T extends FakeNode>(node: T): T => {
-    const tracked = trackNode(node);
+  const adopt = <T extends FakeNode>(node: T): T => adoptTracked(trackNode(node));
+  /** Puts a node already tracked on the page, in front. */
+  const adoptTracked = <T extends FakeNode>(tracked: T): T => {
     page._children.push(tracked);
     tracked._parent = page;
     return tracked;
@@ -1068,12 +1332,28 @@ export function createFakeFigma(options: FakeFigmaOptions = {}): FakeFigma {
     return undefined;
   };
 
+  /** The innermost section holding both `a` and `b` (through groups), or undefined. */
+  const findCommonSection = (a: FakeNode, b: FakeNode): FakeContainer | undefined => {
+    const sectionsOf = (node: FakeNode): FakeContainer[] => {
+      const sections: FakeContainer[] = [];
+      for (let parent = node._parent; parent; parent = parent._parent) if (parent._type === 'SECTION') sections.push(parent);
+      return sections;
+    };
+    const around = new Set(sectionsOf(a).map((section) => unwrap(section)));
+    return sectionsOf(b).find((section) => around.has(unwrap(section)));
+  };
+
   /** Puts `members` into a new group in `parent` at `index`; every member keeps its place on the page. */
   const createGroup = (members: readonly FakeNode[], parent: FakeContainer, index: number | undefined): FakeGroup => {
     if (members.length === 0) throw new Error('in group: First argument must be an array of at least one node');
     const group = trackNode(new FakeGroup(internals, 'GROUP', 'Group'));
     const origin = findSpaceOrigin(parent);
     const places = members.map((member) => member.absoluteBoundingBox);
+    // The group joins its parent first: a group whose members all move into
+    // the new one still holds it, and does not remove itself as an empty one.
+    const position = index === undefined ? parent._children.length : Math.min(index, parent._children.length);
+    parent._children.splice(position, 0, group);
+    group._parent = parent;
     members.forEach((member, at) => {
       const place = places[at] as Rect;
       member._parent?._detach(member);
@@ -1081,9 +1361,6 @@ export function createFakeFigma(options: FakeFigmaOptions = {}): FakeFigma {
       member._parent = group;
       Object.assign(unwrap(member), { x: place.x - origin.x, y: place.y - origin.y });
     });
-    const position = index === undefined ? parent._children.length : Math.min(index, parent._children.length);
-    parent._children.splice(position, 0, group);
-    group._parent = parent;
     return group;
   };
 
@@ -1177,7 +1454,14 @@ export function createFakeFigma(options: FakeFigmaOptions = {}): FakeFigma {
       const source = node as unknown as FakeNode;
       const parent = source._parent;
       if (!parent || source._removed) throw new Error(`cannot duplicate ${describe(source)}: it is not on the page`);
-      const copy = cloneSubtree(source, parent, duplicateOptions.keepPluginData ?? true, { x: duplicateOptions.x ?? source.x, y: duplicateOptions.y ?? source.y });
+      const copies = new Map<FakeNode, FakeNode>();
+      const copy = cloneSubtree(source, parent, duplicateOptions.keepPluginData ?? true, copies, { x: duplicateOptions.x ?? source.x, y: duplicateOptions.y ?? source.y });
+      // FigJam copies a connector with the nodes it joins: its copy joins their copies.
+      for (const made of copies.values()) {
+        if (!(made instanceof FakeConnector)) continue;
+        made._reattach(copies);
+        connectors.add(made);
+      }
       parent._children.push(copy);
       return copy as unknown as typeof node;
     },
@@ -1207,6 +1491,24 @@ export function createFakeFigma(options: FakeFigmaOptions = {}): FakeFigma {
     removeByHand: (node) => {
       FakeNode.prototype.remove.call(node as unknown as FakeNode);
     },
+    connectByHand: (from, to, connectOptions = {}) => {
+      const [start, end] = [from, to].map((node) => unwrap(node as unknown as FakeNode)) as [FakeNode, FakeNode];
+      for (const node of [start, end]) if (!node._parent || node._removed) throw new Error(`cannot connect ${describe(node)}: it is not on the page`);
+      if (start === end) throw new Error(`cannot connect ${describe(start)} to itself: give two different nodes`);
+      const lineType = connectOptions.lineType ?? 'ELBOWED';
+      const connector = addConnector(new FakeTextContent(internals, CONNECTOR_FONT, CONNECTOR_FONT_SIZE));
+      const raw = unwrap(connector);
+      raw.connectorLineType = lineType;
+      // A straight connector takes no AUTO magnet: it attaches at the centres.
+      const magnet = lineType === 'STRAIGHT' ? 'CENTER' : 'AUTO';
+      raw.connectorStart = { endpointNodeId: start._id, magnet };
+      raw.connectorEnd = { endpointNodeId: end._id, magnet };
+      if (connectOptions.label !== undefined) unwrap(raw.text)._type(connectOptions.label);
+      const parent = findCommonSection(start, end) ?? page;
+      parent._children.push(connector);
+      connector._parent = parent;
+      return connector as unknown as ConnectorNode;
+    },
     createStickyByHand: (x, y, text) => {
       const sticky = adopt(new FakeSticky(internals, new FakeTextContent(internals, { family: 'Inter', style: 'Medium' }, 24)));
       unwrap(sticky.text)._type(text);
@@ -1228,6 +1530,7 @@ export function createFakeFigma(options: FakeFigmaOptions = {}): FakeFigma {
       const parent = raw._parent;
       const index = parent._children.findIndex((child) => unwrap(child) === raw);
       const children = [...raw._children];
+      internals.releaseConnectors([raw]);
       // The children share the group's container, so their x and y stay.
       parent._children.splice(index, 1, ...children);
       for (const child of children) child._parent = parent;
@@ -1344,6 +1647,8 @@ export function createFakeFigma(options: FakeFigmaOptions = {}): FakeFigma {
       call('write', 'createShapeWithText', 'figma', [], () => adopt(new FakeShapeWithText(internals, new FakeTextContent(internals, { family: 'Inter', style: 'Medium' }, 16)))),
     createText: () => call('write', 'createText', 'figma', [], () => adopt(new FakeText(internals, new FakeTextContent(internals, { family: 'Inter', style: 'Regular' }, 12)))),
     createVector: () => call('write', 'createVector', 'figma', [], () => adopt(new FakeVector(internals))),
+    createConnector: () =>
+      call('write', 'createConnector', 'figma', [], () => adoptTracked(addConnector(new FakeTextContent(internals, CONNECTOR_FONT, CONNECTOR_FONT_SIZE)))),
     group: (nodes: readonly FakeNode[], parent: FakeContainer, index?: number) =>
       call('write', 'group', 'figma', [nodes.map((node) => node.id), parent.id, index], () => createGroup([...nodes], parent, index)),
     loadFontAsync: async (font: FontName) => {

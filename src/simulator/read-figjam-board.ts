@@ -1,4 +1,5 @@
 import { FIGJAM_METRICS } from '../layout/host-metrics';
+import { drawRoutedCurve, drawRoutedElbow, routeConnector } from './route-connector';
 import { decodeItemIdentity, IDENTITY_FIELD } from '../sync/item-identity';
 import { convertSegmentsToRichText } from '../hosts/figjam/figjam-rich-text';
 import type { DrawableItem } from './drawable-item';
@@ -13,6 +14,9 @@ const DEFAULT_TEXT_COLOR = '#1e1e1e';
 
 type Drawable = Omit<DrawableItem, 'id' | 'hasIdentity' | 'parentId' | 'groupId' | 'rich'>;
 type Box = Pick<DrawableItem, 'x' | 'y' | 'width' | 'height'>;
+/** The box of the node with `id` on the page, absolute; undefined when it is not there. */
+type FindBox = (id: string) => Box | undefined;
+type Point = { x: number; y: number };
 
 /** `#rrggbb` of the first visible solid paint, or undefined. */
 function readPaint(paints: unknown): string | undefined {
@@ -37,10 +41,28 @@ function countBoldLines(text: { characters: string; fontName: unknown }): number
   return 1;
 }
 
+/** Where a connector end is on the page: an attached end at its node's centre (or at its point of the node); undefined if the node is gone. */
+function locateEnd(end: ConnectorEndpoint, findBox: FindBox): Point | undefined {
+  if (!('endpointNodeId' in end)) return end.position;
+  const box = findBox(end.endpointNodeId);
+  if (!box) return undefined;
+  return 'position' in end ? { x: box.x + end.position.x, y: box.y + end.position.y } : { x: box.x + box.width / 2, y: box.y + box.height / 2 };
+}
+
+/** SVG path data from `start` to `end`, relative to `origin`, in the connector's line type. */
+function drawConnectorPath(lineType: ConnectorNode['connectorLineType'], start: Point, end: Point, origin: Point): string {
+  const point = (p: Point) => `${p.x - origin.x} ${p.y - origin.y}`;
+  const middle = (start.x + end.x) / 2;
+  if (lineType === 'STRAIGHT') return `M ${point(start)} L ${point(end)}`;
+  // Elbowed: out horizontally, across at the middle, in horizontally.
+  if (lineType === 'ELBOWED') return `M ${point(start)} L ${point({ x: middle, y: start.y })} L ${point({ x: middle, y: end.y })} L ${point(end)}`;
+  return `M ${point(start)} C ${point({ x: middle, y: start.y })} ${point({ x: middle, y: end.y })} ${point(end)}`;
+}
+
 const base = { text: '', boldLines: 0, fontSize: 16, align: 'center', verticalAlign: 'middle', padding: 0, fill: undefined, stroke: undefined, strokeWidth: 0, textColor: DEFAULT_TEXT_COLOR, cornerRadius: 0 } as const;
 
 /** How each FigJam node type is drawn; other types are left out. */
-const readers: Readonly<Record<string, (node: SceneNode, box: Box) => Drawable | undefined>> = {
+const readers: Readonly<Record<string, (node: SceneNode, box: Box, findBox: FindBox) => Drawable | undefined>> = {
   SECTION: (node, box) => (node.type === 'SECTION' ? { ...base, kind: 'frame', ...box, text: node.name, fill: readPaint(node.fills) ?? '#ffffff', stroke: '#d9d9d9', strokeWidth: 1, cornerRadius: 8 } : undefined),
   STICKY: (node, box) =>
     node.type === 'STICKY'
@@ -96,6 +118,29 @@ const readers: Readonly<Record<string, (node: SceneNode, box: Box) => Drawable |
     node.type === 'VECTOR'
       ? { ...base, kind: 'line', ...box, stroke: readPaint(node.strokes), strokeWidth: node.strokeWeight as number, path: node.vectorPaths.map((path) => path.data).join(' ') }
       : undefined,
+  CONNECTOR: (node, _box, findBox) => {
+    if (node.type !== 'CONNECTOR') return undefined;
+    let start = locateEnd(node.connectorStart, findBox);
+    let end = locateEnd(node.connectorEnd, findBox);
+    if (!start || !end) return undefined;
+    // Both ends on AUTO magnets: FigJam attaches them to the sides that face each other, so a curve runs between the nodes, not over them.
+    const auto = (endpoint: ConnectorEndpoint) => ('magnet' in endpoint && endpoint.magnet === 'AUTO' ? findBox(endpoint.endpointNodeId) : undefined);
+    const [fromBox, toBox] = [auto(node.connectorStart), auto(node.connectorEnd)];
+    const route = fromBox && toBox && node.connectorLineType !== 'STRAIGHT' ? routeConnector(fromBox, toBox) : undefined;
+    if (route) ({ start, end } = route);
+    const origin = { x: Math.min(start.x, end.x), y: Math.min(start.y, end.y) };
+    return {
+      ...base,
+      kind: 'line',
+      ...origin,
+      width: Math.abs(end.x - start.x),
+      height: Math.abs(end.y - start.y),
+      text: node.text.characters,
+      stroke: readPaint(node.strokes),
+      strokeWidth: node.strokeWeight as number,
+      path: route ? (node.connectorLineType === 'ELBOWED' ? drawRoutedElbow(route, origin) : drawRoutedCurve(route, origin)) : drawConnectorPath(node.connectorLineType, start, end, origin),
+    };
+  },
 };
 
 /** The section holding `node` (through the groups it lies in) and the innermost group, if any. */
@@ -108,32 +153,50 @@ function findHolders(node: SceneNode): { sectionId: string | undefined; groupId:
   return { sectionId: undefined, groupId };
 }
 
+/** The ids of the nodes a connector is attached to. */
+function listConnectedIds(node: SceneNode): string[] {
+  if (node.type !== 'CONNECTOR') return [];
+  return [node.connectorStart, node.connectorEnd].flatMap((end) => ('endpointNodeId' in end ? [end.endpointNodeId] : []));
+}
+
 /**
  * Reads every node of a fake FigJam page as drawable items, in layer order
  * (back to front): positions are absolute on the page (through sections and
  * groups), paints become colours, styled text its form. Groups draw nothing
- * themselves: their members name them. Reads nothing through logged calls,
- * so reading does not change the fake's call log.
+ * themselves: their members name them. A connector is drawn as a line
+ * between its ends, in front of the nodes it joins wherever it lies in the
+ * layers; one attached to a node not on the page is left out. Reads nothing
+ * through logged calls, so reading does not change the fake's call log.
  */
 export function readFigjamBoard(fake: FakeFigma): DrawableItem[] {
-  const items: DrawableItem[] = [];
-  for (const node of fake.listNodes()) {
-    const read = readers[node.type];
-    if (!read) continue;
+  const nodes = fake.listNodes();
+  const boxes = new Map<string, Box>();
+  for (const node of nodes) {
     const bounds = node.absoluteBoundingBox;
-    if (!bounds) continue;
-    const drawable = read(node, { x: bounds.x, y: bounds.y, width: bounds.width, height: bounds.height });
-    if (!drawable) continue;
+    if (bounds) boxes.set(node.id, { x: bounds.x, y: bounds.y, width: bounds.width, height: bounds.height });
+  }
+  const findBox: FindBox = (id) => boxes.get(id);
+  // Each item's place back to front: a node's layer index, a connector's
+  // raised just above the last node it joins when that one is in front.
+  const layerIndex = new Map(nodes.map((node, index) => [node.id, index]));
+  const ranked: { item: DrawableItem; rank: number }[] = [];
+  nodes.forEach((node, index) => {
+    const read = readers[node.type];
+    const box = boxes.get(node.id);
+    if (!read || !box) return;
+    const drawable = read(node, box, findBox);
+    if (!drawable) return;
     const { sectionId, groupId } = findHolders(node);
     const rich = node.type === 'STICKY' || node.type === 'SHAPE_WITH_TEXT' ? convertSegmentsToRichText(readTextSegments(node.text)) : undefined;
-    items.push({
+    const item: DrawableItem = {
       ...drawable,
       id: node.id,
       hasIdentity: decodeItemIdentity(fake.peekPluginData(node, IDENTITY_FIELD)) !== undefined,
       parentId: sectionId,
       ...(groupId ? { groupId } : {}),
       ...(rich ? { rich } : {}),
-    });
-  }
-  return items;
+    };
+    ranked.push({ item, rank: Math.max(index, ...listConnectedIds(node).map((id) => (layerIndex.get(id) ?? index) + 0.5)) });
+  });
+  return ranked.sort((a, b) => a.rank - b.rank).map(({ item }) => item);
 }

@@ -1,4 +1,5 @@
 import { convertHtmlToText, countBoldParagraphs, readRichForm } from '../hosts/miro/miro-html';
+import { drawRoutedCurve, routeConnector } from './route-connector';
 import { decodeItemIdentity, IDENTITY_FIELD } from '../sync/item-identity';
 import type { DrawableItem } from './drawable-item';
 import type { FakeMiroBoard, FakeRecord } from './fake-miro-board';
@@ -85,22 +86,28 @@ const readers: Readonly<Record<string, Reader>> = {
   },
 };
 
-/** A connector's two ends (item centres), drawn as Miro draws a curved connector: leaving and arriving horizontally. */
+/**
+ * A connector, drawn as Miro draws one: between emotion points (circles)
+ * from centre to centre, leaving and arriving horizontally, as the chart's
+ * line; between other items from the middle of the sides that face each
+ * other (its ends snapped "auto"), so it runs between them, not over them.
+ */
 function readConnector(record: FakeRecord, fake: FakeMiroBoard): Omit<DrawableItem, 'id' | 'hasIdentity' | 'parentId'> | undefined {
-  const ends = [record.start, record.end].map((end) => {
-    if (end?.item === undefined || !fake.findRecord(end.item)) return undefined;
-    return fake.findBoardCentre(end.item);
-  });
-  const [start, end] = ends;
-  if (!start || !end) return undefined;
+  const ends = [record.start, record.end].map((end) => (end?.item === undefined ? undefined : fake.findRecord(end.item)));
+  const [from, to] = ends;
+  if (!from || !to) return undefined;
+  const boxOf = (item: FakeRecord) => {
+    const centre = fake.findBoardCentre(item.id);
+    return { x: centre.x - item.width / 2, y: centre.y - item.height / 2, width: item.width, height: item.height };
+  };
+  const points = [from, to].every((item) => item.type === 'shape' && item.shape === 'circle');
+  const route = points
+    ? { start: fake.findBoardCentre(from.id), end: fake.findBoardCentre(to.id), vertical: false }
+    : routeConnector(boxOf(from), boxOf(to));
+  const { start, end } = route;
   const x = Math.min(start.x, end.x);
   const y = Math.min(start.y, end.y);
-  const half = (end.x - start.x) / 2;
-  const point = (p: { x: number; y: number }) => `${p.x - x} ${p.y - y}`;
-  const path =
-    record.shape === 'straight'
-      ? `M ${point(start)} L ${point(end)}`
-      : `M ${point(start)} C ${point({ x: start.x + half, y: start.y })} ${point({ x: end.x - half, y: end.y })} ${point(end)}`;
+  const path = record.shape === 'straight' ? `M ${start.x - x} ${start.y - y} L ${end.x - x} ${end.y - y}` : drawRoutedCurve(route, { x, y });
   return {
     ...base,
     kind: 'line',
@@ -114,11 +121,19 @@ function readConnector(record: FakeRecord, fake: FakeMiroBoard): Omit<DrawableIt
   };
 }
 
-/** Lines go under the emotion points they join, above everything else of their map. */
-function placeLines(items: readonly DrawableItem[], lines: readonly DrawableItem[]): DrawableItem[] {
+/**
+ * Lines that join emotion points go under the points, above everything else
+ * of their map; other connectors (links between cards, a person's) in front
+ * of everything of their map, so the stickies they join do not hide them.
+ */
+function placeLines(items: readonly DrawableItem[], lines: readonly { line: DrawableItem; ends: (string | undefined)[] }[]): DrawableItem[] {
+  const points = new Set(items.filter((item) => item.kind === 'ellipse').map((item) => item.id));
+  const joinsPoints = ({ ends }: { ends: (string | undefined)[] }) => ends.every((id) => id !== undefined && points.has(id));
+  const under = lines.filter(joinsPoints).map(({ line }) => line);
+  const over = lines.filter((line) => !joinsPoints(line)).map(({ line }) => line);
   const firstPoint = items.findIndex((item) => item.kind === 'ellipse');
-  if (firstPoint === -1) return [...items, ...lines];
-  return [...items.slice(0, firstPoint), ...lines, ...items.slice(firstPoint)];
+  if (firstPoint === -1) return [...items, ...under, ...over];
+  return [...items.slice(0, firstPoint), ...under, ...items.slice(firstPoint), ...over];
 }
 
 /**
@@ -126,8 +141,8 @@ function placeLines(items: readonly DrawableItem[], lines: readonly DrawableItem
  * top-left corners, frame children get absolute positions, HTML content
  * becomes plain text (and its form, when it has bold, links or lists),
  * sticky colour names become colours, group members name their group.
- * Back to front, map by map: each frame, its items, then the connectors
- * between its items under its emotion points; items outside frames come
+ * Back to front, map by map: each frame, its items, the connectors between
+ * its emotion points under the points, other connectors on top; items outside frames come
  * last, as Miro keeps frames under everything else. Items the simulator
  * cannot draw (groups themselves among them) are left out.
  */
@@ -141,15 +156,16 @@ export function readMiroBoard(fake: FakeMiroBoard): DrawableItem[] {
     const holders = record.type === 'connector' ? [record.start?.item, record.end?.item].map((id) => (id === undefined ? undefined : parentOf.get(id))) : [record.parentId];
     return holders.find((id): id is string => typeof id === 'string' && frameIds.has(id));
   };
-  const layers = new Map<string | undefined, { items: DrawableItem[]; lines: DrawableItem[] }>([...frameIds].map((id) => [id, { items: [], lines: [] }]));
+  type Layer = { items: DrawableItem[]; lines: { line: DrawableItem; ends: (string | undefined)[] }[] };
+  const layers = new Map<string | undefined, Layer>([...frameIds].map((id) => [id, { items: [], lines: [] }]));
   layers.set(undefined, { items: [], lines: [] });
   for (const record of records) {
-    const layer = layers.get(findFrameOf(record)) as { items: DrawableItem[]; lines: DrawableItem[] };
+    const layer = layers.get(findFrameOf(record)) as Layer;
     const hasIdentity = decodeItemIdentity(record.metadata[IDENTITY_FIELD]) !== undefined;
     const parentId = record.parentId ?? undefined;
     if (record.type === 'connector') {
       const line = readConnector(record, fake);
-      if (line) layer.lines.push({ ...line, id: record.id, hasIdentity, parentId });
+      if (line) layer.lines.push({ line: { ...line, id: record.id, hasIdentity, parentId }, ends: [record.start?.item, record.end?.item] });
       continue;
     }
     const read = readers[record.type];

@@ -36,8 +36,14 @@ export interface SimulatedBoard {
   editTextByHand(id: string, text: string): void;
   /** A person drags an item so that its top-left corner lands at (x, y); dropped in a frame or section, it joins it. */
   moveByHand(id: string, x: number, y: number): void;
-  /** A person deletes an item (a frame or section with what it holds). */
+  /** A person deletes an item (a frame or section with what it holds; a connector too). */
   removeByHand(id: string): void;
+  /**
+   * A person draws a connector from one item to another (FigJam: an elbowed
+   * connector with AUTO magnets; Miro: a curved connector snapped 'auto' at
+   * both ends, as Miro's connector tool draws). Returns its id.
+   */
+  connectByHand(fromId: string, toId: string): string;
   /** A person adds a yellow sticky centred on (x, y) with `text`, without app identity. Returns its id. */
   addStickyByHand(x: number, y: number, text: string): string;
   /**

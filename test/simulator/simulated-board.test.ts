@@ -94,6 +94,34 @@ describe.each(Object.keys(SETUPS))('the simulated %s board', (rules) => {
     expect(board.listItems()).toEqual([]);
   });
 
+  it('draws a connector a person draws between two stickies, and removes it when the person deletes it', () => {
+    const setup = (SETUPS[rules] as () => Setup)();
+    const { board } = setup;
+    const from = board.addStickyByHand(200, 300, 'Search');
+    const to = board.addStickyByHand(900, 700, 'Buy');
+    const callsBefore = setup.countCalls();
+    const changesBefore = board.readChangeCount();
+    const connectorId = board.connectByHand(from, to);
+    expect(setup.countCalls()).toBe(callsBefore);
+    expect(board.readChangeCount()).not.toBe(changesBefore);
+
+    const items = board.listItems();
+    const ids = items.map((item) => item.id);
+    const line = items.find((item) => item.id === connectorId);
+    // From the side of one sticky that faces the other (they lie further apart across than down) to the other's.
+    const [fromBox, toBox] = [items.find((item) => item.id === from)!, items.find((item) => item.id === to)!];
+    const gap = toBox.x - (fromBox.x + fromBox.width);
+    expect(line).toMatchObject({ kind: 'line', x: fromBox.x + fromBox.width, y: 300, width: gap, height: 400, hasIdentity: false });
+    expect(line?.path).toMatch(new RegExp(`^M 0 0 .* ${gap} 400$`));
+    expect(ids.indexOf(connectorId)).toBeGreaterThan(Math.max(ids.indexOf(from), ids.indexOf(to)));
+    expect(() => board.connectByHand(from, 'no-such-item')).toThrow();
+
+    board.removeByHand(connectorId);
+    const after = board.listItems();
+    expect(after.map((item) => item.id)).toEqual(ids.filter((id) => id !== connectorId));
+    expect(after.some((item) => item.kind === 'line')).toBe(false);
+  });
+
   it('hands over the host’s zoom requests once', async () => {
     const setup = (SETUPS[rules] as () => Setup)();
     expect(setup.board.takeZoomRequest()).toBeUndefined();

@@ -246,8 +246,8 @@ async function mainAsync(): Promise<void> {
     // One inlined file that cannot load parts on demand: the editor (steps and plans too) and three languages of templates are in it.
     // The same budgets as test/scripts/built-bundles.test.ts.
     { target: 'FigJam UI under 160 KB gzipped', met: bundles['FigJam UI (ui.html)'].gzipped < 160_000 },
-    // The main thread reads and migrates the records stored with maps: the map service, the record module and steps are in it.
-    { target: 'FigJam main under 50 KB gzipped', met: bundles['FigJam main (code.js)'].gzipped < 50_000 },
+    // The main thread reads and migrates the records stored with maps: the map service, the record module, steps and links are in it.
+    { target: 'FigJam main under 55 KB gzipped', met: bundles['FigJam main (code.js)'].gzipped < 55_000 },
   ];
 
   const results = {

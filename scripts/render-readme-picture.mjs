@@ -1,5 +1,6 @@
 // Redraws docs/default-map.svg and docs/default-map.png (the README picture)
-// from examples/online-store.json, and docs/service-blueprint.png from
+// from examples/online-store.json, docs/links.png (its Order & pay stage:
+// the links from opportunities to pains) and docs/service-blueprint.png from
 // examples/service-blueprint.json, with the built CLI and Debian's Chromium.
 // Run after `npm run build`: node scripts/render-readme-picture.mjs
 import { execFileSync } from 'node:child_process';
@@ -15,17 +16,27 @@ const browser = await chromium.launch({
 });
 
 /** Draws `example` with `cjm render` into `svgPath`, and screenshots it into `pngPath`, 1,600 pixels wide. */
-async function renderAsync(example, svgPath, pngPath) {
-  execFileSync(process.execPath, [join(root, 'dist/cli.js'), 'render', join(root, 'examples', example), '-o', svgPath, '--width', '1600'], { stdio: 'inherit' });
+async function renderAsync(example, svgPath, pngPath, view) {
+  execFileSync(process.execPath, [join(root, 'dist/cli.js'), 'render', join(root, 'examples', example), '-o', svgPath, '--width', '1600', ...(view ? ['--view', view] : [])], { stdio: 'inherit' });
   const svg = readFileSync(svgPath, 'utf8');
   const height = Number(/height="(\d+)"/.exec(svg)?.[1] ?? 2000);
   const page = await browser.newPage({ viewport: { width: 1600, height } });
   await page.setContent(`<body style="margin:0">${svg}</body>`);
-  await page.screenshot({ path: pngPath, fullPage: true });
+  if (!view) await page.screenshot({ path: pngPath, fullPage: true });
+  else {
+    // A view's picture shows its links (dashed) with the rows around them: the pains above, the opportunities below.
+    const box = await page.evaluate(() => {
+      const boxes = [...document.querySelectorAll('path[stroke-dasharray="12 8"]')].map((path) => path.getBoundingClientRect());
+      return boxes.length === 0 ? undefined : { top: Math.min(...boxes.map((b) => b.top)), bottom: Math.max(...boxes.map((b) => b.bottom)) };
+    });
+    const clip = box ? { x: 0, y: Math.max(0, box.top - 420), width: 1600, height: Math.min(height, box.bottom + 180) - Math.max(0, box.top - 420) } : undefined;
+    await page.screenshot({ path: pngPath, ...(clip ? { clip } : { fullPage: true }) });
+  }
   await page.close();
 }
 
 await renderAsync('online-store.json', join(root, 'docs/default-map.svg'), join(root, 'docs/default-map.png'));
+await renderAsync('online-store.json', join(root, 'node_modules/.cache/links.svg'), join(root, 'docs/links.png'), 'stage:order');
 await renderAsync('service-blueprint.json', join(root, 'node_modules/.cache/service-blueprint.svg'), join(root, 'docs/service-blueprint.png'));
 await browser.close();
-console.log('wrote docs/default-map.svg, docs/default-map.png and docs/service-blueprint.png');
+console.log('wrote docs/default-map.svg, docs/default-map.png, docs/links.png and docs/service-blueprint.png');

@@ -77,7 +77,7 @@ function describeFinding({ rule, params }: HealthFinding, strings: Strings): str
     case 'opportunity-without-owner':
       return text[rule](stage, params.text ?? '');
     case 'frontstage-without-backstage':
-      return text[rule](stage);
+      return text[rule](stage, params.text);
     case 'empty-lane':
       return text[rule](lane);
     case 'persona-without-goals':

@@ -75,7 +75,8 @@ const en = {
     'step-without-touchpoint': (step: string) => `The step “${step}” names no touchpoint: where does the customer meet the company there?`,
     'pain-without-opportunity': (stage: string, pains: number, text?: string) => (text ? `The pain “${text}” at “${stage}” is addressed by no opportunity.` : `“${stage}” has ${count(pains, 'pain')} and no opportunity.`),
     'opportunity-without-owner': (stage: string, text: string) => `The opportunity “${text}” at “${stage}” has no owner: who moves it?`,
-    'frontstage-without-backstage': (stage: string) => `“${stage}” shows what staff do in front of the customer, and nothing behind it (backstage or support).`,
+    'frontstage-without-backstage': (stage: string, text?: string) =>
+      text ? `The frontstage contact “${text}” at “${stage}” has nothing behind it: link the backstage or support card that serves it.` : `“${stage}” shows what staff do in front of the customer, and nothing behind it (backstage or support).`,
     'empty-lane': (lane: string) => `The lane “${lane}” is empty at every stage.`,
     'persona-without-goals': (persona: string) => `${persona} has no goals.`,
     'stage-on-assumptions': (stage: string) => `Every card of “${stage}” rests on an assumption.`,
@@ -174,7 +175,8 @@ const ru: Strings = {
     'step-without-touchpoint': (step) => `У шага «${step}» не указана точка контакта: где клиент встречается с компанией на этом шаге?`,
     'pain-without-opportunity': (stage, pains, text) => (text ? `Боль «${text}» («${stage}») не решает ни одна возможность.` : `На этапе «${stage}» есть боли (${pains}), но нет возможностей.`),
     'opportunity-without-owner': (stage, text) => `У возможности «${text}» («${stage}») нет ответственного: кто её ведёт?`,
-    'frontstage-without-backstage': (stage) => `На этапе «${stage}» видно, что сотрудники делают на глазах у клиента, но за этим ничего не стоит (ни закулисья, ни поддерживающих процессов).`,
+    'frontstage-without-backstage': (stage, text) =>
+      text ? `За контактом «${text}» («${stage}») ничего не стоит: свяжите с ним карточку закулисья или поддерживающего процесса.` : `На этапе «${stage}» видно, что сотрудники делают на глазах у клиента, но за этим ничего не стоит (ни закулисья, ни поддерживающих процессов).`,
     'empty-lane': (lane) => `Дорожка «${lane}» пуста на всех этапах.`,
     'persona-without-goals': (persona) => `У персоны ${persona} не указаны цели.`,
     'stage-on-assumptions': (stage) => `Все карточки этапа «${stage}» держатся на допущениях.`,
@@ -270,7 +272,8 @@ const uk: Strings = {
     'step-without-touchpoint': (step) => `У кроку «${step}» не вказано точку контакту: де клієнт зустрічається з компанією на цьому кроці?`,
     'pain-without-opportunity': (stage, pains, text) => (text ? `Біль «${text}» («${stage}») не розв’язує жодна можливість.` : `На етапі «${stage}» є болі (${pains}), але немає можливостей.`),
     'opportunity-without-owner': (stage, text) => `Можливість «${text}» («${stage}») не має відповідального: хто її веде?`,
-    'frontstage-without-backstage': (stage) => `На етапі «${stage}» видно, що працівники роблять на очах у клієнта, але за цим нічого не стоїть (ні лаштунків, ні допоміжних процесів).`,
+    'frontstage-without-backstage': (stage, text) =>
+      text ? `За контактом «${text}» («${stage}») нічого не стоїть: пов’яжіть із ним картку лаштунків чи допоміжного процесу.` : `На етапі «${stage}» видно, що працівники роблять на очах у клієнта, але за цим нічого не стоїть (ні лаштунків, ні допоміжних процесів).`,
     'empty-lane': (lane) => `Доріжка «${lane}» порожня на всіх етапах.`,
     'persona-without-goals': (persona) => `У персони ${persona} не вказано цілей.`,
     'stage-on-assumptions': (stage) => `Усі картки етапу «${stage}» тримаються на припущеннях.`,

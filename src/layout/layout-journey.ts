@@ -1,9 +1,9 @@
 import { isFormOf } from '../model/rich-text';
 import { EMOTION_MAX, EMOTION_MIN, EMOTION_STEPS, findEmotionStep } from '../model/emotion-scale';
-import { EMOTION_LINES, findEmotionLine, hasSteps, listSteps, placeId, type Card, type EmotionLine, type Journey, type JourneyPlace, type Lane, type Persona, type StageId, type StepId } from '../model/journey';
+import { EMOTION_LINES, findEmotionLine, hasSteps, listCardLinks, listSteps, placeId, type Card, type EmotionLine, type Journey, type JourneyPlace, type Lane, type Persona, type StageId, type StepId } from '../model/journey';
 import type { HostMetrics } from './host-metrics';
 import { measureTextApproximately, type TextMeasurer } from './measure-text';
-import type { EmotionLineNode, EmotionPointNode, Point, Scene, SceneNode, ShapeNode, Size, StickyNode, TextNode } from './scene';
+import type { EmotionLineNode, EmotionPointNode, LinkNode, PathCommand, Point, Scene, SceneNode, ShapeNode, Size, StickyNode, TextNode } from './scene';
 import {
   cardKey,
   emotionLineKey,
@@ -17,6 +17,7 @@ import {
   laneLabelKey,
   laneRowKey,
   legendKey,
+  linkKey,
   MAP_KEY,
   personaCardKey,
   stageHeaderKey,
@@ -233,6 +234,8 @@ export function layoutJourney(journey: Journey, options: LayoutOptions): Scene {
     cursorY += rowHeight + ROW_GAP;
   }
   nodes.push(...rowBands, ...rowContent, ...emotionLayers.flat());
+  // Links last: a connector joins stickies that are drawn already.
+  nodes.push(...createLinks(journey, rowContent));
 
   const width = gridRight + MAP_PADDING;
   const height = cursorY - ROW_GAP + MAP_PADDING;
@@ -599,6 +602,59 @@ interface PersonaMark {
 function listPersonaMarks(journey: Journey): Map<string, PersonaMark> {
   return new Map(journey.personas.map((persona, index) => [persona.id, { label: describePersonaHeading(persona), style: findPersonaStyle(index) }]));
 }
+
+/**
+ * The journey's links between cards whose stickies the map draws, each a
+ * connector from the sticky of the card holding it to the card it names;
+ * a link between the same two cards twice is drawn once.
+ */
+function createLinks(journey: Journey, content: readonly SceneNode[]): LinkNode[] {
+  const stickies = new Map(content.filter((node): node is StickyNode => node.type === 'sticky').map((node) => [node.key, node]));
+  const links: LinkNode[] = [];
+  const seen = new Set<string>();
+  for (const link of listCardLinks(journey)) {
+    const [from, to] = [stickies.get(cardKey(link.from)), stickies.get(cardKey(link.to))];
+    const key = linkKey(link.from, link.to);
+    if (!from || !to || seen.has(key)) continue;
+    seen.add(key);
+    const [a, b] = [centreOf(from), centreOf(to)];
+    const x = Math.min(a.x, b.x);
+    const y = Math.min(a.y, b.y);
+    links.push({ type: 'link', key, relation: link.relation, from: from.key, to: to.key, path: createLinkPath(from, to), style: `link-${link.relation}`, x, y, width: Math.abs(a.x - b.x), height: Math.abs(a.y - b.y) });
+  }
+  // In the order the map draws the stickies: the board's order, whatever the order of the journey's cards.
+  const order = new Map([...stickies.keys()].map((key, index) => [key, index]));
+  const rank = (key: string) => order.get(key) ?? 0;
+  return links.sort((a, b) => rank(a.from) - rank(b.from) || rank(a.to) - rank(b.to));
+}
+
+/**
+ * A curve between two stickies for pictures: from the middle of the side of
+ * one facing the other to the facing side of the other, leaving and
+ * arriving square to those sides, as the hosts' curved connectors do.
+ */
+function createLinkPath(from: StickyNode, to: StickyNode): PathCommand[] {
+  const [a, b] = [centreOf(from), centreOf(to)];
+  const apart = { x: Math.abs(a.x - b.x) - (from.width + to.width) / 2, y: Math.abs(a.y - b.y) - (from.height + to.height) / 2 };
+  const vertical = apart.y >= apart.x;
+  const side = (node: StickyNode, towards: Point): Point => {
+    const centre = centreOf(node);
+    if (vertical) return { x: centre.x, y: towards.y > centre.y ? node.y + node.height : node.y };
+    return { x: towards.x > centre.x ? node.x + node.width : node.x, y: centre.y };
+  };
+  const [start, end] = [side(from, b), side(to, a)];
+  const bend = Math.max(40, (vertical ? Math.abs(end.y - start.y) : Math.abs(end.x - start.x)) / 2);
+  const toward = (value: number, target: number) => value + Math.sign(target - value) * bend;
+  const [c1, c2] = vertical
+    ? [{ x: start.x, y: toward(start.y, end.y) }, { x: end.x, y: toward(end.y, start.y) }]
+    : [{ x: toward(start.x, end.x), y: start.y }, { x: toward(end.x, start.x), y: end.y }];
+  return [
+    { op: 'M', x: Math.round(start.x), y: Math.round(start.y) },
+    { op: 'C', x1: Math.round(c1.x), y1: Math.round(c1.y), x2: Math.round(c2.x), y2: Math.round(c2.y), x: Math.round(end.x), y: Math.round(end.y) },
+  ];
+}
+
+const centreOf = (node: SceneNode): Point => ({ x: node.x + node.width / 2, y: node.y + node.height / 2 });
 
 // Gap between the persona's mark and the evidence marker when a card has both.
 const MARKER_SPACING = 8;

@@ -25,6 +25,7 @@ import type { BlueprintLine } from './blueprint-lines';
  * | `legend:<p>`                 | persona p's entry in the lines' legend |
  * | `blueprint:<line>`           | a service blueprint's line across the map (interaction, visibility, internal) |
  * | `blueprint-label:<line>`     | that line's name                       |
+ * | `link:<c>:<d>`               | link from card c to card d (a connector) |
  *
  * `<p>`, `<s>`, `<t>`, `<l>`, `<c>` are the ids without their prefix. A
  * point or note at a step names its stage and step: `emotion:<p>:<s>@<t>`
@@ -53,7 +54,8 @@ export type SceneKeyInfo =
   | { kind: 'persona-mark'; card: CardId }
   | { kind: 'legend'; persona: PersonaId }
   | { kind: 'blueprint-line'; line: BlueprintLine }
-  | { kind: 'blueprint-label'; line: BlueprintLine };
+  | { kind: 'blueprint-label'; line: BlueprintLine }
+  | { kind: 'link'; from: CardId; to: CardId };
 
 const local = (id: string): string => id.slice(id.indexOf(':') + 1);
 
@@ -85,6 +87,8 @@ export const legendKey = (persona: PersonaId): SceneKey => `legend:${local(perso
 /** Key of a service blueprint's line across the map, and of its name. */
 export const blueprintLineKey = (line: BlueprintLine): SceneKey => `blueprint:${line}`;
 export const blueprintLabelKey = (line: BlueprintLine): SceneKey => `blueprint-label:${line}`;
+/** Key of the link from card `from` (which holds it) to card `to`. */
+export const linkKey = (from: CardId, to: CardId): SceneKey => `link:${local(from)}:${local(to)}`;
 
 const LOCAL_ID = '[A-Za-z0-9][A-Za-z0-9_.-]{0,63}';
 const PATTERNS: readonly [RegExp, (m: RegExpMatchArray) => SceneKeyInfo][] = [
@@ -112,6 +116,7 @@ const PATTERNS: readonly [RegExp, (m: RegExpMatchArray) => SceneKeyInfo][] = [
   [new RegExp(`^persona-mark:(${LOCAL_ID})$`), (m) => ({ kind: 'persona-mark', card: `card:${m[1]}` })],
   [/^blueprint:(interaction|visibility|internal)$/, (m) => ({ kind: 'blueprint-line', line: m[1] as BlueprintLine })],
   [/^blueprint-label:(interaction|visibility|internal)$/, (m) => ({ kind: 'blueprint-label', line: m[1] as BlueprintLine })],
+  [new RegExp(`^link:(${LOCAL_ID}):(${LOCAL_ID})$`), (m) => ({ kind: 'link', from: `card:${m[1]}`, to: `card:${m[2]}` })],
 ];
 
 /** Parses a key read from the board; returns undefined for anything not ours. */

@@ -1,4 +1,4 @@
-import type { EmotionLine, LaneKind, PersonaId, StageId, StepId } from '../model/journey';
+import type { CardRelation, EmotionLine, LaneKind, PersonaId, StageId, StepId } from '../model/journey';
 import type { RichText } from '../model/rich-text';
 import type { SceneKey } from './scene-keys';
 
@@ -23,7 +23,9 @@ export type StickyStyle = `sticky-${LaneKind}`;
 export type PersonaStyle = `persona-${1 | 2 | 3 | 4 | 5 | 6}`;
 export type ShapeStyle = `persona-card-${1 | 2 | 3 | 4 | 5 | 6}` | 'stage-header' | 'step-header' | 'lane-label' | `lane-row-${LaneKind}` | 'blueprint-line';
 export type TextStyle = 'title' | 'subtitle' | 'emotion-note' | 'emotion-scale' | 'evidence' | 'blueprint-label';
-export type StyleToken = 'map' | StickyStyle | ShapeStyle | TextStyle | PersonaStyle;
+/** A link between two cards, by what it means. */
+export type LinkStyle = `link-${CardRelation}`;
+export type StyleToken = 'map' | StickyStyle | ShapeStyle | TextStyle | PersonaStyle | LinkStyle;
 
 interface NodeBox {
   /** Stable identity, derived from model ids (see `scene-keys.ts`). */
@@ -117,8 +119,27 @@ export interface EmotionLineNode extends NodeBox {
   style: PersonaStyle;
 }
 
+/**
+ * A link between two cards (an opportunity addressing a pain, a card
+ * serving another of its stage or step), drawn as the host's connector
+ * between their stickies: it follows them when they move, and a person who
+ * deletes it unlinks the cards. The box is the bounding box of the two
+ * stickies' centres.
+ */
+export interface LinkNode extends NodeBox {
+  type: 'link';
+  relation: CardRelation;
+  /** The sticky of the card that holds the link (the opportunity; the serving card). */
+  from: SceneKey;
+  /** The sticky of the card it names (the pain; the card served). */
+  to: SceneKey;
+  /** For pictures: a curve from the edge of one sticky to the edge of the other (hosts route their own connectors). */
+  path: PathCommand[];
+  style: LinkStyle;
+}
+
 /** Any node of a scene. */
-export type SceneNode = FrameNode | TextNode | ShapeNode | StickyNode | EmotionPointNode | EmotionLineNode;
+export type SceneNode = FrameNode | TextNode | ShapeNode | StickyNode | EmotionPointNode | EmotionLineNode | LinkNode;
 
 /** The node types, for per-type tables (`drawers[node.type]`). */
 export type SceneNodeType = SceneNode['type'];

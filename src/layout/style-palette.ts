@@ -49,6 +49,9 @@ export const STYLE_PALETTE: Readonly<Record<StyleToken, StyleSwatch>> = {
   // The service blueprint's lines across the map, and their names.
   'blueprint-line': swatch('dark', '#2f3a56', '#2f3a56'),
   'blueprint-label': swatch('dark', '#ffffff', '#ffffff', '#2f3a56'),
+  // Links between cards: an opportunity's to the pains it addresses in the opportunities' green, a serving card's in the blueprint's ink.
+  'link-addresses': swatch('green', '#ffffff', '#2f9e44'),
+  'link-serves': swatch('dark', '#ffffff', '#5c677d'),
   'sticky-actions': swatch('blue', '#b5d8ff', '#8ab8ee'),
   'sticky-touchpoints': swatch('violet', '#d9c9ff', '#b59cf0'),
   'sticky-channels': swatch('cyan', '#b8ece9', '#8dd6d1'),

@@ -28,7 +28,7 @@ export const HEALTH_RULES = [
   { id: 'step-without-touchpoint', severity: 'warning', explanation: 'A step names no touchpoint, and no touchpoint card sits at it: where does the customer meet the company at this step?' },
   { id: 'pain-without-opportunity', severity: 'warning', explanation: 'A pain that no opportunity addresses (on a map without links yet: a stage that names pains but no opportunity).' },
   { id: 'opportunity-without-owner', severity: 'info', explanation: 'An opportunity the team is planning (linked to pains, rated or given a status) has no owner: who moves it?' },
-  { id: 'frontstage-without-backstage', severity: 'warning', explanation: 'In a service blueprint, a stage shows what staff do in front of the customer but nothing behind it (backstage or support).' },
+  { id: 'frontstage-without-backstage', severity: 'warning', explanation: 'In a service blueprint, a frontstage contact that no backstage or support card serves (on a map without such links yet: a stage with frontstage cards and nothing behind them).' },
   { id: 'empty-lane', severity: 'warning', explanation: 'A lane holds nothing at any stage: fill it or switch it off.' },
   { id: 'persona-without-goals', severity: 'warning', explanation: 'A persona has no goals, so the map cannot say what the customer is after.' },
   { id: 'stage-on-assumptions', severity: 'warning', explanation: 'Every card of a stage rests on assumptions: research it before acting on it.' },
@@ -152,7 +152,14 @@ export function checkJourneyHealth(journey: Journey): HealthReport {
   }
   const frontstage = lanesOf('frontstage');
   const behind = new Set([...lanesOf('backstage'), ...lanesOf('support')]);
-  if (frontstage.size > 0) {
+  const served = new Set<string>(journey.cards.flatMap((card) => card.serves ?? []));
+  if (frontstage.size > 0 && served.size > 0) {
+    // Once cards name the frontstage contacts they serve, each contact is checked: does anything stand behind it?
+    for (const card of journey.cards) {
+      if (!frontstage.has(card.lane) || served.has(card.id)) continue;
+      add('frontstage-without-backstage', `the frontstage contact "${card.text.slice(0, 60)}" at "${nameOf(card)}" has nothing behind it`, { stage: nameOf(card), text: card.text.slice(0, 60) }, { card: card.id, ...whereOf(card), lane: card.lane });
+    }
+  } else if (frontstage.size > 0) {
     for (const stage of journey.stages) {
       if (cardsAt(stage.id, frontstage).length > 0 && cardsAt(stage.id, behind).length === 0) {
         add('frontstage-without-backstage', `"${stage.name}" shows what staff do in front of the customer, and nothing behind it`, { stage: stage.name }, { stage: stage.id });

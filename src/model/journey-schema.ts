@@ -1,6 +1,6 @@
 import * as v from 'valibot';
 import { EMOTION_MAX, EMOTION_MIN } from './emotion-scale';
-import { EMOTION_LINES, EVIDENCE_KINDS, findEmotionLine, JOURNEY_SCHEMA, LANE_KINDS, OPPORTUNITY_STATUSES, PLAN_RATING_MAX, PLAN_RATING_MIN, type Journey } from './journey';
+import { canServe, EMOTION_LINES, EVIDENCE_KINDS, findEmotionLine, JOURNEY_SCHEMA, LANE_KINDS, OPPORTUNITY_STATUSES, PLAN_RATING_MAX, PLAN_RATING_MIN, type Journey } from './journey';
 import { isFormOf, MAX_LINK_LENGTH, SAFE_LINK } from './rich-text';
 import { excerptText, fail, quoteText, succeed, type ParseResult, type ValidationError } from './parse-result';
 
@@ -189,6 +189,7 @@ const cardSchema = v.strictObject({
   evidence: v.optional(v.picklist(EVIDENCE_KINDS, (issue) => `expected one of ${EVIDENCE_KINDS.join(', ')}, received ${describeReceived(issue)}`)),
   form: v.optional(v.pipe(v.array(richParagraphSchema, 'expected a list of paragraphs'), v.maxLength(MAX_FORM_PARAGRAPHS, `has more than ${MAX_FORM_PARAGRAPHS} paragraphs`))),
   plan: v.optional(planSchema),
+  serves: v.optional(v.pipe(v.array(idSchema('card'), 'expected a list of card ids'), v.maxLength(MAX_CARDS, `has more than ${MAX_CARDS} cards`))),
 }, describeObjectIssue('a card'));
 
 const emotionSchema = v.strictObject({
@@ -249,6 +250,7 @@ export type JourneyErrorCode =
   | 'json-score'
   | 'json-rating'
   | 'json-link-to-self'
+  | 'json-link-elsewhere'
   | 'json-duplicate-id'
   | 'json-second-emotions-lane'
   | 'json-unknown-reference'
@@ -372,6 +374,7 @@ function findReferenceErrors(journey: Journey): ValidationError[] {
   const stages = new Set<string>(journey.stages.map((s) => s.id));
   const lanes = new Set<string>(journey.lanes.map((l) => l.id));
   const cardIds = new Set<string>(journey.cards.map((card) => card.id));
+  const cardsById = new Map(journey.cards.map((card) => [card.id as string, card]));
   const unknown = (path: string, what: 'stage' | 'lane' | 'persona' | 'card', id: string, message: string): ValidationError => ({ path, message, code: 'json-unknown-reference', params: { what, id } });
   const stepsOf = new Map(journey.stages.map((stage) => [stage.id as string, new Set<string>((stage.steps ?? []).map((step) => step.id))]));
   /** A card's or score's step: named when its stage has steps, one of that stage's; absent when it has none. */
@@ -400,6 +403,15 @@ function findReferenceErrors(journey: Journey): ValidationError[] {
       const path = `cards[${index}].plan.addresses[${at}]`;
       if (id === card.id) errors.push({ path, message: 'a card cannot address itself; name the pain cards it answers', code: 'json-link-to-self', params: { id } });
       else if (!cardIds.has(id)) errors.push(unknown(path, 'card', id, `no card has the id "${id}"; name the pain cards this opportunity addresses`));
+    });
+    (card.serves ?? []).forEach((id, at) => {
+      const path = `cards[${index}].serves[${at}]`;
+      const other = cardsById.get(id);
+      if (id === card.id) errors.push({ path, message: 'a card cannot serve itself; name the cards of its stage it stands behind', code: 'json-link-to-self', params: { id } });
+      else if (!other) errors.push(unknown(path, 'card', id, `no card has the id "${id}"; name the cards of its stage this card serves`));
+      else if (!canServe(card, other)) {
+        errors.push({ path, message: `"${id}" is not in another lane of the same stage or step; a card serves cards of its own place`, code: 'json-link-elsewhere', params: { id } });
+      }
     });
   });
   const scored = new Map<string, number>();

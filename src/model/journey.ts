@@ -131,6 +131,12 @@ export interface Card {
   form?: RichText;
   /** An opportunity's plan: the pains it addresses, its priority and who owns it (see {@link OpportunityPlan}). */
   plan?: OpportunityPlan;
+  /**
+   * The cards of the same stage or step, in other lanes, this card stands
+   * behind: in a service blueprint, the backstage step or support process
+   * that serves a frontstage contact. In the order they were linked.
+   */
+  serves?: CardId[];
 }
 
 /** The language a journey's words are in, of those the app speaks: `ru`, `uk` (`uk-UA` too), else English. */
@@ -171,27 +177,91 @@ export function findPriority(plan: OpportunityPlan | undefined): number | undefi
   return plan?.impact !== undefined && plan.effort !== undefined ? plan.impact / plan.effort : undefined;
 }
 
+/** How two cards are linked: an opportunity addresses a pain; a card serves another of its place. */
+export type CardRelation = 'addresses' | 'serves';
+
+/** One link between two cards: `from` holds it (`plan.addresses` or `serves`), `to` is the card it names. */
+export interface CardLink {
+  from: CardId;
+  to: CardId;
+  relation: CardRelation;
+}
+
+/** Every link of the journey, card by card, in the order each card holds them. */
+export function listCardLinks(journey: Pick<Journey, 'cards'>): CardLink[] {
+  return journey.cards.flatMap((card) => [
+    ...(card.plan?.addresses ?? []).map((to): CardLink => ({ from: card.id, to, relation: 'addresses' })),
+    ...(card.serves ?? []).map((to): CardLink => ({ from: card.id, to, relation: 'serves' })),
+  ]);
+}
+
 /**
- * `journey` with every link to a card it no longer has dropped, and plans
- * left empty by that removed: what keeps a map valid after a person deletes
- * a pain (on the board or in the panel). Returns `journey` itself when no
- * link dangles.
+ * The link a person means by joining cards `a` and `b` (a connector drawn
+ * on the board, in either direction): a pain and an opportunity, the
+ * opportunity addressing the pain; two cards of one stage or step in other
+ * lanes, the lower one in a lane of the company's side of a service
+ * blueprint (frontstage, backstage, support), the lower serving the other
+ * (the backstage serves the frontstage, the frontstage the customer's
+ * action). Undefined for any other pair: a connector between them is a
+ * person's drawing, not a link the journey holds.
+ */
+export function findCardRelation(journey: Pick<Journey, 'lanes'>, a: Card, b: Card): CardLink | undefined {
+  if (a.id === b.id) return undefined;
+  const kindOf = (card: Card) => journey.lanes.find((lane) => lane.id === card.lane)?.kind;
+  const [kindA, kindB] = [kindOf(a), kindOf(b)];
+  if (kindA === 'opportunities' && kindB === 'pains') return { from: a.id, to: b.id, relation: 'addresses' };
+  if (kindA === 'pains' && kindB === 'opportunities') return { from: b.id, to: a.id, relation: 'addresses' };
+  if (a.stage !== b.stage || a.step !== b.step || a.lane === b.lane) return undefined;
+  const rank = (card: Card) => journey.lanes.findIndex((lane) => lane.id === card.lane);
+  const [lower, upper] = rank(a) > rank(b) ? [a, b] : [b, a];
+  const kind = kindOf(lower);
+  return kind !== undefined && SERVING_KINDS.has(kind) ? { from: lower.id, to: upper.id, relation: 'serves' } : undefined;
+}
+
+/** The lanes of the company's side of a service blueprint, whose cards serve the cards above them. */
+const SERVING_KINDS: ReadonlySet<LaneKind> = new Set(['frontstage', 'backstage', 'support']);
+
+/** Whether `card` may serve `other`: another card of its stage or step, in another lane. */
+export function canServe(card: Pick<Card, 'id' | 'stage' | 'step' | 'lane'>, other: Pick<Card, 'id' | 'stage' | 'step' | 'lane'>): boolean {
+  return card.id !== other.id && card.stage === other.stage && card.step === other.step && card.lane !== other.lane;
+}
+
+/**
+ * `journey` with every link to a card it no longer has dropped, every
+ * `serves` link whose cards no longer share a place or now share a lane
+ * dropped (a person moved one), and plans left empty by that removed: what
+ * keeps a map valid after a person deletes or moves a card (on the board or
+ * in the panel). Returns `journey` itself when no link dangles.
  */
 export function dropDanglingLinks<T extends Pick<Journey, 'cards'>>(journey: T): T {
-  const ids = new Set<string>(journey.cards.map((card) => card.id));
+  const byId = new Map<string, Card>(journey.cards.map((card) => [card.id, card]));
   /** Whether `card` may keep its link to `id`: a card there, and not itself. */
-  const holds = (card: Card) => (id: CardId) => ids.has(id) && id !== card.id;
-  if (journey.cards.every((card) => (card.plan?.addresses ?? []).every(holds(card)))) return journey;
+  const holds = (card: Card) => (id: CardId) => byId.has(id) && id !== card.id;
+  const serves = (card: Card) => (id: CardId) => {
+    const other = byId.get(id);
+    return other !== undefined && canServe(card, other);
+  };
+  const intact = (card: Card) => (card.plan?.addresses ?? []).every(holds(card)) && (card.serves ?? []).every(serves(card));
+  if (journey.cards.every(intact)) return journey;
   return {
     ...journey,
     cards: journey.cards.map((card) => {
+      if (intact(card)) return card;
+      let next: Card = card;
       const addresses = card.plan?.addresses;
-      if (!card.plan || !addresses || addresses.every(holds(card))) return card;
-      const { addresses: _old, ...rest } = card.plan;
-      const kept = addresses.filter(holds(card));
-      const plan: OpportunityPlan = kept.length > 0 ? { ...rest, addresses: kept } : rest;
-      const { plan: _plan, ...others } = card;
-      return Object.keys(plan).length > 0 ? { ...others, plan } : others;
+      if (card.plan && addresses && !addresses.every(holds(card))) {
+        const { addresses: _old, ...rest } = card.plan;
+        const kept = addresses.filter(holds(card));
+        const plan: OpportunityPlan = kept.length > 0 ? { ...rest, addresses: kept } : rest;
+        const { plan: _plan, ...others } = next;
+        next = Object.keys(plan).length > 0 ? { ...others, plan } : others;
+      }
+      const served = card.serves?.filter(serves(card));
+      if (served && served.length !== card.serves?.length) {
+        const { serves: _serves, ...others } = next;
+        next = served.length > 0 ? { ...others, serves: served } : others;
+      }
+      return next;
     }),
   };
 }

@@ -165,6 +165,15 @@ function drawNode(node: SceneNode, context: DrawContext): void {
       doc.path(formatPathData(node.path)).lineWidth(6).lineCap('round').lineJoin('round').stroke(swatch.stroke);
       doc.restore();
       return;
+    case 'link': {
+      doc.save();
+      doc.dash(12, { space: 8 });
+      doc.path(formatPathData(node.path)).lineWidth(4).lineCap('round').stroke(swatch.stroke);
+      doc.restore();
+      const end = node.path.at(-1);
+      if (end && end.op !== 'Z') doc.circle(end.x, end.y, 7).fill(swatch.stroke);
+      return;
+    }
   }
 }
 

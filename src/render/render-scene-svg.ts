@@ -178,6 +178,12 @@ const drawers: Drawers = {
     const dashes = node.line === 'to-be' ? ' stroke-dasharray="18 14"' : '';
     return `<path d="${formatPathData(node.path)}" fill="none" stroke="${swatch.stroke}" stroke-width="6" stroke-linecap="round" stroke-linejoin="round"${dashes}/>`;
   },
+  link: (node) => {
+    const swatch = STYLE_PALETTE[node.style];
+    const end = node.path.at(-1);
+    const dot = end && end.op !== 'Z' ? `<circle cx="${end.x}" cy="${end.y}" r="7" fill="${swatch.stroke}"/>` : '';
+    return `<path d="${formatPathData(node.path)}" fill="none" stroke="${swatch.stroke}" stroke-width="4" stroke-linecap="round" stroke-dasharray="12 8"/>${dot}`;
+  },
 };
 
 /** Serialises path commands as SVG path data with absolute commands only. */

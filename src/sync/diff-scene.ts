@@ -4,8 +4,16 @@ import type { SceneKey } from '../layout/scene-keys';
 import type { ApplyPlan, Op, Snapshot, SnapshotItem, UpdateParts } from './host-port';
 import { normalizeBoardText } from './board-text';
 
-/** The hash stored on an item: of everything the node draws, position included. */
+/**
+ * The hash stored on an item: of everything the node draws, position
+ * included. A link's connector follows the stickies it joins, so its hash
+ * leaves its box out: a sticky moving does not make its links be written.
+ */
 export function hashSceneNode(node: SceneNode): string {
+  if (node.type === 'link') {
+    const { x: _x, y: _y, width: _width, height: _height, path: _path, ...rest } = node;
+    return hashContent(JSON.stringify(rest));
+  }
   return hashContent(JSON.stringify(node));
 }
 
@@ -19,7 +27,7 @@ const PLACE_TOLERANCE = 0.5;
  * map's frame may be moved freely, and an emotion line follows its points.
  */
 function isDisplaced(node: SceneNode, item: SnapshotItem, anchor: Snapshot['anchor']): boolean {
-  if (node.type === 'frame' || node.type === 'emotion-line') return false;
+  if (node.type === 'frame' || node.type === 'emotion-line' || node.type === 'link') return false;
   const off = (a: number, b: number) => Math.abs(a - b) > PLACE_TOLERANCE;
   const centred = anchor === 'centre';
   if (off(centred ? node.x + node.width / 2 : node.x, centred ? item.x + item.width / 2 : item.x)) return true;
@@ -41,6 +49,8 @@ export function findNodeText(node: SceneNode): string {
     case 'emotion-point':
       return node.face;
     case 'emotion-line':
+    case 'link':
+      // A connector's label is a person's: the map writes none.
       return '';
   }
 }
@@ -51,7 +61,7 @@ function describeLook(node: SceneNode): string {
   const look: Record<string, unknown> = { ...rest };
   // What the item says and which place of the journey it stands for are not
   // its look: an emotion point dragged to another score keeps its paint.
-  for (const field of ['text', 'heading', 'title', 'face', 'form', 'path', 'pointKeys', 'score', 'stage', 'persona', 'tag']) delete look[field];
+  for (const field of ['text', 'heading', 'title', 'face', 'form', 'path', 'pointKeys', 'score', 'stage', 'persona', 'tag', 'from', 'to']) delete look[field];
   return JSON.stringify(look);
 }
 
@@ -71,7 +81,8 @@ export interface DiffOptions {
 function findUpdateParts(node: SceneNode, items: readonly SnapshotItem[], options: DiffOptions): UpdateParts | undefined {
   if (!options.drawn || node.type === 'emotion-line') return undefined;
   const words = normalizeBoardText(findNodeText(node));
-  const text = !options.keepText?.has(node.key) && items.some((item) => normalizeBoardText(item.text) !== words);
+  // A link's connector shows no words of the map's: a label a person typed on it stays.
+  const text = node.type !== 'link' && !options.keepText?.has(node.key) && items.some((item) => normalizeBoardText(item.text) !== words);
   const drawn = options.drawn.get(node.key);
   // A key the map never drew here is a person's sticky being adopted: its colour is theirs.
   const style = drawn !== undefined && drawn.type === node.type && describeLook(drawn) !== describeLook(node);

@@ -36,6 +36,14 @@ export interface SnapshotItem {
    * when the host does not tell.
    */
   looks?: StyleToken[];
+  /** A connector's ends: the items they are attached to (none for an end in the open). */
+  ends?: ConnectorEnds;
+}
+
+/** The items a connector's two ends are attached to, by host item id; an end attached to nothing has none. */
+export interface ConnectorEnds {
+  start?: string;
+  end?: string;
 }
 
 /** An item without this app's identity lying inside a map's frame. */
@@ -52,6 +60,8 @@ export interface ForeignItem {
   rich?: RichText;
   /** As for SnapshotItem.nested. */
   nested?: boolean;
+  /** A connector's ends (its kind is `link`): a person's connector joining two cards links them. */
+  ends?: ConnectorEnds;
   x: number;
   y: number;
   width: number;

@@ -8,8 +8,9 @@ import { describePersonaHeading, describeStepContact, layoutJourney, readStepCon
 import { findMapLabels, type MapLabels } from '../layout/map-labels';
 import type { TextMeasurer } from '../layout/measure-text';
 import type { Scene, SceneNode } from '../layout/scene';
-import { cardKey, emotionNoteKey, emotionPointKey, parseSceneKey, stageHeaderKey, stepHeaderKey, type SceneKey, type SceneKeyInfo } from '../layout/scene-keys';
+import { cardKey, emotionNoteKey, emotionPointKey, linkKey, parseSceneKey, stageHeaderKey, stepHeaderKey, type SceneKey, type SceneKeyInfo } from '../layout/scene-keys';
 import { normalizeBoardText } from './board-text';
+import { mergeBoardLinks } from './merge-board-links';
 import { hashSceneNode } from './diff-scene';
 import { hashContent } from './content-hash';
 import type { ForeignItem, LeftAloneItem, Snapshot, SnapshotItem } from './host-port';
@@ -33,16 +34,20 @@ export interface BoardChange {
     | 'title'
     | 'persona'
     | 'scope'
+    | 'link-added'
+    | 'link-removed'
     | 'released';
   key: SceneKey;
   /** For people: what changed, e.g. `Order & pay → Checkout`. */
   detail: string;
 }
 
-/** A sticky a person added inside a cell, now a card. */
+/** A sticky a person added inside a cell, now a card; or a connector they drew between two cards, now a link. */
 export interface Adoption {
   itemId: string;
   key: SceneKey;
+  /** What the item is drawn for: a sticky unless said. */
+  type?: 'sticky' | 'link';
 }
 
 /** Items of this app whose text the journey cannot hold: handed over to people. */
@@ -677,6 +682,12 @@ export function mergeBoardEdits(base: Journey, snapshot: Snapshot, options: Merg
 
   journey.cards = orderCardsByBoard(settleCards(journey, cards), positions);
   settleScores(journey);
+  // Links: connectors deleted, re-attached or drawn between cards.
+  const links = mergeBoardLinks({ journey, snapshot, drawn, items, adoptedStickies: new Map(adoptions.map((adoption) => [adoption.itemId, adoption.key])), complete: options.complete });
+  const textOf = (id: CardId): string => clip(joinLines(journey.cards.find((card) => card.id === id)?.text ?? ''), 40);
+  for (const link of links.removed) changes.push({ kind: 'link-removed', key: linkKey(link.from, link.to), detail: `${textOf(link.from)} \u2192 ${textOf(link.to)}` });
+  for (const link of links.added) changes.push({ kind: 'link-added', key: linkKey(link.from, link.to), detail: `${textOf(link.from)} \u2192 ${textOf(link.to)}` });
+  adoptions.push(...links.adoptions.map((adoption): Adoption => ({ ...adoption, type: 'link' })));
   // Released stickies stay where they are, people's own from now on.
   const released = new Set(releases.flatMap((release) => release.itemIds));
   for (const item of snapshot.items) {
@@ -730,10 +741,12 @@ export function adoptForeignItems(snapshot: Snapshot, adoptions: readonly Adopti
   const byItem = new Map(adoptions.map((adoption) => [adoption.itemId, adoption.key]));
   // A hash no node has: the diff always redraws an adopted sticky, which
   // writes its identity.
-  const adopt = (item: { itemId: string; text: string; x: number; y: number; width: number; height: number }, key: SceneKey): SnapshotItem => ({
+  const byType = new Map(adoptions.map((adoption) => [adoption.itemId, adoption.type ?? 'sticky']));
+  const adopt = (item: { itemId: string; text: string; x: number; y: number; width: number; height: number; ends?: SnapshotItem['ends'] }, key: SceneKey): SnapshotItem => ({
     itemId: item.itemId,
     identity: { map: snapshot.mapId, key, hash: '00000000' },
-    type: 'sticky',
+    type: byType.get(item.itemId) ?? 'sticky',
+    ...(item.ends ? { ends: item.ends } : {}),
     text: item.text,
     x: item.x,
     y: item.y,

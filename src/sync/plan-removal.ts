@@ -53,7 +53,7 @@ function isAsDrawn(node: SceneNode, item: SnapshotItem, anchor: Snapshot['anchor
   // A sticky's form is the card's as drawn; shapes and texts carry the app's own (bold headings).
   if (node.type === 'sticky' && JSON.stringify(item.rich ?? null) !== JSON.stringify(node.form ?? null)) return false;
   if (node.type !== 'emotion-line' && normalizeBoardText(item.text) !== normalizeBoardText(findNodeText(node))) return false;
-  if (node.type === 'frame' || node.type === 'emotion-line') return true;
+  if (node.type === 'frame' || node.type === 'emotion-line' || node.type === 'link') return true;
   const off = (a: number, b: number) => Math.abs(a - b) > PLACE_TOLERANCE;
   const centred = anchor === 'centre';
   const [nodeX, itemX, nodeY, itemY] = centred ? [node.x + node.width / 2, item.x + item.width / 2, node.y + node.height / 2, item.y + item.height / 2] : [node.x, item.x, node.y, item.y];

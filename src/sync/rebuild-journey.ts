@@ -1,5 +1,5 @@
 import { clampEmotionScore, EMOTION_STEPS } from '../model/emotion-scale';
-import { JOURNEY_SCHEMA, LANE_KINDS, type Card, type CardId, type EmotionScore, type EvidenceKind, type Journey, type JourneyPlace, type Lane, type LaneId, type LaneKind, type Persona, type PersonaId, type Stage, type Step } from '../model/journey';
+import { findCardRelation, JOURNEY_SCHEMA, LANE_KINDS, type Card, type CardId, type EmotionScore, type EvidenceKind, type Journey, type JourneyPlace, type Lane, type LaneId, type LaneKind, type Persona, type PersonaId, type Stage, type Step } from '../model/journey';
 import { MAX_CARD_TEXT, MAX_LONG_TEXT, MAX_SHORT_TEXT, parseJourney } from '../model/journey-schema';
 import type { ValidationError } from '../model/parse-result';
 import { hasRichForm, isFormOf, normalizeRichText } from '../model/rich-text';
@@ -270,6 +270,16 @@ export function rebuildJourneyFromBoard(snapshot: Snapshot): { ok: true; value: 
     const note = notes.get(noteKey);
     if (note && oneLine(note.text)) emotion.note = clipText(oneLine(note.text), MAX_LONG_TEXT);
     emotions.push(emotion);
+  }
+
+  // Links between cards: each of the map's connectors between two of its cards, when that pair can be linked.
+  const cardsById = new Map(cards.map((card) => [card.id as string, card]));
+  for (const { info } of of('link')) {
+    const [from, to] = [cardsById.get(info.from), cardsById.get(info.to)];
+    const link = from && to ? findCardRelation({ lanes }, from, to) : undefined;
+    if (!from || !link || link.from !== from.id || link.to !== info.to) continue;
+    if (link.relation === 'addresses' && !(from.plan?.addresses ?? []).includes(link.to)) from.plan = { ...from.plan, addresses: [...(from.plan?.addresses ?? []), link.to] };
+    if (link.relation === 'serves' && !(from.serves ?? []).includes(link.to)) from.serves = [...(from.serves ?? []), link.to];
   }
 
   const title = of('title')[0]?.item;

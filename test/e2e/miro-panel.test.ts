@@ -48,9 +48,10 @@ describe('Miro panel in Chromium', () => {
     });
     expect(errors).toEqual([]);
     expect(board.frames).toBe(1);
-    // The template's 102 cards, and the emotion line from point to point: five stages and the four steps of Order & pay.
+    // The template's 102 cards, the emotion line from point to point (five stages and the four steps of Order & pay: 8 connectors),
+    // and a connector for each of the 15 links from an opportunity to a pain it addresses.
     expect(board.types.sticky_note).toBe(102);
-    expect(board.connectorShapes).toEqual(Array.from({ length: 8 }, () => 'curved'));
+    expect(board.connectorShapes).toEqual(Array.from({ length: 8 + 15 }, () => 'curved'));
     expect(board.unmarked).toBe(0);
     expect(board.zooms).toBe(1);
     expect(external).toEqual([]);

@@ -459,8 +459,15 @@ describe.each(RULES)('two maps on one board under %s rules, in Chromium', (rules
       // The frame first, then everything of the map in one run: no other map's item in between.
       expect(own[0]?.item.id).toBe(frame.id);
       expect(own.at(-1)!.index - own[0]!.index + 1, `items of ${frame.text} drawn together`).toBe(own.length);
-      expect(Math.min(...lines.map(({ index }) => index))).toBeGreaterThan(Math.max(...bands.map(({ index }) => index)));
-      expect(Math.max(...lines.map(({ index }) => index))).toBeLessThan(Math.min(...points.map(({ index }) => index)));
+      // Emotion lines under their points; links between cards (connectors too) in front of everything of the map.
+      const firstPoint = Math.min(...points.map(({ index }) => index));
+      const stickies = own.filter(({ item }) => item.kind === 'sticky');
+      const emotionLines = lines.filter(({ index }) => index < firstPoint);
+      const links = lines.filter(({ index }) => index > firstPoint);
+      expect(emotionLines.length, `emotion lines of ${frame.text}`).toBeGreaterThan(0);
+      expect(Math.min(...emotionLines.map(({ index }) => index))).toBeGreaterThan(Math.max(...bands.map(({ index }) => index)));
+      expect(links.length, `links of ${frame.text}`).toBeGreaterThan(0);
+      expect(Math.min(...links.map(({ index }) => index))).toBeGreaterThan(Math.max(...stickies.map(({ index }) => index), ...points.map(({ index }) => index)));
     }
     // The drawing follows the same order, back to front.
     const drawnOrder = await page.evaluate(() =>

@@ -120,6 +120,7 @@ function checkKeys(scene: Scene): void {
     'persona-mark': ['text'],
     'blueprint-line': ['shape'],
     'blueprint-label': ['text'],
+    link: ['link'],
   };
   for (const node of scene.nodes) {
     const info = parseSceneKey(node.key);

@@ -90,7 +90,8 @@ describe('renderSceneSvg', () => {
     const journey = createOnlineStoreJourney();
     const scene = layoutJourney(journey, { metrics: SVG_METRICS });
     const svg = renderSceneSvg(scene);
-    const paths = [...svg.matchAll(/<path d="([^"]*)"/g)].map((match) => match[1] ?? '');
+    // Emotion lines are 6 units wide; links between cards are thinner.
+    const paths = [...svg.matchAll(/<path d="([^"]*)"[^>]*stroke-width="6"/g)].map((match) => match[1] ?? '');
     // One curve between each two neighbouring points: the stages, and the steps of Order & pay (nine points).
     const curves = listPlaces(journey).length - 1;
     expect(curves).toBe(8);
@@ -120,8 +121,32 @@ describe('renderSceneSvg', () => {
     const scene = layoutJourney(createOnlineStoreJourney(), { metrics: SVG_METRICS });
     const svg = renderSceneSvg(scene);
     const points = scene.nodes.filter((node) => node.type === 'emotion-point');
-    expect(svg.match(/<circle /g)).toHaveLength(points.length);
+    // Each link between cards ends in a dot too.
+    const links = scene.nodes.filter((node) => node.type === 'link');
+    expect(svg.match(/<circle /g)).toHaveLength(points.length + links.length);
     for (const point of points) if (point.type === 'emotion-point') expect(svg).toContain(`>${point.face}</text>`);
+  });
+
+  it('draws each link between cards as a dashed curve from one sticky\'s edge to the other\'s', () => {
+    const scene = layoutJourney(createOnlineStoreJourney(), { metrics: SVG_METRICS });
+    const svg = renderSceneSvg(scene);
+    const links = scene.nodes.filter((node) => node.type === 'link');
+    expect(links.length).toBeGreaterThan(0);
+    expect(svg.match(/stroke-dasharray="12 8"/g)).toHaveLength(links.length);
+    const stickies = new Map(scene.nodes.map((node) => [node.key, node]));
+    for (const link of links) {
+      if (link.type !== 'link') continue;
+      const [start, end] = [link.path[0], link.path.at(-1)];
+      const from = stickies.get(link.from);
+      const to = stickies.get(link.to);
+      if (!start || start.op !== 'M' || !end || end.op !== 'C' || !from || !to) throw new Error(`${link.key} has no curve between two stickies`);
+      // Each end lies on its sticky's border: a side's middle.
+      const onBorder = (point: { x: number; y: number }, box: { x: number; y: number; width: number; height: number }) =>
+        (Math.abs(point.x - box.x) <= 1 || Math.abs(point.x - box.x - box.width) <= 1 || Math.abs(point.y - box.y) <= 1 || Math.abs(point.y - box.y - box.height) <= 1) &&
+        point.x >= box.x - 1 && point.x <= box.x + box.width + 1 && point.y >= box.y - 1 && point.y <= box.y + box.height + 1;
+      expect(onBorder(start, from), link.key).toBe(true);
+      expect(onBorder(end, to), link.key).toBe(true);
+    }
   });
 });
 

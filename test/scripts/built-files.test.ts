@@ -57,7 +57,8 @@ function findMachineReferences(text: string): string[] {
 const listPageReferences = (html: string): string[] => [...html.matchAll(/\b(?:src|href)\s*=\s*["']([^"']*)["']/gi)].map((match) => match[1] ?? '');
 
 /** The module specifiers of a built script: static and dynamic imports, as esbuild writes them. */
-const listModuleSpecifiers = (code: string): string[] => [...code.matchAll(/(?:\bfrom|\bimport\(?)\s*"([^"]+)"/g)].map((match) => match[1] ?? '');
+// A word "from" inside a string ("from","to") is no import: the keyword never follows a quote.
+const listModuleSpecifiers = (code: string): string[] => [...code.matchAll(/(?<!")(?:\bfrom|\bimport\(?)\s*"([^"]+)"/g)].map((match) => match[1] ?? '');
 
 const folders: string[] = [];
 /** A fresh folder under the system's temporary folder, removed after the tests. */

@@ -4,8 +4,8 @@ import { expect } from 'vitest';
 import type { HostMetrics } from '../../src/layout/host-metrics';
 import { layoutJourney } from '../../src/layout/layout-journey';
 import type { Scene, SceneNode } from '../../src/layout/scene';
-import { parseSceneKey } from '../../src/layout/scene-keys';
-import type { Journey } from '../../src/model/journey';
+import { linkKey, parseSceneKey } from '../../src/layout/scene-keys';
+import { findCardRelation, type Journey } from '../../src/model/journey';
 import { parseJourneyFileText } from '../../src/model/journey-file';
 import { createOnlineStoreJourney } from '../../src/model/templates/online-store-template';
 import { createTemplates } from '../../src/model/templates/templates-en';
@@ -24,12 +24,15 @@ import { intersects, type Box } from '../boxes';
  * delete headers (a step's too), add a step with a sticky over a stage's
  * header or in the row of step headers, put foreign things on the map, group cards, style and
  * recolour them, type while a run is under way, regenerate from a second
- * panel at the same moment, lose the stored journey), Regenerate runs, and then
+ * panel at the same moment, lose the stored journey, draw a connector
+ * between two cards, delete one of the map's links), Regenerate runs, and then
  *
  * - every text a person typed is on the board exactly once;
  * - items the app does not own are untouched;
  * - no two stickies of the map overlap;
  * - the map shows its journey completely, each item once;
+ * - a connector a person drew from a pain to an opportunity (or from a
+ *   blueprint card to one it serves) is a link of the journey, drawn once;
  * - a second Regenerate makes zero writes.
  *
  * Two rounds of edits and Regenerate per run, so a regenerated map is edited
@@ -55,6 +58,8 @@ export interface ItemView {
   box?: Box;
   /** The text a person reads on it, '' for none. */
   text: string;
+  /** A connector's ends: the ids of the items they are attached to. */
+  ends?: { start?: string; end?: string };
 }
 
 /** One board host as a person uses it, for the property. */
@@ -94,6 +99,8 @@ export interface BoardDriver {
   styleText?(id: string): void;
   /** Runs `hook` once, as a second person acting, after `afterCalls` further SDK calls of the app. */
   onNextCall?(hook: () => void | Promise<void>, afterCalls: number): void;
+  /** A person draws a connector from one item to another (the host's connector tool); returns its id. */
+  connect?(fromId: string, toId: string): string;
 }
 
 // ---------------------------------------------------------------- the edits
@@ -119,7 +126,9 @@ type Edit =
   | { kind: 'recolour-card'; pick: number }
   | { kind: 'type-mid-run'; pick: number; afterCalls: number; text: string }
   | { kind: 'concurrent-regenerate' }
-  | { kind: 'lose-record' };
+  | { kind: 'lose-record' }
+  | { kind: 'connect-cards'; from: number; to: number; pains: boolean }
+  | { kind: 'delete-link'; pick: number };
 
 const PHRASES = ['Asks a friend', 'Compares prices', 'Звонит в поддержку', 'Чекає на кур’єра', 'Pays by card', 'Читает отзывы', 'Loses the receipt', 'Хоче знижку'];
 const phrase = fc.constantFrom(...PHRASES);
@@ -148,6 +157,8 @@ const editArbitrary: fc.Arbitrary<Edit> = fc.oneof(
   { weight: 1, arbitrary: fc.record({ kind: fc.constant('type-mid-run' as const), pick, afterCalls: fc.nat({ max: 120 }), text: phrase }) },
   { weight: 1, arbitrary: fc.record({ kind: fc.constant('concurrent-regenerate' as const) }) },
   { weight: 1, arbitrary: fc.record({ kind: fc.constant('lose-record' as const) }) },
+  { weight: 2, arbitrary: fc.record({ kind: fc.constant('connect-cards' as const), from: pick, to: pick, pains: fc.boolean() }) },
+  { weight: 1, arbitrary: fc.record({ kind: fc.constant('delete-link' as const), pick }) },
 );
 
 /** Two rounds of 1–8 edits each. */
@@ -245,6 +256,8 @@ interface Expectations {
   foreign: Set<string>;
   /** Groups people made: they change bounds when the map moves their members, so they are not compared. */
   groups: Set<string>;
+  /** Connectors people drew: they follow the items they join, so only their ends and words are compared. */
+  connectors: Set<string>;
   /** What happens during the next Regenerate, beside it. */
   during: { regenerateToo: boolean; loseRecord: boolean; typeMidRun?: { pick: number; afterCalls: number; text: string } };
 }
@@ -382,6 +395,23 @@ async function applyEditAsync(driver: BoardDriver, scene: Scene, edit: Edit, exp
     case 'lose-record':
       expected.during.loseRecord = true;
       return;
+    case 'connect-cards': {
+      if (!driver.connect) return;
+      // A pain to an opportunity (a link the journey holds), or any two cards (a person's drawing, unless they share a place).
+      const inLane = (lane: string) => {
+        const band = scene.nodes.find((node) => node.key === `row:${lane}`);
+        return mine('card').filter((item) => band && item.box && item.box.y + item.box.height / 2 >= band.y && item.box.y + item.box.height / 2 <= band.y + band.height);
+      };
+      const [from, to] = edit.pains ? [at(inLane('pains'), edit.from), at(inLane('opportunities'), edit.to)] : [at(mine('card'), edit.from), at(mine('card'), edit.to)];
+      if (!from || !to || from.id === to.id) return;
+      expected.connectors.add(driver.connect(from.id, to.id));
+      return;
+    }
+    case 'delete-link': {
+      const target = at(mine('link'), edit.pick);
+      if (target) driver.remove(target.id);
+      return;
+    }
   }
 }
 
@@ -436,8 +466,13 @@ async function expectTidyMapAsync(driver: BoardDriver, expected: Expectations, b
       expect(header, `item ${id} ("${text}") is gone, and no step header took its words`).toBeDefined();
       continue;
     }
-    if (item.mapId === MAP_ID) continue; // adopted: a card now
+    if (item.mapId === MAP_ID) continue; // adopted: a card now, or a link
     if (expected.groups.has(id)) continue; // a group's bounds follow its members
+    if (expected.connectors.has(id)) {
+      // A connector follows what it joins: its ends and its words are the person's.
+      expect({ ends: item.ends, text: item.text }, `connector ${id}`).toEqual({ ends: (before.get(id) as { ends?: unknown } | undefined)?.ends ?? item.ends, text: item.text });
+      continue;
+    }
     expect(driver.dump(id), `foreign item ${id}`).toEqual(dump);
   }
 
@@ -458,6 +493,23 @@ async function expectTidyMapAsync(driver: BoardDriver, expected: Expectations, b
   // An emotion line may take several items (Miro: a connector per segment).
   // Items taken off the map are the person's: FigJam hands them over, Miro
   // cannot see them without reading every item on the board.
+  // A connector a person drew from a pain to an opportunity of the map is a link of the journey, drawn once.
+  const cardOf = (id: string | undefined) => {
+    const key = id === undefined ? undefined : byId.get(id)?.key;
+    return key !== undefined && byId.get(id ?? '')?.mapId === MAP_ID ? journey.cards.find((card) => card.id === key) : undefined;
+  };
+  for (const id of expected.connectors) {
+    const connector = byId.get(id);
+    const [a, b] = [cardOf(connector?.ends?.start), cardOf(connector?.ends?.end)];
+    // Joining a pain and an opportunity, or a blueprint card and one it serves above it: a link.
+    const link = a && b ? findCardRelation(journey, a, b) : undefined;
+    if (!link) continue;
+    const from = journey.cards.find((card) => card.id === link.from);
+    const held = link.relation === 'addresses' ? from?.plan?.addresses : from?.serves;
+    expect(held ?? [], `connector ${id}: ${link.from} ${link.relation} ${link.to}`).toContain(link.to);
+    const drawnLinks = items.filter((item) => item.mapId === MAP_ID && item.key === linkKey(link.from, link.to));
+    expect(drawnLinks, `the link ${link.from} → ${link.to} drawn once`).toHaveLength(1);
+  }
   const keys = items.filter((item) => item.mapId === MAP_ID && item.inMap).map((item) => item.key ?? '');
   const once = keys.filter((key, index) => !key.startsWith('emotion-line:') || keys.indexOf(key) === index);
   expect(once.sort()).toEqual(layoutJourney(journey, { metrics: driver.metrics }).nodes.map((node) => node.key).sort());
@@ -472,7 +524,7 @@ export async function runRegenerateScenarioAsync(createDriver: () => BoardDriver
   const driver = createDriver();
   await driver.insertAsync(journey);
   let drawn = journey;
-  const expected: Expectations = { typed: new Map(), foreign: new Set(), groups: new Set(), during: { regenerateToo: false, loseRecord: false } };
+  const expected: Expectations = { typed: new Map(), foreign: new Set(), groups: new Set(), connectors: new Set(), during: { regenerateToo: false, loseRecord: false } };
   const counter = { next: 0 };
   for (const edits of rounds) {
     const scene = layoutJourney(drawn, { metrics: driver.metrics });
@@ -480,7 +532,7 @@ export async function runRegenerateScenarioAsync(createDriver: () => BoardDriver
     for (const edit of edits) await applyEditAsync(driver, scene, edit, expected, counter);
     if (expected.during.loseRecord) await loseRecordAsync(driver);
 
-    const before = new Map(driver.listItems().filter((item) => item.mapId !== MAP_ID).map((item) => [item.id, driver.dump(item.id)]));
+    const before = new Map(driver.listItems().filter((item) => item.mapId !== MAP_ID).map((item) => [item.id, expected.connectors.has(item.id) ? { ends: item.ends } : driver.dump(item.id)]));
     const midRun = expected.during.typeMidRun;
     // The hook acts only while the runs of this round are under way.
     let armed = true;

@@ -12,6 +12,7 @@ export function readBackText(node: SceneNode): string {
 
 /** What an adapter reads back from a board that shows `scene` exactly, as map `mapId` at `origin`. */
 export function snapshotOfScene(scene: Scene, mapId: string, origin = { x: 0, y: 0 }): Snapshot {
+  const ids = new Map(scene.nodes.map((node, index) => [node.key, `item-${index}`]));
   const items: SnapshotItem[] = scene.nodes.map((node, index) => ({
     itemId: `item-${index}`,
     identity: { map: mapId, key: node.key, hash: hashSceneNode(node) },
@@ -21,6 +22,8 @@ export function snapshotOfScene(scene: Scene, mapId: string, origin = { x: 0, y:
     y: node.y,
     width: node.width,
     height: node.height,
+    // A link's connector is attached to the stickies of its two cards.
+    ...(node.type === 'link' ? { ends: { start: ids.get(node.from) ?? '', end: ids.get(node.to) ?? '' } } : {}),
   }));
   return { mapId, origin, anchor: 'top-left', items, foreign: [] };
 }

@@ -2,6 +2,7 @@ import type {
   EmotionLineNode as MapEmotionLine,
   EmotionPointNode as MapEmotionPoint,
   FrameNode as MapFrame,
+  LinkNode as MapLink,
   Point,
   SceneNode as MapNode,
   SceneNodeType,
@@ -13,7 +14,7 @@ import { parseSceneKey } from '../../layout/scene-keys';
 import { STYLE_PALETTE, type StyleSwatch } from '../../layout/style-palette';
 import { measureUtf8Bytes } from '../../model/text-size';
 import type { BoardPort, BoardRun, MapContainer, MapTarget, RecordSpace } from '../../app/board-port';
-import type { ApplyPlan, ApplyProgress, ApplyReport, ForeignItem, Op, Snapshot, SnapshotItem } from '../../sync/host-port';
+import type { ApplyPlan, ApplyProgress, ApplyReport, ConnectorEnds, ForeignItem, Op, Snapshot, SnapshotItem } from '../../sync/host-port';
 import { FIGJAM_METRICS } from '../../layout/host-metrics';
 import { decodeItemIdentity, encodeItemIdentity, IDENTITY_FIELD, type ItemIdentity } from '../../sync/item-identity';
 import { isFormOf, type RichText } from '../../model/rich-text';
@@ -120,7 +121,7 @@ export function findNearestStickyColour(hex: string): string {
 }
 
 /** Host node types this adapter draws. */
-type DrawnNode = SectionNode | StickyNode | ShapeWithTextNode | TextNode | VectorNode;
+type DrawnNode = SectionNode | StickyNode | ShapeWithTextNode | TextNode | VectorNode | ConnectorNode;
 
 // Board units an item may sit off its place before it is put back: the
 // tolerance the diff uses (diff-scene.ts), so what the diff calls in place is
@@ -138,6 +139,8 @@ interface DrawContext {
   section: SectionNode | undefined;
   /** Fonts loaded for this apply, as `Family Style`. */
   fonts: Set<string>;
+  /** The node id of each key of this map drawn or adopted so far: what a link's connector attaches to. */
+  nodeIds: Map<string, string>;
 }
 
 /**
@@ -388,6 +391,44 @@ const emotionLineDrawer: Drawer<MapEmotionLine, VectorNode> = {
   },
 };
 
+// Links are thinner than emotion lines, and dashed: they tie cards together, the lines are the chart.
+const LINK_WEIGHT = 3;
+const LINK_DASHES = [10, 8];
+
+/**
+ * A link between two cards is a connector attached to their stickies
+ * (`endpointNodeId`, magnet AUTO:
+ * https://developers.figma.com/docs/plugins/api/ConnectorEndpoint), so it
+ * follows them when they move; curved, a dot where it names its card
+ * (https://developers.figma.com/docs/plugins/api/ConnectorNode). Its ends
+ * are written when it is made: a person's connector the map adopts keeps
+ * its ends, its label and, unless the map's look for links changed, its
+ * look. It lives in the map's section, so a copy of the section takes it.
+ */
+const linkDrawer: Drawer<MapLink, ConnectorNode> = {
+  hostType: 'CONNECTOR',
+  fonts: [],
+  create: (api) => api.createConnector(),
+  draw(connector, node, context, scope) {
+    if (scope.fresh) {
+      const [start, end] = [context.nodeIds.get(node.from), context.nodeIds.get(node.to)];
+      if (!start || !end) throw new Error(`card ${!start ? node.from : node.to} is not on the board, so link "${node.key}" cannot join it; click Regenerate to draw the card, then the link`);
+      const section = context.section;
+      if (!section) throw new Error(`the map section is missing, so "${node.key}" has nowhere to go; run Insert CJM template again`);
+      if (connector.parent !== section) section.appendChild(connector);
+      connector.connectorLineType = 'CURVED';
+      connector.connectorStart = { endpointNodeId: start, magnet: 'AUTO' };
+      connector.connectorEnd = { endpointNodeId: end, magnet: 'AUTO' };
+    }
+    if (!scope.style) return;
+    connector.strokes = [createSolidPaint(STYLE_PALETTE[node.style].stroke)];
+    connector.strokeWeight = LINK_WEIGHT;
+    connector.dashPattern = LINK_DASHES;
+    connector.connectorStartStrokeCap = 'NONE';
+    connector.connectorEndStrokeCap = 'CIRCLE_FILLED';
+  },
+};
+
 type AnyDrawer = Drawer<MapNode, DrawnNode>;
 
 /** How each scene node type is drawn: the one table of this adapter. */
@@ -398,6 +439,7 @@ const drawers: { [T in SceneNodeType]: Drawer<Extract<MapNode, { type: T }>, Dra
   text: textDrawer,
   'emotion-point': emotionPointDrawer,
   'emotion-line': emotionLineDrawer,
+  link: linkDrawer,
 };
 
 const findDrawer = (node: MapNode): AnyDrawer => drawers[node.type];
@@ -413,6 +455,8 @@ function readSceneType(node: SceneNode): SceneNodeType | undefined {
       return 'text';
     case 'VECTOR':
       return 'emotion-line';
+    case 'CONNECTOR':
+      return 'link';
     case 'SHAPE_WITH_TEXT':
       return node.shapeType === 'ELLIPSE' ? 'emotion-point' : 'shape';
     default:
@@ -426,6 +470,8 @@ function readText(node: SceneNode): string {
       return node.name;
     case 'STICKY':
     case 'SHAPE_WITH_TEXT':
+    case 'CONNECTOR':
+      // A connector's text is its label, a person's.
       return node.text.characters;
     case 'TEXT':
       return node.characters;
@@ -436,6 +482,13 @@ function readText(node: SceneNode): string {
 
 function readIdentity(node: BaseNode): ItemIdentity | undefined {
   return decodeItemIdentity(node.getPluginData(IDENTITY_FIELD));
+}
+
+/** The nodes a connector's ends are attached to (an end `{ position }` alone is in the open: https://developers.figma.com/docs/plugins/api/ConnectorEndpoint). */
+function readEnds(connector: ConnectorNode): ConnectorEnds {
+  const id = (end: ConnectorEndpoint): string | undefined => ('endpointNodeId' in end ? end.endpointNodeId : undefined);
+  const [start, end] = [id(connector.connectorStart), id(connector.connectorEnd)];
+  return { ...(start ? { start } : {}), ...(end ? { end } : {}) };
 }
 
 const describeError = (error: unknown): string => (error instanceof Error ? error.message : String(error));
@@ -585,6 +638,7 @@ export function createFigjamPort(api: PluginAPI): BoardPort {
         width: node.width,
         height: node.height,
         ...(nested ? { nested } : {}),
+        ...(node.type === 'CONNECTOR' ? { ends: readEnds(node) } : {}),
       });
     }
     // Everything else in the section that a person put there, at any depth:
@@ -609,6 +663,7 @@ export function createFigjamPort(api: PluginAPI): BoardPort {
           text,
           ...(rich ? { rich } : {}),
           ...(nested ? { nested } : {}),
+          ...(child.type === 'CONNECTOR' ? { ends: readEnds(child) } : {}),
           x: place.x,
           y: place.y,
           width: child.width,
@@ -617,6 +672,18 @@ export function createFigjamPort(api: PluginAPI): BoardPort {
       }
     };
     collect(section, false);
+    // A person's connector may lie outside the section (FigJam does not say
+    // where it parents one drawn between two stickies of a section): one on
+    // the page attached to an item of the map is the map's to read too.
+    const mapItemIds = new Set([...ownedIds, ...foreign.map((item) => item.itemId)]);
+    const collected = new Set(foreign.map((item) => item.itemId));
+    for (const connector of api.currentPage.findAllWithCriteria({ types: ['CONNECTOR'] })) {
+      if (ownedIds.has(connector.id) || collected.has(connector.id) || readIdentity(connector)) continue;
+      const ends = readEnds(connector);
+      if (!(ends.start && mapItemIds.has(ends.start)) && !(ends.end && mapItemIds.has(ends.end))) continue;
+      const place = readMapPosition(connector, section);
+      foreign.push({ itemId: connector.id, kind: 'link', text: readText(connector), ends, x: place.x, y: place.y, width: connector.width, height: connector.height });
+    }
     return { mapId: target.mapId, origin, anchor: 'top-left', items, foreign };
   }
 
@@ -661,6 +728,7 @@ export function createFigjamPort(api: PluginAPI): BoardPort {
       throw error;
     }
     state.knownTexts.set(host.id, readText(host));
+    context.nodeIds.set(node.key, host.id);
     return host;
   }
 
@@ -716,6 +784,8 @@ export function createFigjamPort(api: PluginAPI): BoardPort {
       const identity = readIdentity(node);
       if (identity?.map === mapId) candidates.push({ node, owned: true });
       else if (!identity && section && node !== section && isInside(node, section) && findEnclosingMap(node, carriesMapIdentity) === section) candidates.push({ node, owned: false });
+      // A person's connector the run read as joining cards of the map, wherever it lies.
+      else if (!identity && node.type === 'CONNECTOR' && op.node.type === 'link') candidates.push({ node, owned: false });
     }
     const keep =
       candidates.find(({ node, owned }) => owned && node.type === drawer.hostType) ?? candidates.find(({ node }) => node.type === drawer.hostType);
@@ -846,7 +916,12 @@ export function createFigjamPort(api: PluginAPI): BoardPort {
   async function applyPlanAsync(target: MapTarget, plan: ApplyPlan, state: RunState, onProgress?: (progress: ApplyProgress) => void): Promise<ApplyReport> {
     const report: ApplyReport = { mapId: plan.mapId, origin: plan.origin ?? { x: 0, y: 0 }, created: 0, updated: 0, deleted: 0, released: 0, failed: [] };
     const section = await findSectionAsync(target);
-    const context: DrawContext = { api, section, fonts: new Set() };
+    const context: DrawContext = { api, section, fonts: new Set(), nodeIds: new Map() };
+    // A link joins stickies by node id: those of the map, and those this plan adopts or draws (recorded as they are made).
+    if (plan.ops.some((op) => op.type === 'create' && op.node.type === 'link')) {
+      for (const { node, identity } of (await findMapNodesAsync(target)).owned) if (node.type !== 'CONNECTOR') context.nodeIds.set(identity.key, node.id);
+      for (const op of plan.ops) if (op.type === 'update' && op.node.type === 'sticky' && op.itemIds[0]) context.nodeIds.set(op.node.key, op.itemIds[0]);
+    }
     if (section) {
       report.origin = readAbsolutePosition(section);
       report.containerId = section.id;

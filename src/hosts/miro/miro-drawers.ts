@@ -1,5 +1,5 @@
 import type { Board, Connector, Frame, Shape, StickyNote, Text } from '@mirohq/websdk-types';
-import type { EmotionLineNode, EmotionPointNode, FrameNode, Point, SceneNode, SceneNodeType, ShapeNode, StickyNode, TextNode } from '../../layout/scene';
+import type { EmotionLineNode, EmotionPointNode, FrameNode, LinkNode, Point, SceneNode, SceneNodeType, ShapeNode, StickyNode, TextNode } from '../../layout/scene';
 import type { SceneKey } from '../../layout/scene-keys';
 import { STYLE_PALETTE } from '../../layout/style-palette';
 import { isFormOf } from '../../model/rich-text';
@@ -257,6 +257,46 @@ const emotionLineDrawer: MiroDrawer<EmotionLineNode> = {
   },
 };
 
+// Links are thinner than emotion lines: they tie cards together, the lines are the chart.
+const LINK_WIDTH = 2;
+
+/** A link's look: a dashed curve in its relation's colour, a dot where it names its card. */
+function describeLink(node: LinkNode) {
+  return {
+    startStrokeCap: 'none' as const,
+    endStrokeCap: 'filled_oval' as const,
+    strokeColor: STYLE_PALETTE[node.style].stroke,
+    strokeWidth: LINK_WIDTH,
+    strokeStyle: 'dashed' as const,
+  };
+}
+
+/**
+ * A link between two cards is a connector between their stickies, snapped
+ * to their sides ('auto'): it follows them when they move, Miro removes it
+ * with either of them, and it cannot be left dangling
+ * (https://developers.miro.com/docs/connector_connector-1). An update
+ * writes its style alone (a connector has no place of its own), so a
+ * person's connector the map adopts keeps its caption and, unless the
+ * map's look for links changed, its look.
+ */
+const linkDrawer: MiroDrawer<LinkNode> = {
+  itemType: 'connector',
+  isFrameChild: false,
+  async createAsync(node, context) {
+    const [start, end] = await Promise.all([context.findItemIdByKeyAsync(node.from), context.findItemIdByKeyAsync(node.to)]);
+    if (!start || !end) throw new Error(`Card ${!start ? node.from : node.to} is not on the board, so link ${node.key} cannot join it; click Regenerate to draw the card, then the link.`);
+    return [
+      await context.callAsync(() =>
+        context.board.createConnector({ start: { item: start, snapTo: 'auto' }, end: { item: end, snapTo: 'auto' }, shape: 'curved', style: describeLink(node) }),
+      ),
+    ];
+  },
+  describeTarget(node) {
+    return { geometry: {}, look: { style: describeLink(node) } };
+  },
+};
+
 /** Behaviour per scene node type: the one table of the Miro adapter. */
 export const MIRO_DRAWERS: { readonly [T in SceneNodeType]: MiroDrawer<Extract<SceneNode, { type: T }>> } = {
   frame: frameDrawer,
@@ -265,6 +305,7 @@ export const MIRO_DRAWERS: { readonly [T in SceneNodeType]: MiroDrawer<Extract<S
   text: textDrawer,
   'emotion-point': emotionPointDrawer,
   'emotion-line': emotionLineDrawer,
+  link: linkDrawer,
 };
 
 /** The drawer of a node, typed for that node. */

@@ -1,7 +1,7 @@
 import type { Board, Frame } from '@mirohq/websdk-types';
 import type { PersonaStyle, Point, SceneNode, SceneNodeType, StickyNode as MapSticky, StyleToken } from '../../layout/scene';
 import { MAP_KEY, parseSceneKey, type SceneKey } from '../../layout/scene-keys';
-import type { ApplyPlan, ApplyProgress, ApplyReport, ForeignItem, Op, Snapshot, SnapshotItem } from '../../sync/host-port';
+import type { ApplyPlan, ApplyProgress, ApplyReport, ConnectorEnds, ForeignItem, Op, Snapshot, SnapshotItem } from '../../sync/host-port';
 import type { BoardPort, BoardRun, MapContainer, MapTarget, RecordSpace } from '../../app/board-port';
 import { MIRO_METRICS } from '../../layout/host-metrics';
 import { decodeItemIdentity, IDENTITY_FIELD, type ItemIdentity } from '../../sync/item-identity';
@@ -190,7 +190,8 @@ function findNodeType(item: MiroBoardItem, key?: string): SceneNodeType {
     case 'text':
       return 'text';
     case 'connector':
-      return 'emotion-line';
+      // The map's lines are chains of connectors; any other connector joins two cards, or is a person's drawing.
+      return key !== undefined && parseSceneKey(key)?.kind === 'emotion-line' ? 'emotion-line' : 'link';
     case 'shape':
       return key !== undefined && parseSceneKey(key)?.kind === 'emotion' ? 'emotion-point' : 'shape';
   }
@@ -522,10 +523,22 @@ export function createMiroPort(board: Board, options: MiroHostOptions = {}): Boa
         state.own.set(item.id, { item, identity });
         const type = findNodeType(item, identity.key);
         const tags = item.type === 'sticky_note' ? await readTagTitlesAsync(run, item.tagIds) : undefined;
-        items.push({ itemId: item.id, identity, type, text: readText(item), ...extras, ...(tags ? { tags } : {}), ...(item.type === 'connector' ? measureConnector(item, centres) : box) });
+        items.push({
+          itemId: item.id,
+          identity,
+          type,
+          text: readText(item),
+          ...extras,
+          ...(tags ? { tags } : {}),
+          ...(item.type === 'connector' ? { ...measureConnector(item, centres), ...(type === 'link' ? { ends: readEnds(item) } : {}) } : box),
+        });
       } else if (findParentId(item) === frame.id) {
         state.foreign.set(item.id, item);
         foreign.push({ itemId: item.id, kind: isDrawnItem(item) ? findNodeType(item) : undefined, text: readText(item), ...extras, ...box });
+      } else if (item.type === 'connector' && 'start' in item && identity === undefined) {
+        // A person's connector from or to an item of the map: one joining two cards links them.
+        state.foreign.set(item.id, item);
+        foreign.push({ itemId: item.id, kind: 'link', text: readText(item), ends: readEnds(item), ...measureConnector(item, centres) });
       }
     }
     states.set(mapId, state);
@@ -1067,10 +1080,11 @@ export function createMiroPort(board: Board, options: MiroHostOptions = {}): Boa
     };
     if (frameUpdate && frameGrows) await runOpsAsync([fitFrame(frameUpdate)], runOpAsync, countOp);
 
-    const isLine = (op: Op): boolean => 'node' in op && op.node.type === 'emotion-line';
+    // Lines and links are connectors: they join items that must exist first.
+    const isLine = (op: Op): boolean => 'node' in op && (op.node.type === 'emotion-line' || op.node.type === 'link');
     const rest = plan.ops.filter((op) => op !== frameOp);
     const updatedKeys = new Set(rest.flatMap((op) => (op.type === 'update' ? [op.node.key] : [])));
-    /** A new line none of whose points this plan updates: it joins its points as soon as they exist. */
+    /** A new line none of whose points this plan updates: it joins its points as soon as they exist. Links wait for every sticky. */
     const joinsAtOnce = (op: Op): boolean => op.type === 'create' && op.node.type === 'emotion-line' && op.node.pointKeys.every((key) => !updatedKeys.has(key));
     // 2. Creates, with the new lines that join new or untouched points; then
     // updates of everything but lines; 3. the other lines, which join points
@@ -1098,15 +1112,16 @@ export function createMiroPort(board: Board, options: MiroHostOptions = {}): Boa
       runOpAsync,
       countOp,
     );
-    // 6. Deletes. Lines go first: Miro removes a connector with the item it joins, so
-    // removing points first would leave the line's ids pointing at nothing.
+    // 6. Deletes. Connectors go first: Miro removes a connector with the item it joins, so
+    // removing points or stickies first would leave the connector's ids pointing at nothing.
+    const isConnectorKey = (key: SceneKey): boolean => ['emotion-line', 'link'].includes(parseSceneKey(key)?.kind ?? '');
     await runOpsAsync(
-      rest.filter((op) => op.type === 'delete' && parseSceneKey(op.key)?.kind === 'emotion-line'),
+      rest.filter((op) => op.type === 'delete' && isConnectorKey(op.key)),
       runOpAsync,
       countOp,
     );
     await runOpsAsync(
-      rest.filter((op) => op.type === 'delete' && parseSceneKey(op.key)?.kind !== 'emotion-line'),
+      rest.filter((op) => op.type === 'delete' && !isConnectorKey(op.key)),
       runOpAsync,
       countOp,
     );
@@ -1285,6 +1300,11 @@ export function createMiroPort(board: Board, options: MiroHostOptions = {}): Boa
     personRecords: () => createRecordSpace(DRAFT_COLLECTION, 'draft', findPersonKeyAsync),
     findPersonAsync,
   };
+}
+
+/** The items a connector's ends are attached to (https://developers.miro.com/docs/connector_connector-1: `start.item`, `end.item`). */
+function readEnds(connector: MiroBoardItem & { type: 'connector' }): ConnectorEnds {
+  return { ...(connector.start?.item ? { start: connector.start.item } : {}), ...(connector.end?.item ? { end: connector.end.item } : {}) };
 }
 
 /** A connector's box: the bounding box of the centres it joins (relative to the frame). */

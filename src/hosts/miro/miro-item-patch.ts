@@ -15,7 +15,8 @@ import type { UpdateParts } from '../../sync/host-port';
  * - `look`: its style fields and, for shapes, the shape.
  */
 export interface ItemTarget {
-  centre: Point;
+  /** Undefined for an item placed by what it joins (a connector). */
+  centre?: Point;
   geometry: Readonly<Record<string, string | number>>;
   text?: { field: 'content' | 'title'; value: string };
   look: { style: Readonly<Record<string, unknown>>; shape?: string };
@@ -54,7 +55,8 @@ const differs = (a: unknown, b: unknown): boolean =>
  */
 export function planItemPatch(item: Readonly<Record<string, unknown>>, target: ItemTarget, rules: PatchRules = {}): Record<string, unknown> {
   const patch: Record<string, unknown> = {};
-  if (differs(item.x, target.centre.x) || differs(item.y, target.centre.y)) Object.assign(patch, { x: target.centre.x, y: target.centre.y });
+  const centre = target.centre;
+  if (centre && (differs(item.x, centre.x) || differs(item.y, centre.y))) Object.assign(patch, { x: centre.x, y: centre.y });
   if (!rules.nested) {
     for (const [field, value] of Object.entries(target.geometry)) if (differs(item[field], value)) patch[field] = value;
   }

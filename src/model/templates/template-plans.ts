@@ -71,20 +71,47 @@ const LOYALTY: Readonly<Record<CardId, PlanSpec>> = {
 const PLANS: Readonly<Partial<Record<string, Readonly<Record<CardId, PlanSpec>>>>> = { 'online-store': ONLINE_STORE, loyalty: LOYALTY };
 
 /**
- * `journey` (template `id` in `locale`) with its opportunities' plans: each
- * card the plans name gets its own copy. Throws when a plan names a card the
+ * The car service blueprint: what stands behind each contact, stage by
+ * stage: the backstage step that serves the adviser's contact, the system
+ * that serves the backstage step.
+ */
+const SERVICE_BLUEPRINT_SERVES: Readonly<Record<CardId, readonly CardId[]>> = {
+  'card:backstage-book-1': ['card:frontstage-book-1'],
+  'card:support-book-1': ['card:backstage-book-1'],
+  'card:backstage-handover-1': ['card:frontstage-handover-1'],
+  'card:support-handover-1': ['card:backstage-handover-1'],
+  'card:backstage-diagnose-1': ['card:frontstage-diagnose-1'],
+  'card:support-diagnose-1': ['card:backstage-diagnose-1'],
+  'card:support-diagnose-2': ['card:backstage-diagnose-1'],
+  'card:backstage-repair-2': ['card:frontstage-repair-1'],
+  'card:support-repair-1': ['card:backstage-repair-1'],
+  'card:backstage-pickup-1': ['card:frontstage-pickup-1'],
+  'card:support-pickup-1': ['card:backstage-pickup-1'],
+};
+
+const SERVES: Readonly<Partial<Record<string, Readonly<Record<CardId, readonly CardId[]>>>>> = { 'service-blueprint': SERVICE_BLUEPRINT_SERVES };
+
+/**
+ * `journey` (template `id` in `locale`) with its opportunities' plans and
+ * its blueprint's links (which card serves which): each card they name gets
+ * its own copy. Throws when a plan names a card the
  * template lacks: a template written wrong, which the template tests catch.
  */
 export function addTemplatePlans(journey: Journey, id: string, locale: TemplateLocale): Journey {
-  const plans = PLANS[id];
-  if (!plans) return journey;
+  const plans = PLANS[id] ?? {};
+  const serves = SERVES[id] ?? {};
   const ids = new Set<string>(journey.cards.map((card) => card.id));
   for (const [card, spec] of Object.entries(plans)) {
     for (const named of [card, ...spec.addresses]) if (!ids.has(named)) throw new Error(`template "${id}" (${locale}) has no card ${named} for its plan`);
   }
+  for (const [card, served] of Object.entries(serves)) {
+    for (const named of [card, ...served]) if (!ids.has(named)) throw new Error(`template "${id}" (${locale}) has no card ${named} for its links`);
+  }
   return {
     ...journey,
     cards: journey.cards.map((card) => {
+      const served = serves[card.id];
+      if (served) return { ...card, serves: [...served] };
       const spec = plans[card.id];
       if (!spec) return card;
       const plan: OpportunityPlan = {

@@ -8,8 +8,14 @@ import { createFakeFigma } from '../../../src/simulator/fake-figma';
 
 const FONTS = ['Regular', 'Medium', 'Semi Bold', 'Bold'].map((style) => ({ family: 'Inter', style }));
 
+function readEnds(connector: ConnectorNode): { start?: string; end?: string } {
+  const id = (end: ConnectorEndpoint) => ('endpointNodeId' in end ? end.endpointNodeId : undefined);
+  const [start, end] = [id(connector.connectorStart), id(connector.connectorEnd)];
+  return { ...(start ? { start } : {}), ...(end ? { end } : {}) };
+}
+
 function readText(node: SceneNode): string {
-  if (node.type === 'STICKY' || node.type === 'SHAPE_WITH_TEXT') return node.text.characters;
+  if (node.type === 'STICKY' || node.type === 'SHAPE_WITH_TEXT' || node.type === 'CONNECTOR') return node.text.characters;
   if (node.type === 'TEXT') return node.characters;
   return '';
 }
@@ -111,9 +117,11 @@ export function createFigjamDriver(): BoardDriver & MessyBoardDriver {
           inMap,
           box: boxed ? { x: bounds.x - origin.x, y: bounds.y - origin.y, width: node.width, height: node.height } : undefined,
           text: readText(node),
+          ...(node.type === 'CONNECTOR' ? { ends: readEnds(node) } : {}),
         };
       });
     },
+    connect: (fromId, toId) => fake.connectByHand(find(fromId), find(toId)).id,
     typeAsync: (id, text) => {
       const node = find(id);
       if (node.type !== 'STICKY' && node.type !== 'SHAPE_WITH_TEXT' && node.type !== 'TEXT') throw new Error(`cannot type on ${node.type}`);

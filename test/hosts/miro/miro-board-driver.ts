@@ -75,7 +75,9 @@ export function createMiroDriver(fake = new FakeMiroBoard()): MiroDriver {
       const map = frame();
       const corner = topLeft(map);
       // Groups are no items a person sees on the board: their members are.
-      return fake.listRecords().filter((record) => record.type !== 'group').map((record): ItemView => {
+      const records = fake.listRecords();
+      const parentOf = new Map(records.map((record) => [record.id, record.parentId]));
+      return records.filter((record) => record.type !== 'group').map((record): ItemView => {
         const identity = decodeItemIdentity(record.metadata[IDENTITY_FIELD]);
         const centre = record.type === 'connector' ? undefined : fake.findBoardCentre(record.id);
         return {
@@ -83,13 +85,16 @@ export function createMiroDriver(fake = new FakeMiroBoard()): MiroDriver {
           key: identity?.key,
           mapId: identity?.map,
           sticky: record.type === 'sticky_note',
-          // Connectors have no parent; the map's join its points.
-          inMap: record.id === map.id || record.parentId === map.id || record.type === 'connector',
+          // Connectors have no parent: one is on the map when it joins an item of the map (its points, its cards).
+          inMap: record.id === map.id || record.parentId === map.id || (record.type === 'connector' && [record.start?.item, record.end?.item].some((end) => end !== undefined && parentOf.get(end) === map.id)),
           box: centre && record.id !== map.id ? { x: centre.x - record.width / 2 - corner.x, y: centre.y - record.height / 2 - corner.y, width: record.width, height: record.height } : undefined,
           text: record.content === undefined ? '' : convertHtmlToText(record.content),
+          ...(record.type === 'connector' ? { ends: { ...(record.start?.item ? { start: record.start.item } : {}), ...(record.end?.item ? { end: record.end.item } : {}) } } : {}),
         };
       });
     },
+    // Miro's connector tool: a curved connector snapped to both items.
+    connect: (fromId, toId) => fake.seedItem({ type: 'connector', shape: 'curved', start: { item: fromId, snapTo: 'auto' }, end: { item: toId, snapTo: 'auto' }, style: {} }).id,
     typeAsync: async (id, text) => {
       fake.editItem(id, { content: formatTextAsHtml(text) });
     },

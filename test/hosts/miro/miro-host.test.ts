@@ -69,8 +69,11 @@ describe('createMiroPort: drawing a new map', () => {
     // Counted in board items, as a person counts them: one connector per segment of a line.
     expect(report.created).toBe(scene.nodes.length - scene.nodes.filter((node) => node.type === 'emotion-line').length + countSegments(scene.nodes));
     const records = fake.listRecords();
-    const singleItems = scene.nodes.filter((node) => node.type !== 'emotion-line').length;
-    expect(records).toHaveLength(singleItems + countSegments(scene.nodes));
+    const singleItems = scene.nodes.filter((node) => node.type !== 'emotion-line' && node.type !== 'link').length;
+    const links = scene.nodes.filter((node) => node.type === 'link').length;
+    expect(links).toBeGreaterThan(0);
+    // One connector per link between cards.
+    expect(records).toHaveLength(singleItems + links + countSegments(scene.nodes));
     for (const record of records) {
       const identity = decodeItemIdentity(record.metadata[IDENTITY_FIELD]);
       expect(identity?.map, `item ${record.id} (${record.type})`).toBe(MAP_ID);
@@ -121,7 +124,8 @@ describe('createMiroPort: drawing a new map', () => {
     expect(frame.style.fillColor).toBe('#ffffff');
     expect({ x: frame.x, y: frame.y }).toEqual({ x: report.origin.x + scene.width / 2, y: report.origin.y + scene.height / 2 });
     for (const node of scene.nodes) {
-      if (node.type === 'frame' || node.type === 'emotion-line') continue;
+      // Connectors (lines, links) join items of the frame; Miro does not make them its children.
+      if (node.type === 'frame' || node.type === 'emotion-line' || node.type === 'link') continue;
       const [item] = findByKey(fake, node.key);
       if (!item) throw new Error(`${node.key} not drawn`);
       expect(item.parentId, node.key).toBe(frame.id);
@@ -186,7 +190,7 @@ describe('createMiroPort: calls, credits and limits', () => {
     const port = createMiroPort(fake.asBoard(), { sleepAsync: async () => undefined });
     await insertMapAsync(port, createOnlineStoreJourney(), MAP_ID);
     const scene = layOut();
-    const others = scene.nodes.filter((node) => node.type !== 'emotion-line' && node.type !== 'frame').length;
+    const others = scene.nodes.filter((node) => node.type !== 'emotion-line' && node.type !== 'link' && node.type !== 'frame').length;
     // The default pacer lets the whole wave of frame.add and metadata calls fly together.
     expect(fake.maxInFlight).toBeGreaterThanOrEqual(2 * others);
     const methods = fake.calls.map((call) => call.method);
@@ -271,7 +275,9 @@ describe('createMiroPort: calls, credits and limits', () => {
     const { fake, generateAsync } = setUp();
     const scene = layOut();
     await generateAsync();
-    const singleItems = scene.nodes.filter((node) => node.type !== 'emotion-line').length;
+    const singleItems = scene.nodes.filter((node) => node.type !== 'emotion-line' && node.type !== 'link').length;
+    const links = scene.nodes.filter((node) => node.type === 'link').length;
+    expect(links).toBeGreaterThan(0);
     const calls =
       1 + // list maps: one board.get of the frames (there are none, so no selection read and no record to read)
       2 + // place: viewport.get, findEmptySpace
@@ -281,6 +287,7 @@ describe('createMiroPort: calls, credits and limits', () => {
       1 + // the identity index, written once the items are drawn
       3 * (singleItems - 1) + // each other item: create, frame.add, setMetadata
       2 * countSegments(scene.nodes) + // each line segment: createConnector, setMetadata
+      2 * links + // each link between cards: createConnector, setMetadata
       1; // focus: viewport.zoomTo the frame the run drew, as soon as it is there
     expect(fake.calls).toHaveLength(calls);
     expect(fake.creditsSpent).toBe(50 * calls);

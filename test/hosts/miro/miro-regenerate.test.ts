@@ -346,7 +346,11 @@ describe('Regenerate on Miro: a duplicated map', () => {
     const snapshot = await readMapSnapshotAsync(createPort(fake), MAP_ID);
     expect(snapshot?.items.find((item) => item.type === 'frame')?.itemId).toBe(original.id);
     const originalIds = new Set(fake.listRecords().filter((record) => record.parentId === original.id || record.id === original.id).map((record) => record.id));
-    for (const item of snapshot?.items ?? []) if (item.type !== 'emotion-line') expect(originalIds.has(item.itemId), item.itemId).toBe(true);
+    for (const item of snapshot?.items ?? []) if (item.type !== 'emotion-line' && item.type !== 'link') expect(originalIds.has(item.itemId), item.itemId).toBe(true);
+    // A link's connector joins two stickies of the original, never of the copy.
+    const links = (snapshot?.items ?? []).filter((item) => item.type === 'link');
+    expect(links.length).toBeGreaterThan(0);
+    for (const link of links) expect([link.ends?.start, link.ends?.end].every((id) => id !== undefined && originalIds.has(id)), link.itemId).toBe(true);
   });
 
   it('sees a copy without app metadata as no map at all (if Miro does not copy metadata)', async () => {

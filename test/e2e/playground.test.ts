@@ -226,6 +226,52 @@ describe.each(RULES)('the playground under %s rules, in Chromium', (rules) => {
     await page.close();
   });
 
+  it('links a pain to an opportunity with a connector a person draws, and unlinks them when the connector is deleted', async () => {
+    const { page, external, errors } = await openPlaygroundAsync(rules);
+    await insertTemplateAsync(page);
+    const appLines = async () => (await describeBoardAsync(page)).filter((item) => item.kind === 'line' && item.hasIdentity).length;
+    const drawn = await appLines();
+    // Select the pain, then the opportunity, and connect them.
+    await findSticky(page, 'No SMS before the courier comes').click();
+    await findSticky(page, 'One-hour delivery window').click({ modifiers: ['Shift'] });
+    await page.getByRole('button', { name: 'Connect', exact: true }).click();
+    // One connector, the person's: no identity yet.
+    const drawnByHand = (await describeBoardAsync(page)).filter((item) => item.kind === 'line' && !item.hasIdentity);
+    expect(drawnByHand).toHaveLength(1);
+    const connector = drawnByHand[0];
+    await page.getByRole('button', { name: 'Regenerate' }).click();
+    await expect.poll(() => readPanelStatusAsync(page), { timeout: 30_000 }).toMatch(/regenerated/);
+    // The person's connector is the map's link now, and no second one is drawn.
+    expect((await describeBoardAsync(page)).find((item) => item.id === connector?.id)?.hasIdentity).toBe(true);
+    expect(await appLines()).toBe(drawn + 1);
+    await saveScreenshotAsync(page, `playground-${rules}-linked`);
+
+    // Clicked where it shows (not where another line crosses it) and deleted, the link is gone: Regenerate does not draw it again.
+    const point = await page.evaluate((id) => {
+      const group = document.querySelector(`[data-line-id="${id}"]`);
+      const path = group?.querySelector('path[stroke="transparent"]') as SVGPathElement | null | undefined;
+      if (!path) return undefined;
+      const matrix = path.getScreenCTM();
+      const length = path.getTotalLength();
+      for (const share of [0.5, 0.4, 0.6, 0.3, 0.7, 0.2, 0.8]) {
+        const at = path.getPointAtLength(length * share);
+        const screen = matrix ? new DOMPoint(at.x, at.y).matrixTransform(matrix) : at;
+        if (group?.contains(document.elementFromPoint(screen.x, screen.y))) return { x: screen.x, y: screen.y };
+      }
+      return undefined;
+    }, connector?.id);
+    if (!point) throw new Error('the connector shows nowhere on the board');
+    await page.mouse.click(point.x, point.y);
+    await page.getByRole('button', { name: 'Delete', exact: true }).click();
+    expect(await appLines()).toBe(drawn);
+    await page.getByRole('button', { name: 'Regenerate' }).click();
+    await expect.poll(() => readPanelStatusAsync(page), { timeout: 30_000 }).toMatch(/regenerated: 1 board edit kept/);
+    expect(await appLines()).toBe(drawn);
+    expect(errors).toEqual([]);
+    expect(external).toEqual([]);
+    await page.close();
+  });
+
   it('switches the panel to Russian', async () => {
     const { page, external, errors } = await openPlaygroundAsync(rules);
     await page.getByRole('combobox', { name: 'Language' }).selectOption('ru');

@@ -146,7 +146,15 @@ export function BoardDrawing({ items, state }: { items: readonly DrawableItem[];
       {items.map((item) => {
         const drawing = DRAWERS[item.kind](item, state);
         const moved = state.drag?.id === item.id ? `translate(${state.drag.dx} ${state.drag.dy})` : undefined;
-        if (item.kind === 'line') return <g key={item.id} data-line-id={item.id} aria-hidden="true" pointer-events="none">{drawing}</g>;
+        if (item.kind === 'line') {
+          // A line is picked by a band along its stroke, wider than it looks, so a person can select a connector and delete it.
+          return (
+            <g key={item.id} data-item-id={item.id} data-line-id={item.id} role="img" aria-label={describeDrawableItem(item, state.rules, state.locale)} class="board-item board-item--line">
+              <g pointer-events="none">{drawing}</g>
+              <path d={item.path} transform={`translate(${item.x} ${item.y})`} fill="none" stroke="transparent" stroke-width={LINE_HIT_PX / state.scale} pointer-events="stroke" />
+            </g>
+          );
+        }
         if (item.kind === 'frame') {
           return (
             <g key={item.id}>
@@ -168,6 +176,9 @@ export function BoardDrawing({ items, state }: { items: readonly DrawableItem[];
     </g>
   );
 }
+
+// How far from a line, in screen pixels, a click still picks it.
+const LINE_HIT_PX = 6;
 
 // Padding around a group's members, in screen pixels, as the hosts draw a group's bounds.
 const GROUP_PADDING_PX = 6;

@@ -108,6 +108,15 @@ export function BoardView({ board, onRulesChange, locale }: BoardViewProps) {
     refresh();
   }
 
+  // A connector joins two items, from the one selected first (the hosts' connector tool draws from where it starts).
+  const connectable = [...selectedIds].flatMap((id) => items.filter((item) => item.id === id && item.kind !== 'line' && item.kind !== 'frame'));
+  function connectSelected() {
+    const [from, to] = connectable;
+    if (!from || !to || connectable.length !== 2) return;
+    const id = board.connectByHand(from.id, to.id);
+    select(board.listItems().find((item) => item.id === id));
+  }
+
   function ungroupSelected() {
     const groups = new Set(selectedItems.flatMap((item) => (item.groupId ? [item.groupId] : [])));
     for (const group of groups) board.ungroupByHand(group);
@@ -342,7 +351,7 @@ export function BoardView({ board, onRulesChange, locale }: BoardViewProps) {
     <section class="board" aria-label={strings.board}>
       <div class="board__toolbar">
         <fieldset class="board__rules">
-          <legend class="board__legend">{strings.boardLegend}</legend>
+          <legend class="board__visually-hidden">{strings.boardLegend}</legend>
           {(['miro', 'figjam'] as const).map((rules) => (
             <label key={rules} class="board__rule">
               {/* The legend says "rules"; each option shows the host's name, and says it whole to a screen reader. */}
@@ -368,6 +377,9 @@ export function BoardView({ board, onRulesChange, locale }: BoardViewProps) {
           </button>
           <button type="button" class="board__button" onClick={ungroupSelected} disabled={!selectedItems.some((item) => item.groupId)}>
             {strings.ungroup}
+          </button>
+          <button type="button" class="board__button board__button--icon" onClick={connectSelected} disabled={connectable.length !== 2} aria-label={strings.connect} title={strings.connectHint}>
+            ⤳
           </button>
           <button type="button" class="board__button board__button--icon board__button--bold" onClick={() => styleSelected({ bold: true })} disabled={!selectedItems.some((item) => EDITABLE_KINDS.has(item.kind))} aria-label={strings.bold} title={strings.boldHint}>
             B

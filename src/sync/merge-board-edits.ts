@@ -431,6 +431,7 @@ export function mergeBoardEdits(base: Journey, snapshot: Snapshot, options: Merg
   // a card of its own, anything else is handed over as it is. An emotion
   // line may be drawn as several items (Miro: a connector per segment).
   const copies: SnapshotItem[] = [];
+  const linkCopies: SnapshotItem[] = [];
   // A card sticky whose card the journey does not have (taken off the map
   // and brought back, say) is a person's sticky like a copy: never deleted.
   const knownCards = new Set<string>(base.cards.map((card) => cardKey(card.id)));
@@ -472,9 +473,14 @@ export function mergeBoardEdits(base: Journey, snapshot: Snapshot, options: Merg
     if (!first) continue;
     items.set(key, [first]);
     for (const item of rest) {
+      // A connector copied with the cards it joins (a person duplicated
+      // both) joins other stickies: it may link the copies, so the links
+      // read it, as a person's connector.
+      const otherEnds = node?.type === 'link' && (item.ends?.start !== first.ends?.start || item.ends?.end !== first.ends?.end);
+      if (otherEnds) linkCopies.push(item);
       // A twin that says what the map's item says holds nothing of a
       // person's: the map heals to one. A twin with words of its own stays.
-      if (item.type === first.type && normalizeBoardText(item.text) === normalizeBoardText(first.text)) heal(key, item);
+      else if (item.type === first.type && normalizeBoardText(item.text) === normalizeBoardText(first.text)) heal(key, item);
       else copies.push(item);
     }
   }
@@ -683,7 +689,14 @@ export function mergeBoardEdits(base: Journey, snapshot: Snapshot, options: Merg
   journey.cards = orderCardsByBoard(settleCards(journey, cards), positions);
   settleScores(journey);
   // Links: connectors deleted, re-attached or drawn between cards.
-  const links = mergeBoardLinks({ journey, snapshot, drawn, items, adoptedStickies: new Map(adoptions.map((adoption) => [adoption.itemId, adoption.key])), complete: options.complete });
+  const links = mergeBoardLinks({ base, journey, snapshot, drawn, items, copies: linkCopies, adoptedStickies: new Map(adoptions.map((adoption) => [adoption.itemId, adoption.key])), complete: options.complete });
+  // A copied connector that links nothing is the person's, kept as they placed it.
+  const adoptedLinks = new Set(links.adoptions.map((adoption) => adoption.itemId));
+  for (const item of linkCopies) {
+    if (adoptedLinks.has(item.itemId)) continue;
+    releases.push({ key: item.identity.key, itemIds: [item.itemId] });
+    changes.push({ kind: 'released', key: item.identity.key, detail: 'a copy of a link between other cards; kept as you placed it' });
+  }
   const textOf = (id: CardId): string => clip(joinLines(journey.cards.find((card) => card.id === id)?.text ?? ''), 40);
   for (const link of links.removed) changes.push({ kind: 'link-removed', key: linkKey(link.from, link.to), detail: `${textOf(link.from)} \u2192 ${textOf(link.to)}` });
   for (const link of links.added) changes.push({ kind: 'link-added', key: linkKey(link.from, link.to), detail: `${textOf(link.from)} \u2192 ${textOf(link.to)}` });

@@ -14,6 +14,8 @@ export interface MergedLinks {
 
 /** What reading the links needs from the rest of the merge. */
 export interface LinkMergeInput {
+  /** The journey as the map was last drawn from it. */
+  base: Journey;
   /** The journey with the board's other edits: its cards are the ones left on the map. */
   journey: Journey;
   snapshot: Snapshot;
@@ -21,6 +23,8 @@ export interface LinkMergeInput {
   drawn: ReadonlyMap<SceneKey, SceneNode>;
   /** The map's own items by key, one per key (copies taken out). */
   items: ReadonlyMap<string, readonly SnapshotItem[]>;
+  /** Copies of the map's connectors that join other items (a person duplicated a linked pair): read as a person's connectors. */
+  copies?: readonly SnapshotItem[];
   /** People's stickies this run makes cards of: item id → the card's key. */
   adoptedStickies: ReadonlyMap<string, SceneKey>;
   /** Whether the last run finished drawing the map (a connector it never drew is not a deleted one). */
@@ -46,6 +50,12 @@ const sameLink = (a: CardLink, b: CardLink): boolean => a.from === b.from && a.t
 export function mergeBoardLinks(input: LinkMergeInput): MergedLinks {
   const { journey, snapshot } = input;
   const cards = new Map<string, Card>(journey.cards.map((card) => [card.id, card]));
+  const drawnCards = new Map<string, Card>(input.base.cards.map((card) => [card.id, card]));
+  /** Whether a person moved the card to another cell since the map was drawn. */
+  const moved = (id: string): boolean => {
+    const [before, now] = [drawnCards.get(id), cards.get(id)];
+    return !before || !now || before.lane !== now.lane || before.stage !== now.stage || before.step !== now.step;
+  };
   const cardByItem = new Map<string, Card>();
   for (const card of journey.cards) {
     for (const item of input.items.get(cardKey(card.id)) ?? []) if (item.type === 'sticky') cardByItem.set(item.itemId, card);
@@ -77,16 +87,18 @@ export function mergeBoardLinks(input: LinkMergeInput): MergedLinks {
     }
     const ends = endsOf(item);
     const joins = ends !== undefined && ends.some((card) => card.id === link.from) && ends.some((card) => card.id === link.to);
-    // Still joining its cards, it keeps its link; unless a card moved to a
-    // lane where the connector means another link (a card dragged into the
-    // opportunities lane now addresses the pain it is joined to).
+    // Still joining its cards, it keeps its link as the journey holds it,
+    // unless a person moved one of them: then the connector means what the
+    // cards are now (a card dragged into the opportunities lane addresses
+    // the pain it is joined to; a pain dragged among the actions is
+    // addressed no more).
+    if (joins && !moved(link.from) && !moved(link.to)) continue;
     const meant = ends ? findCardRelation(journey, ends[0], ends[1]) : undefined;
-    if (joins && (!meant || sameLink(meant, link) && meant.relation === link.relation)) continue;
+    if (joins && meant && sameLink(meant, link) && meant.relation === link.relation) continue;
     removed.push(link);
-    if (ends) candidates.push({ itemId: item.itemId, ends });
+    if (ends && meant) candidates.push({ itemId: item.itemId, ends });
   }
-  for (const item of snapshot.foreign) {
-    if (item.kind !== 'link') continue;
+  for (const item of [...snapshot.foreign.filter((candidate) => candidate.kind === 'link'), ...(input.copies ?? [])]) {
     const ends = endsOf(item);
     if (ends) candidates.push({ itemId: item.itemId, ends });
   }

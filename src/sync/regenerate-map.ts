@@ -124,8 +124,14 @@ export function planRegenerate(base: Journey, snapshot: Snapshot, options: Regen
 
   const scene = layoutJourney(journey, { metrics, measureText: options.measureText });
   const released = new Set([...releases.flatMap((release) => release.itemIds), ...fromBoard.removals.flatMap((removal) => removal.itemIds)]);
-  const diffSnapshot = adoptForeignItems({ ...snapshot, items: snapshot.items.filter((item) => !released.has(item.itemId)) }, adoptions);
+  // A connector is adopted for a link the map draws; one whose link the panel dropped meanwhile stays the person's.
+  const drawnKeys = new Set(scene.nodes.map((node) => node.key));
+  const adopted = adoptions.filter((adoption) => adoption.type !== 'link' || drawnKeys.has(adoption.key));
+  const diffSnapshot = adoptForeignItems({ ...snapshot, items: snapshot.items.filter((item) => !released.has(item.itemId)) }, adopted);
   const plan = diffScene(scene, diffSnapshot, mapId, { drawn: fromBoard.drawn, keepText: new Set(fromBoard.cut) });
+  // A link's connector a person wrote a label on is theirs once the link goes: handed over, never deleted.
+  const labelled = new Set(diffSnapshot.items.filter((item) => item.type === 'link' && item.text.trim() !== '').map((item) => item.itemId));
+  plan.ops = plan.ops.map((op): Op => (op.type === 'delete' && op.itemIds.some((id) => labelled.has(id)) ? { type: 'release', key: op.key, itemIds: op.itemIds } : op));
   plan.ops = [
     ...insertReleases(plan.ops, releases),
     ...fromBoard.removals.map((removal): Op => ({ type: 'delete', key: removal.key, itemIds: removal.itemIds })),

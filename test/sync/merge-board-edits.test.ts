@@ -68,7 +68,9 @@ describe('mergeBoardEdits', () => {
     expect(moved?.step).toBeUndefined();
     const cell = merged.journey.cards.filter((card) => card.stage === 'stage:delivery' && card.lane === 'lane:touchpoints').map((card) => card.id);
     expect(cell).toEqual(['card:touchpoints-delivery-1', 'card:touchpoints-delivery-2', 'card:touchpoints-delivery-3', 'card:pains-order-2']);
-    expect(merged.changes.map((change) => change.kind)).toEqual(['card-moved']);
+    // A pain no more: the two opportunities that addressed it do not any longer.
+    expect(merged.changes.map((change) => change.kind)).toEqual(['card-moved', 'link-removed', 'link-removed']);
+    expect(merged.journey.cards.filter((card) => card.plan?.addresses?.includes('card:pains-order-2'))).toEqual([]);
   });
 
   it('keeps a card a cut-off drawing never drew in its place in the cell, the drawn ones around it in board order', () => {

@@ -9,6 +9,7 @@ import { createTemplates } from '../../src/model/templates/templates-en';
 import { createOnlineStoreJourney } from '../../src/model/templates/online-store-template';
 import type { ForeignItem, Snapshot } from '../../src/sync/host-port';
 import { mergeBoardEdits } from '../../src/sync/merge-board-edits';
+import { planRegenerate } from '../../src/sync/regenerate-map';
 import { snapshotOfScene } from './scene-snapshot';
 
 const MAP_ID = 'map-links00001';
@@ -107,6 +108,72 @@ describe('links read back from the board', () => {
     expect(merged.journey.cards.find((found) => found.id === backstage.id)?.serves).toEqual([frontstage.id]);
     expect(merged.journey.cards.find((found) => found.id === elsewhere.id)?.serves).toBeUndefined();
     expect(merged.adoptions.map((adoption) => adoption.itemId)).toEqual(['person-1']);
+  });
+});
+
+describe('links when people move cards and label connectors', () => {
+  it('keeps a link as the journey holds it while its cards stay where they were drawn, whatever a connector there would mean', () => {
+    const journey = blueprint();
+    // A frontstage card "serving" the customer's action below the line of interaction is the journey's to say.
+    const action = journey.cards.find((card) => card.text === 'Picks a time slot online')!;
+    const linked = { ...journey, cards: journey.cards.map((card) => (card.text === 'Planner reserves a bay' ? { ...card, serves: [...(card.serves ?? []), action.id] } : card)) };
+    const { merge } = setUp(linked);
+    const merged = merge();
+    expect(merged.changes).toEqual([]);
+    expect(merged.journey).toEqual(linked);
+  });
+
+  it('drops the link of a pain a person dragged among the actions, and moves a card\'s link when it becomes a pain', () => {
+    const { scene, itemOf, card, merge } = setUp();
+    const [opportunity, pain] = [card('Address autocomplete'), card('Order form has 14 fields')];
+    // The pain's sticky dragged up into the actions of its step.
+    const actions = scene.nodes.find((node) => node.key === 'row:actions')!;
+    const sticky = itemOf(cardKey(pain.id));
+    sticky.y = actions.y + 30;
+    const merged = merge();
+    expect(merged.journey.cards.find((found) => found.id === pain.id)?.lane).toBe('lane:actions');
+    expect(merged.journey.cards.find((found) => found.id === opportunity.id)?.plan?.addresses).toBeUndefined();
+    expect(merged.changes.filter((change) => change.kind === 'link-removed').map((change) => change.key).sort()).toEqual(
+      [linkKey(opportunity.id, pain.id), linkKey(card('One-page checkout with guest mode').id, pain.id)].sort(),
+    );
+  });
+
+  it('links the copies of a pain and an opportunity a person duplicated with their connector', () => {
+    const { snapshot, scene, itemOf, card, merge } = setUp();
+    const [opportunity, pain] = [card('Show the promo field up front'), card('Promo code field hidden')];
+    const link = itemOf(linkKey(opportunity.id, pain.id));
+    // Copies in the cells of the next stage (Delivery), retyped, and a copy of the connector between them.
+    const cellOf = (lane: string) => {
+      const band = scene.nodes.find((node) => node.key === `row:${lane}`)!;
+      const header = scene.nodes.find((node) => node.key === 'stage:delivery')!;
+      return { x: header.x + header.width - 300, y: band.y + band.height - 280 };
+    };
+    const painCopy = { ...itemOf(cardKey(pain.id)), itemId: 'copy-pain', text: 'Courier calls at night', ...cellOf('pains') };
+    const opportunityCopy = { ...itemOf(cardKey(opportunity.id)), itemId: 'copy-opportunity', text: 'Quiet hours for couriers', ...cellOf('opportunities') };
+    snapshot.items.push(painCopy, opportunityCopy, { ...link, itemId: 'copy-link', ends: { start: 'copy-opportunity', end: 'copy-pain' } });
+    const merged = merge();
+    const [newPain, newOpportunity] = [merged.journey.cards.find((found) => found.text === 'Courier calls at night'), merged.journey.cards.find((found) => found.text === 'Quiet hours for couriers')];
+    expect(newPain?.stage).toBe('stage:delivery');
+    expect(newOpportunity?.plan?.addresses).toEqual([newPain?.id]);
+    expect(merged.adoptions).toContainEqual({ itemId: 'copy-link', key: linkKey(newOpportunity!.id, newPain!.id), type: 'link' });
+    expect(merged.removals).toEqual([]);
+    // The original keeps its link.
+    expect(merged.journey.cards.find((found) => found.id === opportunity.id)?.plan?.addresses).toEqual([pain.id]);
+  });
+
+  it('hands a link\'s connector a person labelled over to them when the link goes, rather than deleting it', () => {
+    const { snapshot, journey, card } = setUp();
+    const [opportunity, pain] = [card('Address autocomplete'), card('Order form has 14 fields')];
+    const connector = snapshot.items.find((item) => item.identity.key === linkKey(opportunity.id, pain.id))!;
+    connector.text = 'only for returning customers';
+    // The pain's sticky deleted: the link goes with it.
+    snapshot.items = snapshot.items.filter((item) => item.identity.key !== cardKey(pain.id));
+    const planned = planRegenerate(journey, snapshot, { metrics, complete: true });
+    if (!planned.ok) throw new Error(JSON.stringify(planned.errors));
+    const ops = planned.value.plan.ops.filter((op) => 'itemIds' in op && op.itemIds.includes(connector.itemId));
+    expect(ops.map((op) => op.type)).toEqual(['release']);
+    const unlabelled = snapshot.items.find((item) => item.identity.key === linkKey(card('One-page checkout with guest mode').id, pain.id))!;
+    expect(planned.value.plan.ops.find((op) => 'itemIds' in op && op.itemIds.includes(unlabelled.itemId))?.type).toBe('delete');
   });
 });
 

@@ -584,7 +584,8 @@ export function createFigjamPort(api: PluginAPI): BoardPort {
       // person's sections are transparent), unless a copy of a map inside it
       // holds it; items dragged out onto the page still belong to the map.
       const home = findEnclosingMap(node, (candidate) => mapSectionIds.has(candidate.id));
-      if (home === section || node.parent === api.currentPage) owned.push({ node, identity });
+      // A person's connector the map adopted may lie on the page in a group of theirs: it is the map's wherever it is, but in another map.
+      if (home === section || node.parent === api.currentPage || (node.type === 'CONNECTOR' && home === undefined)) owned.push({ node, identity });
     }
     return { section, owned, mapSectionIds };
   }
@@ -918,8 +919,15 @@ export function createFigjamPort(api: PluginAPI): BoardPort {
     const section = await findSectionAsync(target);
     const context: DrawContext = { api, section, fonts: new Set(), nodeIds: new Map() };
     // A link joins stickies by node id: those of the map, and those this plan adopts or draws (recorded as they are made).
-    if (plan.ops.some((op) => op.type === 'create' && op.node.type === 'link')) {
-      for (const { node, identity } of (await findMapNodesAsync(target)).owned) if (node.type !== 'CONNECTOR') context.nodeIds.set(identity.key, node.id);
+    // A person's copy of a card carries the card's key: an item this plan removes, hands over or gives another key is not the card's sticky.
+    if (plan.ops.some((op) => (op.type === 'create' || op.type === 'update') && op.node.type === 'link')) {
+      const elsewhere = new Set(plan.ops.flatMap((op) => (op.type === 'delete' || op.type === 'release' ? op.itemIds : [])));
+      const plannedKey = new Map(plan.ops.flatMap((op) => (op.type === 'update' ? op.itemIds.map((id) => [id, op.node.key] as const) : [])));
+      for (const { node, identity } of (await findMapNodesAsync(target)).owned) {
+        if (node.type === 'CONNECTOR' || elsewhere.has(node.id) || (plannedKey.get(node.id) ?? identity.key) !== identity.key) continue;
+        // The first item of a key stays: the one the map drew (a later twin is a copy).
+        if (!context.nodeIds.has(identity.key)) context.nodeIds.set(identity.key, node.id);
+      }
       for (const op of plan.ops) if (op.type === 'update' && op.node.type === 'sticky' && op.itemIds[0]) context.nodeIds.set(op.node.key, op.itemIds[0]);
     }
     if (section) {

@@ -201,8 +201,12 @@ function readSize(item: { width?: unknown; height?: unknown }): { width: number;
   return { width: typeof item.width === 'number' ? item.width : 0, height: typeof item.height === 'number' ? item.height : 0 };
 }
 
-function readText(item: { type: string; content?: unknown; title?: unknown }): string {
+function readText(item: { type: string; content?: unknown; title?: unknown; captions?: unknown }): string {
   if (typeof item.content === 'string') return convertHtmlToText(item.content);
+  // A connector's words are its captions (https://developers.miro.com/docs/connector_connector-1), a person's.
+  if (item.type === 'connector' && Array.isArray(item.captions)) {
+    return (item.captions as { content?: unknown }[]).map((caption) => (typeof caption.content === 'string' ? convertHtmlToText(caption.content) : '')).filter(Boolean).join('\n');
+  }
   if (item.type === 'frame' && typeof item.title === 'string') return item.title;
   return '';
 }

@@ -1,6 +1,6 @@
 import { isFormOf } from '../model/rich-text';
 import { EMOTION_MAX, EMOTION_MIN, EMOTION_STEPS, findEmotionStep } from '../model/emotion-scale';
-import { EMOTION_LINES, findEmotionLine, hasSteps, listCardLinks, listSteps, placeId, type Card, type EmotionLine, type Journey, type JourneyPlace, type Lane, type Persona, type StageId, type StepId } from '../model/journey';
+import { EMOTION_LINES, findEmotionLine, findMomentsOfTruth, hasSteps, listCardLinks, listSteps, placeId, type Card, type EmotionLine, type Journey, type JourneyPlace, type Lane, type Persona, type StageId, type StepId } from '../model/journey';
 import type { HostMetrics } from './host-metrics';
 import { measureTextApproximately, type TextMeasurer } from './measure-text';
 import type { EmotionLineNode, EmotionPointNode, LinkNode, PathCommand, Point, Scene, SceneNode, ShapeNode, Size, StickyNode, TextNode } from './scene';
@@ -19,6 +19,7 @@ import {
   legendKey,
   linkKey,
   MAP_KEY,
+  momentKey,
   personaCardKey,
   stageHeaderKey,
   stepHeaderKey,
@@ -186,6 +187,9 @@ export function layoutJourney(journey: Journey, options: LayoutOptions): Scene {
   const rowContent: SceneNode[] = [];
   const emotionLayers: SceneNode[][] = [[], [], []];
   const blueprintLines = findBlueprintLines(journey.lanes);
+  // The moment of truth of each persona drawn: marked over the pains of its place, in the first pains lane.
+  const momentLane = journey.lanes.find((lane) => lane.kind === 'pains');
+  const moments = findMomentsOfTruth({ ...journey, personas: journey.personas.filter((persona) => !persona.hidden) });
   for (const lane of journey.lanes) {
     const line = blueprintLines.get(lane.id);
     if (line) {
@@ -217,6 +221,7 @@ export function layoutJourney(journey: Journey, options: LayoutOptions): Scene {
 
     rowBands.push(createShape(laneRowKey(lane.id), gridLeft, rowTop, contentWidth, rowHeight, '', '', `lane-row-${lane.kind}`, LANE_FONT, 'left'));
     rowContent.push(createShape(laneLabelKey(lane.id), gridLeft, rowTop, labelWidth, rowHeight, lane.title, '', 'lane-label', LANE_FONT, 'left'));
+    if (lane === momentLane) rowContent.push(...createMomentMarks(journey, moments, columns, rowTop, labels, measureText));
     for (const cell of cells) {
       for (const placed of cell.placed) {
         const mark = metrics.personaTags && placed.item.persona ? personaMarks.get(placed.item.persona) : undefined;
@@ -601,6 +606,23 @@ interface PersonaMark {
 /** The mark of each persona, by id, coloured as its emotion line. */
 function listPersonaMarks(journey: Journey): Map<string, PersonaMark> {
   return new Map(journey.personas.map((persona, index) => [persona.id, { label: describePersonaHeading(persona), style: findPersonaStyle(index) }]));
+}
+
+/**
+ * The marks of the moments of truth: over the pains of each place where a
+ * persona's line is lowest, in the lane's top gap, naming the personas
+ * when the map has several.
+ */
+function createMomentMarks(journey: Journey, moments: readonly { persona: string; place: JourneyPlace }[], columns: readonly Column[], rowTop: number, labels: MapLabels, measureText: TextMeasurer): TextNode[] {
+  return columns.flatMap((column) => {
+    const here = moments.filter((moment) => moment.place.stage === column.stage && moment.place.step === column.step);
+    if (here.length === 0) return [];
+    const names = here.map((moment) => journey.personas.find((persona) => persona.id === moment.persona)?.name ?? '').filter(Boolean);
+    const text = journey.personas.filter((persona) => !persona.hidden).length > 1 ? `${labels.momentOfTruth}: ${names.join(', ')}` : labels.momentOfTruth;
+    const width = column.width - 2 * GAP;
+    const height = Math.min(GAP - 4, measureText(text, EVIDENCE_FONT, width).height);
+    return [createText(momentKey(column), column.x + GAP, rowTop + 2, width, height, text, 'moment-of-truth', EVIDENCE_FONT, true)];
+  });
 }
 
 /**

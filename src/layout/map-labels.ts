@@ -17,6 +17,8 @@ export interface MapLabels {
   evidence: Readonly<Record<EvidenceKind, string>>;
   /** The names of a service blueprint's lines. */
   blueprint: Readonly<Record<BlueprintLine, string>>;
+  /** The mark over the pains of a persona's moment of truth (the lowest point of its line). */
+  momentOfTruth: string;
 }
 
 const LABELS: Readonly<Record<'en' | 'ru' | 'uk', MapLabels>> = {
@@ -32,6 +34,7 @@ const LABELS: Readonly<Record<'en' | 'ru' | 'uk', MapLabels>> = {
     toBe: 'to-be',
     evidence: { interview: '🎤 interview', survey: '📋 survey', analytics: '📈 analytics', support: '🎧 support tickets', observation: '👀 observation', assumption: '❓ assumption' },
     blueprint: { interaction: 'Line of interaction', visibility: 'Line of visibility', internal: 'Line of internal interaction' },
+    momentOfTruth: '⚑ Moment of truth',
   },
   ru: {
     goal: 'Цель',
@@ -45,6 +48,7 @@ const LABELS: Readonly<Record<'en' | 'ru' | 'uk', MapLabels>> = {
     toBe: 'целевой опыт',
     evidence: { interview: '🎤 интервью', survey: '📋 опрос', analytics: '📈 аналитика', support: '🎧 обращения', observation: '👀 наблюдение', assumption: '❓ допущение' },
     blueprint: { interaction: 'Линия взаимодействия', visibility: 'Линия видимости', internal: 'Линия внутреннего взаимодействия' },
+    momentOfTruth: '⚑ Момент истины',
   },
   uk: {
     goal: 'Мета',
@@ -58,6 +62,7 @@ const LABELS: Readonly<Record<'en' | 'ru' | 'uk', MapLabels>> = {
     toBe: 'цільовий досвід',
     evidence: { interview: '🎤 інтерв’ю', survey: '📋 опитування', analytics: '📈 аналітика', support: '🎧 звернення', observation: '👀 спостереження', assumption: '❓ припущення' },
     blueprint: { interaction: 'Лінія взаємодії', visibility: 'Лінія видимості', internal: 'Лінія внутрішньої взаємодії' },
+    momentOfTruth: '⚑ Момент істини',
   },
 };
 

@@ -26,6 +26,7 @@ import type { BlueprintLine } from './blueprint-lines';
  * | `blueprint:<line>`           | a service blueprint's line across the map (interaction, visibility, internal) |
  * | `blueprint-label:<line>`     | that line's name                       |
  * | `link:<c>:<d>`               | link from card c to card d (a connector) |
+ * | `moment:<s>`                 | moment-of-truth mark over the pains at stage s (`<s>@<t>` at a step) |
  *
  * `<p>`, `<s>`, `<t>`, `<l>`, `<c>` are the ids without their prefix. A
  * point or note at a step names its stage and step: `emotion:<p>:<s>@<t>`
@@ -55,7 +56,8 @@ export type SceneKeyInfo =
   | { kind: 'legend'; persona: PersonaId }
   | { kind: 'blueprint-line'; line: BlueprintLine }
   | { kind: 'blueprint-label'; line: BlueprintLine }
-  | { kind: 'link'; from: CardId; to: CardId };
+  | { kind: 'link'; from: CardId; to: CardId }
+  | { kind: 'moment'; stage: StageId; step?: StepId };
 
 const local = (id: string): string => id.slice(id.indexOf(':') + 1);
 
@@ -87,6 +89,8 @@ export const legendKey = (persona: PersonaId): SceneKey => `legend:${local(perso
 /** Key of a service blueprint's line across the map, and of its name. */
 export const blueprintLineKey = (line: BlueprintLine): SceneKey => `blueprint:${line}`;
 export const blueprintLabelKey = (line: BlueprintLine): SceneKey => `blueprint-label:${line}`;
+/** Key of the moment-of-truth mark over the pains at a stage or step. */
+export const momentKey = (place: JourneyPlace): SceneKey => `moment:${placePart(place)}`;
 /** Key of the link from card `from` (which holds it) to card `to`. */
 export const linkKey = (from: CardId, to: CardId): SceneKey => `link:${local(from)}:${local(to)}`;
 
@@ -117,6 +121,7 @@ const PATTERNS: readonly [RegExp, (m: RegExpMatchArray) => SceneKeyInfo][] = [
   [/^blueprint:(interaction|visibility|internal)$/, (m) => ({ kind: 'blueprint-line', line: m[1] as BlueprintLine })],
   [/^blueprint-label:(interaction|visibility|internal)$/, (m) => ({ kind: 'blueprint-label', line: m[1] as BlueprintLine })],
   [new RegExp(`^link:(${LOCAL_ID}):(${LOCAL_ID})$`), (m) => ({ kind: 'link', from: `card:${m[1]}`, to: `card:${m[2]}` })],
+  [new RegExp(`^moment:(${LOCAL_ID})(?:@(${LOCAL_ID}))?$`), (m) => ({ kind: 'moment', stage: `stage:${m[1]}`, ...(m[2] ? { step: `step:${m[2]}` } : {}) })],
 ];
 
 /** Parses a key read from the board; returns undefined for anything not ours. */

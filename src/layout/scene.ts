@@ -22,7 +22,7 @@ export type StickyStyle = `sticky-${LaneKind}`;
 /** One colour per persona (emotion line, points, card border), cycling after six. */
 export type PersonaStyle = `persona-${1 | 2 | 3 | 4 | 5 | 6}`;
 export type ShapeStyle = `persona-card-${1 | 2 | 3 | 4 | 5 | 6}` | 'stage-header' | 'step-header' | 'lane-label' | `lane-row-${LaneKind}` | 'blueprint-line';
-export type TextStyle = 'title' | 'subtitle' | 'emotion-note' | 'emotion-scale' | 'evidence' | 'blueprint-label';
+export type TextStyle = 'title' | 'subtitle' | 'emotion-note' | 'emotion-scale' | 'evidence' | 'blueprint-label' | 'moment-of-truth';
 /** A link between two cards, by what it means. */
 export type LinkStyle = `link-${CardRelation}`;
 export type StyleToken = 'map' | StickyStyle | ShapeStyle | TextStyle | PersonaStyle | LinkStyle;

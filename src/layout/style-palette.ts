@@ -49,6 +49,8 @@ export const STYLE_PALETTE: Readonly<Record<StyleToken, StyleSwatch>> = {
   // The service blueprint's lines across the map, and their names.
   'blueprint-line': swatch('dark', '#2f3a56', '#2f3a56'),
   'blueprint-label': swatch('dark', '#ffffff', '#ffffff', '#2f3a56'),
+  // The mark over the pains of a moment of truth: the pains' red, as ink.
+  'moment-of-truth': swatch('red', '#ffffff', '#ffffff', '#c92a2a'),
   // Links between cards: an opportunity's to the pains it addresses in the opportunities' green, a serving card's in the blueprint's ink.
   'link-addresses': swatch('green', '#ffffff', '#2f9e44'),
   'link-serves': swatch('dark', '#ffffff', '#5c677d'),

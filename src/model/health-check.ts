@@ -1,4 +1,4 @@
-import { describePlace, hasSteps, isAsIs, listPlaces, listSteps, type CardId, type Journey, type JourneyPlace, type LaneId, type PersonaId, type StageId, type StepId } from './journey';
+import { describePlace, findMomentsOfTruth, hasSteps, isAsIs, listPlaces, listSteps, type CardId, type Journey, type JourneyPlace, type LaneId, type PersonaId, type StageId, type StepId } from './journey';
 
 /**
  * The map health check: rules run on a journey that point at what the
@@ -175,17 +175,10 @@ export function checkJourneyHealth(journey: Journey): HealthReport {
     const cards = journey.cards.filter((card) => card.stage === stage.id);
     if (cards.length > 0 && cards.every((card) => card.evidence === 'assumption')) add('stage-on-assumptions', `every card of "${stage.name}" rests on an assumption`, { stage: stage.name }, { stage: stage.id });
   }
-  for (const persona of journey.personas) {
-    // The first lowest place: a step of a stage where the stage has steps.
-    let lowest: { place: JourneyPlace; score: number } | undefined;
-    for (const place of places) {
-      const score = scoreAt(persona.id, place);
-      if (score !== undefined && (!lowest || score < lowest.score)) lowest = { place, score };
-    }
-    if (lowest) {
-      const stage = nameOf(lowest.place);
-      add('moment-of-truth', `${persona.name} feels worst at "${stage}" (${lowest.score > 0 ? '+' : ''}${lowest.score}): the moment of truth to work on first`, { persona: persona.name, stage, score: lowest.score }, { persona: persona.id, ...whereOf(lowest.place) });
-    }
+  for (const moment of findMomentsOfTruth(journey)) {
+    const persona = journey.personas.find((candidate) => candidate.id === moment.persona);
+    const stage = nameOf(moment.place);
+    add('moment-of-truth', `${persona?.name ?? moment.persona} feels worst at "${stage}" (${moment.score > 0 ? '+' : ''}${moment.score}): the moment of truth to work on first`, { persona: persona?.name ?? moment.persona, stage, score: moment.score }, { persona: moment.persona, ...whereOf(moment.place) });
   }
 
   const counted = hasSteps(journey) ? 'steps' : 'stages';

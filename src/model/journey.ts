@@ -311,6 +311,23 @@ export function isAsIs(emotion: Pick<EmotionScore, 'line'>): boolean {
   return findEmotionLine(emotion) === 'as-is';
 }
 
+/**
+ * Each persona's moment of truth: the first lowest place of its as-is
+ * line (a step of a stage where the stage has steps), with that score;
+ * none for a persona without scores.
+ */
+export function findMomentsOfTruth(journey: Pick<Journey, 'personas' | 'stages' | 'emotions'>): { persona: PersonaId; place: JourneyPlace; score: number }[] {
+  const places = listPlaces(journey);
+  return journey.personas.flatMap((persona) => {
+    let lowest: { place: JourneyPlace; score: number } | undefined;
+    for (const place of places) {
+      const score = journey.emotions.find((emotion) => emotion.persona === persona.id && emotion.stage === place.stage && emotion.step === place.step && isAsIs(emotion))?.score;
+      if (score !== undefined && (!lowest || score < lowest.score)) lowest = { place, score };
+    }
+    return lowest ? [{ persona: persona.id, ...lowest }] : [];
+  });
+}
+
 /** The whole journey document. */
 export interface Journey {
   schema: typeof JOURNEY_SCHEMA;

@@ -74,8 +74,8 @@ export interface MergedBoard {
   absorbed: { key: SceneKey; itemIds: string[] }[];
 }
 
-/** Kinds of items the layout derives from the journey and that hold no journey data of their own (bands, scale, markers, legend, a blueprint's lines). */
-const DERIVED_KINDS: ReadonlySet<SceneKeyInfo['kind']> = new Set(['row', 'emotion-scale', 'evidence', 'persona-mark', 'legend', 'blueprint-line', 'blueprint-label']);
+/** Kinds of items the layout derives from the journey and that hold no journey data of their own (bands, scale, markers, legend, a blueprint's lines, the moment of truth's mark). */
+const DERIVED_KINDS: ReadonlySet<SceneKeyInfo['kind']> = new Set(['row', 'emotion-scale', 'evidence', 'persona-mark', 'legend', 'blueprint-line', 'blueprint-label', 'moment']);
 
 /** What merging needs besides the journey and the snapshot. */
 export interface MergeBoardOptions {

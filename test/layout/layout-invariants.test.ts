@@ -121,6 +121,7 @@ function checkKeys(scene: Scene): void {
     'blueprint-line': ['shape'],
     'blueprint-label': ['text'],
     link: ['link'],
+    moment: ['text'],
   };
   for (const node of scene.nodes) {
     const info = parseSceneKey(node.key);

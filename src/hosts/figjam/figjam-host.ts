@@ -1000,6 +1000,13 @@ export function createFigjamPort(api: PluginAPI): BoardPort {
       changes += 1;
       return work();
     };
+    const writeTwice = <T>(work: () => T): T => {
+      try {
+        return write(work);
+      } catch {
+        return write(work);
+      }
+    };
     return {
       listMapContainersAsync,
       readMapAsync: (target) => readMapAsync(target, state),
@@ -1037,14 +1044,15 @@ export function createFigjamPort(api: PluginAPI): BoardPort {
             const section = await sectionAsync();
             const field = `${RECORD_FIELD_PREFIX}${key}`;
             if (measureUtf8Bytes(field) + measureUtf8Bytes(text) > RECORD_VALUE_LIMIT_BYTES + 1_000) throw new Error(`the record part ${key} takes ${measureUtf8Bytes(text)} bytes, more than a FigJam plugin data entry holds`);
-            // Writing only what changed keeps a run over an unchanged map at zero writes.
-            if (section.getPluginData(field) !== text) write(() => section.setPluginData(field, text));
+            // Writing only what changed keeps a run over an unchanged map at zero writes;
+            // a write that failed is made once more, as an op is (a second try costs nothing remote).
+            if (section.getPluginData(field) !== text) writeTwice(() => section.setPluginData(field, text));
           },
           removeAsync: async (key) => {
             const section = await sectionAsync();
             const field = `${RECORD_FIELD_PREFIX}${key}`;
             // An empty value removes the entry.
-            if (section.getPluginData(field) !== '') write(() => section.setPluginData(field, ''));
+            if (section.getPluginData(field) !== '') writeTwice(() => section.setPluginData(field, ''));
           },
         };
         return space;

@@ -203,6 +203,7 @@ describe('Regenerate in FigJam: exact writes after one edit', () => {
     const neutral = sceneNode('emotion-scale:0');
     // Dragged from "very negative" to just off the neutral line.
     point.y = neutral.y + neutral.height / 2 - point.height / 2 - 17;
+    const formerMoment = board.find('moment:order@form').id;
 
     const result = await regenerateAsync(board);
 
@@ -211,10 +212,20 @@ describe('Regenerate in FigJam: exact writes after one edit', () => {
     // follows, the line is drawn again, and the note of the neighbouring
     // point moves to where the line, now running another way, does not
     // cross it. The point keeps its look: its score is what
-    // it says, not how it looks.
+    // it says, not how it looks. The order form is no longer Anna's lowest
+    // point: the mark of her moment of truth moves over the pains of
+    // choosing delivery (a new item, so the record is stored incomplete,
+    // then complete).
+    const moment = 'moment:order@delivery';
     expect(listWriteLog(board.fake)).toEqual([
       lease,
       storeJourney,
+      'createText',
+      'appendChild SECTION map',
+      ...['x', 'y', 'fontName', 'fontSize', 'characters'].map((field) => `set:${field} TEXT ${moment}`),
+      `resize TEXT ${moment}`,
+      ...['textAutoResize', 'textAlignHorizontal', 'fills', 'name'].map((field) => `set:${field} TEXT ${moment}`),
+      identity('TEXT', moment),
       'set:vectorPaths VECTOR emotion-line:anna',
       'set:fills VECTOR emotion-line:anna',
       'set:strokes VECTOR emotion-line:anna',
@@ -230,6 +241,8 @@ describe('Regenerate in FigJam: exact writes after one edit', () => {
       identity('TEXT', 'emotion-note:anna:order@cart'),
       'set:y TEXT emotion-note:anna:order@form',
       identity('TEXT', 'emotion-note:anna:order@form'),
+      `remove TEXT ${formerMoment}`,
+      storeJourney,
       lease,
       'commitUndo',
     ]);

@@ -28,6 +28,11 @@ type FileProblemCode =
   | 'csv-score'
   | 'csv-score-twice'
   | 'csv-evidence'
+  | 'csv-rating'
+  | 'csv-status'
+  | 'csv-plan-without-card'
+  | 'csv-pain-unknown'
+  | 'csv-served-unknown'
   | 'csv-stage-empty'
   | 'csv-lane-missing'
   | 'csv-stage-name-missing'
@@ -151,6 +156,11 @@ const en: JourneyFileWords = {
     'csv-score': ({ value }) => `Expected an emotion score, a whole number from −2 to +2; the cell says “${value}”.`,
     'csv-score-twice': ({ score }) => `This stage already has the score ${score} for this persona; keep one.`,
     'csv-evidence': ({ value }) => `Unknown evidence “${value}”; use interview, survey, analytics, support, observation or assumption.`,
+    'csv-rating': ({ what, value }) => `${what === 'effort' ? 'Effort' : 'Impact'} is a whole number from 1 to 5, not “${value}”.`,
+    'csv-status': ({ value }) => `Unknown status “${value}”; use idea, planned, in progress or done.`,
+    'csv-plan-without-card': () => 'A plan (what it addresses, impact, effort, owner, status, KPI) belongs to an opportunity card: write the opportunity in the Text column.',
+    'csv-pain-unknown': ({ text }) => `No pain card says “${text}”; write the text of a card of a pains lane as it is.`,
+    'csv-served-unknown': ({ text }) => `No other card of this stage or step says “${text}”; write the text of the card it serves as it is.`,
     'csv-stage-empty': () => 'The stage is empty; every row needs the stage it belongs to.',
     'csv-lane-missing': () => 'The card has no lane; name the lane (Actions, Pains…) in the Lane column.',
     'csv-stage-name-missing': () => 'This column has cards but no stage name in the first row; name the stage.',
@@ -275,6 +285,11 @@ const ru: JourneyFileWords = {
     'csv-score': ({ value }) => `Нужна оценка эмоции — целое число от −2 до +2; в ячейке «${value}».`,
     'csv-score-twice': ({ score }) => `У этой персоны на этом этапе уже есть оценка ${score}; оставьте одну.`,
     'csv-evidence': ({ value }) => `Неизвестное основание «${value}»; укажите интервью, опрос, аналитика, поддержка, наблюдение или допущение.`,
+    'csv-rating': ({ what, value }) => `${what === 'effort' ? 'Затраты' : 'Эффект'} — целое число от 1 до 5, а не «${value}».`,
+    'csv-status': ({ value }) => `Неизвестный статус «${value}»; укажите идея, запланировано, в работе или готово.`,
+    'csv-plan-without-card': () => 'План (что решает, эффект, затраты, ответственный, статус, метрика) относится к карточке возможности: напишите возможность в столбце «Текст».',
+    'csv-pain-unknown': ({ text }) => `Нет карточки боли с текстом «${text}»; напишите текст карточки из дорожки болей как есть.`,
+    'csv-served-unknown': ({ text }) => `На этом этапе или шаге нет другой карточки с текстом «${text}»; напишите текст обслуживаемой карточки как есть.`,
     'csv-stage-empty': () => 'Этап не указан; в каждой строке нужен этап, к которому она относится.',
     'csv-lane-missing': () => 'У карточки нет дорожки; укажите дорожку (Действия, Боли…) в столбце «Дорожка».',
     'csv-stage-name-missing': () => 'В этом столбце есть карточки, но в первой строке нет названия этапа; назовите этап.',
@@ -398,6 +413,11 @@ const uk: JourneyFileWords = {
     'csv-score': ({ value }) => `Потрібна оцінка емоції — ціле число від −2 до +2; у клітинці «${value}».`,
     'csv-score-twice': ({ score }) => `Ця персона на цьому етапі вже має оцінку ${score}; залиште одну.`,
     'csv-evidence': ({ value }) => `Невідома підстава «${value}»; укажіть інтерв’ю, опитування, аналітика, підтримка, спостереження або припущення.`,
+    'csv-rating': ({ what, value }) => `${what === 'effort' ? 'Витрати' : 'Ефект'} — ціле число від 1 до 5, а не «${value}».`,
+    'csv-status': ({ value }) => `Невідомий статус «${value}»; укажіть ідея, заплановано, у роботі або готово.`,
+    'csv-plan-without-card': () => 'План (що розв’язує, ефект, витрати, відповідальний, статус, показник) належить картці можливості: напишіть можливість у стовпці «Текст».',
+    'csv-pain-unknown': ({ text }) => `Немає картки болю з текстом «${text}»; напишіть текст картки з доріжки болів як є.`,
+    'csv-served-unknown': ({ text }) => `На цьому етапі чи кроці немає іншої картки з текстом «${text}»; напишіть текст обслуговуваної картки як є.`,
     'csv-stage-empty': () => 'Етап не вказано; у кожному рядку потрібен етап, до якого він належить.',
     'csv-lane-missing': () => 'Картка не має доріжки; укажіть доріжку (Дії, Болі…) у стовпці «Доріжка».',
     'csv-stage-name-missing': () => 'У цьому стовпці є картки, але в першому рядку немає назви етапу; назвіть етап.',

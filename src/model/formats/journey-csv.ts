@@ -1,5 +1,5 @@
 import Papa from 'papaparse';
-import { findJourneyLanguage, hasSteps, isAsIs, listPlaces, listSteps, placeId, EVIDENCE_KINDS, PLAN_RATING_MAX, PLAN_RATING_MIN, type Card, type CardId, type EmotionLine, type EvidenceKind, type Journey, type JourneyPlace, type OpportunityPlan, type PersonaId, type StageId, type StepId } from '../journey';
+import { findJourneyLanguage, hasSteps, isAsIs, listPlaces, listSteps, placeId, EVIDENCE_KINDS, PLAN_RATING_MAX, PLAN_RATING_MIN, type Card, type CardId, type EmotionLine, type EvidenceKind, type LaneKind, type Journey, type JourneyPlace, type OpportunityPlan, type PersonaId, type StageId, type StepId } from '../journey';
 import { MAX_CARD_TEXT, MAX_CARDS, MAX_SHORT_TEXT, MAX_STAGES, MAX_STEPS, MAX_STEPS_PER_STAGE } from '../journey-schema';
 import { findOpportunityStatus, OPPORTUNITY_STATUS_NAMES } from '../opportunity-status';
 import { excerptText, fail, succeed, type ParseResult, type ValidationError } from '../parse-result';
@@ -52,7 +52,9 @@ interface Row {
   line: number;
 }
 
-const COLUMN_NAMES: Readonly<Record<'stage' | 'step' | 'touchpoint' | 'channel' | 'lane' | 'text' | 'persona' | 'emotion' | 'evidence' | 'line' | PlanColumn, readonly string[]>> = {
+const COLUMN_NAMES: Readonly<Record<'stage' | 'step' | 'touchpoint' | 'channel' | 'lane' | 'text' | 'persona' | 'emotion' | 'evidence' | 'line' | 'serves' | PlanColumn, readonly string[]>> = {
+  // A service blueprint's card of the company's side: the cards of its stage or step it serves (their texts, " | " between).
+  serves: ['serves', 'supports', 'обслуживает', 'поддерживает', 'обслуговує', 'підтримує'],
   // An opportunity's plan: the pains it addresses (their texts, " | " between), its priority, owner and KPI.
   addresses: ['addresses', 'fixes', 'pains addressed', 'решает', 'решает боли', 'розв’язує', "розв'язує", 'розв’язує болі'],
   impact: ['impact', 'эффект', 'влияние', 'ефект', 'вплив'],
@@ -239,6 +241,8 @@ function readLong(rows: readonly Row[], builder: JourneyBuilder, errors: Validat
   const details = new Map<StepId, { touchpoint?: string; channel?: string }>();
   const planColumn = Object.fromEntries(PLAN_COLUMNS.map((what) => [what, findColumn(header.cells, COLUMN_NAMES[what])])) as Record<PlanColumn, number>;
   const links: { card: CardId; cell: string; where: Where }[] = [];
+  const servesColumn = findColumn(header.cells, COLUMN_NAMES.serves);
+  const served: { card: CardId; cell: string; where: Where }[] = [];
   for (const row of body) {
     const cell = (index: number) => (index === -1 ? '' : (row.cells[index] ?? ''));
     const stage = cell(column.stage);
@@ -283,6 +287,9 @@ function readLong(rows: readonly Row[], builder: JourneyBuilder, errors: Validat
       const id = builder.card({ ...at, lane: builder.lane(lane), text, ...(persona ? { persona } : {}), ...(evidence ? { evidence } : {}), ...(Object.keys(plan).length > 0 ? { plan } : {}) });
       const addresses = isOpportunity ? cell(planColumn.addresses) : '';
       if (addresses) links.push({ card: id, cell: addresses, where: place(row, name(planColumn.addresses)) });
+      // Read on the company's side of a blueprint only, so a sheet's own column of that name elsewhere is left alone.
+      const serves = SERVING_LANE_KINDS.has(findLaneKind(lane)) ? cell(servesColumn) : '';
+      if (serves) served.push({ card: id, cell: serves, where: place(row, name(servesColumn)) });
     } else if (lane) builder.lane(lane);
     if (emotion) addScore(builder, persona ?? builder.defaultPersona(), at, emotion, place(row, name(column.emotion)), errors, isToBe(cell(column.line)) ? 'to-be' : 'as-is');
   }
@@ -290,7 +297,39 @@ function readLong(rows: readonly Row[], builder: JourneyBuilder, errors: Validat
     checkPlaces(journey, unplaced, errors);
     for (const stage of journey.stages) for (const step of listSteps(stage)) Object.assign(step, details.get(step.id));
     resolveLinks(journey, links, errors);
+    resolveServed(journey, served, errors);
   };
+}
+
+/** The lane kinds whose cards serve others: the company's side of a service blueprint. */
+const SERVING_LANE_KINDS: ReadonlySet<LaneKind> = new Set(['frontstage', 'backstage', 'support']);
+
+/**
+ * The cards each blueprint card serves, from their texts (" | " between):
+ * cards of its own stage or step in other lanes. A text no card there has
+ * is a problem of its row.
+ */
+function resolveServed(journey: Journey, served: readonly { card: CardId; cell: string; where: Where }[], errors: ValidationError[]): void {
+  if (served.length === 0) return;
+  const byPlace = new Map<string, Card[]>();
+  const placeOf = (card: Card) => `${card.stage} ${card.step ?? ''}`;
+  for (const card of journey.cards) byPlace.set(placeOf(card), [...(byPlace.get(placeOf(card)) ?? []), card]);
+  const byId = new Map<string, Card>(journey.cards.map((card) => [card.id, card]));
+  for (const link of served) {
+    const card = byId.get(link.card);
+    if (!card) continue;
+    const here = byPlace.get(placeOf(card)) ?? [];
+    const ids: CardId[] = [];
+    for (const part of link.cell.split(ADDRESSES_SEPARATOR).map((text) => text.trim()).filter(Boolean)) {
+      const found = here.filter((other) => other.lane !== card.lane && other.text.trim() === part);
+      if (found.length === 0) {
+        errors.push(problem(link.where, 'csv-served-unknown', `no other card of this stage or step says "${excerptText(part)}"; write the text of the card it serves as it is`, { text: excerptText(part) }));
+        break;
+      }
+      for (const other of found) if (!ids.includes(other.id)) ids.push(other.id);
+    }
+    if (ids.length > 0) card.serves = ids;
+  }
 }
 
 /** An opportunity's plan from a row's cells, or undefined (with the problem said) when a cell is not what its column holds. */
@@ -541,9 +580,9 @@ function readJourney(rows: readonly Row[], errors: ValidationError[], title: str
 
 // Column names of exported files, in the journey's language (import reads all three).
 const HEADERS = {
-  en: { lane: 'Lane', long: ['Stage', 'Lane', 'Text', 'Persona', 'Emotion', 'Evidence'], plan: ['Addresses', 'Impact', 'Effort', 'Owner', 'Status', 'KPI'], step: 'Step', touchpoint: 'Touchpoint', channel: 'Channel', line: 'Line', toBe: 'to-be' },
-  ru: { lane: 'Дорожка', long: ['Этап', 'Дорожка', 'Текст', 'Персона', 'Эмоция', 'Основание'], plan: ['Решает', 'Эффект', 'Затраты', 'Ответственный', 'Статус', 'Метрика'], step: 'Шаг', touchpoint: 'Точка контакта', channel: 'Канал', line: 'Линия', toBe: 'целевой опыт' },
-  uk: { lane: 'Доріжка', long: ['Етап', 'Доріжка', 'Текст', 'Персона', 'Емоція', 'Підстава'], plan: ['Розв’язує', 'Ефект', 'Витрати', 'Відповідальний', 'Статус', 'Показник'], step: 'Крок', touchpoint: 'Точка контакту', channel: 'Канал', line: 'Лінія', toBe: 'цільовий досвід' },
+  en: { lane: 'Lane', long: ['Stage', 'Lane', 'Text', 'Persona', 'Emotion', 'Evidence'], plan: ['Addresses', 'Impact', 'Effort', 'Owner', 'Status', 'KPI'], serves: 'Serves', step: 'Step', touchpoint: 'Touchpoint', channel: 'Channel', line: 'Line', toBe: 'to-be' },
+  ru: { lane: 'Дорожка', long: ['Этап', 'Дорожка', 'Текст', 'Персона', 'Эмоция', 'Основание'], plan: ['Решает', 'Эффект', 'Затраты', 'Ответственный', 'Статус', 'Метрика'], serves: 'Обслуживает', step: 'Шаг', touchpoint: 'Точка контакта', channel: 'Канал', line: 'Линия', toBe: 'целевой опыт' },
+  uk: { lane: 'Доріжка', long: ['Етап', 'Доріжка', 'Текст', 'Персона', 'Емоція', 'Підстава'], plan: ['Розв’язує', 'Ефект', 'Витрати', 'Відповідальний', 'Статус', 'Показник'], serves: 'Обслуговує', step: 'Крок', touchpoint: 'Точка контакту', channel: 'Канал', line: 'Лінія', toBe: 'цільовий досвід' },
 } as const;
 const languageOf = (journey: Journey) => findJourneyLanguage(journey.locale);
 const headersOf = (journey: Journey) => HEADERS[languageOf(journey)];
@@ -646,16 +685,19 @@ export function exportJourneyCsvLong(journey: Journey, options: CsvExportOptions
   const lines = journey.emotions.some((emotion) => emotion.line === 'to-be');
   // The plan's columns only when an opportunity has a plan.
   const planned = journey.cards.some((card) => card.plan);
-  const row = (stage: string, step: string, rest: readonly string[], more: { touchpoint?: string | undefined; channel?: string | undefined; line?: string; plan?: readonly string[] } = {}): string[] => [
+  // A Serves column only when a blueprint card serves another.
+  const serving = journey.cards.some((card) => (card.serves ?? []).length > 0);
+  const row = (stage: string, step: string, rest: readonly string[], more: { touchpoint?: string | undefined; channel?: string | undefined; line?: string; plan?: readonly string[]; serves?: string } = {}): string[] => [
     stage,
     ...(stepped ? [step] : []),
     ...rest,
     ...(planned ? (more.plan ?? ['', '', '', '', '', '']) : []),
+    ...(serving ? [more.serves ?? ''] : []),
     ...(details ? [more.touchpoint ?? '', more.channel ?? ''] : []),
     ...(lines ? [more.line ?? ''] : []),
   ];
   const [stageHeader = '', ...restHeaders] = headers.long;
-  const rows: string[][] = [row(stageHeader, headers.step, restHeaders, { touchpoint: headers.touchpoint, channel: headers.channel, line: headers.line, plan: headers.plan })];
+  const rows: string[][] = [row(stageHeader, headers.step, restHeaders, { touchpoint: headers.touchpoint, channel: headers.channel, line: headers.line, plan: headers.plan, serves: headers.serves })];
   // Rows without text declare the stages (and their steps), then the lanes, in their order.
   const first = journey.stages[0]?.name ?? '';
   for (const stage of journey.stages) {
@@ -668,7 +710,13 @@ export function exportJourneyCsvLong(journey: Journey, options: CsvExportOptions
   const cards = new Map<string, Card>(journey.cards.map((card) => [card.id, card]));
   const language = languageOf(journey);
   for (const card of journey.cards) {
-    rows.push(row(stageName.get(card.stage) ?? '', stepOf(card.step), [laneTitle.get(card.lane) ?? '', card.text, personaName(journey, card.persona), '', card.evidence ?? ''], card.plan ? { plan: describePlanCells(card.plan, cards, language) } : {}));
+    const serves = (card.serves ?? []).flatMap((id) => cards.get(id)?.text.replace(/\r?\n/g, ' ') ?? []).join(ADDRESSES_SEPARATOR);
+    rows.push(
+      row(stageName.get(card.stage) ?? '', stepOf(card.step), [laneTitle.get(card.lane) ?? '', card.text, personaName(journey, card.persona), '', card.evidence ?? ''], {
+        ...(card.plan ? { plan: describePlanCells(card.plan, cards, language) } : {}),
+        ...(serves ? { serves } : {}),
+      }),
+    );
   }
   for (const emotion of [...journey.emotions.filter(isAsIs), ...journey.emotions.filter((candidate) => candidate.line === 'to-be')]) {
     rows.push(row(stageName.get(emotion.stage) ?? '', stepOf(emotion.step), [emotionsLane?.title ?? 'Emotions', '', personaName(journey, emotion.persona), String(emotion.score), ''], { line: emotion.line === 'to-be' ? headers.toBe : '' }));

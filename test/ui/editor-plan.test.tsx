@@ -46,3 +46,25 @@ describe('an opportunity’s plan in the cards step', () => {
     expect('plan' in current().cards.find((card) => card.text === 'One-page checkout')!).toBe(false);
   });
 });
+
+describe('what a blueprint card serves, in the cards step', () => {
+  it('links a backstage card to the cards above it in its stage, and unlinks it; the journey stays valid', async () => {
+    const user = userEvent.setup();
+    const { current } = renderStep(CellsStep, journeyOf(['Visit,Actions,Hands over the keys', 'Visit,Frontstage,Adviser walks round the car', 'Visit,Backstage,Adviser opens the work order', 'Pay,Frontstage,Adviser shows the work done']));
+    await user.selectOptions(screen.getByLabelText('Stage'), 'Visit');
+    // The frontstage and the backstage card serve; the customer's action does not.
+    expect(screen.getAllByText('Serves:', { exact: false })).toHaveLength(2);
+    const backstage = screen.getAllByText('Serves:', { exact: false })[1]!.closest('details')!;
+    await user.click(within(backstage).getByText('nothing linked'));
+    // Only cards above it in its own stage: not the Pay stage's contact.
+    expect(within(backstage).getAllByRole('checkbox').map((box) => box.closest('label')?.textContent)).toEqual(['Hands over the keys (Actions)', 'Adviser walks round the car (Frontstage)']);
+    await user.click(within(backstage).getByRole('checkbox', { name: 'Adviser walks round the car (Frontstage)' }));
+    const card = () => current().cards.find((candidate) => candidate.text === 'Adviser opens the work order')!;
+    expect(card().serves).toEqual([current().cards.find((candidate) => candidate.text === 'Adviser walks round the car')!.id]);
+    expect(within(backstage).getByText('1 card')).toBeTruthy();
+    const parsed = parseJourney(current());
+    expect(parsed.ok ? [] : parsed.errors).toEqual([]);
+    await user.click(within(backstage).getByRole('checkbox', { name: 'Adviser walks round the car (Frontstage)' }));
+    expect('serves' in card()).toBe(false);
+  });
+});

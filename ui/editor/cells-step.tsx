@@ -9,7 +9,7 @@ import { EDITOR_STRINGS } from './editor-strings';
 import { formatPlaceName } from './format-place-name';
 import { IconButton } from './icon-button';
 import { PersonaSelect } from './persona-select';
-import { PlanEditor } from './plan-editor';
+import { PlanEditor, SERVING_KINDS, ServesEditor } from './plan-editor';
 import { insertCard, isInCell } from './insert-card';
 import { parsePastedTableAsync } from './parse-pasted-table';
 import { applyTableFill, planTableFill } from './plan-table-fill';
@@ -399,7 +399,13 @@ export function CellsStep({ journey, onChange, locale, focusCard }: StepProps & 
                     onMove={(offset) => handleMoveWithinCell(card, offset, offset < 0 ? 'up' : 'down')}
                     onMoveStage={(offset) => handleMoveToStage(card, offset, offset < 0 ? 'previous-stage' : 'next-stage')}
                     onDelete={() => handleDelete(card)}
-                    extra={lane.kind === 'opportunities' ? <PlanEditor journey={journey} card={card} locale={locale} onPlan={(next) => updateCard(card.id, () => next)} /> : undefined}
+                    extra={
+                      lane.kind === 'opportunities' ? (
+                        <PlanEditor journey={journey} card={card} locale={locale} onPlan={(next) => updateCard(card.id, () => next)} />
+                      ) : SERVING_KINDS.has(lane.kind) ? (
+                        <ServesEditor journey={journey} card={card} locale={locale} onServes={(next) => updateCard(card.id, () => next)} />
+                      ) : undefined
+                    }
                   />
                 ))}
               </ol>

@@ -90,3 +90,45 @@ export function PlanEditor({ journey, card, locale, onPlan }: { journey: Journey
     </details>
   );
 }
+
+/** The lane kinds of the company's side of a service blueprint, whose cards serve the cards above them. */
+export const SERVING_KINDS: ReadonlySet<string> = new Set(['frontstage', 'backstage', 'support']);
+
+/**
+ * What a blueprint card of the company's side serves, under a toggle beside
+ * the card: the cards above it in its stage or step, as checkboxes (the
+ * backstage step behind a frontstage contact, the system behind it). The
+ * board draws each as a connector; a person may draw them there too.
+ */
+export function ServesEditor({ journey, card, locale, onServes }: { journey: Journey; card: Card; locale: Locale; onServes: (card: Card) => void }) {
+  const strings = PLAN_STRINGS[locale];
+  const rank = (lane: string) => journey.lanes.findIndex((candidate) => candidate.id === lane);
+  const above = journey.cards.filter((other) => other.stage === card.stage && other.step === card.step && rank(other.lane) < rank(card.lane) && other.id !== card.id);
+  const serves = (card.serves ?? []).filter((id) => above.some((other) => other.id === id));
+  const laneTitle = (lane: string) => journey.lanes.find((candidate) => candidate.id === lane)?.title ?? '';
+  const toggle = (id: CardId, on: boolean) => {
+    const next = on ? [...serves, id] : serves.filter((served) => served !== id);
+    const { serves: _previous, ...rest } = card;
+    onServes(next.length > 0 ? { ...rest, serves: next } : rest);
+  };
+  return (
+    <details class="cells-plan">
+      <summary class="cells-plan__summary">
+        {strings.serves}: <span class="cells-plan__state">{strings.servesSummary(serves.length)}</span>
+      </summary>
+      <fieldset class="cells-plan__pains">
+        <legend class="field__label">{strings.servesWhat}</legend>
+        {above.length === 0 ? (
+          <p class="cells-lane__empty">{strings.nothingAbove}</p>
+        ) : (
+          above.map((other) => (
+            <label key={other.id} class="cells-plan__pain">
+              <input type="checkbox" checked={serves.includes(other.id)} onChange={(event) => toggle(other.id, event.currentTarget.checked)} />
+              {strings.painOf(other.text.trim() || '…', laneTitle(other.lane))}
+            </label>
+          ))
+        )}
+      </fieldset>
+    </details>
+  );
+}

@@ -16,6 +16,10 @@ const en = {
   noStatus: '—',
   kpi: 'KPI it should move',
   painOf: (text: string, place: string) => `${text} (${place})`,
+  serves: 'Serves',
+  servesSummary: (count: number) => (count > 0 ? pluralize('en', count, ['card', 'cards', 'cards']) : 'nothing linked'),
+  servesWhat: 'Cards above it in this stage or step that it serves',
+  nothingAbove: 'No card above it in this stage or step yet.',
 };
 
 /** Every string of an opportunity's plan in the cards step, in one language. */
@@ -35,6 +39,10 @@ const ru: PlanStrings = {
   noStatus: '—',
   kpi: 'Метрика, которую она должна сдвинуть',
   painOf: (text, place) => `${text} (${place})`,
+  serves: 'Обслуживает',
+  servesSummary: (count) => (count > 0 ? pluralize('ru', count, ['карточку', 'карточки', 'карточек']) : 'ничего не связано'),
+  servesWhat: 'Какие карточки выше на этом этапе или шаге она обслуживает',
+  nothingAbove: 'Выше на этом этапе или шаге пока нет карточек.',
 };
 
 const uk: PlanStrings = {
@@ -51,6 +59,10 @@ const uk: PlanStrings = {
   noStatus: '—',
   kpi: 'Показник, який вона має зрушити',
   painOf: (text, place) => `${text} (${place})`,
+  serves: 'Обслуговує',
+  servesSummary: (count) => (count > 0 ? pluralize('uk', count, ['картку', 'картки', 'карток']) : 'нічого не пов’язано'),
+  servesWhat: 'Які картки вище на цьому етапі чи кроці вона обслуговує',
+  nothingAbove: 'Вище на цьому етапі чи кроці поки немає карток.',
 };
 
 export const PLAN_STRINGS: Readonly<Record<Locale, PlanStrings>> = { en, ru, uk };

@@ -30,6 +30,7 @@ import { placeEmotionNotes, type NoteRequest } from './place-emotion-notes';
 import { createSmoothPath } from './smooth-path';
 import { findMapLabels, type MapLabels } from './map-labels';
 import { findBlueprintLines } from './blueprint-lines';
+import { findFacingSides } from './facing-sides';
 import type { PersonaStyle } from './scene';
 
 /** What layout needs besides the journey. */
@@ -656,15 +657,7 @@ function createLinks(journey: Journey, content: readonly SceneNode[]): LinkNode[
  * arriving square to those sides, as the hosts' curved connectors do.
  */
 function createLinkPath(from: StickyNode, to: StickyNode): PathCommand[] {
-  const [a, b] = [centreOf(from), centreOf(to)];
-  const apart = { x: Math.abs(a.x - b.x) - (from.width + to.width) / 2, y: Math.abs(a.y - b.y) - (from.height + to.height) / 2 };
-  const vertical = apart.y >= apart.x;
-  const side = (node: StickyNode, towards: Point): Point => {
-    const centre = centreOf(node);
-    if (vertical) return { x: centre.x, y: towards.y > centre.y ? node.y + node.height : node.y };
-    return { x: towards.x > centre.x ? node.x + node.width : node.x, y: centre.y };
-  };
-  const [start, end] = [side(from, b), side(to, a)];
+  const { start, end, vertical } = findFacingSides(from, to);
   const bend = Math.max(40, (vertical ? Math.abs(end.y - start.y) : Math.abs(end.x - start.x)) / 2);
   const toward = (value: number, target: number) => value + Math.sign(target - value) * bend;
   const [c1, c2] = vertical

@@ -219,7 +219,7 @@ export function findCardRelation(journey: Pick<Journey, 'lanes'>, a: Card, b: Ca
 }
 
 /** The lanes of the company's side of a service blueprint, whose cards serve the cards above them. */
-const SERVING_KINDS: ReadonlySet<LaneKind> = new Set(['frontstage', 'backstage', 'support']);
+export const SERVING_KINDS: ReadonlySet<LaneKind> = new Set(['frontstage', 'backstage', 'support']);
 
 /** Whether `card` may serve `other`: another card of its stage or step, in another lane. */
 export function canServe(card: Pick<Card, 'id' | 'stage' | 'step' | 'lane'>, other: Pick<Card, 'id' | 'stage' | 'step' | 'lane'>): boolean {

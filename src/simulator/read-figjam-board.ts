@@ -1,5 +1,6 @@
 import { FIGJAM_METRICS } from '../layout/host-metrics';
-import { drawRoutedCurve, drawRoutedElbow, routeConnector } from './route-connector';
+import { findFacingSides } from '../layout/facing-sides';
+import { drawRoutedCurve, drawRoutedElbow } from './route-connector';
 import { decodeItemIdentity, IDENTITY_FIELD } from '../sync/item-identity';
 import { convertSegmentsToRichText } from '../hosts/figjam/figjam-rich-text';
 import type { DrawableItem } from './drawable-item';
@@ -126,7 +127,7 @@ const readers: Readonly<Record<string, (node: SceneNode, box: Box, findBox: Find
     // Both ends on AUTO magnets: FigJam attaches them to the sides that face each other, so a curve runs between the nodes, not over them.
     const auto = (endpoint: ConnectorEndpoint) => ('magnet' in endpoint && endpoint.magnet === 'AUTO' ? findBox(endpoint.endpointNodeId) : undefined);
     const [fromBox, toBox] = [auto(node.connectorStart), auto(node.connectorEnd)];
-    const route = fromBox && toBox && node.connectorLineType !== 'STRAIGHT' ? routeConnector(fromBox, toBox) : undefined;
+    const route = fromBox && toBox && node.connectorLineType !== 'STRAIGHT' ? findFacingSides(fromBox, toBox) : undefined;
     if (route) ({ start, end } = route);
     const origin = { x: Math.min(start.x, end.x), y: Math.min(start.y, end.y) };
     return {

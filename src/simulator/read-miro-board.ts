@@ -1,5 +1,6 @@
 import { convertHtmlToText, countBoldParagraphs, readRichForm } from '../hosts/miro/miro-html';
-import { drawRoutedCurve, routeConnector } from './route-connector';
+import { findFacingSides } from '../layout/facing-sides';
+import { drawRoutedCurve } from './route-connector';
 import { decodeItemIdentity, IDENTITY_FIELD } from '../sync/item-identity';
 import type { DrawableItem } from './drawable-item';
 import type { FakeMiroBoard, FakeRecord } from './fake-miro-board';
@@ -103,7 +104,7 @@ function readConnector(record: FakeRecord, fake: FakeMiroBoard): Omit<DrawableIt
   const points = [from, to].every((item) => item.type === 'shape' && item.shape === 'circle');
   const route = points
     ? { start: fake.findBoardCentre(from.id), end: fake.findBoardCentre(to.id), vertical: false }
-    : routeConnector(boxOf(from), boxOf(to));
+    : findFacingSides(boxOf(from), boxOf(to));
   const { start, end } = route;
   const x = Math.min(start.x, end.x);
   const y = Math.min(start.y, end.y);

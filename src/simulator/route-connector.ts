@@ -1,34 +1,6 @@
-/** A point in board units. */
-interface Point {
-  x: number;
-  y: number;
-}
+import type { Point } from '../layout/scene';
 
-/** A box in board units: top-left corner and size. */
-interface Box extends Point {
-  width: number;
-  height: number;
-}
-
-const centreOf = (box: Box): Point => ({ x: box.x + box.width / 2, y: box.y + box.height / 2 });
-
-/**
- * Where a connector attached "auto" meets its item, as both hosts draw
- * one: the middle of the side facing the other item (top or bottom when the
- * items lie more apart vertically, else left or right), so the line runs
- * between the two and never over either.
- */
-export function routeConnector(from: Box, to: Box): { start: Point; end: Point; vertical: boolean } {
-  const [a, b] = [centreOf(from), centreOf(to)];
-  const apart = { x: Math.abs(a.x - b.x) - (from.width + to.width) / 2, y: Math.abs(a.y - b.y) - (from.height + to.height) / 2 };
-  const vertical = apart.y >= apart.x;
-  const side = (box: Box, towards: Point): Point => {
-    const centre = centreOf(box);
-    if (vertical) return { x: centre.x, y: towards.y > centre.y ? box.y + box.height : box.y };
-    return { x: towards.x > centre.x ? box.x + box.width : box.x, y: centre.y };
-  };
-  return { start: side(from, b), end: side(to, a), vertical };
-}
+// Paths of connectors routed by findFacingSides (src/layout/facing-sides.ts): the rule the map's own links are drawn by.
 
 /** A curve from `start` to `end` leaving and arriving square to the sides they are on, as SVG path data relative to `origin`. */
 export function drawRoutedCurve(route: { start: Point; end: Point; vertical: boolean }, origin: Point): string {

@@ -134,10 +134,12 @@ function unlink(cards: ReadonlyMap<string, Card>, link: CardLink): void {
   if (Object.keys(card.plan).length === 0) delete card.plan;
 }
 
-function relink(cards: ReadonlyMap<string, Card>, link: CardLink): void {
+/** Adds `link` to the card that holds it (in `cards`, by id), once. */
+export function relink(cards: ReadonlyMap<string, Card>, link: CardLink): void {
   const card = cards.get(link.from);
   if (!card) return;
   const to: CardId = link.to;
-  if (link.relation === 'serves') card.serves = [...(card.serves ?? []), to];
-  else card.plan = { ...card.plan, addresses: [...(card.plan?.addresses ?? []), to] };
+  if (link.relation === 'serves') {
+    if (!(card.serves ?? []).includes(to)) card.serves = [...(card.serves ?? []), to];
+  } else if (!(card.plan?.addresses ?? []).includes(to)) card.plan = { ...card.plan, addresses: [...(card.plan?.addresses ?? []), to] };
 }

@@ -9,6 +9,7 @@ import { describePersonaHeading, readStepContact } from '../layout/layout-journe
 import { findMapLabels, type MapLabels } from '../layout/map-labels';
 import { emotionNoteKey, parseSceneKey, type SceneKeyInfo } from '../layout/scene-keys';
 import { normalizeBoardText } from './board-text';
+import { relink } from './merge-board-links';
 import type { Snapshot, SnapshotItem } from './host-port';
 import { parsePersonaCard } from './merge-board-edits';
 
@@ -277,9 +278,7 @@ export function rebuildJourneyFromBoard(snapshot: Snapshot): { ok: true; value: 
   for (const { info } of of('link')) {
     const [from, to] = [cardsById.get(info.from), cardsById.get(info.to)];
     const link = from && to ? findCardRelation({ lanes }, from, to) : undefined;
-    if (!from || !link || link.from !== from.id || link.to !== info.to) continue;
-    if (link.relation === 'addresses' && !(from.plan?.addresses ?? []).includes(link.to)) from.plan = { ...from.plan, addresses: [...(from.plan?.addresses ?? []), link.to] };
-    if (link.relation === 'serves' && !(from.serves ?? []).includes(link.to)) from.serves = [...(from.serves ?? []), link.to];
+    if (from && link && link.from === from.id && link.to === info.to) relink(cardsById, link);
   }
 
   const title = of('title')[0]?.item;

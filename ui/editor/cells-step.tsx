@@ -1,7 +1,7 @@
 import type { ComponentChildren, JSX } from 'preact';
 import { useLayoutEffect, useRef, useState } from 'preact/hooks';
 import { MAX_STICKY_TEXT } from '../../src/model/health-check';
-import { hasSteps, isSamePlace, listPlaces, listSteps, placeId, type Card, type CardId, type Journey, type JourneyPlace, type LaneId, type Persona, type PersonaId } from '../../src/model/journey';
+import { hasSteps, isSamePlace, SERVING_KINDS, listPlaces, listSteps, placeId, type Card, type CardId, type Journey, type JourneyPlace, type LaneId, type Persona, type PersonaId } from '../../src/model/journey';
 import { MAX_CARD_TEXT } from '../../src/model/journey-schema';
 import { CELLS_STRINGS, type CellsStrings } from './cells-strings';
 import { createEditorId } from './create-editor-id';
@@ -9,7 +9,7 @@ import { EDITOR_STRINGS } from './editor-strings';
 import { formatPlaceName } from './format-place-name';
 import { IconButton } from './icon-button';
 import { PersonaSelect } from './persona-select';
-import { PlanEditor, SERVING_KINDS, ServesEditor } from './plan-editor';
+import { PlanEditor, ServesEditor } from './plan-editor';
 import { insertCard, isInCell } from './insert-card';
 import { parsePastedTableAsync } from './parse-pasted-table';
 import { applyTableFill, planTableFill } from './plan-table-fill';

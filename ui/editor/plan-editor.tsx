@@ -14,6 +14,25 @@ export function setCardPlan(card: Card, plan: OpportunityPlan): Card {
   return Object.keys(kept).length > 0 ? { ...rest, plan: kept } : rest;
 }
 
+/** Cards to link, as checkboxes under a legend (or a line saying there are none). */
+function CardChecklist(props: { legend: string; empty: string; cards: readonly Card[]; checked: readonly CardId[]; describe: (card: Card) => string; onToggle: (id: CardId, on: boolean) => void }) {
+  return (
+    <fieldset class="cells-plan__pains">
+      <legend class="field__label">{props.legend}</legend>
+      {props.cards.length === 0 ? (
+        <p class="cells-lane__empty">{props.empty}</p>
+      ) : (
+        props.cards.map((card) => (
+          <label key={card.id} class="cells-plan__pain">
+            <input type="checkbox" checked={props.checked.includes(card.id)} onChange={(event) => props.onToggle(card.id, event.currentTarget.checked)} />
+            {props.describe(card)}
+          </label>
+        ))
+      )}
+    </fieldset>
+  );
+}
+
 /**
  * An opportunity's plan, under a toggle beside the card: the pains it
  * addresses (every pain card of the map, any stage and persona, as
@@ -36,19 +55,7 @@ export function PlanEditor({ journey, card, locale, onPlan }: { journey: Journey
       <summary class="cells-plan__summary">
         {strings.plan}: <span class="cells-plan__state">{strings.summary(linked, plan.impact?.toString() ?? '', plan.effort?.toString() ?? '', plan.owner ?? '')}</span>
       </summary>
-      <fieldset class="cells-plan__pains">
-        <legend class="field__label">{strings.addresses}</legend>
-        {pains.length === 0 ? (
-          <p class="cells-lane__empty">{strings.noPains}</p>
-        ) : (
-          pains.map((pain) => (
-            <label key={pain.id} class="cells-plan__pain">
-              <input type="checkbox" checked={addresses.includes(pain.id)} onChange={(event) => toggle(pain.id, event.currentTarget.checked)} />
-              {strings.painOf(pain.text.trim() || '…', formatPlaceName(journey, pain))}
-            </label>
-          ))
-        )}
-      </fieldset>
+      <CardChecklist legend={strings.addresses} empty={strings.noPains} cards={pains} checked={addresses} describe={(pain) => strings.painOf(pain.text.trim() || '…', formatPlaceName(journey, pain))} onToggle={toggle} />
       <div class="cells-plan__fields">
         {(['impact', 'effort'] as const).map((field) => (
           <span key={field} class="field">
@@ -91,9 +98,6 @@ export function PlanEditor({ journey, card, locale, onPlan }: { journey: Journey
   );
 }
 
-/** The lane kinds of the company's side of a service blueprint, whose cards serve the cards above them. */
-export const SERVING_KINDS: ReadonlySet<string> = new Set(['frontstage', 'backstage', 'support']);
-
 /**
  * What a blueprint card of the company's side serves, under a toggle beside
  * the card: the cards above it in its stage or step, as checkboxes (the
@@ -116,19 +120,7 @@ export function ServesEditor({ journey, card, locale, onServes }: { journey: Jou
       <summary class="cells-plan__summary">
         {strings.serves}: <span class="cells-plan__state">{strings.servesSummary(serves.length)}</span>
       </summary>
-      <fieldset class="cells-plan__pains">
-        <legend class="field__label">{strings.servesWhat}</legend>
-        {above.length === 0 ? (
-          <p class="cells-lane__empty">{strings.nothingAbove}</p>
-        ) : (
-          above.map((other) => (
-            <label key={other.id} class="cells-plan__pain">
-              <input type="checkbox" checked={serves.includes(other.id)} onChange={(event) => toggle(other.id, event.currentTarget.checked)} />
-              {strings.painOf(other.text.trim() || '…', laneTitle(other.lane))}
-            </label>
-          ))
-        )}
-      </fieldset>
+      <CardChecklist legend={strings.servesWhat} empty={strings.nothingAbove} cards={above} checked={serves} describe={(other) => strings.painOf(other.text.trim() || '…', laneTitle(other.lane))} onToggle={toggle} />
     </details>
   );
 }

@@ -1,5 +1,5 @@
 import Papa from 'papaparse';
-import { findJourneyLanguage, hasSteps, isAsIs, listPlaces, listSteps, placeId, EVIDENCE_KINDS, PLAN_RATING_MAX, PLAN_RATING_MIN, type Card, type CardId, type EmotionLine, type EvidenceKind, type LaneKind, type Journey, type JourneyPlace, type OpportunityPlan, type PersonaId, type StageId, type StepId } from '../journey';
+import { findJourneyLanguage, SERVING_KINDS, hasSteps, isAsIs, listPlaces, listSteps, placeId, EVIDENCE_KINDS, PLAN_RATING_MAX, PLAN_RATING_MIN, type Card, type CardId, type EmotionLine, type EvidenceKind, type Journey, type JourneyPlace, type OpportunityPlan, type PersonaId, type StageId, type StepId } from '../journey';
 import { MAX_CARD_TEXT, MAX_CARDS, MAX_SHORT_TEXT, MAX_STAGES, MAX_STEPS, MAX_STEPS_PER_STAGE } from '../journey-schema';
 import { findOpportunityStatus, OPPORTUNITY_STATUS_NAMES } from '../opportunity-status';
 import { excerptText, fail, succeed, type ParseResult, type ValidationError } from '../parse-result';
@@ -288,7 +288,7 @@ function readLong(rows: readonly Row[], builder: JourneyBuilder, errors: Validat
       const addresses = isOpportunity ? cell(planColumn.addresses) : '';
       if (addresses) links.push({ card: id, cell: addresses, where: place(row, name(planColumn.addresses)) });
       // Read on the company's side of a blueprint only, so a sheet's own column of that name elsewhere is left alone.
-      const serves = SERVING_LANE_KINDS.has(findLaneKind(lane)) ? cell(servesColumn) : '';
+      const serves = SERVING_KINDS.has(findLaneKind(lane)) ? cell(servesColumn) : '';
       if (serves) served.push({ card: id, cell: serves, where: place(row, name(servesColumn)) });
     } else if (lane) builder.lane(lane);
     if (emotion) addScore(builder, persona ?? builder.defaultPersona(), at, emotion, place(row, name(column.emotion)), errors, isToBe(cell(column.line)) ? 'to-be' : 'as-is');
@@ -300,9 +300,6 @@ function readLong(rows: readonly Row[], builder: JourneyBuilder, errors: Validat
     resolveServed(journey, served, errors);
   };
 }
-
-/** The lane kinds whose cards serve others: the company's side of a service blueprint. */
-const SERVING_LANE_KINDS: ReadonlySet<LaneKind> = new Set(['frontstage', 'backstage', 'support']);
 
 /**
  * The cards each blueprint card serves, from their texts (" | " between):

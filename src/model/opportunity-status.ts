@@ -1,4 +1,4 @@
-import { foldName } from './formats/lane-names';
+import { foldName } from './fold-name';
 import { OPPORTUNITY_STATUSES, type OpportunityStatus } from './journey';
 
 /**

@@ -1,4 +1,7 @@
 import type { LaneKind } from '../journey';
+import { foldName } from '../fold-name';
+
+export { foldName };
 
 /**
  * Lane names people write in spreadsheets, in English, Russian and
@@ -20,17 +23,6 @@ const NAMES: Readonly<Record<Exclude<LaneKind, 'custom'>, readonly string[]>> = 
   frontstage: ['frontstage', 'front stage', 'front office', 'frontstage actions', 'onstage', 'видимые действия сотрудников', 'видимые действия', 'фронтстейдж', 'фронт офис', 'видимі дії працівників', 'видимі дії', 'фронт офіс'],
   support: ['support processes', 'support process', 'supporting processes', 'поддерживающие процессы', 'вспомогательные процессы', 'процессы поддержки', 'допоміжні процеси', 'підтримувальні процеси', 'процеси підтримки'],
 };
-
-/** Folds a name for matching: lower case, no punctuation, no "and". */
-export function foldName(name: string): string {
-  return name
-    .toLowerCase()
-    .replace(/[\u2019']/g, '’')
-    .replace(/[^\p{L}\p{N}’]+/gu, ' ')
-    .split(' ')
-    .filter((word) => word !== '' && !['and', 'и', 'та', 'і', 'й'].includes(word))
-    .join(' ');
-}
 
 const BY_NAME = new Map<string, LaneKind>();
 for (const [kind, names] of Object.entries(NAMES) as [LaneKind, readonly string[]][]) {

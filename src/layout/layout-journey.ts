@@ -31,6 +31,7 @@ import { createSmoothPath } from './smooth-path';
 import { findMapLabels, type MapLabels } from './map-labels';
 import { findBlueprintLines } from './blueprint-lines';
 import { findFacingSides } from './facing-sides';
+import { layoutMatrix } from './layout-matrix';
 import type { PersonaStyle } from './scene';
 
 /** What layout needs besides the journey. */
@@ -240,10 +241,18 @@ export function layoutJourney(journey: Journey, options: LayoutOptions): Scene {
     cursorY += rowHeight + ROW_GAP;
   }
   nodes.push(...rowBands, ...rowContent, ...emotionLayers.flat());
+  let right = gridRight;
+  if (journey.matrix) {
+    // The prioritisation matrix, on request, under the lanes.
+    const matrix = layoutMatrix(journey, { left: gridLeft, top: cursorY - ROW_GAP + 3 * GAP, metrics, measureText, labels });
+    nodes.push(...matrix.nodes);
+    cursorY += 3 * GAP + matrix.height;
+    right = Math.max(right, gridLeft + matrix.width);
+  }
   // Links last: a connector joins stickies that are drawn already.
   nodes.push(...createLinks(journey, rowContent));
 
-  const width = gridRight + MAP_PADDING;
+  const width = right + MAP_PADDING;
   const height = cursorY - ROW_GAP + MAP_PADDING;
   nodes.unshift({ type: 'frame', key: MAP_KEY, x: 0, y: 0, width, height, title: journey.title, style: 'map' });
   return { width, height, nodes, ...(metrics.personaTags ? { personaTags: [...personaMarks.values()].map((mark) => mark.label) } : {}) };

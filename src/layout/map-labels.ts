@@ -1,5 +1,6 @@
 import { findJourneyLanguage, type EvidenceKind } from '../model/journey';
 import type { BlueprintLine } from './blueprint-lines';
+import type { MatrixQuadrant } from './scene-keys';
 
 /** Words the layout writes on the map itself, in the journey's language. */
 export interface MapLabels {
@@ -19,6 +20,8 @@ export interface MapLabels {
   blueprint: Readonly<Record<BlueprintLine, string>>;
   /** The mark over the pains of a persona's moment of truth (the lowest point of its line). */
   momentOfTruth: string;
+  /** The prioritisation matrix's words: its title, how to use it, its scales, tray and quadrants. */
+  matrix: { title: string; hint: string; impact: string; effort: string; tray: string; quadrants: Readonly<Record<MatrixQuadrant, string>> };
 }
 
 const LABELS: Readonly<Record<'en' | 'ru' | 'uk', MapLabels>> = {
@@ -35,6 +38,14 @@ const LABELS: Readonly<Record<'en' | 'ru' | 'uk', MapLabels>> = {
     evidence: { interview: '🎤 interview', survey: '📋 survey', analytics: '📈 analytics', support: '🎧 support tickets', observation: '👀 observation', assumption: '❓ assumption' },
     blueprint: { interaction: 'Line of interaction', visibility: 'Line of visibility', internal: 'Line of internal interaction' },
     momentOfTruth: '⚑ Moment of truth',
+    matrix: {
+      title: 'Impact × effort',
+      hint: 'Drag an opportunity to re-rate it, or into the tray to clear its ratings, then Regenerate.',
+      impact: '↑ Impact',
+      effort: 'Effort →',
+      tray: 'Not rated yet',
+      quadrants: { 'quick-wins': 'Quick wins', 'big-bets': 'Big bets', 'fill-ins': 'Fill-ins', 'money-pits': 'Money pits' },
+    },
   },
   ru: {
     goal: 'Цель',
@@ -49,6 +60,14 @@ const LABELS: Readonly<Record<'en' | 'ru' | 'uk', MapLabels>> = {
     evidence: { interview: '🎤 интервью', survey: '📋 опрос', analytics: '📈 аналитика', support: '🎧 обращения', observation: '👀 наблюдение', assumption: '❓ допущение' },
     blueprint: { interaction: 'Линия взаимодействия', visibility: 'Линия видимости', internal: 'Линия внутреннего взаимодействия' },
     momentOfTruth: '⚑ Момент истины',
+    matrix: {
+      title: 'Эффект × затраты',
+      hint: 'Перетащите возможность, чтобы изменить оценку (в лоток — снять её), и перестройте карту.',
+      impact: '↑ Эффект',
+      effort: 'Затраты →',
+      tray: 'Без оценки',
+      quadrants: { 'quick-wins': 'Быстрые победы', 'big-bets': 'Крупные ставки', 'fill-ins': 'Мелкие задачи', 'money-pits': 'Неблагодарные задачи' },
+    },
   },
   uk: {
     goal: 'Мета',
@@ -63,6 +82,14 @@ const LABELS: Readonly<Record<'en' | 'ru' | 'uk', MapLabels>> = {
     evidence: { interview: '🎤 інтерв’ю', survey: '📋 опитування', analytics: '📈 аналітика', support: '🎧 звернення', observation: '👀 спостереження', assumption: '❓ припущення' },
     blueprint: { interaction: 'Лінія взаємодії', visibility: 'Лінія видимості', internal: 'Лінія внутрішньої взаємодії' },
     momentOfTruth: '⚑ Момент істини',
+    matrix: {
+      title: 'Ефект × витрати',
+      hint: 'Перетягніть можливість, щоб змінити оцінку (у лоток — зняти її), і перебудуйте карту.',
+      impact: '↑ Ефект',
+      effort: 'Витрати →',
+      tray: 'Без оцінки',
+      quadrants: { 'quick-wins': 'Швидкі перемоги', 'big-bets': 'Великі ставки', 'fill-ins': 'Дрібні справи', 'money-pits': 'Невдячні завдання' },
+    },
   },
 };
 

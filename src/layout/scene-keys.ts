@@ -27,6 +27,9 @@ import type { BlueprintLine } from './blueprint-lines';
  * | `blueprint-label:<line>`     | that line's name                       |
  * | `link:<c>:<d>`               | link from card c to card d (a connector) |
  * | `moment:<s>`                 | moment-of-truth mark over the pains at stage s (`<s>@<t>` at a step) |
+ * | `matrix:<part>`              | a part of the prioritisation matrix (its grid, quadrants, tray, names and scales) |
+ * | `matrix-card:<c>`            | opportunity card c's sticky in the matrix |
+ * | `matrix-plan:<c>`            | the owner, status and KPI line under it |
  *
  * `<p>`, `<s>`, `<t>`, `<l>`, `<c>` are the ids without their prefix. A
  * point or note at a step names its stage and step: `emotion:<p>:<s>@<t>`
@@ -57,7 +60,27 @@ export type SceneKeyInfo =
   | { kind: 'blueprint-line'; line: BlueprintLine }
   | { kind: 'blueprint-label'; line: BlueprintLine }
   | { kind: 'link'; from: CardId; to: CardId }
-  | { kind: 'moment'; stage: StageId; step?: StepId };
+  | { kind: 'moment'; stage: StageId; step?: StepId }
+  | { kind: 'matrix-part'; part: MatrixPart }
+  | { kind: 'matrix-card'; card: CardId }
+  | { kind: 'matrix-plan'; card: CardId };
+
+/** A quadrant of the prioritisation matrix: high impact for low effort first. */
+export type MatrixQuadrant = 'quick-wins' | 'big-bets' | 'fill-ins' | 'money-pits';
+type Rating = 1 | 2 | 3 | 4 | 5;
+/** A part of the prioritisation matrix that holds no journey data. */
+export type MatrixPart =
+  | 'title'
+  | 'hint'
+  | 'grid'
+  | 'tray'
+  | 'tray-label'
+  | 'axis-impact'
+  | 'axis-effort'
+  | MatrixQuadrant
+  | `label-${MatrixQuadrant}`
+  | `impact-${Rating}`
+  | `effort-${Rating}`;
 
 const local = (id: string): string => id.slice(id.indexOf(':') + 1);
 
@@ -91,6 +114,10 @@ export const blueprintLineKey = (line: BlueprintLine): SceneKey => `blueprint:${
 export const blueprintLabelKey = (line: BlueprintLine): SceneKey => `blueprint-label:${line}`;
 /** Key of the moment-of-truth mark over the pains at a stage or step. */
 export const momentKey = (place: JourneyPlace): SceneKey => `moment:${placePart(place)}`;
+/** Keys of the prioritisation matrix: a part of it, an opportunity's sticky in it and the plan line under that sticky. */
+export const matrixPartKey = (part: MatrixPart): SceneKey => `matrix:${part}`;
+export const matrixCardKey = (card: CardId): SceneKey => `matrix-card:${local(card)}`;
+export const matrixPlanKey = (card: CardId): SceneKey => `matrix-plan:${local(card)}`;
 /** Key of the link from card `from` (which holds it) to card `to`. */
 export const linkKey = (from: CardId, to: CardId): SceneKey => `link:${local(from)}:${local(to)}`;
 
@@ -122,6 +149,12 @@ const PATTERNS: readonly [RegExp, (m: RegExpMatchArray) => SceneKeyInfo][] = [
   [/^blueprint-label:(interaction|visibility|internal)$/, (m) => ({ kind: 'blueprint-label', line: m[1] as BlueprintLine })],
   [new RegExp(`^link:(${LOCAL_ID}):(${LOCAL_ID})$`), (m) => ({ kind: 'link', from: `card:${m[1]}`, to: `card:${m[2]}` })],
   [new RegExp(`^moment:(${LOCAL_ID})(?:@(${LOCAL_ID}))?$`), (m) => ({ kind: 'moment', stage: `stage:${m[1]}`, ...(m[2] ? { step: `step:${m[2]}` } : {}) })],
+  [
+    /^matrix:(title|hint|grid|tray|tray-label|axis-impact|axis-effort|(?:label-)?(?:quick-wins|big-bets|fill-ins|money-pits)|(?:impact|effort)-[1-5])$/,
+    (m) => ({ kind: 'matrix-part', part: m[1] as MatrixPart }),
+  ],
+  [new RegExp(`^matrix-card:(${LOCAL_ID})$`), (m) => ({ kind: 'matrix-card', card: `card:${m[1]}` })],
+  [new RegExp(`^matrix-plan:(${LOCAL_ID})$`), (m) => ({ kind: 'matrix-plan', card: `card:${m[1]}` })],
 ];
 
 /** Parses a key read from the board; returns undefined for anything not ours. */

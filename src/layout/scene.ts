@@ -1,6 +1,6 @@
 import type { CardRelation, EmotionLine, LaneKind, PersonaId, StageId, StepId } from '../model/journey';
 import type { RichText } from '../model/rich-text';
-import type { SceneKey } from './scene-keys';
+import type { MatrixQuadrant, SceneKey } from './scene-keys';
 
 /** A point in board units. */
 export interface Point {
@@ -21,8 +21,17 @@ export interface Size {
 export type StickyStyle = `sticky-${LaneKind}`;
 /** One colour per persona (emotion line, points, card border), cycling after six. */
 export type PersonaStyle = `persona-${1 | 2 | 3 | 4 | 5 | 6}`;
-export type ShapeStyle = `persona-card-${1 | 2 | 3 | 4 | 5 | 6}` | 'stage-header' | 'step-header' | 'lane-label' | `lane-row-${LaneKind}` | 'blueprint-line';
-export type TextStyle = 'title' | 'subtitle' | 'emotion-note' | 'emotion-scale' | 'evidence' | 'blueprint-label' | 'moment-of-truth';
+export type ShapeStyle =
+  | `persona-card-${1 | 2 | 3 | 4 | 5 | 6}`
+  | 'stage-header'
+  | 'step-header'
+  | 'lane-label'
+  | `lane-row-${LaneKind}`
+  | 'blueprint-line'
+  | 'matrix-grid'
+  | 'matrix-tray'
+  | `matrix-${MatrixQuadrant}`;
+export type TextStyle = 'title' | 'subtitle' | 'emotion-note' | 'emotion-scale' | 'evidence' | 'blueprint-label' | 'moment-of-truth' | 'matrix-label' | 'matrix-plan';
 /** A link between two cards, by what it means. */
 export type LinkStyle = `link-${CardRelation}`;
 export type StyleToken = 'map' | StickyStyle | ShapeStyle | TextStyle | PersonaStyle | LinkStyle;

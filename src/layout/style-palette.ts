@@ -54,6 +54,15 @@ export const STYLE_PALETTE: Readonly<Record<StyleToken, StyleSwatch>> = {
   // Links between cards: an opportunity's to the pains it addresses in the opportunities' green, a serving card's in the blueprint's ink.
   'link-addresses': swatch('green', '#ffffff', '#2f9e44'),
   'link-serves': swatch('dark', '#ffffff', '#5c677d'),
+  // The prioritisation matrix: a white grid, quadrants tinted from good (quick wins, green) to poor (money pits, red), the tray grey.
+  'matrix-grid': swatch('white', '#ffffff', '#c8c8c8'),
+  'matrix-tray': swatch('gray', '#f5f5f5', '#d9d9d9'),
+  'matrix-quick-wins': swatch('green', '#eefaea', '#b7e0a6'),
+  'matrix-big-bets': swatch('blue', '#eef5ff', '#b3cff2'),
+  'matrix-fill-ins': swatch('yellow', '#fffbe6', '#efe0a0'),
+  'matrix-money-pits': swatch('red', '#fff1ee', '#f2c0b4'),
+  'matrix-label': swatch('dark', '#ffffff', '#ffffff', '#2f3a56'),
+  'matrix-plan': swatch('dark', '#ffffff', '#ffffff', '#5e5e5e'),
   'sticky-actions': swatch('blue', '#b5d8ff', '#8ab8ee'),
   'sticky-touchpoints': swatch('violet', '#d9c9ff', '#b59cf0'),
   'sticky-channels': swatch('cyan', '#b8ece9', '#8dd6d1'),

@@ -227,6 +227,7 @@ export const journeySchema = v.strictObject({
   lanes: limitedArray(laneSchema, MAX_LANES, 'lanes', 1),
   cards: limitedArray(cardSchema, MAX_CARDS, 'cards'),
   emotions: v.optional(limitedArray(emotionSchema, MAX_PERSONAS * (MAX_STAGES + MAX_STEPS) * EMOTION_LINES.length, 'emotion scores'), []),
+  matrix: v.optional(v.boolean((issue) => `expected true or false, received ${issue.received}`)),
 }, describeObjectIssue('a journey'));
 
 /** The `code` of a problem in a journey's JSON, for wording it in the person's language (see codeIssue and findReferenceErrors). */

@@ -341,6 +341,12 @@ export interface Journey {
   /** Cards in reading order; the order within a cell is the drawing order. */
   cards: Card[];
   emotions: EmotionScore[];
+  /**
+   * Whether the map draws its prioritisation matrix under the lanes: impact
+   * (up) against effort (right), each opportunity a sticky where its ratings
+   * put it, so a team re-rates an opportunity by dragging it.
+   */
+  matrix?: boolean;
 }
 
 /**

@@ -1,17 +1,21 @@
 import type { SceneNode } from '../layout/scene';
 import { hashContent } from './content-hash';
-import type { SceneKey } from '../layout/scene-keys';
+import { parseSceneKey, type SceneKey } from '../layout/scene-keys';
 import type { ApplyPlan, Op, Snapshot, SnapshotItem, UpdateParts } from './host-port';
 import { normalizeBoardText } from './board-text';
 
 /**
  * The hash stored on an item: of everything the node draws, position
- * included. A link's connector follows the stickies it joins, so its hash
- * leaves its box out: a sticky moving does not make its links be written.
+ * included, but for the two kinds of items that move with others (below).
  */
 export function hashSceneNode(node: SceneNode): string {
-  if (node.type === 'link') {
-    const { x: _x, y: _y, width: _width, height: _height, path: _path, ...rest } = node;
+  // A link's connector follows its stickies, and an opportunity's sticky in
+  // the prioritisation matrix moves with its ratings: their hashes hold what
+  // they show, not where (the diff puts them back in place on its own), so
+  // an item's hash tells whether the map wrote the words it shows.
+  if (node.type === 'link' || (node.type === 'sticky' && parseSceneKey(node.key)?.kind === 'matrix-card')) {
+    const { x: _x, y: _y, width: _width, height: _height, ...rest } = node;
+    if ('path' in rest) delete (rest as { path?: unknown }).path;
     return hashContent(JSON.stringify(rest));
   }
   return hashContent(JSON.stringify(node));

@@ -6,9 +6,10 @@ import { clipText } from '../model/text-size';
 import type { HostMetrics } from '../layout/host-metrics';
 import { describePersonaHeading, describeStepContact, layoutJourney, readStepContact } from '../layout/layout-journey';
 import { findMapLabels, type MapLabels } from '../layout/map-labels';
+import { findMatrixRating, listMatrixCards, readMatrixGrid } from '../layout/layout-matrix';
 import type { TextMeasurer } from '../layout/measure-text';
 import type { Scene, SceneNode } from '../layout/scene';
-import { cardKey, emotionNoteKey, emotionPointKey, linkKey, parseSceneKey, stageHeaderKey, stepHeaderKey, type SceneKey, type SceneKeyInfo } from '../layout/scene-keys';
+import { cardKey, emotionNoteKey, emotionPointKey, linkKey, matrixPartKey, parseSceneKey, stageHeaderKey, stepHeaderKey, type SceneKey, type SceneKeyInfo } from '../layout/scene-keys';
 import { normalizeBoardText } from './board-text';
 import { mergeBoardLinks } from './merge-board-links';
 import { hashSceneNode } from './diff-scene';
@@ -36,6 +37,7 @@ export interface BoardChange {
     | 'scope'
     | 'link-added'
     | 'link-removed'
+    | 'plan-rated'
     | 'released';
   key: SceneKey;
   /** For people: what changed, e.g. `Order & pay → Checkout`. */
@@ -74,8 +76,8 @@ export interface MergedBoard {
   absorbed: { key: SceneKey; itemIds: string[] }[];
 }
 
-/** Kinds of items the layout derives from the journey and that hold no journey data of their own (bands, scale, markers, legend, a blueprint's lines, the moment of truth's mark). */
-const DERIVED_KINDS: ReadonlySet<SceneKeyInfo['kind']> = new Set(['row', 'emotion-scale', 'evidence', 'persona-mark', 'legend', 'blueprint-line', 'blueprint-label', 'moment']);
+/** Kinds of items the layout derives from the journey and that hold no journey data of their own (bands, scale, markers, legend, a blueprint's lines, the moment of truth's mark, the matrix's grid, names and plan lines). */
+const DERIVED_KINDS: ReadonlySet<SceneKeyInfo['kind']> = new Set(['row', 'emotion-scale', 'evidence', 'persona-mark', 'legend', 'blueprint-line', 'blueprint-label', 'moment', 'matrix-part', 'matrix-plan']);
 
 /** What merging needs besides the journey and the snapshot. */
 export interface MergeBoardOptions {
@@ -688,6 +690,7 @@ export function mergeBoardEdits(base: Journey, snapshot: Snapshot, options: Merg
 
   journey.cards = orderCardsByBoard(settleCards(journey, cards), positions);
   settleScores(journey);
+  absorbMatrix({ base, journey, lastScene, anchor: snapshot.anchor, findItem, changes, release });
   // Links: connectors deleted, re-attached or drawn between cards.
   const links = mergeBoardLinks({ base, journey, snapshot, drawn, items, copies: linkCopies, adoptedStickies: new Map(adoptions.map((adoption) => [adoption.itemId, adoption.key])), complete: options.complete });
   // A copied connector that links nothing is the person's, kept as they placed it.
@@ -708,6 +711,82 @@ export function mergeBoardEdits(base: Journey, snapshot: Snapshot, options: Merg
   }
   leftAlone.sort((a, b) => (a.itemId < b.itemId ? -1 : a.itemId > b.itemId ? 1 : 0));
   return { journey, changes, adoptions, releases, leftAlone, drawn, removals, cut, absorbed };
+}
+
+/**
+ * The prioritisation matrix: an opportunity's sticky dragged to another
+ * cell gives the card that cell's impact and effort (as a dragged emotion
+ * point gives its score), dragged into the tray takes them away, dropped
+ * anywhere else goes back. Text a person wrote on it is the card's, unless
+ * they wrote something else on the card's own sticky too, or the card left
+ * the matrix: then the sticky is handed over, their words kept.
+ */
+function absorbMatrix(context: {
+  base: Journey;
+  journey: Journey;
+  lastScene: Scene;
+  anchor: Snapshot['anchor'];
+  findItem: (key: string, type: SceneNode['type']) => SnapshotItem | undefined;
+  changes: BoardChange[];
+  release: (key: string, reason: string) => void;
+}): void {
+  const { base, journey, lastScene, anchor, findItem, changes, release } = context;
+  const drawnGrid = readMatrixGrid(lastScene.nodes);
+  if (!drawnGrid) return;
+  // A sticky's place is read against the grid where the board shows it: a
+  // map rebuilt from the board may lay the matrix out elsewhere than the
+  // board still shows it, and a matrix a person moved whole moved nothing in it.
+  const parts = [matrixPartKey('grid'), matrixPartKey('tray')].flatMap((key) => {
+    const item = findItem(key, 'shape');
+    return item ? [{ ...item, key }] : [];
+  });
+  const grid = readMatrixGrid(parts) ?? drawnGrid;
+  const shown = new Set(listMatrixCards(journey).map((card) => card.id));
+  for (const node of lastScene.nodes) {
+    const info = parseSceneKey(node.key);
+    if (info?.kind !== 'matrix-card' || node.type !== 'sticky') continue;
+    const item = findItem(node.key, 'sticky');
+    if (!item) continue;
+    const card = journey.cards.find((candidate) => candidate.id === info.card);
+    const text = normalizeBoardText(item.text);
+    // Words the map wrote there are not a person's, whatever the journey
+    // they are compared with (one rebuilt from the board may hold the card's
+    // newer words): the sticky's hash says what the map wrote.
+    const written = item.identity.hash === hashSceneNode({ ...node, text: item.text }) || item.identity.hash === hashSceneNode({ ...node, text });
+    const edited = text !== '' && text !== normalizeBoardText(node.text) && !written;
+    if (!card || !shown.has(card.id)) {
+      if (edited) release(node.key, 'its card left the matrix; kept as you wrote it');
+      continue;
+    }
+    if (edited && text !== normalizeBoardText(card.text)) {
+      const before = base.cards.find((candidate) => candidate.id === card.id);
+      if (before && normalizeBoardText(before.text) !== normalizeBoardText(card.text)) {
+        release(node.key, 'the card was rewritten on the map as well; the map keeps its sticky, this one is kept as you wrote it');
+        continue;
+      }
+      card.text = clipText(item.text.trim(), MAX_CARD_TEXT);
+      absorbForm(card, item);
+      changes.push({ kind: 'card-text', key: card.id, detail: text });
+    }
+    const point = findStickyPoint(item, anchor);
+    const drawnPoint = findStickyPoint(node, anchor);
+    const [dx, dy] = [point.x - grid.left - (drawnPoint.x - drawnGrid.left), point.y - grid.top - (drawnPoint.y - drawnGrid.top)];
+    if (Math.abs(dx) <= 0.5 && Math.abs(dy) <= 0.5) continue;
+    const rating = findMatrixRating(grid, point);
+    const plan = card.plan ?? {};
+    if (rating === 'unrated') {
+      if (plan.impact === undefined && plan.effort === undefined) continue;
+      delete plan.impact;
+      delete plan.effort;
+      changes.push({ kind: 'plan-rated', key: card.id, detail: '' });
+    } else if (rating && (rating.impact !== plan.impact || rating.effort !== plan.effort)) {
+      plan.impact = rating.impact;
+      plan.effort = rating.effort;
+      changes.push({ kind: 'plan-rated', key: card.id, detail: `impact ${rating.impact} \u00b7 effort ${rating.effort}` });
+    } else continue;
+    if (Object.keys(plan).length > 0) card.plan = plan;
+    else delete card.plan;
+  }
 }
 
 // Stickies whose centres are within this many units vertically read as one row.

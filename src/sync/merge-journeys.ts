@@ -105,6 +105,20 @@ function settle<T extends JourneyPlace>(journey: Journey, item: T): T | undefine
   return (place.step ? { ...rest, step: place.step } : rest) as T;
 }
 
+/**
+ * Merges a card changed on the board and in the panel. Its plan merges
+ * field by field: a person re-rating an opportunity in the matrix while
+ * another names its owner in the panel keeps both.
+ */
+function mergeCards(base: Card | undefined, board: Card, panel: Card, conflicts: MergeConflict[]): Card {
+  const { plan: basePlan, ...baseRest } = base ?? ({} as Partial<Card>);
+  const { plan: boardPlan, ...boardRest } = board;
+  const { plan: panelPlan, ...panelRest } = panel;
+  const card = mergeFields(base ? (baseRest as Card) : undefined, boardRest as Card, panelRest as Card, board.id, conflicts);
+  const plan = base ? mergeFields(basePlan ?? {}, boardPlan ?? {}, panelPlan ?? {}, board.id, conflicts) : boardPlan;
+  return plan && Object.keys(plan).length > 0 ? { ...card, plan } : card;
+}
+
 export function mergeJourneys(base: Journey, board: Journey, panel: Journey): MergedJourneys {
   const conflicts: MergeConflict[] = [];
   const journey: Journey = {
@@ -139,7 +153,7 @@ export function mergeJourneys(base: Journey, board: Journey, panel: Journey): Me
     const b = boardCards.get(id);
     const p = panelCards.get(id);
     let card: Card | undefined;
-    if (b && p) card = mergeFields(a, b, p, id, conflicts);
+    if (b && p) card = mergeCards(a, b, p, conflicts);
     else if (b) card = !a || !same(a, b) ? b : undefined;
     else if (p) card = !a || !same(a, p) ? p : undefined;
     if (!card) continue;

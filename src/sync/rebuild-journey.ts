@@ -8,6 +8,7 @@ import { clipText } from '../model/text-size';
 import { describePersonaHeading, readStepContact } from '../layout/layout-journey';
 import { findMapLabels, type MapLabels } from '../layout/map-labels';
 import { emotionNoteKey, parseSceneKey, type SceneKeyInfo } from '../layout/scene-keys';
+import { findMatrixRating, readMatrixGrid, readMatrixPlan } from '../layout/layout-matrix';
 import { normalizeBoardText } from './board-text';
 import { relink } from './merge-board-links';
 import type { Snapshot, SnapshotItem } from './host-port';
@@ -281,6 +282,19 @@ export function rebuildJourneyFromBoard(snapshot: Snapshot): { ok: true; value: 
     if (from && link && link.from === from.id && link.to === info.to) relink(cardsById, link);
   }
 
+  // The prioritisation matrix: each opportunity's ratings where its sticky lies, its owner, status and KPI from the line under it.
+  const matrix = readMatrixGrid(keyed.map(({ item }) => ({ ...item, key: item.identity.key })));
+  if (matrix) {
+    const plans = new Map(of('matrix-plan').map(({ item, info }) => [info.card as string, readMatrixPlan(oneLine(item.text))]));
+    for (const { item, info } of of('matrix-card')) {
+      const card = cardsById.get(info.card);
+      if (!card || lanes.find((lane) => lane.id === card.lane)?.kind !== 'opportunities') continue;
+      const rating = findMatrixRating(matrix, { x: centreX(item), y: item.y + Math.min(item.width, item.height) / 2 });
+      const plan = { ...card.plan, ...plans.get(info.card), ...(rating && rating !== 'unrated' ? rating : {}) };
+      if (Object.keys(plan).length > 0) card.plan = plan;
+    }
+  }
+
   const title = of('title')[0]?.item;
   const subtitle = of('subtitle')[0]?.item;
   const frame = snapshot.items.find((item) => item.identity.key === 'map' && item.identity.map === snapshot.mapId);
@@ -294,6 +308,7 @@ export function rebuildJourneyFromBoard(snapshot: Snapshot): { ok: true; value: 
     lanes,
     cards,
     emotions,
+    ...(matrix ? { matrix: true } : {}),
   };
   const checked = parseJourney(journey);
   if (!checked.ok) return { ok: false, errors: checked.errors };

@@ -272,6 +272,60 @@ describe.each(RULES)('the playground under %s rules, in Chromium', (rules) => {
     await page.close();
   });
 
+  it('draws the impact × effort matrix on request, and re-rates an opportunity whose sticky a person drags in it', async () => {
+    const { page, external, errors } = await openPlaygroundAsync(rules);
+    const panel = page.getByRole('main');
+    await panel.getByRole('button', { name: 'Edit “Online store”' }).click();
+    await panel.getByRole('button', { name: '4. Lanes' }).click();
+    await panel.getByRole('checkbox', { name: 'Impact × effort matrix under the map' }).check();
+    await panel.getByRole('button', { name: '7. Insert' }).click();
+    await panel.getByRole('button', { name: 'Insert the map' }).click();
+    await expect.poll(() => readPanelStatusAsync(page), { timeout: 30_000 }).toMatch(/Map ready: \d+ items created\./);
+    const boxOf = async (name: RegExp) => {
+      const box = await page.getByRole('img', { name }).boundingBox();
+      if (!box) throw new Error(`${name} shows nowhere`);
+      return box;
+    };
+    // An opportunity shows twice: its card in the lanes, its sticky in the matrix below.
+    const matrixSticky = async (text: string) => {
+      const boxes = await Promise.all((await findSticky(page, text).all()).map((sticky) => sticky.boundingBox()));
+      expect(boxes).toHaveLength(2);
+      return boxes.filter((box) => box !== null).sort((a, b) => b.y - a.y)[0]!;
+    };
+    await page.getByRole('img', { name: /: Money pits$/ }).scrollIntoViewIfNeeded();
+    await saveScreenshotAsync(page, `playground-${rules}-matrix`);
+    // One-page checkout onto the money pits (impact 2, effort 4); address autocomplete into the tray.
+    const pits = await boxOf(/: Money pits$/);
+    const checkout = await matrixSticky('One-page checkout with guest mode');
+    await dragByAsync(page, checkout, pits.x + checkout.width / 2 - (checkout.x + checkout.width / 2), pits.y + pits.height + checkout.height / 2 - (checkout.y + checkout.height / 2));
+    const tray = await boxOf(/: Not rated yet$/);
+    const autocomplete = await matrixSticky('Address autocomplete');
+    await dragByAsync(page, autocomplete, tray.x + autocomplete.width / 2 - (autocomplete.x + autocomplete.width / 2), tray.y + 3.5 * autocomplete.height - (autocomplete.y + autocomplete.height / 2));
+    await page.getByRole('button', { name: 'Regenerate' }).click();
+    await expect.poll(() => readPanelStatusAsync(page), { timeout: 30_000 }).toMatch(/regenerated: 2 board edits kept/);
+    // Laid out again where their new ratings put them: in the cell under the quadrant's name, in the tray under its label.
+    const moved = await matrixSticky('One-page checkout with guest mode');
+    const pitsNow = await boxOf(/: Money pits$/);
+    expect(Math.abs(moved.x - pitsNow.x)).toBeLessThan(moved.width / 2);
+    expect(moved.y).toBeGreaterThan(pitsNow.y);
+    expect(moved.y - pitsNow.y).toBeLessThan(moved.height);
+    const cleared = await matrixSticky('Address autocomplete');
+    const trayNow = await boxOf(/: Not rated yet$/);
+    expect(Math.abs(cleared.x - trayNow.x)).toBeLessThan(cleared.width / 2);
+    expect(cleared.y).toBeGreaterThan(trayNow.y);
+    expect(findOverlappingStickies(await describeBoardAsync(page))).toEqual([]);
+    await saveScreenshotAsync(page, `playground-${rules}-matrix-rerated`);
+    // The editor's own journey does not know of the drags; updating the map from it keeps them.
+    await panel.getByRole('button', { name: 'Update the map' }).click();
+    await expect.poll(() => readPanelStatusAsync(page), { timeout: 30_000 }).toMatch(/is up to date: nothing to redraw/);
+    const kept = await matrixSticky('One-page checkout with guest mode');
+    expect([kept.x, kept.y]).toEqual([moved.x, moved.y]);
+    expect((await matrixSticky('Address autocomplete')).x).toBe(cleared.x);
+    expect(errors).toEqual([]);
+    expect(external).toEqual([]);
+    await page.close();
+  });
+
   it('switches the panel to Russian', async () => {
     const { page, external, errors } = await openPlaygroundAsync(rules);
     await page.getByRole('combobox', { name: 'Language' }).selectOption('ru');

@@ -19,7 +19,10 @@ const BUNDLES = ['figjam/code.js', 'figjam/ui.html', 'miro/index.js', 'miro/pane
 // board, the form of rich text, the lease, reading through groups, and the
 // steps inside stages (their columns, header row and the gesture that adds a
 // step from a sticky; about 2 KB), and the links between cards (drawn as
-// connectors, read back from the ones people draw and delete; about 2 KB). It runs
+// connectors, read back from the ones people draw and delete; about 2 KB), and
+// the prioritisation matrix (its layout, its words in three languages, the
+// drag that re-rates an opportunity and its reading from a board whose
+// journey was lost; about 4 KB). It runs
 // locally in the editor, never downloaded per use. The FigJam panel's budget
 // holds the editor's filling aids (paste, undo), the file importers'
 // encodings, every file problem (JSON ones too) worded in three languages,
@@ -28,7 +31,7 @@ const BUNDLES = ['figjam/code.js', 'figjam/ui.html', 'miro/index.js', 'miro/pane
 // (split a stage, merge steps, a step per card): it is read from the
 // plugin's own files, never over a network, so its size costs parse time
 // only (about 156 KB today).
-const BUDGETS: Record<string, number> = { 'figjam/code.js': 55_000, 'figjam/ui.html': 160_000, 'miro/panel.js': 40_000 };
+const BUDGETS: Record<string, number> = { 'figjam/code.js': 58_000, 'figjam/ui.html': 160_000, 'miro/panel.js': 40_000 };
 
 
 const read = (file: string): string => {

@@ -5,6 +5,7 @@ import type { HostMetrics } from '../../src/layout/host-metrics';
 import { layoutJourney } from '../../src/layout/layout-journey';
 import type { Scene, SceneNode } from '../../src/layout/scene';
 import { linkKey, parseSceneKey } from '../../src/layout/scene-keys';
+import { findMatrixRating, readMatrixGrid } from '../../src/layout/layout-matrix';
 import { findCardRelation, type Journey } from '../../src/model/journey';
 import { parseJourneyFileText } from '../../src/model/journey-file';
 import { createOnlineStoreJourney } from '../../src/model/templates/online-store-template';
@@ -25,7 +26,8 @@ import { intersects, type Box } from '../boxes';
  * header or in the row of step headers, put foreign things on the map, group cards, style and
  * recolour them, type while a run is under way, regenerate from a second
  * panel at the same moment, lose the stored journey, draw a connector
- * between two cards, delete one of the map's links), Regenerate runs, and then
+ * between two cards, delete one of the map's links, drag an opportunity's
+ * sticky in the prioritisation matrix), Regenerate runs, and then
  *
  * - every text a person typed is on the board exactly once;
  * - items the app does not own are untouched;
@@ -33,6 +35,8 @@ import { intersects, type Box } from '../boxes';
  * - the map shows its journey completely, each item once;
  * - a connector a person drew from a pain to an opportunity (or from a
  *   blueprint card to one it serves) is a link of the journey, drawn once;
+ * - an opportunity whose sticky was dropped in a cell of the matrix has
+ *   that cell's impact and effort (in the tray: none);
  * - a second Regenerate makes zero writes.
  *
  * Two rounds of edits and Regenerate per run, so a regenerated map is edited
@@ -128,7 +132,8 @@ type Edit =
   | { kind: 'concurrent-regenerate' }
   | { kind: 'lose-record' }
   | { kind: 'connect-cards'; from: number; to: number; pains: boolean }
-  | { kind: 'delete-link'; pick: number };
+  | { kind: 'delete-link'; pick: number }
+  | { kind: 'drag-matrix'; pick: number; cell: number };
 
 const PHRASES = ['Asks a friend', 'Compares prices', 'Звонит в поддержку', 'Чекає на кур’єра', 'Pays by card', 'Читает отзывы', 'Loses the receipt', 'Хоче знижку'];
 const phrase = fc.constantFrom(...PHRASES);
@@ -159,6 +164,8 @@ const editArbitrary: fc.Arbitrary<Edit> = fc.oneof(
   { weight: 1, arbitrary: fc.record({ kind: fc.constant('lose-record' as const) }) },
   { weight: 2, arbitrary: fc.record({ kind: fc.constant('connect-cards' as const), from: pick, to: pick, pains: fc.boolean() }) },
   { weight: 1, arbitrary: fc.record({ kind: fc.constant('delete-link' as const), pick }) },
+  // Into one of the 25 cells (0–24), the tray (25), or onto the matrix's title (26).
+  { weight: 2, arbitrary: fc.record({ kind: fc.constant('drag-matrix' as const), pick, cell: fc.nat({ max: 26 }) }) },
 );
 
 /** Two rounds of 1–8 edits each. */
@@ -206,7 +213,8 @@ export function createPropertyJourney(): Journey {
   const journey = cutJourney(withoutSteps(createOnlineStoreJourney()), ['actions', 'touchpoints', 'emotions', 'pains', 'opportunities']);
   // Some cards carry their evidence, drawn as a marker under the sticky.
   const cards = journey.cards.map((card, index) => (index % 4 === 0 ? { ...card, evidence: index % 8 === 0 ? ('interview' as const) : ('assumption' as const) } : card));
-  return { ...journey, cards };
+  // With its prioritisation matrix: an opportunity's words on a second sticky, dragged to re-rate it.
+  return { ...journey, cards, matrix: true };
 }
 
 /**
@@ -258,6 +266,8 @@ interface Expectations {
   groups: Set<string>;
   /** Connectors people drew: they follow the items they join, so only their ends and words are compared. */
   connectors: Set<string>;
+  /** Matrix stickies people dropped in a cell or the tray, by item id: the card and the ratings it should have. */
+  rated: Map<string, { card: string; rating: { impact: number; effort: number } | 'unrated' }>;
   /** What happens during the next Regenerate, beside it. */
   during: { regenerateToo: boolean; loseRecord: boolean; typeMidRun?: { pick: number; afterCalls: number; text: string } };
 }
@@ -305,6 +315,7 @@ async function applyEditAsync(driver: BoardDriver, scene: Scene, edit: Edit, exp
       if (!target) return;
       driver.remove(target.id);
       expected.typed.delete(target.id);
+      expected.rated.delete(target.id);
       return;
     }
     case 'duplicate-card': {
@@ -412,6 +423,25 @@ async function applyEditAsync(driver: BoardDriver, scene: Scene, edit: Edit, exp
       if (target) driver.remove(target.id);
       return;
     }
+    case 'drag-matrix': {
+      const grid = readMatrixGrid(scene.nodes);
+      const target = at(mine('matrix-card'), edit.pick);
+      const info = parseSceneKey(target?.key ?? '');
+      if (!grid || !target?.box || info?.kind !== 'matrix-card') return;
+      const point =
+        edit.cell < 25
+          ? { x: grid.left + ((edit.cell % 5) + 0.5) * grid.cellWidth, y: grid.top + (Math.floor(edit.cell / 5) + 0.5) * grid.cellHeight }
+          : edit.cell === 25
+            ? { x: grid.tray.x + grid.tray.width / 2, y: grid.tray.y + grid.tray.height - target.box.height }
+            : { x: grid.left + grid.cellWidth * 2, y: grid.top - 80 };
+      // Where the sticky's point lands (its centre; FigJam's, the centre of its top square) says what it means.
+      const half = driver.metrics.name === 'figjam' ? Math.min(target.box.width, target.box.height) / 2 : target.box.height / 2;
+      driver.move(target.id, Math.round(point.x - target.box.width / 2), Math.round(point.y - half));
+      const rating = findMatrixRating(grid, point);
+      if (rating) expected.rated.set(target.id, { card: info.card, rating });
+      else expected.rated.delete(target.id);
+      return;
+    }
   }
 }
 
@@ -451,8 +481,10 @@ async function expectTidyMapAsync(driver: BoardDriver, expected: Expectations, b
   const byId = new Map(items.map((item) => [item.id, item]));
 
   // Every typed text, exactly once on the board.
+  // (The prioritisation matrix shows an opportunity's words again, on a sticky of its own.)
+  const shownOnce = items.filter((item) => item.mapId !== MAP_ID || parseSceneKey(item.key ?? '')?.kind !== 'matrix-card');
   for (const text of expected.typed.values()) {
-    const showing = items.filter((item) => normalizeBoardText(item.text).split('\n').includes(text) || normalizeBoardText(item.text) === text);
+    const showing = shownOnce.filter((item) => normalizeBoardText(item.text).split('\n').includes(text) || normalizeBoardText(item.text) === text);
     expect(showing.map((item) => item.id), `"${text}" on the board`).toHaveLength(1);
   }
 
@@ -510,6 +542,13 @@ async function expectTidyMapAsync(driver: BoardDriver, expected: Expectations, b
     const drawnLinks = items.filter((item) => item.mapId === MAP_ID && item.key === linkKey(link.from, link.to));
     expect(drawnLinks, `the link ${link.from} → ${link.to} drawn once`).toHaveLength(1);
   }
+  // An opportunity dropped in a cell of the matrix has that cell's ratings; in the tray, none.
+  for (const { card: id, rating } of expected.rated.values()) {
+    const card = journey.cards.find((candidate) => candidate.id === id);
+    if (!card || journey.lanes.find((lane) => lane.id === card.lane)?.kind !== 'opportunities') continue;
+    const { impact, effort } = card.plan ?? {};
+    expect(impact !== undefined && effort !== undefined ? { impact, effort } : 'unrated', `${id} dropped in the matrix`).toEqual(rating);
+  }
   const keys = items.filter((item) => item.mapId === MAP_ID && item.inMap).map((item) => item.key ?? '');
   const once = keys.filter((key, index) => !key.startsWith('emotion-line:') || keys.indexOf(key) === index);
   expect(once.sort()).toEqual(layoutJourney(journey, { metrics: driver.metrics }).nodes.map((node) => node.key).sort());
@@ -524,11 +563,12 @@ export async function runRegenerateScenarioAsync(createDriver: () => BoardDriver
   const driver = createDriver();
   await driver.insertAsync(journey);
   let drawn = journey;
-  const expected: Expectations = { typed: new Map(), foreign: new Set(), groups: new Set(), connectors: new Set(), during: { regenerateToo: false, loseRecord: false } };
+  const expected: Expectations = { typed: new Map(), foreign: new Set(), groups: new Set(), connectors: new Set(), rated: new Map(), during: { regenerateToo: false, loseRecord: false } };
   const counter = { next: 0 };
   for (const edits of rounds) {
     const scene = layoutJourney(drawn, { metrics: driver.metrics });
     expected.during = { regenerateToo: false, loseRecord: false };
+    expected.rated.clear();
     for (const edit of edits) await applyEditAsync(driver, scene, edit, expected, counter);
     if (expected.during.loseRecord) await loseRecordAsync(driver);
 

@@ -295,6 +295,27 @@ describe('lanes switched back on', () => {
   });
 });
 
+describe('the prioritisation matrix from the lanes step', () => {
+  it('draws the impact × effort matrix under the map when switched on, and none once switched off, in the panel’s language', async () => {
+    const user = userEvent.setup();
+    let latest = createSteplessStoreJourney();
+    function Harness() {
+      const [value, setValue] = useState(latest);
+      const [stash, setStash] = useState<LaneStash>(new Map());
+      latest = value;
+      return <LanesStep journey={value} onChange={setValue} locale="uk" stash={stash} onStashChange={setStash} />;
+    }
+    render(<Harness />);
+    const box = screen.getByRole('checkbox', { name: 'Матриця «ефект × витрати» під картою' });
+    expect(box.getAttribute('aria-describedby')).toBe('lanes-matrix-hint');
+    await user.click(box);
+    expect(latest.matrix).toBe(true);
+    expect(parseJourney(latest).ok).toBe(true);
+    await user.click(box);
+    expect('matrix' in latest).toBe(false);
+  });
+});
+
 describe('a service blueprint from the lanes step', () => {
   it('adds the blueprint’s lanes where they go, so the map draws its three lines, in the panel’s language', async () => {
     const user = userEvent.setup();

@@ -177,7 +177,22 @@ export function LanesStep({ journey, onChange, locale, stash, onStashChange }: S
           </button>
         )}
       </div>
+      <div class="editor__item">
+        <label class="editor__item-row">
+          <input type="checkbox" checked={journey.matrix === true} aria-describedby="lanes-matrix-hint" onChange={(event) => onChange(setMatrix(journey, event.currentTarget.checked))} />
+          <span>{strings.matrixOn}</span>
+        </label>
+        <span id="lanes-matrix-hint" class="field__hint">
+          {strings.matrixHint}
+        </span>
+      </div>
     </div>
   );
+}
+
+/** `journey` with its prioritisation matrix drawn or not (the field left out when not). */
+export function setMatrix(journey: Journey, on: boolean): Journey {
+  const { matrix: _matrix, ...rest } = journey;
+  return on ? { ...rest, matrix: true } : rest;
 }
 

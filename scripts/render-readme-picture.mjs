@@ -1,10 +1,11 @@
 // Redraws docs/default-map.svg and docs/default-map.png (the README picture)
 // from examples/online-store.json, docs/links.png (its Order & pay stage:
-// the links from opportunities to pains) and docs/service-blueprint.png from
+// the links from opportunities to pains), docs/matrix.png (its
+// prioritisation matrix) and docs/service-blueprint.png from
 // examples/service-blueprint.json, with the built CLI and Debian's Chromium.
 // Run after `npm run build`: node scripts/render-readme-picture.mjs
 import { execFileSync } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
@@ -15,14 +16,14 @@ const browser = await chromium.launch({
   args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
 });
 
-/** Draws `example` with `cjm render` into `svgPath`, and screenshots it into `pngPath`, 1,600 pixels wide. */
+/** Draws `example` (in examples/, or a path) with `cjm render` into `svgPath`, and screenshots it into `pngPath`, 1,600 pixels wide; a stage's view is cut to its links. */
 async function renderAsync(example, svgPath, pngPath, view) {
-  execFileSync(process.execPath, [join(root, 'dist/cli.js'), 'render', join(root, 'examples', example), '-o', svgPath, '--width', '1600', ...(view ? ['--view', view] : [])], { stdio: 'inherit' });
+  execFileSync(process.execPath, [join(root, 'dist/cli.js'), 'render', example.includes('/') ? example : join(root, 'examples', example), '-o', svgPath, '--width', '1600', ...(view ? ['--view', view] : [])], { stdio: 'inherit' });
   const svg = readFileSync(svgPath, 'utf8');
   const height = Number(/height="(\d+)"/.exec(svg)?.[1] ?? 2000);
   const page = await browser.newPage({ viewport: { width: 1600, height } });
   await page.setContent(`<body style="margin:0">${svg}</body>`);
-  if (!view) await page.screenshot({ path: pngPath, fullPage: true });
+  if (!view?.startsWith('stage:')) await page.screenshot({ path: pngPath, fullPage: true });
   else {
     // A view's picture shows its links (dashed) with the rows around them: the pains above, the opportunities below.
     const box = await page.evaluate(() => {
@@ -35,8 +36,14 @@ async function renderAsync(example, svgPath, pngPath, view) {
   await page.close();
 }
 
+const cache = join(root, 'node_modules/.cache');
+mkdirSync(cache, { recursive: true });
 await renderAsync('online-store.json', join(root, 'docs/default-map.svg'), join(root, 'docs/default-map.png'));
-await renderAsync('online-store.json', join(root, 'node_modules/.cache/links.svg'), join(root, 'docs/links.png'), 'stage:order');
-await renderAsync('service-blueprint.json', join(root, 'node_modules/.cache/service-blueprint.svg'), join(root, 'docs/service-blueprint.png'));
+await renderAsync('online-store.json', join(cache, 'links.svg'), join(root, 'docs/links.png'), 'stage:order');
+// The online store with its matrix switched on.
+const store = JSON.parse(readFileSync(join(root, 'examples/online-store.json'), 'utf8'));
+writeFileSync(join(cache, 'online-store-matrix.json'), JSON.stringify({ ...store, journey: { ...store.journey, matrix: true } }));
+await renderAsync(join(cache, 'online-store-matrix.json'), join(cache, 'matrix.svg'), join(root, 'docs/matrix.png'), 'matrix');
+await renderAsync('service-blueprint.json', join(cache, 'service-blueprint.svg'), join(root, 'docs/service-blueprint.png'));
 await browser.close();
-console.log('wrote docs/default-map.svg, docs/default-map.png, docs/links.png and docs/service-blueprint.png');
+console.log('wrote docs/default-map.svg, docs/default-map.png, docs/links.png, docs/matrix.png and docs/service-blueprint.png');

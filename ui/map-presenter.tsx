@@ -6,6 +6,7 @@ import type { Strings } from './strings';
 export function describeView(view: PresentationView, strings: Strings): string {
   if (view.kind === 'stage') return strings.viewStage(view.name);
   if (view.kind === 'persona') return strings.viewPersona(view.name);
+  if (view.kind === 'matrix') return strings.viewMatrix;
   return strings.viewMap;
 }
 

@@ -70,7 +70,8 @@ Usage:
   cjm render FILE [-o OUT.svg] [--host svg|figjam|miro] [--width PX] [--view VIEW]
       Draw the map of a journey as an SVG picture (to OUT or standard output);
       --view draws one view of it, as the panel presents it: a stage
-      (stage:search), a persona (persona:anna), or the whole map (map).
+      (stage:search), a persona (persona:anna), the whole map (map), or the
+      prioritisation matrix (matrix) of a map that draws one.
   cjm scene FILE [--host svg|figjam|miro]
       Print the laid-out scene as JSON: every item with its key, box and text.
   cjm template [-o OUT.json]
@@ -325,7 +326,7 @@ export function runCli(args: readonly string[], io: CliIo = NODE_IO): number {
   const read = readOrReport(file, io);
   if (!read) return EXIT_INVALID_INPUT;
   const views = listPresentationViews(read.journey);
-  const idOf = ({ view }: (typeof views)[number]): string => (view.kind === 'map' ? 'map' : view.kind === 'stage' ? view.stage : view.persona);
+  const idOf = ({ view }: (typeof views)[number]): string => (view.kind === 'map' || view.kind === 'matrix' ? view.kind : view.kind === 'stage' ? view.stage : view.persona);
   const view = values.view === undefined ? undefined : views.find((candidate) => idOf(candidate) === values.view);
   if (values.view !== undefined && (command !== 'render' || !view)) {
     io.stderr(`cjm ${command}: --view must be one of ${views.map(idOf).join(', ')}${command === 'render' ? '' : ' (with render)'}, received "${values.view}".\n`);

@@ -2,7 +2,7 @@ import { findJourneyLanguage, PLAN_RATING_MAX, PLAN_RATING_MIN, type Card, type 
 import { findOpportunityStatus, OPPORTUNITY_STATUS_NAMES } from '../model/opportunity-status';
 import type { HostMetrics } from './host-metrics';
 import type { MapLabels } from './map-labels';
-import type { TextMeasurer } from './measure-text';
+import { LINE_HEIGHT, type TextMeasurer } from './measure-text';
 import type { SceneNode, ShapeNode, StickyNode, TextNode } from './scene';
 import { matrixCardKey, matrixPartKey, matrixPlanKey, type MatrixPart, type MatrixQuadrant } from './scene-keys';
 
@@ -32,6 +32,7 @@ const TICK_WIDTH = 56;
 const TRAY_MIN_WIDTH = 300;
 // A sticky's plan line (owner · status · KPI) under it: at most two lines.
 const PLAN_LINES = 2;
+const PLAN_HEIGHT = Math.ceil(PLAN_LINES * PLAN_FONT * LINE_HEIGHT);
 const MAX_CELL_COLUMNS = 4;
 const RATINGS = [1, 2, 3, 4, 5] as const;
 const SCALE = RATINGS.length;
@@ -101,7 +102,7 @@ export function layoutMatrix(
   const { left, top, metrics, measureText, labels } = options;
   const words = labels.matrix;
   const cards = listMatrixCards(journey);
-  const planRoom = PLAN_LINES * Math.ceil(PLAN_FONT * 1.3) + 4;
+  const planRoom = PLAN_HEIGHT + 4;
   const rowGap = cards.some((card) => describeMatrixPlan(card, journey.locale)) ? Math.max(GAP, planRoom) : GAP;
   const rated = new Map<string, Card[]>();
   const unrated: Card[] = [];
@@ -182,12 +183,29 @@ export function layoutMatrix(
   return { nodes: [...nodes, ...texts, ...stickies], height: bottom - top, width };
 }
 
+/**
+ * The plan line as it fits two lines under a sticky `width` wide: whole, or
+ * without its KPI, or cut at a word with "…" (a cut part is not read back).
+ */
+function fitPlanLine(line: string, width: number, measureText: TextMeasurer): string {
+  const fits = (candidate: string) => measureText(candidate, PLAN_FONT, width).height <= PLAN_HEIGHT;
+  if (fits(line)) return line;
+  const short = line.split(' \u00b7 ').filter((part) => !part.startsWith('KPI:')).join(' \u00b7 ');
+  if (short && fits(short)) return short;
+  const words = short.split(' ');
+  for (let count = words.length - 1; count > 0; count -= 1) {
+    const cut = `${words.slice(0, count).join(' ')}\u2026`;
+    if (fits(cut)) return cut;
+  }
+  return '';
+}
+
 function drawSticky(sticky: Flowed, x: number, y: number, measureText: TextMeasurer): SceneNode[] {
   const node: StickyNode = { type: 'sticky', key: matrixCardKey(sticky.card.id), x, y, width: sticky.width, height: sticky.height, text: sticky.card.text, style: 'sticky-opportunities' };
-  if (!sticky.plan) return [node];
-  const size = measureText(sticky.plan, PLAN_FONT, sticky.width);
-  const height = Math.min(PLAN_LINES * Math.ceil(PLAN_FONT * 1.3), size.height);
-  const plan: TextNode = { type: 'text', key: matrixPlanKey(sticky.card.id), x, y: y + sticky.height + 2, width: sticky.width, height, text: sticky.plan, style: 'matrix-plan', fontSize: PLAN_FONT, align: 'left', bold: false };
+  const line = sticky.plan ? fitPlanLine(sticky.plan, sticky.width, measureText) : '';
+  if (!line) return [node];
+  const height = measureText(line, PLAN_FONT, sticky.width).height;
+  const plan: TextNode = { type: 'text', key: matrixPlanKey(sticky.card.id), x, y: y + sticky.height + 2, width: sticky.width, height, text: line, style: 'matrix-plan', fontSize: PLAN_FONT, align: 'left', bold: false };
   return [node, plan];
 }
 
@@ -224,13 +242,16 @@ export function readMatrixGrid(boxes: readonly { key: string; x: number; y: numb
 
 /**
  * Reads a plan line back (see {@link describeMatrixPlan}): the part that
- * names a status, the part after "KPI:", the rest the owner.
+ * names a status, the part after "KPI:", the rest the owner; a part cut
+ * with "…" to fit is left out.
  */
 export function readMatrixPlan(line: string): { owner?: string; status?: OpportunityStatus; kpi?: string } {
   const plan: { owner?: string; status?: OpportunityStatus; kpi?: string } = {};
   const owner: string[] = [];
   for (const part of line.split(' \u00b7 ').map((text) => text.trim())) {
     const status = plan.status === undefined ? findOpportunityStatus(part) : undefined;
+    // A part cut to fit the line is not what the plan holds.
+    if (part.endsWith('\u2026')) continue;
     if (part.startsWith('KPI:') && plan.kpi === undefined) plan.kpi = part.slice('KPI:'.length).trim();
     else if (status) plan.status = status;
     else if (part) owner.push(part);

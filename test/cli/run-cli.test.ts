@@ -77,6 +77,17 @@ describe('cjm render', () => {
     expect(io.err).toMatch(/--view must be one of map, stage:need, .*persona:anna, received "stage:nowhere"/);
   });
 
+  it('draws the prioritisation matrix of a map that draws one with --view matrix, below the lanes', () => {
+    const file = JSON.parse(ONLINE_STORE) as { journey: Record<string, unknown> };
+    const io = createMemoryIo({ 'store.json': ONLINE_STORE, 'matrix.json': JSON.stringify({ ...file, journey: { ...file.journey, matrix: true } }) });
+    expect(runCli(['render', 'store.json', '--view', 'matrix'], io)).toBe(EXIT_USAGE);
+    expect(runCli(['render', 'matrix.json', '--view', 'matrix', '-o', 'matrix.svg'], io)).toBe(EXIT_OK);
+    const svg = io.files.get('matrix.svg') ?? '';
+    expect(svg).toContain('Quick wins');
+    const [, y] = (/viewBox="([^"]+)"/.exec(svg)?.[1] ?? '').split(' ').map(Number);
+    expect(y).toBeGreaterThan(3000);
+  });
+
   it('prints the SVG when no output file is given', () => {
     const io = createMemoryIo({ 'loyalty.json': LOYALTY });
     expect(runCli(['render', 'loyalty.json', '--host', 'miro', '--width', '1200'], io)).toBe(EXIT_OK);

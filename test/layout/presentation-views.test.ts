@@ -11,7 +11,7 @@ describe('listPresentationViews', () => {
     const journey = createOnlineStoreJourney();
     const second = { ...journey.personas[0]!, id: 'persona:ivan' as const, name: 'Ivan', hidden: true };
     const views = listPresentationViews({ ...journey, personas: [...journey.personas, second] });
-    expect(views.map(({ view }) => (view.kind === 'map' ? 'map' : view.kind === 'stage' ? view.stage : view.persona))).toEqual([
+    expect(views.map(({ view }) => (view.kind === 'stage' ? view.stage : view.kind === 'persona' ? view.persona : view.kind))).toEqual([
       'map',
       ...journey.stages.map((stage) => stage.id),
       ...journey.personas.map((persona) => persona.id),
@@ -28,6 +28,19 @@ describe('listPresentationViews', () => {
       expect(keys).toContain(view.stage);
       for (const card of journey.cards.filter((candidate) => candidate.stage === view.stage)) expect(keys).toContain(card.id);
     }
+  });
+});
+
+describe('listPresentationViews on a map with its prioritisation matrix', () => {
+  it('ends with the matrix: every part of it drawn, each opportunity\u2019s sticky in it', () => {
+    const journey = { ...createOnlineStoreJourney(), matrix: true };
+    const drawn = layoutJourney(journey, { metrics: MIRO_METRICS }).nodes.filter((node) => node.key.startsWith('matrix'));
+    const views = listPresentationViews(journey);
+    expect(views.map(({ view }) => view.kind).at(-1)).toBe('matrix');
+    const keys = views.at(-1)!.keys;
+    expect(keys.every((key) => drawn.some((node) => node.key === key))).toBe(true);
+    expect(drawn.filter((node) => node.key.startsWith('matrix-card:')).every((node) => keys.includes(node.key))).toBe(true);
+    expect(listPresentationViews(createOnlineStoreJourney()).some(({ view }) => view.kind === 'matrix')).toBe(false);
   });
 });
 

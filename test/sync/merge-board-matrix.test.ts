@@ -95,6 +95,22 @@ describe('the prioritisation matrix on the map', () => {
     const line = scene.nodes.find((node) => node.key === matrixPlanKey(card.id));
     expect(line?.type === 'text' && line.text).toBe(`Checkout team \u00b7 запланировано \u00b7 KPI: ${card.plan?.kpi}`);
   });
+
+  it('keeps the plan line to two lines: the KPI goes first, then the owner is cut at a word (and not read back cut)', () => {
+    const journey = withMatrix();
+    const cards = journey.cards.map((card) =>
+      card.text === 'Address autocomplete' ? { ...card, plan: { ...card.plan, owner: 'The checkout, payments and delivery team of the northern and western regions, with the support desk', kpi: 'Share of orders finished within five minutes' } } : card,
+    );
+    const card = cards.find((candidate) => candidate.text === 'Address autocomplete')!;
+    for (const metrics of [FIGJAM_METRICS, MIRO_METRICS]) {
+      const line = layoutJourney({ ...journey, cards }, { metrics }).nodes.find((node) => node.key === matrixPlanKey(card.id));
+      if (line?.type !== 'text') throw new Error('no plan line');
+      expect(line.text).not.toContain('KPI');
+      expect(line.text.endsWith('\u2026')).toBe(true);
+      expect(line.height).toBeLessThanOrEqual(2 * Math.ceil(14 * 1.3) + 1);
+      expect(readMatrixPlan(line.text).owner).toBeUndefined();
+    }
+  });
 });
 
 describe('the prioritisation matrix read back from the board', () => {

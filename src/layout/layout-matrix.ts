@@ -1,4 +1,4 @@
-import { findJourneyLanguage, PLAN_RATING_MAX, PLAN_RATING_MIN, type Card, type Journey, type OpportunityStatus } from '../model/journey';
+import { findJourneyLanguage, PLAN_RATING_MAX, PLAN_RATING_MIN, type Card, type CardId, type Journey, type OpportunityStatus } from '../model/journey';
 import { findOpportunityStatus, OPPORTUNITY_STATUS_NAMES } from '../model/opportunity-status';
 import type { HostMetrics } from './host-metrics';
 import type { MapLabels } from './map-labels';
@@ -81,7 +81,8 @@ function flowStickies(cards: readonly Card[], width: number, rowGap: number, met
   let y = 0;
   let rowHeight = 0;
   for (const card of cards) {
-    const fit = metrics.fitSticky(card.text, measureText, width);
+    // At most the two slots a sticky of the lanes may take: a long text makes a taller sticky, not a matrix as wide as a cell of it.
+    const fit = metrics.fitSticky(card.text, measureText, Math.min(width, 2 * metrics.stickyWidth + GAP));
     if (x > 0 && x + fit.width > width) {
       y += rowHeight + rowGap;
       x = 0;
@@ -200,8 +201,13 @@ function fitPlanLine(line: string, width: number, measureText: TextMeasurer): st
   return '';
 }
 
+/** An opportunity's sticky in the matrix: its words, in the opportunities' colour. */
+export function createMatrixSticky(card: CardId, text: string, box: { x: number; y: number; width: number; height: number }): StickyNode {
+  return { type: 'sticky', key: matrixCardKey(card), x: box.x, y: box.y, width: box.width, height: box.height, text, style: 'sticky-opportunities' };
+}
+
 function drawSticky(sticky: Flowed, x: number, y: number, measureText: TextMeasurer): SceneNode[] {
-  const node: StickyNode = { type: 'sticky', key: matrixCardKey(sticky.card.id), x, y, width: sticky.width, height: sticky.height, text: sticky.card.text, style: 'sticky-opportunities' };
+  const node = createMatrixSticky(sticky.card.id, sticky.card.text, { x, y, width: sticky.width, height: sticky.height });
   const line = sticky.plan ? fitPlanLine(sticky.plan, sticky.width, measureText) : '';
   if (!line) return [node];
   const height = measureText(line, PLAN_FONT, sticky.width).height;
@@ -241,23 +247,26 @@ export function readMatrixGrid(boxes: readonly { key: string; x: number; y: numb
 }
 
 /**
- * Reads a plan line back (see {@link describeMatrixPlan}): the part that
- * names a status, the part after "KPI:", the rest the owner; a part cut
- * with "…" to fit is left out.
+ * Reads a plan line back (see {@link describeMatrixPlan}) by where its
+ * parts stand: the KPI is everything from the first part that starts with
+ * "KPI:", the status the part before it (or the last part) when it names
+ * one, the owner the rest; a part cut with "…" to fit is left out.
  */
 export function readMatrixPlan(line: string): { owner?: string; status?: OpportunityStatus; kpi?: string } {
   const plan: { owner?: string; status?: OpportunityStatus; kpi?: string } = {};
-  const owner: string[] = [];
-  for (const part of line.split(' \u00b7 ').map((text) => text.trim())) {
-    const status = plan.status === undefined ? findOpportunityStatus(part) : undefined;
-    // A part cut to fit the line is not what the plan holds.
-    if (part.endsWith('\u2026')) continue;
-    if (part.startsWith('KPI:') && plan.kpi === undefined) plan.kpi = part.slice('KPI:'.length).trim();
-    else if (status) plan.status = status;
-    else if (part) owner.push(part);
+  const parts = line.split(' \u00b7 ').map((text) => text.trim());
+  const kpiAt = parts.findIndex((part) => part.startsWith('KPI:'));
+  const before = (kpiAt < 0 ? parts : parts.slice(0, kpiAt)).filter((part) => part && !part.endsWith('\u2026'));
+  if (kpiAt >= 0 && !parts.at(-1)?.endsWith('\u2026')) {
+    const kpi = parts.slice(kpiAt).join(' \u00b7 ').slice('KPI:'.length).trim();
+    if (kpi) plan.kpi = kpi;
   }
-  if (owner.length > 0) plan.owner = owner.join(' \u00b7 ');
-  if (plan.kpi === '') delete plan.kpi;
+  const status = before.length > 0 ? findOpportunityStatus(before[before.length - 1] ?? '') : undefined;
+  if (status) {
+    plan.status = status;
+    before.pop();
+  }
+  if (before.length > 0) plan.owner = before.join(' \u00b7 ');
   return plan;
 }
 

@@ -6,7 +6,7 @@ import { clipText } from '../model/text-size';
 import type { HostMetrics } from '../layout/host-metrics';
 import { describePersonaHeading, describeStepContact, layoutJourney, readStepContact } from '../layout/layout-journey';
 import { findMapLabels, type MapLabels } from '../layout/map-labels';
-import { findMatrixRating, listMatrixCards, readMatrixGrid } from '../layout/layout-matrix';
+import { createMatrixSticky, findMatrixRating, listMatrixCards, readMatrixGrid, type MatrixGrid } from '../layout/layout-matrix';
 import type { TextMeasurer } from '../layout/measure-text';
 import type { Scene, SceneNode } from '../layout/scene';
 import { cardKey, emotionNoteKey, emotionPointKey, linkKey, matrixPartKey, parseSceneKey, stageHeaderKey, stepHeaderKey, type SceneKey, type SceneKeyInfo } from '../layout/scene-keys';
@@ -180,7 +180,7 @@ function findStepRowStage(grid: Grid, box: { x: number; y: number; width: number
  * the centre of its top square, so a sticky a person filled with a long text
  * stays in the cell and the place in reading order where its top is.
  */
-function findStickyPoint(box: { x: number; y: number; width: number; height: number }, anchor: Snapshot['anchor']): { x: number; y: number } {
+export function findStickyPoint(box: { x: number; y: number; width: number; height: number }, anchor: Snapshot['anchor']): { x: number; y: number } {
   const height = anchor === 'top-left' ? Math.min(box.height, box.width) : box.height;
   return { x: box.x + box.width / 2, y: box.y + height / 2 };
 }
@@ -591,6 +591,8 @@ export function mergeBoardEdits(base: Journey, snapshot: Snapshot, options: Merg
   }
 
   const cut: SceneKey[] = [];
+  const matrix = base.matrix ? readBoardMatrix(lastScene, findItem) : undefined;
+  const opportunityLanes = new Set<string>(base.lanes.filter((lane) => lane.kind === 'opportunities').map((lane) => lane.id));
   // A host that tags stickies: a persona's tag says whom a card speaks for.
   const personaByTag = new Map(journey.personas.map((persona) => [describePersonaHeading(persona), persona.id]));
   // Cards: each card's sticky, where it is now and what it says.
@@ -622,6 +624,14 @@ export function mergeBoardEdits(base: Journey, snapshot: Snapshot, options: Merg
     const drawnSticky = drawn.get(cardKey(card.id));
     absorbPersonaTag(card, item, personaByTag, changes, drawnSticky !== undefined && item.identity.hash === hashSceneNode(drawnSticky));
     const cell = findCell(grid, item, snapshot.anchor);
+    const inMatrix = !cell && matrix && opportunityLanes.has(card.lane) ? findMatrixRating(matrix.board, findStickyPoint(item, snapshot.anchor)) : undefined;
+    if (inMatrix) {
+      // An opportunity's own sticky dropped in the matrix rates it there, as
+      // its matrix sticky would, and goes back to its cell.
+      rateFromMatrix(card, inMatrix, changes);
+      cards.push(card);
+      continue;
+    }
     if (!cell) {
       // Dragged off the map's cells (onto its margins or out of it): the
       // person took the card off the map; the sticky stays where they put it.
@@ -690,7 +700,7 @@ export function mergeBoardEdits(base: Journey, snapshot: Snapshot, options: Merg
 
   journey.cards = orderCardsByBoard(settleCards(journey, cards), positions);
   settleScores(journey);
-  absorbMatrix({ base, journey, lastScene, anchor: snapshot.anchor, findItem, changes, release });
+  absorbMatrix({ base, journey, lastScene, matrix, items, anchor: snapshot.anchor, findItem, changes, cut, release });
   // Links: connectors deleted, re-attached or drawn between cards.
   const links = mergeBoardLinks({ base, journey, snapshot, drawn, items, copies: linkCopies, adoptedStickies: new Map(adoptions.map((adoption) => [adoption.itemId, adoption.key])), complete: options.complete });
   // A copied connector that links nothing is the person's, kept as they placed it.
@@ -713,6 +723,54 @@ export function mergeBoardEdits(base: Journey, snapshot: Snapshot, options: Merg
   return { journey, changes, adoptions, releases, leftAlone, drawn, removals, cut, absorbed };
 }
 
+/** Where the map last drew its matrix, and where the board shows it now (see {@link readBoardMatrix}). */
+interface BoardMatrix {
+  drawn: MatrixGrid;
+  board: MatrixGrid;
+}
+
+/**
+ * The matrix as the map drew it and as the board shows it. A sticky's place
+ * is read against the grid where the board shows it when the grid and the
+ * tray moved together (a map rebuilt from the board lays the matrix out
+ * afresh, a person may move the whole matrix); a grid or tray a person
+ * dragged alone, resized or deleted moves nothing in it.
+ */
+function readBoardMatrix(lastScene: Scene, findItem: (key: string, type: SceneNode['type']) => SnapshotItem | undefined): BoardMatrix | undefined {
+  const drawn = readMatrixGrid(lastScene.nodes);
+  if (!drawn) return undefined;
+  const [grid, tray] = [findItem(matrixPartKey('grid'), 'shape'), findItem(matrixPartKey('tray'), 'shape')];
+  const shown = grid && tray ? readMatrixGrid([{ ...grid, key: matrixPartKey('grid') }, { ...tray, key: matrixPartKey('tray') }]) : undefined;
+  if (!shown) return { drawn, board: drawn };
+  const near = (a: number, b: number) => Math.abs(a - b) <= 1;
+  const [dx, dy] = [shown.left - drawn.left, shown.top - drawn.top];
+  const together = near(dx, shown.tray.x - drawn.tray.x) && near(dy, shown.tray.y - drawn.tray.y) && !(near(dx, 0) && near(dy, 0));
+  return { drawn, board: together ? shown : drawn };
+}
+
+/** Gives `card` the ratings a sticky dropped in the matrix says (none in the tray); says whether they changed. */
+function rateFromMatrix(card: Card, rating: { impact: number; effort: number } | 'unrated', changes: BoardChange[]): void {
+  const plan = card.plan ?? {};
+  if (rating === 'unrated') {
+    if (plan.impact === undefined && plan.effort === undefined) return;
+    delete plan.impact;
+    delete plan.effort;
+    changes.push({ kind: 'plan-rated', key: card.id, detail: '' });
+  } else {
+    if (rating.impact === plan.impact && rating.effort === plan.effort) return;
+    plan.impact = rating.impact;
+    plan.effort = rating.effort;
+    changes.push({ kind: 'plan-rated', key: card.id, detail: `impact ${rating.impact} \u00b7 effort ${rating.effort}` });
+  }
+  if (Object.keys(plan).length > 0) card.plan = plan;
+  else delete card.plan;
+}
+
+/** Whether the map wrote the words a matrix sticky shows (its hash holds its words, not its place): if not, they are a person's. */
+export function isMatrixTextWritten(item: SnapshotItem, card: CardId): boolean {
+  return [item.text, normalizeBoardText(item.text)].some((text) => item.identity.hash === hashSceneNode(createMatrixSticky(card, text, item)));
+}
+
 /**
  * The prioritisation matrix: an opportunity's sticky dragged to another
  * cell gives the card that cell's impact and effort (as a dragged emotion
@@ -725,22 +783,24 @@ function absorbMatrix(context: {
   base: Journey;
   journey: Journey;
   lastScene: Scene;
+  matrix: BoardMatrix | undefined;
+  items: ReadonlyMap<string, SnapshotItem[]>;
   anchor: Snapshot['anchor'];
   findItem: (key: string, type: SceneNode['type']) => SnapshotItem | undefined;
   changes: BoardChange[];
+  cut: SceneKey[];
   release: (key: string, reason: string) => void;
 }): void {
-  const { base, journey, lastScene, anchor, findItem, changes, release } = context;
-  const drawnGrid = readMatrixGrid(lastScene.nodes);
-  if (!drawnGrid) return;
-  // A sticky's place is read against the grid where the board shows it: a
-  // map rebuilt from the board may lay the matrix out elsewhere than the
-  // board still shows it, and a matrix a person moved whole moved nothing in it.
-  const parts = [matrixPartKey('grid'), matrixPartKey('tray')].flatMap((key) => {
-    const item = findItem(key, 'shape');
-    return item ? [{ ...item, key }] : [];
-  });
-  const grid = readMatrixGrid(parts) ?? drawnGrid;
+  const { base, journey, lastScene, matrix, items, anchor, findItem, changes, cut, release } = context;
+  const drawnKeys = new Set(lastScene.nodes.map((node) => node.key));
+  // A matrix sticky the map did not draw last time (a run cut off after the
+  // journey changed): gone from the map unless a person wrote on it.
+  for (const [key, list] of items) {
+    const info = parseSceneKey(key);
+    if (info?.kind !== 'matrix-card' || drawnKeys.has(key)) continue;
+    if (list.some((item) => item.type === 'sticky' && normalizeBoardText(item.text) !== '' && !isMatrixTextWritten(item, info.card))) release(key, 'a sticky of the matrix with your words; kept as you wrote it');
+  }
+  if (!matrix) return;
   const shown = new Set(listMatrixCards(journey).map((card) => card.id));
   for (const node of lastScene.nodes) {
     const info = parseSceneKey(node.key);
@@ -752,8 +812,7 @@ function absorbMatrix(context: {
     // Words the map wrote there are not a person's, whatever the journey
     // they are compared with (one rebuilt from the board may hold the card's
     // newer words): the sticky's hash says what the map wrote.
-    const written = item.identity.hash === hashSceneNode({ ...node, text: item.text }) || item.identity.hash === hashSceneNode({ ...node, text });
-    const edited = text !== '' && text !== normalizeBoardText(node.text) && !written;
+    const edited = text !== '' && text !== normalizeBoardText(node.text) && !isMatrixTextWritten(item, info.card);
     if (!card || !shown.has(card.id)) {
       if (edited) release(node.key, 'its card left the matrix; kept as you wrote it');
       continue;
@@ -765,27 +824,19 @@ function absorbMatrix(context: {
         continue;
       }
       card.text = clipText(item.text.trim(), MAX_CARD_TEXT);
+      // More than a card holds: the journey keeps the first part, this sticky all of it.
+      if (card.text.length < item.text.trim().length) cut.push(node.key);
       absorbForm(card, item);
       changes.push({ kind: 'card-text', key: card.id, detail: text });
     }
     const point = findStickyPoint(item, anchor);
     const drawnPoint = findStickyPoint(node, anchor);
-    const [dx, dy] = [point.x - grid.left - (drawnPoint.x - drawnGrid.left), point.y - grid.top - (drawnPoint.y - drawnGrid.top)];
-    if (Math.abs(dx) <= 0.5 && Math.abs(dy) <= 0.5) continue;
-    const rating = findMatrixRating(grid, point);
-    const plan = card.plan ?? {};
-    if (rating === 'unrated') {
-      if (plan.impact === undefined && plan.effort === undefined) continue;
-      delete plan.impact;
-      delete plan.effort;
-      changes.push({ kind: 'plan-rated', key: card.id, detail: '' });
-    } else if (rating && (rating.impact !== plan.impact || rating.effort !== plan.effort)) {
-      plan.impact = rating.impact;
-      plan.effort = rating.effort;
-      changes.push({ kind: 'plan-rated', key: card.id, detail: `impact ${rating.impact} \u00b7 effort ${rating.effort}` });
-    } else continue;
-    if (Object.keys(plan).length > 0) card.plan = plan;
-    else delete card.plan;
+    const { drawn, board } = matrix;
+    if (Math.abs(point.x - board.left - (drawnPoint.x - drawn.left)) <= 0.5 && Math.abs(point.y - board.top - (drawnPoint.y - drawn.top)) <= 0.5) continue;
+    const rating = findMatrixRating(board, point);
+    // Nudged within the tray: a card rated on one scale only keeps it.
+    if (!rating || (rating === 'unrated' && findMatrixRating(drawn, drawnPoint) === 'unrated')) continue;
+    rateFromMatrix(card, rating, changes);
   }
 }
 

@@ -1,4 +1,4 @@
-import { findEmotionLine, placeId, settlePlace, type Card, type CardId, type EmotionScore, type Journey, type JourneyPlace, type Stage, type Step } from '../model/journey';
+import { findEmotionLine, placeId, settlePlace, type Card, type CardId, type EmotionScore, type Journey, type JourneyPlace, type OpportunityPlan, type Stage, type Step } from '../model/journey';
 
 /** Where the board and the panel changed the same thing differently; the board's version was kept. */
 export interface MergeConflict {
@@ -115,7 +115,13 @@ function mergeCards(base: Card | undefined, board: Card, panel: Card, conflicts:
   const { plan: boardPlan, ...boardRest } = board;
   const { plan: panelPlan, ...panelRest } = panel;
   const card = mergeFields(base ? (baseRest as Card) : undefined, boardRest as Card, panelRest as Card, board.id, conflicts);
-  const plan = base ? mergeFields(basePlan ?? {}, boardPlan ?? {}, panelPlan ?? {}, board.id, conflicts) : boardPlan;
+  // Impact and effort are one place in the matrix: they merge as a pair, so no side gets a cell nobody chose.
+  const paired = ({ impact, effort, ...rest }: OpportunityPlan = {}) => (impact === undefined && effort === undefined ? rest : { ...rest, rating: [impact, effort] });
+  const split = ({ rating, ...rest }: Record<string, unknown>): OpportunityPlan => {
+    const [impact, effort] = Array.isArray(rating) ? (rating as (number | undefined)[]) : [];
+    return { ...rest, ...(impact !== undefined ? { impact } : {}), ...(effort !== undefined ? { effort } : {}) } as OpportunityPlan;
+  };
+  const plan = base ? split(mergeFields<Record<string, unknown>>(paired(basePlan), paired(boardPlan), paired(panelPlan), board.id, conflicts)) : boardPlan;
   return plan && Object.keys(plan).length > 0 ? { ...card, plan } : card;
 }
 

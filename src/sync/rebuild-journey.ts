@@ -12,7 +12,7 @@ import { findMatrixRating, readMatrixGrid, readMatrixPlan } from '../layout/layo
 import { normalizeBoardText } from './board-text';
 import { relink } from './merge-board-links';
 import type { Snapshot, SnapshotItem } from './host-port';
-import { parsePersonaCard } from './merge-board-edits';
+import { findStickyPoint, parsePersonaCard } from './merge-board-edits';
 
 /** What a journey rebuilt from the board says of how it was found. */
 export interface RebuiltJourney {
@@ -289,7 +289,7 @@ export function rebuildJourneyFromBoard(snapshot: Snapshot): { ok: true; value: 
     for (const { item, info } of of('matrix-card')) {
       const card = cardsById.get(info.card);
       if (!card || lanes.find((lane) => lane.id === card.lane)?.kind !== 'opportunities') continue;
-      const rating = findMatrixRating(matrix, { x: centreX(item), y: item.y + Math.min(item.width, item.height) / 2 });
+      const rating = findMatrixRating(matrix, findStickyPoint(item, snapshot.anchor));
       const plan = { ...card.plan, ...plans.get(info.card), ...(rating && rating !== 'unrated' ? rating : {}) };
       if (Object.keys(plan).length > 0) card.plan = plan;
     }
@@ -308,7 +308,8 @@ export function rebuildJourneyFromBoard(snapshot: Snapshot): { ok: true; value: 
     lanes,
     cards,
     emotions,
-    ...(matrix ? { matrix: true } : {}),
+    // A matrix whose grid a person deleted is still the map's: drawn again, its ratings as stored on the cards.
+    ...(keyed.some(({ info }) => info.kind === 'matrix-part' || info.kind === 'matrix-card') ? { matrix: true } : {}),
   };
   const checked = parseJourney(journey);
   if (!checked.ok) return { ok: false, errors: checked.errors };

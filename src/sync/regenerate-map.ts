@@ -6,10 +6,10 @@ import type { HostMetrics } from '../layout/host-metrics';
 import { layoutJourney } from '../layout/layout-journey';
 import type { TextMeasurer } from '../layout/measure-text';
 import type { Scene, SceneNode } from '../layout/scene';
-import { cardKey, type SceneKey } from '../layout/scene-keys';
+import { cardKey, matrixCardKey, type SceneKey } from '../layout/scene-keys';
 import { diffScene } from './diff-scene';
 import type { ApplyPlan, ApplyReport, Op, Snapshot } from './host-port';
-import { adoptForeignItems, mergeBoardEdits, type BoardChange, type Release } from './merge-board-edits';
+import { adoptForeignItems, isMatrixTextWritten, mergeBoardEdits, normalizeBoardText, type BoardChange, type Release } from './merge-board-edits';
 import { mergeJourneys, type MergeConflict } from './merge-journeys';
 
 /** How the map a run acts on was chosen; the panel says it in its summary. */
@@ -112,6 +112,14 @@ export function planRegenerate(base: Journey, snapshot: Snapshot, options: Regen
       const items = snapshot.items.filter((item) => item.identity.key === key);
       if (items.length > 0) releases.push({ key, itemIds: items.map((item) => item.itemId) });
       for (const item of items) orphanItems.add(item.itemId);
+    }
+    // The card's sticky in the prioritisation matrix, when the person wrote there.
+    for (const id of merged.orphans) {
+      const key = matrixCardKey(id);
+      const written = snapshot.items.filter((item) => item.identity.key === key && item.type === 'sticky' && normalizeBoardText(item.text) !== '' && !isMatrixTextWritten(item, id));
+      if (written.length === 0) continue;
+      releases.push({ key, itemIds: written.map((item) => item.itemId) });
+      for (const item of written) orphanItems.add(item.itemId);
     }
     for (const item of [...snapshot.items, ...snapshot.foreign]) {
       if (orphanItems.has(item.itemId)) leftAlone.push({ itemId: item.itemId, x: item.x, y: item.y });

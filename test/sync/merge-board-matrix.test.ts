@@ -23,7 +23,8 @@ function withMatrix(journey: Journey = createOnlineStoreJourney()): Journey {
 
 function setUp(journey: Journey = withMatrix(), metrics: HostMetrics = FIGJAM_METRICS) {
   const scene = layoutJourney(journey, { metrics });
-  const snapshot: Snapshot = snapshotOfScene(scene, MAP_ID);
+  // Miro anchors an item at its centre; FigJam at its top-left, growing a sticky downwards.
+  const snapshot: Snapshot = { ...snapshotOfScene(scene, MAP_ID), anchor: metrics === MIRO_METRICS ? 'centre' : 'top-left' };
   const itemOf = (key: string) => {
     const item = snapshot.items.find((candidate) => candidate.identity.key === key);
     if (!item) throw new Error(`no item ${key}`);
@@ -40,7 +41,7 @@ function setUp(journey: Journey = withMatrix(), metrics: HostMetrics = FIGJAM_ME
   const dragTo = (id: Card['id'], impact: number, effort: number) => {
     const item = itemOf(matrixCardKey(id));
     item.x = grid.left + (effort - 0.5) * grid.cellWidth - item.width / 2;
-    item.y = grid.top + (5 - impact + 0.5) * grid.cellHeight - Math.min(item.width, item.height) / 2;
+    item.y = grid.top + (5 - impact + 0.5) * grid.cellHeight - (snapshot.anchor === 'centre' ? item.height : Math.min(item.width, item.height)) / 2;
   };
   const merge = (complete = true) => mergeBoardEdits(journey, snapshot, { metrics, complete });
   const after = (merged: ReturnType<typeof merge>, id: Card['id']) => merged.journey.cards.find((found) => found.id === id);
@@ -188,8 +189,75 @@ describe('the prioritisation matrix read back from the board', () => {
     itemOf(matrixCardKey(moved.id)).text = 'Guest checkout — ask legal';
     const merged = merge();
     expect(merged.releases.map((release) => release.key).sort()).toEqual([matrixPartKey('label-quick-wins'), matrixCardKey(moved.id), matrixPlanKey(opportunity.id)].sort());
-    expect(grid).toBeDefined();
-    expect(snapshot.items.length).toBeGreaterThan(0);
+    expect(merged.journey.cards.find((found) => found.id === moved.id)?.text).toBe(moved.text);
+    expect(grid.cellWidth).toBeGreaterThan(0);
+    expect(snapshot.anchor).toBe('top-left');
+  });
+
+  it('keeps words written on a matrix sticky whose card the panel took away meanwhile (its stage deleted)', () => {
+    const { journey, card, itemOf, snapshot } = setUp();
+    const opportunity = card('Address autocomplete');
+    const item = itemOf(matrixCardKey(opportunity.id));
+    item.text = 'Autocomplete, asked for by 40 customers';
+    const panel: Journey = JSON.parse(JSON.stringify(journey));
+    panel.stages = panel.stages.filter((stage) => stage.id !== opportunity.stage);
+    panel.cards = panel.cards.filter((found) => found.stage !== opportunity.stage);
+    panel.emotions = panel.emotions.filter((emotion) => emotion.stage !== opportunity.stage);
+    const planned = planRegenerate(journey, snapshot, { metrics: FIGJAM_METRICS, complete: true, panelJourney: panel, panelBase: journey });
+    if (!planned.ok) throw new Error(JSON.stringify(planned.errors));
+    const ops = planned.value.plan.ops.filter((op) => 'itemIds' in op && op.itemIds.includes(item.itemId));
+    expect(ops.map((op) => op.type)).toEqual(['release']);
+  });
+
+  it('moves nothing in the matrix when a person drags its grid alone, and reads stickies against a matrix moved whole', () => {
+    const { journey, itemOf, snapshot, merge } = setUp();
+    itemOf(matrixPartKey('grid')).x += 600;
+    expect(merge().journey).toEqual(journey);
+    // The whole matrix moved: grid, tray, names and stickies alike.
+    for (const item of snapshot.items) if (item.identity.key.startsWith('matrix')) item.y += 300;
+    itemOf(matrixPartKey('grid')).x -= 600;
+    expect(merge().journey).toEqual(journey);
+  });
+
+  it('keeps on the matrix sticky a text longer than a card holds, the card taking its first part', () => {
+    const { journey, card, itemOf, snapshot } = setUp();
+    const opportunity = card('Address autocomplete');
+    const long = `Autocomplete ${'and more '.repeat(700)}`.trim();
+    itemOf(matrixCardKey(opportunity.id)).text = long;
+    const planned = planRegenerate(journey, snapshot, { metrics: FIGJAM_METRICS, complete: true });
+    if (!planned.ok) throw new Error(JSON.stringify(planned.errors));
+    expect(planned.value.journey.cards.find((found) => found.id === opportunity.id)?.text.length).toBeLessThan(long.length);
+    const writes = planned.value.plan.ops.filter((op) => op.type === 'update' && op.node.key === matrixCardKey(opportunity.id));
+    expect(writes.every((op) => op.type === 'update' && op.parts?.text === false)).toBe(true);
+  });
+
+  it('rates an opportunity whose own sticky a person drags into the matrix, keeping the card in its cell', () => {
+    const { card, itemOf, grid, merge, after } = setUp();
+    const opportunity = card('Address autocomplete');
+    const item = itemOf(cardKey(opportunity.id));
+    item.x = grid.left + 4.5 * grid.cellWidth - item.width / 2;
+    item.y = grid.top + 0.5 * grid.cellHeight - Math.min(item.width, item.height) / 2;
+    const merged = merge();
+    expect(after(merged, opportunity.id)).toMatchObject({ stage: opportunity.stage, lane: opportunity.lane, plan: { impact: 5, effort: 5 } });
+    expect(merged.releases).toEqual([]);
+  });
+
+  it('keeps the one rating of an opportunity rated on one scale only that a person nudged within the tray', () => {
+    const journey = withMatrix();
+    const half = journey.cards.find((found) => found.text === 'Address autocomplete')!;
+    const cards = journey.cards.map((found) => (found.id === half.id ? { ...found, plan: { ...found.plan, effort: undefined } } : found));
+    const { itemOf, merge, after } = setUp({ ...journey, cards: JSON.parse(JSON.stringify(cards)) as Card[] });
+    itemOf(matrixCardKey(half.id)).y += 30;
+    expect(after(merge(), half.id)?.plan?.impact).toBe(half.plan?.impact);
+  });
+
+  it('hands over a matrix sticky with a person\u2019s words that the last drawing did not have, and lets go of one the map wrote', () => {
+    const { journey, snapshot, merge } = setUp();
+    const ghost = { ...snapshot.items.find((item) => item.identity.key.startsWith('matrix-card:'))!, itemId: 'ghost-1', identity: { map: MAP_ID, key: 'matrix-card:gone', hash: '00000000' }, text: 'Written by a person' };
+    snapshot.items.push(ghost);
+    const merged = merge();
+    expect(merged.releases).toEqual([{ key: 'matrix-card:gone', itemIds: ['ghost-1'] }]);
+    expect(merged.journey).toEqual(journey);
   });
 
   it('keeps a re-rating on the board and an owner named in the panel at the same time', () => {
@@ -203,6 +271,18 @@ describe('the prioritisation matrix read back from the board', () => {
     expect(merged.conflicts).toEqual([]);
     expect(merged.journey.cards.find((found) => found.id === opportunity.id)?.plan).toMatchObject({ impact: 1, effort: 1, owner: 'Growth team' });
     expect(after({ journey: board } as never, opportunity.id)?.plan?.owner).toBe('Checkout team');
+  });
+
+  it('merges impact and effort as one place: a re-rating on the board and another effort in the panel do not make a third', () => {
+    const { journey, dragTo, card, merge } = setUp();
+    const opportunity = card('Address autocomplete');
+    dragTo(opportunity.id, 1, 5);
+    const board = merge().journey;
+    const panel: Journey = JSON.parse(JSON.stringify(journey));
+    panel.cards.find((found) => found.id === opportunity.id)!.plan!.effort = 2;
+    const merged = mergeJourneys(journey, board, panel);
+    expect(merged.journey.cards.find((found) => found.id === opportunity.id)?.plan).toMatchObject({ impact: 1, effort: 5 });
+    expect(merged.conflicts.map((conflict) => conflict.id)).toEqual([opportunity.id]);
   });
 });
 
@@ -220,8 +300,27 @@ describe('the prioritisation matrix when the stored journey is lost', () => {
     });
   }
 
+  it('keeps the matrix of a board whose grid a person deleted, and the words written on its stickies', () => {
+    const { snapshot, card, itemOf } = setUp();
+    snapshot.items = snapshot.items.filter((item) => item.identity.key !== matrixPartKey('grid'));
+    const opportunity = card('Address autocomplete');
+    itemOf(matrixCardKey(opportunity.id)).text = 'Autocomplete by postcode';
+    const rebuilt = rebuildJourneyFromBoard(snapshot);
+    if (!rebuilt.ok) throw new Error(JSON.stringify(rebuilt.errors));
+    expect(rebuilt.value.journey.matrix).toBe(true);
+    const planned = planRegenerate(rebuilt.value.journey, snapshot, { metrics: FIGJAM_METRICS, complete: true });
+    if (!planned.ok) throw new Error(JSON.stringify(planned.errors));
+    const item = itemOf(matrixCardKey(opportunity.id));
+    expect(planned.value.plan.ops.some((op) => op.type === 'delete' && op.itemIds.includes(item.itemId))).toBe(false);
+    expect(planned.value.journey.cards.find((found) => found.id === opportunity.id)?.text).toBe('Autocomplete by postcode');
+  });
+
   it('reads a plan line back part by part', () => {
-    expect(readMatrixPlan('Checkout team \u00b7 в работе \u00b7 KPI: conversion \u00b7 CSAT')).toEqual({ owner: 'Checkout team \u00b7 CSAT', status: 'in-progress', kpi: 'conversion' });
+    expect(readMatrixPlan('Checkout team \u00b7 в работе \u00b7 KPI: conversion \u00b7 CSAT')).toEqual({ owner: 'Checkout team', status: 'in-progress', kpi: 'conversion \u00b7 CSAT' });
+    // An owner named like a status stands before the status.
+    expect(readMatrixPlan('Done \u00b7 idea')).toEqual({ owner: 'Done', status: 'idea' });
+    expect(readMatrixPlan('Olga \u00b7 KPI: NPS')).toEqual({ owner: 'Olga', kpi: 'NPS' });
+    expect(readMatrixPlan('The checkout and payments\u2026')).toEqual({});
     expect(readMatrixPlan('готово')).toEqual({ status: 'done' });
     expect(readMatrixPlan('')).toEqual({});
   });

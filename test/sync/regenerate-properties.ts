@@ -27,7 +27,7 @@ import { intersects, type Box } from '../boxes';
  * recolour them, type while a run is under way, regenerate from a second
  * panel at the same moment, lose the stored journey, draw a connector
  * between two cards, delete one of the map's links, drag an opportunity's
- * sticky in the prioritisation matrix), Regenerate runs, and then
+ * sticky in the prioritisation matrix or write on it), Regenerate runs, and then
  *
  * - every text a person typed is on the board exactly once;
  * - items the app does not own are untouched;
@@ -133,7 +133,8 @@ type Edit =
   | { kind: 'lose-record' }
   | { kind: 'connect-cards'; from: number; to: number; pains: boolean }
   | { kind: 'delete-link'; pick: number }
-  | { kind: 'drag-matrix'; pick: number; cell: number };
+  | { kind: 'drag-matrix'; pick: number; cell: number }
+  | { kind: 'type-matrix'; pick: number; text: string };
 
 const PHRASES = ['Asks a friend', 'Compares prices', 'Звонит в поддержку', 'Чекає на кур’єра', 'Pays by card', 'Читает отзывы', 'Loses the receipt', 'Хоче знижку'];
 const phrase = fc.constantFrom(...PHRASES);
@@ -166,6 +167,7 @@ const editArbitrary: fc.Arbitrary<Edit> = fc.oneof(
   { weight: 1, arbitrary: fc.record({ kind: fc.constant('delete-link' as const), pick }) },
   // Into one of the 25 cells (0–24), the tray (25), or onto the matrix's title (26).
   { weight: 2, arbitrary: fc.record({ kind: fc.constant('drag-matrix' as const), pick, cell: fc.nat({ max: 26 }) }) },
+  { weight: 1, arbitrary: fc.record({ kind: fc.constant('type-matrix' as const), pick, text: phrase }) },
 );
 
 /** Two rounds of 1–8 edits each. */
@@ -423,6 +425,15 @@ async function applyEditAsync(driver: BoardDriver, scene: Scene, edit: Edit, exp
       if (target) driver.remove(target.id);
       return;
     }
+    case 'type-matrix': {
+      // Words written on an opportunity's sticky in the matrix: the card's, or kept on that sticky.
+      const target = at(mine('matrix-card'), edit.pick);
+      if (!target) return;
+      const text = unique(edit.text);
+      await driver.typeAsync(target.id, text);
+      expected.typed.set(target.id, text);
+      return;
+    }
     case 'drag-matrix': {
       const grid = readMatrixGrid(scene.nodes);
       const target = at(mine('matrix-card'), edit.pick);
@@ -437,9 +448,11 @@ async function applyEditAsync(driver: BoardDriver, scene: Scene, edit: Edit, exp
       // Where the sticky's point lands (its centre; FigJam's, the centre of its top square) says what it means.
       const half = driver.metrics.name === 'figjam' ? Math.min(target.box.width, target.box.height) / 2 : target.box.height / 2;
       driver.move(target.id, Math.round(point.x - target.box.width / 2), Math.round(point.y - half));
-      const rating = findMatrixRating(grid, point);
+      // Dropped off the grid and the tray (where it lies last is what counts), it keeps the ratings it had: those of the cell the map drew it in.
+      const drawnSticky = scene.nodes.find((node) => node.key === target.key);
+      const kept = drawnSticky ? findMatrixRating(grid, { x: drawnSticky.x + drawnSticky.width / 2, y: drawnSticky.y + half }) : undefined;
+      const rating = findMatrixRating(grid, point) ?? kept;
       if (rating) expected.rated.set(target.id, { card: info.card, rating });
-      else expected.rated.delete(target.id);
       return;
     }
   }

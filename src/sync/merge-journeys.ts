@@ -119,7 +119,7 @@ function mergeCards(base: Card | undefined, board: Card, panel: Card, conflicts:
   const paired = ({ impact, effort, ...rest }: OpportunityPlan = {}) => (impact === undefined && effort === undefined ? rest : { ...rest, rating: [impact, effort] });
   const split = ({ rating, ...rest }: Record<string, unknown>): OpportunityPlan => {
     const [impact, effort] = Array.isArray(rating) ? (rating as (number | undefined)[]) : [];
-    return { ...rest, ...(impact !== undefined ? { impact } : {}), ...(effort !== undefined ? { effort } : {}) } as OpportunityPlan;
+    return { ...rest, ...(impact !== undefined ? { impact } : {}), ...(effort !== undefined ? { effort } : {}) };
   };
   const plan = base ? split(mergeFields<Record<string, unknown>>(paired(basePlan), paired(boardPlan), paired(panelPlan), board.id, conflicts)) : boardPlan;
   return plan && Object.keys(plan).length > 0 ? { ...card, plan } : card;

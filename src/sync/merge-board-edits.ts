@@ -732,9 +732,9 @@ interface BoardMatrix {
 /**
  * The matrix as the map drew it and as the board shows it. A sticky's place
  * is read against the grid where the board shows it when the grid and the
- * tray moved together (a map rebuilt from the board lays the matrix out
- * afresh, a person may move the whole matrix); a grid or tray a person
- * dragged alone, resized or deleted moves nothing in it.
+ * tray lie as they were drawn, or moved together (a map rebuilt from the
+ * board lays the matrix out afresh, a person may move the whole matrix); a
+ * grid or tray a person dragged alone, or deleted, moves nothing in it.
  */
 function readBoardMatrix(lastScene: Scene, findItem: (key: string, type: SceneNode['type']) => SnapshotItem | undefined): BoardMatrix | undefined {
   const drawn = readMatrixGrid(lastScene.nodes);
@@ -744,7 +744,8 @@ function readBoardMatrix(lastScene: Scene, findItem: (key: string, type: SceneNo
   if (!shown) return { drawn, board: drawn };
   const near = (a: number, b: number) => Math.abs(a - b) <= 1;
   const [dx, dy] = [shown.left - drawn.left, shown.top - drawn.top];
-  const together = near(dx, shown.tray.x - drawn.tray.x) && near(dy, shown.tray.y - drawn.tray.y) && !(near(dx, 0) && near(dy, 0));
+  // (Their sizes may differ from the drawn ones: a layout of a journey rebuilt from the board sizes the cells afresh.)
+  const together = near(dx, shown.tray.x - drawn.tray.x) && near(dy, shown.tray.y - drawn.tray.y);
   return { drawn, board: together ? shown : drawn };
 }
 

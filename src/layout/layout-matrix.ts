@@ -52,7 +52,7 @@ function findRatings(card: Card): { impact: number; effort: number } | undefined
 }
 
 /** The cards the matrix shows: every card of an opportunities lane, in the journey's order. */
-export function listMatrixCards(journey: Pick<Journey, 'cards' | 'lanes'>): Card[] {
+export function listMatrixCards<C extends { lane: string }>(journey: { cards: readonly C[]; lanes: readonly { id: string; kind: string }[] }): C[] {
   const lanes = new Set(journey.lanes.filter((lane) => lane.kind === 'opportunities').map((lane) => lane.id));
   return journey.cards.filter((card) => lanes.has(card.lane));
 }

@@ -1,4 +1,5 @@
 import { listPlacesOf, listSteps, type CardId, type EmotionLine, type LaneId, type LaneKind, type PersonaId, type StageId, type StepId } from '../model/journey';
+import { listMatrixCards } from './layout-matrix';
 import { cardKey, emotionNoteKey, emotionPointKey, evidenceKey, findKeysOfPersona, MAP_KEY, matrixCardKey, matrixPartKey, personaMarkKey, stageHeaderKey, stepHeaderKey, type MatrixPart, type SceneKey } from './scene-keys';
 
 /**
@@ -53,9 +54,6 @@ export function listPresentationViews(journey: {
   });
   const personas = shown.map((persona): PresentedView => ({ view: { kind: 'persona', persona: persona.id, name: persona.name }, keys: findKeysOfPersona(journey, persona.id) }));
   const whole: PresentedView = { view: { kind: 'map' }, keys: [MAP_KEY] };
-  const opportunities = new Set<string>(journey.lanes.filter((lane) => lane.kind === 'opportunities').map((lane) => lane.id));
-  const matrix: PresentedView[] = journey.matrix
-    ? [{ view: { kind: 'matrix' }, keys: [...MATRIX_FRAME.map(matrixPartKey), ...journey.cards.filter((card) => opportunities.has(card.lane)).map((card) => matrixCardKey(card.id))] }]
-    : [];
+  const matrix: PresentedView[] = journey.matrix ? [{ view: { kind: 'matrix' }, keys: [...MATRIX_FRAME.map(matrixPartKey), ...listMatrixCards(journey).map((card) => matrixCardKey(card.id))] }] : [];
   return [whole, ...stages, ...personas, ...matrix];
 }

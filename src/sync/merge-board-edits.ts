@@ -749,7 +749,7 @@ function readBoardMatrix(lastScene: Scene, findItem: (key: string, type: SceneNo
   return { drawn, board: together ? shown : drawn };
 }
 
-/** Gives `card` the ratings a sticky dropped in the matrix says (none in the tray); says whether they changed. */
+/** Gives `card` the ratings a sticky dropped in the matrix says (none in the tray), noting a change. */
 function rateFromMatrix(card: Card, rating: { impact: number; effort: number } | 'unrated', changes: BoardChange[]): void {
   const plan = card.plan ?? {};
   if (rating === 'unrated') {

@@ -284,11 +284,13 @@ async function applyEditAsync(driver: BoardDriver, scene: Scene, edit: Edit, exp
   };
   const mapNode = scene.nodes.find((node) => node.key === 'map') as SceneNode;
   switch (edit.kind) {
-    case 'type-card': {
-      const target = at(mine('card'), edit.pick);
+    case 'type-card':
+    case 'type-matrix': {
+      // On a card's sticky, or on an opportunity's sticky in the matrix (the card's words, or kept on that sticky).
+      const target = at(mine(edit.kind === 'type-card' ? 'card' : 'matrix-card'), edit.pick);
       if (!target) return;
       const text = unique(edit.text);
-      // Words written before on the card's matrix sticky (shown on this one too) are rewritten by the person.
+      // Words written before on the card's other sticky (shown on this one too) are rewritten by the person.
       forgetShown(target);
       await driver.typeAsync(target.id, text);
       expected.typed.set(target.id, text);
@@ -431,16 +433,6 @@ async function applyEditAsync(driver: BoardDriver, scene: Scene, edit: Edit, exp
     case 'delete-link': {
       const target = at(mine('link'), edit.pick);
       if (target) driver.remove(target.id);
-      return;
-    }
-    case 'type-matrix': {
-      // Words written on an opportunity's sticky in the matrix: the card's, or kept on that sticky.
-      const target = at(mine('matrix-card'), edit.pick);
-      if (!target) return;
-      const text = unique(edit.text);
-      forgetShown(target);
-      await driver.typeAsync(target.id, text);
-      expected.typed.set(target.id, text);
       return;
     }
     case 'drag-matrix': {

@@ -1,6 +1,11 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import type { PresentedView, PresentationView } from '../src/layout/presentation-views';
+import type { SlidesReport } from '../src/app/slide-deck';
+import type { ApplyProgress } from '../src/sync/host-port';
 import type { Strings } from './strings';
+import type { PanelController } from '../src/app/map-channel';
+import type { Journey } from '../src/model/journey';
+import { rasterizeSvgAsync } from './rasterize-svg';
 
 /** The name of a view, in the panel's language. */
 export function describeView(view: PresentationView, strings: Strings): string {
@@ -8,6 +13,21 @@ export function describeView(view: PresentationView, strings: Strings): string {
   if (view.kind === 'persona') return strings.viewPersona(view.name);
   if (view.kind === 'matrix') return strings.viewMatrix;
   return strings.viewMap;
+}
+
+/**
+ * Puts the deck of slides of map `mapId` on the board: the map service
+ * draws each view's picture, the panel's browser turns it into a PNG, one
+ * at a time (a deck of a large map takes some megabytes), and the host puts
+ * each in a frame or section of its own.
+ */
+export async function makeSlidesAsync(controller: PanelController, mapId: string, journey: Journey, onProgress: (progress: ApplyProgress) => void): Promise<SlidesReport> {
+  const pictures = await controller.renderSlidesAsync(journey);
+  const slides = [];
+  for (const picture of pictures) {
+    slides.push({ view: picture.view, title: picture.title, width: picture.width, height: picture.height, png: await rasterizeSvgAsync(picture.svg, picture.width, picture.height) });
+  }
+  return controller.placeSlidesAsync(mapId, slides, onProgress);
 }
 
 /**
@@ -19,16 +39,30 @@ export function MapPresenter({
   strings,
   views,
   showAsync,
+  makeSlidesAsync,
   onEnd,
   onError,
 }: {
   strings: Strings;
   views: readonly PresentedView[];
   showAsync: (keys: readonly string[]) => Promise<void>;
+  /** Puts a slide per view on the board, beside the map (see BoardPort.placeSlidesAsync). */
+  makeSlidesAsync: (onProgress: (progress: ApplyProgress) => void) => Promise<SlidesReport>;
   onEnd: () => void;
   onError: (error: unknown) => void;
 }) {
   const [index, setIndex] = useState(0);
+  /** The slides being made (how far), or what making them did. */
+  const [slides, setSlides] = useState<{ progress: ApplyProgress } | { report: SlidesReport } | undefined>();
+  const handleSlidesClick = () => {
+    setSlides({ progress: { done: 0, total: views.length } });
+    makeSlidesAsync((progress) => setSlides({ progress }))
+      .then((report) => setSlides({ report }))
+      .catch((error: unknown) => {
+        setSlides(undefined);
+        onError(error);
+      });
+  };
   const next = useRef<HTMLButtonElement>(null);
   const previous = useRef<HTMLButtonElement>(null);
   const view = views[index];
@@ -67,6 +101,14 @@ export function MapPresenter({
         </button>
       </div>
       <p class="panel__hint">{strings.presentHint}</p>
+      <div class="panel__actions">
+        <button type="button" class="button" onClick={handleSlidesClick} disabled={slides !== undefined && 'progress' in slides}>
+          {strings.slidesButton}
+        </button>
+      </div>
+      <p class="panel__hint" aria-live="polite">
+        {slides === undefined ? strings.slidesHint : 'progress' in slides ? strings.slidesProgress(slides.progress.done, slides.progress.total) : strings.slidesMade(slides.report.made + slides.report.kept, slides.report.kept)}
+      </p>
     </section>
   );
 }

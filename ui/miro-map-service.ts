@@ -28,6 +28,10 @@ export function connectMiroPanel(board: Board, options: MiroPanelOptions = {}): 
       const hyphenate = createPatternHyphenator(journey.locale);
       return renderJourneySvg(journey, { hyphenate, ...(maxWidth === undefined ? {} : { maxWidth }) });
     },
+    renderSlidesAsync: async (journey) => {
+      const [{ renderJourneySlides }, { createPatternHyphenator }] = await Promise.all([import('../src/render/render-slides'), import('../src/render/create-pattern-hyphenator')]);
+      return renderJourneySlides(journey, { hyphenate: createPatternHyphenator(journey.locale) });
+    },
     ...(random ? { random } : {}),
     ...(hostOptions.sleepAsync ? { sleepAsync: hostOptions.sleepAsync } : {}),
   });

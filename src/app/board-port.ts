@@ -1,5 +1,6 @@
 import type { HostMetrics } from '../layout/host-metrics';
 import type { Point } from '../layout/scene';
+import type { SlideImage, SlidesReport } from './slide-deck';
 import type { ApplyPlan, ApplyProgress, ApplyReport, Snapshot } from '../sync/host-port';
 
 /**
@@ -114,6 +115,14 @@ export interface BoardPort {
   focusMapAsync(target: MapTarget, keys?: readonly string[]): Promise<void>;
   /** The record space of the person using the panel: their editor draft. */
   personRecords(): RecordSpace;
+  /**
+   * Makes `slides` the map's deck (see planSlideDeck): frames (Miro) or
+   * sections (FigJam) beside the map, each with its picture, marked with
+   * the map's id and the view, so making the deck again replaces them and
+   * an interrupted run leaves nothing twice. Slides holding people's items
+   * are kept. Brings the deck into view. Tells `onProgress` as each slide is done.
+   */
+  placeSlidesAsync(target: MapTarget, slides: readonly SlideImage[], onProgress?: (progress: ApplyProgress) => void): Promise<SlidesReport>;
   /**
    * Who is using the panel, as the host tells it (Miro `getUserInfo`, FigJam
    * `figma.currentUser`): the holder of the map's lease while a run writes.

@@ -6,3 +6,4 @@ export * from './map-records';
 export * from './map-runs';
 export * from './map-service';
 export * from './record-chunks';
+export * from './slide-deck';

@@ -5,6 +5,7 @@ import type { RegenerateOutcome } from '../sync/regenerate-map';
 import { describeAppError, findAppError, type AppError } from './app-error';
 import { MAP_CHANNEL, parseMapAnswer, parseRequestEnvelope, parseServiceEnvelope, type MapAnswer, type MapAnswers, type MapRequest, type RequestEnvelope, type ServiceEnvelope } from './map-messages';
 import type { MapService } from './map-service';
+import type { SlideImage, SlidesReport } from './slide-deck';
 
 /**
  * What the panel asks of the map service, as the panel calls it. One
@@ -33,6 +34,10 @@ export interface PanelController {
   ): Promise<{ report: ApplyReport; outcome: RegenerateOutcome; journey?: Journey }>;
   /** The map of `journey` as an SVG picture, at most `maxWidth` pixels wide. */
   renderSvgAsync(journey: Journey, maxWidth?: number): Promise<string>;
+  /** The pictures of the deck of slides of `journey`, one per presentation view. */
+  renderSlidesAsync(journey: Journey): Promise<MapAnswers['render-slides']['slides']>;
+  /** Makes `slides` the deck of map `mapId` on the board (see BoardPort.placeSlidesAsync). */
+  placeSlidesAsync(mapId: string, slides: SlideImage[], onProgress?: (progress: ApplyProgress) => void): Promise<SlidesReport>;
   /** Selects and zooms to the items of map `mapId` that show `keys`. */
   showOnBoardAsync(mapId: string, keys: readonly string[]): Promise<void>;
   /**
@@ -202,6 +207,8 @@ export function createMapClient(send: (envelope: RequestEnvelope) => void, optio
     loadMapJourneyAsync: () => requestAsync({ type: 'load-map-journey' }),
     updateMapAsync: async (mapId, journey, onProgress, base) => requireOutcome(await requestAsync({ type: 'update-map', mapId, journey, ...(base ? { base } : {}) }, onProgress)),
     renderSvgAsync: async (journey, maxWidth) => (await requestAsync({ type: 'render-svg', journey, ...(maxWidth === undefined ? {} : { maxWidth }) })).svg,
+    renderSlidesAsync: async (journey) => (await requestAsync({ type: 'render-slides', journey })).slides,
+    placeSlidesAsync: (mapId, slides, onProgress) => requestAsync({ type: 'place-slides', mapId, slides }, onProgress),
     showOnBoardAsync: async (mapId, keys) => {
       await requestAsync({ type: 'focus', mapId, keys: [...keys] });
     },

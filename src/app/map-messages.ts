@@ -5,6 +5,8 @@ import { fail, succeed, type ParseResult, type ValidationError } from '../model/
 import type { ApplyProgress, ApplyReport } from '../sync/host-port';
 import type { RegenerateOutcome } from '../sync/regenerate-map';
 import type { AppError } from './app-error';
+import type { SlidePicture } from '../render/render-slides';
+import { readPngSize, type SlideImage, type SlidesReport } from './slide-deck';
 
 /** What the panel asks of the map service. */
 export type MapRequest =
@@ -16,6 +18,8 @@ export type MapRequest =
   | { type: 'update-map'; mapId: string; journey: Journey; base?: Journey }
   | { type: 'load-map-journey' }
   | { type: 'render-svg'; journey: Journey; maxWidth?: number }
+  | { type: 'render-slides'; journey: Journey }
+  | { type: 'place-slides'; mapId: string; slides: SlideImage[] }
   | { type: 'focus'; mapId: string; keys: string[] }
   | { type: 'take-back'; mapId: string }
   | { type: 'save-draft'; draft?: JourneyDraft }
@@ -40,6 +44,9 @@ export interface MapAnswers {
   'update-map': RunAnswer;
   'load-map-journey': { mapId: string; journey: Journey };
   'render-svg': { svg: string };
+  /** The pictures of a map's deck, one per presentation view, in reading order. */
+  'render-slides': { slides: SlidePicture[] };
+  'place-slides': SlidesReport;
   focus: Record<string, never>;
   /** What taking back an insert removed (the report), and what it kept: items people changed, and their own items in the frame. */
   'take-back': { report: ApplyReport; changed: number; foreign: number };
@@ -109,6 +116,15 @@ export function parseMapRequest(data: unknown): ParseResult<MapRequest> {
       if (!journey.ok) return journey;
       return succeed({ type: 'render-svg', journey: journey.value, ...(maxWidth === undefined ? {} : { maxWidth }) });
     }
+    case 'render-slides': {
+      const journey = parseJourneyAt(data.journey, 'journey');
+      return journey.ok ? succeed({ type: 'render-slides', journey: journey.value }) : journey;
+    }
+    case 'place-slides': {
+      if (typeof data.mapId !== 'string' || data.mapId.length > 200) return fail([{ path: 'mapId', message: 'expected the id of the map' }]);
+      const slides = parseSlideImages(data.slides);
+      return slides.ok ? succeed({ type: 'place-slides', mapId: data.mapId, slides: slides.value }) : slides;
+    }
     case 'focus': {
       const keys = data.keys;
       if (typeof data.mapId !== 'string' || !Array.isArray(keys) || keys.length > MAX_FOCUS_KEYS || !keys.every((key): key is string => typeof key === 'string' && key.length <= 200)) {
@@ -126,6 +142,28 @@ export function parseMapRequest(data: unknown): ParseResult<MapRequest> {
     default:
       return fail([{ path: 'type', message: `unknown request type ${JSON.stringify(data.type)}` }]);
   }
+}
+
+// A deck has a slide per stage, persona and more; its pictures are PNG files of a few hundred KB each.
+const MAX_SLIDES = 200;
+const MAX_SLIDE_BYTES = 40_000_000;
+const isSlideSize = (value: unknown): value is number => typeof value === 'number' && Number.isFinite(value) && value >= 1 && value <= 100_000;
+const isShortText = (value: unknown, limit: number): value is string => typeof value === 'string' && value.length <= limit;
+
+/** Checks the slides of a deck sent by the panel: pictures that are PNG files, of sizes a board holds. */
+function parseSlideImages(value: unknown): ParseResult<SlideImage[]> {
+  if (!Array.isArray(value) || value.length === 0 || value.length > MAX_SLIDES) return fail([{ path: 'slides', message: `expected from 1 to ${MAX_SLIDES} slides` }]);
+  let bytes = 0;
+  const slides: SlideImage[] = [];
+  for (const [index, slide] of value.entries()) {
+    const png: unknown = isRecord(slide) ? slide.png : undefined;
+    if (!isRecord(slide) || !isShortText(slide.view, 300) || !isShortText(slide.title, 500) || !isSlideSize(slide.width) || !isSlideSize(slide.height) || !(png instanceof Uint8Array) || !readPngSize(png)) {
+      return fail([{ path: `slides.${index}`, message: 'expected a view, a title, a size in board units and a PNG picture' }]);
+    }
+    bytes += png.length;
+    slides.push({ view: slide.view, title: slide.title, png, width: slide.width, height: slide.height });
+  }
+  return bytes > MAX_SLIDE_BYTES ? fail([{ path: 'slides', message: `the pictures take ${bytes} bytes, more than ${MAX_SLIDE_BYTES}` }]) : succeed(slides);
 }
 
 function isApplyReport(value: unknown): value is ApplyReport {
@@ -209,6 +247,16 @@ export function parseMapAnswer<T extends MapRequest['type']>(type: T, data: unkn
       return isApplyReport(value.report) && isCount(value.changed) && isCount(value.foreign)
         ? done({ report: value.report, changed: value.changed, foreign: value.foreign })
         : fail([{ path: 'answer', message: 'expected what was removed and kept' }]);
+    case 'render-slides':
+      return Array.isArray(value.slides) &&
+        value.slides.length <= MAX_SLIDES &&
+        value.slides.every((slide) => isRecord(slide) && isShortText(slide.view, 300) && isShortText(slide.title, 500) && typeof slide.svg === 'string' && slide.svg.startsWith('<svg ') && isSlideSize(slide.width) && isSlideSize(slide.height))
+        ? done({ slides: value.slides })
+        : fail([{ path: 'slides', message: 'expected the pictures of the slides' }]);
+    case 'place-slides':
+      return isCount(value.made) && isCount(value.kept) && isCount(value.removed) && Array.isArray(value.containerIds) && value.containerIds.every((id) => typeof id === 'string')
+        ? done({ made: value.made, kept: value.kept, removed: value.removed, containerIds: value.containerIds })
+        : fail([{ path: 'answer', message: 'expected what making the slides did' }]);
     case 'render-svg':
       return typeof value.svg === 'string' && value.svg.startsWith('<svg ') ? done({ svg: value.svg }) : fail([{ path: 'svg', message: 'expected an SVG picture' }]);
     default:

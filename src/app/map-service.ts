@@ -9,6 +9,7 @@ import type { BoardPort } from './board-port';
 import type { MapAnswer, MapAnswers, MapRequest, RunAnswer } from './map-messages';
 import { findMapTargetAsync, insertMapAsync, takeBackInsertAsync, loadChosenJourneyAsync, loadSelectedJourneyAsync, regenerateMapAsync, updateMapFromPanelAsync, type RegenerateResult } from './map-runs';
 import { readRecordAsync, writeRecordAsync } from './record-chunks';
+import type { SlidePicture } from '../render/render-slides';
 
 /** The key of the editor's draft in the person's record space. */
 export const DRAFT_RECORD_KEY = 'draft';
@@ -20,6 +21,8 @@ export interface MapServiceOptions {
   createTemplateJourneyAsync(): Promise<Journey>;
   /** The map of `journey` as an SVG picture, at most `maxWidth` pixels wide. */
   renderSvgAsync(journey: Journey, maxWidth?: number): Promise<string>;
+  /** The map of `journey` as a deck of slide pictures (see renderJourneySlides); where absent, a deck cannot be made. */
+  renderSlidesAsync?(journey: Journey): Promise<SlidePicture[]>;
   /** Closes the plugin, where the host has such a thing. */
   close?(): void;
   /** Source of randomness for map ids; Math.random by default. */
@@ -151,6 +154,16 @@ export function createMapService(options: MapServiceOptions): MapService {
         return { mapId: map.mapId, journey };
       }),
     'render-svg': async (request) => ({ svg: await options.renderSvgAsync(request.journey, request.maxWidth) }),
+    'render-slides': async (request) => {
+      if (!options.renderSlidesAsync) throw new AppFailure({ code: 'unexpected', detail: 'this panel cannot draw slides' });
+      return { slides: await options.renderSlidesAsync(request.journey) };
+    },
+    'place-slides': (request, onProgress) =>
+      enqueueAsync(async () => {
+        const target = await findMapTargetAsync(port, request.mapId);
+        if (!target?.containerId) throw new AppFailure({ code: 'map-gone' });
+        return port.placeSlidesAsync(target, request.slides, onProgress);
+      }),
     focus: (request) =>
       enqueueAsync(async () => {
         const target = await findMapTargetAsync(port, request.mapId);

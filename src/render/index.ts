@@ -1,1 +1,2 @@
 export * from './render-scene-svg';
+export * from './render-slides';

@@ -20,7 +20,12 @@ export interface RenderSvgOptions {
   width?: number;
   /** The part of the scene to show (board units), for one view of a map (see findViewBox); the whole scene without it. */
   view?: { x: number; y: number; width: number; height: number };
+  /** Keys of items drawn faded, behind what a view is about (a persona view fades the other personas' lines and cards). */
+  dim?: ReadonlySet<string>;
 }
+
+// How opaque a faded item is drawn.
+const DIM_OPACITY = 0.22;
 
 // Board units of room a view keeps around the items it shows.
 const VIEW_MARGIN = 40;
@@ -217,7 +222,9 @@ export function renderSceneSvg(scene: Scene, options: RenderSvgOptions = {}): st
   const view = options.view ?? { x: 0, y: 0, width: scene.width, height: scene.height };
   const width = options.width ?? view.width;
   const height = Math.round((view.height * width) / view.width);
-  const body = scene.nodes.map((node) => (drawers[node.type] as Drawer<SceneNode>)(node, context)).join('\n');
+  const draw = (node: SceneNode): string => (drawers[node.type] as Drawer<SceneNode>)(node, context);
+  const dim = options.dim;
+  const body = scene.nodes.map((node) => (dim?.has(node.key) ? `<g opacity="${DIM_OPACITY}">${draw(node)}</g>` : draw(node))).join('\n');
   return [
     `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}" viewBox="${view.x} ${view.y} ${view.width} ${view.height}" font-family="${FONT_FAMILY}">`,
     `<rect width="${scene.width}" height="${scene.height}" fill="#f3f3f1"/>`,

@@ -1,7 +1,7 @@
 import type { RichText } from '../model/rich-text';
 
 /** What the board simulator can draw; one list for every host. */
-export type DrawableKind = 'frame' | 'sticky' | 'shape' | 'ellipse' | 'text' | 'line';
+export type DrawableKind = 'frame' | 'sticky' | 'shape' | 'ellipse' | 'text' | 'line' | 'image';
 
 /**
  * One item a simulated host holds, as the simulator draws it: absolute
@@ -32,6 +32,8 @@ export interface DrawableItem {
   strokeWidth: number;
   textColor: string;
   cornerRadius: number;
+  /** Images only: the picture, as a data URL. */
+  src?: string;
   /** Lines only: SVG path data relative to (x, y). */
   path?: string;
   /** Whether the item carries this app's identity (metadata / plugin data). */

@@ -61,6 +61,8 @@
  */
 
 /** What kind of effect a call has; tests count `write` calls. */
+import { readPngSize } from '../app/slide-deck';
+
 export type FakeCallKind = 'read' | 'write' | 'view' | 'plugin' | 'ui';
 
 /** One logged call: a method call or a property write. */
@@ -167,6 +169,8 @@ export interface FakeFigma {
   setViewportCenterByHand(center: { x: number; y: number }): void;
   /** A node's plugin data under `key` ("" when absent), read without logging a call. */
   peekPluginData(node: BaseNode, key: string): string;
+  /** The bytes of an image `figma.createImage` made, by hash, unlogged; undefined for an unknown hash. */
+  peekImage(hash: string): Uint8Array | undefined;
   /**
    * Calls `listener` with each message the plugin posts to its UI, right
    * after it is added to `uiMessages`. Returns the function that stops it.
@@ -292,6 +296,8 @@ interface FakeInternals {
   findNode(id: string): FakeNode | undefined;
   /** Frees the ends of connectors attached to `gone` (about to be removed) where they are now. */
   releaseConnectors(gone: readonly FakeNode[]): void;
+  /** The images `figma.createImage` made, by hash. */
+  images: Map<string, { bytes: Uint8Array; width: number; height: number }>;
 }
 
 /** Estimated height of wrapped text: about 0.55 em per character, 1.3 line height. */
@@ -899,6 +905,35 @@ class FakeText extends FakeNode {
   }
 }
 
+/**
+ * `figma.createRectangle()`: in FigJam a picture is a rectangle with an
+ * image fill (https://developers.figma.com/docs/plugins/api/Image: "creating
+ * an image on the canvas requires creating a rectangle (or other shape),
+ * following by adding an image fill to it"). An image fill must name an
+ * image `figma.createImage` made.
+ */
+class FakeRectangle extends FakeNode {
+  _fills: readonly Paint[] = [{ type: 'SOLID', color: { r: 0.85, g: 0.85, b: 0.85 } }];
+  strokes: readonly Paint[] = [];
+  constructor(fake: FakeInternals) {
+    super(fake, 'RECTANGLE', 'Rectangle');
+  }
+  get fills(): readonly Paint[] {
+    return this._fills;
+  }
+  set fills(paints: readonly Paint[]) {
+    for (const paint of paints) {
+      if (paint.type === 'IMAGE' && (paint.imageHash === null || !this._fake.images.has(paint.imageHash))) throw new Error(`in set_fills: Image with hash ${String(paint.imageHash)} not found`);
+    }
+    this._fills = paints.map((paint) => ({ ...paint }));
+  }
+  resize(width: number, height: number): void {
+    if (!(width >= 0.01 && height >= 0.01)) throw new Error(`in resize: width and height must be >= 0.01, got ${width} x ${height}`);
+    this._width = width;
+    this._height = height;
+  }
+}
+
 class FakeVector extends FakeNode {
   _vectorPaths: readonly VectorPath[] = [];
   fills: readonly Paint[] = [];
@@ -1184,6 +1219,7 @@ export function createFakeFigma(options: FakeFigmaOptions = {}): FakeFigma {
       }
     },
     nextId: () => `1:${(idCounter += 1)}`,
+    images: new Map(),
     raw: (value) => unwrap(value),
     findNode: (id) => {
       const found = root._listDescendants().find((node) => node._id === id && !node._removed);
@@ -1610,6 +1646,7 @@ export function createFakeFigma(options: FakeFigmaOptions = {}): FakeFigma {
       viewportCenter = { x: center.x, y: center.y };
     },
     peekPluginData: (node, key) => (node as unknown as FakeNode)._pluginData.get(key) ?? '',
+    peekImage: (hash) => internals.images.get(hash)?.bytes,
     listenToUiMessages: (listener) => {
       uiListeners.add(listener);
       return () => {
@@ -1641,6 +1678,17 @@ export function createFakeFigma(options: FakeFigmaOptions = {}): FakeFigma {
       },
     },
     createSection: () => call('write', 'createSection', 'figma', [], () => adopt(new FakeSection(internals, 'SECTION', 'Section'))),
+    createRectangle: () => call('write', 'createRectangle', 'figma', [], () => adopt(new FakeRectangle(internals))),
+    // PNG, JPEG or GIF of at most 4096 pixels a side (https://developers.figma.com/docs/plugins/api/properties/figma-createimage); the fake reads PNGs only.
+    createImage: (data: Uint8Array) =>
+      call('write', 'createImage', 'figma', [data.length], () => {
+        const size = readPngSize(data);
+        if (!size) throw new Error('in createImage: Image type is unsupported');
+        if (size.width > 4096 || size.height > 4096) throw new Error('in createImage: Image is too large');
+        const hash = `image-${internals.images.size + 1}`;
+        internals.images.set(hash, { bytes: data.slice(), ...size });
+        return { hash, getBytesAsync: () => Promise.resolve(data.slice()), getSizeAsync: () => Promise.resolve(size) };
+      }),
     createSticky: () =>
       call('write', 'createSticky', 'figma', [], () => adopt(new FakeSticky(internals, new FakeTextContent(internals, { family: 'Inter', style: 'Medium' }, 24)))),
     createShapeWithText: () =>
@@ -1733,3 +1781,4 @@ export function readFontAt(text: { fontName: unknown }, index: number): FontName
   const content = (text as unknown as { _content?: FakeTextContent })._content ?? (text as unknown as FakeTextContent);
   return content._fontAt(index);
 }
+

@@ -1,4 +1,5 @@
 import type { Board, Connector, StickyNoteColorType } from '@mirohq/websdk-types';
+import { readPngSize } from '../app/slide-deck';
 import { isRateLimitError } from '../hosts/miro/miro-errors';
 import { formatRichTextAsHtml, parseMiroHtml } from '../hosts/miro/miro-html';
 import { normalizeRichText, type RichRun, type RichText } from '../model/rich-text';
@@ -87,6 +88,8 @@ export interface FakeRecord {
   tagIds?: string[];
   /** Tags only: the colour of the tag. */
   color?: string;
+  /** Images only: where the picture comes from. */
+  url?: string;
 }
 
 /** Options of the fake board. */
@@ -145,9 +148,11 @@ export const FAKE_WRITE_METHODS: ReadonlySet<string> = new Set([
   'board.createShape',
   'board.createText',
   'board.createConnector',
+  'board.createImage',
   'board.remove',
   'item.sync',
   'item.setMetadata',
+  'item.sendToBack',
   'frame.add',
   'frame.remove',
   'storage.set',
@@ -718,6 +723,23 @@ export class FakeMiroBoard {
     });
   }
 
+  /**
+   * `miro.board.createImage({ url, width | height })`: the picture at a
+   * public address or a data URL
+   * (https://developers.miro.com/docs/upload-images-and-svgs-as-base64-encoded-strings).
+   * It takes a width or a height, not both, and keeps the picture's
+   * proportions; a data URL that is no PNG, JPEG or GIF is refused.
+   */
+  createImage(props: Partial<FakeRecord> & { url?: string } = {}): Promise<unknown> {
+    return this.callAsync('board.createImage', 'image', () => {
+      if (typeof props.url !== 'string') throw new Error('createImage: url is required.');
+      if (props.width !== undefined && props.height !== undefined) throw new Error('createImage: set either width or height; the image keeps its proportions.');
+      const size = readImageSize(props.url);
+      const width = props.width ?? (props.height !== undefined ? (props.height * size.width) / size.height : size.width);
+      return this.toItem(this.createRecord('image', { title: '', ...props, width, height: (width * size.height) / size.width }));
+    });
+  }
+
   /** `miro.board.createConnector`. */
   createConnector(props: Partial<FakeRecord> = {}): Promise<unknown> {
     return this.callAsync('board.createConnector', 'connector', () => {
@@ -985,6 +1007,15 @@ export class FakeMiroBoard {
       delete item.y;
     }
     item.sync = () => this.callAsync('item.sync', record.id, () => this.syncItem(item));
+    // Behind every other item (https://developers.miro.com/docs/websdk-reference-stickynote: `sendToBack`); the fake keeps items back to front.
+    item.sendToBack = () =>
+      this.callAsync('item.sendToBack', record.id, () => {
+        const stored = this.requireWritable(record.id);
+        const others = [...this.records].filter(([id]) => id !== stored.id);
+        this.records.clear();
+        this.records.set(stored.id, stored);
+        for (const [id, other] of others) this.records.set(id, other);
+      });
     item.getMetadata = (key?: string) =>
       this.callAsync('item.getMetadata', record.id, () => {
         const stored = this.requireRecord(record.id).metadata;
@@ -1182,4 +1213,19 @@ function styleRichText(rich: RichText, range: { start: number; end: number }, st
     return { ...paragraph, runs };
   });
   return normalizeRichText(styled);
+}
+
+/**
+ * The pixel size of the picture a createImage url points at: a PNG data URL
+ * is read (its IHDR chunk); a public address stands for a 400 × 300 picture.
+ */
+function readImageSize(url: string): { width: number; height: number } {
+  if (!url.startsWith('data:')) {
+    if (!/^https:\/\//.test(url)) throw new Error(`createImage: url must be an https:// address or a data URL, received ${JSON.stringify(url.slice(0, 40))}.`);
+    return { width: 400, height: 300 };
+  }
+  const match = /^data:image\/png;base64,([A-Za-z0-9+/]+=*)$/.exec(url);
+  const size = match?.[1] ? readPngSize(Uint8Array.from(atob(match[1].slice(0, 64)), (char) => char.charCodeAt(0))) : undefined;
+  if (!size) throw new Error('createImage: the data URL does not hold a base64 PNG file.');
+  return size;
 }

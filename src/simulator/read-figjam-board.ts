@@ -1,4 +1,5 @@
 import { FIGJAM_METRICS } from '../layout/host-metrics';
+import { formatPngDataUrl } from '../app/slide-deck';
 import { findFacingSides } from '../layout/facing-sides';
 import { drawRoutedCurve, drawRoutedElbow } from './route-connector';
 import { decodeItemIdentity, IDENTITY_FIELD } from '../sync/item-identity';
@@ -63,7 +64,15 @@ function drawConnectorPath(lineType: ConnectorNode['connectorLineType'], start: 
 const base = { text: '', boldLines: 0, fontSize: 16, align: 'center', verticalAlign: 'middle', padding: 0, fill: undefined, stroke: undefined, strokeWidth: 0, textColor: DEFAULT_TEXT_COLOR, cornerRadius: 0 } as const;
 
 /** How each FigJam node type is drawn; other types are left out. */
-const readers: Readonly<Record<string, (node: SceneNode, box: Box, findBox: FindBox) => Drawable | undefined>> = {
+const readers: Readonly<Record<string, (node: SceneNode, box: Box, findBox: FindBox, fake: FakeFigma) => Drawable | undefined>> = {
+  // A picture is a rectangle with an image fill (https://developers.figma.com/docs/plugins/api/Image).
+  RECTANGLE: (node, box, _findBox, fake) => {
+    if (node.type !== 'RECTANGLE' || !Array.isArray(node.fills)) return undefined;
+    const image = (node.fills as readonly Paint[]).find((paint): paint is ImagePaint => paint.type === 'IMAGE');
+    const bytes = image?.imageHash ? fake.peekImage(image.imageHash) : undefined;
+    if (!bytes) return { ...base, kind: 'shape', ...box, fill: readPaint(node.fills) ?? '#d9d9d9' };
+    return { ...base, kind: 'image', ...box, src: formatPngDataUrl(bytes) };
+  },
   SECTION: (node, box) => (node.type === 'SECTION' ? { ...base, kind: 'frame', ...box, text: node.name, fill: readPaint(node.fills) ?? '#ffffff', stroke: '#d9d9d9', strokeWidth: 1, cornerRadius: 8 } : undefined),
   STICKY: (node, box) =>
     node.type === 'STICKY'
@@ -185,7 +194,7 @@ export function readFigjamBoard(fake: FakeFigma): DrawableItem[] {
     const read = readers[node.type];
     const box = boxes.get(node.id);
     if (!read || !box) return;
-    const drawable = read(node, box, findBox);
+    const drawable = read(node, box, findBox, fake);
     if (!drawable) return;
     const { sectionId, groupId } = findHolders(node);
     const rich = node.type === 'STICKY' || node.type === 'SHAPE_WITH_TEXT' ? convertSegmentsToRichText(readTextSegments(node.text)) : undefined;

@@ -27,6 +27,7 @@ const readVerticalAlign = (value: unknown): DrawableItem['verticalAlign'] => (va
 const base = { text: '', boldLines: 0, fontSize: DEFAULT_FONT_SIZE, align: 'center', verticalAlign: 'middle', padding: 0, fill: undefined, stroke: undefined, strokeWidth: 0, textColor: DEFAULT_TEXT_COLOR, cornerRadius: 0 } as const;
 
 const readers: Readonly<Record<string, Reader>> = {
+  image: (record, box) => ({ ...base, kind: 'image', ...box, width: record.width, height: record.height, src: record.url ?? '' }),
   frame: (record, box) => ({ ...base, kind: 'frame', ...box, width: record.width, height: record.height, text: record.title ?? '', fill: readString(record.style.fillColor, '#ffffff'), stroke: '#d9d9d9', strokeWidth: 1 }),
   sticky_note: (record, box) => {
     const fill = MIRO_STICKY_HEX[String(record.style.fillColor)] ?? '#fff9b1';

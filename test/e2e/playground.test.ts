@@ -272,6 +272,40 @@ describe.each(RULES)('the playground under %s rules, in Chromium', (rules) => {
     await page.close();
   });
 
+  it('puts a slide per view beside the map from Present: pictures the browser drew, in frames or sections named in reading order', async () => {
+    const { page, external, errors } = await openPlaygroundAsync(rules);
+    await insertTemplateAsync(page);
+    const before = await describeBoardAsync(page);
+    const panel = page.getByRole('main');
+    await panel.getByRole('button', { name: 'Present the map' }).click();
+    await panel.getByRole('button', { name: 'Put slides on the board' }).click();
+    await expect.poll(() => panel.getByText(/slides beside the map/).count(), { timeout: 60_000 }).toBe(1);
+    const items = await describeBoardAsync(page);
+    const map = items.find((item) => item.kind === 'frame' && item.hasIdentity)!;
+    const slides = items.filter((item) => item.kind === 'frame' && !item.hasIdentity);
+    // The whole map, then each stage, then the persona, numbered in reading order.
+    expect(slides.length).toBeGreaterThanOrEqual(8);
+    expect(slides[0]?.text).toBe(`1. ${map.text}`);
+    expect(slides.map((slide) => slide.text.split('. ')[0])).toEqual(slides.map((_, index) => String(index + 1)));
+    expect(slides.slice(1).every((slide) => slide.text.endsWith(` · ${map.text}`))).toBe(true);
+    expect(slides.at(-1)?.text).toMatch(/^\d+\. Anna Petrova · /);
+    for (const slide of slides) {
+      const pictures = items.filter((item) => item.parentId === slide.id);
+      expect(pictures.map((item) => item.kind), slide.text).toEqual(['image']);
+      expect(slide.y).toBeGreaterThan(map.y + map.height);
+    }
+    // The pictures are the browser's PNGs of the views, on the board as images.
+    const sources = await page.locator('svg image').evaluateAll((nodes) => nodes.map((node) => node.getAttribute('href') ?? ''));
+    expect(sources).toHaveLength(slides.length);
+    expect(sources.every((source) => source.startsWith('data:image/png;base64,iVBORw0KGgo'))).toBe(true);
+    // The map is as it was.
+    expect(items.filter((item) => item.hasIdentity)).toEqual(before);
+    await saveScreenshotAsync(page, `playground-${rules}-slides`);
+    expect(errors).toEqual([]);
+    expect(external).toEqual([]);
+    await page.close();
+  });
+
   it('draws the impact × effort matrix on request, and re-rates an opportunity whose sticky a person drags in it', async () => {
     const { page, external, errors } = await openPlaygroundAsync(rules);
     const panel = page.getByRole('main');

@@ -25,6 +25,8 @@ function createController(selected?: { mapId: string; journey: Journey }): Panel
     updateMapAsync: vi.fn(async (_mapId: string, journey: Journey) => ({ report: REPORT, outcome: { title: journey.title, edits: 1, adopted: 0, conflicts: 0 }, journey })),
     renderSvgAsync: vi.fn(async () => '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 10 10"></svg>'),
     showOnBoardAsync: vi.fn(async () => undefined),
+    renderSlidesAsync: vi.fn(async () => []),
+    placeSlidesAsync: vi.fn(async () => ({ made: 0, kept: 0, removed: 0, containerIds: [] })),
     openAsync: vi.fn(async () => (selected ? { selected } : {})),
     saveDraftAsync: vi.fn(async () => undefined),
   };

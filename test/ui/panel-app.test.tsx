@@ -29,6 +29,8 @@ function createController(selected?: { mapId: string; journey: Journey }) {
     updateMapAsync: vi.fn(async () => ({ report: { ...REPORT, created: 0, updated: 2 }, outcome: { title: 'Map', edits: 1, adopted: 0, conflicts: 0 } })),
     renderSvgAsync: vi.fn(async () => '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 10 10"></svg>'),
     showOnBoardAsync: vi.fn(async () => undefined),
+    renderSlidesAsync: vi.fn(async () => []),
+    placeSlidesAsync: vi.fn(async () => ({ made: 0, kept: 0, removed: 0, containerIds: [] })),
     openAsync: vi.fn(async () => ({ ...(storage.draft ? { draft: structuredClone(storage.draft) } : {}), ...(selected ? { selected } : {}) })),
     saveDraftAsync: vi.fn(async (draft: JourneyDraft | undefined) => {
       if (draft) storage.draft = structuredClone(draft);

@@ -67,6 +67,7 @@ type Drawer = (item: DrawableItem, state: DrawingState) => JSX.Element | null;
 
 /** How each kind of item is drawn: one table for every host. */
 const DRAWERS: Record<DrawableKind, Drawer> = {
+  image: (item) => <image href={item.src} x={item.x} y={item.y} width={item.width} height={item.height} preserveAspectRatio="none" />,
   frame: (item) => <rect x={item.x} y={item.y} width={item.width} height={item.height} rx={item.cornerRadius} fill={item.fill ?? '#ffffff'} stroke={item.stroke ?? '#d9d9d9'} stroke-width={item.strokeWidth} />,
   sticky: (item, state) => (
     <>
@@ -105,13 +106,26 @@ const DRAWERS: Record<DrawableKind, Drawer> = {
   ),
 };
 
+// About how wide a character of the title font is, in ems.
+const TITLE_CHAR_EM = 0.6;
+
+/**
+ * A frame's or section's name over its top-left corner. As on both hosts, a
+ * name longer than its frame is wide is cut short with "…" (the whole name
+ * stays in the item's label), so slides side by side do not run into each other.
+ */
 function FrameTitle({ item, state }: { item: DrawableItem; state: DrawingState }) {
   const fontSize = FRAME_TITLE_PX / state.scale;
+  const title = item.text || nameDrawableKind(item, state.rules, state.locale);
+  const fits = Math.max(1, Math.floor(item.width / (fontSize * TITLE_CHAR_EM)));
+  const shown = title.length > fits ? `${title.slice(0, Math.max(1, fits - 1)).trimEnd()}…` : title;
   return (
     <g data-item-id={item.id} role="img" aria-label={describeDrawableItem(item, state.rules, state.locale)} class="board-item board-item--frame-title">
-      <text x={item.x} y={item.y - fontSize * 0.6} font-size={fontSize} font-weight={600} fill="#3f3f46">
-        {item.text || nameDrawableKind(item, state.rules, state.locale)}
-      </text>
+      <svg x={item.x} y={item.y - fontSize * 1.6} width={item.width} height={fontSize * 1.6} overflow="hidden">
+        <text x={0} y={fontSize} font-size={fontSize} font-weight={600} fill="#3f3f46">
+          {shown}
+        </text>
+      </svg>
     </g>
   );
 }

@@ -62,8 +62,8 @@ const en = {
   itemCount: (count: number) => `${countEn(count, 'item', 'items')} on the board`,
   help: 'Drag to pan · wheel to zoom · double-click or Enter edits · drag stickies and emotion points · shift-click selects several · Delete removes · N: next item',
   kindNames: {
-    miro: { frame: 'Frame', sticky: 'Sticky note', shape: 'Shape', ellipse: 'Circle', text: 'Text', line: 'Connector' },
-    figjam: { frame: 'Section', sticky: 'Sticky', shape: 'Shape', ellipse: 'Circle', text: 'Text', line: 'Connector' },
+    miro: { frame: 'Frame', sticky: 'Sticky note', shape: 'Shape', ellipse: 'Circle', text: 'Text', line: 'Connector', image: 'Picture' },
+    figjam: { frame: 'Section', sticky: 'Sticky', shape: 'Shape', ellipse: 'Circle', text: 'Text', line: 'Connector', image: 'Picture' },
   } as Record<BoardRules, Record<DrawableKind, string>>,
   emptyItem: (kind: string) => `${kind} (empty)`,
 };
@@ -115,8 +115,8 @@ const ru: PlaygroundStrings = {
   itemCount: (count) => `На доске ${countSlavic(count, 'элемент', 'элемента', 'элементов')}`,
   help: 'Перетаскивание двигает доску · колесо меняет масштаб · двойной щелчок или Enter — правка · стикеры и точки эмоций перетаскиваются · Shift-щелчок выделяет несколько · Delete удаляет · N: следующий элемент',
   kindNames: {
-    miro: { frame: 'Фрейм', sticky: 'Стикер', shape: 'Фигура', ellipse: 'Круг', text: 'Текст', line: 'Соединитель' },
-    figjam: { frame: 'Секция', sticky: 'Стикер', shape: 'Фигура', ellipse: 'Круг', text: 'Текст', line: 'Соединитель' },
+    miro: { frame: 'Фрейм', sticky: 'Стикер', shape: 'Фигура', ellipse: 'Круг', text: 'Текст', line: 'Соединитель', image: 'Картинка' },
+    figjam: { frame: 'Секция', sticky: 'Стикер', shape: 'Фигура', ellipse: 'Круг', text: 'Текст', line: 'Соединитель', image: 'Картинка' },
   },
   emptyItem: (kind) => `${kind} (пусто)`,
 };
@@ -165,8 +165,8 @@ const uk: PlaygroundStrings = {
   itemCount: (count) => `На дошці ${countSlavic(count, 'елемент', 'елементи', 'елементів')}`,
   help: 'Перетягування рухає дошку · коліщатко змінює масштаб · подвійний клік або Enter — редагування · стікери й точки емоцій перетягуються · Shift-клік виділяє кілька · Delete видаляє · N: наступний елемент',
   kindNames: {
-    miro: { frame: 'Фрейм', sticky: 'Стікер', shape: 'Фігура', ellipse: 'Коло', text: 'Текст', line: 'З’єднувач' },
-    figjam: { frame: 'Секція', sticky: 'Стікер', shape: 'Фігура', ellipse: 'Коло', text: 'Текст', line: 'З’єднувач' },
+    miro: { frame: 'Фрейм', sticky: 'Стікер', shape: 'Фігура', ellipse: 'Коло', text: 'Текст', line: 'З’єднувач', image: 'Картинка' },
+    figjam: { frame: 'Секція', sticky: 'Стікер', shape: 'Фігура', ellipse: 'Коло', text: 'Текст', line: 'З’єднувач', image: 'Картинка' },
   },
   emptyItem: (kind) => `${kind} (порожньо)`,
 };

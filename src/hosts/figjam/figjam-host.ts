@@ -1,3 +1,4 @@
+import { placeFigjamSlidesAsync } from './figjam-slides';
 import type {
   EmotionLineNode as MapEmotionLine,
   EmotionPointNode as MapEmotionPoint,
@@ -1089,5 +1090,5 @@ export function createFigjamPort(api: PluginAPI): BoardPort {
     return Promise.resolve({ id: user?.id ?? '', name: user?.name ?? '' });
   }
 
-  return { metrics: FIGJAM_METRICS, beginRun, focusMapAsync, personRecords, findPersonAsync };
+  return { metrics: FIGJAM_METRICS, beginRun, focusMapAsync, personRecords, findPersonAsync, placeSlidesAsync: (target, slides, onProgress) => placeFigjamSlidesAsync(api, target, slides, onProgress) };
 }

@@ -4,6 +4,7 @@ import { MAP_CHANNEL } from '../../app/map-messages';
 import { createMapService, type MapService } from '../../app/map-service';
 import { createOnlineStoreJourney } from '../../model/templates/online-store-template';
 import { renderJourneySvg } from '../../render/render-scene-svg';
+import { renderJourneySlides } from '../../render/render-slides';
 import type { ApplyReport } from '../../sync/host-port';
 import { describeRegenerateResult } from '../../sync/regenerate-map';
 import { createFigjamPort } from './figjam-host';
@@ -44,6 +45,7 @@ function createFigjamMapService(api: PluginAPI, options: RunPluginOptions): MapS
     createTemplateJourneyAsync: () => Promise.resolve(createOnlineStoreJourney()),
     // Layout and drawing live on this side; the panel stays light.
     renderSvgAsync: (journey, maxWidth) => Promise.resolve(renderJourneySvg(journey, maxWidth === undefined ? {} : { maxWidth })),
+    renderSlidesAsync: (journey) => Promise.resolve(renderJourneySlides(journey)),
     close: () => api.closePlugin(),
     ...(options.random ? { random: options.random } : {}),
     ...(options.sleepAsync ? { sleepAsync: options.sleepAsync } : {}),

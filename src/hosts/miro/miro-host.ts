@@ -12,6 +12,7 @@ import { describeError, isRefusalError } from './miro-errors';
 import { planItemPatch, type ItemTarget } from './miro-item-patch';
 import { formatMapIndex, isSameMapIndex, listIndexedFrames, MAP_INDEX_KEY, mergeMapIndex, parseMapIndex, type MapFrameIndex, type MapIndexRead } from './miro-map-index';
 import { runWithConcurrencyAsync } from './run-with-concurrency';
+import { placeMiroSlidesAsync } from './miro-slides';
 import { STICKY_COLOR_BY_HUE } from './miro-sticky-colors';
 import { STYLE_PALETTE } from '../../layout/style-palette';
 import { readRecordAsync, writeRecordAsync } from '../../app/record-chunks';
@@ -1303,6 +1304,7 @@ export function createMiroPort(board: Board, options: MiroHostOptions = {}): Boa
     focusMapAsync,
     personRecords: () => createRecordSpace(DRAFT_COLLECTION, 'draft', findPersonKeyAsync),
     findPersonAsync,
+    placeSlidesAsync: (target, slides, onProgress) => placeMiroSlidesAsync(board, { callAsync, retryAsync, concurrency }, target, slides, onProgress),
   };
 }
 

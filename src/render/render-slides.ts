@@ -1,0 +1,66 @@
+import { layoutJourney } from '../layout/layout-journey';
+import { SVG_METRICS } from '../layout/host-metrics';
+import { findMapLabels } from '../layout/map-labels';
+import type { Hyphenator } from '../layout/measure-text';
+import { listPresentationViews, type PresentationView } from '../layout/presentation-views';
+import { findKeysOfPersona } from '../layout/scene-keys';
+import type { Journey } from '../model/journey';
+import { createPictureTextMeasurer, findViewBox, renderSceneSvg } from './render-scene-svg';
+
+/**
+ * One slide of a map's deck: the picture of one presentation view, which a
+ * host puts on the board in a frame or section of its own (see
+ * BoardPort.placeSlidesAsync).
+ */
+export interface SlidePicture {
+  /** Which view it shows: `map`, `stage:<id>`, `persona:<id>` or `matrix`; a deck made again finds its slides by it. */
+  view: string;
+  /** The frame's or section's name: its place in the deck, what it shows and, but for the first, the map's title. */
+  title: string;
+  /** The picture (see renderSceneSvg), `width` × `height` CSS pixels. */
+  svg: string;
+  /** Size of the view in board units: the slide's size on the board. */
+  width: number;
+  height: number;
+}
+
+/** The id a slide of `view` is found by when the deck is made again. */
+export function identifySlideView(view: PresentationView): string {
+  if (view.kind === 'stage') return `stage:${view.stage}`;
+  if (view.kind === 'persona') return `persona:${view.persona}`;
+  return view.kind;
+}
+
+/**
+ * A journey's map as a deck of slides, one per presentation view in reading
+ * order (see listPresentationViews): the whole map, each stage, each
+ * persona, the prioritisation matrix. A persona's slide shows the whole
+ * map with the other personas' lines, points, notes and cards faded, so its
+ * line is the one that reads; cards that speak for no persona stay as they
+ * are. Titles are numbered, so the order holds wherever the host lists them.
+ */
+export function renderJourneySlides(journey: Journey, options: { hyphenate?: Hyphenator } = {}): SlidePicture[] {
+  const measureText = createPictureTextMeasurer(options.hyphenate);
+  const scene = layoutJourney(journey, { metrics: SVG_METRICS, measureText });
+  const hyphenate = options.hyphenate ? { hyphenate: options.hyphenate } : {};
+  const labels = findMapLabels(journey.locale);
+  const shown = journey.personas.filter((persona) => !persona.hidden);
+  return listPresentationViews(journey).map(({ view, keys }, index) => {
+    const box = view.kind === 'map' ? { x: 0, y: 0, width: scene.width, height: scene.height } : findViewBox(scene, keys);
+    const own = new Set(keys);
+    const dim =
+      view.kind === 'persona'
+        ? new Set(shown.filter((persona) => persona.id !== view.persona).flatMap((persona) => findKeysOfPersona(journey, persona.id)).filter((key) => !own.has(key)))
+        : undefined;
+    const name = view.kind === 'map' ? journey.title : view.kind === 'matrix' ? labels.matrix.title : view.name;
+    const width = Math.round(box.width);
+    const height = Math.round(box.height);
+    return {
+      view: identifySlideView(view),
+      title: index === 0 ? `1. ${name}` : `${index + 1}. ${name} · ${journey.title}`,
+      svg: renderSceneSvg(scene, { metrics: SVG_METRICS, view: box, width, ...hyphenate, ...(dim ? { dim } : {}) }),
+      width,
+      height,
+    };
+  });
+}

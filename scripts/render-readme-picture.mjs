@@ -45,5 +45,14 @@ const store = JSON.parse(readFileSync(join(root, 'examples/online-store.json'), 
 writeFileSync(join(cache, 'online-store-matrix.json'), JSON.stringify({ ...store, journey: { ...store.journey, matrix: true } }));
 await renderAsync(join(cache, 'online-store-matrix.json'), join(cache, 'matrix.svg'), join(root, 'docs/matrix.png'), 'matrix');
 await renderAsync('service-blueprint.json', join(cache, 'service-blueprint.svg'), join(root, 'docs/service-blueprint.png'));
+// The online store with a second persona, a gift buyer, and Anna's view: Oleg's line faded.
+const [anna] = store.journey.personas;
+const oleg = { ...anna, id: 'persona:oleg', name: 'Oleg Bondar', role: 'Buys a kettle as a gift', quote: 'It has to arrive by Friday.' };
+const olegScores = { 'stage:need': 1, 'stage:search': -1, 'stage:delivery': -2, 'stage:use': 1, 'stage:loyalty': 0 };
+const olegEmotions = store.journey.emotions
+  .filter((emotion) => emotion.persona === anna.id)
+  .map(({ note: _note, ...emotion }) => ({ ...emotion, persona: oleg.id, score: olegScores[emotion.stage] ?? Math.min(2, emotion.score + 1) }));
+writeFileSync(join(cache, 'online-store-two.json'), JSON.stringify({ ...store, journey: { ...store.journey, personas: [anna, oleg], emotions: [...store.journey.emotions, ...olegEmotions] } }));
+await renderAsync(join(cache, 'online-store-two.json'), join(cache, 'persona-view.svg'), join(root, 'docs/persona-view.png'), anna.id);
 await browser.close();
-console.log('wrote docs/default-map.svg, docs/default-map.png, docs/links.png, docs/matrix.png and docs/service-blueprint.png');
+console.log('wrote docs/default-map.svg, docs/default-map.png, docs/links.png, docs/matrix.png, docs/service-blueprint.png and docs/persona-view.png');

@@ -19,7 +19,8 @@ import { formatValidationErrors, type ValidationError } from '../model/parse-res
 import { createOnlineStoreJourney } from '../model/templates/online-store-template';
 import { createPatternHyphenator } from '../render/create-pattern-hyphenator';
 import { renderScenePdf } from '../render/render-scene-pdf';
-import { createPictureTextMeasurer, findViewBox, renderSceneSvg } from '../render/render-scene-svg';
+import { createPictureTextMeasurer, renderSceneSvg } from '../render/render-scene-svg';
+import { findFadedKeys, findPictureBox } from '../render/render-slides';
 import { listPresentationViews } from '../layout/presentation-views';
 
 /** Where the CLI reads and writes; injectable so tests can capture output. */
@@ -332,11 +333,12 @@ export function runCli(args: readonly string[], io: CliIo = NODE_IO): number {
     io.stderr(`cjm ${command}: --view must be one of ${views.map(idOf).join(', ')}${command === 'render' ? '' : ' (with render)'}, received "${values.view}".\n`);
     return EXIT_USAGE;
   }
+  const faded = (keys: ReadonlySet<string> | undefined) => (keys ? { dim: keys } : {});
   // The scene as the host lays it out; a picture wraps text its own way (hyphenated) and is laid out for that.
   const picture = command === 'render' ? layoutPicture(read.journey, metrics) : undefined;
   const scene = picture?.scene ?? layoutJourney(read.journey, { metrics });
   const text = picture
-    ? renderSceneSvg(picture.scene, { metrics, width, hyphenate: picture.hyphenate, ...(view ? { view: findViewBox(picture.scene, view.keys) } : {}) })
+    ? renderSceneSvg(picture.scene, { metrics, width, hyphenate: picture.hyphenate, ...(view ? { view: findPictureBox(picture.scene, view), ...faded(findFadedKeys(read.journey, view)) } : {}) })
     : `${JSON.stringify(scene, null, 2)}\n`;
   if (values.output) {
     if (!writeOutput(values.output, text, io)) return EXIT_USAGE;

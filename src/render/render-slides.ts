@@ -5,6 +5,7 @@ import type { Hyphenator } from '../layout/measure-text';
 import { listPresentationViews, type PresentationView } from '../layout/presentation-views';
 import { findKeysOfPersona } from '../layout/scene-keys';
 import type { Journey } from '../model/journey';
+import type { Scene } from '../layout/scene';
 import { createPictureTextMeasurer, findViewBox, renderSceneSvg } from './render-scene-svg';
 
 /**
@@ -32,6 +33,32 @@ export function identifySlideView(view: PresentationView): string {
 }
 
 /**
+ * The keys a view draws faded: in a persona's view, the other personas'
+ * lines, points, notes, cards and legend entries (cards that speak for no
+ * persona stay as they are); nothing in any other view.
+ */
+export function findFadedKeys(
+  journey: Pick<Journey, 'stages' | 'cards' | 'personas'>,
+  presented: { view: PresentationView; keys: readonly string[] },
+): ReadonlySet<string> | undefined {
+  const { view } = presented;
+  if (view.kind !== 'persona') return undefined;
+  const own = new Set(presented.keys);
+  const others = journey.personas.filter((persona) => !persona.hidden && persona.id !== view.persona);
+  return new Set(others.flatMap((persona) => findKeysOfPersona(journey, persona.id)).filter((key) => !own.has(key)));
+}
+
+/**
+ * The part of the scene a view's picture shows: the whole map for the map
+ * and for a persona (its line runs through every stage, the others faded
+ * beside it), else the box of the view's items (see findViewBox).
+ */
+export function findPictureBox(scene: Scene, presented: { view: PresentationView; keys: readonly string[] }): { x: number; y: number; width: number; height: number } {
+  const { kind } = presented.view;
+  return kind === 'map' || kind === 'persona' ? { x: 0, y: 0, width: scene.width, height: scene.height } : findViewBox(scene, presented.keys);
+}
+
+/**
  * A journey's map as a deck of slides, one per presentation view in reading
  * order (see listPresentationViews): the whole map, each stage, each
  * persona, the prioritisation matrix. A persona's slide shows the whole
@@ -44,14 +71,10 @@ export function renderJourneySlides(journey: Journey, options: { hyphenate?: Hyp
   const scene = layoutJourney(journey, { metrics: SVG_METRICS, measureText });
   const hyphenate = options.hyphenate ? { hyphenate: options.hyphenate } : {};
   const labels = findMapLabels(journey.locale);
-  const shown = journey.personas.filter((persona) => !persona.hidden);
-  return listPresentationViews(journey).map(({ view, keys }, index) => {
-    const box = view.kind === 'map' ? { x: 0, y: 0, width: scene.width, height: scene.height } : findViewBox(scene, keys);
-    const own = new Set(keys);
-    const dim =
-      view.kind === 'persona'
-        ? new Set(shown.filter((persona) => persona.id !== view.persona).flatMap((persona) => findKeysOfPersona(journey, persona.id)).filter((key) => !own.has(key)))
-        : undefined;
+  return listPresentationViews(journey).map((presented, index) => {
+    const { view } = presented;
+    const box = findPictureBox(scene, presented);
+    const dim = findFadedKeys(journey, presented);
     const name = view.kind === 'map' ? journey.title : view.kind === 'matrix' ? labels.matrix.title : view.name;
     const width = Math.round(box.width);
     const height = Math.round(box.height);

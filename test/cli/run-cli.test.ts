@@ -77,6 +77,23 @@ describe('cjm render', () => {
     expect(io.err).toMatch(/--view must be one of map, stage:need, .*persona:anna, received "stage:nowhere"/);
   });
 
+  it('fades the other personas in a persona\u2019s view, and nothing in the whole map', () => {
+    const file = JSON.parse(ONLINE_STORE) as { journey: { personas: { id: string; name: string }[]; emotions: { persona: string; score: number }[] } };
+    const [anna] = file.journey.personas;
+    const journey = {
+      ...file.journey,
+      personas: [...file.journey.personas, { ...anna, id: 'persona:oleg', name: 'Oleg' }],
+      emotions: [...file.journey.emotions, ...file.journey.emotions.map((emotion) => ({ ...emotion, persona: 'persona:oleg', score: -emotion.score }))],
+    };
+    const io = createMemoryIo({ 'two.json': JSON.stringify({ ...file, journey }) });
+    const faded = (name: string) => (io.files.get(name)?.match(/<g opacity="0\.22">/g) ?? []).length;
+    expect(runCli(['render', 'two.json', '--view', 'persona:anna', '-o', 'anna.svg'], io)).toBe(EXIT_OK);
+    expect(runCli(['render', 'two.json', '-o', 'whole.svg'], io)).toBe(EXIT_OK);
+    // Oleg's line, its points and legend entry.
+    expect(faded('anna.svg')).toBeGreaterThan(5);
+    expect(faded('whole.svg')).toBe(0);
+  });
+
   it('draws the prioritisation matrix of a map that draws one with --view matrix, below the lanes', () => {
     const file = JSON.parse(ONLINE_STORE) as { journey: Record<string, unknown> };
     const io = createMemoryIo({ 'store.json': ONLINE_STORE, 'matrix.json': JSON.stringify({ ...file, journey: { ...file.journey, matrix: true } }) });

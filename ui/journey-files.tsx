@@ -1,4 +1,5 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
+import { convertSvgToPngAsync, download, nameFile } from './picture-files';
 import { findKeysOfPlace } from '../src/layout/scene-keys';
 import { compareJourneys, type JourneyComparison } from '../src/model/compare-journeys';
 import { importJourneyBytes, previewImport, type ImportPreview, type ImportResult } from '../src/model/formats/import-journey';
@@ -90,41 +91,7 @@ function describeFinding({ rule, params }: HealthFinding, strings: Strings): str
 }
 
 /** A file name from a journey title: letters and digits of any script, dashes between. */
-function fileNameOf(journey: Journey, extension: string): string {
-  const base = journey.title.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, '-').replace(/^-|-$/g, '').slice(0, 60) || 'journey';
-  return `${base}.${extension}`;
-}
-
-/** Saves a file through the browser's download (no network: a blob URL). */
-function download(name: string, blob: Blob): void {
-  const url = URL.createObjectURL(blob);
-  const link = document.createElement('a');
-  link.href = url;
-  link.download = name;
-  document.body.append(link);
-  link.click();
-  link.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 1_000);
-}
-
-/** Turns an SVG picture into a PNG in the panel (no network: drawn on a canvas). */
-async function convertSvgToPngAsync(svg: string): Promise<Blob> {
-  const image = new Image();
-  const url = URL.createObjectURL(new Blob([svg], { type: 'image/svg+xml' }));
-  try {
-    image.src = url;
-    await image.decode();
-    const canvas = document.createElement('canvas');
-    canvas.width = image.naturalWidth;
-    canvas.height = image.naturalHeight;
-    const context = canvas.getContext('2d');
-    if (!context) throw new Error('this browser cannot draw a PNG');
-    context.drawImage(image, 0, 0, canvas.width, canvas.height);
-    return await new Promise<Blob>((resolve, reject) => canvas.toBlob((blob) => (blob ? resolve(blob) : reject(new Error('the PNG could not be made'))), 'image/png'));
-  } finally {
-    URL.revokeObjectURL(url);
-  }
-}
+const fileNameOf = (journey: Journey, extension: string): string => nameFile(journey.title, extension);
 
 // The PNG is at most this wide: a map's picture for a report or a slide.
 const PNG_MAX_WIDTH = 4096;

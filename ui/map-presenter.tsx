@@ -5,7 +5,7 @@ import type { ApplyProgress } from '../src/sync/host-port';
 import type { Strings } from './strings';
 import type { PanelController } from '../src/app/map-channel';
 import type { Journey } from '../src/model/journey';
-import { rasterizeSvgAsync } from './rasterize-svg';
+import { convertSvgToPngAsync, download, nameFile, rasterizeSvgAsync, sizeSlidePng } from './picture-files';
 
 /** The name of a view, in the panel's language. */
 export function describeView(view: PresentationView, strings: Strings): string {
@@ -22,12 +22,25 @@ export function describeView(view: PresentationView, strings: Strings): string {
  * each in a frame or section of its own.
  */
 export async function makeSlidesAsync(controller: PanelController, mapId: string, journey: Journey, onProgress: (progress: ApplyProgress) => void): Promise<SlidesReport> {
-  const pictures = await controller.renderSlidesAsync(journey);
+  // The map as it is now (others may have edited or regenerated it since Present began), while it is still the one chosen.
+  const current = await controller.loadMapJourneyAsync().catch(() => undefined);
+  const pictures = await controller.renderSlidesAsync(current?.mapId === mapId ? current.journey : journey);
   const slides = [];
   for (const picture of pictures) {
     slides.push({ view: picture.view, title: picture.title, width: picture.width, height: picture.height, png: await rasterizeSvgAsync(picture.svg, picture.width, picture.height) });
   }
   return controller.placeSlidesAsync(mapId, slides, onProgress);
+}
+
+/** Saves the picture of view `index` of `journey` (as its slide shows it) as an SVG or PNG file. */
+export async function saveViewAsync(controller: PanelController, journey: Journey, index: number, format: 'svg' | 'png'): Promise<void> {
+  const picture = (await controller.renderSlidesAsync(journey))[index];
+  if (!picture) return;
+  const blob =
+    format === 'svg'
+      ? new Blob([picture.svg], { type: 'image/svg+xml;charset=utf-8' })
+      : await convertSvgToPngAsync(picture.svg, sizeSlidePng(picture.width, picture.height));
+  download(nameFile(picture.title, format), blob);
 }
 
 /**
@@ -40,6 +53,7 @@ export function MapPresenter({
   views,
   showAsync,
   makeSlidesAsync,
+  saveViewAsync,
   onEnd,
   onError,
 }: {
@@ -48,6 +62,8 @@ export function MapPresenter({
   showAsync: (keys: readonly string[]) => Promise<void>;
   /** Puts a slide per view on the board, beside the map (see BoardPort.placeSlidesAsync). */
   makeSlidesAsync: (onProgress: (progress: ApplyProgress) => void) => Promise<SlidesReport>;
+  /** Saves the picture of view `index` as a file. */
+  saveViewAsync: (index: number, format: 'svg' | 'png') => Promise<void>;
   onEnd: () => void;
   onError: (error: unknown) => void;
 }) {
@@ -101,6 +117,14 @@ export function MapPresenter({
         </button>
       </div>
       <p class="panel__hint">{strings.presentHint}</p>
+      <div class="panel__actions panel__actions--row" role="group" aria-label={strings.saveViewLabel}>
+        <span class="panel__hint">{strings.saveViewLabel}</span>
+        {(['svg', 'png'] as const).map((format) => (
+          <button key={format} type="button" class="button button--small" onClick={() => void saveViewAsync(index, format).catch(onError)}>
+            {format.toUpperCase()}
+          </button>
+        ))}
+      </div>
       <div class="panel__actions">
         <button type="button" class="button" onClick={handleSlidesClick} disabled={slides !== undefined && 'progress' in slides}>
           {strings.slidesButton}

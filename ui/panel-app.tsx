@@ -5,7 +5,7 @@ import type { ApplyProgress, ApplyReport } from '../src/sync/host-port';
 import type { Journey, PersonaId } from '../src/model/journey';
 import { findKeysOfPersona } from '../src/layout/scene-keys';
 import { listPresentationViews, type PresentedView } from '../src/layout/presentation-views';
-import { MapPresenter, makeSlidesAsync } from './map-presenter';
+import { MapPresenter, makeSlidesAsync, saveViewAsync } from './map-presenter';
 import { GENERATOR } from '../src/model/app-version';
 import type { JourneyDraft } from '../src/model/journey-draft';
 import type { JourneyFiles as JourneyFilesComponent } from './journey-files';
@@ -414,6 +414,7 @@ export function PanelApp({ controller, initialLocale }: { controller: PanelContr
               views={presenting.views}
               showAsync={(keys) => controller.showOnBoardAsync(presenting.mapId, keys)}
               makeSlidesAsync={(onProgress) => makeSlidesAsync(controller, presenting.mapId, presenting.journey, onProgress)}
+              saveViewAsync={(index, format) => saveViewAsync(controller, presenting.journey, index, format)}
               onEnd={() => setPresenting(undefined)}
               onError={(error) => {
                 setPresenting(undefined);

@@ -1,6 +1,6 @@
 import type { HostMetrics } from '../layout/host-metrics';
 import type { Point } from '../layout/scene';
-import type { SlideImage, SlidesReport } from './slide-deck';
+import type { SlideDeckOptions, SlideImage, SlidesReport } from './slide-deck';
 import type { ApplyPlan, ApplyProgress, ApplyReport, Snapshot } from '../sync/host-port';
 
 /**
@@ -120,9 +120,9 @@ export interface BoardPort {
    * sections (FigJam) beside the map, each with its picture, marked with
    * the map's id and the view, so making the deck again replaces them and
    * an interrupted run leaves nothing twice. Slides holding people's items
-   * are kept. Brings the deck into view. Tells `onProgress` as each slide is done.
+   * are kept. Brings the deck into view. Tells `options.onProgress` as each slide is done.
    */
-  placeSlidesAsync(target: MapTarget, slides: readonly SlideImage[], onProgress?: (progress: ApplyProgress) => void): Promise<SlidesReport>;
+  placeSlidesAsync(target: MapTarget, slides: readonly SlideImage[], options: SlideDeckOptions): Promise<SlidesReport>;
   /**
    * Who is using the panel, as the host tells it (Miro `getUserInfo`, FigJam
    * `figma.currentUser`): the holder of the map's lease while a run writes.

@@ -147,19 +147,29 @@ export function parseMapRequest(data: unknown): ParseResult<MapRequest> {
 // A deck has a slide per stage, persona and more; its pictures are PNG files of a few hundred KB each.
 const MAX_SLIDES = 200;
 const MAX_SLIDE_BYTES = 40_000_000;
-const isSlideSize = (value: unknown): value is number => typeof value === 'number' && Number.isFinite(value) && value >= 1 && value <= 100_000;
+const isSlideSize = (value: unknown): value is number => typeof value === 'number' && Number.isFinite(value) && value >= MIN_SLIDE_SIZE && value <= 100_000;
 const isShortText = (value: unknown, limit: number): value is string => typeof value === 'string' && value.length <= limit;
+const isIdList = (value: unknown): value is string[] => Array.isArray(value) && value.length <= 1_000 && value.every((id) => typeof id === 'string');
+// Miro's smallest frame is 100 × 100 (https://developers.miro.com/docs/websdk-reference-frame);
+// Figma takes pictures of at most 4096 pixels a side (https://developers.figma.com/docs/plugins/api/properties/figma-createimage).
+const MIN_SLIDE_SIZE = 100;
+const MAX_PICTURE_PIXELS = 4096;
 
-/** Checks the slides of a deck sent by the panel: pictures that are PNG files, of sizes a board holds. */
+/** Checks the slides of a deck sent by the panel: one per view, pictures that are PNG files both hosts take, of sizes a board holds. */
 function parseSlideImages(value: unknown): ParseResult<SlideImage[]> {
   if (!Array.isArray(value) || value.length === 0 || value.length > MAX_SLIDES) return fail([{ path: 'slides', message: `expected from 1 to ${MAX_SLIDES} slides` }]);
   let bytes = 0;
   const slides: SlideImage[] = [];
+  const views = new Set<string>();
   for (const [index, slide] of value.entries()) {
     const png: unknown = isRecord(slide) ? slide.png : undefined;
-    if (!isRecord(slide) || !isShortText(slide.view, 300) || !isShortText(slide.title, 500) || !isSlideSize(slide.width) || !isSlideSize(slide.height) || !(png instanceof Uint8Array) || !readPngSize(png)) {
-      return fail([{ path: `slides.${index}`, message: 'expected a view, a title, a size in board units and a PNG picture' }]);
+    const pixels = png instanceof Uint8Array ? readPngSize(png) : undefined;
+    if (!isRecord(slide) || !isShortText(slide.view, 300) || !isShortText(slide.title, 500) || !isSlideSize(slide.width) || !isSlideSize(slide.height) || !(png instanceof Uint8Array) || !pixels) {
+      return fail([{ path: `slides.${index}`, message: `expected a view, a title, a size of at least ${MIN_SLIDE_SIZE} board units and a PNG picture` }]);
     }
+    if (pixels.width > MAX_PICTURE_PIXELS || pixels.height > MAX_PICTURE_PIXELS) return fail([{ path: `slides.${index}.png`, message: `expected a picture of at most ${MAX_PICTURE_PIXELS} pixels a side, received ${pixels.width} × ${pixels.height}` }]);
+    if (views.has(slide.view)) return fail([{ path: `slides.${index}.view`, message: `expected one slide per view; "${slide.view}" comes twice` }]);
+    views.add(slide.view);
     bytes += png.length;
     slides.push({ view: slide.view, title: slide.title, png, width: slide.width, height: slide.height });
   }
@@ -254,8 +264,8 @@ export function parseMapAnswer<T extends MapRequest['type']>(type: T, data: unkn
         ? done({ slides: value.slides })
         : fail([{ path: 'slides', message: 'expected the pictures of the slides' }]);
     case 'place-slides':
-      return isCount(value.made) && isCount(value.kept) && isCount(value.removed) && Array.isArray(value.containerIds) && value.containerIds.every((id) => typeof id === 'string')
-        ? done({ made: value.made, kept: value.kept, removed: value.removed, containerIds: value.containerIds })
+      return isCount(value.made) && isCount(value.kept) && isCount(value.removed) && isIdList(value.containerIds) && isIdList(value.asideIds)
+        ? done({ made: value.made, kept: value.kept, removed: value.removed, containerIds: value.containerIds, asideIds: value.asideIds })
         : fail([{ path: 'answer', message: 'expected what making the slides did' }]);
     case 'render-svg':
       return typeof value.svg === 'string' && value.svg.startsWith('<svg ') ? done({ svg: value.svg }) : fail([{ path: 'svg', message: 'expected an SVG picture' }]);

@@ -10,6 +10,7 @@ import type { MergeConflict } from '../sync/merge-journeys';
 import { countRegenerateOutcome, describeRegenerateResult, planRegenerate, type MapChoice, type RegenerateOutcome, type RegeneratePlan } from '../sync/regenerate-map';
 import { planRemoval } from '../sync/plan-removal';
 import { rebuildJourneyFromBoard } from '../sync/rebuild-journey';
+import { parseSlideList, SLIDES_RECORD_KEY, type SlideImage, type SlidesReport } from './slide-deck';
 import { checkLease, LEASE_KEY, parseLease, releaseLeaseAsync, takeLeaseAsync, type LeaseHolder, type MapLease } from './map-lease';
 import { AppFailure } from './app-error';
 import type { BoardPort, BoardRun, MapContainer, MapTarget } from './board-port';
@@ -604,6 +605,41 @@ export async function findMapTargetAsync(port: BoardPort, mapId: string): Promis
   return runOnBoardAsync(port, async (run) => {
     const map = await findOriginalAsync(run, mapId);
     return map ? { mapId, containerId: map.info.containerId } : undefined;
+  });
+}
+
+/**
+ * Makes `slides` the deck of map `mapId` (see BoardPort.placeSlidesAsync)
+ * under the map's lease: two panels making the deck at once would each
+ * draw one, and removing a slide the other just made leaves its picture
+ * loose. Throws `map-gone` when the map's original is not on the board,
+ * `map-busy` while another panel's run holds the lease.
+ */
+export async function placeMapSlidesAsync(port: BoardPort, mapId: string, slides: readonly SlideImage[], options: RunOptions = {}): Promise<SlidesReport> {
+  return runOnBoardAsync(port, async (run) => {
+    const map = await findOriginalAsync(run, mapId);
+    if (!map?.info.containerId) throw new AppFailure({ code: 'map-gone' });
+    const target: MapTarget = { mapId, containerId: map.info.containerId };
+    const space = run.mapRecords(target);
+    const holder = await createHolder(port, options)();
+    await takeLeaseAsync(space, holder, (options.now ?? Date.now)(), map.info.title);
+    const known = parseSlideList(await space.getAsync(SLIDES_RECORD_KEY));
+    const listed = new Set(known);
+    try {
+      const report = await port.placeSlidesAsync(target, slides, {
+        known,
+        // Listed before anything is drawn in it: a run stopped half-way leaves nothing the next cannot find.
+        onMadeAsync: async (containerId) => {
+          listed.add(containerId);
+          await space.setAsync(SLIDES_RECORD_KEY, JSON.stringify([...listed]));
+        },
+        ...(options.onProgress ? { onProgress: options.onProgress } : {}),
+      });
+      await space.setAsync(SLIDES_RECORD_KEY, JSON.stringify([...report.containerIds, ...report.asideIds]));
+      return report;
+    } finally {
+      await releaseLeaseAsync(space, holder).catch(() => undefined);
+    }
   });
 }
 

@@ -7,7 +7,7 @@ import { createMapId } from '../sync/item-identity';
 import { AppFailure } from './app-error';
 import type { BoardPort } from './board-port';
 import type { MapAnswer, MapAnswers, MapRequest, RunAnswer } from './map-messages';
-import { findMapTargetAsync, insertMapAsync, takeBackInsertAsync, loadChosenJourneyAsync, loadSelectedJourneyAsync, regenerateMapAsync, updateMapFromPanelAsync, type RegenerateResult } from './map-runs';
+import { findMapTargetAsync, insertMapAsync, placeMapSlidesAsync, takeBackInsertAsync, loadChosenJourneyAsync, loadSelectedJourneyAsync, regenerateMapAsync, updateMapFromPanelAsync, type RegenerateResult } from './map-runs';
 import { readRecordAsync, writeRecordAsync } from './record-chunks';
 import type { SlidePicture } from '../render/render-slides';
 
@@ -158,12 +158,7 @@ export function createMapService(options: MapServiceOptions): MapService {
       if (!options.renderSlidesAsync) throw new AppFailure({ code: 'unexpected', detail: 'this panel cannot draw slides' });
       return { slides: await options.renderSlidesAsync(request.journey) };
     },
-    'place-slides': (request, onProgress) =>
-      enqueueAsync(async () => {
-        const target = await findMapTargetAsync(port, request.mapId);
-        if (!target?.containerId) throw new AppFailure({ code: 'map-gone' });
-        return port.placeSlidesAsync(target, request.slides, onProgress);
-      }),
+    'place-slides': (request, onProgress) => enqueueAsync(() => placeMapSlidesAsync(port, request.mapId, request.slides, onProgress ? { onProgress } : {})),
     focus: (request) =>
       enqueueAsync(async () => {
         const target = await findMapTargetAsync(port, request.mapId);

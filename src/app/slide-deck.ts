@@ -31,6 +31,17 @@ export interface SlidesReport {
   removed: number;
   /** The deck's containers in reading order. */
   containerIds: string[];
+  /** Slides of views the map no longer has, kept for the notes on them: still the deck's, so a later run removes them once they are bare. */
+  asideIds: string[];
+}
+
+/** What a host is told of the deck besides its slides. */
+export interface SlideDeckOptions {
+  /** The containers of the deck as the last run left it (Miro looks only at these: asking every frame of a busy board would cost a call each). */
+  known: readonly string[];
+  /** Told of each container as soon as it is made, before anything else is written to it: a run stopped there leaves one the next run finds. */
+  onMadeAsync(containerId: string): Promise<void>;
+  onProgress?: (progress: { done: number; total: number }) => void;
 }
 
 /** A slide of this map's deck found on the board. */
@@ -42,9 +53,9 @@ export interface FoundSlide {
   y: number;
   width: number;
   height: number;
-  /** The picture the deck put there, when it is still there. */
-  imageId?: string;
-  /** The slide holds items besides its picture: a person's notes on it. */
+  /** The pictures the deck put there (more than one only after a run stopped half-way). */
+  imageIds: string[];
+  /** The slide holds items besides its pictures: a person's notes on it. */
   foreign: boolean;
 }
 
@@ -79,10 +90,17 @@ export function planSlideDeck(found: readonly FoundSlide[], slides: readonly Sli
     if (first && wanted.has(slide.view)) byView.set(slide.view, slide);
     else if (!slide.foreign) removes.push({ op: 'remove', found: slide });
   }
-  const origin =
-    found.length > 0
-      ? { x: Math.min(...found.map((slide) => slide.x)), y: Math.min(...found.map((slide) => slide.y)) }
-      : { x: map.x, y: map.y + map.height + SLIDE_GAP };
+  // From where the deck's first slide lies (a deck a person moved stays
+  // where they put it); under the map when there is none, or when the row
+  // would run over the map (it grew since the deck was made).
+  const under = { x: map.x, y: map.y + map.height + SLIDE_GAP };
+  const first = slides.map((slide) => byView.get(slide.view)).find((slide) => slide !== undefined);
+  const row = {
+    width: slides.reduce((sum, slide) => sum + Math.max(slide.width, byView.get(slide.view)?.width ?? 0), 0) + SLIDE_GAP * Math.max(0, slides.length - 1),
+    height: Math.max(0, ...slides.map((slide) => Math.max(slide.height, byView.get(slide.view)?.height ?? 0))),
+  };
+  const start = first ? { x: first.x, y: first.y } : under;
+  const origin = overlaps({ ...start, ...row }, map) ? under : start;
   const steps: SlideStep[] = [...removes];
   let x = origin.x;
   for (const slide of slides) {
@@ -100,12 +118,32 @@ export function planSlideDeck(found: readonly FoundSlide[], slides: readonly Sli
   return steps;
 }
 
-/** Checks the deck marker a host stored on a slide's container: the map and view it belongs to, and its picture. */
-export function parseSlideMarker(value: unknown): { mapId: string; view: string; imageId?: string } | undefined {
+type Box = { x: number; y: number; width: number; height: number };
+const overlaps = (a: Box, b: Box): boolean => a.x < b.x + b.width && b.x < a.x + a.width && a.y < b.y + b.height && b.y < a.y + a.height;
+
+/**
+ * The deck marker a host stores on a slide's container and on its picture
+ * (`picture: true`): the map and view they belong to. Undefined for
+ * anything else.
+ */
+export function parseSlideMarker(value: unknown): { mapId: string; view: string; picture: boolean } | undefined {
   if (typeof value !== 'object' || value === null) return undefined;
-  const { mapId, view, imageId } = value as Record<string, unknown>;
+  const { mapId, view, picture } = value as Record<string, unknown>;
   if (typeof mapId !== 'string' || typeof view !== 'string' || view.length > 300) return undefined;
-  return { mapId, view, ...(typeof imageId === 'string' ? { imageId } : {}) };
+  return { mapId, view, picture: picture === true };
+}
+
+/** The key of the deck's container list in the map's record space. */
+export const SLIDES_RECORD_KEY = 'slides';
+
+/** The container ids a deck's record lists; none when it is missing or unreadable. */
+export function parseSlideList(text: string | undefined): string[] {
+  try {
+    const value: unknown = text === undefined ? [] : JSON.parse(text);
+    return Array.isArray(value) ? value.filter((id): id is string => typeof id === 'string').slice(0, 500) : [];
+  } catch {
+    return [];
+  }
 }
 
 /**

@@ -1685,8 +1685,11 @@ export function createFakeFigma(options: FakeFigmaOptions = {}): FakeFigma {
         const size = readPngSize(data);
         if (!size) throw new Error('in createImage: Image type is unsupported');
         if (size.width > 4096 || size.height > 4096) throw new Error('in createImage: Image is too large');
-        const hash = `image-${internals.images.size + 1}`;
-        internals.images.set(hash, { bytes: data.slice(), ...size });
+        // One image per content: the same bytes give the same hash, as Figma's (a hash of the file) does.
+        let digest = 0x811c9dc5;
+        for (const byte of data) digest = Math.imul(digest ^ byte, 0x01000193) >>> 0;
+        const hash = `${digest.toString(16).padStart(8, '0')}${data.length.toString(16)}`;
+        if (!internals.images.has(hash)) internals.images.set(hash, { bytes: data.slice(), ...size });
         return { hash, getBytesAsync: () => Promise.resolve(data.slice()), getSizeAsync: () => Promise.resolve(size) };
       }),
     createSticky: () =>

@@ -337,9 +337,9 @@ export class FakeMiroBoard {
 
   // ---------------------------------------------------------------- scripting
 
-  /** Makes the `nth` next call of `method` (1-based) fail with `error`. */
-  failNthCall(method: string, nth: number, error: Error = new Error(`${method} failed: the board is temporarily unavailable`)): void {
-    this.failures.push({ method, skip: nth - 1, remaining: 1, createError: () => error });
+  /** Makes the `nth` next call of `method` (1-based) fail with `error`, and the `times - 1` calls of it after that too (a retried call fails again). */
+  failNthCall(method: string, nth: number, error: Error = new Error(`${method} failed: the board is temporarily unavailable`), times = 1): void {
+    this.failures.push({ method, skip: nth - 1, remaining: times, createError: () => error });
   }
 
   /**

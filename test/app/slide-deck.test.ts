@@ -8,7 +8,7 @@ import { createPngFile } from '../png-file';
 
 const png = createPngFile(4, 3);
 const slide = (view: string, width = 400, height = 300): SlideImage => ({ view, title: view, png, width, height });
-const found = (view: string, x: number, y: number, foreign = false): FoundSlide => ({ view, containerId: `c-${view}-${x}`, x, y, width: 400, height: 300, imageId: `i-${view}`, foreign });
+const found = (view: string, x: number, y: number, foreign = false): FoundSlide => ({ view, containerId: `c-${view}-${x}`, x, y, width: 400, height: 300, imageIds: [`i-${view}`], foreign });
 const MAP = { x: 100, y: 50, width: 2000, height: 1000 };
 
 describe('planSlideDeck', () => {
@@ -36,6 +36,22 @@ describe('planSlideDeck', () => {
       [5000, 9000],
       // Past the renewed slide, at its new width.
       [5600 + 500 + SLIDE_GAP, 9000],
+    ]);
+  });
+
+  it('starts the row under the map when the deck, where it lies, would run over the map (the map grew)', () => {
+    const deck = [found('map', 100, 1250), found('stage:a', 700, 1250)];
+    const grown = { ...MAP, height: 3000 };
+    const steps = planSlideDeck(deck, [slide('map'), slide('stage:a')], grown);
+    expect(steps.filter((step) => step.op === 'make').map((step) => step.op === 'make' && [step.x, step.y])).toEqual([
+      [100, 50 + 3000 + SLIDE_GAP],
+      [100 + 400 + SLIDE_GAP, 50 + 3000 + SLIDE_GAP],
+    ]);
+    // A deck a person moved beside the map stays there.
+    const beside = [found('map', 2500, 0), found('stage:a', 3100, 0)];
+    expect(planSlideDeck(beside, [slide('map'), slide('stage:a')], MAP).filter((step) => step.op === 'make').map((step) => step.op === 'make' && [step.x, step.y])).toEqual([
+      [2500, 0],
+      [2500 + 400 + SLIDE_GAP, 0],
     ]);
   });
 
@@ -94,12 +110,15 @@ describe('renderJourneySlides', () => {
 
 describe('the place-slides request', () => {
   it('takes PNG pictures only, and at most a deck\u2019s worth', () => {
-    const ok = parseMapRequest({ type: 'place-slides', mapId: 'map-1', slides: [{ view: 'map', title: 'Map', width: 10, height: 10, png }] });
+    const ok = parseMapRequest({ type: 'place-slides', mapId: 'map-1', slides: [slide('map'), slide('stage:a')] });
     expect(ok.ok).toBe(true);
-    const svg = parseMapRequest({ type: 'place-slides', mapId: 'map-1', slides: [{ view: 'map', title: 'Map', width: 10, height: 10, png: new TextEncoder().encode('<svg/>') }] });
+    const svg = parseMapRequest({ type: 'place-slides', mapId: 'map-1', slides: [{ ...slide('map'), png: new TextEncoder().encode('<svg/>') }] });
     expect(svg.ok).toBe(false);
-    const many = parseMapRequest({ type: 'place-slides', mapId: 'map-1', slides: Array.from({ length: 201 }, () => ({ view: 'map', title: 'Map', width: 10, height: 10, png })) });
+    const many = parseMapRequest({ type: 'place-slides', mapId: 'map-1', slides: Array.from({ length: 201 }, (_, index) => slide(`stage:${index}`)) });
     expect(many.ok).toBe(false);
-    expect(parseMapRequest({ type: 'place-slides', mapId: 'map-1', slides: [{ view: 'map', title: 'Map', width: -1, height: 10, png }] }).ok).toBe(false);
+    expect(parseMapRequest({ type: 'place-slides', mapId: 'map-1', slides: [{ view: 'map', title: 'Map', width: 50, height: 300, png }] }).ok).toBe(false);
+    // One slide per view, and pictures FigJam takes.
+    expect(parseMapRequest({ type: 'place-slides', mapId: 'map-1', slides: [slide('map'), slide('map')] }).ok).toBe(false);
+    expect(parseMapRequest({ type: 'place-slides', mapId: 'map-1', slides: [{ ...slide('map'), png: createPngFile(4097, 10) }] }).ok).toBe(false);
   });
 });

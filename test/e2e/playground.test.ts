@@ -278,6 +278,14 @@ describe.each(RULES)('the playground under %s rules, in Chromium', (rules) => {
     const before = await describeBoardAsync(page);
     const panel = page.getByRole('main');
     await panel.getByRole('button', { name: 'Present the map' }).click();
+    // One view saved as a picture: the second, the first stage.
+    await panel.getByRole('button', { name: 'Next' }).click();
+    const saveView = panel.getByRole('group', { name: 'Save this view:' });
+    const [png] = await Promise.all([page.waitForEvent('download'), saveView.getByRole('button', { name: 'PNG' }).click()]);
+    expect(png.suggestedFilename()).toMatch(/^2-[\p{L}\p{N}-]+\.png$/u);
+    expect(readFileSync(await png.path()).subarray(1, 4).toString()).toBe('PNG');
+    const [svg] = await Promise.all([page.waitForEvent('download'), saveView.getByRole('button', { name: 'SVG' }).click()]);
+    expect(readFileSync(await svg.path(), 'utf8')).toMatch(/^<svg [^>]*viewBox="[1-9]/);
     await panel.getByRole('button', { name: 'Put slides on the board' }).click();
     await expect.poll(() => panel.getByText(/slides beside the map/).count(), { timeout: 60_000 }).toBe(1);
     const items = await describeBoardAsync(page);

@@ -2,9 +2,11 @@ import { describe, expect, it } from 'vitest';
 import type { BoardPort } from '../../src/app/board-port';
 import { connectInProcess } from '../../src/app/map-channel';
 import { createMapService } from '../../src/app/map-service';
-import { insertMapAsync, regenerateMapAsync } from '../../src/app/map-runs';
+import { insertMapAsync, placeMapSlidesAsync, regenerateMapAsync, updateMapFromPanelAsync } from '../../src/app/map-runs';
+import { LEASE_KEY } from '../../src/app/map-lease';
 import type { SlideImage } from '../../src/app/slide-deck';
 import { createFigjamPort } from '../../src/hosts/figjam/figjam-host';
+import { DEFAULT_TRANSIENT_ATTEMPTS } from '../../src/hosts/miro/call-pacer';
 import { createMiroPort } from '../../src/hosts/miro/miro-host';
 import type { Journey } from '../../src/model/journey';
 import { createOnlineStoreJourney } from '../../src/model/templates/online-store-template';
@@ -27,8 +29,8 @@ const instantSleepAsync = async (): Promise<void> => undefined;
 interface HostUnderTest {
   board: SimulatedBoard;
   createPort(): BoardPort;
-  /** Makes the next `createImage` of the app fail, as a lost connection would. */
-  failNextImage(): void;
+  /** Ways a run fails half-way, as a lost connection would: each makes one call of the app fail. */
+  failures: [string, () => void][];
 }
 
 const hosts: [string, () => HostUnderTest][] = [
@@ -39,7 +41,13 @@ const hosts: [string, () => HostUnderTest][] = [
       return {
         board: createMiroSimulatedBoard(fake),
         createPort: () => createMiroPort(fake.asBoard(), { sleepAsync: instantSleepAsync }),
-        failNextImage: () => fake.failNthCall('board.createImage', 1),
+        failures: [
+          ['the second frame', () => fake.failNthCall('board.createFrame', 2)],
+          ['the first picture', () => fake.failNthCall('board.createImage', 1)],
+          // Markers and frame.add are asked again after a failure: these fail as often as they are asked.
+          ['marking the third picture', () => fake.failNthCall('item.setMetadata', 6, undefined, DEFAULT_TRANSIENT_ATTEMPTS)],
+          ['putting the second picture in its frame', () => fake.failNthCall('frame.add', 2, undefined, DEFAULT_TRANSIENT_ATTEMPTS)],
+        ],
       };
     },
   ],
@@ -50,13 +58,18 @@ const hosts: [string, () => HostUnderTest][] = [
       return {
         board: createFigjamSimulatedBoard(fake),
         createPort: () => createFigjamPort(fake.api),
-        failNextImage: () => {
-          const create = fake.api.createImage.bind(fake.api);
-          fake.api.createImage = (data: Uint8Array) => {
-            fake.api.createImage = create;
-            throw new Error('in createImage: the connection was lost');
-          };
-        },
+        failures: [
+          [
+            'the first picture',
+            () => {
+              const create = fake.api.createImage.bind(fake.api);
+              fake.api.createImage = () => {
+                fake.api.createImage = create;
+                throw new Error('in createImage: the connection was lost');
+              };
+            },
+          ],
+        ],
       };
     },
   ],
@@ -86,7 +99,7 @@ describe.each(hosts)('slides of a map on %s', (_host, createHost) => {
         .listItems()
         .filter((item) => item.parentId === mapFrame().id || item.id === mapFrame().id)
         .map(({ id, x, y, width, height, text }) => ({ id, x, y, width, height, text }));
-    const placeAsync = (slides: SlideImage[]) => host.createPort().placeSlidesAsync({ mapId: MAP_ID, containerId: mapFrame().id }, slides);
+    const placeAsync = (slides: SlideImage[]) => placeMapSlidesAsync(host.createPort(), MAP_ID, slides);
     return { host, journey, mapFrame, slideFrames, mapItems, placeAsync };
   };
 
@@ -175,16 +188,59 @@ describe.each(hosts)('slides of a map on %s', (_host, createHost) => {
     expect(inThird[1]?.text).toBe('Big pain here');
   });
 
-  it('finishes a deck a failed run left half made, without a slide twice', async () => {
+  it.each(createHost().failures.map(([name]) => name))('finishes a deck a run left half made (it failed at %s), without a slide or picture twice', async (name) => {
     const { host, journey, slideFrames, placeAsync } = await setUpAsync();
     const slides = drawSlides(journey);
-    host.failNextImage();
+    host.failures.find(([candidate]) => candidate === name)?.[1]();
     await expect(placeAsync(slides)).rejects.toThrow();
-    expect(slideFrames()).toHaveLength(1);
     const report = await placeAsync(slides);
-    expect(report.made).toBe(slides.length);
+    expect(report).toMatchObject({ made: slides.length, kept: 0 });
     expect(slideFrames().map((frame) => frame.text)).toEqual(slides.map((slide) => slide.title));
+    const items = host.board.listItems();
+    const images = items.filter((item) => item.kind === 'image');
+    expect(images).toHaveLength(slides.length);
+    expect(new Set(images.map((image) => image.parentId))).toEqual(new Set(slideFrames().map((frame) => frame.id)));
+    // Made once more, nothing is left over either.
+    await placeAsync(slides);
     expect(host.board.listItems().filter((item) => item.kind === 'image')).toHaveLength(slides.length);
+    expect(slideFrames()).toHaveLength(slides.length);
+  });
+
+  it('moves the deck under the map when the map grew into it, and removes a bare slide of a view the map no longer has', async () => {
+    const { host, journey, mapFrame, slideFrames, placeAsync } = await setUpAsync();
+    await placeAsync(drawSlides(journey));
+    // The map gains a lane full of cards and loses its last stage: it grows down into its deck.
+    const last = journey.stages.at(-1)!;
+    const grown: Journey = {
+      ...journey,
+      stages: journey.stages.slice(0, -1),
+      lanes: [...journey.lanes, { id: 'lane:ideas' as Journey['lanes'][number]['id'], kind: 'opportunities', title: 'More ideas' }],
+      cards: [
+        ...journey.cards.filter((card) => card.stage !== last.id),
+        ...journey.stages.slice(0, -1).filter((stage) => !stage.steps?.length).flatMap((stage) => [1, 2, 3, 4].map((n) => ({ id: `card:idea-${stage.id.replace('stage:', '')}-${n}` as Journey['cards'][number]['id'], stage: stage.id, lane: 'lane:ideas' as Journey['lanes'][number]['id'], text: `Idea ${n} with words enough to wrap` }))),
+      ],
+      emotions: journey.emotions.filter((emotion) => emotion.stage !== last.id),
+    };
+    const updated = await updateMapFromPanelAsync(host.createPort(), { mapId: MAP_ID, journey: grown, base: journey, createMapId: () => 'map-unused0001', sleepAsync: instantSleepAsync });
+    expect(updated.report.failed).toEqual([]);
+    const slides = drawSlides(updated.journey);
+    const report = await placeAsync(slides);
+    expect(report).toMatchObject({ made: slides.length, removed: 1 });
+    const map = mapFrame();
+    const deck = slideFrames();
+    expect(deck.map((frame) => frame.text)).toEqual(slides.map((slide) => slide.title));
+    for (const frame of deck) expect(overlaps(frame, map), frame.text).toBe(false);
+    expect(Math.min(...deck.map((frame) => frame.y))).toBeGreaterThan(map.y + map.height);
+  });
+
+  it('waits for another panel\u2019s run on the map: nothing is drawn while its lease holds', async () => {
+    const { host, journey, mapFrame, slideFrames, placeAsync } = await setUpAsync();
+    const port = host.createPort();
+    const run = port.beginRun();
+    await run.mapRecords({ mapId: MAP_ID, containerId: mapFrame().id }).setAsync(LEASE_KEY, JSON.stringify({ format: 'cjm-lease', by: 'someone-else', name: 'Olga', until: Date.now() + 60_000 }));
+    await run.endAsync();
+    await expect(placeAsync(drawSlides(journey))).rejects.toThrow(/Olga/);
+    expect(slideFrames()).toEqual([]);
   });
 
   it('goes through the map service and its channel, checked on both ends', async () => {
@@ -201,5 +257,30 @@ describe.each(hosts)('slides of a map on %s', (_host, createHost) => {
     // A picture that is no PNG never reaches the board.
     await expect(controller.placeSlidesAsync(MAP_ID, [{ view: 'map', title: 'x', width: 100, height: 100, png: new TextEncoder().encode('<svg/>') }])).rejects.toThrow(/PNG/);
     await expect(controller.placeSlidesAsync('map-elsewhere01', drawSlides(journey))).rejects.toThrow();
+  });
+});
+
+describe('slides on FigJam', () => {
+  it('reads no slide as part of the map, even one a person put inside the map\u2019s section: Regenerate keeps it and the notes on it', async () => {
+    const fake = createFakeFigma({ viewportCenter: { x: 800, y: 400 } });
+    const board = createFigjamSimulatedBoard(fake);
+    const journey = createOnlineStoreJourney();
+    await insertMapAsync(createFigjamPort(fake.api), journey, MAP_ID, { sleepAsync: instantSleepAsync });
+    await placeMapSlidesAsync(createFigjamPort(fake.api), MAP_ID, drawSlides(journey));
+    const sections = fake.listNodes().filter((node): node is SectionNode => node.type === 'SECTION');
+    const map = sections.find((section) => section.getPluginData('cjmSlide') === '')!;
+    const slide = sections.find((section) => section.getPluginData('cjmSlide') !== '' && section.name.startsWith('2. '))!;
+    const note = board.addStickyByHand(0, 0, 'Ask the support team about this');
+    board.moveByHand(note, slide.x + 40, slide.y + 40);
+    expect(board.listItems().find((item) => item.id === note)?.parentId).toBe(slide.id);
+    // Sections nest in FigJam: the slide, with its note, goes into the map's section, over its empty top right.
+    map.appendChild(slide);
+    slide.x = map.width - slide.width - 40;
+    slide.y = 40;
+    const regenerated = await regenerateMapAsync(createFigjamPort(fake.api), { createMapId: () => 'map-unused0001', sleepAsync: instantSleepAsync });
+    expect(regenerated.outcome.adopted).toBe(0);
+    const items = board.listItems();
+    expect(items.find((item) => item.id === note)).toMatchObject({ text: 'Ask the support team about this', parentId: slide.id });
+    expect(items.filter((item) => item.parentId === slide.id).map((item) => item.kind)).toEqual(['image', 'sticky']);
   });
 });

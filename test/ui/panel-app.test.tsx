@@ -30,7 +30,7 @@ function createController(selected?: { mapId: string; journey: Journey }) {
     renderSvgAsync: vi.fn(async () => '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 10 10"></svg>'),
     showOnBoardAsync: vi.fn(async () => undefined),
     renderSlidesAsync: vi.fn(async () => []),
-    placeSlidesAsync: vi.fn(async () => ({ made: 0, kept: 0, removed: 0, containerIds: [] })),
+    placeSlidesAsync: vi.fn(async () => ({ made: 0, kept: 0, removed: 0, containerIds: [], asideIds: [] })),
     openAsync: vi.fn(async () => ({ ...(storage.draft ? { draft: structuredClone(storage.draft) } : {}), ...(selected ? { selected } : {}) })),
     saveDraftAsync: vi.fn(async (draft: JourneyDraft | undefined) => {
       if (draft) storage.draft = structuredClone(draft);

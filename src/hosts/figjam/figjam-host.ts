@@ -1,4 +1,4 @@
-import { placeFigjamSlidesAsync } from './figjam-slides';
+import { placeFigjamSlidesAsync, SLIDE_FIELD } from './figjam-slides';
 import type {
   EmotionLineNode as MapEmotionLine,
   EmotionPointNode as MapEmotionPoint,
@@ -650,6 +650,8 @@ export function createFigjamPort(api: PluginAPI): BoardPort {
       for (const child of container.children) {
         if (ownedIds.has(child.id)) continue;
         if (child.type === 'SECTION' && mapSectionIds.has(child.id)) continue;
+        // A slide of a deck nested in the map is no part of it: its picture and the notes on it stay the slide's.
+        if (child.type === 'SECTION' && child.getPluginData(SLIDE_FIELD) !== '') continue;
         // Groups, sections and frames draw nothing a map reads: what they hold does.
         if (child.type === 'GROUP' || child.type === 'SECTION' || child.type === 'FRAME') {
           collect(child, true);
@@ -1090,5 +1092,5 @@ export function createFigjamPort(api: PluginAPI): BoardPort {
     return Promise.resolve({ id: user?.id ?? '', name: user?.name ?? '' });
   }
 
-  return { metrics: FIGJAM_METRICS, beginRun, focusMapAsync, personRecords, findPersonAsync, placeSlidesAsync: (target, slides, onProgress) => placeFigjamSlidesAsync(api, target, slides, onProgress) };
+  return { metrics: FIGJAM_METRICS, beginRun, focusMapAsync, personRecords, findPersonAsync, placeSlidesAsync: (target, slides, options) => placeFigjamSlidesAsync(api, target, slides, options) };
 }

@@ -1,13 +1,12 @@
 import type { MapTarget } from '../../app/board-port';
-import type { ApplyProgress } from '../../sync/host-port';
-import { parseSlideMarker, planSlideDeck, type FoundSlide, type SlideImage, type SlidesReport, type SlideStep } from '../../app/slide-deck';
+import { parseSlideMarker, planSlideDeck, type FoundSlide, type SlideDeckOptions, type SlideImage, type SlidesReport, type SlideStep } from '../../app/slide-deck';
 
-/** The plugin data key of a slide section: the map and view it shows, and its picture's id (JSON). */
+/** The plugin data key of a slide section and of its picture: the map and view they belong to (JSON). */
 export const SLIDE_FIELD = 'cjmSlide';
 
-function readMarker(section: SectionNode): ReturnType<typeof parseSlideMarker> {
+function readMarker(node: BaseNode): ReturnType<typeof parseSlideMarker> {
   try {
-    return parseSlideMarker(JSON.parse(section.getPluginData(SLIDE_FIELD)));
+    return parseSlideMarker(JSON.parse(node.getPluginData(SLIDE_FIELD)));
   } catch {
     return undefined;
   }
@@ -19,9 +18,14 @@ function readMarker(section: SectionNode): ReturnType<typeof parseSlideMarker> {
  * section; each holds its picture, a locked rectangle with an image fill
  * (https://developers.figma.com/docs/plugins/api/Image: a picture on the
  * canvas is a shape with an image fill; images of at most 4096 pixels a side).
- * The map's section is not touched. All of it is one undo step.
+ * The page is searched for the deck's sections (one call; the deck's
+ * record in `options.known` is not needed), and the map's section is not
+ * touched. Nothing is awaited between reading the page and the last write,
+ * so no one else's edit comes in between, and a section is marked as the
+ * deck's as it is made: a run that fails half-way leaves only slides the
+ * next run finds. All of it is one undo step.
  */
-export async function placeFigjamSlidesAsync(api: PluginAPI, target: MapTarget, slides: readonly SlideImage[], onProgress?: (progress: ApplyProgress) => void): Promise<SlidesReport> {
+export async function placeFigjamSlidesAsync(api: PluginAPI, target: MapTarget, slides: readonly SlideImage[], options: SlideDeckOptions): Promise<SlidesReport> {
   const map = target.containerId === undefined ? null : await api.getNodeByIdAsync(target.containerId);
   if (map?.type !== 'SECTION') throw new Error('the map section is no longer on the page');
   const box = map.absoluteBoundingBox ?? { x: map.x, y: map.y, width: map.width, height: map.height };
@@ -30,8 +34,9 @@ export async function placeFigjamSlidesAsync(api: PluginAPI, target: MapTarget, 
   const byId = new Map<string, SectionNode>();
   for (const section of sections) {
     const marker = readMarker(section);
-    if (marker?.mapId !== target.mapId || section.id === map.id) continue;
+    if (marker?.mapId !== target.mapId || marker.picture || section.id === map.id) continue;
     const at = section.absoluteBoundingBox ?? { x: section.x, y: section.y };
+    const pictures = section.children.filter((child) => readMarker(child)?.picture === true);
     byId.set(section.id, section);
     found.push({
       view: marker.view,
@@ -40,39 +45,44 @@ export async function placeFigjamSlidesAsync(api: PluginAPI, target: MapTarget, 
       y: at.y,
       width: section.width,
       height: section.height,
-      ...(marker.imageId ? { imageId: marker.imageId } : {}),
-      foreign: section.children.some((child) => child.id !== marker.imageId),
+      imageIds: pictures.map((child) => child.id),
+      foreign: section.children.length > pictures.length,
     });
   }
-  const report: SlidesReport = { made: 0, kept: 0, removed: 0, containerIds: [] };
+  const report: SlidesReport = { made: 0, kept: 0, removed: 0, containerIds: [], asideIds: [] };
+  const removedIds = new Set<string>();
   const shown: SectionNode[] = [];
-  const mark = (section: SectionNode, slide: SlideImage, imageId?: string): void =>
-    section.setPluginData(SLIDE_FIELD, JSON.stringify({ mapId: target.mapId, view: slide.view, ...(imageId ? { imageId } : {}) }));
+  const mark = (node: BaseNode, slide: SlideImage, picture?: true): void => node.setPluginData(SLIDE_FIELD, JSON.stringify({ mapId: target.mapId, view: slide.view, ...(picture ? { picture } : {}) }));
   const addPicture = (section: SectionNode, slide: SlideImage): void => {
     const image = api.createImage(slide.png);
     const picture = api.createRectangle();
-    picture.name = slide.title;
-    picture.resize(slide.width, slide.height);
-    picture.fills = [{ type: 'IMAGE', imageHash: image.hash, scaleMode: 'FILL' }];
-    // Behind whatever people put on the slide.
-    section.insertChild(0, picture);
-    picture.x = 0;
-    picture.y = 0;
-    // Locked: dragging a note over the slide never moves the picture.
-    picture.locked = true;
-    mark(section, slide, picture.id);
+    try {
+      mark(picture, slide, true);
+      picture.name = slide.title;
+      picture.resize(slide.width, slide.height);
+      picture.fills = [{ type: 'IMAGE', imageHash: image.hash, scaleMode: 'FILL' }];
+      // Behind whatever people put on the slide.
+      section.insertChild(0, picture);
+      picture.x = 0;
+      picture.y = 0;
+      // Locked: dragging a note over the slide never moves the picture.
+      picture.locked = true;
+    } catch (error) {
+      picture.remove();
+      throw error;
+    }
   };
-  const removePicture = (section: SectionNode, imageId: string | undefined): void => {
-    const picture = section.children.find((child) => child.id === imageId);
-    picture?.remove();
+  const removePictures = (section: SectionNode, ids: readonly string[]): void => {
+    for (const child of section.children.filter((node) => ids.includes(node.id))) child.remove();
   };
   const steps: Record<SlideStep['op'], (step: never) => void> = {
     remove: ({ found: slide, replaced }: Extract<SlideStep, { op: 'remove' }>) => {
       const section = byId.get(slide.containerId);
       if (!section || section.removed) return;
-      removePicture(section, slide.imageId);
+      removePictures(section, slide.imageIds);
       if (section.children.length > 0) return;
       section.remove();
+      removedIds.add(section.id);
       if (!replaced) report.removed += 1;
     },
     make: ({ slide, x, y }: Extract<SlideStep, { op: 'make' }>) => {
@@ -91,7 +101,7 @@ export async function placeFigjamSlidesAsync(api: PluginAPI, target: MapTarget, 
     renew: ({ slide, found: kept }: Extract<SlideStep, { op: 'renew' }>) => {
       const section = byId.get(kept.containerId);
       if (!section || section.removed) return;
-      removePicture(section, kept.imageId);
+      removePictures(section, kept.imageIds);
       section.name = slide.title;
       // It only grows, from its top-left corner: what people put on it stays where it is.
       section.resizeWithoutConstraints(Math.max(section.width, slide.width), Math.max(section.height, slide.height));
@@ -101,16 +111,21 @@ export async function placeFigjamSlidesAsync(api: PluginAPI, target: MapTarget, 
       shown.push(section);
     },
   };
-  const planned = planSlideDeck(found, slides, box);
-  const total = planned.filter((step) => step.op !== 'remove').length;
-  let done = 0;
-  for (const step of planned) {
-    steps[step.op](step as never);
-    if (step.op === 'remove') continue;
-    done += 1;
-    onProgress?.({ done, total });
+  try {
+    const planned = planSlideDeck(found, slides, box);
+    const total = planned.filter((step) => step.op !== 'remove').length;
+    let done = 0;
+    for (const step of planned) {
+      steps[step.op](step as never);
+      if (step.op === 'remove') continue;
+      done += 1;
+      options.onProgress?.({ done, total });
+    }
+  } finally {
+    api.commitUndo();
   }
+  const deck = new Set(report.containerIds);
+  report.asideIds = found.map((slide) => slide.containerId).filter((id) => !deck.has(id) && !removedIds.has(id));
   if (shown.length > 0) api.viewport.scrollAndZoomIntoView(shown);
-  api.commitUndo();
   return report;
 }

@@ -53,7 +53,7 @@ const DEFAULT_CREDITS_PER_CALL = 50;
 const MINUTE_MS = 60_000;
 const HOUR_MS = 60 * MINUTE_MS;
 const DEFAULT_RATE_LIMIT_ATTEMPTS = 8;
-const DEFAULT_TRANSIENT_ATTEMPTS = 3;
+export const DEFAULT_TRANSIENT_ATTEMPTS = 3;
 const DEFAULT_BASE_DELAY_MS = 1_000;
 
 /** Runs Web SDK calls within the credit budget; see CallPacerOptions. */

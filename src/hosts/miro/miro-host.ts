@@ -1304,7 +1304,7 @@ export function createMiroPort(board: Board, options: MiroHostOptions = {}): Boa
     focusMapAsync,
     personRecords: () => createRecordSpace(DRAFT_COLLECTION, 'draft', findPersonKeyAsync),
     findPersonAsync,
-    placeSlidesAsync: (target, slides, onProgress) => placeMiroSlidesAsync(board, { callAsync, retryAsync, concurrency }, target, slides, onProgress),
+    placeSlidesAsync: (target, slides, options) => placeMiroSlidesAsync(board, { callAsync, retryAsync, concurrency }, target, slides, options),
   };
 }
 

@@ -224,7 +224,9 @@ export function renderSceneSvg(scene: Scene, options: RenderSvgOptions = {}): st
   const height = Math.round((view.height * width) / view.width);
   const draw = (node: SceneNode): string => (drawers[node.type] as Drawer<SceneNode>)(node, context);
   const dim = options.dim;
-  const body = scene.nodes.map((node) => (dim?.has(node.key) ? `<g opacity="${DIM_OPACITY}">${draw(node)}</g>` : draw(node))).join('\n');
+  // A view holds only what it shows: the file of one stage carries no words of the others.
+  const shown = options.view ? scene.nodes.filter((node) => node.x < view.x + view.width && view.x < node.x + node.width && node.y < view.y + view.height && view.y < node.y + node.height) : scene.nodes;
+  const body = shown.map((node) => (dim?.has(node.key) ? `<g opacity="${DIM_OPACITY}">${draw(node)}</g>` : draw(node))).join('\n');
   return [
     `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}" viewBox="${view.x} ${view.y} ${view.width} ${view.height}" font-family="${FONT_FAMILY}">`,
     `<rect width="${scene.width}" height="${scene.height}" fill="#f3f3f1"/>`,

@@ -3,7 +3,7 @@ import { SVG_METRICS } from '../layout/host-metrics';
 import { findMapLabels } from '../layout/map-labels';
 import type { Hyphenator } from '../layout/measure-text';
 import { listPresentationViews, type PresentationView } from '../layout/presentation-views';
-import { findKeysOfPersona } from '../layout/scene-keys';
+import { findKeysOfPersona, parseSceneKey } from '../layout/scene-keys';
 import type { Journey } from '../model/journey';
 import type { Scene } from '../layout/scene';
 import { createPictureTextMeasurer, findViewBox, renderSceneSvg } from './render-scene-svg';
@@ -58,6 +58,46 @@ export function findPictureBox(scene: Scene, presented: { view: PresentationView
   return kind === 'map' || kind === 'persona' ? { x: 0, y: 0, width: scene.width, height: scene.height } : findViewBox(scene, presented.keys);
 }
 
+// Board units of room around the lane names beside a stage.
+const LABEL_MARGIN = 20;
+
+type Box = { x: number; y: number; width: number; height: number };
+
+/**
+ * A stage's slide: the lane names on the left, then the stage's column, both
+ * down to the last lane, so a slide read on its own still says which row is
+ * which. Two views of one scene side by side in one picture.
+ */
+function renderStageSlide(scene: Scene, box: Box, draw: (view: Box) => string): { svg: string; width: number; height: number } | undefined {
+  const labels = scene.nodes.filter((node) => parseSceneKey(node.key)?.kind === 'lane');
+  // Not a sliver of the stages on either side: the column ends where their headers begin.
+  const headers = scene.nodes.filter((node) => parseSceneKey(node.key)?.kind === 'stage');
+  const middle = box.x + box.width / 2;
+  const before = Math.max(box.x, ...headers.filter((node) => node.x + node.width <= middle).map((node) => node.x + node.width + 1));
+  const after = Math.min(box.x + box.width, ...headers.filter((node) => node.x >= middle).map((node) => node.x - 1));
+  const stage: Box = { ...box, x: before, width: after - before };
+  const rows = scene.nodes.filter((node) => parseSceneKey(node.key)?.kind === 'row');
+  if (labels.length === 0) return undefined;
+  const labelsLeft = Math.max(0, Math.min(...labels.map((node) => node.x)) - LABEL_MARGIN);
+  const labelsRight = Math.max(...labels.map((node) => node.x + node.width)) + LABEL_MARGIN;
+  const bottom = Math.min(scene.height, Math.max(stage.y + stage.height, ...rows.map((node) => node.y + node.height + LABEL_MARGIN)));
+  const height = Math.round(bottom - stage.y);
+  // The first stage lies next to the lane names: one view from them to its right edge.
+  if (labelsRight >= stage.x) {
+    const whole: Box = { x: labelsLeft, y: stage.y, width: Math.round(stage.x + stage.width - labelsLeft), height };
+    return { svg: draw(whole), width: whole.width, height };
+  }
+  const left: Box = { x: labelsLeft, y: stage.y, width: Math.round(labelsRight - labelsLeft), height };
+  const right: Box = { ...stage, height };
+  const width = left.width + Math.round(right.width);
+  const place = (svg: string, x: number) => svg.replace('<svg ', `<svg x="${x}" y="0" `);
+  return {
+    svg: [`<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}" viewBox="0 0 ${width} ${height}">`, place(draw(left), 0), place(draw(right), left.width), '</svg>', ''].join('\n'),
+    width,
+    height,
+  };
+}
+
 /**
  * A journey's map as a deck of slides, one per presentation view in reading
  * order (see listPresentationViews): the whole map, each stage, each
@@ -76,14 +116,12 @@ export function renderJourneySlides(journey: Journey, options: { hyphenate?: Hyp
     const box = findPictureBox(scene, presented);
     const dim = findFadedKeys(journey, presented);
     const name = view.kind === 'map' ? journey.title : view.kind === 'matrix' ? labels.matrix.title : view.name;
-    const width = Math.round(box.width);
-    const height = Math.round(box.height);
+    const draw = (part: Box) => renderSceneSvg(scene, { metrics: SVG_METRICS, view: part, width: Math.round(part.width), ...hyphenate, ...(dim ? { dim } : {}) });
+    const picture = (view.kind === 'stage' ? renderStageSlide(scene, box, draw) : undefined) ?? { svg: draw(box), width: Math.round(box.width), height: Math.round(box.height) };
     return {
       view: identifySlideView(view),
       title: index === 0 ? `1. ${name}` : `${index + 1}. ${name} · ${journey.title}`,
-      svg: renderSceneSvg(scene, { metrics: SVG_METRICS, view: box, width, ...hyphenate, ...(dim ? { dim } : {}) }),
-      width,
-      height,
+      ...picture,
     };
   });
 }

@@ -86,6 +86,20 @@ describe('renderJourneySlides', () => {
     expect(slides[1]!.width).toBeLessThan(slides[0]!.width);
   });
 
+  it('shows a stage with the lane names beside it, and nothing of the other stages, not even in the file', () => {
+    const [first, second, third] = journey.stages;
+    const search = slides.find((picture) => picture.view === `stage:${second!.id}`)!;
+    for (const lane of journey.lanes) expect(search.svg).toContain(`>${lane.title.split(' ')[0]}`);
+    expect(search.svg).toContain(second!.name.replace('&', '&#38;'));
+    expect(search.svg).not.toContain(first!.name);
+    expect(search.svg).not.toContain(third!.name);
+    // As wide as the lane names and the stage's column.
+    expect(search.width).toBeLessThan(slides[0]!.width / 3);
+    const cards = journey.cards.filter((card) => card.stage === second!.id && !card.text.includes('&') && !/["“”]/.test(card.text));
+    expect(cards.length).toBeGreaterThan(3);
+    for (const card of cards) expect(search.svg).toContain(card.text.split(' ')[0]!);
+  });
+
   it('fades the other personas in a persona\u2019s slide, and nothing in the others', () => {
     const [first] = journey.personas;
     const second = { ...first!, id: 'persona-second' as NonNullable<typeof first>['id'], name: 'Second buyer' };

@@ -155,7 +155,13 @@ const isIdList = (value: unknown): value is string[] => Array.isArray(value) && 
 const MIN_SLIDE_SIZE = 100;
 const MAX_PICTURE_PIXELS = 4096;
 
-/** Checks the slides of a deck sent by the panel: one per view, pictures that are PNG files both hosts take, of sizes a board holds. */
+/**
+ * Checks the slides of a deck sent by the panel: one per view, pictures
+ * that are PNG files both hosts take, of sizes a board holds. The pictures
+ * cross FigJam's message channel as Uint8Array, which it carries as is
+ * (https://developers.figma.com/docs/plugins/api/properties/figma-ui-postmessage:
+ * "Date objects and Uint8Array objects").
+ */
 function parseSlideImages(value: unknown): ParseResult<SlideImage[]> {
   if (!Array.isArray(value) || value.length === 0 || value.length > MAX_SLIDES) return fail([{ path: 'slides', message: `expected from 1 to ${MAX_SLIDES} slides` }]);
   let bytes = 0;

@@ -76,6 +76,35 @@ describe('FigJam panel in Chromium, driving the built plugin', () => {
     await page.close();
   });
 
+  it('puts slides on the board: the pictures cross from the panel to the plugin as PNG files, into sections named in reading order', async () => {
+    const { page, external } = await openPanelAsync();
+    const panel = page.frameLocator('iframe[title="cjm-board panel"]');
+    await panel.getByRole('button', { name: 'Insert CJM template' }).click();
+    await expect.poll(() => panel.getByRole('status').textContent(), { timeout: 20_000 }).toMatch(/Map ready/);
+    await panel.getByRole('button', { name: 'Present the map' }).click();
+    await panel.getByRole('button', { name: 'Put slides on the board' }).click();
+    await expect.poll(() => panel.getByText(/slides beside the map/).count(), { timeout: 60_000 }).toBe(1);
+    const deck = await page.evaluate(() => {
+      interface Node { id: string; type: string; name: string; parent: Node | null; fills?: readonly { type: string; imageHash?: string }[]; getPluginData(key: string): string }
+      const fake = (window as unknown as { __fake: { listNodes(): Node[]; peekImage(hash: string): Uint8Array | undefined } }).__fake;
+      const nodes = fake.listNodes();
+      return nodes
+        .filter((node) => node.type === 'SECTION' && node.getPluginData('cjmSlide') !== '')
+        .map((section) => {
+          const pictures = nodes.filter((node) => node.parent?.id === section.id);
+          const hash = pictures[0]?.fills?.find((fill) => fill.type === 'IMAGE')?.imageHash;
+          const bytes = hash ? fake.peekImage(hash) : undefined;
+          return { name: section.name, pictures: pictures.map((node) => node.type), png: bytes ? String.fromCharCode(...bytes.subarray(1, 4)) : '' };
+        });
+    });
+    expect(deck.length).toBeGreaterThanOrEqual(8);
+    expect(deck.map((slide) => slide.name.split('. ')[0])).toEqual(deck.map((_, index) => String(index + 1)));
+    expect(deck.every((slide) => slide.pictures.join() === 'RECTANGLE' && slide.png === 'PNG')).toBe(true);
+    await saveScreenshotAsync(page, 'figjam-panel-slides');
+    expect(external).toEqual([]);
+    await page.close();
+  });
+
   it('switches the panel language to Russian and Ukrainian', async () => {
     const { page } = await openPanelAsync();
     const panel = page.frameLocator('iframe[title="cjm-board panel"]');

@@ -69,7 +69,7 @@ export type SlideStep =
   | { op: 'renew'; slide: SlideImage; found: FoundSlide };
 
 /** Board units between slides, and between the map and its deck. */
-export const SLIDE_GAP = 200;
+export const SLIDE_GAP = 400;
 
 /**
  * The steps that make `slides` the map's deck, given the slides found on

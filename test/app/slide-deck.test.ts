@@ -16,8 +16,8 @@ describe('planSlideDeck', () => {
     const steps = planSlideDeck([], [slide('map', 800), slide('stage:a'), slide('stage:b')], MAP);
     expect(steps).toEqual([
       { op: 'make', slide: slide('map', 800), x: 100, y: 50 + 1000 + SLIDE_GAP },
-      { op: 'make', slide: slide('stage:a'), x: 100 + 800 + SLIDE_GAP, y: 1250 },
-      { op: 'make', slide: slide('stage:b'), x: 100 + 800 + 400 + 2 * SLIDE_GAP, y: 1250 },
+      { op: 'make', slide: slide('stage:a'), x: 100 + 800 + SLIDE_GAP, y: 50 + 1000 + SLIDE_GAP },
+      { op: 'make', slide: slide('stage:b'), x: 100 + 800 + 400 + 2 * SLIDE_GAP, y: 50 + 1000 + SLIDE_GAP },
     ]);
   });
 
@@ -40,7 +40,7 @@ describe('planSlideDeck', () => {
   });
 
   it('starts the row under the map when the deck, where it lies, would run over the map (the map grew)', () => {
-    const deck = [found('map', 100, 1250), found('stage:a', 700, 1250)];
+    const deck = [found('map', 100, 1450), found('stage:a', 900, 1450)];
     const grown = { ...MAP, height: 3000 };
     const steps = planSlideDeck(deck, [slide('map'), slide('stage:a')], grown);
     expect(steps.filter((step) => step.op === 'make').map((step) => step.op === 'make' && [step.x, step.y])).toEqual([

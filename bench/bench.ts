@@ -247,7 +247,7 @@ async function mainAsync(): Promise<void> {
     // The same budgets as test/scripts/built-bundles.test.ts.
     { target: 'FigJam UI under 160 KB gzipped', met: bundles['FigJam UI (ui.html)'].gzipped < 160_000 },
     // The main thread reads and migrates the records stored with maps: the map service, the record module, steps and links are in it.
-    { target: 'FigJam main under 61 KB gzipped', met: bundles['FigJam main (code.js)'].gzipped < 61_000 },
+    { target: 'FigJam main under 62 KB gzipped', met: bundles['FigJam main (code.js)'].gzipped < 62_000 },
   ];
 
   const results = {

@@ -11,7 +11,7 @@ import { countRegenerateOutcome, describeRegenerateResult, planRegenerate, type 
 import { planRemoval } from '../sync/plan-removal';
 import { rebuildJourneyFromBoard } from '../sync/rebuild-journey';
 import { parseSlideList, SLIDES_RECORD_KEY, type SlideImage, type SlidesReport } from './slide-deck';
-import { checkLease, LEASE_KEY, parseLease, releaseLeaseAsync, takeLeaseAsync, type LeaseHolder, type MapLease } from './map-lease';
+import { checkLease, LEASE_KEY, LEASE_MS, parseLease, releaseLeaseAsync, takeLeaseAsync, type LeaseHolder, type MapLease } from './map-lease';
 import { AppFailure } from './app-error';
 import type { BoardPort, BoardRun, MapContainer, MapTarget } from './board-port';
 import { isSameRecord, loadMapRecordAsync, MAP_RECORD_KEY, saveMapRecordAsync, type LoadedMapRecord, type MapRecordToSave } from './map-records';
@@ -622,16 +622,24 @@ export async function placeMapSlidesAsync(port: BoardPort, mapId: string, slides
     const target: MapTarget = { mapId, containerId: map.info.containerId };
     const space = run.mapRecords(target);
     const holder = await createHolder(port, options)();
-    await takeLeaseAsync(space, holder, (options.now ?? Date.now)(), map.info.title);
-    const known = parseSlideList(await space.getAsync(SLIDES_RECORD_KEY));
-    const listed = new Set(known);
+    const now = options.now ?? Date.now;
+    await takeLeaseAsync(space, holder, now(), map.info.title);
+    let leasedAt = now();
     try {
+      const known = parseSlideList(await space.getAsync(SLIDES_RECORD_KEY));
+      const listed = new Set(known);
       const report = await port.placeSlidesAsync(target, slides, {
         known,
         // Listed before anything is drawn in it: a run stopped half-way leaves nothing the next cannot find.
         onMadeAsync: async (containerId) => {
           listed.add(containerId);
           await space.setAsync(SLIDES_RECORD_KEY, JSON.stringify([...listed]));
+        },
+        // A long deck keeps its lease, as Regenerate does between rounds.
+        beforeStepAsync: async () => {
+          if (now() - leasedAt < LEASE_MS / 3) return;
+          await takeLeaseAsync(space, holder, now(), map.info.title);
+          leasedAt = now();
         },
         ...(options.onProgress ? { onProgress: options.onProgress } : {}),
       });

@@ -41,6 +41,8 @@ export interface SlideDeckOptions {
   known: readonly string[];
   /** Told of each container as soon as it is made, before anything else is written to it: a run stopped there leaves one the next run finds. */
   onMadeAsync(containerId: string): Promise<void>;
+  /** Awaited before each step (the map service renews the map's lease on a long run). */
+  beforeStepAsync?(): Promise<void>;
   onProgress?: (progress: { done: number; total: number }) => void;
 }
 
@@ -102,16 +104,23 @@ export function planSlideDeck(found: readonly FoundSlide[], slides: readonly Sli
   const start = first ? { x: first.x, y: first.y } : under;
   const origin = overlaps({ ...start, ...row }, map) ? under : start;
   const steps: SlideStep[] = [...removes];
+  // Slides holding notes stay where they are (a renewed one grows to its new
+  // picture): a slide drawn afresh goes past any of them it would cover.
+  const renewedWidth = new Map(slides.map((slide) => [byView.get(slide.view), slide.width] as const));
+  const kept: Box[] = found.filter((slide) => slide.foreign).map((slide) => ({ ...slide, width: Math.max(slide.width, renewedWidth.get(slide) ?? 0) }));
   let x = origin.x;
   for (const slide of slides) {
     const existing = byView.get(slide.view);
     if (existing?.foreign) {
       steps.push({ op: 'renew', slide, found: existing });
-      // The row goes on past it (a renewed slide may grow to its new picture).
+      // The row goes on past it.
       x = Math.max(x, existing.x + Math.max(existing.width, slide.width) + SLIDE_GAP);
       continue;
     }
     if (existing) steps.push({ op: 'remove', found: existing, replaced: true });
+    for (let hit = kept.find((box) => overlaps({ x, y: origin.y, width: slide.width, height: slide.height }, box)); hit; hit = kept.find((box) => overlaps({ x, y: origin.y, width: slide.width, height: slide.height }, box))) {
+      x = hit.x + hit.width + SLIDE_GAP;
+    }
     steps.push({ op: 'make', slide, x, y: origin.y });
     x += slide.width + SLIDE_GAP;
   }

@@ -20,7 +20,7 @@ import { createOnlineStoreJourney } from '../model/templates/online-store-templa
 import { createPatternHyphenator } from '../render/create-pattern-hyphenator';
 import { renderScenePdf } from '../render/render-scene-pdf';
 import { createPictureTextMeasurer, renderSceneSvg } from '../render/render-scene-svg';
-import { findFadedKeys, findPictureBox } from '../render/render-slides';
+import { findFadedKeys, renderViewPicture } from '../render/render-slides';
 import { listPresentationViews } from '../layout/presentation-views';
 
 /** Where the CLI reads and writes; injectable so tests can capture output. */
@@ -338,7 +338,9 @@ export function runCli(args: readonly string[], io: CliIo = NODE_IO): number {
   const picture = command === 'render' ? layoutPicture(read.journey, metrics) : undefined;
   const scene = picture?.scene ?? layoutJourney(read.journey, { metrics });
   const text = picture
-    ? renderSceneSvg(picture.scene, { metrics, width, hyphenate: picture.hyphenate, ...(view ? { view: findPictureBox(picture.scene, view), ...faded(findFadedKeys(read.journey, view)) } : {}) })
+    ? view
+      ? renderViewPicture(picture.scene, view, { metrics, hyphenate: picture.hyphenate, ...(width === undefined ? {} : { width }), ...faded(findFadedKeys(read.journey, view)) }).svg
+      : renderSceneSvg(picture.scene, { metrics, width, hyphenate: picture.hyphenate })
     : `${JSON.stringify(scene, null, 2)}\n`;
   if (values.output) {
     if (!writeOutput(values.output, text, io)) return EXIT_USAGE;

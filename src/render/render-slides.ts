@@ -6,7 +6,7 @@ import { listPresentationViews, type PresentationView } from '../layout/presenta
 import { findKeysOfPersona, parseSceneKey } from '../layout/scene-keys';
 import type { Journey } from '../model/journey';
 import type { Scene } from '../layout/scene';
-import { createPictureTextMeasurer, findViewBox, renderSceneSvg } from './render-scene-svg';
+import { createPictureTextMeasurer, findViewBox, renderSceneSvg, type RenderSvgOptions } from './render-scene-svg';
 
 /**
  * One slide of a map's deck: the picture of one presentation view, which a
@@ -98,6 +98,32 @@ function renderStageSlide(scene: Scene, box: Box, draw: (view: Box) => string): 
   };
 }
 
+const faded = (keys: ReadonlySet<string> | undefined) => (keys ? { dim: keys } : {});
+
+/**
+ * The picture of one view of a laid-out map (its slide; `cjm render
+ * --view`): the part of the scene findPictureBox gives, a stage with the
+ * lane names beside it, the faded keys faded. Its size is in board units,
+ * or `width` pixels wide (the height follows).
+ */
+export function renderViewPicture(
+  scene: Scene,
+  presented: { view: PresentationView; keys: readonly string[] },
+  options: Pick<RenderSvgOptions, 'metrics' | 'hyphenate' | 'dim' | 'width'>,
+): { svg: string; width: number; height: number } {
+  const { width: outWidth, ...drawing } = options;
+  const box = findPictureBox(scene, presented);
+  const draw = (part: Box) => renderSceneSvg(scene, { ...drawing, view: part, width: Math.round(part.width) });
+  const picture = (presented.view.kind === 'stage' ? renderStageSlide(scene, box, draw) : undefined) ?? { svg: draw(box), width: Math.round(box.width), height: Math.round(box.height) };
+  if (outWidth === undefined || outWidth === picture.width) return picture;
+  // Drawn at another width: the outer picture scales, its parts keep their board units.
+  const height = Math.round((picture.height * outWidth) / picture.width);
+  const svg = picture.svg.startsWith(`<svg xmlns="http://www.w3.org/2000/svg" width="${picture.width}" height="${picture.height}" viewBox="0 0 `)
+    ? picture.svg.replace(`width="${picture.width}" height="${picture.height}"`, `width="${outWidth}" height="${height}"`)
+    : renderSceneSvg(scene, { ...drawing, view: box, width: outWidth });
+  return { svg, width: outWidth, height };
+}
+
 /**
  * A journey's map as a deck of slides, one per presentation view in reading
  * order (see listPresentationViews): the whole map, each stage, each
@@ -113,11 +139,8 @@ export function renderJourneySlides(journey: Journey, options: { hyphenate?: Hyp
   const labels = findMapLabels(journey.locale);
   return listPresentationViews(journey).map((presented, index) => {
     const { view } = presented;
-    const box = findPictureBox(scene, presented);
-    const dim = findFadedKeys(journey, presented);
     const name = view.kind === 'map' ? journey.title : view.kind === 'matrix' ? labels.matrix.title : view.name;
-    const draw = (part: Box) => renderSceneSvg(scene, { metrics: SVG_METRICS, view: part, width: Math.round(part.width), ...hyphenate, ...(dim ? { dim } : {}) });
-    const picture = (view.kind === 'stage' ? renderStageSlide(scene, box, draw) : undefined) ?? { svg: draw(box), width: Math.round(box.width), height: Math.round(box.height) };
+    const picture = renderViewPicture(scene, presented, { metrics: SVG_METRICS, ...hyphenate, ...faded(findFadedKeys(journey, presented)) });
     return {
       view: identifySlideView(view),
       title: index === 0 ? `1. ${name}` : `${index + 1}. ${name} · ${journey.title}`,

@@ -34,8 +34,8 @@ describe('planSlideDeck', () => {
     const made = steps.filter((step) => step.op === 'make');
     expect(made.map((step) => [step.x, step.y])).toEqual([
       [5000, 9000],
-      // Past the renewed slide, at its new width.
-      [5600 + 500 + SLIDE_GAP, 9000],
+      // Past the renewed slide at its new width, and past the noted slide of a view gone, which stays.
+      [6800 + 400 + SLIDE_GAP, 9000],
     ]);
   });
 
@@ -53,6 +53,15 @@ describe('planSlideDeck', () => {
       [2500, 0],
       [2500 + 400 + SLIDE_GAP, 0],
     ]);
+  });
+
+  it('never draws a slide over one that holds notes: a new view, or a wider slide, goes past it', () => {
+    const deck = [found('map', 100, 2000), found('stage:a', 900, 2000), found('stage:b', 1700, 2000, true), found('stage:gone', 2500, 2000, true)];
+    const steps = planSlideDeck(deck, [slide('map'), slide('stage:a', 900), slide('stage:new'), slide('stage:b')], MAP);
+    const boxes = steps.flatMap((step) => (step.op === 'make' ? [{ x: step.x, y: step.y, width: step.slide.width, height: step.slide.height }] : []));
+    const kept = deck.filter((slide) => slide.foreign);
+    for (const box of boxes) for (const other of kept) expect(box.x + box.width <= other.x || other.x + other.width <= box.x, `${box.x} over ${other.view}`).toBe(true);
+    for (const [index, box] of boxes.entries()) for (const other of boxes.slice(index + 1)) expect(box.x + box.width <= other.x || other.x + other.width <= box.x).toBe(true);
   });
 
   it('leaves a person\u2019s copy of a slide with notes alone, and removes a bare copy', () => {

@@ -284,3 +284,25 @@ describe('slides on FigJam', () => {
     expect(items.filter((item) => item.parentId === slide.id).map((item) => item.kind)).toEqual(['image', 'sticky']);
   });
 });
+
+describe('slides on Miro', () => {
+  it('removes the frame a stopped run listed but never marked, and draws the deck once', async () => {
+    const fake = new FakeMiroBoard();
+    const board = createMiroSimulatedBoard(fake);
+    const port = () => createMiroPort(fake.asBoard(), { sleepAsync: instantSleepAsync });
+    const journey = createOnlineStoreJourney();
+    await insertMapAsync(port(), journey, MAP_ID, { sleepAsync: instantSleepAsync });
+    const map = board.listItems().find((item) => item.kind === 'frame' && item.hasIdentity)!;
+    const slides = drawSlides(journey);
+    // The panel closes as the first frame is listed: the run goes no further.
+    const listed: string[] = [];
+    void port().placeSlidesAsync({ mapId: MAP_ID, containerId: map.id }, slides, { known: [], onMadeAsync: (id) => (listed.push(id), new Promise<void>(() => undefined)) });
+    await expect.poll(() => listed.length).toBe(1);
+    expect(board.listItems().filter((item) => item.kind === 'frame' && !item.hasIdentity)).toHaveLength(1);
+    const report = await port().placeSlidesAsync({ mapId: MAP_ID, containerId: map.id }, slides, { known: listed, onMadeAsync: async (id) => void listed.push(id) });
+    expect(report.made).toBe(slides.length);
+    const frames = board.listItems().filter((item) => item.kind === 'frame' && !item.hasIdentity);
+    expect(frames.map((frame) => frame.text)).toEqual(slides.map((slide) => slide.title));
+    expect(frames.some((frame) => frame.id === listed[0])).toBe(false);
+  });
+});

@@ -31,7 +31,7 @@ const BUNDLES = ['figjam/code.js', 'figjam/ui.html', 'miro/index.js', 'miro/pane
 // (split a stage, merge steps, a step per card): it is read from the
 // plugin's own files, never over a network, so its size costs parse time
 // only (about 156 KB today).
-const BUDGETS: Record<string, number> = { 'figjam/code.js': 61_000, 'figjam/ui.html': 160_000, 'miro/panel.js': 40_000 };
+const BUDGETS: Record<string, number> = { 'figjam/code.js': 62_000, 'figjam/ui.html': 160_000, 'miro/panel.js': 40_000 };
 
 
 const read = (file: string): string => {

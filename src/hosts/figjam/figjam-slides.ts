@@ -21,7 +21,8 @@ function readMarker(node: BaseNode): ReturnType<typeof parseSlideMarker> {
  * The page is searched for the deck's sections (one call; the deck's
  * record in `options.known` is not needed), and the map's section is not
  * touched. Nothing is awaited between reading the page and the last write,
- * so no one else's edit comes in between, and a section is marked as the
+ * so no one else's edit comes in between (and the lease needs no renewing:
+ * `options.beforeStepAsync` is not called). A section is marked as the
  * deck's as it is made: a run that fails half-way leaves only slides the
  * next run finds. All of it is one undo step.
  */
@@ -36,7 +37,11 @@ export async function placeFigjamSlidesAsync(api: PluginAPI, target: MapTarget, 
     const marker = readMarker(section);
     if (marker?.mapId !== target.mapId || marker.picture || section.id === map.id) continue;
     const at = section.absoluteBoundingBox ?? { x: section.x, y: section.y };
-    const pictures = section.children.filter((child) => readMarker(child)?.picture === true);
+    // Its pictures carry this slide's picture marker; anything else is a person's (a picture pasted from another slide or deck among them).
+    const pictures = section.children.filter((child) => {
+      const picture = readMarker(child);
+      return picture?.picture === true && picture.mapId === target.mapId && picture.view === marker.view;
+    });
     byId.set(section.id, section);
     found.push({
       view: marker.view,

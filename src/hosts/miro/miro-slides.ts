@@ -52,12 +52,22 @@ export async function placeMiroSlidesAsync(board: Board, calls: MiroCalls, targe
   const found: FoundSlide[] = [];
   for (const result of listed) {
     const read = result.status === 'fulfilled' ? result.value : undefined;
-    if (!read || read.marker?.mapId !== target.mapId || read.marker.picture) continue;
+    if (!read) continue;
+    // Listed but never marked: a run stopped right after making it. Nobody's, unless a person has put something on it since.
+    if (!read.marker && read.frame.childrenIds.length === 0) {
+      await callAsync(() => board.remove(read.frame)).catch(() => undefined);
+      continue;
+    }
+    if (read.marker?.mapId !== target.mapId || read.marker.picture) continue;
     const { frame, marker } = read;
-    // Its pictures are the children that carry the deck's picture marker; anything else is a person's.
-    const children = await Promise.all(frame.childrenIds.map(async (id) => ({ id, item: await getAsync(id) })));
+    // Its pictures are the children that carry this slide's picture marker; anything else is a person's
+    // (a picture copied from another slide or deck among them). A child that cannot be read counts as a person's.
+    const children = await Promise.all(frame.childrenIds.map(async (id) => ({ id, item: await retryAsync(() => board.getById(id)) })));
     const pictureIds: string[] = [];
-    for (const { id, item } of children) if (item?.type === 'image' && (await markerOf(item))?.picture) pictureIds.push(id);
+    for (const { id, item } of children) {
+      const picture = item.type === 'image' ? await markerOf(item) : undefined;
+      if (picture?.picture && picture.mapId === target.mapId && picture.view === marker.view) pictureIds.push(id);
+    }
     found.push({
       view: marker.view,
       containerId: frame.id,
@@ -66,7 +76,7 @@ export async function placeMiroSlidesAsync(board: Board, calls: MiroCalls, targe
       width: frame.width,
       height: frame.height,
       imageIds: pictureIds,
-      foreign: children.some(({ id, item }) => item !== undefined && !pictureIds.includes(id)),
+      foreign: children.some(({ id }) => !pictureIds.includes(id)),
     });
   }
   const mapBox = { x: mapFrame.x - mapFrame.width / 2, y: mapFrame.y - mapFrame.height / 2, width: mapFrame.width, height: mapFrame.height };
@@ -101,8 +111,10 @@ export async function placeMiroSlidesAsync(board: Board, calls: MiroCalls, targe
   };
   const steps: Record<SlideStep['op'], (step: never) => Promise<void>> = {
     remove: async ({ found: slide, replaced }: Extract<SlideStep, { op: 'remove' }>) => {
+      // Read again first: a person may have put something on it meanwhile, and then it stays, picture and all.
+      const before = await getFrameAsync(slide.containerId);
+      if (!before || before.childrenIds.some((id) => !slide.imageIds.includes(id))) return;
       await removeImagesAsync(slide.imageIds);
-      // Read again just before: a person may have put something on it meanwhile, and then it stays.
       const frame = await getFrameAsync(slide.containerId);
       if (!frame || frame.childrenIds.length > 0) return;
       await callAsync(() => board.remove(frame));
@@ -147,6 +159,7 @@ export async function placeMiroSlidesAsync(board: Board, calls: MiroCalls, targe
   const total = planned.filter((step) => step.op !== 'remove').length;
   let done = 0;
   for (const step of planned) {
+    await options.beforeStepAsync?.();
     await steps[step.op](step as never);
     if (step.op === 'remove') continue;
     done += 1;

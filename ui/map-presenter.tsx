@@ -5,6 +5,7 @@ import type { ApplyProgress } from '../src/sync/host-port';
 import type { Strings } from './strings';
 import type { PanelController } from '../src/app/map-channel';
 import type { Journey } from '../src/model/journey';
+import type { SlidePicture } from '../src/render/render-slides';
 import { convertSvgToPngAsync, download, nameFile, rasterizeSvgAsync, sizeSlidePng } from './picture-files';
 
 /** The name of a view, in the panel's language. */
@@ -32,9 +33,20 @@ export async function makeSlidesAsync(controller: PanelController, mapId: string
   return controller.placeSlidesAsync(mapId, slides, onProgress);
 }
 
-/** Saves the picture of view `index` of `journey` (as its slide shows it) as an SVG or PNG file. */
-export async function saveViewAsync(controller: PanelController, journey: Journey, index: number, format: 'svg' | 'png'): Promise<void> {
-  const picture = (await controller.renderSlidesAsync(journey))[index];
+/** The pictures of `journey`'s views, drawn by the map service on first use and kept for the views saved after. */
+export function createViewPictures(controller: PanelController, journey: Journey): () => Promise<SlidePicture[]> {
+  let pictures: Promise<SlidePicture[]> | undefined;
+  return () => {
+    pictures ??= controller.renderSlidesAsync(journey);
+    // A failed drawing is asked again next time.
+    pictures.catch(() => (pictures = undefined));
+    return pictures;
+  };
+}
+
+/** Saves the picture of view `index` (as its slide shows it) as an SVG or PNG file. */
+export async function saveViewAsync(picturesAsync: () => Promise<SlidePicture[]>, index: number, format: 'svg' | 'png'): Promise<void> {
+  const picture = (await picturesAsync())[index];
   if (!picture) return;
   const blob =
     format === 'svg'

@@ -5,7 +5,8 @@ import type { ApplyProgress, ApplyReport } from '../src/sync/host-port';
 import type { Journey, PersonaId } from '../src/model/journey';
 import { findKeysOfPersona } from '../src/layout/scene-keys';
 import { listPresentationViews, type PresentedView } from '../src/layout/presentation-views';
-import { MapPresenter, makeSlidesAsync, saveViewAsync } from './map-presenter';
+import { createViewPictures, MapPresenter, makeSlidesAsync, saveViewAsync } from './map-presenter';
+import type { SlidePicture } from '../src/render/render-slides';
 import { GENERATOR } from '../src/model/app-version';
 import type { JourneyDraft } from '../src/model/journey-draft';
 import type { JourneyFiles as JourneyFilesComponent } from './journey-files';
@@ -170,13 +171,13 @@ export function PanelApp({ controller, initialLocale }: { controller: PanelContr
     }
   };
   /** The map being presented, view by view; undefined while not presenting. */
-  const [presenting, setPresenting] = useState<{ mapId: string; journey: Journey; views: PresentedView[] } | undefined>();
+  const [presenting, setPresenting] = useState<{ mapId: string; journey: Journey; views: PresentedView[]; pictures: () => Promise<SlidePicture[]> } | undefined>();
   const handlePresentClick = async () => {
     touched.current = true;
     try {
       const loaded = await controller.loadMapJourneyAsync();
       knownMapId.current = loaded.mapId;
-      setPresenting({ mapId: loaded.mapId, journey: loaded.journey, views: listPresentationViews(loaded.journey) });
+      setPresenting({ mapId: loaded.mapId, journey: loaded.journey, views: listPresentationViews(loaded.journey), pictures: createViewPictures(controller, loaded.journey) });
     } catch (error) {
       setState({ phase: 'error', action: 'edit', error });
     }
@@ -414,7 +415,7 @@ export function PanelApp({ controller, initialLocale }: { controller: PanelContr
               views={presenting.views}
               showAsync={(keys) => controller.showOnBoardAsync(presenting.mapId, keys)}
               makeSlidesAsync={(onProgress) => makeSlidesAsync(controller, presenting.mapId, presenting.journey, onProgress)}
-              saveViewAsync={(index, format) => saveViewAsync(controller, presenting.journey, index, format)}
+              saveViewAsync={(index, format) => saveViewAsync(presenting.pictures, index, format)}
               onEnd={() => setPresenting(undefined)}
               onError={(error) => {
                 setPresenting(undefined);

@@ -118,9 +118,8 @@ export function planSlideDeck(found: readonly FoundSlide[], slides: readonly Sli
       continue;
     }
     if (existing) steps.push({ op: 'remove', found: existing, replaced: true });
-    for (let hit = kept.find((box) => overlaps({ x, y: origin.y, width: slide.width, height: slide.height }, box)); hit; hit = kept.find((box) => overlaps({ x, y: origin.y, width: slide.width, height: slide.height }, box))) {
-      x = hit.x + hit.width + SLIDE_GAP;
-    }
+    const covered = () => kept.find((box) => overlaps({ x, y: origin.y, width: slide.width, height: slide.height }, box));
+    for (let hit = covered(); hit; hit = covered()) x = hit.x + hit.width + SLIDE_GAP;
     steps.push({ op: 'make', slide, x, y: origin.y });
     x += slide.width + SLIDE_GAP;
   }

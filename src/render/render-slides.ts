@@ -64,47 +64,38 @@ const LABEL_MARGIN = 20;
 type Box = { x: number; y: number; width: number; height: number };
 
 /**
- * A stage's slide: the lane names on the left, then the stage's column, both
- * down to the last lane, so a slide read on its own still says which row is
- * which. Two views of one scene side by side in one picture.
+ * The parts of a stage's picture: the lane names on the left, then the
+ * stage's column, both down to the last lane, so a slide read on its own
+ * still says which row is which; one part when the stage lies next to the
+ * lane names (the first), the stage's box alone when the map draws no lanes.
  */
-function renderStageSlide(scene: Scene, box: Box, draw: (view: Box) => string): { svg: string; width: number; height: number } | undefined {
+function findStageParts(scene: Scene, box: Box): Box[] {
   const labels = scene.nodes.filter((node) => parseSceneKey(node.key)?.kind === 'lane');
+  if (labels.length === 0) return [box];
   // Not a sliver of the stages on either side: the column ends where their headers begin.
   const headers = scene.nodes.filter((node) => parseSceneKey(node.key)?.kind === 'stage');
   const middle = box.x + box.width / 2;
   const before = Math.max(box.x, ...headers.filter((node) => node.x + node.width <= middle).map((node) => node.x + node.width + 1));
   const after = Math.min(box.x + box.width, ...headers.filter((node) => node.x >= middle).map((node) => node.x - 1));
-  const stage: Box = { ...box, x: before, width: after - before };
   const rows = scene.nodes.filter((node) => parseSceneKey(node.key)?.kind === 'row');
-  if (labels.length === 0) return undefined;
+  const bottom = Math.min(scene.height, Math.max(box.y + box.height, ...rows.map((node) => node.y + node.height + LABEL_MARGIN)));
+  const height = Math.round(bottom - box.y);
   const labelsLeft = Math.max(0, Math.min(...labels.map((node) => node.x)) - LABEL_MARGIN);
   const labelsRight = Math.max(...labels.map((node) => node.x + node.width)) + LABEL_MARGIN;
-  const bottom = Math.min(scene.height, Math.max(stage.y + stage.height, ...rows.map((node) => node.y + node.height + LABEL_MARGIN)));
-  const height = Math.round(bottom - stage.y);
-  // The first stage lies next to the lane names: one view from them to its right edge.
-  if (labelsRight >= stage.x) {
-    const whole: Box = { x: labelsLeft, y: stage.y, width: Math.round(stage.x + stage.width - labelsLeft), height };
-    return { svg: draw(whole), width: whole.width, height };
-  }
-  const left: Box = { x: labelsLeft, y: stage.y, width: Math.round(labelsRight - labelsLeft), height };
-  const right: Box = { ...stage, height };
-  const width = left.width + Math.round(right.width);
-  const place = (svg: string, x: number) => svg.replace('<svg ', `<svg x="${x}" y="0" `);
-  return {
-    svg: [`<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}" viewBox="0 0 ${width} ${height}">`, place(draw(left), 0), place(draw(right), left.width), '</svg>', ''].join('\n'),
-    width,
-    height,
-  };
+  if (labelsRight >= before) return [{ x: labelsLeft, y: box.y, width: Math.round(after - labelsLeft), height }];
+  return [
+    { x: labelsLeft, y: box.y, width: Math.round(labelsRight - labelsLeft), height },
+    { x: before, y: box.y, width: Math.round(after - before), height },
+  ];
 }
 
 const faded = (keys: ReadonlySet<string> | undefined) => (keys ? { dim: keys } : {});
 
 /**
  * The picture of one view of a laid-out map (its slide; `cjm render
- * --view`): the part of the scene findPictureBox gives, a stage with the
- * lane names beside it, the faded keys faded. Its size is in board units,
- * or `width` pixels wide (the height follows).
+ * --view`): the part of the scene findPictureBox gives (a stage with the
+ * lane names beside it, see findStageParts), the faded keys faded. Its size
+ * is in board units, or `width` pixels wide (the height follows).
  */
 export function renderViewPicture(
   scene: Scene,
@@ -113,15 +104,24 @@ export function renderViewPicture(
 ): { svg: string; width: number; height: number } {
   const { width: outWidth, ...drawing } = options;
   const box = findPictureBox(scene, presented);
-  const draw = (part: Box) => renderSceneSvg(scene, { ...drawing, view: part, width: Math.round(part.width) });
-  const picture = (presented.view.kind === 'stage' ? renderStageSlide(scene, box, draw) : undefined) ?? { svg: draw(box), width: Math.round(box.width), height: Math.round(box.height) };
-  if (outWidth === undefined || outWidth === picture.width) return picture;
-  // Drawn at another width: the outer picture scales, its parts keep their board units.
-  const height = Math.round((picture.height * outWidth) / picture.width);
-  const svg = picture.svg.startsWith(`<svg xmlns="http://www.w3.org/2000/svg" width="${picture.width}" height="${picture.height}" viewBox="0 0 `)
-    ? picture.svg.replace(`width="${picture.width}" height="${picture.height}"`, `width="${outWidth}" height="${height}"`)
-    : renderSceneSvg(scene, { ...drawing, view: box, width: outWidth });
-  return { svg, width: outWidth, height };
+  const parts = presented.view.kind === 'stage' ? findStageParts(scene, box) : [box];
+  const [only] = parts;
+  if (only && parts.length === 1) {
+    const width = outWidth ?? Math.round(only.width);
+    return { svg: renderSceneSvg(scene, { ...drawing, view: only, width }), width, height: Math.round((only.height * width) / only.width) };
+  }
+  // Parts side by side, each drawn at its own board units, the whole scaled to `width`.
+  const natural = parts.reduce((sum, part) => sum + part.width, 0);
+  const tall = Math.round(Math.max(...parts.map((part) => part.height)));
+  const width = outWidth ?? natural;
+  const height = Math.round((tall * width) / natural);
+  let x = 0;
+  const drawn = parts.map((part) => {
+    const svg = renderSceneSvg(scene, { ...drawing, view: part, width: part.width }).replace('<svg ', `<svg x="${x}" y="0" `);
+    x += part.width;
+    return svg;
+  });
+  return { svg: [`<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}" viewBox="0 0 ${natural} ${tall}">`, ...drawn, '</svg>', ''].join('\n'), width, height };
 }
 
 /**

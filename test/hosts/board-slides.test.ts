@@ -277,6 +277,13 @@ describe('slides on FigJam', () => {
     map.appendChild(slide);
     slide.x = map.width - slide.width - 40;
     slide.y = 40;
+    // The map's read-back holds neither the slide's picture nor the note on it.
+    const run = createFigjamPort(fake.api).beginRun();
+    const snapshot = await run.readMapAsync({ mapId: MAP_ID, containerId: map.id });
+    await run.endAsync();
+    const onSlide = slide.children.map((child) => child.id);
+    expect(onSlide).toHaveLength(2);
+    expect(snapshot?.foreign.filter((item) => onSlide.includes(item.itemId))).toEqual([]);
     const regenerated = await regenerateMapAsync(createFigjamPort(fake.api), { createMapId: () => 'map-unused0001', sleepAsync: instantSleepAsync });
     expect(regenerated.outcome.adopted).toBe(0);
     const items = board.listItems();

@@ -61,12 +61,12 @@ export async function placeMiroSlidesAsync(board: Board, calls: MiroCalls, targe
     if (read.marker?.mapId !== target.mapId || read.marker.picture) continue;
     const { frame, marker } = read;
     // Its pictures are the children that carry this slide's picture marker; anything else is a person's
-    // (a picture copied from another slide or deck among them). A child that cannot be read counts as a person's.
-    const children = await Promise.all(frame.childrenIds.map(async (id) => ({ id, item: await retryAsync(() => board.getById(id)) })));
+    // (a picture copied from another slide or deck among them). The children in one call; only images are asked for a marker.
+    const children = frame.childrenIds.length === 0 ? [] : await retryAsync(() => board.get({ id: frame.childrenIds }));
     const pictureIds: string[] = [];
-    for (const { id, item } of children) {
+    for (const item of children) {
       const picture = item.type === 'image' ? await markerOf(item) : undefined;
-      if (picture?.picture && picture.mapId === target.mapId && picture.view === marker.view) pictureIds.push(id);
+      if (picture?.picture && picture.mapId === target.mapId && picture.view === marker.view) pictureIds.push(item.id);
     }
     found.push({
       view: marker.view,
@@ -76,7 +76,7 @@ export async function placeMiroSlidesAsync(board: Board, calls: MiroCalls, targe
       width: frame.width,
       height: frame.height,
       imageIds: pictureIds,
-      foreign: children.some(({ id }) => !pictureIds.includes(id)),
+      foreign: children.some((item) => !pictureIds.includes(item.id)),
     });
   }
   const mapBox = { x: mapFrame.x - mapFrame.width / 2, y: mapFrame.y - mapFrame.height / 2, width: mapFrame.width, height: mapFrame.height };
